@@ -1,0 +1,1 @@
+"""Incident map library: records, store, gazetteer, import, exports and the CLI."""

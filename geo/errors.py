@@ -1,0 +1,49 @@
+"""The project's one exception hierarchy.
+
+Every message names the bad value and what to do about it, e.g.
+"Row 7: 'latitude' is not a number: 'abc'". The app catches `IncidentMapError`
+only; anything else is a bug and must surface.
+"""
+
+from __future__ import annotations
+
+
+class IncidentMapError(Exception):
+    """Base class of every error this project raises on purpose."""
+
+
+class ConfigError(IncidentMapError):
+    """A setting (environment variable, path, URL) is unusable."""
+
+
+class DataError(IncidentMapError):
+    """Shipped or stored data is missing or malformed."""
+
+
+class StoreError(IncidentMapError):
+    """The incident store cannot be opened, migrated or written."""
+
+
+class InputFileError(IncidentMapError):
+    """An uploaded or given file cannot be read at all (empty, binary, too large, ...)."""
+
+
+class ValidationError(IncidentMapError):
+    """One or more rows or columns failed validation; `problems` lists each one."""
+
+    def __init__(self, problems: list[str], summary: str | None = None):
+        self.problems = list(problems)
+        head = summary or f"{len(self.problems)} problem(s) found"
+        super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
+
+
+class GeocodeError(IncidentMapError):
+    """The gazetteer cannot be built or loaded, or a geocoding request is malformed."""
+
+
+class FilterError(IncidentMapError):
+    """A filter, date window, layer name or bounding box given by the user is invalid."""
+
+
+class ExportError(IncidentMapError):
+    """A snapshot or export cannot be written in the requested format."""

@@ -1,0 +1,1 @@
+"""Renderers: folium (interactive) and matplotlib (static) draw the same layers."""

@@ -1,0 +1,104 @@
+"""Interactive renderer: MapLayers -> folium.Map that works with no internet.
+
+Leaflet is inlined (geo.render.assets); point layers are canvas elements; shapes are
+GeoJSON with pre-escaped popups; the basemap is offline vector data. Online tiles are an
+optional overlay, off by default.
+"""
+
+from __future__ import annotations
+
+import folium
+from branca.element import Element
+
+from geo.render.assets import leaflet_css_url, leaflet_js_url
+from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
+from geo.render.legend import HtmlControl, legend_html
+from geo.render.popups import popups_for
+from layers.base import MapLayers, PointLayer, ShapeLayer
+
+DEFAULT_CENTER = (47.0, 34.0)
+DEFAULT_ZOOM = 5
+ONLINE_TILES = "OpenStreetMap"
+
+CSS = """
+<style>
+.leaflet-container { background: #C6DBEF; font: 13px/1.35 system-ui, sans-serif; }
+.im-popup table { border-collapse: collapse; margin-top: 4px; }
+.im-popup th { text-align: left; vertical-align: top; padding: 1px 8px 1px 0; color: #555;
+  font-weight: 600; white-space: nowrap; }
+.im-popup td { padding: 1px 0; }
+.im-control { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-height: 45vh; overflow-y: auto; }
+.im-legend-title { font-weight: 700; margin-top: 4px; }
+.im-caption { font-size: 12px; max-width: 420px; }
+</style>
+"""
+
+
+class OfflineMap(folium.Map):
+    """A folium.Map whose Leaflet JS/CSS are inlined instead of fetched from a CDN."""
+
+    default_js = [("leaflet", "")]
+    default_css = [("leaflet_css", "")]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_js = [("leaflet", leaflet_js_url())]
+        self.default_css = [("leaflet_css", leaflet_css_url())]
+
+
+def _shape_geojson(layer: ShapeLayer) -> dict:
+    frame = layer.frame.copy()
+    if layer.popup is not None:
+        frame["popup_html"] = popups_for(frame.drop(columns="geometry"), layer.popup)
+    keep = ["style", "geometry"] + [c for c in ("popup_html", layer.tooltip_column)
+                                    if c and c in frame]
+    return frame[keep].__geo_interface__
+
+
+def _shape_layer(layer: ShapeLayer, show: bool) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=layer.title, show=show, control=layer.interactive)
+    styles = layer.styles
+
+    def style(feature):
+        s = styles[int(feature["properties"]["style"])]
+        return {"color": s.color, "weight": s.weight, "dashArray": s.dash, "opacity": s.opacity,
+                "fillColor": s.fill_color or s.color, "fillOpacity": s.fill_opacity,
+                "fill": s.fill_color is not None}
+
+    popup = (folium.GeoJsonPopup(fields=["popup_html"], labels=False, max_width=380)
+             if layer.popup is not None else None)
+    tooltip = (folium.GeoJsonTooltip(fields=[layer.tooltip_column], labels=False)
+               if layer.tooltip_column else None)
+    folium.GeoJson(
+        _shape_geojson(layer), style_function=style, popup=popup, tooltip=tooltip,
+        interactive=layer.interactive, smooth_factor=1.0,
+    ).add_to(group)
+    return group
+
+
+def _point_layer(layer: PointLayer, popup_limit: int | None) -> CanvasPoints:
+    return CanvasPoints(layer, popup_limit=popup_limit)
+
+
+def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
+              caption_html: str = "", popup_limit: int | None = DEFAULT_POPUP_LIMIT,
+              online_tiles: bool = False) -> folium.Map:
+    fmap = OfflineMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                      prefer_canvas=True)
+    fmap.get_root().header.add_child(Element(CSS))
+    _shape_layer(layers.basemap, show=True).add_to(fmap)
+    folium.TileLayer(ONLINE_TILES, name="OpenStreetMap tiles (online only)", overlay=True,
+                     show=online_tiles).add_to(fmap)
+    sections = []
+    for layer in layers.overlays:
+        if isinstance(layer, ShapeLayer):
+            _shape_layer(layer, show=True).add_to(fmap)
+        else:
+            _point_layer(layer, popup_limit).add_to(fmap)
+        sections.append((layer.title, layer.legend))
+    folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
+    HtmlControl(legend_html(sections), "bottomright", "im-legend-box").add_to(fmap)
+    if caption_html:
+        HtmlControl(caption_html, "bottomleft", "im-caption").add_to(fmap)
+    return fmap

@@ -1,0 +1,46 @@
+"""Popup HTML built from layer records. Every value is escaped: user text is data."""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from layers.base import PopupSpec
+
+
+def safe_link(url: str) -> str | None:
+    """Only http(s) URLs become links; anything else (javascript:, data:) is shown as text."""
+    url = (url or "").strip()
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def popup_html(row: dict, spec: PopupSpec) -> str:
+    parts = [f"<div class='im-popup'><b>{escape(_cell(row.get(spec.title_column)))}</b>",
+             "<table>"]
+    for label, column in spec.fields:
+        value = _cell(row.get(column))
+        if value:
+            parts.append(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>")
+    parts.append("</table>")
+    if spec.link_column:
+        raw = _cell(row.get(spec.link_column))
+        link = safe_link(raw)
+        if link:
+            parts.append(f"<a href='{escape(link, quote=True)}' target='_blank' "
+                         f"rel='noopener noreferrer'>{escape(spec.link_label)}</a>")
+        elif raw:
+            parts.append(f"<div>{escape(spec.link_label)}: {escape(raw)}</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def popups_for(records: pd.DataFrame, spec: PopupSpec) -> list[str]:
+    return [popup_html(row, spec) for row in records.to_dict("records")]

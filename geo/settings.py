@@ -1,0 +1,63 @@
+"""Settings, built once from the environment.
+
+INCIDENT_MAP_DB     database path or SQLAlchemy URL (default: data/incidents.sqlite, git-ignored)
+INCIDENT_MAP_CACHE  folder for derived caches such as the gazetteer index
+                    (default: $XDG_CACHE_HOME/incident-map or ~/.cache/incident-map)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_DB_PATH = DATA_DIR / "incidents.sqlite"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    cache_dir: Path
+    data_dir: Path = DATA_DIR
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        return cls(
+            database_url=database_url_from(env.get("INCIDENT_MAP_DB", "")),
+            cache_dir=cache_dir_from(env),
+        )
+
+
+def database_url_from(value: str) -> str:
+    """Accept a SQLAlchemy URL ("sqlite:///x.db", "postgresql://...") or a plain file path."""
+    value = value.strip()
+    if not value:
+        return f"sqlite:///{DEFAULT_DB_PATH}"
+    if "://" in value:
+        return value
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise ConfigError(
+            f"INCIDENT_MAP_DB points to a folder: '{value}'; give a file path such as "
+            f"'{path / 'incidents.sqlite'}' or a database URL"
+        )
+    if not path.parent.exists():
+        raise ConfigError(
+            f"INCIDENT_MAP_DB: the folder of '{value}' does not exist; create "
+            f"'{path.parent}' or choose another path"
+        )
+    return f"sqlite:///{path.resolve()}"
+
+
+def cache_dir_from(env) -> Path:
+    explicit = env.get("INCIDENT_MAP_CACHE", "").strip()
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = env.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "incident-map"

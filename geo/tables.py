@@ -1,0 +1,59 @@
+"""Database tables (SQLAlchemy Core), shared by the store and its migrations.
+
+Dates are stored as ISO DATE; the interval date_start..date_end carries the date precision.
+Every incident belongs to an import batch ("seed" for the shipped records).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
+
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+NUMERIC_COLUMNS = {"latitude", "longitude"}
+DATE_COLUMNS = {"date_start", "date_end"}
+
+
+def _column(name: str, primary: str) -> sa.Column:
+    if name == primary:
+        return sa.Column(name, sa.String(64), primary_key=True)
+    if name in NUMERIC_COLUMNS:
+        return sa.Column(name, sa.Float, nullable=True)
+    if name in DATE_COLUMNS:
+        return sa.Column(name, sa.Date, nullable=False)
+    return sa.Column(name, sa.Text, nullable=False, server_default="")
+
+
+meta = sa.Table(
+    "meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+batches = sa.Table(
+    "batches", metadata,
+    sa.Column("batch_id", sa.String(64), primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("file_name", sa.Text, nullable=False, server_default=""),
+    sa.Column("preset", sa.Text, nullable=False, server_default=""),
+    sa.Column("row_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+incidents = sa.Table(
+    "incidents", metadata,
+    *(_column(name, "incident_id") for name in INCIDENT_COLUMNS),
+    sa.Index("ix_incidents_dates", "date_start", "date_end"),
+    sa.Index("ix_incidents_location", "latitude", "longitude"),
+    sa.Index("ix_incidents_batch", "batch_id"),
+    sa.Index("ix_incidents_site", "site_id"),
+)
+
+sites = sa.Table(
+    "sites", metadata,
+    *(_column(name, "site_id") for name in SITE_COLUMNS),
+)

@@ -1,0 +1,37 @@
+"""Cached loaders: the store and shipped data once per process, reads once per revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from geo.settings import Settings
+from geo.shipped import read_basemap, read_pipelines
+from geo.store import IncidentStore
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@st.cache_resource(show_spinner="Opening the incident store…")
+def store(database_url: str, data_dir: str) -> IncidentStore:
+    return IncidentStore.open(database_url, Path(data_dir))
+
+
+@st.cache_data(show_spinner="Loading incidents…", max_entries=4)
+def incidents(database_url: str, data_dir: str, revision: int):
+    return store(database_url, data_dir).incidents_frame()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def sites(database_url: str, data_dir: str, revision: int):
+    return store(database_url, data_dir).sites_frame()
+
+
+@st.cache_resource(show_spinner="Loading basemap and pipelines…")
+def shipped_layers(data_dir: str):
+    """Basemap parts and pipeline routes: read-only, shared by every session."""
+    return read_basemap(Path(data_dir)), read_pipelines(Path(data_dir))

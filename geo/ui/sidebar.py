@@ -1,0 +1,122 @@
+"""Sidebar: date window (slider + exact date inputs), layers and filters -> ViewState.
+
+Widgets start from the view in the URL (permalink) on a session's first run; afterwards
+the widgets own the state and the URL follows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from geo.mapview import LAYER_KEYS, LAYER_TITLES
+from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
+from geo.viewstate import ViewState, from_query
+
+NOT_STATED = ""
+
+
+def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:
+    present = set(frame[column])
+    if vocabulary is not None:
+        return [v for v in vocabulary if v in present]
+    return sorted(present, key=lambda v: (v == NOT_STATED, v.lower()))
+
+
+def _initial_state(default: ViewState, incidents: pd.DataFrame) -> ViewState:
+    if "view_initialised" in st.session_state:
+        return default
+    state, problems = from_query(
+        dict(st.query_params), default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
+        operators=None,
+    )
+    st.session_state["view_initialised"] = True
+    st.session_state["link_problems"] = problems
+    st.session_state["window"] = (state.date_from, state.date_to)
+    st.session_state["window_slider"] = st.session_state["window"]
+    st.session_state["window_from"], st.session_state["window_to"] = st.session_state["window"]
+    for key in LAYER_KEYS:
+        st.session_state[f"layer_{key}"] = key in state.layers
+    for name, value in (("categories", state.categories), ("operators", state.operators),
+                        ("claim_statuses", state.claim_statuses)):
+        if value is not None:
+            st.session_state[f"filter_{name}"] = list(value)
+    st.session_state["map_position"] = (state.center, state.zoom)
+    st.session_state["selected_incident"] = state.selected
+    return state
+
+
+def _clamp(day: dt.date, low: dt.date, high: dt.date) -> dt.date:
+    return min(max(day, low), high)
+
+
+def _sync_from_slider():
+    st.session_state["window"] = st.session_state["window_slider"]
+    st.session_state["window_from"], st.session_state["window_to"] = st.session_state["window"]
+
+
+def _sync_from_inputs():
+    start, end = st.session_state["window_from"], st.session_state["window_to"]
+    if start and end and start > end:
+        start, end = end, start
+    st.session_state["window"] = (start, end)
+    st.session_state["window_slider"] = (start, end)
+
+
+def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
+    start, end = st.session_state.get("window", (low, high))
+    start, end = _clamp(start, low, high), _clamp(end, low, high)
+    st.session_state["window"] = (start, end)
+    st.session_state["window_slider"] = (start, end)
+    st.session_state["window_from"], st.session_state["window_to"] = start, end
+    if low < high:
+        st.slider("Date window", min_value=low, max_value=high, key="window_slider",
+                  format="D MMM YYYY", on_change=_sync_from_slider,
+                  help="Incidents whose date interval overlaps the window are shown; an "
+                       "event dated only 'early August' stays in view for any window "
+                       "touching early August.")
+    left, right = st.columns(2)
+    left.date_input("From", min_value=low, max_value=high, key="window_from",
+                    on_change=_sync_from_inputs, format="YYYY-MM-DD")
+    right.date_input("To", min_value=low, max_value=high, key="window_to",
+                     on_change=_sync_from_inputs, format="YYYY-MM-DD")
+    return st.session_state["window_slider"]
+
+
+def _multiselect(label: str, name: str, options: list[str], format_func) -> tuple | None:
+    key = f"filter_{name}"
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    chosen = st.multiselect(label, options, key=key, format_func=format_func,
+                            placeholder="All")
+    return tuple(chosen) if chosen else None
+
+
+def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date]) -> ViewState:
+    default = ViewState(date_from=extent[0], date_to=extent[1])
+    _initial_state(default, incidents)
+    with st.sidebar:
+        st.header("View")
+        date_from, date_to = window_controls(*extent)
+        st.subheader("Layers")
+        layers = tuple(key for key in LAYER_KEYS
+                       if st.toggle(LAYER_TITLES[key], key=f"layer_{key}"))
+        st.subheader("Filters")
+        st.caption("Empty = all.")
+        categories = _multiselect("Category", "categories",
+                                  _options(incidents, "category", CATEGORIES),
+                                  lambda v: CATEGORY_LABELS.get(v, v))
+        operators = _multiselect("Operator (as claimed)", "operators",
+                                 _options(incidents, "operator"),
+                                 lambda v: v or "(not stated)")
+        claims = _multiselect("Claim status", "claim_statuses",
+                              _options(incidents, "claim_status", CLAIM_STATUSES),
+                              lambda v: CLAIM_LABELS.get(v, v))
+    center, zoom = st.session_state.get("map_position", (default.center, default.zoom))
+    return replace(default, date_from=date_from, date_to=date_to, layers=layers,
+                   categories=categories, operators=operators, claim_statuses=claims,
+                   center=center, zoom=zoom,
+                   selected=st.session_state.get("selected_incident", ""))

@@ -1,0 +1,70 @@
+"""The table of incidents in view, in sync with the filters, and the clicked incident."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from geo.dates import describe_dates
+from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
+
+TABLE_COLUMNS = {
+    "when": "When",
+    "category_label": "Category",
+    "place": "Place (as written)",
+    "claim_label": "Claim status",
+    "source_name": "Source",
+    "claimant": "Whose claim",
+    "precision_label": "Location precision",
+    "description": "What happened",
+    "source_url": "Link",
+    "incident_id": "Id",
+}
+
+
+def table_frame(view: pd.DataFrame) -> pd.DataFrame:
+    out = view.assign(
+        when=describe_dates(view),
+        category_label=view["category"].map(CATEGORY_LABELS).fillna(view["category"]),
+        claim_label=view["claim_status"].map(CLAIM_LABELS).fillna(view["claim_status"]),
+        precision_label=view["geo_precision"].map(lambda p: GEO_PRECISION_LABELS.get(p, p)
+                                                  .split(":")[0]),
+    )
+    return out.sort_values("date_start")[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+
+
+def render_table(view: pd.DataFrame) -> None:
+    if view.empty:
+        st.info("No incidents match this window and these filters. Widen the date window "
+                "or clear a filter in the sidebar.")
+        return
+    st.dataframe(
+        table_frame(view), hide_index=True, width="stretch",
+        column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
+    )
+
+
+def nearest_incident(mapped: pd.DataFrame, lat: float, lon: float, max_km: float):
+    if mapped.empty:
+        return None
+    k = np.cos(np.radians(lat))
+    dy = (mapped["latitude"].to_numpy() - lat) * 111.2
+    dx = (mapped["longitude"].to_numpy() - lon) * 111.2 * k
+    distance = np.hypot(dx, dy)
+    best = int(np.argmin(distance))
+    return mapped.iloc[best] if distance[best] <= max_km else None
+
+
+def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> None:
+    if not clicked:
+        return
+    # a click within ~12 px of a point, in km at this zoom
+    max_km = 12 * 156.5 * np.cos(np.radians(clicked["lat"])) / 2 ** zoom
+    row = nearest_incident(mapped, clicked["lat"], clicked["lng"], max_km)
+    if row is None:
+        return
+    with st.container(border=True):
+        st.markdown("**Clicked incident**")
+        st.dataframe(table_frame(row.to_frame().T.astype(mapped.dtypes.to_dict())),
+                     hide_index=True, width="stretch")

@@ -1,0 +1,101 @@
+"""The state of one view (window, layers, filters, map position), and its URL form.
+
+`to_query` / `from_query` make the permalink: opening the URL reproduces the view. Bad
+values in a URL are dropped with a message naming them, never an error page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from geo.filters import ViewFilter
+from geo.mapview import LAYER_KEYS
+from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
+
+
+@dataclass(frozen=True)
+class ViewState:
+    date_from: dt.date
+    date_to: dt.date
+    layers: tuple[str, ...] = LAYER_KEYS
+    categories: tuple[str, ...] | None = None  # None = all
+    operators: tuple[str, ...] | None = None
+    claim_statuses: tuple[str, ...] | None = None
+    center: tuple[float, float] = DEFAULT_CENTER
+    zoom: int = DEFAULT_ZOOM
+    selected: str = ""
+
+    def view_filter(self) -> ViewFilter:
+        return ViewFilter(self.date_from, self.date_to, self.categories, self.operators,
+                          self.claim_statuses)
+
+
+def _list(values) -> str:
+    return ",".join(values)
+
+
+def to_query(state: ViewState, default: ViewState) -> dict[str, str]:
+    """Only what differs from the default view goes into the URL, so links stay short."""
+    query = {"from": state.date_from.isoformat(), "to": state.date_to.isoformat()}
+    if state.layers != default.layers:
+        query["layers"] = _list(state.layers) or "none"
+    for name, value in (("cat", state.categories), ("op", state.operators),
+                        ("claim", state.claim_statuses)):
+        if value is not None:
+            query[name] = _list(value)
+    if (state.center, state.zoom) != (default.center, default.zoom):
+        query["lat"], query["lon"] = f"{state.center[0]:.4f}", f"{state.center[1]:.4f}"
+        query["z"] = str(state.zoom)
+    if state.selected:
+        query["sel"] = state.selected
+    return query
+
+
+def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        problems.append(f"Link parameter '{name}' is not a date (YYYY-MM-DD): '{text}'; ignored")
+        return None
+
+
+def _choices(text: str, allowed, name: str, problems: list[str]) -> tuple[str, ...]:
+    values = tuple(v for v in text.split(",") if v and v != "none")
+    unknown = [v for v in values if allowed is not None and v not in allowed]
+    if unknown:
+        problems.append(f"Link parameter '{name}' has unknown value(s) {', '.join(unknown)}; "
+                        "ignored")
+    return tuple(v for v in values if allowed is None or v in allowed)
+
+
+def from_query(query: dict[str, str], default: ViewState, *, categories, claim_statuses,
+               operators) -> tuple[ViewState, list[str]]:
+    problems: list[str] = []
+    state = default
+    date_from = _date(query["from"], "from", problems) if "from" in query else None
+    date_to = _date(query["to"], "to", problems) if "to" in query else None
+    if date_from and date_to and date_to < date_from:
+        problems.append(f"Link window ends ({date_to}) before it starts ({date_from}); ignored")
+        date_from = date_to = None
+    state = replace(state, date_from=date_from or state.date_from, date_to=date_to or state.date_to)
+    if "layers" in query:
+        state = replace(state, layers=_choices(query["layers"], LAYER_KEYS, "layers", problems))
+    for name, field, allowed in (("cat", "categories", categories),
+                                 ("claim", "claim_statuses", claim_statuses),
+                                 ("op", "operators", operators)):
+        if name in query:
+            state = replace(state, **{field: _choices(query[name], allowed, name, problems)})
+    try:
+        if {"lat", "lon", "z"} <= set(query):
+            lat, lon, zoom = float(query["lat"]), float(query["lon"]), int(query["z"])
+            if -90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= 18:
+                state = replace(state, center=(lat, lon), zoom=zoom)
+            else:
+                problems.append("Link map position is out of range; ignored")
+    except ValueError:
+        problems.append(f"Link map position is not numeric: lat={query.get('lat')!r}, "
+                        f"lon={query.get('lon')!r}, z={query.get('z')!r}; ignored")
+    if "sel" in query:
+        state = replace(state, selected=query["sel"])
+    return state, problems

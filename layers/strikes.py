@@ -1,0 +1,100 @@
+"""Incidents layer ("strikes"): one point per incident with a known point.
+
+Colour = category; symbol = location precision; popup = the claim with its source.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.dates import describe_dates
+from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
+from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
+from layers.style import CATEGORY_COLORS, PRECISION_SYMBOLS
+
+KEY = "strikes"
+TITLE = "Strikes and other incidents"
+PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
+
+STYLES = tuple(
+    PointStyle(
+        label=f"{CATEGORY_LABELS[category]} ({precision})",
+        color=CATEGORY_COLORS[category],
+        fill=PRECISION_SYMBOLS[precision][0],
+        radius=PRECISION_SYMBOLS[precision][1],
+    )
+    for category in CATEGORIES
+    for precision in PRECISIONS
+)
+
+POPUP = PopupSpec(
+    title_column="place",
+    fields=(
+        ("When", "when"),
+        ("Date as written", "date_text"),
+        ("What", "what"),
+        ("Description", "description"),
+        ("Site", "site_name"),
+        ("Operator", "operator"),
+        ("Munitions", "munitions"),
+        ("Casualties", "casualties"),
+        ("Source", "source_name"),
+        ("Whose claim", "claimant"),
+        ("Claim status", "claim_label"),
+        ("Location", "placement"),
+        ("Incident id", "incident_id"),
+    ),
+    link_column="source_url",
+)
+
+PRECISION_LEGEND = (
+    LegendEntry("Located at the site", "#333333", "circle"),
+    LegendEntry("Town centre only (site not located)", "#333333", "ring"),
+    LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
+)
+
+
+def style_indices(categories: pd.Series, precisions: pd.Series) -> np.ndarray:
+    category_index = pd.Categorical(categories, categories=CATEGORIES).codes
+    precision_index = pd.Categorical(precisions, categories=PRECISIONS).codes
+    category_index = np.where(category_index < 0, CATEGORIES.index("other"), category_index)
+    precision_index = np.where(precision_index < 0, PRECISIONS.index("admin1"), precision_index)
+    return (category_index * len(PRECISIONS) + precision_index).astype(np.uint8)
+
+
+def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFrame:
+    what = incidents["category"].map(CATEGORY_LABELS).fillna(incidents["category"])
+    subtype = incidents["subtype"].str.replace("_", " ")
+    return incidents.assign(
+        when=describe_dates(incidents),
+        what=np.where(subtype != "", what + ": " + subtype, what),
+        site_name=incidents["site_id"].map(site_names).fillna(""),
+        claim_label=incidents["claim_status"].map(CLAIM_LABELS).fillna(incidents["claim_status"]),
+        placement=incidents["geo_precision"].map(GEO_PRECISION_LABELS).fillna("")
+        + ". " + incidents["geo_method"],
+    )
+
+
+def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
+    """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped)."""
+    records = popup_records(incidents, sites.set_index("site_id")["name"]).reset_index(drop=True)
+    present = [c for c in CATEGORIES if c in set(records["category"])]
+    legend = tuple(
+        LegendEntry(CATEGORY_LABELS[c], CATEGORY_COLORS[c], "circle") for c in present
+    ) + PRECISION_LEGEND
+    return PointLayer(
+        key=KEY,
+        title=TITLE,
+        latitude=records["latitude"].to_numpy(np.float64),
+        longitude=records["longitude"].to_numpy(np.float64),
+        style_index=style_indices(records["category"], records["geo_precision"]),
+        styles=STYLES,
+        records=records,
+        popup=POPUP,
+        legend=legend,
+        attribution="Incident claims: see each popup's source",
+        day_start=days_since_epoch(records["date_start"]),
+        day_end=days_since_epoch(records["date_end"]),
+        ids=records["incident_id"].to_numpy(),
+    )

@@ -1,0 +1,48 @@
+"""Colours and symbols shared by every layer and both renderers.
+
+Palette: Okabe-Ito (colour-blind safe). Incidents are circles coloured by category; sites
+are squares. Fill tells location precision: solid = the site itself, hollow ring = placed at
+a town centre, large dashed ring = only the region is known.
+"""
+
+from __future__ import annotations
+
+CATEGORY_COLORS = {
+    "strike": "#D55E00",
+    "infrastructure_event": "#0072B2",
+    "diplomatic": "#CC79A7",
+    "security": "#E69F00",
+    "aviation": "#56B4E9",
+    "thermal_detection": "#F0E442",
+    "other": "#999999",
+}
+
+SITE_KIND_COLORS = {
+    "refinery": "#000000",
+    "oil_depot": "#6B3FA0",
+    "gas_distribution_station": "#009E73",
+    "power_plant": "#7A7A7A",
+    "port": "#2F4F4F",
+    "office": "#8C6D1F",
+    "embassy": "#3B5BA5",
+    "city": "#7A7A7A",
+}
+
+COMMODITY_COLORS = {"gas": "#0072B2", "oil": "#8C4A00"}
+OTHER_COMMODITY_COLOR = "#555555"
+
+# precision -> (fill, radius in px at 1x)
+PRECISION_SYMBOLS = {
+    "site": ("solid", 6.0),
+    "town": ("hollow", 8.0),
+    "admin1": ("dashed", 15.0),
+}
+
+BASEMAP = {
+    "land": "#F2EFE9",
+    "land_edge": "#9A9A9A",
+    "focus_land": "#FFFFFF",
+    "water": "#C6DBEF",
+    "coast": "#6B8BA4",
+    "river": "#7FA7C9",
+}
