@@ -1,48 +1,20 @@
 """Incident map: claims about strikes on energy infrastructure, with sources and precision.
 
-This file only lays out the page; the work is done in the geo library (see README.md).
+This file only lays out the pages; the work is done in the geo library (see README.md).
 """
 
 import streamlit as st
 
 from geo.errors import IncidentMapError
-from geo.filters import apply_filter, date_extent, split_mapped
-from geo.ui import cached, map_panel, sidebar, table_panel
+from geo.ui import map_page
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
-
-def main() -> None:
-    settings = cached.settings()
-    db, data_dir = settings.database_url, str(settings.data_dir)
-    store = cached.store(db, data_dir)
-    revision = store.revision()
-    incidents = cached.incidents(db, data_dir, revision)
-    sites = cached.sites(db, data_dir, revision)
-    basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
-
-    state = sidebar.render(incidents, date_extent(incidents))
-    view = apply_filter(incidents, state.view_filter())
-    mapped, unmapped = split_mapped(view)
-
-    st.title("Incident map: strikes on energy infrastructure")
-    st.caption("Every point is a claim with its source, not a settled fact. Open a point "
-               "for who says so, how sure the date is and how the point was placed.")
-    for problem in st.session_state.get("link_problems", []):
-        st.warning(problem)
-    st.markdown(
-        f"**{len(view)}** of {len(incidents)} incidents in view · **{len(mapped)}** on the "
-        f"map · **{len(unmapped)}** known only to country level (listed in the table, not "
-        f"drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
-    )
-    result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
-                              pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
-    table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
-    st.subheader("Incidents in view")
-    table_panel.render_table(view)
-
+PAGES = [
+    st.Page(map_page.render, title="Map", icon="🗺️", url_path="map", default=True),
+]
 
 try:
-    main()
+    st.navigation(PAGES).run()
 except IncidentMapError as error:
     st.error(str(error))
