@@ -25,7 +25,7 @@ class Settings:
     data_dir: Path = DATA_DIR
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         return cls(
             database_url=database_url_from(env.get("INCIDENT_MAP_DB", "")),

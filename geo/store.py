@@ -69,7 +69,7 @@ class IncidentStore:
         self.data_dir = data_dir
 
     @classmethod
-    def open(cls, url: str, data_dir) -> "IncidentStore":
+    def open(cls, url: str, data_dir) -> IncidentStore:
         store = cls(create_engine(url), data_dir)
         try:
             store._prepare()
@@ -107,7 +107,7 @@ class IncidentStore:
 
     def _insert_batch(self, conn, batch_id, incidents, *, file_name, preset) -> None:
         conn.execute(sa.insert(tables.batches), [{
-            "batch_id": batch_id, "created_at": dt.datetime.now(dt.timezone.utc),
+            "batch_id": batch_id, "created_at": dt.datetime.now(dt.UTC),
             "file_name": file_name, "preset": preset, "row_count": len(incidents),
         }])
         frame = incidents.assign(batch_id=batch_id)
@@ -169,7 +169,7 @@ class IncidentStore:
             ).rowcount
             conn.execute(
                 sa.update(tables.batches).where(tables.batches.c.batch_id == batch_id)
-                .values(undone_at=dt.datetime.now(dt.timezone.utc))
+                .values(undone_at=dt.datetime.now(dt.UTC))
             )
             self._bump_revision(conn)
         return removed

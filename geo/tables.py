@@ -1,7 +1,12 @@
 """Database tables (SQLAlchemy Core), shared by the store and its migrations.
 
 Dates are stored as ISO DATE; the interval date_start..date_end carries the date precision.
-Every incident belongs to an import batch ("seed" for the shipped records).
+Every incident belongs to an import batch ("seed" for the shipped records). These are the
+tables of the newest schema (SCHEMA_VERSION); geo.migrations brings older databases here.
+
+Two indexes serve a date window with a bounding box (IncidentStore.query): one led by the
+date, for narrow windows over a wide area, one led by latitude, for a small area over a
+long time; the other columns are in both, so the filter is decided inside the index.
 """
 
 from __future__ import annotations
@@ -10,12 +15,14 @@ import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
 NUMERIC_COLUMNS = {"latitude", "longitude"}
 DATE_COLUMNS = {"date_start", "date_end"}
+WINDOW_INDEX = "ix_incidents_window"
+AREA_INDEX = "ix_incidents_area"
 
 
 def _column(name: str, primary: str) -> sa.Column:
@@ -42,13 +49,18 @@ batches = sa.Table(
     sa.Column("preset", sa.Text, nullable=False, server_default=""),
     sa.Column("row_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
+    # added in schema version 2
+    sa.Column("skipped_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("rejected_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("file_sha256", sa.Text, nullable=False, server_default=""),
+    sa.Column("settings", sa.Text, nullable=False, server_default=""),
 )
 
 incidents = sa.Table(
     "incidents", metadata,
     *(_column(name, "incident_id") for name in INCIDENT_COLUMNS),
-    sa.Index("ix_incidents_dates", "date_start", "date_end"),
-    sa.Index("ix_incidents_location", "latitude", "longitude"),
+    sa.Index(WINDOW_INDEX, "date_start", "latitude", "longitude", "date_end"),
+    sa.Index(AREA_INDEX, "latitude", "longitude", "date_start", "date_end"),
     sa.Index("ix_incidents_batch", "batch_id"),
     sa.Index("ix_incidents_site", "site_id"),
 )

@@ -93,7 +93,7 @@ REQUIRED_CORRIDORS = (
     "Kremenchuk–Kherson",
 )
 REQUIRED_RIVERS = ("Dnipro", "Danube", "Dniester", "Volga", "Don", "Kura")
-REQUIRED_LAKES = ("Kremenchuk Reservoir", "Kiev Reservoir", "Mingevir Reservoir")
+REQUIRED_LAKES = ("Kremenchuk Reservoir", "Kyiv Reservoir", "Mingachevir Reservoir")
 KNOWN_ROUTE_ACCURACIES = {"high", "medium", "low", "not stated"}
 
 
@@ -159,9 +159,7 @@ def test_basemap_folder_within_budget():
 # --------------------------------------------------------------------------- countries
 
 
-@pytest.mark.parametrize(
-    "place", [SIMFEROPOL, SEVASTOPOL], ids=["Simferopol", "Sevastopol"]
-)
+@pytest.mark.parametrize("place", [SIMFEROPOL, SEVASTOPOL], ids=["Simferopol", "Sevastopol"])
 def test_crimea_is_shown_in_ukraine_not_russia(place):
     assert country("Ukraine").contains(place)
     assert not country("Russia").contains(place)

@@ -72,9 +72,17 @@ COUNTRY_RENAMES = {"Macedonia": "North Macedonia"}
 MAX_RIVER_SCALERANK = 7
 # Rivers the story needs although Natural Earth ranks them minor (scalerank 8).
 ALWAYS_KEPT_RIVERS = ("Kura", "Southern Bug")
-# One name per river: NE names the upper Danube in German and misspells the upper Dnipro.
-RIVER_RENAMES = {"Donau": "Danube", "Dnepre": "Dnipro"}
+# One name per river (NE names the upper Danube in German and misspells the upper
+# Dnipro), and two names whose non-ASCII letters were lost in the source conversion.
+RIVER_RENAMES = {
+    "Donau": "Danube",
+    "Dnepre": "Dnipro",
+    "Gta lv": "Göta älv",
+    "Kiz?lirmak": "Kızılırmak",
+}
 MAX_LAKE_SCALERANK = 7
+# Current official romanisation, as for the oblasts.
+LAKE_RENAMES = {"Kiev Reservoir": "Kyiv Reservoir", "Mingevir Reservoir": "Mingachevir Reservoir"}
 
 # geoBoundaries uses older romanisations for two oblasts; every other shapeName is
 # already the current official one (Kyiv, Mykolaiv, Kharkiv ...).
@@ -84,11 +92,8 @@ OBLAST_NAME_EN = {
 }
 
 UKRAINE_ADM0_A3 = "UKR"
-RUSSIA_ADM0_A3 = "RUS"
 
-GEM_OIL_SOURCE_NAME = (
-    "Global Energy Monitor, Global Oil Infrastructure Tracker (2024-03)"
-)
+GEM_OIL_SOURCE_NAME = "Global Energy Monitor, Global Oil Infrastructure Tracker (2024-03)"
 GEM_GAS_SOURCE_NAME = "Global Energy Monitor, Europe Gas Tracker (2024-05)"
 GAS_ROUTE_ACCURACY = "not stated"
 # A route with fewer vertices than this per 100 km only joins a few known points.
@@ -135,9 +140,7 @@ GEOD = Geod(ellps="WGS84")
 def read_source(source_dir: Path, key: str) -> gpd.GeoDataFrame:
     path = source_dir / SOURCE_FILES[key]
     if not path.is_file():
-        raise FileNotFoundError(
-            f"missing source file {path} (see {source_dir / 'SOURCES.md'})"
-        )
+        raise FileNotFoundError(f"missing source file {path} (see {source_dir / 'SOURCES.md'})")
     frame = gpd.read_file(path, engine="pyogrio")
     if frame.crs is None or frame.crs.to_epsg() != 4326:
         raise ValueError(f"{path} is not in EPSG:4326 (got {frame.crs})")
@@ -148,6 +151,11 @@ def text_or_empty(value: object) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
     return str(value).strip()
+
+
+def single_spaced(value: object) -> str:
+    """NE writes some names with doubled spaces ("Syr  Darya")."""
+    return " ".join(text_or_empty(value).split())
 
 
 def clip_to_region(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -164,18 +172,14 @@ def drop_empty(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def keep_line_parts(geometry: shapely.Geometry) -> shapely.Geometry:
     """Clipping a line can leave stray points in a collection; keep only the lines."""
-    lines = [
-        part for part in shapely.get_parts(geometry) if part.geom_type == "LineString"
-    ]
+    lines = [part for part in shapely.get_parts(geometry) if part.geom_type == "LineString"]
     if not lines:
         return shapely.LineString()
     return lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
 
 
 def keep_polygon_parts(geometry: shapely.Geometry) -> shapely.Geometry:
-    polygons = [
-        part for part in shapely.get_parts(geometry) if part.geom_type == "Polygon"
-    ]
+    polygons = [part for part in shapely.get_parts(geometry) if part.geom_type == "Polygon"]
     if not polygons:
         return shapely.Polygon()
     return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
@@ -183,9 +187,7 @@ def keep_polygon_parts(geometry: shapely.Geometry) -> shapely.Geometry:
 
 def simplify_lines(frame: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
     simplified = frame.copy()
-    geometries = shapely.simplify(
-        simplified.geometry.values, tolerance, preserve_topology=True
-    )
+    geometries = shapely.simplify(simplified.geometry.values, tolerance, preserve_topology=True)
     simplified["geometry"] = [keep_line_parts(geometry) for geometry in geometries]
     return drop_empty(simplified)
 
@@ -247,9 +249,7 @@ def iso_a3_code(row: pd.Series) -> str:
     return row["ADM0_A3"]
 
 
-def de_jure_ukraine(
-    countries: gpd.GeoDataFrame, oblasts: gpd.GeoDataFrame
-) -> shapely.Geometry:
+def de_jure_ukraine(countries: gpd.GeoDataFrame, oblasts: gpd.GeoDataFrame) -> shapely.Geometry:
     """Ukraine as the union of its oblasts, Crimea and Sevastopol included.
 
     The geoBoundaries oblasts also cover a band of territorial sea (about 12 nautical
@@ -259,9 +259,7 @@ def de_jure_ukraine(
     """
     oblast_union = shapely.union_all(oblasts.geometry.values)
     land = shapely.union_all(countries.geometry.values)
-    ne_ukraine = countries.loc[
-        countries["ADM0_A3"] == UKRAINE_ADM0_A3, "geometry"
-    ].iloc[0]
+    ne_ukraine = countries.loc[countries["ADM0_A3"] == UKRAINE_ADM0_A3, "geometry"].iloc[0]
     return shapely.union(shapely.intersection(oblast_union, land), ne_ukraine)
 
 
@@ -292,17 +290,13 @@ def simplify_coverage(geometries: np.ndarray, tolerance: float) -> np.ndarray:
     return shapely.coverage_simplify(cleaned, tolerance, simplify_boundary=True)
 
 
-def build_countries(
-    countries: gpd.GeoDataFrame, oblasts: gpd.GeoDataFrame
-) -> gpd.GeoDataFrame:
+def build_countries(countries: gpd.GeoDataFrame, oblasts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     in_region = countries[countries.geometry.intersects(REGION)].reset_index(drop=True)
     fixed = clip_to_region(replace_ukraine_border(in_region, oblasts))
     fixed["geometry"] = [keep_polygon_parts(geometry) for geometry in fixed.geometry]
     fixed = drop_empty(fixed)
     # Ukraine first, so it keeps any sliver the cleaning step has to assign.
-    fixed = fixed.sort_values(
-        "ADM0_A3", key=lambda codes: codes != UKRAINE_ADM0_A3, kind="stable"
-    )
+    fixed = fixed.sort_values("ADM0_A3", key=lambda codes: codes != UKRAINE_ADM0_A3, kind="stable")
     fixed = fixed.reset_index(drop=True)
     fixed["geometry"] = [
         keep_polygon_parts(geometry)
@@ -330,14 +324,12 @@ def build_coastline(coastline: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def is_kept_river(rivers: gpd.GeoDataFrame) -> pd.Series:
-    return (rivers["scalerank"] <= MAX_RIVER_SCALERANK) | rivers["name"].isin(
-        ALWAYS_KEPT_RIVERS
-    )
+    return (rivers["scalerank"] <= MAX_RIVER_SCALERANK) | rivers["name"].isin(ALWAYS_KEPT_RIVERS)
 
 
 def build_rivers(rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     kept = rivers[is_kept_river(rivers)].copy()
-    kept["name"] = kept["name"].map(text_or_empty).replace(RIVER_RENAMES)
+    kept["name"] = kept["name"].map(single_spaced).replace(RIVER_RENAMES)
     kept["scalerank"] = kept["scalerank"].astype(int)
     clipped = simplify_lines(clip_to_region(kept), LINE_TOLERANCE)
     return sort_by_position(clipped[["name", "scalerank", "geometry"]])
@@ -345,7 +337,7 @@ def build_rivers(rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def build_lakes(lakes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     kept = lakes[lakes["scalerank"] <= MAX_LAKE_SCALERANK].copy()
-    kept["name"] = kept["name"].map(text_or_empty)
+    kept["name"] = kept["name"].map(single_spaced).replace(LAKE_RENAMES)
     kept["scalerank"] = kept["scalerank"].astype(int)
     clipped = clip_to_region(kept)
     clipped["geometry"] = [
@@ -370,9 +362,7 @@ def sort_by_position(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def build_oblasts(oblasts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     unknown = set(OBLAST_NAME_EN) - set(oblasts["shapeName"])
     if unknown:
-        raise ValueError(
-            f"geoBoundaries shapeName values changed, not found: {sorted(unknown)}"
-        )
+        raise ValueError(f"geoBoundaries shapeName values changed, not found: {sorted(unknown)}")
     simplified = simplify_coverage(oblasts.geometry.values, OBLAST_TOLERANCE)
     result = gpd.GeoDataFrame(
         {
@@ -393,9 +383,7 @@ def gas_tracker_record(gas_tracker: gpd.GeoDataFrame, feature: pd.Series) -> pd.
     """The Europe Gas Tracker row behind a gas corridor, matched by project name and route."""
     same_project = gas_tracker[gas_tracker["project"] == feature["source_name"]]
     if same_project.empty:
-        raise ValueError(
-            f"gas project {feature['source_name']!r} not in the Europe Gas Tracker"
-        )
+        raise ValueError(f"gas project {feature['source_name']!r} not in the Europe Gas Tracker")
     same_route = same_project[same_project.geometry.geom_equals(feature.geometry)]
     return (same_route if not same_route.empty else same_project).iloc[0]
 
@@ -404,9 +392,7 @@ def gem_owner(record: pd.Series) -> str:
     return text_or_empty(record["owner"]) or text_or_empty(record["parent"])
 
 
-def schematic_flags(
-    route_accuracy: str, geometry: shapely.Geometry
-) -> tuple[bool, str, float]:
+def schematic_flags(route_accuracy: str, geometry: shapely.Geometry) -> tuple[bool, str, float]:
     length_km = geodesic_length_km(geometry)
     vertex_count = int(shapely.get_num_coordinates(geometry))
     reasons = []
@@ -466,9 +452,7 @@ def build_pipelines(
     result = gpd.GeoDataFrame(records, geometry="geometry", crs="EPSG:4326")
     missing = set(REQUIRED_CORRIDORS) - set(result["name"])
     if missing:
-        raise ValueError(
-            f"required pipeline corridors missing from the source: {sorted(missing)}"
-        )
+        raise ValueError(f"required pipeline corridors missing from the source: {sorted(missing)}")
     return result.sort_values(["name", "segment", "source_id"]).reset_index(drop=True)
 
 

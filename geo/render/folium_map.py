@@ -29,6 +29,8 @@ CSS = """
 .im-popup td { padding: 1px 0; }
 .im-control { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-height: 45vh; overflow-y: auto; }
+.im-legend { font-size: 12px; line-height: 1.25; }
+.im-legend summary { font-weight: 700; cursor: pointer; }
 .im-legend-title { font-weight: 700; margin-top: 4px; }
 .im-caption { font-size: 12px; max-width: 420px; }
 </style>
@@ -37,9 +39,6 @@ CSS = """
 
 class OfflineMap(folium.Map):
     """A folium.Map whose Leaflet JS/CSS are inlined instead of fetched from a CDN."""
-
-    default_js = [("leaflet", "")]
-    default_css = [("leaflet_css", "")]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

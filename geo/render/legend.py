@@ -30,13 +30,13 @@ def symbol_svg(entry: LegendEntry) -> str:
 
 
 def legend_html(sections: list[tuple[str, tuple[LegendEntry, ...]]]) -> str:
-    parts = ["<div class='im-legend'>"]
+    parts = ["<details open class='im-legend'><summary>Legend</summary>"]
     for title, entries in sections:
         if not entries:
             continue
         parts.append(f"<div class='im-legend-title'>{escape(title)}</div>")
         parts += [f"<div>{symbol_svg(e)} {escape(e.label)}</div>" for e in entries]
-    parts.append("</div>")
+    parts.append("</details>")
     return "".join(parts)
 
 

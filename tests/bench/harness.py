@@ -56,7 +56,8 @@ class Table:
         return row
 
 
-HEADER = f"{'operation':<52} {'N':>9} {'median':>10} {'min-max':>19} {'baseline':>10} {'ratio':>8}  target / note"
+HEADER = (f"{'operation':<52} {'N':>9} {'median':>10} {'min-max':>19} {'baseline':>10} "
+          f"{'ratio':>8}  target / note")
 
 
 def fmt(value: float, unit: str) -> str:

@@ -90,6 +90,16 @@
       return n;
     },
 
+    // True when this layer's canvas has paint within `px` pixels of (lat, lon).
+    drawnAt: function (lat, lon, px) {
+      var p = this._map.latLngToContainerPoint([lat, lon]), r = this._ratio, d = px || 3;
+      var data = this._canvas.getContext("2d").getImageData(
+        Math.round((p.x - d) * r), Math.round((p.y - d) * r),
+        Math.round((2 * d + 1) * r), Math.round((2 * d + 1) * r)).data;
+      for (var i = 3; i < data.length; i += 4) { if (data[i] > 0) { return true; } }
+      return false;
+    },
+
     _hide: function () { this._canvas.style.visibility = "hidden"; },
 
     _reset: function () {

@@ -1,0 +1,98 @@
+"""`python -m geo geocode IN.csv -o OUT.csv --place-column COL`: add points to place names.
+
+Offline: the gazetteer index is built on first use (a few seconds) and cached in
+INCIDENT_MAP_CACHE. Rows that already have both latitude and longitude keep them and get
+geocode_status 'given'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from geo.csv_reader import read_csv_bytes
+from geo.errors import ExportError, GeocodeError, InputFileError
+from geo.geocoder import load_geocoder
+from geo.settings import Settings
+
+NAME = "geocode"
+HELP = ("add latitude, longitude and geocode_status/precision/match/candidates to a CSV of "
+        "place names, offline")
+ADDED = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
+         "geocode_candidates", "geocode_note")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", type=Path, help="CSV file with a column of place names")
+    parser.add_argument("-o", "--output", type=Path, required=True,
+                        help="CSV to write: the input columns plus " + ", ".join(ADDED))
+    parser.add_argument("--place-column", required=True, metavar="COL",
+                        help="column with the place names, e.g. 'place'")
+    parser.add_argument("--country-column", metavar="COL",
+                        help="column with each row's country (ISO2, ISO3 or name)")
+    parser.add_argument("--admin1-column", metavar="COL",
+                        help="column with each row's first-level region (oblast, region)")
+    parser.add_argument("--country", metavar="ISO2",
+                        help="country preferred for rows without one, e.g. UA")
+
+
+def run(args: argparse.Namespace) -> int:
+    frame = _read(args.input)
+    for option in ("place_column", "country_column", "admin1_column"):
+        column = getattr(args, option)
+        if column is not None and column not in frame.columns:
+            raise GeocodeError(f"Missing column '{column}' (--{option.replace('_', '-')}) in "
+                               f"'{args.input}'; found: {', '.join(frame.columns)}")
+    geocoder = load_geocoder(Settings.from_env())
+    country = geocoder.index.country_code(args.country) if args.country else None
+    if args.country and country is None:
+        raise GeocodeError(f"Unknown country '{args.country}' (--country); give an ISO2 code "
+                           "such as UA or a country name such as Ukraine")
+    found = geocoder.geocode_column(
+        frame[args.place_column],
+        country=frame[args.country_column] if args.country_column else None,
+        admin1=frame[args.admin1_column] if args.admin1_column else None,
+        default_country=country)
+    out = frame.copy()
+    for column in ADDED:
+        out[column] = found[column].to_numpy()
+    given = _given_points(frame)
+    if given is not None and given.any():
+        for column in ("latitude", "longitude"):
+            out.loc[given, column] = pd.to_numeric(frame.loc[given, column])
+        out.loc[given, "geocode_note"] = ("coordinates from the file; the name alone gives: "
+                                          + found.loc[given, "geocode_match"].astype(str))
+        out.loc[given, "geocode_status"] = "given"
+    _write(out, args.output)
+    counts = out["geocode_status"].value_counts()
+    print(f"geocoded {len(out):,} rows into '{args.output}': "
+          + ", ".join(f"{n:,} {status}" for status, n in counts.items()), file=sys.stderr)
+    return 0
+
+
+def _read(path: Path) -> pd.DataFrame:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(f"Cannot read '{path}': {error.strerror}; check the path") from error
+    return read_csv_bytes(data, path.name).frame.reset_index(drop=True)
+
+
+def _given_points(frame: pd.DataFrame) -> pd.Series | None:
+    """Rows whose own latitude and longitude are both numbers (None: no such columns)."""
+    if not {"latitude", "longitude"} <= set(frame.columns):
+        return None
+    lat = pd.to_numeric(frame["latitude"], errors="coerce")
+    lon = pd.to_numeric(frame["longitude"], errors="coerce")
+    return lat.notna() & lon.notna()
+
+
+def _write(frame: pd.DataFrame, path: Path) -> None:
+    try:
+        frame.to_csv(path, index=False, encoding="utf-8")
+    except OSError as error:
+        raise ExportError(f"Cannot write '{path}': {error.strerror}; choose a writable "
+                          "folder with -o") from error

@@ -1,0 +1,131 @@
+"""Dates as people write them in CSVs, parsed a whole column at a time, precision kept.
+
+ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "08/08/2025"
+(day-first unless switched), "08.08.2025", "August 2025" (month precision), "2025" (year).
+Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
+The time of day is recognised and left out of the date (it is kept in date_text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+TIME_SUFFIX = (r"(?:[t\s]+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+               r"\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?$")  # matched on lower-cased text
+ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+WEEKDAY_PREFIX = r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+"
+ORDINAL = r"(?<=\d)(?:st|nd|rd|th)\b"
+WORDY = r"(?<=[a-z])\.|,"  # "Aug." and commas in "Aug 8, 2025"
+
+
+@dataclass(frozen=True)
+class Shape:
+    regex: str
+    day_first: tuple[str, ...]
+    month_first: tuple[str, ...]
+    precision: str  # day | month | year
+
+
+def _same(*formats: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return formats, formats
+
+
+SHAPES = (
+    Shape(r"\d{4}-\d{1,2}-\d{1,2}", *_same("%Y-%m-%d"), "day"),
+    Shape(r"\d{1,2}/\d{1,2}/\d{4}", ("%d/%m/%Y",), ("%m/%d/%Y",), "day"),
+    Shape(r"\d{1,2}/\d{1,2}/\d{2}", ("%d/%m/%y",), ("%m/%d/%y",), "day"),
+    Shape(r"\d{1,2} [a-z]+ \d{4}", *_same("%d %B %Y", "%d %b %Y"), "day"),
+    Shape(r"[a-z]+ \d{1,2} \d{4}", *_same("%B %d %Y", "%b %d %Y"), "day"),
+    Shape(r"[a-z]+ \d{4}", *_same("%B %Y", "%b %Y"), "month"),
+    Shape(r"\d{4}-\d{1,2}", *_same("%Y-%m"), "month"),
+    Shape(r"\d{1,2}/\d{4}", *_same("%m/%Y"), "month"),
+    Shape(r"\d{4}", *_same("%Y"), "year"),
+)
+NUMERIC_DAY = r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})"
+
+
+@dataclass
+class ParsedDates:
+    value: pd.Series          # datetime64[s], NaT where unreadable or empty
+    precision: pd.Series      # "day" | "month" | "year" | "" (unreadable or empty)
+    has_time: np.ndarray      # a time of day was written
+    other_order: np.ndarray   # unreadable now, readable with day-first switched
+    ambiguous: np.ndarray     # numeric day/month that reads both ways (03/04/2025)
+
+
+def normalise_date_text(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Lower-case text in one of SHAPES' forms, and whether a time of day was written."""
+    cleaned = text.astype(str).str.strip().str.lower()
+    has_time = cleaned.str.contains(TIME_SUFFIX, regex=True).to_numpy()
+    cleaned = cleaned.str.replace(TIME_SUFFIX, "", regex=True)
+    cleaned = cleaned.str.replace(WEEKDAY_PREFIX, "", regex=True)
+    cleaned = cleaned.str.replace(ORDINAL, "", regex=True).str.replace(WORDY, " ", regex=True)
+    cleaned = cleaned.str.replace("sept", "sep", regex=False)
+    # 2025/8/8 and 2025.08.08 read like 2025-8-8; 08.08.2025 and 08-08-2025 like 08/08/2025
+    cleaned = cleaned.str.replace(r"^(\d{4})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?$", r"\1-\2-\3",
+                                  regex=True).str.rstrip("-")
+    cleaned = cleaned.str.replace(r"^(\d{1,2})[.\-](\d{1,2})[.\-](\d{2,4})$", r"\1/\2/\3",
+                                  regex=True)
+    # "8-Aug-2025" and "8  Aug 2025" read like "8 aug 2025"
+    cleaned = cleaned.str.replace(r"\s+|-(?=[a-z])|(?<=[a-z])-", " ", regex=True).str.strip()
+    return cleaned, has_time
+
+
+def _parse_shapes(cleaned: pd.Series, day_first: bool) -> tuple[pd.Series, pd.Series]:
+    value = pd.Series(pd.NaT, index=cleaned.index, dtype="datetime64[s]")
+    precision = pd.Series("", index=cleaned.index, dtype=object)
+    todo = cleaned.ne("").to_numpy().copy()
+    for shape in SHAPES:
+        if not todo.any():
+            break
+        remaining = cleaned[todo]
+        matched = remaining[remaining.str.fullmatch(shape.regex)]
+        for fmt in shape.day_first if day_first else shape.month_first:
+            if matched.empty:
+                break
+            parsed = pd.to_datetime(matched, format=fmt, errors="coerce")
+            good = parsed.notna()
+            value.loc[parsed.index[good]] = parsed[good].astype("datetime64[s]")
+            precision.loc[parsed.index[good]] = shape.precision
+            matched = matched[~good]
+        todo &= value.isna().to_numpy()
+    return value, precision
+
+
+def parse_dates(text: pd.Series, *, day_first: bool = True) -> ParsedDates:
+    """Parse each distinct text once: files repeat a few thousand dates over many rows."""
+    codes, uniques = pd.factorize(text.astype(str).str.strip().to_numpy(dtype=object))
+    distinct = _parse_distinct(pd.Series(uniques, dtype=object), day_first)
+    return ParsedDates(
+        pd.Series(distinct.value.to_numpy()[codes], index=text.index, dtype="datetime64[s]"),
+        pd.Series(distinct.precision.to_numpy()[codes], index=text.index, dtype=object),
+        distinct.has_time[codes], distinct.other_order[codes], distinct.ambiguous[codes],
+    )
+
+
+def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
+    iso = text.str.fullmatch(ISO_DAY).to_numpy()
+    value = pd.to_datetime(text[iso], format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+    value = value.reindex(text.index)
+    precision = pd.Series(np.where(value.notna(), "day", ""), index=text.index, dtype=object)
+    has_time = np.zeros(len(text), dtype=bool)
+    rest = value.isna().to_numpy()  # the fast path above reads plain ISO days only
+    cleaned = pd.Series("", index=text.index, dtype=object)
+    if rest.any():
+        cleaned_rest, has_time[rest] = normalise_date_text(text[rest])
+        cleaned[rest] = cleaned_rest
+        value_rest, precision_rest = _parse_shapes(cleaned_rest, day_first)
+        value[rest], precision[rest] = value_rest, precision_rest
+    failed = value.isna() & cleaned.ne("")
+    other_order = np.zeros(len(text), dtype=bool)
+    if failed.any():
+        swapped, _ = _parse_shapes(cleaned[failed], not day_first)
+        other_order[np.flatnonzero(failed.to_numpy())] = swapped.notna().to_numpy()
+    parts = cleaned.str.extract(f"^{NUMERIC_DAY}$")
+    first, second = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
+    ambiguous = ((first <= 12) & (second <= 12) & (first != second)).to_numpy()
+    return ParsedDates(value, precision, has_time, other_order,
+                       ambiguous & value.notna().to_numpy())

@@ -1,0 +1,44 @@
+"""Write a snapshot of one view to a file whose suffix names the format (.png .svg .html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.errors import ExportError
+from geo.snapshot import IMAGE_FORMATS, SIZES, SnapshotSize, SnapshotView, snapshot_image
+from geo.snapshot_html import snapshot_html
+
+SNAPSHOT_FORMATS = (*IMAGE_FORMATS, "html")
+MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html"}
+
+
+def check_snapshot_format(fmt: str) -> str:
+    key = (fmt or "").lower().lstrip(".")
+    if key == "htm":
+        key = "html"
+    if key not in SNAPSHOT_FORMATS:
+        raise ExportError(f"Unknown snapshot format '{fmt}'; use one of "
+                          f"{', '.join('.' + f for f in SNAPSHOT_FORMATS)}")
+    return key
+
+
+def snapshot_bytes(snapshot: SnapshotView, fmt: str,
+                   size: SnapshotSize = SIZES["default"]) -> bytes:
+    fmt = check_snapshot_format(fmt)
+    if fmt == "html":
+        return snapshot_html(snapshot).encode("utf-8")
+    return snapshot_image(snapshot, fmt, size)
+
+
+def write_snapshot(snapshot: SnapshotView, path: Path,
+                   size: SnapshotSize = SIZES["default"]) -> str:
+    """Write the snapshot in the format named by `path`'s suffix; return that format."""
+    path = Path(path)
+    fmt = check_snapshot_format(path.suffix)
+    data = snapshot_bytes(snapshot, fmt, size)
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise ExportError(f"Cannot write '{path}': {error.strerror}; check the folder "
+                          "exists and is writable") from error
+    return fmt

@@ -1,0 +1,33 @@
+"""User text is data: popups escape everything and link only http(s) URLs."""
+
+from __future__ import annotations
+
+from geo.render.popups import popup_html, safe_link
+from layers.base import PopupSpec
+
+SPEC = PopupSpec(title_column="place", fields=(("Description", "description"),),
+                 link_column="source_url")
+
+
+def test_html_and_script_in_user_text_are_escaped():
+    html = popup_html({"place": "<img src=x onerror=alert(1)>",
+                       "description": "</script><script>alert('x')</script>",
+                       "source_url": "https://example.org/a?b=1&c=\"2\""}, SPEC)
+    assert "<img" not in html and "<script>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "href='https://example.org/a?b=1&amp;c=&quot;2&quot;'" in html
+
+
+def test_only_web_links_become_links():
+    assert safe_link("javascript:alert(1)") is None
+    assert safe_link("data:text/html,<b>x</b>") is None
+    assert safe_link(" https://news.az/x ") == "https://news.az/x"
+    html = popup_html({"place": "x", "description": "", "source_url": "javascript:alert(1)"},
+                      SPEC)
+    assert "href" not in html and "javascript:alert(1)" in html
+
+
+def test_empty_fields_are_left_out():
+    html = popup_html({"place": "Orlivka", "description": "", "source_url": ""}, SPEC)
+    assert "Description" not in html and "Source link" not in html
