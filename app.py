@@ -6,12 +6,13 @@ This file only lays out the pages; the work is done in the geo library (see READ
 import streamlit as st
 
 from geo.errors import IncidentMapError
-from geo.ui import map_page
+from geo.ui import import_page, map_page
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
 PAGES = [
     st.Page(map_page.render, title="Map", icon="🗺️", url_path="map", default=True),
+    st.Page(import_page.render, title="Import data", icon="📥", url_path="import"),
 ]
 
 try:

@@ -80,7 +80,7 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
                 for name, source in mapping.items() if source and source not in columns]
     if not mapping.get("date_start"):
         problems.append(f"Missing column for date; found: {found}. Choose the date column "
-                        "in the mapping")
+                        "in the mapping (command line: --map date_start=COLUMN)")
     lat, lon, place = (mapping.get(k) for k in ("latitude", "longitude", "place"))
     if bool(lat) != bool(lon):
         given, absent = ("latitude", "longitude") if lat else ("longitude", "latitude")

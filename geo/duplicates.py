@@ -108,7 +108,7 @@ def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame):
     return i[keep], j[keep], distance[keep]
 
 
-def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
+def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool) -> np.ndarray:
     reasons = np.full(len(new), "", dtype=object)
     rows = new.index.to_numpy()
     if len(new) and len(stored):
@@ -118,7 +118,7 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
         for a, b, d in zip(i[first], j[first], km[first], strict=True):
             reasons[a] = (f"same category, {d:.1f} km away and on an overlapping date as "
                           f"stored incident {stored_id[b]}")
-    if len(new) > 1:
+    if within_file and len(new) > 1:
         i, j, km = _close_pairs(new, new)
         earlier = (j < i) & (reasons[i] == "")
         i, j, km = i[earlier], j[earlier], km[earlier]
@@ -132,19 +132,26 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame) -> np.ndarray:
 
 
 def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
-                    stored_ids: set[str] | frozenset[str] = frozenset()) -> pd.Series:
+                    stored_ids: set[str] | frozenset[str] = frozenset(), *,
+                    within_file: bool = True) -> pd.Series:
     """For each row of `new`, why it is a duplicate ('' when it is not).
 
-    A row duplicates a stored incident, or an earlier row of `new` (the first one stays).
-    `stored_ids` are stored incident ids that rows of `new` may repeat. Exact copies are
-    settled first, so a file repeating one row many times costs no pairwise work.
+    A row duplicates a stored incident, or (with `within_file`) an earlier row of `new`:
+    the first one stays. `stored_ids` are stored incident ids that rows of `new` may
+    repeat. Exact copies are settled first, so many copies of one row cost no pair work.
     """
+    if not within_file:
+        reasons = _near_duplicates(new, stored, within_file=False)
+        ids = new["incident_id"].to_numpy()
+        known = pd.Series(ids).isin(stored_ids).to_numpy() & (ids != "") & (reasons == "")
+        reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
+        return pd.Series(reasons, index=new.index, dtype=object)
     same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text"]
     group = new.groupby(same, dropna=False, sort=False).ngroup().to_numpy()
     _, first_position, inverse = np.unique(group, return_index=True, return_inverse=True)
     firsts = new.iloc[first_position]
     reasons = np.full(len(new), "", dtype=object)
-    reasons[first_position] = _near_duplicates(firsts, stored)
+    reasons[first_position] = _near_duplicates(firsts, stored, within_file=True)
     rows = new.index.to_numpy()
     copies = np.flatnonzero(np.arange(len(new)) != first_position[inverse])
     reasons[copies] = [f"same category, place and dates as row {rows[first_position[g]]} "

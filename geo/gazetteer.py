@@ -32,9 +32,12 @@ INDEX_FORMAT = 1
 KEY_WIDTH = 48
 RULE_FILES = (Path(__file__), Path(__file__).with_name("normalize.py"))
 ARRAYS = ("place_lat", "place_lon", "place_pop", "place_id", "place_country", "place_admin1",
-          "place_name", "keys", "key_len", "post_start", "post_place", "post_hash", "post_primary")
-MAPPED = {"keys", "post_place", "post_hash", "post_primary", "place_name"}
+          "place_name", "keys", "key_len", "post_start", "post_place", "post_hash", "post_flags")
+MAPPED = {"keys", "post_place", "post_hash", "post_flags", "place_name"}
+PRIMARY_SPELLING = 1   # post_flags bit: this posting's name is the place's own (primary) name
+PRIMARY_KEY = 2        # post_flags bit: the place's own name has this posting's phonetic key
 ADJECTIVE_ENDINGS = ("skaya", "skaia", "skiy", "skyi", "ska", "aya", "ka")
+REGION_LEVELS = ("admin2", "admin1")  # "Kyiv City" stays "kyiv city"; "Odesa Oblast" is "odesa"
 MIN_KEY_LENGTH = 5   # shorter phonetic keys fold too much to be trusted without the exact spelling
 
 
@@ -72,7 +75,8 @@ class NameTable:
     """Region or country names: normalised core and phonetic key -> ids (small, built on load)."""
 
     def __init__(self, pairs: list[tuple[str, object]]):
-        cores = [strip_level(n)[0] for n in normalize_many([name for name, _ in pairs])]
+        cores = [strip_level(n, REGION_LEVELS)[0]
+                 for n in normalize_many([name for name, _ in pairs])]
         self.exact: dict[str, set] = {}
         self.keyed: dict[str, set] = {}
         for core, key, (_, ident) in zip(cores, phonetic_keys(cores), pairs):
@@ -99,11 +103,12 @@ class GazetteerIndex:
     def __init__(self, folder: Path):
         self.folder = folder
         for name in ARRAYS:
-            setattr(self, name, np.load(folder / f"{name}.npy",
-                                        mmap_mode="r" if name in MAPPED else None))
+            array = np.load(folder / f"{name}.npy", mmap_mode="r" if name in MAPPED else None)
+            setattr(self, name, array.view(np.ndarray))  # np.memmap slicing is slow
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         self.admin1 = meta["admin1"]
         self.countries = {c["iso"]: c for c in meta["countries"]}
+        self.iso3 = {c["iso3"]: c["iso"] for c in meta["countries"]}
         self.admin1_names = NameTable([(n, i) for n, i in meta["admin1_names"]])
         self.country_names = NameTable([(n, c) for n, c in meta["country_names"]])
         self.admin1_index = {a["code"]: i for i, a in enumerate(self.admin1)}
@@ -132,15 +137,18 @@ class GazetteerIndex:
         a = int(self.place_admin1[i])
         return self.admin1[a] if a >= 0 else None
 
-    def country_code(self, text: str) -> str | None:
-        """ISO2 of a country given as 'UA', 'UKR', 'Ukraine' or 'Україна'; None if unknown."""
+    def country_code(self, text: str, *, codes: bool = True) -> str | None:
+        """ISO2 of a country named 'Ukraine', 'Україна' or (codes=True) 'UA', 'UKR'."""
         text = str(text).strip()
-        if text.upper() in self.countries:
+        if codes and text.upper() in self.countries:
             return text.upper()
-        by_iso3 = [c for c, v in self.countries.items() if v["iso3"] == text.upper()]
-        if by_iso3:
-            return by_iso3[0]
-        found = self.country_names.find(strip_level(normalize_many([text])[0])[0])
+        if codes and text.upper() in self.iso3:
+            return self.iso3[text.upper()]
+        return self.country_named(strip_level(normalize_many([text])[0])[0])
+
+    def country_named(self, core: str) -> str | None:
+        """ISO2 of the country whose name (normalised, qualifiers removed) is `core`."""
+        found = self.country_names.find(core, exact_only=True)
         return next(iter(found)) if len(found) == 1 else None
 
 
@@ -205,7 +213,7 @@ def build_index(sources: GazetteerSources, folder: Path) -> None:
 
 
 def _postings(records: list[dict]) -> dict[str, np.ndarray]:
-    """Key -> (place, CRC of the exact normalised name, is-primary-name) postings, key-sorted."""
+    """Key -> (place, CRC of the exact normalised name, PRIMARY_* flags) postings, key-sorted."""
     owners, raws, first = [], [], []
     for i, r in enumerate(records):
         first.append(len(raws))
@@ -235,7 +243,9 @@ def _postings(records: list[dict]) -> dict[str, np.ndarray]:
             np.int32),
         "post_place": owner[order].astype(np.int32),
         "post_hash": hashes[norm[order]],
-        "post_primary": norm[order] == primary_norm[owner[order]],
+        "post_flags": ((norm[order] == primary_norm[owner[order]]) * PRIMARY_SPELLING
+                       + (pair_key[order] == key_of_norm[primary_norm][owner[order]]) * PRIMARY_KEY
+                       ).astype(np.uint8),
     }
 
 

@@ -12,33 +12,48 @@ settles ambiguous names by their distance to the file's confident rows when that
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz
 
 from geo.errors import GeocodeError
 from geo.gazetteer import (
     MIN_KEY_LENGTH,
+    PRIMARY_KEY,
+    PRIMARY_SPELLING,
     GazetteerIndex,
     GazetteerSources,
     load_index,
     name_hash,
 )
-from geo.normalize import PlaceText, normalize_name, parse_place, phonetic_key, strip_level
+from geo.normalize import (
+    PlaceText,
+    normalize_name,
+    parse_place,
+    phonetic_key,
+    phonetic_keys,
+    strip_level,
+)
 from geo.records import coerce_sites
-from geo.reverse import haversine_km
+from geo.reverse import EARTH_RADIUS_KM, haversine_km
 from geo.settings import Settings
 
-DOMINANCE = 5.0            # the most populous place wins only at >= 5x the population of the next
+DOMINANCE = 5.0            # a candidate wins alone only at >= 5x the weight of all others together
+PRIMARY_NAME_WEIGHT = 10.0  # weight = population x this when the place's own name is the one asked
+VARIANT_WEIGHT = 0.3       # ... x this when only a folded spelling (phonetic key) matches
+VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio a folded match's own name needs (_place_result)
 SAME_PLACE_KM = 5.0        # candidates this close are one place listed twice
 ANCHOR_KM = 60.0           # "X, Y" with Y a place: X must lie this near Y
 SITE_NEAR_KM = 30.0        # "refinery in X": register sites this near the place X
 FUZZY_CUTOFF = 88.0        # rapidfuzz ratio between phonetic keys
-FUZZY_MIN_LENGTH = 6        # phonetic key length below which fuzzy matching is not tried
-PROXIMITY_KM = 100.0       # column pass: a candidate this near a confident row of the file...
-PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther, is taken
+FUZZY_MIN_LENGTH = 7        # phonetic key length below which fuzzy matching is not tried
+PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
+PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther...
+PROXIMITY_FAR_KM = 500.0   # ...and at least this far from every confident row, is taken
 UNKNOWN_POPULATION = 500   # GeoNames population 0 means unknown; cities500 starts at 500
 # City-regions and the region around them: a hint naming either accepts both.
 ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.42",
@@ -62,6 +77,7 @@ class Candidate:
     population: int = 0
     status: str = "alias"      # exact (primary name) | alias | fuzzy
     quality: float = 0.95
+    weight: float = 1.0        # how likely a referent it is, against the other candidates
 
     def describe(self) -> str:
         where = "" if self.latitude is None else f" {self.latitude:.3f},{self.longitude:.3f}"
@@ -110,7 +126,18 @@ class Geocoder:
     def __init__(self, index: GazetteerIndex, sites: SiteRegister | None = None):
         self.index = index
         self.sites = sites or SiteRegister.empty()
-        self._postings = functools.lru_cache(maxsize=200_000)(self._postings_uncached)
+        self._postings = functools.lru_cache(maxsize=100_000)(self._postings_uncached)
+        self._pool = functools.lru_cache(maxsize=100_000)(self._pool_uncached)
+        self._looks_like = functools.lru_cache(maxsize=100_000)(self._looks_like_uncached)
+        self._slices: dict[str, slice | None] = {}
+
+    def prefetch(self, places) -> None:
+        """Look up the phonetic keys of many place texts in one vectorised search."""
+        names = [text.name for text in map(parse_place, places)]
+        keys = [k for k in phonetic_keys(names) if k and k not in self._slices]
+        if len(self._slices) > 200_000:
+            self._slices.clear()
+        self._slices.update(zip(keys, self.index.lookup(keys), strict=True))
 
     # ---- one name -------------------------------------------------------------------------
 
@@ -125,9 +152,7 @@ class Geocoder:
         result = (self.sites.match(text, hints, self)
                   or (self._admin1_result(name, hints) if level == "admin1" else None)
                   or (self._country_result(text) if level == "any" else None)
-                  or self._place_result(name, hints, level, variants=False)
-                  or (self._admin1_result(name, hints, exact=True) if regional else None)
-                  or self._place_result(name, hints, level, variants=True)
+                  or self._place_result(name, hints, level)
                   or (self._admin1_result(name, hints) if regional else None)
                   or self._outside_hints(name, hints)
                   or self._fuzzy_result(name, hints)
@@ -155,7 +180,7 @@ class Geocoder:
 
     def _apply_context(self, part: PlaceText, hints: Hints) -> None:
         """'Y' of 'X, Y': a country, a first-level region, or a place that X must lie near."""
-        found = self.index.country_code(part.name) if part.level == "any" else None
+        found = self.index.country_named(part.name) if part.level == "any" else None
         if found and hints.country in (None, found):
             hints.country, hints.strict_country = found, True
             return
@@ -184,13 +209,11 @@ class Geocoder:
 
     # ---- regions and countries ------------------------------------------------------------
 
-    def _admin1_result(self, name: str, hints: Hints, exact: bool = False):
+    def _admin1_result(self, name: str, hints: Hints):
         ids = self.admin1_ids(name, hints.country)
         if hints.country and not ids and not hints.strict_country:
             ids = self.admin1_ids(name, None)
         spelt = {a for a in ids if a in self.index.admin1_names.find(name, exact_only=True)}
-        if exact and not spelt:
-            return None
         cands = [self.admin1_candidate(a) for a in sorted(spelt or ids)]
         return self.decide(cands, f"regions named '{name}'") if cands else None
 
@@ -199,42 +222,55 @@ class Geocoder:
         return Candidate("admin1", f"admin1:{entry['code']}",
                          f"{entry['name']} (region, {entry['country']})", entry["lat"],
                          entry["lon"], "admin1", entry["country"], entry["name"],
-                         entry["population"], "alias", 0.95)
+                         entry["population"], "alias", 0.95, max(entry["population"], 1))
 
     def _country_result(self, text: PlaceText) -> GeocodeResult | None:
-        iso = self.index.country_code(text.name) if text.name else None
+        iso = self.index.country_named(text.name) if text.name else None
         if iso is None:
             return None
         entry = self.index.countries[iso]
         best = Candidate("country", f"country:{iso}", entry["name"], entry["lat"], entry["lon"],
-                         "country", iso, "", entry["population"], "exact", 1.0)
+                         "country", iso, "", entry["population"], "exact", 1.0, 1.0)
         return GeocodeResult("exact", best, note=f"country point: {entry['point']}")
 
     # ---- populated places -----------------------------------------------------------------
 
-    def _postings_uncached(self, name: str) -> dict[int, tuple[bool, bool]]:
-        """{place: (spelt exactly so, as its primary name)} for places whose key matches."""
-        where = self.index.lookup([phonetic_key(name)])[0] if name else None
+    def _postings_uncached(self, key: str, spelling: int | None) -> dict[int, tuple[bool, int]]:
+        """{place: (spelt exactly so, PRIMARY_* flags)} of the places filed under `key`."""
+        if not key:
+            return {}
+        where = self._slices[key] if key in self._slices else self.index.lookup([key])[0]
         if where is None:
             return {}
-        same = self.index.post_hash[where] == name_hash(name)
-        primary = same & self.index.post_primary[where]
-        found: dict[int, tuple[bool, bool]] = {}
-        for place, s, p in zip(self.index.post_place[where].tolist(), same.tolist(),
-                               primary.tolist(), strict=True):
-            was = found.get(place, (False, False))
-            found[place] = (was[0] or s, was[1] or p)
+        same = (self.index.post_hash[where] == spelling).tolist()
+        flags = self.index.post_flags[where].tolist()
+        found: dict[int, tuple[bool, int]] = {}
+        for place, s, f in zip(self.index.post_place[where].tolist(), same, flags, strict=True):
+            was_same, was_flags = found.get(place, (False, 0))
+            found[place] = (was_same or s, was_flags | (f if s else f & PRIMARY_KEY))
         return found
 
-    def place_candidate(self, i: int, status: str, quality: float) -> Candidate:
+    def place_candidate(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0) -> Candidate:
+        """Candidate for place `i` matched (spelt exactly?, flags); `fuzzy` is the ratio or 0."""
         region = self.index.admin1_of(i)
         country = self.index.place_country[i].decode()
         name = self.index.name_of(i)
         label = f"{name}, {region['name']} ({country})" if region else f"{name} ({country})"
+        same, flags = match
+        if fuzzy:
+            status, quality = "fuzzy", 0.8 * fuzzy / 100
+        elif same:
+            status, quality = ("exact", 1.0) if flags & PRIMARY_SPELLING else ("alias", 0.95)
+        else:
+            status, quality = "alias", 0.85
+        population = int(self.index.place_pop[i])
+        weight = (max(population, UNKNOWN_POPULATION)
+                  * (PRIMARY_NAME_WEIGHT if flags & PRIMARY_KEY else 1.0)
+                  * (1.0 if same or fuzzy else VARIANT_WEIGHT))
         return Candidate("place", f"geonames:{self.index.place_id[i]}", label,
                          float(self.index.place_lat[i]), float(self.index.place_lon[i]), "town",
-                         country, region["name"] if region else "",
-                         int(self.index.place_pop[i]), status, quality)
+                         country, region["name"] if region else "", population, status, quality,
+                         weight)
 
     def _filtered(self, places: list[int], hints: Hints) -> tuple[list[int], str]:
         note = ""
@@ -249,26 +285,37 @@ class Geocoder:
             places = [p for p in places if int(self.index.place_admin1[p]) in hints.admin1]
         return places, note
 
-    def _place_result(self, name: str, hints: Hints, level: str, *, variants: bool):
-        """Places spelt `name` exactly, or (variants=True) only by its phonetic key."""
-        postings = self._postings(name)
-        if variants and len(phonetic_key(name)) < MIN_KEY_LENGTH:
-            return None
-        tier = [p for p, (same, _) in postings.items() if same != variants]
-        kept, note = self._filtered(tier, hints)
+    def _pool_uncached(self, name: str) -> dict[int, tuple[bool, int]]:
+        """Places named `name`, spelt so or folded alike (only spelt so if the key is short)."""
+        key = phonetic_key(name)
+        postings = self._postings(key, name_hash(name)) if name else {}
+        return postings if len(key) >= MIN_KEY_LENGTH else {
+            p: m for p, m in postings.items() if m[0]}
+
+    def _looks_like_uncached(self, name: str, place: int) -> bool:
+        return fuzz.ratio(name, normalize_name(self.index.name_of(place))) >= VARIANT_SIMILARITY
+
+    def _place_result(self, name: str, hints: Hints, level: str) -> GeocodeResult | None:
+        """A folded-only match is dropped when a place of this very spelling as its own name
+        is among the candidates and the folded one's own name looks different ('Svatove' is
+        not 'Swatow', an old name of Shantou)."""
+        pool = self._pool(name)
+        kept, note = self._filtered(list(pool), hints)
+        if any(pool[p][0] and pool[p][1] & PRIMARY_KEY for p in kept):
+            kept = [p for p in kept if pool[p][0] or self._looks_like(name, p)]
         if not kept:
             return None
-        cands = [self.place_candidate(p, *_name_match(postings[p], variants)) for p in kept]
+        cands = [self.place_candidate(p, pool[p]) for p in kept]
         result = self.decide(cands, f"places named '{name}'", hints.anchor)
         if level == "admin2":
             result = _widen_to_admin1(result)
         return replace(result, note=_join(note, result.note))
 
     def _outside_hints(self, name: str, hints: Hints) -> GeocodeResult | None:
-        places = list(self._postings(name))
-        if not places or (hints.country is None and hints.admin1 is None):
+        postings = self._postings(phonetic_key(name), name_hash(name)) if name else {}
+        if not postings or (hints.country is None and hints.admin1 is None):
             return None
-        others = [self.place_candidate(p, "alias", 0.9) for p in places]
+        others = [self.place_candidate(p, m) for p, m in postings.items() if m[0]]
         return GeocodeResult("not_found", None, tuple(sorted(others, key=lambda c: -c.population)),
                              note=f"'{name}' exists only outside the given country/region")
 
@@ -277,10 +324,10 @@ class Geocoder:
         if len(key) < FUZZY_MIN_LENGTH:
             return None
         for similar, score in self.index.similar_keys(key, FUZZY_CUTOFF):
-            where = self.index.lookup([similar])[0]
-            kept, _ = self._filtered(self.index.post_place[where].tolist(), hints)
+            postings = self._postings(similar, None)
+            kept, _ = self._filtered(list(postings), hints)
             if kept:
-                cands = [self.place_candidate(p, "fuzzy", 0.8 * score / 100) for p in kept]
+                cands = [self.place_candidate(p, postings[p], score) for p in kept]
                 result = self.decide(cands, f"places spelt like '{name}'", hints.anchor)
                 return replace(result, note=_join(
                     f"fuzzy: spelt {score:.0f}% like {result.best.label}", result.note))
@@ -293,15 +340,15 @@ class Geocoder:
                               default_country=default_country, use_file_context=use_file_context)
 
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
-        found = (self._place_result(name, hints, "place", variants=False)
-                 or self._place_result(name, hints, "place", variants=True)
-                 or self._fuzzy_result(name, hints))
+        found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
         return found if found and found.best is not None else None
 
     # ---- choosing among candidates ----------------------------------------------------------
 
     def decide(self, cands: list[Candidate], what: str, anchor: Candidate | None = None):
-        cands = _merge_duplicates(sorted(cands, key=lambda c: -c.population))
+        """One candidate, or one that outweighs all others together DOMINANCE times, is the
+        answer; else `ambiguous` with the heaviest as best guess. An anchor picks the nearest."""
+        cands = _merge_duplicates(sorted(cands, key=lambda c: -c.weight))
         if anchor is not None and anchor.latitude is not None:
             near = sorted((distance_km(c, anchor), c) for c in cands if c.latitude is not None)
             near = [(d, c) for d, c in near if d <= ANCHOR_KM]
@@ -312,12 +359,14 @@ class Geocoder:
         best, others = cands[0], tuple(cands[1:])
         if not others:
             return GeocodeResult(best.status, best)
-        first, second = (max(c.population, UNKNOWN_POPULATION) for c in cands[:2])
-        if first >= DOMINANCE * second:
-            return GeocodeResult(best.status, best, others, 1 - second / first,
-                                 f"largest of {len(cands)} {what} ({first:,} vs {second:,})")
-        return GeocodeResult("ambiguous", best, others, first / (first + second),
-                             f"{len(cands)} {what} of similar size; give a region or country")
+        rest = sum(c.weight for c in others)
+        if best.weight >= DOMINANCE * rest:
+            return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
+                                 f"{len(cands)} {what}; this one outweighs the others "
+                                 f"{best.weight / rest:.0f}x (population, own name)")
+        return GeocodeResult("ambiguous", best, others, best.weight / (best.weight + rest),
+                             f"{len(cands)} {what}, none clearly the one meant; give a region "
+                             "or country")
 
 
 # ---- a whole column -----------------------------------------------------------------------------
@@ -330,27 +379,33 @@ def geocode_column(geocoder: Geocoder, places, *, country=None, admin1=None, adm
     if _given(default_country) and geocoder.index.country_code(default_country) is None:
         raise GeocodeError(f"Unknown default country '{default_country}'; give an ISO2 code "
                            "such as UA or a country name such as Ukraine")
-    columns = {"place": places.to_numpy(dtype=object)}
-    for name, value in (("country", country), ("admin1", admin1), ("admin2", admin2)):
-        columns[name] = _aligned(value, len(places), name)
-    frame = pd.DataFrame(columns).fillna("").astype(str)
-    codes, _ = pd.factorize(frame.place + "\x1f" + frame.country + "\x1f" + frame.admin1
-                            + "\x1f" + frame.admin2)
-    _, first = np.unique(codes, return_index=True)
-    results = [geocoder.geocode(frame.place.iat[r], country=frame.country.iat[r],
-                                admin1=frame.admin1.iat[r], admin2=frame.admin2.iat[r],
-                                default_country=default_country) for r in first]
+    columns = [places.tolist()] + [_aligned(value, len(places), name) for name, value in
+                                   (("country", country), ("admin1", admin1), ("admin2", admin2))]
+    position: dict[tuple, int] = {}
+    codes = np.fromiter((position.setdefault(tuple(map(_text, row)), len(position))
+                         for row in zip(*columns, strict=True)), np.int64, len(places))
+    geocoder.prefetch(row[0] for row in position)
+    results = [geocoder.geocode(place, country=nation, admin1=region, admin2=district,
+                                default_country=default_country)
+               for place, nation, region, district in position]
     if use_file_context:
         results = _settle_by_proximity(results)
-    table = pd.DataFrame([r.row() for r in results], columns=list(OUTPUT_COLUMNS))
-    table = table.astype({"latitude": "float64", "longitude": "float64"})
-    return table.iloc[codes].set_index(places.index)
+    rows = [r.row() for r in results]
+    table = {name: np.array([row[name] for row in rows], dtype=object)[codes]
+             for name in OUTPUT_COLUMNS}
+    for name in ("latitude", "longitude", "geocode_score"):
+        table[name] = table[name].astype(np.float64)
+    return pd.DataFrame(table, index=places.index)
 
 
-def _aligned(value, length: int, name: str) -> np.ndarray:
+def _text(value) -> str:
+    return "" if not _given(value) else str(value)
+
+
+def _aligned(value, length: int, name: str) -> list:
     if value is None or isinstance(value, str):
-        return np.full(length, value or "", dtype=object)
-    values = np.asarray(list(value), dtype=object)
+        return [value or ""] * length
+    values = list(value)
     if len(values) != length:
         raise GeocodeError(f"'{name}' has {len(values)} values but there are {length} places; "
                            "give one value per place or a single value for all")
@@ -359,31 +414,41 @@ def _aligned(value, length: int, name: str) -> np.ndarray:
 
 def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     """An ambiguous place whose one candidate lies near the file's confident rows, and the
-    others far, is that candidate (noted, score lowered)."""
+    others far from all of them, is that candidate (noted, score lowered)."""
     sure = np.array([(r.best.latitude, r.best.longitude) for r in results
                      if r.status in ("exact", "alias") and r.best.precision in ("site", "town")])
-    if len(sure) == 0:
+    open_rows = [i for i, r in enumerate(results) if r.status == "ambiguous"
+                 and all(c.kind == "place" for c in (r.best, *r.others))]
+    if len(sure) == 0 or not open_rows:
         return results
-    sure = sure[np.linspace(0, len(sure) - 1, min(len(sure), 2000)).astype(int)]
-    settled = []
-    for r in results:
-        cands = [r.best, *r.others] if r.status == "ambiguous" else []
-        if len(cands) < 2 or any(c.kind != "place" for c in cands):
-            settled.append(r)
-            continue
-        gaps = [float(haversine_km(c.latitude, c.longitude, sure[:, 0], sure[:, 1]).min())
-                for c in cands]
-        order = np.argsort(gaps)
-        near, next_near = gaps[order[0]], gaps[order[1]]
-        if near <= PROXIMITY_KM and next_near >= PROXIMITY_RATIO * max(near, 1.0):
-            best = cands[order[0]]
-            settled.append(GeocodeResult(
-                best.status, best, tuple(c for c in cands if c is not best), 0.8,
-                f"{len(cands)} candidates; this one is {near:.0f} km from other rows of the "
-                f"file, the next {next_near:.0f} km"))
-        else:
-            settled.append(r)
+    cands = [[results[i].best, *results[i].others] for i in open_rows]
+    flat = np.array([(c.latitude, c.longitude) for group in cands for c in group])
+    gaps = nearest_km(flat, np.unique(sure.round(3), axis=0))
+    settled, start = list(results), 0
+    for i, group in zip(open_rows, cands, strict=True):
+        gap, start = gaps[start:start + len(group)], start + len(group)
+        order = np.argsort(gap)
+        near, next_near = gap[order[0]], gap[order[1]]
+        if near <= PROXIMITY_KM and next_near >= max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM):
+            best = group[order[0]]
+            settled[i] = GeocodeResult(
+                best.status, best, tuple(c for c in group if c is not best), 0.8,
+                f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
+                f"file, the next {next_near:.0f} km")
     return settled
+
+
+def nearest_km(points: np.ndarray, others: np.ndarray, chunk: int = 2000) -> np.ndarray:
+    """Distance from each (lat, lon) point to the nearest of `others`, via unit vectors (one
+    matrix product per chunk; fine for the few thousand points of a file)."""
+    def unit(p):
+        lat, lon = np.radians(p[:, 0]), np.radians(p[:, 1])
+        return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+    targets = unit(others).T
+    best = [np.max(unit(points[i:i + chunk]) @ targets, axis=1)
+            for i in range(0, len(points), chunk)]
+    return EARTH_RADIUS_KM * np.arccos(np.clip(np.concatenate(best), -1, 1))
 
 
 @functools.lru_cache(maxsize=4)
@@ -484,15 +549,20 @@ def _given(value) -> bool:
 
 
 def distance_km(a: Candidate, b: Candidate) -> float:
-    return float(haversine_km(a.latitude, a.longitude, b.latitude, b.longitude))
+    """Great-circle km between two candidates (scalar math: this runs per candidate pair)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
     """Drop a place within SAME_PLACE_KM of a more populous candidate: one town listed twice."""
     kept: list[Candidate] = []
     for c in cands:
-        if c.kind != "place" or not any(k.kind == "place" and distance_km(c, k) <= SAME_PLACE_KM
-                                        for k in kept):
+        if c.kind != "place" or not any(
+                k.kind == "place" and abs(k.latitude - c.latitude) < SAME_PLACE_KM / 100
+                and distance_km(c, k) <= SAME_PLACE_KM for k in kept):
             kept.append(c)
     return kept
 
@@ -503,13 +573,6 @@ def _widen_to_admin1(result: GeocodeResult) -> GeocodeResult:
     best = replace(result.best, precision="admin1", label=f"{result.best.label} (raion centre)")
     return replace(result, best=best, note=_join(
         "raion/district: placed at its centre town, precision admin1", result.note))
-
-
-def _name_match(match: tuple[bool, bool], variant: bool) -> tuple[str, float]:
-    """(status, quality) of a place found by its primary name, an alias or a spelling variant."""
-    if variant:
-        return "alias", 0.85
-    return ("exact", 1.0) if match[1] else ("alias", 0.95)
 
 
 def _join(*notes: str) -> str:

@@ -8,6 +8,7 @@ SQLAlchemy for the connection's dialect; only our own table and column names go 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pandas as pd
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from geo import tables
 
 META_VERSION = "schema_version"
-META_MAX_SPAN = "max_span_days"
+META_SPAN_CLASSES = "span_classes"
 
 
 def _add_column(conn: sa.Connection, table: sa.Table, name: str) -> None:
@@ -32,28 +33,47 @@ def set_meta(conn: sa.Connection, key: str, value) -> None:
         conn.execute(sa.insert(tables.meta).values(key=key, value=str(value)))
 
 
-def max_span_days(frame: pd.DataFrame) -> int:
-    """The longest date interval in days (0 for single days, or when there are no rows)."""
-    if frame.empty:
-        return 0
-    span = (pd.to_datetime(frame["date_end"]) - pd.to_datetime(frame["date_start"])).dt.days
-    return int(max(span.max(), 0)) if span.notna().any() else 0
+def span_classes_of(frame: pd.DataFrame):
+    """tables.span_classes of each row of a frame with date_start and date_end."""
+    days = (pd.to_datetime(frame["date_end"]) - pd.to_datetime(frame["date_start"])).dt.days
+    return tables.span_classes(days.fillna(0).to_numpy())
+
+
+def get_span_classes(conn: sa.Connection) -> set[int]:
+    value = conn.execute(sa.select(tables.meta.c.value).where(
+        tables.meta.c.key == META_SPAN_CLASSES)).scalar()
+    return set(json.loads(value)) if value else set()
+
+
+def add_span_classes(conn: sa.Connection, classes) -> None:
+    known = get_span_classes(conn)
+    wanted = known | {int(k) for k in classes}
+    if wanted != known or not known:
+        set_meta(conn, META_SPAN_CLASSES, json.dumps(sorted(wanted)))
 
 
 def _v2_batch_counts_and_window_indexes(conn: sa.Connection) -> None:
     """Batches record skipped/rejected rows, the file's hash and the import settings;
-    date+area indexes replace the two single-purpose ones; the longest interval is kept."""
+    incidents get their interval's length class, and date+area indexes replace the two
+    single-purpose ones (see geo.store_query)."""
     for name in ("skipped_count", "rejected_count", "file_sha256", "settings"):
         _add_column(conn, tables.batches, name)
+    _add_column(conn, tables.incidents, "span_class")
+    c = tables.incidents.c
+    dates = pd.DataFrame(conn.execute(sa.select(c.incident_id, c.date_start, c.date_end)).all(),
+                         columns=["incident_id", "date_start", "date_end"])
+    classes = span_classes_of(dates) if len(dates) else []
+    longer = [{"id_": i, "class_": int(k)} for i, k in zip(dates["incident_id"], classes,
+                                                          strict=True) if k]
+    if longer:
+        conn.execute(sa.update(tables.incidents).where(c.incident_id == sa.bindparam("id_"))
+                     .values(span_class=sa.bindparam("class_")), longer)
+    add_span_classes(conn, set(map(int, classes)) | {0})
     for old in ("ix_incidents_dates", "ix_incidents_location"):
         conn.execute(sa.schema.DropIndex(sa.Index(old), if_exists=True))
     for index in tables.incidents.indexes:
         if index.name in (tables.WINDOW_INDEX, tables.AREA_INDEX):
             index.create(conn, checkfirst=True)
-    dates = pd.DataFrame(conn.execute(sa.select(tables.incidents.c.date_start,
-                                                tables.incidents.c.date_end)).all(),
-                         columns=["date_start", "date_end"])
-    set_meta(conn, META_MAX_SPAN, max_span_days(dates))
 
 
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {

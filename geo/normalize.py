@@ -9,6 +9,7 @@ gazetteer build folds a million names at once by running each rule over one join
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -108,9 +109,10 @@ KEY_RULES = [(re.compile(pattern, re.MULTILINE), replacement) for pattern, repla
     (r"(.)\1+", r"\1"),                 # Odessa/Odesa, Kyiiv/Kyiv
     (r"^ie", "e"),                      # Yevpatoriya/Evpatoria, Yekaterinburg/Ekaterinburg
     (r"(?<=.)ie", "i"),                 # Kiev/Kyiv, Yenakiieve/Yenakievo
+    (r"[oe]v$", "iv"),                  # Kharkov/Kharkiv, Lvov/Lviv (not Svatovo, Ivanovo)
+    (r"[oe]vk(?=[aeiou]*$)", "ivk"),    # Orlovka/Orlivka
+    (r"(?<=[sc]k)[aeiou]+$", "q"),      # Pokrovske/Pokrovskoye/-skyi/-skiy, but not Pokrovsk
     (r"(?<=.)[aeiou]+$", ""),           # Sumy/Sumi, Pokrovske/Pokrovskoye
-    (r"[oe]v$", "iv"),                  # Kharkov/Kharkiv, Lvov/Lviv
-    (r"[oe]vk$", "ivk"),                # Orlovka/Orlivka
 )]
 
 
@@ -159,17 +161,18 @@ FILLER_WORDS = {"the", "a", "an", "of", "oil", "gas", "fuel", "energy"}
 SPLITTERS = re.compile(r" (in|near|at|outside) ", re.IGNORECASE)
 
 
-def _phrase_pattern(phrases) -> re.Pattern:
+def _phrase_pattern(phrases, template: str = r"\b(?:{})\b") -> re.Pattern:
     ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+    return re.compile(template.format("|".join(re.escape(p) for p in ordered)))
 
 
-LEADING = {level: re.compile(r"^(?:" + "|".join(w for w in words if " of" in w) + r") ")
-           for level, words in LEVEL_WORDS.items()}
-TRAILING = {level: re.compile(r" (?:" + "|".join(w for w in words if " of" not in w) + r")$")
-            for level, words in LEVEL_WORDS.items()}
-FACILITY_PATTERNS = {kind: _phrase_pattern(words) for kind, words in FACILITY_WORDS.items()}
+LEVEL_OF = {word: level for level, words in LEVEL_WORDS.items() for word in words}
+LEADING = _phrase_pattern([w for w in LEVEL_OF if w.endswith(" of")], r"^({}) (?=\S)")
+TRAILING = _phrase_pattern([w for w in LEVEL_OF if not w.endswith(" of")], r"(?<=\S) ({})$")
+FACILITY_KIND = {phrase: kind for kind, phrases in FACILITY_WORDS.items() for phrase in phrases}
+FACILITY_PATTERN = _phrase_pattern(FACILITY_KIND)
 NEAR_PATTERN = _phrase_pattern(NEAR_WORDS)
+ALL_LEVELS = ("admin2", "admin1", "place")
 
 
 @dataclass(frozen=True)
@@ -185,29 +188,30 @@ class PlaceText:
     head: str = ""                     # the text before any ", Y" / "(Y)" / " in Y", normalised
 
 
-def strip_level(name: str) -> tuple[str, str]:
+def strip_level(name: str, levels=ALL_LEVELS) -> tuple[str, str]:
     """'odesa oblast' -> ('odesa', 'admin1'); 'kiev city' -> ('kiev', 'place')."""
-    for level in ("admin2", "admin1", "place"):
-        for pattern in (LEADING[level], TRAILING[level]):
-            stripped = pattern.sub("", name)
-            if stripped != name and stripped:
-                return stripped, level
+    for pattern in (TRAILING, LEADING):
+        found = pattern.search(name)
+        if found and LEVEL_OF[found.group(1)] in levels:
+            return (name[:found.start()] + name[found.end():]).strip(), LEVEL_OF[found.group(1)]
     return name, "any"
 
 
 def _parse_part(text: str) -> PlaceText:
     full = normalize_name(text)
     name, facility = full, None
-    for kind, pattern in FACILITY_PATTERNS.items():
-        if pattern.search(name):
-            name, facility = pattern.sub(" ", name), kind
-            break
-    name, near = NEAR_PATTERN.sub(" ", name), bool(NEAR_PATTERN.search(name))
+    found = FACILITY_PATTERN.search(name)
+    if found:
+        name, facility = FACILITY_PATTERN.sub(" ", name), FACILITY_KIND[found.group()]
+    near = NEAR_PATTERN.search(name) is not None
+    if near:
+        name = NEAR_PATTERN.sub(" ", name)
     words = [w for w in name.split() if w not in FILLER_WORDS] if facility else name.split()
     name, level = strip_level(" ".join(words))
     return PlaceText(name, level, facility, (), near, full, full)
 
 
+@functools.lru_cache(maxsize=50_000)
 def parse_place(text: str) -> PlaceText:
     """'Orlivka (Odesa region)', 'Mykhailivka, Kherson', 'oil depot in Odesa region', ..."""
     text = "" if text is None else str(text)
@@ -216,10 +220,10 @@ def parse_place(text: str) -> PlaceText:
     main = parts[0].split("/")[0]
     context = [p for p in parts[1:] if p.strip()] + context
     head_words, *split = SPLITTERS.split(f" {main.strip()} ", maxsplit=1)
-    near_word = bool(split) and split[0].lower() == "near"
+    near_word = bool(split) and split[0].lower() == "near" and bool(head_words.strip())
     if split and head_words.strip():
         main, context = head_words, [split[1], *context]
     head = _parse_part(main)
     return PlaceText(head.name, head.level, head.facility,
-                     tuple(_parse_part(c) for c in context), head.near or (near_word and bool(head_words.strip())),
-                     normalize_name(text), head.full)
+                     tuple(_parse_part(c) for c in context), head.near or near_word,
+                     normalize_name(text) if context else head.full, head.full)

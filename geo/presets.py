@@ -156,3 +156,22 @@ def detect_preset(columns) -> Preset:
         if preset.signature <= headers:
             return preset
     return GENERIC
+
+
+TEMPLATE_EXAMPLE = {
+    "incident_id": "", "date_start": "2025-08-08", "date_end": "2025-08-08",
+    "date_precision": "day", "date_text": "night of 7 to 8 August 2025", "category": "strike",
+    "subtype": "drone", "place": "Orlivka gas distribution station", "site_id": "",
+    "latitude": "45.31659", "longitude": "28.44046", "geo_precision": "town",
+    "geo_method": "town point of Orlivka (GeoNames 698379)", "country": "UA",
+    "admin1": "Odesa Oblast", "operator": "", "munitions": "drones (claimed)",
+    "casualties": "", "description": "Example row: replace it with your own incidents.",
+    "source_name": "Example outlet", "source_url": "https://example.org/article",
+    "claimant": "Example: regional administration", "claim_status": "reported",
+}
+
+
+def template_csv() -> bytes:
+    """The template: this project's columns and one example row (UTF-8 with BOM for Excel)."""
+    row = pd.DataFrame([TEMPLATE_EXAMPLE], columns=list(TEMPLATE_COLUMNS))
+    return row.to_csv(index=False).encode("utf-8-sig")

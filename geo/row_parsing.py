@@ -47,13 +47,29 @@ VOCABULARIES = {"category": CATEGORIES, "claim_status": CLAIM_STATUSES,
 
 @dataclass
 class RowIssues:
+    """Messages by row number; review messages carry a topic so a fix can clear them."""
+
     rejected: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     review: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    topics: dict[tuple[int, str], str] = field(default_factory=dict)
 
-    def add(self, kind: str, rows, messages) -> None:
+    def add(self, kind: str, rows, messages, topic: str = "other") -> None:
         target = self.rejected if kind == "rejected" else self.review
         for row, message in zip(rows, messages, strict=True):
-            target[int(row)].append(f"Row {row}: {message}")
+            text = f"Row {row}: {message}"
+            target[int(row)].append(text)
+            if kind == "review":
+                self.topics[(int(row), text)] = topic
+
+    def clear_review(self, row: int, topic: str) -> None:
+        kept = [m for m in self.review.get(row, []) if self.topics.get((row, m)) != topic]
+        if kept:
+            self.review[row] = kept
+        else:
+            self.review.pop(row, None)
+
+    def messages(self, row: int) -> list[str]:
+        return [*self.rejected.get(row, []), *self.review.get(row, [])]
 
 
 @dataclass(frozen=True)
@@ -125,7 +141,8 @@ def _coordinates(fields: pd.DataFrame, options: ParseOptions, issues: RowIssues,
         "is empty; give both, or neither to look the place name up" for a in given_lat[half]])
     zero = both & (lat == 0) & (lon == 0)
     issues.add("review", rows[zero], ["latitude and longitude are both 0, which usually "
-                                      "means a missing value; check the point"] * zero.sum())
+                                      "means a missing value; check the point"] * zero.sum(),
+               topic="location")
     valid = both & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     return np.where(valid, lat, np.nan), np.where(valid, lon, np.nan), given_lat | given_lon, \
         swap_suggested

@@ -110,12 +110,13 @@ class StaticSnapshot:
         """(column, row) of a lon/lat in the PNG, row 0 at the top."""
         x, y = self.frame.project(lon, lat)
         px, py = self.map_ax.transData.transform((float(x), float(y)))
-        return int(round(px)), int(round(self.size.height_px - py))
+        return round(px), round(self.size.height_px - py)
 
     def to_bytes(self, fmt: str, metadata: dict | None = None) -> bytes:
         fmt = fmt.lower()
         if fmt not in IMAGE_FORMATS:
-            raise ExportError(f"Unknown image format '{fmt}'; use one of {', '.join(IMAGE_FORMATS)}")
+            raise ExportError(f"Unknown image format '{fmt}'; use one of "
+                              f"{', '.join(IMAGE_FORMATS)}")
         buffer = io.BytesIO()
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "incident-map"}):
             self.figure.savefig(buffer, format=fmt, dpi=self.size.dpi, metadata=metadata)

@@ -53,8 +53,8 @@ def drawable_layers(layers: MapLayers) -> MapLayers:
 def snapshot_html(snapshot: SnapshotView) -> str:
     citation = snapshot.citation()
     west, south, east, north = snapshot.extent
-    fmap = build_map(drawable_layers(snapshot.layers), caption_html=caption_html(citation), popup_limit=None,
-                     center=((south + north) / 2, (west + east) / 2))
+    fmap = build_map(drawable_layers(snapshot.layers), caption_html=caption_html(citation),
+                     popup_limit=None, center=((south + north) / 2, (west + east) / 2))
     fmap.fit_bounds([[south, west], [north, east]])
     root = fmap.get_root()
     root.title = escape(f"{citation.title} · {citation.window_text}")

@@ -1,25 +1,35 @@
 """The incident store: one database (SQLite by default) behind SQLAlchemy Core.
 
-Opened through `IncidentStore.open(url, data_dir)`: creates the schema, applies
-migrations and seeds the shipped records on first use. Every write is one transaction;
-`revision` increases with each write, so callers can cache reads keyed on it.
+Opened through `IncidentStore.open(url, data_dir)`: creates the schema and seeds the shipped
+records on first use, or migrates an older schema (geo.migrations). Every write is one
+transaction; `revision` increases with each write, so callers can cache reads keyed on it.
+A URL such as postgresql://... works the same way: nothing here is SQLite-only except the
+connection pragmas and the bulk-insert fast path, both chosen by dialect.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from geo import tables
+from geo import migrations, tables
+from geo.duplicates import find_duplicates
 from geo.errors import StoreError
-from geo.records import coerce_incidents, coerce_sites
+from geo.filters import ViewFilter
+from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
+from geo.store_query import incident_frame, window_query
 
 INSERT_CHUNK = 20_000
+SQLITE_CACHE_KIB = 64 * 1024  # index upkeep of a 100,000-row batch needs more than 2 MB
+Progress = Callable[[int, int], None]
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
@@ -32,6 +42,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -63,6 +74,43 @@ def _records(frame: pd.DataFrame, columns) -> list[dict]:
     return out.to_dict("records")
 
 
+def _column_values(frame: pd.DataFrame, name: str, iso_dates: bool) -> list:
+    column = frame[name]
+    if name in tables.DATE_COLUMNS:
+        days = column.to_numpy("datetime64[D]")
+        return days.astype(str).tolist() if iso_dates else days.astype(object).tolist()
+    if name in tables.NUMERIC_COLUMNS:
+        values = column.to_numpy(np.float64)
+        boxed = values.astype(object)
+        boxed[~np.isfinite(values)] = None
+        return boxed.tolist()
+    return column.astype(object).tolist()
+
+
+def _insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progress | None):
+    statement = sa.insert(tables.incidents)
+    sqlite = conn.dialect.name == "sqlite"
+    compiled = statement.compile(dialect=conn.dialect)
+    classes = migrations.span_classes_of(frame)
+    for start in range(0, len(frame), INSERT_CHUNK):
+        chunk = frame.iloc[start:start + INSERT_CHUNK]
+        values = {name: _column_values(chunk, name, sqlite) for name in INCIDENT_COLUMNS}
+        values["span_class"] = classes[start:start + INSERT_CHUNK].tolist()
+        if sqlite:
+            # Fast path: the statement is SQLAlchemy's own, compiled for this dialect; the
+            # DB-API driver binds the values (dates as the ISO text SQLAlchemy would store).
+            rows = list(zip(*(values[name] for name in compiled.positiontup), strict=True))
+            conn.exec_driver_sql(compiled.string, rows)
+        else:
+            names = list(values)
+            rows = [dict(zip(names, row, strict=True))
+                    for row in zip(*values.values(), strict=True)]
+            conn.execute(statement, rows)
+        if progress is not None:
+            progress(min(start + INSERT_CHUNK, len(frame)), len(frame))
+    migrations.add_span_classes(conn, set(classes.tolist()))
+
+
 class IncidentStore:
     def __init__(self, engine: sa.Engine, data_dir):
         self.engine = engine
@@ -82,38 +130,45 @@ class IncidentStore:
 
     def _prepare(self) -> None:
         with self.engine.begin() as conn:
-            tables.metadata.create_all(conn)
-            version = conn.execute(
-                sa.select(tables.meta.c.value).where(tables.meta.c.key == "schema_version")
-            ).scalar()
+            version = None
+            if sa.inspect(conn).has_table(tables.meta.name):
+                version = conn.execute(sa.select(tables.meta.c.value).where(
+                    tables.meta.c.key == migrations.META_VERSION)).scalar()
             if version is None:
+                tables.metadata.create_all(conn)
                 self._seed(conn)
             elif int(version) > tables.SCHEMA_VERSION:
                 raise StoreError(
                     f"The database has schema version {version}, newer than this program "
                     f"({tables.SCHEMA_VERSION}); update the program"
                 )
+            else:
+                migrations.upgrade(conn, int(version))
 
     def _seed(self, conn) -> None:
         sites = read_seed_sites(self.data_dir)
         incidents = read_seed_incidents(self.data_dir)
         conn.execute(sa.insert(tables.sites), _records(sites, SITE_COLUMNS))
+        migrations.set_meta(conn, migrations.META_VERSION, tables.SCHEMA_VERSION)
+        migrations.set_meta(conn, "revision", 1)
+        migrations.add_span_classes(conn, {0})
         self._insert_batch(conn, SEED_BATCH_ID, incidents, file_name="data/incidents.csv",
                            preset="seed")
-        conn.execute(sa.insert(tables.meta), [
-            {"key": "schema_version", "value": str(tables.SCHEMA_VERSION)},
-            {"key": "revision", "value": "1"},
-        ])
 
-    def _insert_batch(self, conn, batch_id, incidents, *, file_name, preset) -> None:
+    def _insert_batch(self, conn, batch_id, incidents, *, file_name, preset,
+                      skipped_count=0, rejected_count=0, file_sha256="", settings=None,
+                      progress: Progress | None = None) -> None:
+        exists = conn.execute(sa.select(tables.batches.c.batch_id)
+                              .where(tables.batches.c.batch_id == batch_id)).first()
+        if exists:
+            raise StoreError(f"Import batch '{batch_id}' already exists; use a new batch id")
         conn.execute(sa.insert(tables.batches), [{
             "batch_id": batch_id, "created_at": dt.datetime.now(dt.UTC),
             "file_name": file_name, "preset": preset, "row_count": len(incidents),
+            "skipped_count": skipped_count, "rejected_count": rejected_count,
+            "file_sha256": file_sha256, "settings": json.dumps(settings or {}, sort_keys=True),
         }])
-        frame = incidents.assign(batch_id=batch_id)
-        for start in range(0, len(frame), INSERT_CHUNK):
-            chunk = frame.iloc[start:start + INSERT_CHUNK]
-            conn.execute(sa.insert(tables.incidents), _records(chunk, INCIDENT_COLUMNS))
+        _insert_incidents(conn, incidents.assign(batch_id=batch_id), progress)
 
     @staticmethod
     def _bump_revision(conn) -> None:
@@ -130,10 +185,38 @@ class IncidentStore:
             ).scalar()
         return int(value)
 
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(tables.meta.c.value).where(
+                tables.meta.c.key == migrations.META_VERSION)).scalar())
+
     def incidents_frame(self) -> pd.DataFrame:
         with self.engine.connect() as conn:
-            frame = pd.read_sql(sa.select(tables.incidents), conn)
-        return coerce_incidents(frame)
+            return incident_frame(conn, window_query(conn, ViewFilter(), span_classes=()))
+
+    def query(self, view: ViewFilter) -> pd.DataFrame:
+        """Incidents whose interval overlaps the window and whose point is in the bbox,
+        filtered in SQL (see geo.store_query for the indexes it uses)."""
+        with self.engine.connect() as conn:
+            return self._query(conn, view)
+
+    def _query(self, conn, view: ViewFilter) -> pd.DataFrame:
+        classes = migrations.get_span_classes(conn)
+        return incident_frame(conn, window_query(conn, view, span_classes=classes))
+
+    def known_incident_ids(self, ids) -> set[str]:
+        with self.engine.connect() as conn:
+            return self._known_ids(conn, ids)
+
+    @staticmethod
+    def _known_ids(conn, ids) -> set[str]:
+        wanted = sorted({str(i) for i in ids if i})
+        found: set[str] = set()
+        column = tables.incidents.c.incident_id
+        for start in range(0, len(wanted), 500):
+            found.update(conn.execute(sa.select(column).where(
+                column.in_(wanted[start:start + 500]))).scalars())
+        return found
 
     def sites_frame(self) -> pd.DataFrame:
         with self.engine.connect() as conn:
@@ -148,12 +231,38 @@ class IncidentStore:
 
     # --- writes ------------------------------------------------------------------------
     def add_batch(self, batch_id: str, incidents: pd.DataFrame, *, file_name: str = "",
-                  preset: str = "") -> int:
-        """Insert every row of a coerced incident frame as one batch, in one transaction."""
+                  preset: str = "", skipped_count: int = 0, rejected_count: int = 0,
+                  file_sha256: str = "", settings: dict | None = None,
+                  recheck_duplicates: np.ndarray | None = None,
+                  progress: Progress | None = None) -> int:
+        """Insert the rows of a coerced incident frame as one batch, in one transaction.
+
+        Rows flagged in `recheck_duplicates` are compared with the store again inside the
+        transaction (which holds the write lock) and skipped if another import stored the
+        same incident since the preview. Returns the number of rows written.
+        """
         with self.engine.begin() as conn:
-            self._insert_batch(conn, batch_id, incidents, file_name=file_name, preset=preset)
+            if recheck_duplicates is not None and np.any(recheck_duplicates):
+                late = self._stored_duplicates(conn, incidents[recheck_duplicates])
+                keep = ~incidents.index.isin(late.index[late != ""])
+                skipped_count += int((~keep).sum())
+                incidents = incidents.loc[keep]
+            self._insert_batch(conn, batch_id, incidents, file_name=file_name, preset=preset,
+                               skipped_count=skipped_count, rejected_count=rejected_count,
+                               file_sha256=file_sha256, settings=settings, progress=progress)
             self._bump_revision(conn)
         return len(incidents)
+
+    def _stored_duplicates(self, conn, rows: pd.DataFrame) -> pd.Series:
+        view = candidate_view(rows)
+        stored = self._query(conn, view) if view is not None else rows.iloc[:0]
+        known = self._known_ids(conn, rows["incident_id"])
+        return find_duplicates(rows, stored, known, within_file=False)
+
+    def stored_duplicates(self, rows: pd.DataFrame) -> pd.Series:
+        """Why each row duplicates a stored incident ('' when it does not)."""
+        with self.engine.connect() as conn:
+            return self._stored_duplicates(conn, rows)
 
     def undo_batch(self, batch_id: str) -> int:
         """Delete a batch's incidents (in one transaction); returns how many were removed."""
@@ -164,6 +273,9 @@ class IncidentStore:
             ).first()
             if found is None:
                 raise StoreError(f"No import batch '{batch_id}'; list batches to find its id")
+            if found.undone_at is not None:
+                raise StoreError(f"Import batch '{batch_id}' was already undone at "
+                                 f"{found.undone_at:%Y-%m-%d %H:%M}; nothing to do")
             removed = conn.execute(
                 sa.delete(tables.incidents).where(tables.incidents.c.batch_id == batch_id)
             ).rowcount
@@ -173,3 +285,16 @@ class IncidentStore:
             )
             self._bump_revision(conn)
         return removed
+
+
+def candidate_view(rows: pd.DataFrame, margin_deg: float = 0.05) -> ViewFilter | None:
+    """The window and box (with a margin over 1 km) that hold every possible duplicate."""
+    points = rows.dropna(subset=["latitude", "longitude"])
+    if points.empty or rows["date_start"].isna().all():
+        return None
+    south = max(points["latitude"].min() - margin_deg, -90.0)
+    north = min(points["latitude"].max() + margin_deg, 90.0)
+    west = max(points["longitude"].min() - margin_deg * 3, -180.0)
+    east = min(points["longitude"].max() + margin_deg * 3, 180.0)
+    return ViewFilter(date_from=rows["date_start"].min().date(),
+                      date_to=rows["date_end"].max().date(), bbox=(west, south, east, north))

@@ -5,12 +5,14 @@ Every incident belongs to an import batch ("seed" for the shipped records). Thes
 tables of the newest schema (SCHEMA_VERSION); geo.migrations brings older databases here.
 
 Two indexes serve a date window with a bounding box (IncidentStore.query): one led by the
-date, for narrow windows over a wide area, one led by latitude, for a small area over a
-long time; the other columns are in both, so the filter is decided inside the index.
+interval's length class and date, for narrow windows over a wide area, one led by latitude,
+for a small area over a long time; the other columns are in both, so the filter is decided
+inside the index. `span_class` is storage only, not part of the record (see span_classes).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
@@ -23,6 +25,21 @@ NUMERIC_COLUMNS = {"latitude", "longitude"}
 DATE_COLUMNS = {"date_start", "date_end"}
 WINDOW_INDEX = "ix_incidents_window"
 AREA_INDEX = "ix_incidents_area"
+MAX_SPAN_CLASS = 16
+
+
+def span_classes(days) -> np.ndarray:
+    """Interval length class: 0 for one day, k for (2**(k-1) - 1, 2**k - 1] days more.
+
+    A window query asks each class k for date_start >= from - (2**k - 1): a tight index
+    range, even when a few records span years (one seed claim spans 2022-2025).
+    """
+    span = np.clip(np.asarray(days, dtype=np.float64), 0, None)
+    return np.minimum(np.ceil(np.log2(span + 1)), MAX_SPAN_CLASS).astype(np.int64)
+
+
+def longest_span(span_class: int) -> int:
+    return 2 ** int(span_class) - 1
 
 
 def _column(name: str, primary: str) -> sa.Column:
@@ -59,7 +76,8 @@ batches = sa.Table(
 incidents = sa.Table(
     "incidents", metadata,
     *(_column(name, "incident_id") for name in INCIDENT_COLUMNS),
-    sa.Index(WINDOW_INDEX, "date_start", "latitude", "longitude", "date_end"),
+    sa.Column("span_class", sa.Integer, nullable=False, server_default="0"),  # version 2
+    sa.Index(WINDOW_INDEX, "span_class", "date_start", "latitude", "longitude", "date_end"),
     sa.Index(AREA_INDEX, "latitude", "longitude", "date_start", "date_end"),
     sa.Index("ix_incidents_batch", "batch_id"),
     sa.Index("ix_incidents_site", "site_id"),

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from geo.filters import ViewFilter
 from geo.mapview import LAYER_KEYS
 from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
+
+CENTER_DECIMALS = 4
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,12 @@ def _list(values) -> str:
     return ",".join(values)
 
 
-def to_query(state: ViewState, default: ViewState) -> dict[str, str]:
-    """Only what differs from the default view goes into the URL, so links stay short."""
+def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, str]:
+    """Only what differs from the default view goes into the URL, so links stay short.
+
+    The window is always written: the data grows, so "the whole range" would change.
+    """
+    default = default or ViewState(state.date_from, state.date_to)
     query = {"from": state.date_from.isoformat(), "to": state.date_to.isoformat()}
     if state.layers != default.layers:
         query["layers"] = _list(state.layers) or "none"
@@ -44,12 +51,22 @@ def to_query(state: ViewState, default: ViewState) -> dict[str, str]:
                         ("claim", state.claim_statuses)):
         if value is not None:
             query[name] = _list(value)
-    if (state.center, state.zoom) != (default.center, default.zoom):
-        query["lat"], query["lon"] = f"{state.center[0]:.4f}", f"{state.center[1]:.4f}"
+    if (round_center(state.center), state.zoom) != (round_center(default.center), default.zoom):
+        query["lat"], query["lon"] = (f"{v:.{CENTER_DECIMALS}f}" for v in state.center)
         query["z"] = str(state.zoom)
     if state.selected:
         query["sel"] = state.selected
     return query
+
+
+def round_center(center) -> tuple[float, float]:
+    """About 10 m: finer than any zoom level needs, and stable across tiny pans."""
+    return round(float(center[0]), CENTER_DECIMALS), round(float(center[1]), CENTER_DECIMALS)
+
+
+def permalink(base_url: str, state: ViewState, default: ViewState | None = None) -> str:
+    query = to_query(state, default)
+    return f"{base_url.split('?')[0]}?{urlencode(query, safe=',')}"
 
 
 def _date(text: str, name: str, problems: list[str]) -> dt.date | None:

@@ -43,6 +43,7 @@ POPUP = PopupSpec(
         ("Whose claim", "claimant"),
         ("Claim status", "claim_label"),
         ("Location", "placement"),
+        ("Nearest pipeline", "pipeline_text"),
         ("Incident id", "incident_id"),
     ),
     link_column="source_url",
@@ -66,7 +67,17 @@ def style_indices(categories: pd.Series, precisions: pd.Series) -> np.ndarray:
 def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFrame:
     what = incidents["category"].map(CATEGORY_LABELS).fillna(incidents["category"])
     subtype = incidents["subtype"].str.replace("_", " ")
+    pipeline_text = ""
+    if "nearest_pipeline" in incidents:
+        pipeline_text = np.where(
+            incidents["nearest_pipeline"] != "",
+            incidents["nearest_pipeline"] + ", "
+            + incidents["pipeline_distance_km"].map("{:,.1f} km".format)
+            + " from the placed point",
+            "",
+        )
     return incidents.assign(
+        pipeline_text=pipeline_text,
         when=describe_dates(incidents),
         what=np.where(subtype != "", what + ": " + subtype, what),
         site_name=incidents["site_id"].map(site_names).fillna(""),

@@ -2,18 +2,25 @@
 
 Leaflet is inlined (geo.render.assets); point layers are canvas elements; shapes are
 GeoJSON with pre-escaped popups; the basemap is offline vector data. Online tiles are an
-optional overlay, off by default.
+optional overlay, off by default. A time control inside the map narrows the time-bound
+layers in the page and plays them through time (geo.render.time_control).
+
+Every element that carries data is rendered verbatim (VerbatimMacroElement): text from the
+data never passes through Jinja, so "{{ ... }}" in a description stays text.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import folium
 from branca.element import Element
 
 from geo.render.assets import leaflet_css_url, leaflet_js_url
-from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
+from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints, VerbatimMacroElement
 from geo.render.legend import HtmlControl, legend_html
 from geo.render.popups import popups_for
+from geo.render.time_control import TimeControl, day_range, time_bound
 from layers.base import MapLayers, PointLayer, ShapeLayer
 
 DEFAULT_CENTER = (47.0, 34.0)
@@ -46,6 +53,14 @@ class OfflineMap(folium.Map):
         self.default_css = [("leaflet_css", leaflet_css_url())]
 
 
+class VerbatimGeoJson(folium.GeoJson, VerbatimMacroElement):
+    """folium.GeoJson whose data (popups, tooltips) is never read as a template."""
+
+
+class VerbatimHtmlControl(HtmlControl, VerbatimMacroElement):
+    """The legend/caption control; a snapshot caption holds user text (its title)."""
+
+
 def _shape_geojson(layer: ShapeLayer) -> dict:
     frame = layer.frame.copy()
     if layer.popup is not None:
@@ -69,7 +84,7 @@ def _shape_layer(layer: ShapeLayer, show: bool) -> folium.FeatureGroup:
              if layer.popup is not None else None)
     tooltip = (folium.GeoJsonTooltip(fields=[layer.tooltip_column], labels=False)
                if layer.tooltip_column else None)
-    folium.GeoJson(
+    VerbatimGeoJson(
         _shape_geojson(layer), style_function=style, popup=popup, tooltip=tooltip,
         interactive=layer.interactive, smooth_factor=1.0,
     ).add_to(group)
@@ -82,7 +97,10 @@ def _point_layer(layer: PointLayer, popup_limit: int | None) -> CanvasPoints:
 
 def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
               caption_html: str = "", popup_limit: int | None = DEFAULT_POPUP_LIMIT,
-              online_tiles: bool = False) -> folium.Map:
+              online_tiles: bool = False, time_control: bool = True,
+              time_window: tuple[dt.date, dt.date] | None = None) -> folium.Map:
+    """`time_window` is the window the data was filtered to (the sidebar's): the time
+    control spans it; without it, the control spans the days the points cover."""
     fmap = OfflineMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
                       prefer_canvas=True)
     fmap.get_root().header.add_child(Element(CSS))
@@ -97,7 +115,10 @@ def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
             _point_layer(layer, popup_limit).add_to(fmap)
         sections.append((layer.title, layer.legend))
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
-    HtmlControl(legend_html(sections), "bottomright", "im-legend-box").add_to(fmap)
+    VerbatimHtmlControl(legend_html(sections), "bottomright", "im-legend-box").add_to(fmap)
     if caption_html:
-        HtmlControl(caption_html, "bottomleft", "im-caption").add_to(fmap)
+        VerbatimHtmlControl(caption_html, "bottomleft", "im-caption").add_to(fmap)
+    timed = time_bound(layers.overlays)
+    if time_control and timed:
+        TimeControl(*day_range(timed, time_window)).add_to(fmap)
     return fmap

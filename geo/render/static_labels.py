@@ -15,7 +15,7 @@ from matplotlib.transforms import offset_copy
 
 LABEL_FONT_SIZE = 7.5
 LABEL_COLOR = "#111111"
-HALO = [patheffects.withStroke(linewidth=2.6, foreground=(1, 1, 1, 0.92))]
+HALO = [patheffects.Stroke(linewidth=2.6, foreground=(1, 1, 1, 0.92))]
 GAP_PT = 2.5
 LEADER_RINGS_PT = (0.0, 12.0, 24.0)
 # (dx, dy, horizontal alignment, vertical alignment), right of the point first
@@ -86,7 +86,7 @@ def place_labels(ax, requests: list[LabelRequest], *, zorder: float = 20,
     left_out = 0
     for request in requests:
         text = ax.text(request.x, request.y, request.text, fontsize=LABEL_FONT_SIZE,
-                       color=LABEL_COLOR, path_effects=HALO, zorder=zorder, clip_on=False)
+                       color=LABEL_COLOR, zorder=zorder, clip_on=False)
         found = (_try_place(ax, text, request, hard + soft, frame_box, renderer)
                  or _try_place(ax, text, request, hard, frame_box, renderer))
         if found is None:
@@ -95,9 +95,19 @@ def place_labels(ax, requests: list[LabelRequest], *, zorder: float = 20,
             continue
         box, offset, leader = found
         hard.append(box)
+        _halo(ax, text)
         if leader:
             _leader(ax, request, *offset, zorder)
     return left_out
+
+
+def _halo(ax, text) -> None:
+    """A white outline under the label, as a separate artist: the label itself stays plain
+    text, so it is real, searchable text in an SVG (path effects would turn it to curves)."""
+    ax.text(*text.get_position(), text.get_text(), fontsize=LABEL_FONT_SIZE, color="white",
+            path_effects=HALO, zorder=text.get_zorder() - 0.1, clip_on=False,
+            transform=text.get_transform(), ha=text.get_horizontalalignment(),
+            va=text.get_verticalalignment())
 
 
 def _leader(ax, request: LabelRequest, offset_x: float, offset_y: float, zorder: float):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.network import nearest_pipeline
 from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import IncidentStore
@@ -35,3 +36,10 @@ def sites(database_url: str, data_dir: str, revision: int):
 def shipped_layers(data_dir: str):
     """Basemap parts and pipeline routes: read-only, shared by every session."""
     return read_basemap(Path(data_dir)), read_pipelines(Path(data_dir))
+
+
+@st.cache_data(show_spinner="Measuring distances to pipelines…", max_entries=8)
+def pipeline_context(revision: int, view_key, _view, _routes):
+    """Nearest pipeline and distance for the incidents of one view (keyed by revision+view)."""
+    return nearest_pipeline(_view["latitude"], _view["longitude"], _routes).set_index(
+        _view.index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.filters import apply_filter, date_extent, split_mapped
-from geo.ui import cached, map_panel, sidebar, table_panel
+from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
 
 
 def render() -> None:
@@ -18,6 +18,8 @@ def render() -> None:
 
     state = sidebar.render(incidents, date_extent(incidents))
     view = apply_filter(incidents, state.view_filter())
+    view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
+                                             pipeline_routes))
     mapped, unmapped = split_mapped(view)
 
     st.title("Incident map: strikes on energy infrastructure")
@@ -33,5 +35,9 @@ def render() -> None:
     result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
                               pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
     table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
+    timeline_panel.render(view, state.date_from, state.date_to)
     st.subheader("Incidents in view")
     table_panel.render_table(view)
+    with st.expander("Share and export"):
+        share_panel.render(state, view, mapped, sites, pipeline_routes, basemap_parts,
+                           (result or {}).get("bounds"))

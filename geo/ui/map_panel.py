@@ -1,21 +1,121 @@
-"""The map: layers for the current view, drawn through streamlit-folium."""
+"""The map: layers for the current view, drawn through streamlit-folium, and the URL kept
+in step with it (window, layers, filters, centre, zoom, selected incident).
+
+The folium map is cached per (data revision, view) and always built at the default
+position; the position travels as st_folium's `center`/`zoom` arguments, which move the
+map without remounting it. Panning therefore reruns the script but never rebuilds the map.
+"""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
+
+import numpy as np
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.mapview import build_layers
-from geo.render.folium_map import build_map
-from geo.viewstate import ViewState
+from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM, build_map
+from geo.viewstate import ViewState, to_query
 
 MAP_HEIGHT = 620
+MAP_KEY = "incident_map"
+RETURNED = ["last_clicked", "center", "zoom", "bounds"]
+BUILT_IN_POSITION = ((float(DEFAULT_CENTER[0]), float(DEFAULT_CENTER[1])), DEFAULT_ZOOM)
+CLICK_TOLERANCE_PX = 12
+_DRAW_LOCK = threading.Lock()  # the cached map is shared by every session
 
 
 @st.cache_resource(max_entries=16, show_spinner="Drawing the map…")
-def _cached_map(revision: int, view_key: tuple, center, zoom, _inputs: dict):
+def _cached_map(revision: int, view_key: tuple, _inputs: dict):
     """Built once per (data revision, view); `_inputs` are fully determined by those keys."""
-    return build_map(build_layers(**_inputs), center=center, zoom=zoom)
+    return build_map(build_layers(**_inputs), center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM)
+
+
+def _elements(element):
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _elements(child)
+
+
+def draw_cached_map(fmap, **kwargs) -> dict:
+    """st_folium for a cached map. streamlit-folium renames the map's elements (`_id`)
+    while drawing, so a second draw of the same object refers to names that no longer
+    exist and the map stays blank. Restoring the names after each draw keeps every rerun's
+    script identical: it works, and the component is not remounted."""
+    with _DRAW_LOCK:
+        names = [(element, element._id) for element in _elements(fmap.get_root())]
+        try:
+            return st_folium(fmap, **kwargs) or {}
+        finally:
+            for element, name in names:
+                element._id = name
+
+
+def _returned_position(returned: dict) -> tuple | None:
+    center, zoom = returned.get("center"), returned.get("zoom")
+    if not center or zoom is None:
+        return None
+    return (float(center["lat"]), float(center["lng"])), int(zoom)
+
+
+def track_position(view_key: tuple, default_position) -> tuple:
+    """The map position from the last value the map sent, ignoring the one value a freshly
+    mounted map sends from its built-in position before it moves to the requested one."""
+    session = st.session_state
+    position = session.get("map_position", default_position)
+    returned = _returned_position(session.get(MAP_KEY) or {})
+    is_new = returned is not None and returned != session.get("map_last_returned")
+    if is_new:
+        session["map_last_returned"] = returned
+        ignore = session.get("map_fresh_mount") and returned == BUILT_IN_POSITION
+        if not ignore:
+            position = returned
+        session["map_fresh_mount"] = False
+    if session.get("map_mounted_view") != view_key:
+        session["map_mounted_view"] = view_key
+        session["map_fresh_mount"] = True
+    session["map_position"] = position
+    return position
+
+
+def nearest_id(mapped, lat: float, lng: float, zoom: int) -> str:
+    if mapped.empty:
+        return ""
+    max_km = CLICK_TOLERANCE_PX * 156.5 * np.cos(np.radians(lat)) / 2 ** zoom
+    dy = (mapped["latitude"].to_numpy() - lat) * 111.2
+    dx = (mapped["longitude"].to_numpy() - lng) * 111.2 * np.cos(np.radians(lat))
+    distance = np.hypot(dx, dy)
+    best = int(np.argmin(distance))
+    return str(mapped["incident_id"].iat[best]) if distance[best] <= max_km else ""
+
+
+def track_selection(result: dict, mapped, zoom: int) -> str:
+    """A new click selects the nearest incident (or clears the selection)."""
+    session = st.session_state
+    clicked = result.get("last_clicked")
+    if clicked and clicked != session.get("map_last_click"):
+        session["map_last_click"] = clicked
+        session["selected_incident"] = nearest_id(mapped, clicked["lat"], clicked["lng"], zoom)
+    return session.get("selected_incident", "")
+
+
+def with_selection(result: dict, mapped, selected: str) -> dict:
+    """A selection from the link (no click yet) is reported like a click on it."""
+    if result.get("last_clicked") or not selected:
+        return result
+    row = mapped.loc[mapped["incident_id"] == selected]
+    if row.empty:
+        return result
+    point = {"lat": float(row["latitude"].iat[0]), "lng": float(row["longitude"].iat[0])}
+    return {**result, "last_clicked": point}
+
+
+def sync_url(state: ViewState) -> None:
+    query = to_query(state)
+    if dict(st.query_params) != query:
+        st.query_params.from_dict(query)
 
 
 def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, basemap_parts):
@@ -23,6 +123,10 @@ def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, b
                   basemap_parts=basemap_parts, enabled=state.layers)
     view_key = (state.date_from, state.date_to, state.layers, state.categories,
                 state.operators, state.claim_statuses)
-    fmap = _cached_map(revision, view_key, state.center, state.zoom, inputs)
-    return st_folium(fmap, key="incident_map", height=MAP_HEIGHT, use_container_width=True,
-                     returned_objects=["last_clicked"])
+    center, zoom = track_position(view_key, (state.center, state.zoom))
+    fmap = _cached_map(revision, view_key, inputs)
+    result = draw_cached_map(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
+                             returned_objects=RETURNED, center=center, zoom=zoom)
+    selected = track_selection(result, mapped, zoom)
+    sync_url(replace(state, center=center, zoom=zoom, selected=selected))
+    return with_selection(result, mapped, selected)

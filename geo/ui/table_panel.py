@@ -17,6 +17,8 @@ TABLE_COLUMNS = {
     "source_name": "Source",
     "claimant": "Whose claim",
     "precision_label": "Location precision",
+    "nearest_pipeline": "Nearest pipeline",
+    "pipeline_distance_km": "Pipeline km",
     "description": "What happened",
     "source_url": "Link",
     "incident_id": "Id",

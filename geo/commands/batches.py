@@ -1,0 +1,36 @@
+"""`python -m geo batches`: the import batches, newest first, with what each one did."""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+from geo.settings import Settings, database_url_from
+from geo.store import IncidentStore
+
+NAME = "batches"
+HELP = "list import batches (id, time, file, rows added, skipped, rejected, undone)"
+COLUMNS = {"batch_id": "batch", "created_at": "imported (UTC)", "file_name": "file",
+           "preset": "preset", "row_count": "added", "skipped_count": "skipped",
+           "rejected_count": "rejected", "undone_at": "undone (UTC)"}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL",
+                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+
+
+def _when(values: pd.Series) -> pd.Series:
+    stamps = pd.to_datetime(values)
+    return stamps.dt.strftime("%Y-%m-%d %H:%M").fillna("")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    url = database_url_from(args.db) if args.db else settings.database_url
+    batches = IncidentStore.open(url, settings.data_dir).batches_frame()
+    table = batches[list(COLUMNS)].assign(created_at=_when(batches["created_at"]),
+                                          undone_at=_when(batches["undone_at"]))
+    print(table.rename(columns=COLUMNS).to_string(index=False))
+    return 0

@@ -1,0 +1,86 @@
+"""`python -m geo import FILE`: check a CSV and store its rows as one import batch.
+
+Prints the summary (added, duplicates, held for review, rejected with reasons). Exits 2
+when the file cannot be used at all (empty, binary, no date column, ...), 1 when it was read
+but no row could be imported because rows were rejected or held, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geo.errors import ValidationError
+from geo.geocoder import load_geocoder
+from geo.importer import ImportOptions, import_path
+from geo.presets import PRESETS
+from geo.settings import Settings, database_url_from
+from geo.store import IncidentStore
+
+NAME = "import"
+HELP = ("check an incident CSV (the template, an ACLED or NASA FIRMS export, or any CSV "
+        "with a date and coordinates or place names) and store its rows as one batch")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="the CSV file to import")
+    parser.add_argument("--preset", choices=sorted(PRESETS),
+                        help="how to read the columns (default: detected from the header)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check and report only; write nothing")
+    parser.add_argument("--db", metavar="URL",
+                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=True,
+                       help="read 08/09/2025 as 8 September (default)")
+    order.add_argument("--month-first", dest="day_first", action="store_false",
+                       help="read 08/09/2025 as August 9")
+    parser.add_argument("--keep-duplicates", action="store_true",
+                        help="also store rows that duplicate a stored incident or another row")
+    parser.add_argument("--include-review", action="store_true",
+                        help="also store rows held for review (ambiguous place names take the "
+                             "best guess; dates in the future are kept)")
+    parser.add_argument("--swap-coordinates", action="store_true",
+                        help="the file's latitude and longitude columns are swapped")
+    parser.add_argument("--country", metavar="ISO2",
+                        help="country preferred when looking up place names, e.g. UA")
+    parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                        help="read FIELD from COLUMN (e.g. --map date_start=Datum); "
+                             "FIELD= leaves it unread")
+    parser.add_argument("--progress", action="store_true",
+                        help="report progress on stderr")
+
+
+def _mapping(pairs: list[str]) -> dict[str, str | None]:
+    mapping, problems = {}, []
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip():
+            problems.append(f"--map '{pair}' is not FIELD=COLUMN; e.g. --map date_start=Datum")
+        mapping[field.strip()] = column.strip() or None
+    if problems:
+        raise ValidationError(problems, summary="Bad --map option")
+    return mapping
+
+
+def _report(fraction: float, message: str) -> None:
+    print(f"progress {fraction:.2f} {message}", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    url = database_url_from(args.db) if args.db else settings.database_url
+    store = IncidentStore.open(url, settings.data_dir)
+    options = ImportOptions(preset=args.preset, mapping=_mapping(args.map) or None,
+                            day_first=args.day_first, swap_coordinates=args.swap_coordinates,
+                            keep_duplicates=args.keep_duplicates,
+                            include_review=args.include_review, default_country=args.country)
+    result = import_path(args.file, store, options, geocoder=lambda: load_geocoder(settings),
+                         dry_run=args.dry_run, progress=_report if args.progress else None)
+    print(result.summary())
+    if result.added == 0 and (result.rejected or result.held_back):
+        print("Nothing was imported: fix the rows listed above, or use the Import page to "
+              "review them.", file=sys.stderr)
+        return 1
+    return 0

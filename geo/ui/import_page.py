@@ -1,0 +1,143 @@
+"""The Import page: upload a CSV, check the column mapping, preview every row with its
+status, fix what needs review, import the rest as one batch; undo a batch later.
+
+The work is done by geo.importer; this module only lays it out. The preview is kept in
+session state, keyed by the file's hash and the settings, so widgets do not recompute it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from geo.csv_reader import MAX_FILE_BYTES, RawTable
+from geo.errors import InputFileError, ValidationError
+from geo.geocoder import load_geocoder
+from geo.import_preview import ImportPreview
+from geo.importer import ImportOptions, commit_import, preview_import, read_upload
+from geo.presets import template_csv
+from geo.settings import Settings
+from geo.store import IncidentStore
+from geo.ui import cached, import_batches, import_preview_panel, import_settings
+
+PREVIEW_KEY = "import_preview"
+RAW_KEY = "import_raw"
+UPLOADER_ROUND = "import_uploader_round"  # a new uploader (empty) after each commit
+MESSAGE_KEY = "import_message"
+
+
+@st.cache_resource(show_spinner="Loading the offline gazetteer…")
+def _geocoder(settings: Settings):
+    return load_geocoder(settings)
+
+
+def _read(data: bytes, file_name: str, digest: str) -> RawTable:
+    """The file's cells, read once per file (kept in session state, not copied)."""
+    held = st.session_state.get(RAW_KEY)
+    if held is None or held[0] != digest:
+        with st.spinner("Reading the file…"):
+            held = (digest, read_upload(data, file_name))
+        st.session_state[RAW_KEY] = held
+    return held[1]
+
+
+def _intro() -> None:
+    st.title("Import incidents")
+    st.caption("Upload a CSV of incidents: this project's template, an ACLED export, a NASA "
+               "FIRMS fire export, or any CSV with a date and either coordinates or place "
+               "names. Nothing is stored until you press Import; every import can be undone.")
+    st.download_button("Download the template CSV", template_csv(),
+                       file_name="incident-map-template.csv", mime="text/csv",
+                       help="The columns this map stores, with one example row to replace.")
+
+
+def _empty_state() -> None:
+    st.info(f"Choose a CSV file above (up to {MAX_FILE_BYTES // 2**20} MB). UTF-8, UTF-16, "
+            "Windows-1251 and Windows-1252 text, separated by commas, semicolons, tabs or "
+            "|, are all read. Rows with a place name but no coordinates are placed with the "
+            "offline gazetteer.", icon="📄")
+
+
+def _progress_bar():
+    bar = st.progress(0.0, text="Starting…")
+    return bar, lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0),
+                                                       text=message)
+
+
+def _preview(raw: RawTable, options: ImportOptions, store: IncidentStore,
+             settings: Settings, digest: str) -> ImportPreview:
+    key = (digest, repr(options))
+    held = st.session_state.get(PREVIEW_KEY)
+    if held is not None and held[0] == key:
+        return held[1]
+    bar, report = _progress_bar()
+    preview = preview_import(raw, store, options, geocoder=lambda: _geocoder(settings),
+                             file_sha256=digest, progress=report)
+    bar.empty()
+    st.session_state[PREVIEW_KEY] = (key, preview)
+    return preview
+
+
+def keep_preview(preview: ImportPreview) -> None:
+    """Replace the preview in session state (after fixes), keeping its key."""
+    key, _ = st.session_state[PREVIEW_KEY]
+    st.session_state[PREVIEW_KEY] = (key, preview)
+
+
+def _commit(preview: ImportPreview, store: IncidentStore) -> None:
+    chosen = int(preview.include.sum())
+    label = f"Import {chosen:,} row{'s' if chosen != 1 else ''}"
+    if not st.button(label, type="primary", disabled=chosen == 0, key="import_commit",
+                     help="Writes the included rows as one batch, in one transaction."):
+        if chosen == 0:
+            st.caption("No row is included yet: fix or keep rows above to import them.")
+        return
+    bar, report = _progress_bar()
+    result = commit_import(preview, store, progress=report)
+    bar.empty()
+    late = (f" {result.late_duplicates:,} were stored meanwhile by another import and "
+            "skipped." if result.late_duplicates else "")
+    st.session_state[MESSAGE_KEY] = (
+        f"Imported {result.added:,} incident(s) from '{result.file_name}' as batch "
+        f"{result.batch_id}.{late} They are on the map now; undo the batch below if needed.")
+    st.session_state.pop(PREVIEW_KEY, None)
+    st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
+    st.rerun()
+
+
+def render() -> None:
+    settings = cached.settings()
+    store = cached.store(settings.database_url, str(settings.data_dir))
+    _intro()
+    if MESSAGE_KEY in st.session_state:
+        st.success(st.session_state.pop(MESSAGE_KEY), icon="✅")
+    upload = st.file_uploader(
+        "CSV file to import", type=["csv", "tsv", "txt"],
+        key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
+        help="The file is checked first; nothing is stored until you press Import.")
+    if upload is None:
+        _empty_state()
+    else:
+        _upload_flow(upload.name, upload.getvalue(), store, settings)
+    st.divider()
+    import_batches.render(store)
+
+
+def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Settings) -> None:
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        raw = _read(data, file_name, digest)
+    except InputFileError as error:
+        st.error(str(error), icon="🚫")
+        return
+    st.caption(f"'{file_name}': {raw.describe()}")
+    options = import_settings.render(raw, digest)
+    try:
+        preview = _preview(raw, options, store, settings, digest)
+    except ValidationError as error:
+        st.error("The file cannot be imported with this mapping:\n\n"
+                 + "\n".join(f"- {p}" for p in error.problems), icon="🚫")
+        return
+    import_preview_panel.render(preview, store, on_change=keep_preview)
+    _commit(preview, store)

@@ -1,0 +1,135 @@
+"""The preview of an import: counts by status, notes on the whole file, every row with its
+status and why, a form to fix or keep the rows that need it, and the rows left out as CSV.
+
+Text from the file is shown through st.dataframe, which displays it as text: HTML or
+script in a cell is never run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from geo.dates import describe_dates
+from geo.import_fixes import apply_fixes
+from geo.import_preview import DUPLICATE, NEW, REJECTED, REVIEW, STATUSES, ImportPreview
+from geo.store import IncidentStore
+
+SHOWN_ROWS = 2_000
+EDITABLE_ROWS = 1_000
+EDITOR_ROUND = "import_editor_round"
+STATUS_ICONS = {NEW: "🟢", DUPLICATE: "🔁", REVIEW: "🟠", REJECTED: "⛔"}
+TABLE_COLUMNS = {"status": "Status", "reason": "Why", "when": "When", "place": "Place",
+                 "latitude": "Latitude", "longitude": "Longitude",
+                 "geo_precision": "Precision", "geo_method": "How placed",
+                 "category": "Category", "subtype": "Subtype", "description": "Description",
+                 "source_name": "Source", "source_url": "Link"}
+
+
+def editor_key() -> str:
+    return f"import_review_editor_{st.session_state.get(EDITOR_ROUND, 0)}"
+
+
+def _counts(preview: ImportPreview) -> None:
+    counts = preview.counts()
+    help_text = {NEW: "will be imported", DUPLICATE: "skipped unless you keep them",
+                 REVIEW: "held back until you fix or keep them", REJECTED: "cannot be imported"}
+    for column, status in zip(st.columns(4), STATUSES, strict=True):
+        column.metric(f"{STATUS_ICONS[status]} {status.capitalize()}", f"{counts[status]:,}",
+                      help=help_text[status])
+    for note in preview.notes:
+        st.warning(note, icon="⚠️")
+
+
+def _table(preview: ImportPreview) -> None:
+    rows = preview.rows
+    shown = st.pills("Show rows", STATUSES, selection_mode="multi", default=list(STATUSES),
+                     key="import_status_filter",
+                     format_func=lambda s: f"{STATUS_ICONS[s]} {s}")
+    rows = rows[rows["status"].isin(shown or STATUSES)]
+    if rows.empty:
+        st.info("No rows with the chosen status.")
+        return
+    table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
+    table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
+    st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), width="stretch",
+                 column_config={"Link": st.column_config.LinkColumn("Link"),
+                                "Why": st.column_config.TextColumn("Why", width="large")},
+                 height=min(420, 38 + 35 * len(table)))
+    if len(rows) > SHOWN_ROWS:
+        st.caption(f"Showing the first {SHOWN_ROWS:,} of {len(rows):,} rows; download the "
+                   "rows left out below to see every one of them.")
+
+
+def _review_table(preview: ImportPreview, rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "row": rows.index, "include": rows["include"].to_numpy(),
+        "status": rows["status"].to_numpy(), "place": rows["place"].to_numpy(),
+        "reason": rows["reason"].to_numpy(), "choice": "",
+        "latitude": rows["latitude"].to_numpy(), "longitude": rows["longitude"].to_numpy(),
+        "geo_method": rows["geo_method"].to_numpy(),
+    })
+
+
+def _review(preview: ImportPreview, store: IncidentStore,
+            on_change: Callable[[ImportPreview], None]) -> None:
+    rows = preview.rows[preview.rows["status"].isin([REVIEW, DUPLICATE])]
+    if rows.empty:
+        return
+    st.subheader("Rows to check")
+    st.caption("Tick Import to keep a row as it is. For a place with several matches, choose "
+               "the right one, or type the coordinates. Then apply.")
+    table = _review_table(preview, rows.head(EDITABLE_ROWS))
+    options = sorted({c.option() for row in table["row"]
+                      for c in preview.choices.get(int(row), [])})
+    with st.form("import_review_form", border=False):
+        edited = st.data_editor(
+            table, key=editor_key(), hide_index=True, width="stretch", num_rows="fixed",
+            disabled=["row", "status", "place", "reason", "geo_method"],
+            column_config={
+                "row": st.column_config.NumberColumn("Row", format="%d"),
+                "include": st.column_config.CheckboxColumn("Import"),
+                "choice": st.column_config.SelectboxColumn(
+                    "Choose the place", options=options, width="large",
+                    help="Candidates found for ambiguous place names"),
+                "latitude": st.column_config.NumberColumn("Latitude", min_value=-90.0,
+                                                          max_value=90.0, format="%.5f"),
+                "longitude": st.column_config.NumberColumn("Longitude", min_value=-180.0,
+                                                           max_value=180.0, format="%.5f"),
+                "reason": st.column_config.TextColumn("Why", width="large"),
+                "geo_method": st.column_config.TextColumn("How placed"),
+            })
+        applied = st.form_submit_button("Apply changes")
+    if len(rows) > EDITABLE_ROWS:
+        st.caption(f"The first {EDITABLE_ROWS:,} of {len(rows):,} rows to check are listed; "
+                   "use the settings above to keep all duplicates or all rows needing review.")
+    if applied:
+        edits = edited.set_index("row")[["include", "latitude", "longitude", "choice"]]
+        on_change(apply_fixes(preview, edits, store))
+        st.session_state[EDITOR_ROUND] = st.session_state.get(EDITOR_ROUND, 0) + 1
+        st.rerun()
+
+
+def _problems(preview: ImportPreview) -> None:
+    problems = preview.problems()
+    left_out = int((~preview.include).sum())
+    if problems:
+        with st.expander(f"All problems ({len(problems):,})"):
+            st.dataframe(pd.DataFrame({"Problem": problems}), hide_index=True,
+                         width="stretch", height=min(400, 38 + 35 * len(problems)))
+    if left_out:
+        stem = preview.file_name.rsplit(".", 1)[0]
+        st.download_button(f"Download the {left_out:,} rows left out (CSV, with reasons)",
+                           preview.not_imported_csv(), file_name=f"{stem}-not-imported.csv",
+                           mime="text/csv", key="import_rejected_download")
+
+
+def render(preview: ImportPreview, store: IncidentStore,
+           on_change: Callable[[ImportPreview], None]) -> None:
+    st.subheader("Preview")
+    _counts(preview)
+    _table(preview)
+    _problems(preview)
+    _review(preview, store, on_change)

@@ -1,0 +1,85 @@
+"""The import settings form: preset, date order, coordinates, duplicates, column mapping.
+
+One form, so changing several settings reruns the check once ("Check the file"). Widget
+keys carry the file's hash: a new file starts from its own detected preset and mapping.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.column_mapping import FIELDS, auto_mapping, fields_for
+from geo.csv_reader import RawTable
+from geo.importer import ImportOptions
+from geo.presets import PRESETS, detect_preset
+from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
+
+NOT_MAPPED = "— not in the file —"
+MAIN_FIELDS = ("date_start", "latitude", "longitude", "place", "category", "description",
+               "source_name", "source_url")
+
+
+def _mapping(raw: RawTable, preset_name: str, key: str) -> dict[str, str | None]:
+    preset = PRESETS[preset_name]
+    proposed = auto_mapping(raw.columns, preset)
+    options = [NOT_MAPPED, *raw.columns]
+    labels = fields_for(preset)
+    mapping: dict[str, str | None] = {}
+    main = [f for f in labels if f in MAIN_FIELDS or f in preset.extra_fields]
+    more = [f for f in labels if f not in main]
+    st.markdown("**Columns**: which column of the file holds each field. Matched by name; "
+                "change any that are wrong.")
+    for group, container in ((main, st.container()),
+                             (more, st.expander(f"More fields ({len(more)})"))):
+        columns = container.columns(4)
+        for i, field in enumerate(group):
+            found = proposed.get(field)
+            choice = columns[i % 4].selectbox(
+                labels[field], options, index=options.index(found) if found else 0,
+                key=f"{key}_map_{preset_name}_{field}",
+                help=f"Field '{field}'" + (f"; matched by names such as "
+                                           f"{', '.join(FIELDS[field][1][:4])}"
+                                           if field in FIELDS else ""))
+            mapping[field] = None if choice == NOT_MAPPED else choice
+    return mapping
+
+
+def render(raw: RawTable, digest: str) -> ImportOptions:
+    key = f"import_{digest[:10]}"
+    detected = detect_preset(raw.columns).name
+    names = list(PRESETS)
+    with st.form(f"{key}_settings", border=True):
+        top = st.columns([2, 1, 1, 1])
+        preset = top[0].selectbox(
+            "Kind of file", names, index=names.index(detected), key=f"{key}_preset",
+            format_func=lambda n: PRESETS[n].label + (" (detected)" if n == detected else ""),
+            help=PRESETS[detected].help)
+        day_first = top[1].toggle("Day first (08/09 = 8 Sep)", value=True, key=f"{key}_day",
+                                  help="How to read dates like 08/09/2025. Off: month first.")
+        swap = top[2].toggle("Swap latitude/longitude", value=False, key=f"{key}_swap",
+                             help="Use when the file's latitude and longitude are swapped.")
+        country = top[3].text_input("Prefer places in (country)", value="UA",
+                                    key=f"{key}_country", max_chars=40,
+                                    help="Used for place names without a country. ISO code "
+                                         "or name; leave empty for none.")
+        middle = st.columns([1, 1, 2, 2])
+        keep_duplicates = middle[0].toggle("Keep duplicates", value=False, key=f"{key}_dups",
+                                           help="Also import rows that duplicate a stored "
+                                                "incident or an earlier row.")
+        include_review = middle[1].toggle("Import rows needing review", value=False,
+                                          key=f"{key}_review",
+                                          help="Ambiguous places take the best guess; dates "
+                                               "in the future are kept as written.")
+        category = middle[2].selectbox(
+            "Category when the file has none", CATEGORIES, key=f"{key}_category",
+            format_func=lambda c: CATEGORY_LABELS[c])
+        claim = middle[3].selectbox(
+            "Claim status when the file has none", CLAIM_STATUSES,
+            index=CLAIM_STATUSES.index("reported"), key=f"{key}_claim",
+            format_func=lambda c: CLAIM_LABELS[c])
+        mapping = _mapping(raw, st.session_state.get(f"{key}_preset", detected), key)
+        st.form_submit_button("Check the file with these settings", type="secondary")
+    return ImportOptions(preset=preset, mapping=mapping, day_first=day_first,
+                         swap_coordinates=swap, keep_duplicates=keep_duplicates,
+                         include_review=include_review, default_country=country.strip() or None,
+                         defaults={"category": category, "claim_status": claim})

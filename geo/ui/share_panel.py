@@ -1,0 +1,109 @@
+"""Share and export: citable snapshots, the incidents in view as files, and the permalink.
+
+Files are generated only when their button is clicked (deferred download data), so the
+panel costs nothing on the reruns that panning and filtering cause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from geo.errors import FilterError
+from geo.exports import EXPORT_FORMATS, export_bytes, mime_type
+from geo.regions import resolve_extent
+from geo.snapshot import SIZES, prepare_view
+from geo.snapshot_files import MIME_TYPES, SNAPSHOT_FORMATS, snapshot_bytes
+from geo.snapshot_meta import DEFAULT_TITLE
+from geo.viewstate import ViewState, to_query
+
+CURRENT_VIEW = "current"
+EXTENT_LABELS = {
+    CURRENT_VIEW: "The map as it is now",
+    "story": "Story: every named site",
+    "ukraine": "Ukraine",
+    "black-sea": "Black Sea",
+    "caucasus": "Caucasus",
+    "wide": "Whole basemap",
+}
+EXPORT_LABELS = {"geojson": "GeoJSON", "csv": "CSV", "gpkg": "GeoPackage",
+                 "kml": "KML (Google Earth)"}
+
+
+def _file_stem(state: ViewState) -> str:
+    return f"incident-map_{state.date_from:%Y-%m-%d}_{state.date_to:%Y-%m-%d}"
+
+
+def _extent(choice: str, bounds, sites):
+    try:
+        if choice == CURRENT_VIEW:
+            return resolve_extent(bounds=bounds, sites=sites)
+        return resolve_extent(region=choice, sites=sites)
+    except FilterError as error:
+        st.warning(f"{error}. The snapshot shows the story region instead.")
+        return resolve_extent(region="story", sites=sites)
+
+
+def current_link(state: ViewState) -> str:
+    """The page URL with the view in its query (map_panel keeps st.query_params in step)."""
+    query = dict(st.query_params) or to_query(state)
+    base = st.context.url or ""
+    return f"{base.split('?')[0]}?{urlencode(query, safe=',')}"
+
+
+def _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds) -> None:
+    st.markdown("**Snapshot of this view**")
+    title = st.text_input("Title", value=DEFAULT_TITLE, max_chars=140, key="share_title")
+    left, right = st.columns(2)
+    choice = left.selectbox("Map extent", list(EXTENT_LABELS), key="share_extent",
+                            format_func=EXTENT_LABELS.get)
+    size_key = right.radio("Image size", list(SIZES), key="share_size", horizontal=True,
+                           format_func=lambda k: SIZES[k].label)
+    extent = _extent(choice, bounds, sites)
+
+    def make(fmt: str):
+        def build() -> bytes:
+            snapshot = prepare_view(state=state, view=view, sites=sites,
+                                    pipeline_routes=pipelines, basemap_parts=basemap_parts,
+                                    extent=extent, title=title,
+                                    made_at=dt.datetime.now(dt.UTC))
+            return snapshot_bytes(snapshot, fmt, SIZES[size_key])
+        return build
+
+    columns = st.columns(len(SNAPSHOT_FORMATS))
+    for column, fmt in zip(columns, SNAPSHOT_FORMATS, strict=True):
+        column.download_button(
+            f"{fmt.upper()} snapshot", data=make(fmt), file_name=f"{_file_stem(state)}.{fmt}",
+            mime=MIME_TYPES[fmt], on_click="ignore", key=f"share_snapshot_{fmt}",
+            icon=":material/download:", width="stretch",
+        )
+    st.caption("PNG and SVG state the window, filters, sources, a data version and when "
+               "they were made. HTML is the interactive map in one file that opens in any "
+               "browser with no internet.")
+
+
+def _export_controls(state, view) -> None:
+    st.markdown(f"**Incidents in view ({len(view)})**")
+    columns = st.columns(len(EXPORT_FORMATS))
+    for column, fmt in zip(columns, EXPORT_FORMATS, strict=True):
+        column.download_button(
+            EXPORT_LABELS[fmt], data=lambda fmt=fmt: export_bytes(view, fmt),
+            file_name=f"{_file_stem(state)}.{fmt}", mime=mime_type(fmt), on_click="ignore",
+            key=f"share_export_{fmt}", icon=":material/table:", width="stretch",
+        )
+    st.caption("Each row keeps its source, claim status and location precision. Incidents "
+               "known only to country level have empty coordinates (CSV) or no geometry.")
+
+
+def render(state: ViewState, view, mapped, sites, pipelines, basemap_parts, bounds) -> None:
+    del mapped  # the snapshot splits `view` itself; kept for a stable call signature
+    _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds)
+    st.divider()
+    _export_controls(state, view)
+    st.divider()
+    st.markdown("**Link to this view**")
+    st.code(current_link(state), language=None, wrap_lines=True)
+    st.caption("Opening the link shows the same window, layers, filters, map position and "
+               "selected incident. Copy it with the icon at the right of the box.")

@@ -1,0 +1,65 @@
+"""Timeline under the map: incidents per day/week by category; drag across bars to narrow
+the window (the sidebar window follows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from geo import timeline
+from geo.schema import CATEGORY_LABELS
+from layers.style import CATEGORY_COLORS
+
+COLOR_SCALE = alt.Scale(domain=[CATEGORY_LABELS[c] for c in CATEGORY_COLORS],
+                        range=list(CATEGORY_COLORS.values()))
+
+
+def _chart(data: pd.DataFrame, unit: str) -> alt.Chart:
+    brush = alt.selection_interval(encodings=["x"], name="window")
+    time_unit = "yearmonthdate" if unit == "day" else "yearweek"
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{time_unit}(period):T", title=f"Incidents per {unit} (by start of date)"),
+            y=alt.Y("sum(incidents):Q", title="Incidents"),
+            color=alt.Color("category:N", scale=COLOR_SCALE, title="Category"),
+            opacity=alt.Opacity("precise:N", scale=alt.Scale(domain=["day known",
+                                                                     "day not known"],
+                                                             range=[1.0, 0.45]),
+                                title="Date"),
+            tooltip=["period:T", "category:N", "precise:N", "sum(incidents):Q"],
+        )
+        .add_params(brush)
+        .properties(height=180)
+    )
+
+
+def _selected_window(event) -> tuple[dt.date, dt.date] | None:
+    selection = (event or {}).get("selection", {}).get("window", {})
+    values = next(iter(selection.values()), None) if selection else None
+    if not values or len(values) != 2:
+        return None
+    start, end = (pd.to_datetime(v, unit="ms") if isinstance(v, (int, float))
+                  else pd.to_datetime(v) for v in values)
+    return start.date(), end.date()
+
+
+def render(view: pd.DataFrame, date_from: dt.date, date_to: dt.date) -> None:
+    unit = timeline.bin_size(date_from, date_to)
+    data = timeline.counts(view, unit)
+    if data.empty:
+        return
+    # A new key after each use clears the chart's selection.
+    generation = st.session_state.setdefault("timeline_generation", 0)
+    event = st.altair_chart(_chart(data, unit), on_select="rerun",
+                            key=f"timeline_{generation}", width="stretch")
+    window = _selected_window(event)
+    if window and st.button(f"Narrow the window to {window[0]:%d %b %Y} – {window[1]:%d %b %Y}",
+                            key="apply_timeline_window", type="primary"):
+        st.session_state["window"] = window
+        st.session_state["timeline_generation"] = generation + 1
+        st.rerun()

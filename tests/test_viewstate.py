@@ -1,0 +1,112 @@
+"""The permalink: a view to URL query parameters and back, and the app opening a URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.mapview import LAYER_KEYS
+from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
+from geo.schema import CATEGORIES, CLAIM_STATUSES
+from geo.settings import PROJECT_ROOT
+from geo.viewstate import ViewState, from_query, permalink, to_query
+
+APP = str(PROJECT_ROOT / "app.py")
+DEFAULT = ViewState(date_from=dt.date(2020, 11, 1), date_to=dt.date(2025, 8, 8))
+
+
+def parse(query: dict, default: ViewState = DEFAULT):
+    return from_query(query, default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
+                      operators=None)
+
+
+def test_a_full_view_round_trips():
+    state = ViewState(date_from=dt.date(2025, 6, 1), date_to=dt.date(2025, 8, 31),
+                      layers=("strikes", "pipelines"), categories=("strike", "diplomatic"),
+                      operators=("SOCAR",), claim_statuses=("claimed",),
+                      center=(46.4857, 30.7438), zoom=9, selected="seed-002-01")
+    query = to_query(state, DEFAULT)
+    assert query == {"from": "2025-06-01", "to": "2025-08-31", "layers": "strikes,pipelines",
+                     "cat": "strike,diplomatic", "op": "SOCAR", "claim": "claimed",
+                     "lat": "46.4857", "lon": "30.7438", "z": "9", "sel": "seed-002-01"}
+    restored, problems = parse(query)
+    assert problems == []
+    assert restored == state
+
+
+def test_the_default_view_makes_a_short_link():
+    assert to_query(DEFAULT) == {"from": "2020-11-01", "to": "2025-08-08"}
+    moved = ViewState(DEFAULT.date_from, DEFAULT.date_to, center=(DEFAULT_CENTER[0] + 1e-7,
+                                                                  DEFAULT_CENTER[1]))
+    assert "lat" not in to_query(moved)  # sub-metre jitter is not a new position
+    none = ViewState(DEFAULT.date_from, DEFAULT.date_to, layers=())
+    assert to_query(none)["layers"] == "none"
+    assert parse(to_query(none))[0].layers == ()
+
+
+def test_bad_link_values_are_dropped_with_a_message():
+    state, problems = parse({"from": "2025-13-01", "to": "2025-08-01", "layers": "strikes,roads",
+                             "cat": "strike,weather", "lat": "north", "lon": "30", "z": "7"})
+    assert state.date_from == DEFAULT.date_from and state.date_to == dt.date(2025, 8, 1)
+    assert state.layers == ("strikes",) and state.categories == ("strike",)
+    assert (state.center, state.zoom) == (DEFAULT_CENTER, DEFAULT_ZOOM)
+    assert len(problems) == 4
+    assert any("'from' is not a date" in p and "2025-13-01" in p for p in problems)
+    assert any("roads" in p for p in problems) and any("weather" in p for p in problems)
+    reversed_window, problems = parse({"from": "2025-08-01", "to": "2025-06-01"})
+    assert (reversed_window.date_from, reversed_window.date_to) == (DEFAULT.date_from,
+                                                                    DEFAULT.date_to)
+    assert "before it starts" in problems[0]
+
+
+def test_permalink_is_the_page_url_with_the_query():
+    state = ViewState(dt.date(2025, 6, 1), dt.date(2025, 8, 31), categories=("strike",))
+    link = permalink("http://localhost:8501/?old=1", state)
+    parts = urlsplit(link)
+    assert (parts.scheme, parts.netloc, parts.path) == ("http", "localhost:8501", "/")
+    assert parse_qs(parts.query) == {"from": ["2025-06-01"], "to": ["2025-08-31"],
+                                     "cat": ["strike"]}
+
+
+@pytest.fixture
+def app(db_path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+    return AppTest.from_file(APP, default_timeout=90)
+
+
+def test_opening_a_link_reproduces_the_view(app):
+    app.query_params["from"] = "2025-08-01"
+    app.query_params["to"] = "2025-08-31"
+    app.query_params["claim"] = "reported"
+    app.query_params["layers"] = "strikes"
+    app.run()
+    assert not app.exception
+    summary = app.markdown[0].value
+    assert "window 01 Aug 2025 – 08 Aug 2025" in summary  # clamped to the data's last day
+    places = set(app.dataframe[-1].value["Place (as written)"])
+    assert "SOCAR oil depot in Ukraine's Odesa region" in places
+    assert "Kremenchuk refinery" not in places  # June-July, and only claimed
+    assert app.toggle(key="layer_infrastructure").value is False
+    assert app.toggle(key="layer_strikes").value is True
+    # the URL follows the widgets on every run
+    assert app.query_params["from"] == "2025-08-01"
+    assert app.query_params["to"] == "2025-08-08"
+    assert app.query_params["claim"] == "reported"
+    app.multiselect(key="filter_claim_statuses").set_value(["reported", "claimed"]).run()
+    assert app.query_params["claim"] == "reported,claimed"
+    assert not app.warning
+
+
+def test_a_bad_link_warns_and_shows_the_default_view(app):
+    app.query_params["from"] = "yesterday"
+    app.query_params["layers"] = "roads"
+    app.run()
+    assert not app.exception
+    warnings = " ".join(w.value for w in app.warning)
+    assert "'from' is not a date" in warnings and "roads" in warnings
+    assert "**17** of 17 incidents in view" in app.markdown[0].value
+    assert set(LAYER_KEYS) - {k for k in LAYER_KEYS if app.toggle(key=f"layer_{k}").value} \
+        == set(LAYER_KEYS)
