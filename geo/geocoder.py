@@ -2,11 +2,14 @@
 
 One name resolves in this order: a site of the register (data/sites.csv) by name or alias, or
 a facility word with a place ("Kremenchug refinery"); a region when the text says "region"
-or "oblast"; a country; a populated place; a first-level region; a fuzzy spelling. Hints
-(country, admin1, admin2, "X, Y", "X (Y)") narrow the places; population then decides only
-when it dominates (DOMINANCE), else the answer is `ambiguous`: the best guess plus the other
-candidates, never a silent pick. `geocode_column` resolves each distinct row once, then
-settles ambiguous names by their distance to the file's confident rows when that is clear.
+or "oblast"; a country; the GeoNames places of that name (spelt so, or a romanisation
+variant); a region of that name; a fuzzy spelling. Hints (country, admin1, admin2, "X, Y",
+"X (Y)") narrow the places. Each candidate weighs its population, x10 when the name asked is
+its own name (not an old or foreign alias), x0.3 when only a folded spelling matches; one
+candidate is the answer only if it outweighs all the others together DOMINANCE times. Else
+the answer is `ambiguous`: the best guess plus the other candidates, never a silent pick.
+`geocode_column` resolves each distinct row once, then settles an ambiguous name when one of
+its candidates lies near the file's confident rows and the others far from all of them.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from geo.normalize import (
     strip_level,
 )
 from geo.records import coerce_sites
-from geo.reverse import EARTH_RADIUS_KM, haversine_km
+from geo.reverse import EARTH_RADIUS_KM, PointGrid
 from geo.settings import Settings
 
 DOMINANCE = 5.0            # a candidate wins alone only at >= 5x the weight of all others together
@@ -53,7 +56,8 @@ FUZZY_CUTOFF = 88.0        # rapidfuzz ratio between phonetic keys
 FUZZY_MIN_LENGTH = 7        # phonetic key length below which fuzzy matching is not tried
 PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
 PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther...
-PROXIMITY_FAR_KM = 500.0   # ...and at least this far from every confident row, is taken
+PROXIMITY_FAR_KM = 300.0   # ...and at least this far from every confident row, is taken
+PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are compared)
 UNKNOWN_POPULATION = 500   # GeoNames population 0 means unknown; cities500 starts at 500
 # City-regions and the region around them: a hint naming either accepts both.
 ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.42",
@@ -123,26 +127,33 @@ class Hints:
 
 
 class Geocoder:
+    """Resolves place texts against a loaded index and the sites register; see load_geocoder."""
+
     def __init__(self, index: GazetteerIndex, sites: SiteRegister | None = None):
         self.index = index
         self.sites = sites or SiteRegister.empty()
         self._postings = functools.lru_cache(maxsize=100_000)(self._postings_uncached)
         self._pool = functools.lru_cache(maxsize=100_000)(self._pool_uncached)
         self._looks_like = functools.lru_cache(maxsize=100_000)(self._looks_like_uncached)
-        self._slices: dict[str, slice | None] = {}
+        self._slices: dict[str, slice | None] = {}     # phonetic key -> postings (prefetched)
+        self._keys: dict[str, str] = {}                 # name -> phonetic key (prefetched)
 
     def prefetch(self, places) -> None:
         """Look up the phonetic keys of many place texts in one vectorised search."""
         names = [text.name for text in map(parse_place, places)]
-        keys = [k for k in phonetic_keys(names) if k and k not in self._slices]
         if len(self._slices) > 200_000:
             self._slices.clear()
+            self._keys.clear()
+        self._keys.update(zip(names, phonetic_keys(names), strict=True))
+        keys = [k for k in set(self._keys.values()) if k and k not in self._slices]
         self._slices.update(zip(keys, self.index.lookup(keys), strict=True))
 
     # ---- one name -------------------------------------------------------------------------
 
     def geocode(self, place, *, country=None, admin1=None, admin2=None,
                 default_country=None) -> GeocodeResult:
+        """One place text. `country` (ISO2/ISO3/name), `admin1` and `admin2` (a raion, as the
+        place it is named after) narrow the candidates; `default_country` only prefers."""
         text = parse_place(place)
         if not text.full:
             return GeocodeResult("not_found", note="empty place name")
@@ -236,18 +247,18 @@ class Geocoder:
     # ---- populated places -----------------------------------------------------------------
 
     def _postings_uncached(self, key: str, spelling: int | None) -> dict[int, tuple[bool, int]]:
-        """{place: (spelt exactly so, PRIMARY_* flags)} of the places filed under `key`."""
-        if not key:
-            return {}
+        """{place: (spelt exactly so, PRIMARY_* flags)} of the places filed under `key`; the
+        own-name bit (PRIMARY_KEY) counts for any spelling, PRIMARY_SPELLING only for this one."""
         where = self._slices[key] if key in self._slices else self.index.lookup([key])[0]
-        if where is None:
+        if not key or where is None:
             return {}
-        same = (self.index.post_hash[where] == spelling).tolist()
-        flags = self.index.post_flags[where].tolist()
         found: dict[int, tuple[bool, int]] = {}
-        for place, s, f in zip(self.index.post_place[where].tolist(), same, flags, strict=True):
+        for place, crc, flags in zip(self.index.post_place[where].tolist(),
+                                     self.index.post_hash[where].tolist(),
+                                     self.index.post_flags[where].tolist(), strict=True):
+            same = crc == spelling
             was_same, was_flags = found.get(place, (False, 0))
-            found[place] = (was_same or s, was_flags | (f if s else f & PRIMARY_KEY))
+            found[place] = (was_same or same, was_flags | (flags if same else flags & PRIMARY_KEY))
         return found
 
     def place_candidate(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0) -> Candidate:
@@ -287,7 +298,7 @@ class Geocoder:
 
     def _pool_uncached(self, name: str) -> dict[int, tuple[bool, int]]:
         """Places named `name`, spelt so or folded alike (only spelt so if the key is short)."""
-        key = phonetic_key(name)
+        key = self._keys.get(name) or phonetic_key(name)
         postings = self._postings(key, name_hash(name)) if name else {}
         return postings if len(key) >= MIN_KEY_LENGTH else {
             p: m for p, m in postings.items() if m[0]}
@@ -350,8 +361,8 @@ class Geocoder:
         answer; else `ambiguous` with the heaviest as best guess. An anchor picks the nearest."""
         cands = _merge_duplicates(sorted(cands, key=lambda c: -c.weight))
         if anchor is not None and anchor.latitude is not None:
-            near = sorted((distance_km(c, anchor), c) for c in cands if c.latitude is not None)
-            near = [(d, c) for d, c in near if d <= ANCHOR_KM]
+            near = [(distance_km(c, anchor), c) for c in cands if c.latitude is not None]
+            near = sorted((pair for pair in near if pair[0] <= ANCHOR_KM), key=lambda p: p[0])
             if near:
                 best = near[0][1]
                 return GeocodeResult(best.status, best, tuple(c for c in cands if c is not best),
@@ -373,39 +384,46 @@ class Geocoder:
 
 def geocode_column(geocoder: Geocoder, places, *, country=None, admin1=None, admin2=None,
                    default_country=None, use_file_context: bool = True) -> pd.DataFrame:
-    """One row per input (same index), columns OUTPUT_COLUMNS. Each distinct (place, hints)
-    is resolved once; `country`/`admin1`/`admin2` are one value for all or one per place."""
+    """One row per input (same index), columns OUTPUT_COLUMNS (floats, and text as object
+    dtype). Each distinct (place, hints) is resolved once; `country`/`admin1`/`admin2` are one
+    value for all places or one per place."""
     places = places if isinstance(places, pd.Series) else pd.Series(list(places), dtype=object)
     if _given(default_country) and geocoder.index.country_code(default_country) is None:
         raise GeocodeError(f"Unknown default country '{default_country}'; give an ISO2 code "
                            "such as UA or a country name such as Ukraine")
-    columns = [places.tolist()] + [_aligned(value, len(places), name) for name, value in
-                                   (("country", country), ("admin1", admin1), ("admin2", admin2))]
-    position: dict[tuple, int] = {}
-    codes = np.fromiter((position.setdefault(tuple(map(_text, row)), len(position))
-                         for row in zip(*columns, strict=True)), np.int64, len(places))
-    geocoder.prefetch(row[0] for row in position)
+    columns = [places.to_numpy(dtype=object)] + [
+        _aligned(value, len(places), name)
+        for name, value in (("country", country), ("admin1", admin1), ("admin2", admin2))]
+    codes = np.zeros(len(places), np.int64)
+    for column in columns:  # one code per distinct (place, country, admin1, admin2)
+        values, _ = pd.factorize(column)
+        codes = pd.factorize(codes * (values.max(initial=0) + 2) + values + 1)[0]
+    _, first, codes = np.unique(codes, return_index=True, return_inverse=True)
+    distinct = [[_text(column[i]) for column in columns] for i in first]
+    geocoder.prefetch(row[0] for row in distinct)
     results = [geocoder.geocode(place, country=nation, admin1=region, admin2=district,
                                 default_country=default_country)
-               for place, nation, region, district in position]
+               for place, nation, region, district in distinct]
     if use_file_context:
         results = _settle_by_proximity(results)
     rows = [r.row() for r in results]
-    table = {name: np.array([row[name] for row in rows], dtype=object)[codes]
-             for name in OUTPUT_COLUMNS}
-    for name in ("latitude", "longitude", "geocode_score"):
-        table[name] = table[name].astype(np.float64)
-    return pd.DataFrame(table, index=places.index)
+    table = {}
+    for name in OUTPUT_COLUMNS:  # object columns: taking 100k rows of str dtype costs 0.2 s
+        values = np.array([row[name] for row in rows], dtype=object)[codes]
+        numeric = name in ("latitude", "longitude", "geocode_score")
+        table[name] = pd.Series(values, index=places.index,
+                                dtype=np.float64 if numeric else object)
+    return pd.DataFrame(table)
 
 
 def _text(value) -> str:
     return "" if not _given(value) else str(value)
 
 
-def _aligned(value, length: int, name: str) -> list:
+def _aligned(value, length: int, name: str) -> np.ndarray:
     if value is None or isinstance(value, str):
-        return [value or ""] * length
-    values = list(value)
+        return np.full(length, value or "", dtype=object)
+    values = np.asarray(list(value), dtype=object)
     if len(values) != length:
         raise GeocodeError(f"'{name}' has {len(values)} values but there are {length} places; "
                            "give one value per place or a single value for all")
@@ -421,9 +439,12 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
                  and all(c.kind == "place" for c in (r.best, *r.others))]
     if len(sure) == 0 or not open_rows:
         return results
-    cands = [[results[i].best, *results[i].others] for i in open_rows]
+    cands = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in open_rows]
     flat = np.array([(c.latitude, c.longitude) for group in cands for c in group])
-    gaps = nearest_km(flat, np.unique(sure.round(3), axis=0))
+    sure = np.unique(sure.round(3), axis=0)
+    # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
+    _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
+                                                                   max_ring=12)
     settled, start = list(results), 0
     for i, group in zip(open_rows, cands, strict=True):
         gap, start = gaps[start:start + len(group)], start + len(group)
@@ -431,24 +452,12 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
         near, next_near = gap[order[0]], gap[order[1]]
         if near <= PROXIMITY_KM and next_near >= max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM):
             best = group[order[0]]
+            others = (results[i].best, *results[i].others)
             settled[i] = GeocodeResult(
-                best.status, best, tuple(c for c in group if c is not best), 0.8,
+                best.status, best, tuple(c for c in others if c is not best), 0.8,
                 f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
                 f"file, the next {next_near:.0f} km")
     return settled
-
-
-def nearest_km(points: np.ndarray, others: np.ndarray, chunk: int = 2000) -> np.ndarray:
-    """Distance from each (lat, lon) point to the nearest of `others`, via unit vectors (one
-    matrix product per chunk; fine for the few thousand points of a file)."""
-    def unit(p):
-        lat, lon = np.radians(p[:, 0]), np.radians(p[:, 1])
-        return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-
-    targets = unit(others).T
-    best = [np.max(unit(points[i:i + chunk]) @ targets, axis=1)
-            for i in range(0, len(points), chunk)]
-    return EARTH_RADIUS_KM * np.arccos(np.clip(np.concatenate(best), -1, 1))
 
 
 @functools.lru_cache(maxsize=4)
@@ -515,11 +524,11 @@ class SiteRegister:
             rows = [i for i in rows if set(text.name.split()) <= set(self.words[i])]
         where = place.best if place and place.best else hints.anchor
         if where is not None and where.latitude is not None:
-            rows = [i for i in rows if distance_km(self.candidate(i, "alias"), where) <= SITE_NEAR_KM]
+            rows = [i for i in rows
+                    if distance_km(self.candidate(i, "alias"), where) <= SITE_NEAR_KM]
         elif hints.admin1 is not None:
-            regions = {geocoder.index.admin1[a]["name"] for a in hints.admin1}
-            rows = [i for i in rows if self.frame.admin1[i] in regions
-                    or geocoder.admin1_ids(normalize_name(self.frame.admin1[i]), None) & hints.admin1]
+            rows = [i for i in rows if geocoder.admin1_ids(
+                normalize_name(self.frame.admin1[i]), self.frame.country[i]) & hints.admin1]
         elif hints.country:
             rows = [i for i in rows if self.frame.country[i] == hints.country]
         elif not text.name:
@@ -544,8 +553,10 @@ def _site_forms(normalized: str) -> tuple[str, ...]:
 # ---- helpers ------------------------------------------------------------------------------------
 
 def _given(value) -> bool:
-    return value is not None and not (isinstance(value, float) and np.isnan(value)) \
-        and str(value).strip() != ""
+    """Not None, NaN, pd.NA or blank."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return False
+    return str(value).strip() != ""
 
 
 def distance_km(a: Candidate, b: Candidate) -> float:

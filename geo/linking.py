@@ -17,7 +17,7 @@ CLEAR_WINNER_RATIO = 0.5  # nearest must be at most half as far as the runner-up
 EARTH_KM = 6371.0088
 
 
-def _haversine_km(lat1, lon1, lat2, lon2):
+def haversine_km(lat1, lon1, lat2, lon2):
     lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
     a = (np.sin((lat2 - lat1) / 2) ** 2
          + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)
@@ -28,7 +28,7 @@ CHUNK = 20_000
 
 
 def _link_chunk(lat, lon, radius, site_lat, site_lon, site_radius, site_ids):
-    distance = _haversine_km(lat[:, None], lon[:, None], site_lat[None, :], site_lon[None, :])
+    distance = haversine_km(lat[:, None], lon[:, None], site_lat[None, :], site_lon[None, :])
     allowed = distance <= radius[:, None] + site_radius[None, :]
     distance = np.where(allowed, distance, np.inf)
     order = np.argsort(distance, axis=1)[:, :2]

@@ -3,8 +3,10 @@
 `normalize_name` folds case, diacritics, apostrophes, hyphens and Cyrillic script
 ("Одеса", "Odes'ka" -> "odesa", "odeska"). `phonetic_key` folds the romanisation variants of
 Ukrainian and Russian names ("Odessa"/"Odesa", "Kharkov"/"Kharkiv", "Orlovka"/"Orlivka",
-"Kiev"/"Kyiv") so that one dict lookup matches them. Both take lists too, because the
+"Kiev"/"Kyiv") so that one key lookup finds them all. The list forms exist because the
 gazetteer build folds a million names at once by running each rule over one joined string.
+`parse_place` takes pasted text apart: qualifiers ("city", "region", "raion"), facility words
+("refinery", "TPP") and "X, Y" / "X (Y)" / "X in Y" context.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def _table(mapping: dict[str, str]) -> dict[int, str]:
     return table
 
 
-# Letters NFKD does not decompose; unidecode would turn Azerbaijani ə into '@'.
+# Letters NFKD does not split into base + mark (unidecode would turn Azerbaijani ə into '@'),
+# and Belarusian ў.
 LATIN_EXTRA = {"ə": "e", "Ə": "E", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
                "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ħ": "h", "ў": "u"}
 RUSSIAN_TABLE = _table(RUSSIAN)
@@ -89,6 +92,7 @@ def normalize_many(texts: list[str]) -> list[str]:
     return [part.strip() for part in blob.split("\n")]
 
 
+@functools.lru_cache(maxsize=100_000)
 def normalize_name(text: str) -> str:
     """'Odes’ka Oblast’' -> 'odeska oblast'; 'Київ' -> 'kyiv'; 'Kremenchuk-2' -> 'kremenchuk 2'."""
     return normalize_many([text])[0]
@@ -126,6 +130,7 @@ def phonetic_keys(normalized: list[str]) -> list[str]:
     return joined.split("\n")
 
 
+@functools.lru_cache(maxsize=100_000)
 def phonetic_key(normalized: str) -> str:
     """Key of an already normalised name: 'odessa' and 'odesa' -> 'odes'."""
     return phonetic_keys([normalized])[0]

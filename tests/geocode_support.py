@@ -1,7 +1,7 @@
 """Shared pieces of the geocoder tests: one gazetteer build per session, and the accuracy check.
 
-The index is built once into the session's cache folder (the same folder tests/conftest.py
-points INCIDENT_MAP_CACHE at), so the CLI tests run in subprocesses reuse it.
+The index is built once into the session's cache folder (the folder tests/conftest.py points
+INCIDENT_MAP_CACHE at), so every test module and the CLI subprocesses reuse it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from geo.geocoder import Geocoder, load_geocoder
 from geo.reverse import haversine_km
@@ -27,8 +26,7 @@ def session_settings(tmp_path_factory) -> Settings:
     return Settings(database_url=f"sqlite:///{root / 'unused.sqlite'}", cache_dir=root / "cache")
 
 
-@pytest.fixture(scope="session")
-def geocoder(tmp_path_factory) -> Geocoder:
+def session_geocoder(tmp_path_factory) -> Geocoder:
     """The real geocoder on the real data; the first call in a session builds the index."""
     return load_geocoder(session_settings(tmp_path_factory))
 

@@ -1,0 +1,127 @@
+"""Place-name normalisation: spelling, script and romanisation variants fold together, and
+pasted text is taken apart into name, qualifier, facility and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.normalize import (
+    normalize_many,
+    normalize_name,
+    parse_place,
+    phonetic_key,
+    strip_level,
+    transliterate_cyrillic,
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kharkivs’ka Oblast’", "kharkivska oblast"),
+    ("Bilhorod-Dnistrovskyi", "bilhorod dnistrovskyi"),
+    ("  ODESA  ", "odesa"),
+    ("Chişinău", "chisinau"),
+    ("Gəncə", "gence"),
+    ("Łódź", "lodz"),
+    ("Podil's'k", "podilsk"),
+    ("St. Petersburg", "saint petersburg"),
+    ("Київ", "kyiv"),
+    ("Ізмаїл", "izmail"),
+    ("Кременчуг", "kremenchug"),
+])
+def test_normalize_name_folds_case_marks_apostrophes_and_script(text, expected):
+    assert normalize_name(text) == expected
+
+
+def test_cyrillic_uses_ukrainian_rules_only_for_ukrainian_text():
+    assert transliterate_cyrillic("Горлівка").lower() == "horlivka"   # і marks Ukrainian: г is h
+    assert transliterate_cyrillic("Горловка").lower() == "gorlovka"   # Russian: г is g
+    assert transliterate_cyrillic("Ягідне").lower() == "yahidne"      # я at the start is ya
+
+
+def test_normalize_many_matches_one_by_one_even_with_newlines_and_empty_text():
+    texts = ["Київ", "", "Line\nbreak", "Odesa", "Ørsta", "北京", "Одесса"]
+    assert normalize_many(texts) == [normalize_name(t) for t in texts]
+    assert normalize_many(texts)[2] == "line break"
+    assert normalize_many([]) == []
+
+
+@pytest.mark.parametrize(("variant", "canonical"), [
+    ("Odessa", "Odesa"),
+    ("Kiev", "Kyiv"),
+    ("Kijiv", "Kyiv"),
+    ("Kharkov", "Kharkiv"),
+    ("Orlovka", "Orlivka"),
+    ("Mikhaylovka", "Mykhailivka"),
+    ("Zaporizhia", "Zaporizhzhia"),
+    ("Chernigov", "Chernihiv"),
+    ("Tschernihiw", "Chernihiv"),
+    ("Lugansk", "Luhansk"),
+    ("Khmelnitsky", "Khmelnytskyi"),
+    ("Uzhgorod", "Uzhhorod"),
+    ("Vinnitsa", "Vinnytsia"),
+    ("Yevpatoriya", "Evpatoria"),
+    ("Pokrovskoye", "Pokrovske"),
+    ("Schastye", "Shchastia"),
+    ("Yekaterinburg", "Ekaterinburg"),
+    ("Kremenchug", "Кременчуг"),
+])
+def test_phonetic_key_folds_romanisation_variants(variant, canonical):
+    assert phonetic_key(normalize_name(variant)) == phonetic_key(normalize_name(canonical))
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Pokrovsk", "Pokrovske"),        # a town and a village: different names
+    ("Svatove", "Swatow"),            # a Luhansk town and an old name of Shantou
+    ("Sumy", "Sudzha"),
+    ("Nikolaev", "Mykolaiv"),         # renamed, not respelt: left to the gazetteer's aliases
+])
+def test_phonetic_key_keeps_different_names_apart(one, other):
+    assert phonetic_key(normalize_name(one)) != phonetic_key(normalize_name(other))
+
+
+@pytest.mark.parametrize(("text", "name", "level"), [
+    ("Odesa region", "odesa", "admin1"),
+    ("Odeska oblast", "odeska", "admin1"),
+    ("Autonomous Republic of Crimea", "crimea", "admin1"),
+    ("Kiev city", "kiev", "place"),
+    ("city of Kharkiv", "kharkiv", "place"),
+    ("Izmail raion", "izmail", "admin2"),
+    ("Izmail district", "izmail", "admin2"),
+    ("Kremenchuk", "kremenchuk", "any"),
+])
+def test_parse_place_reads_qualifiers(text, name, level):
+    parsed = parse_place(text)
+    assert (parsed.name, parsed.level) == (name, level)
+
+
+def test_parse_place_reads_region_or_country_after_a_comma_or_in_brackets():
+    assert [c.name for c in parse_place("Mykhailivka, Kherson").context] == ["kherson"]
+    hint = parse_place("Orlivka (Odesa region)").context[0]
+    assert (hint.name, hint.level) == ("odesa", "admin1")
+    assert [c.name for c in parse_place("Baku, Azerbaijan").context] == ["azerbaijan"]
+    assert parse_place("Mykhailivka, Kherson").name == "mykhailivka"
+
+
+def test_parse_place_reads_facility_words_and_where_they_are():
+    refinery = parse_place("Kremenchug refinery")
+    assert (refinery.name, refinery.facility) == ("kremenchug", "refinery")
+    plant = parse_place("thermal power plant (Kremenchuk)")
+    assert (plant.name, plant.facility, plant.context[0].name) == ("", "power_plant", "kremenchuk")
+    depot = parse_place("SOCAR oil depot in Odesa region")
+    assert depot.facility == "oil_depot"
+    assert (depot.context[0].name, depot.context[0].level) == ("odesa", "admin1")
+
+
+def test_parse_place_notes_near_and_keeps_the_whole_text():
+    assert parse_place("outskirts of Kherson").near
+    near = parse_place("Orlivka near Izmail")
+    assert near.near and near.name == "orlivka" and near.context[0].name == "izmail"
+    assert parse_place("Kyiv/Kiev").name == "kyiv"
+    assert parse_place("a facility in Odessa").full == "a facility in odessa"
+    assert parse_place(None).full == ""
+
+
+def test_strip_level_only_strips_the_levels_asked_for():
+    assert strip_level("sevastopol city", ("admin2", "admin1")) == ("sevastopol city", "any")
+    assert strip_level("sevastopol city") == ("sevastopol", "place")
+    assert strip_level("region") == ("region", "any")

@@ -1,0 +1,67 @@
+"""Reverse geocoding: nearest GeoNames place (exact, checked against brute force), admin1 and
+country from the shipped polygons, with Crimea in Ukraine."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from geo.reverse import ReverseGeocoder, haversine_km, nearest_places
+from tests.geocode_support import session_geocoder
+
+
+@pytest.fixture(scope="session")
+def reverse(tmp_path_factory) -> ReverseGeocoder:
+    from geo.settings import DATA_DIR
+
+    return ReverseGeocoder(session_geocoder(tmp_path_factory).index, DATA_DIR)
+
+
+def test_haversine_matches_a_known_distance():
+    assert haversine_km(50.4547, 30.5238, 46.4857, 30.7438) == pytest.approx(441.6, abs=1)
+    assert haversine_km([0, 0], [0, 0], [0, 1], [0, 0]).tolist() == pytest.approx([0, 111.2],
+                                                                                  abs=0.1)
+
+
+def test_known_points_get_their_place_region_and_country(reverse):
+    out = reverse.reverse_column([45.3166, 44.957, 40.3777, 46.4857], [28.4405, 34.11, 49.892,
+                                                                       30.7438])
+    assert list(out["reverse_place_id"]) == ["geonames:698379", "geonames:693805",
+                                             "geonames:587084", "geonames:698740"]
+    assert list(out["reverse_country"]) == ["UA", "UA", "AZ", "UA"]
+    assert list(out["reverse_admin1"]) == ["Odesa Oblast", "Crimea", "Baku", "Odesa Oblast"]
+    assert out["reverse_place"].iat[0] == "Orlivka, Odesa Oblast"
+    assert (out["reverse_method"] == "polygon").all()
+    assert out["reverse_distance_km"].iat[0] < 0.01
+
+
+def test_crimea_is_in_ukraine_by_the_basemap_polygon(reverse):
+    sevastopol = reverse.reverse_column([44.6], [33.52])
+    assert sevastopol["reverse_country"].iat[0] == "UA"
+    assert sevastopol["reverse_method"].iat[0] == "polygon"
+
+
+def test_missing_or_invalid_coordinates_give_empty_rows(reverse):
+    out = reverse.reverse_column([np.nan, 95.0, 50.45], [30.5, 30.5, np.nan])
+    assert out["reverse_place"].eq("").all() and out["reverse_distance_km"].isna().all()
+    assert out["reverse_country"].eq("").all()
+
+
+def test_nearest_place_is_exact_against_brute_force(reverse):
+    rng = np.random.default_rng(3)
+    lat = np.concatenate([rng.uniform(43, 53, 150), rng.uniform(-60, 75, 50), [43.3, 0.0]])
+    lon = np.concatenate([rng.uniform(22, 42, 150), rng.uniform(-180, 180, 50), [34.0, -150.0]])
+    place, km = nearest_places(reverse.grid, lat, lon)
+    index = reverse.index
+    for i in range(len(lat)):
+        truth = haversine_km(lat[i], lon[i], index.place_lat, index.place_lon)
+        assert km[i] == pytest.approx(truth.min(), abs=1e-6)
+        assert truth[place[i]] == pytest.approx(truth.min(), abs=1e-6)
+
+
+def test_without_polygons_the_country_comes_from_the_nearest_place(reverse, tmp_path):
+    bare = ReverseGeocoder(reverse.index, tmp_path)
+    out = bare.reverse_column([49.0625, 40.3777], [33.4048, 49.892])
+    assert list(out["reverse_country"]) == ["UA", "AZ"]
+    assert list(out["reverse_admin1"]) == ["Poltava Oblast", "Baku"]
+    assert (out["reverse_method"] == "nearest place").all()
