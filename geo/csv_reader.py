@@ -55,12 +55,21 @@ class RawTable:
                 f"{DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated")
 
 
+def file_size(size: int) -> str:
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MB"
+    return f"{size / 2**10:.1f} KB" if size >= 2**10 else f"{size} bytes"
+
+
+def too_large(name: str, size: int, max_bytes: int) -> InputFileError:
+    return InputFileError(
+        f"'{name}' is {file_size(size)}, over the {file_size(max_bytes)} limit; split it into "
+        "smaller files (for example by year) and import each one")
+
+
 def _check_bytes(data: bytes, name: str, max_bytes: int) -> None:
     if len(data) > max_bytes:
-        raise InputFileError(
-            f"'{name}' is {len(data) / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit; "
-            "split it into smaller files (for example by year) and import each one"
-        )
+        raise too_large(name, len(data), max_bytes)
     if not data.strip():
         raise InputFileError(f"'{name}' is empty; choose a CSV file with a header and rows")
     for signature, what in SIGNATURES.items():
@@ -181,6 +190,10 @@ def _parse(text: str, delimiter: str, table: RawTable) -> tuple[list[str], list,
     width = len(header)
     records, numbers, short = [], [], []
     for number, record in enumerate(reader, start=1):
+        if len(record) == width and record[0] and not record[0].isspace():
+            records.append(record)  # the common case, checked cheaply
+            numbers.append(number)
+            continue
         if not any(cell.strip() for cell in record):
             continue
         if len(record) > width:

@@ -23,9 +23,21 @@ def describe_date(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str
 
 
 def describe_dates(frame: pd.DataFrame) -> np.ndarray:
-    return np.array([
-        describe_date(start, end, precision)
-        for start, end, precision in zip(
-            frame["date_start"], frame["date_end"], frame["date_precision"], strict=True
-        )
-    ], dtype=object)
+    """describe_date for every row; each distinct (start, end, precision) is worded once,
+    since large frames repeat the same dates many times."""
+    if frame.empty:
+        return np.array([], dtype=object)
+    precision_codes, precisions = pd.factorize(frame["date_precision"])
+    start = frame["date_start"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    span = frame["date_end"].to_numpy().astype("datetime64[D]").astype(np.int64) - start
+    # one int64 per (start, span, precision): days fit in 2**24, spans in 2**20, codes in 2**4
+    keys = ((start + 2**23) * 2**20 + span) * 2**4 + precision_codes
+    unique_keys, inverse = np.unique(keys, return_inverse=True)
+    words = []
+    for key in unique_keys.tolist():
+        day, code = divmod(key, 2**4)
+        first, length = divmod(day, 2**20)
+        first_day = pd.Timestamp(first - 2**23, unit="D")
+        words.append(describe_date(first_day, first_day + pd.Timedelta(days=length),
+                                   precisions[code]))
+    return np.array(words, dtype=object)[inverse]

@@ -1,9 +1,12 @@
 """Duplicates: the same category, within 1 km, on an overlapping day, as a stored incident or
 an earlier row of the same file. Vectorised with numpy, no spatial library needed.
 
-Each record is spread over the days of its interval (capped at MAX_DAYS) and put in a 1 km
-grid cell; a row's candidates are the records sharing a day in its cell or the 8 cells
-around it, found by `searchsorted` on one sorted int64 key. Exact distances then decide.
+Each record is spread over the days of its interval (capped at MAX_DAYS) and put in a grid
+cell twice as wide as the radius, so any record within the radius lies in the point's own
+cell or in the neighbours towards its nearest edges: four cells, not nine. Candidates
+sharing a day in those cells are found with one `searchsorted` on a sorted int64 key;
+exact distances then decide. Cells are in degrees, their width in longitude set by the
+highest latitude present (near the 180th meridian, neighbours across it are not compared).
 Thermal detections (FIRMS) are separate satellite pixels: only the same pixel (within
 100 m) at the same acquisition time counts as a duplicate there.
 """
@@ -32,20 +35,30 @@ def _keys(category_code, cell_x, cell_y, day) -> np.ndarray:
     return key
 
 
-def _prepare(frame: pd.DataFrame):
-    """Per record: category code, grid cell, first day and number of days."""
+def _cell_size(*frames: pd.DataFrame) -> tuple[float, float]:
+    """(degrees of longitude, of latitude): at least twice the radius everywhere."""
+    lats = [np.abs(f["latitude"].to_numpy(np.float64)) for f in frames if len(f)]
+    highest = np.nanmax(np.concatenate(lats)) if lats and np.isfinite(
+        np.concatenate(lats)).any() else 0.0
+    height = 2 * RADIUS_KM / KM_PER_DEGREE
+    return height / max(np.cos(np.radians(min(highest, 89.0))), 0.05), height
+
+
+def _prepare(frame: pd.DataFrame, cell: tuple[float, float]):
+    """Per record: category code, grid cell, side of the cell, first day and day count."""
     lat = frame["latitude"].to_numpy(np.float64)
     lon = frame["longitude"].to_numpy(np.float64)
     category = pd.Categorical(frame["category"], categories=CATEGORIES).codes.astype(np.int64) + 1
-    x = lon * KM_PER_DEGREE * np.cos(np.radians(lat))
-    y = lat * KM_PER_DEGREE
     start = frame["date_start"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
     end = frame["date_end"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
     days = np.clip(end - start + 1, 1, MAX_DAYS)
-    usable = np.isfinite(x) & np.isfinite(y) & (start >= 0)
-    cell_x = np.floor(np.where(usable, x, 0) / RADIUS_KM).astype(np.int64) + (1 << 16)
-    cell_y = np.floor(np.where(usable, y, 0) / RADIUS_KM).astype(np.int64) + (1 << 16)
-    return category, cell_x, cell_y, np.where(usable, start, 0), days, usable
+    usable = np.isfinite(lat) & np.isfinite(lon) & (start >= 0)
+    gx = np.where(usable, lon + 180.0, 0.0) / cell[0]
+    gy = np.where(usable, lat + 90.0, 0.0) / cell[1]
+    cell_x, cell_y = np.floor(gx).astype(np.int64), np.floor(gy).astype(np.int64)
+    side_x = np.where(gx - cell_x < 0.5, -1, 1)
+    side_y = np.where(gy - cell_y < 0.5, -1, 1)
+    return category, cell_x, cell_y, side_x, side_y, np.where(usable, start, 0), days, usable
 
 
 def _expand(days: np.ndarray, usable: np.ndarray):
@@ -57,28 +70,29 @@ def _expand(days: np.ndarray, usable: np.ndarray):
 
 def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.ndarray, ...]:
     """(new index, reference index) of every pair sharing a day in neighbouring cells."""
-    n_cat, n_x, n_y, n_start, n_days, n_ok = _prepare(new)
-    r_cat, r_x, r_y, r_start, r_days, r_ok = _prepare(reference)
+    cell = _cell_size(new, reference)
+    n_cat, n_x, n_y, n_sx, n_sy, n_start, n_days, n_ok = _prepare(new, cell)
+    r_cat, r_x, r_y, _, _, r_start, r_days, r_ok = _prepare(reference, cell)
     r_rec, r_off = _expand(r_days, r_ok)
     r_keys = _keys(r_cat[r_rec], r_x[r_rec], r_y[r_rec], r_start[r_rec] + r_off)
     order = np.argsort(r_keys, kind="stable")
     r_keys, r_rec = r_keys[order], r_rec[order]
+    distinct, first, count = np.unique(r_keys, return_index=True, return_counts=True)
     q_rec, q_off = _expand(n_days, n_ok)
     found_new, found_ref = [], []
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            for lo in range(0, len(q_rec), CHUNK):
-                rec, off = q_rec[lo:lo + CHUNK], q_off[lo:lo + CHUNK]
-                keys = _keys(n_cat[rec], n_x[rec] + dx, n_y[rec] + dy, n_start[rec] + off)
-                left = np.searchsorted(r_keys, keys, "left")
-                count = np.searchsorted(r_keys, keys, "right") - left
-                hit = np.flatnonzero(count)
-                if not len(hit):
-                    continue
-                repeats = count[hit]
-                first = np.repeat(left[hit] - np.cumsum(repeats) + repeats, repeats)
-                found_new.append(np.repeat(rec[hit], repeats))
-                found_ref.append(r_rec[first + np.arange(repeats.sum())])
+    for use_x, use_y in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        for lo in range(0, len(q_rec), CHUNK):
+            rec, off = q_rec[lo:lo + CHUNK], q_off[lo:lo + CHUNK]
+            keys = _keys(n_cat[rec], n_x[rec] + use_x * n_sx[rec],
+                         n_y[rec] + use_y * n_sy[rec], n_start[rec] + off)
+            at = np.searchsorted(distinct, keys).clip(0, max(len(distinct) - 1, 0))
+            hit = np.flatnonzero(distinct[at] == keys) if len(distinct) else at[:0]
+            if not len(hit):
+                continue
+            repeats = count[at[hit]]
+            begin = np.repeat(first[at[hit]] - np.cumsum(repeats) + repeats, repeats)
+            found_new.append(np.repeat(rec[hit], repeats))
+            found_ref.append(r_rec[begin + np.arange(repeats.sum())])
     if not found_new:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     pairs = np.unique(np.column_stack([np.concatenate(found_new), np.concatenate(found_ref)]),

@@ -75,6 +75,7 @@ def apply_fixes(preview: ImportPreview, edits: pd.DataFrame,
                 and bool(edit["include"]) != bool(include_before.get(row, False)):
             kept[row] = bool(edit["include"])
     rejected = incidents.index.isin(list(issues.rejected))
+    revision = store.revision()
     duplicates = find_row_duplicates(incidents, rejected, store)
     return replace(preview, incidents=incidents, issues=issues, duplicates=duplicates,
-                   kept=kept)
+                   kept=kept, store_revision=revision)

@@ -75,10 +75,12 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
     lon = np.where(placed & ~country_level, found["longitude"].to_numpy(), np.nan)
     incidents.loc[rows, "latitude"], incidents.loc[rows, "longitude"] = lat, lon
     incidents.loc[rows, "geo_precision"] = np.where(placed, precision, "")
-    incidents.loc[rows, "geo_method"] = [
-        describe_match(i, m, "ambiguous: best guess" if s == "ambiguous" else s) if p else ""
-        for i, m, s, p in zip(found["geocode_match_id"], found["geocode_match"], status,
-                              placed, strict=True)]
+    how = pd.Series(status).replace("ambiguous", "ambiguous: best guess")
+    keys = found["geocode_match_id"].astype(str) + "\x1f" + found["geocode_match"].astype(str) \
+        + "\x1f" + how.to_numpy()
+    codes, distinct = pd.factorize(keys.to_numpy(dtype=object))  # a few thousand places
+    methods = np.array([describe_match(*key.split("\x1f")) for key in distinct], dtype=object)
+    incidents.loc[rows, "geo_method"] = np.where(placed, methods[codes], "")
     for name, source in (("country", "geocode_country"), ("admin1", "geocode_admin1")):
         empty = todo[name].eq("").to_numpy()
         incidents.loc[rows[empty], name] = found[source].to_numpy(dtype=object)[empty]
@@ -104,8 +106,9 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
         topic="location")
     choices: dict[int, list[PlaceChoice]] = {}
     cache: dict[tuple, list[PlaceChoice]] = {}
-    for row in rows[ambiguous]:
-        key = tuple(todo.loc[row, ["place", "country", "admin1"]])  # the file's own hints
+    hints = zip(places[ambiguous], todo["country"].to_numpy()[ambiguous],  # the file's own
+                todo["admin1"].to_numpy()[ambiguous], strict=True)
+    for row, key in zip(rows[ambiguous], hints, strict=True):
         if key not in cache:
             cache[key] = _choices(geocoder, *key, default_country)
         choices[int(row)] = cache[key]

@@ -31,13 +31,15 @@ STATUSES = (NEW, DUPLICATE, REVIEW, REJECTED)
 
 def find_row_duplicates(incidents: pd.DataFrame, rejected: np.ndarray,
                         store: IncidentStore) -> pd.Series:
-    """Why each row that is not rejected duplicates a stored incident or an earlier row."""
+    """Why each row that is not rejected duplicates a stored incident or an earlier row.
+
+    Read the store's revision before calling: a write after it cannot be missed then."""
     reasons = pd.Series("", index=incidents.index, dtype=object)
     candidates = incidents.loc[~rejected]
     if candidates.empty:
         return reasons
     view = candidate_view(candidates)
-    stored = store.query(view) if view is not None else incidents.iloc[:0]
+    stored = store.duplicate_candidates(view) if view is not None else incidents.iloc[:0]
     known = store.known_incident_ids(candidates["incident_id"])
     reasons[candidates.index] = find_duplicates(candidates, stored, known)
     return reasons
@@ -62,6 +64,7 @@ class ImportPreview:
     swap_suggested: bool = False
     choices: dict[int, list[PlaceChoice]] = field(default_factory=dict)
     kept: dict[int, bool] = field(default_factory=dict)  # a person's include / leave out
+    store_revision: int | None = None  # the store's revision the duplicates were found at
 
     @property
     def status(self) -> pd.Series:

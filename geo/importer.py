@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.column_mapping import apply_mapping, auto_mapping
-from geo.csv_reader import MAX_FILE_BYTES, RawTable, read_csv_bytes
+from geo.csv_reader import MAX_FILE_BYTES, RawTable, read_csv_bytes, too_large
 from geo.errors import GeocodeError, InputFileError, ValidationError
 from geo.import_geocoding import geocode_rows
 from geo.import_preview import DUPLICATE, NEW, REJECTED, ImportPreview, find_row_duplicates
@@ -137,11 +137,12 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
                 for p in incidents.loc[needs, "place"]])
     progress(0.7, "Looking for duplicates")
     rejected = incidents.index.isin(list(issues.rejected))
+    revision = store.revision()
     duplicates = find_row_duplicates(incidents, rejected, store)
     progress(1.0, "Preview ready")
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, [*raw.notes, *parsed.hints], parsed.swap_suggested,
-                         choices)
+                         choices, store_revision=revision)
 
 
 def new_batch_id(now: dt.datetime | None = None) -> str:
@@ -183,6 +184,7 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
         batch_id, frame, file_name=preview.file_name, preset=preview.preset.name,
         skipped_count=skipped, rejected_count=counts[REJECTED],
         file_sha256=preview.file_sha256, settings=settings, recheck_duplicates=recheck,
+        checked_at_revision=preview.store_revision,
         progress=lambda done, total: progress(done / total, f"Writing {done:,} of {total:,}"))
     return ImportResult(preview.file_name, batch_id, added, skipped, held_back,
                         counts[REJECTED], late_duplicates=len(frame) - added,
@@ -197,8 +199,7 @@ def import_path(path: Path, store: IncidentStore, options: ImportOptions = Impor
     if not path.is_file():
         raise InputFileError(f"No such file: '{path}'; check the path")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputFileError(f"'{path.name}' is {path.stat().st_size / 2**20:.0f} MB, over the "
-                             f"{MAX_FILE_BYTES / 2**20:.0f} MB limit; split it into smaller files")
+        raise too_large(path.name, path.stat().st_size, MAX_FILE_BYTES)
     data = path.read_bytes()
     raw = read_upload(data, path.name, options)
     preview = preview_import(raw, store, options, geocoder=geocoder, progress=progress,

@@ -225,18 +225,26 @@ def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptio
         f"date {d:%Y-%m-%d} is in the future (today is {today.astype(object):%Y-%m-%d}); "
         "check the year" for d in date_from[future]])
 
-    written = fields["date_start"].str.strip()
-    plain = written.str.fullmatch(ISO_DAY) & fields["time"].eq("")
-    with_time = (written + " " + fields["time"].str.strip()).str.strip()
-    date_text = fields["date_text"].where(fields["date_text"] != "",
-                                          with_time.where(~plain, ""))
     return (date_from.astype("datetime64[s]"), date_to.astype("datetime64[s]"),
-            precision.astype(object), date_text)
+            precision.astype(object), _date_text(fields))
+
+
+def _date_text(fields: pd.DataFrame) -> pd.Series:
+    """The date as written, kept when it says more than the ISO day (a time, words)."""
+    written = fields["date_start"].to_numpy(dtype=object)
+    codes, distinct = pd.factorize(written)
+    plain = pd.Series(distinct, dtype=object).str.fullmatch(ISO_DAY).to_numpy(dtype=bool)
+    text = np.where(plain[codes], "", written) if len(codes) else written
+    timed = fields["time"].ne("").to_numpy()
+    text[timed] = [f"{d} {t}" for d, t in zip(written[timed], fields["time"].to_numpy()[timed],
+                                               strict=True)]
+    given = fields["date_text"].to_numpy(dtype=object)
+    return pd.Series(np.where(given != "", given, text), index=fields.index, dtype=object)
 
 
 def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> ParsedRows:
-    """Every row of a mapped frame (geo.column_mapping.apply_mapping) typed and checked."""
-    fields = fields.apply(lambda column: column.astype(str).str.strip())
+    """Every row of a mapped frame (geo.column_mapping.apply_mapping: text, stripped)
+    typed and checked."""
     rows = fields.index.to_numpy()
     issues, hints = RowIssues(), []
     defaults = {**DEFAULTS, "source_name": options.file_name, **options.defaults}

@@ -149,7 +149,7 @@ def _footer(figure: Figure, citation: Citation, projection: str, width_in: float
     chars = int((width_in - 2 * MARGIN_IN) * 72 / (6.2 * 0.55))
     sources = ("Sources: incident claims from " + citation.incident_sources + ". "
                + " · ".join(citation.attributions) + ".")
-    stamp = (f"Data version {citation.data_version} (SHA-256 of the {citation.incident_count} "
+    stamp = (f"Data version {citation.data_version} (SHA-256 of the {citation.incident_count:,} "
              f"incidents shown) · made {citation.made_text} with incident-map · {projection}.")
     lines = textwrap.wrap(sources, chars)[:3] + textwrap.wrap(stamp, chars)[:2]
     y = MARGIN_IN + (len(lines) - 1) * 6.2 * 1.3 / 72

@@ -110,12 +110,12 @@ def count_sentence(citation: Citation, drawn: int | None = None,
     n = citation.incident_count
     if n == 0:
         return "No incidents match this window and these filters."
-    parts = [f"{n} incident{'s' if n != 1 else ''} in the window"]
+    parts = [f"{n:,} incident{'s' if n != 1 else ''} in the window"]
     details = []
     if drawn is not None:
-        details.append(f"{drawn} drawn")
+        details.append(f"{drawn:,} drawn")
     if citation.unmapped_count:
-        details.append(f"{citation.unmapped_count} known only to country level (not drawn)")
+        details.append(f"{citation.unmapped_count:,} known only to country level (not drawn)")
     if outside:
-        details.append(f"{outside} outside this map's extent")
+        details.append(f"{outside:,} outside this map's extent")
     return parts[0] + (": " + ", ".join(details) if details else "") + "."

@@ -68,15 +68,16 @@ def preferred_index(conn: sa.Connection, view: ViewFilter, span_classes) -> str:
     return tables.WINDOW_INDEX if time_share <= area_share else tables.AREA_INDEX
 
 
-def _select(conditions) -> sa.Select:
+def _select(conditions, names) -> sa.Select:
     c = tables.incidents.c
     columns = [sa.type_coerce(c[name], sa.String).label(name)
-               if name in tables.DATE_COLUMNS else c[name] for name in INCIDENT_COLUMNS]
+               if name in tables.DATE_COLUMNS else c[name] for name in names]
     return sa.select(*columns).where(*conditions)
 
 
-def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes):
-    """SELECT of the incidents in `view`; `span_classes` are the classes stored.
+def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
+                 columns=INCIDENT_COLUMNS):
+    """SELECT of `columns` of the incidents in `view`; `span_classes` are those stored.
 
     Led by the date: one SELECT per length class, joined by UNION ALL (the classes are
     disjoint), each one index range with the box checked inside the index. Led by the
@@ -84,9 +85,9 @@ def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes):
     """
     c = tables.incidents.c
     dated = view.date_from is not None or view.date_to is not None
-    by_date = dated and (view.bbox is None
-                         or preferred_index(conn, view, span_classes) == tables.WINDOW_INDEX)
     sqlite = conn.dialect.name == "sqlite"
+    by_date = dated and (view.bbox is None or not sqlite
+                         or preferred_index(conn, view, span_classes) == tables.WINDOW_INDEX)
     date_start, latitude = c.date_start, c.latitude
     if sqlite and dated and view.bbox is not None:
         if by_date:
@@ -106,16 +107,16 @@ def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes):
         if allowed is not None:
             common.append(column.in_(list(allowed)))
     if not by_date:
-        return _select(common)
+        return _select(common, columns)
     selects = []
     for span_class in sorted(span_classes):
         bounds = [c.span_class == span_class]
         if view.date_from is not None:
             longest = dt.timedelta(days=tables.longest_span(span_class))
             bounds.append(date_start >= view.date_from - longest)
-        selects.append(_select(bounds + common))
+        selects.append(_select(bounds + common, columns))
     if not selects:
-        return _select([sa.false()])
+        return _select([sa.false()], columns)
     return selects[0] if len(selects) == 1 else sa.union_all(*selects)
 
 
@@ -123,10 +124,10 @@ def incident_frame(conn: sa.Connection, statement) -> pd.DataFrame:
     """Rows of `statement` typed as geo.records.coerce_incidents types them."""
     result = conn.execute(statement)
     names = list(result.keys())
-    values = list(zip(*result.tuples().all(), strict=True)) or [()] * len(names)
+    values = list(zip(*result.all(), strict=True)) or [()] * len(names)
     columns = dict(zip(names, values, strict=True))
     out = {}
-    for name in INCIDENT_COLUMNS:
+    for name in names:
         column = np.array(columns[name], dtype=object)
         if name in tables.DATE_COLUMNS:
             out[name] = pd.to_datetime(column.astype(str), format="%Y-%m-%d").astype(
@@ -136,4 +137,4 @@ def incident_frame(conn: sa.Connection, statement) -> pd.DataFrame:
         else:
             column[pd.isna(column)] = ""
             out[name] = pd.Series(column, dtype=object)  # not pandas' inferred str dtype
-    return pd.DataFrame(out, columns=list(INCIDENT_COLUMNS))
+    return pd.DataFrame(out, columns=names)

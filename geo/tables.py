@@ -79,8 +79,7 @@ incidents = sa.Table(
     sa.Column("span_class", sa.Integer, nullable=False, server_default="0"),  # version 2
     sa.Index(WINDOW_INDEX, "span_class", "date_start", "latitude", "longitude", "date_end"),
     sa.Index(AREA_INDEX, "latitude", "longitude", "date_start", "date_end"),
-    sa.Index("ix_incidents_batch", "batch_id"),
-    sa.Index("ix_incidents_site", "site_id"),
+    sa.Index("ix_incidents_batch", "batch_id"),  # undo deletes a batch
 )
 
 sites = sa.Table(

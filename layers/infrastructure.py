@@ -28,7 +28,9 @@ STYLES = tuple(
     )
     for kind in SITE_KINDS
     for precision in PRECISIONS
-)
+) + (PointStyle(label="Power plant (WRI database, context)", color="#B0B0B0", shape="square",
+                radius=3.0),)
+CONTEXT_STYLE = len(STYLES) - 1
 
 POPUP = PopupSpec(
     title_column="name",
@@ -58,20 +60,28 @@ def build(sites: pd.DataFrame) -> PointLayer:
     kind_index = pd.Categorical(records["kind"], categories=SITE_KINDS).codes
     precision_index = pd.Categorical(records["geo_precision"], categories=PRECISIONS).codes
     precision_index = np.where(precision_index < 0, PRECISIONS.index("admin1"), precision_index)
-    present = [k for k in SITE_KINDS if k in set(records["kind"])]
+    style_index = kind_index * len(PRECISIONS) + precision_index
+    is_context = records["site_id"].str.startswith(CONTEXT_PREFIX).to_numpy()
+    style_index = np.where(is_context, CONTEXT_STYLE, style_index)
+    named = records.loc[~is_context]
+    present = [k for k in SITE_KINDS if k in set(named["kind"])]
+    legend = tuple(
+        LegendEntry(SITE_KIND_LABELS[k], SITE_KIND_COLORS[k], "square") for k in present
+    )
+    if is_context.any():
+        legend += (LegendEntry(STYLES[CONTEXT_STYLE].label, STYLES[CONTEXT_STYLE].color,
+                               "square"),)
     return PointLayer(
         key=KEY,
         title=TITLE,
         latitude=records["latitude"].to_numpy(np.float64),
         longitude=records["longitude"].to_numpy(np.float64),
-        style_index=(kind_index * len(PRECISIONS) + precision_index).astype(np.uint8),
+        style_index=style_index.astype(np.uint8),
         styles=STYLES,
         records=records,
         popup=POPUP,
         label_column="label",
-        legend=tuple(
-            LegendEntry(SITE_KIND_LABELS[k], SITE_KIND_COLORS[k], "square") for k in present
-        ),
+        legend=legend,
         attribution="Sites: GEM, WRI GPPD (CC BY 4.0), GeoNames (CC BY 4.0)",
         ids=records["site_id"].to_numpy(),
     )

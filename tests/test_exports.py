@@ -78,7 +78,7 @@ def test_csv_cells_that_spreadsheets_would_run_are_neutralised(incidents):
 
 def test_write_export_names_format_problems(tmp_path, incidents):
     assert write_export(incidents, tmp_path / "out.geojson") == len(incidents)
-    with pytest.raises(ExportError, match="Unknown export format '.xlsx'"):
+    with pytest.raises(ExportError, match=r"Unknown export format '\.xlsx'"):
         write_export(incidents, tmp_path / "out.xlsx")
     with pytest.raises(ExportError, match="Cannot write"):
         write_export(incidents, tmp_path / "missing-folder" / "out.csv")

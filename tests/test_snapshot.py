@@ -65,7 +65,7 @@ def test_svg_parses_and_states_legend_window_sources_and_version(rendered):
 
 def test_legend_panel_does_not_overlap_the_map(rendered):
     map_box = rendered.map_ax.get_position()
-    panel = [ax for ax in rendered.figure.axes if ax is not rendered.map_ax][0]
+    panel = next(ax for ax in rendered.figure.axes if ax is not rendered.map_ax)
     assert panel.get_position().x0 >= map_box.x1
 
 

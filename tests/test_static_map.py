@@ -9,6 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.path import Path
 
 from geo.errors import FilterError
 from geo.filters import split_mapped
@@ -36,7 +37,7 @@ def drawn(layers: MapLayers, extent=REGIONS["ukraine"]):
 
 
 def test_the_map_is_a_conic_projection_fitted_to_the_axes(seed_layers):
-    figure, ax, frame = drawn(seed_layers)
+    _, ax, frame = drawn(seed_layers)
     assert frame.crs.coordinate_operation.method_name.startswith("Lambert Conic Conformal")
     xmin, ymin, xmax, ymax = frame.bounds
     assert (xmax - xmin) / (ymax - ymin) == pytest.approx(8 * 0.96 / (5 * 0.96), rel=1e-6)
@@ -48,8 +49,8 @@ def test_the_map_is_a_conic_projection_fitted_to_the_axes(seed_layers):
 
 def test_each_layer_alone_through_the_static_renderer(seed_layers):
     for layer in seed_layers.overlays:
-        figure, ax, _ = drawn(MapLayers(seed_layers.basemap, [layer]))
-        basemap_only, ax_base, _ = drawn(MapLayers(seed_layers.basemap, []))
+        _, ax, _ = drawn(MapLayers(seed_layers.basemap, [layer]))
+        _, ax_base, _ = drawn(MapLayers(seed_layers.basemap, []))
         assert len(ax.collections) > len(ax_base.collections), layer.key
 
 
@@ -60,16 +61,25 @@ def point_collections(ax, color: str) -> list[PathCollection]:
                     for e in list(c.get_edgecolors()) + list(c.get_facecolors()))]
 
 
+def _alpha(collection) -> float:
+    faces = collection.get_facecolors()
+    return float(faces[0][3]) if len(faces) else 0.0
+
+
+def _dash_count(collection) -> int:
+    codes = collection.get_paths()[0].codes
+    return 0 if codes is None else int((codes == Path.MOVETO).sum())
+
+
 def test_precision_is_drawn_as_solid_hollow_or_dashed(seed_layers):
     strikes_only = MapLayers(seed_layers.basemap, [seed_layers.overlays[2]])
     _, ax, _ = drawn(strikes_only)
     strike_marks = point_collections(ax, "#D55E00")
-    solid = [c for c in strike_marks if c.get_facecolors()[0][3] > 0.8]
-    hollow = [c for c in strike_marks if c.get_facecolors().size == 0
-              or c.get_facecolors()[0][3] == 0]
-    dashed = [c for c in strike_marks if c.get_linestyles()[0][1] is not None]
-    assert solid and hollow and dashed
-    assert all(c.get_facecolors()[0][3] < 0.3 for c in dashed)  # a pale region disc
+    solid = [c for c in strike_marks if _alpha(c) > 0.8]
+    hollow = [c for c in strike_marks if _alpha(c) == 0 and _dash_count(c) <= 1]
+    region_disc = [c for c in strike_marks if 0 < _alpha(c) < 0.3]
+    dashed_ring = [c for c in strike_marks if _alpha(c) == 0 and _dash_count(c) >= 8]
+    assert solid and hollow and region_disc and dashed_ring
 
 
 def test_schematic_pipelines_are_dashed(seed_layers):

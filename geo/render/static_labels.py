@@ -50,22 +50,27 @@ def marker_boxes(ax, xs, ys, radius_pt: float) -> list[np.ndarray]:
             for px, py in points]
 
 
-def _try_place(ax, text, request: LabelRequest, blocked: list, frame_box, renderer):
-    """Move `text` to the first free position; return (box, offset) or None."""
+def _try_place(ax, text, request: LabelRequest, hard: list, soft: list, frame_box,
+               renderer):
+    """Move `text` to the first free position; return (box, offset, leader) or None.
+
+    Near positions come first: a label next to its point may cover an unlabelled marker
+    (`soft`) rather than move out to a leader line; it never covers `hard` boxes."""
     for ring in LEADER_RINGS_PT:
-        for dx, dy, ha, va in DIRECTIONS:
-            distance = request.radius_pt + GAP_PT + ring
-            scale = 0.72 if dx and dy else 1.0  # diagonals: same distance from the point
-            offset = (dx * distance * scale, dy * distance * scale)
-            text.set_transform(offset_copy(ax.transData, fig=ax.figure, x=offset[0],
-                                           y=offset[1], units="points"))
-            text.set_horizontalalignment(ha)
-            text.set_verticalalignment(va)
-            box = text.get_window_extent(renderer).extents + np.array([-1, -1, 1, 1])
-            inside = (box[0] >= frame_box[0] and box[1] >= frame_box[1]
-                      and box[2] <= frame_box[2] and box[3] <= frame_box[3])
-            if inside and not _overlaps(box, blocked):
-                return box, offset, ring > 0
+        for blocked in (hard + soft, hard):
+            for dx, dy, ha, va in DIRECTIONS:
+                distance = request.radius_pt + GAP_PT + ring
+                scale = 0.72 if dx and dy else 1.0  # diagonals: same distance from the point
+                offset = (dx * distance * scale, dy * distance * scale)
+                text.set_transform(offset_copy(ax.transData, fig=ax.figure, x=offset[0],
+                                               y=offset[1], units="points"))
+                text.set_horizontalalignment(ha)
+                text.set_verticalalignment(va)
+                box = text.get_window_extent(renderer).extents + np.array([-1, -1, 1, 1])
+                inside = (box[0] >= frame_box[0] and box[1] >= frame_box[1]
+                          and box[2] <= frame_box[2] and box[3] <= frame_box[3])
+                if inside and not _overlaps(box, blocked):
+                    return box, offset, ring > 0
     return None
 
 
@@ -73,8 +78,8 @@ def place_labels(ax, requests: list[LabelRequest], *, zorder: float = 20,
                  obstacles: list[np.ndarray] | None = None) -> int:
     """Draw as many labels as fit; return how many were left out.
 
-    `obstacles` (other markers) are avoided when possible; a label that finds no room
-    clear of them may cover them, but never another label or a labelled point.
+    `obstacles` (other markers) are avoided when possible; labels never cover another
+    label or a labelled point.
     """
     ax.apply_aspect()
     renderer = ax.figure.canvas.get_renderer()
@@ -87,8 +92,7 @@ def place_labels(ax, requests: list[LabelRequest], *, zorder: float = 20,
     for request in requests:
         text = ax.text(request.x, request.y, request.text, fontsize=LABEL_FONT_SIZE,
                        color=LABEL_COLOR, zorder=zorder, clip_on=False)
-        found = (_try_place(ax, text, request, hard + soft, frame_box, renderer)
-                 or _try_place(ax, text, request, hard, frame_box, renderer))
+        found = _try_place(ax, text, request, hard, soft, frame_box, renderer)
         if found is None:
             text.remove()
             left_out += 1

@@ -18,13 +18,12 @@ from matplotlib.path import Path
 from pyproj import CRS, Transformer
 
 from geo.regions import Extent, projection_for
-from geo.render.static_labels import LabelRequest, marker_boxes, place_labels
+from geo.render.static_labels import marker_boxes, place_labels
+from geo.render.static_points import PT_PER_PX, draw_point_layer
 from layers.base import MapLayers, PointLayer, ShapeLayer, ShapeStyle
 from layers.style import BASEMAP
 
-PT_PER_PX = 0.75
 ZORDER = {"basemap": 1, "shape": 2, "point": 3}
-SOLID_EDGE = "#222222"
 OBSTACLE_LIMIT = 3_000
 
 
@@ -140,38 +139,6 @@ def draw_shape_layer(ax, layer: ShapeLayer, frame: MapFrame, zorder: float) -> N
             _draw_polygons(ax, projected[chosen & polygonal], style, zorder + index * 0.01)
         if (chosen & ~polygonal).any():
             _draw_lines(ax, projected[chosen & ~polygonal], style, zorder + 0.5 + index * 0.01)
-
-
-def draw_point_layer(ax, layer: PointLayer, frame: MapFrame, zorder: float) -> list:
-    """Draw the points; return the label requests for points that carry a label."""
-    if len(layer) == 0:
-        return []
-    x, y = frame.project(layer.longitude, layer.latitude)
-    xmin, ymin, xmax, ymax = frame.bounds
-    inside = (x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)
-    order = sorted({int(s) for s in np.unique(layer.style_index[inside])},
-                   key=lambda s: -layer.styles[s].radius)  # big rings under small dots
-    for rank, index in enumerate(order):
-        style = layer.styles[index]
-        chosen = inside & (layer.style_index == index)
-        marker = "s" if style.shape == "square" else "o"
-        size = (2 * style.radius * PT_PER_PX) ** 2
-        if style.fill == "solid":
-            face, edge, width, dash = _rgba(style.color, 0.9), SOLID_EDGE, 0.75, "solid"
-        elif style.fill == "dashed":
-            width = 2 * PT_PER_PX
-            face, edge, dash = _rgba(style.color, 0.15), style.color, _dashes("4 3", width)
-        else:
-            face, edge, width, dash = "none", style.color, 2.5 * PT_PER_PX, "solid"
-        ax.scatter(x[chosen], y[chosen], s=size, marker=marker, facecolors=[face],
-                   edgecolors=[edge], linewidths=width, linestyles=[dash],
-                   zorder=zorder + rank * 0.01)
-    if not layer.label_column:
-        return []
-    texts = layer.records[layer.label_column].to_numpy()
-    radii = np.array([s.radius for s in layer.styles])[layer.style_index]
-    return [LabelRequest(float(x[i]), float(y[i]), str(texts[i]), float(radii[i] * PT_PER_PX))
-            for i in np.flatnonzero(inside & (texts != ""))]
 
 
 def draw_layers(ax, layers: MapLayers, extent: Extent, *, crs: CRS | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+import folium
 import numpy as np
 from jinja2 import Template
 
@@ -19,10 +20,10 @@ from geo.render.js import script_json
 from layers.base import PointLayer
 
 EPOCH = dt.date(1970, 1, 1)
-TOOLTIP = ("Narrows the map within the sidebar's date window, in this page only, and plays "
-           "it through time. The sidebar window stays the source of truth for the table "
-           "and the counts above the map. Arrow keys move a range by a day, Shift+arrow by "
-           "a week.")
+TOOLTIP = ("Narrows the map, in this page only, within the date window the map was made "
+           "for (in the app: the sidebar window, which stays the source of truth for the "
+           "table and the counts), and plays it through time. Arrow keys move a date by a "
+           "day, Shift+arrow by a week.")
 
 CSS = """
 <style>
@@ -82,3 +83,30 @@ class TimeControl(VerbatimMacroElement):
         self.library = time_control_js()
         self.options_json = script_json({"position": position, "fromDay": first_day,
                                          "toDay": last_day, "title": TOOLTIP})
+
+
+class SidebarWindowGroup(folium.FeatureGroup):
+    """An empty layer whose script applies the sidebar window inside an existing map.
+
+    For st_folium(..., feature_group_to_add=sidebar_window_group(a, b)) with a map built
+    from every date: streamlit-folium runs a changed feature group's script in the mounted
+    map instead of remounting it, so a sidebar window change sends a few bytes, not the
+    map (see docs/performance.md).
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup({});
+        if (window.incidentTimeControl) {
+            window.incidentTimeControl.setBounds({{ this.first_day }}, {{ this.last_day }});
+        }
+        {% endmacro %}
+    """)
+
+    def __init__(self, first_day: int, last_day: int):
+        super().__init__(name="Sidebar window", control=False)
+        self.first_day, self.last_day = int(first_day), int(last_day)
+
+
+def sidebar_window_group(date_from: dt.date, date_to: dt.date) -> SidebarWindowGroup:
+    return SidebarWindowGroup(day_number(date_from), day_number(date_to))

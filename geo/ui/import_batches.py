@@ -9,6 +9,7 @@ from geo.errors import StoreError
 from geo.store import IncidentStore
 
 SHOWN = 25
+WIDTHS = [3, 2, 3, 1.2, 1.2, 1.2, 2]
 PENDING = "import_undo_pending"
 DONE = "import_undo_message"
 
@@ -45,12 +46,12 @@ def render(store: IncidentStore) -> None:
         st.info("No imports yet. Every file you import appears here and can be undone.")
         return
     pending = st.session_state.get(PENDING)
-    header = st.columns([3, 2, 3, 1, 1, 1, 2])
+    header = st.columns(WIDTHS)
     for column, title in zip(header, ("Batch", "Imported", "File", "Added", "Skipped",
                                       "Rejected", ""), strict=True):
         column.markdown(f"**{title}**")
     for batch in batches.head(SHOWN).itertuples(index=False):
-        cells = st.columns([3, 2, 3, 1, 1, 1, 2], vertical_alignment="center")
+        cells = st.columns(WIDTHS, vertical_alignment="center")
         cells[0].text(batch.batch_id)
         cells[1].text(_when(batch.created_at))
         cells[2].text(batch.file_name)

@@ -66,10 +66,9 @@ def _table(preview: ImportPreview) -> None:
 def _review_table(preview: ImportPreview, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "row": rows.index, "include": rows["include"].to_numpy(),
-        "status": rows["status"].to_numpy(), "place": rows["place"].to_numpy(),
-        "reason": rows["reason"].to_numpy(), "choice": "",
+        "status": rows["status"].to_numpy(), "place": rows["place"].to_numpy(), "choice": "",
         "latitude": rows["latitude"].to_numpy(), "longitude": rows["longitude"].to_numpy(),
-        "geo_method": rows["geo_method"].to_numpy(),
+        "reason": rows["reason"].to_numpy(), "geo_method": rows["geo_method"].to_numpy(),
     })
 
 
@@ -91,8 +90,10 @@ def _review(preview: ImportPreview, store: IncidentStore,
             column_config={
                 "row": st.column_config.NumberColumn("Row", format="%d"),
                 "include": st.column_config.CheckboxColumn("Import"),
+                "status": st.column_config.TextColumn("Status"),
+                "place": st.column_config.TextColumn("Place"),
                 "choice": st.column_config.SelectboxColumn(
-                    "Choose the place", options=options, width="large",
+                    "Choose the place", options=options, width="medium",
                     help="Candidates found for ambiguous place names"),
                 "latitude": st.column_config.NumberColumn("Latitude", min_value=-90.0,
                                                           max_value=90.0, format="%.5f"),

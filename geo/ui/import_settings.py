@@ -54,29 +54,31 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
             "Kind of file", names, index=names.index(detected), key=f"{key}_preset",
             format_func=lambda n: PRESETS[n].label + (" (detected)" if n == detected else ""),
             help=PRESETS[detected].help)
-        day_first = top[1].toggle("Day first (08/09 = 8 Sep)", value=True, key=f"{key}_day",
-                                  help="How to read dates like 08/09/2025. Off: month first.")
-        swap = top[2].toggle("Swap latitude/longitude", value=False, key=f"{key}_swap",
-                             help="Use when the file's latitude and longitude are swapped.")
-        country = top[3].text_input("Prefer places in (country)", value="UA",
-                                    key=f"{key}_country", max_chars=40,
-                                    help="Used for place names without a country. ISO code "
-                                         "or name; leave empty for none.")
-        middle = st.columns([1, 1, 2, 2])
-        keep_duplicates = middle[0].toggle("Keep duplicates", value=False, key=f"{key}_dups",
-                                           help="Also import rows that duplicate a stored "
-                                                "incident or an earlier row.")
-        include_review = middle[1].toggle("Import rows needing review", value=False,
-                                          key=f"{key}_review",
-                                          help="Ambiguous places take the best guess; dates "
-                                               "in the future are kept as written.")
-        category = middle[2].selectbox(
-            "Category when the file has none", CATEGORIES, key=f"{key}_category",
-            format_func=lambda c: CATEGORY_LABELS[c])
-        claim = middle[3].selectbox(
-            "Claim status when the file has none", CLAIM_STATUSES,
-            index=CLAIM_STATUSES.index("reported"), key=f"{key}_claim",
-            format_func=lambda c: CLAIM_LABELS[c])
+        country = top[1].text_input("Prefer places in", value="UA", key=f"{key}_country",
+                                    max_chars=40,
+                                    help="Country for place names without one: ISO code or "
+                                         "name (UA, Ukraine); leave empty for none.")
+        category = top[2].selectbox(
+            "Category if none", CATEGORIES, key=f"{key}_category",
+            format_func=lambda c: CATEGORY_LABELS[c],
+            help="Used for rows whose file has no category column or an empty cell.")
+        claim = top[3].selectbox(
+            "Claim status if none", CLAIM_STATUSES, index=CLAIM_STATUSES.index("reported"),
+            key=f"{key}_claim", format_func=lambda c: CLAIM_LABELS[c].split(" (")[0],
+            help="Used for rows whose file has no claim status.")
+        switches = st.columns(4)
+        day_first = switches[0].toggle("Day first", value=True, key=f"{key}_day",
+                                       help="On: 08/09/2025 is 8 September. Off: August 9.")
+        swap = switches[1].toggle("Swap lat/lon", value=False, key=f"{key}_swap",
+                                  help="Use when the file's latitude and longitude are swapped.")
+        keep_duplicates = switches[2].toggle("Keep duplicates", value=False, key=f"{key}_dups",
+                                             help="Also import rows that duplicate a stored "
+                                                  "incident or an earlier row.")
+        include_review = switches[3].toggle("Import rows to check", value=False,
+                                            key=f"{key}_review",
+                                            help="Also import rows that need review: ambiguous "
+                                                 "places take the best guess; dates in the "
+                                                 "future are kept as written.")
         mapping = _mapping(raw, st.session_state.get(f"{key}_preset", detected), key)
         st.form_submit_button("Check the file with these settings", type="secondary")
     return ImportOptions(preset=preset, mapping=mapping, day_first=day_first,

@@ -21,12 +21,12 @@ import pandas as pd
 
 from geo.filters import ViewFilter, apply_filter, split_mapped
 from geo.mapview import build_layers
-from geo.render.folium_map import OfflineMap, build_map
+from geo.render.folium_map import build_map
 from geo.render.popups import popups_for
 from geo.seed import read_seed_sites
 from geo.settings import DATA_DIR
 from geo.shipped import read_basemap, read_pipelines
-from layers import strikes
+from layers import infrastructure, pipelines, strikes
 from tests.bench.harness import timed
 from tests.bench.synthetic import SIZES, synthetic_incidents
 
@@ -64,26 +64,40 @@ def map_html(mapped: pd.DataFrame) -> str:
     return build_map(layers).get_root().render()
 
 
-def marker_html(mapped: pd.DataFrame) -> str:
-    """The naive map: one folium.Marker with its popup per incident."""
-    fmap = OfflineMap(location=[48.5, 32.0], zoom_start=5, tiles=None)
-    records = strikes.popup_records(mapped, shipped()["sites"].set_index("site_id")["name"])
-    popups = popups_for(records, strikes.POPUP)
-    for lat, lon, popup in zip(mapped["latitude"], mapped["longitude"], popups, strict=True):
-        folium.Marker([lat, lon], popup=folium.Popup(popup, max_width=380)).add_to(fmap)
+def map_without_incidents():
+    """The same map minus the incident layer: each baseline adds its own version of it."""
+    layers = build_layers(mapped_incidents=None, enabled=(pipelines.KEY, infrastructure.KEY),
+                          **shipped())
+    return build_map(layers)
+
+
+def marker_html(mapped: pd.DataFrame, popups: bool = True) -> str:
+    """The naive map: one folium.Marker (with its popup) per incident. folium's popups need
+    jQuery from a CDN, so the page loaded offline in a browser has none."""
+    fmap = map_without_incidents()
+    texts = [None] * len(mapped)
+    if popups:
+        records = strikes.popup_records(mapped,
+                                        shipped()["sites"].set_index("site_id")["name"])
+        texts = [folium.Popup(text, max_width=380)
+                 for text in popups_for(records, strikes.POPUP)]
+    for lat, lon, popup in zip(mapped["latitude"], mapped["longitude"], texts, strict=True):
+        folium.Marker([lat, lon], popup=popup).add_to(fmap)
     return fmap.get_root().render()
 
 
 def geojson_html(mapped: pd.DataFrame) -> str:
-    """The second baseline: folium.GeoJson drawing every incident as a circle marker."""
-    fmap = OfflineMap(location=[48.5, 32.0], zoom_start=5, tiles=None, prefer_canvas=True)
+    """The second baseline: folium.GeoJson drawing every incident as a circle marker, with
+    the same popup text as the canvas layer embeds up to its popup limit."""
+    fmap = map_without_incidents()
+    records = strikes.popup_records(mapped, shipped()["sites"].set_index("site_id")["name"])
     geo = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"id": i, "category": c},
+        {"type": "Feature", "properties": {"popup": popup},
          "geometry": {"type": "Point", "coordinates": [lon, lat]}}
-        for i, c, lat, lon in zip(mapped["incident_id"], mapped["category"],
-                                  mapped["latitude"], mapped["longitude"], strict=True)]}
+        for popup, lat, lon in zip(popups_for(records, strikes.POPUP), mapped["latitude"],
+                                   mapped["longitude"], strict=True)]}
     folium.GeoJson(geo, marker=folium.CircleMarker(radius=5, fill=True),
-                   popup=folium.GeoJsonPopup(fields=["id", "category"])).add_to(fmap)
+                   popup=folium.GeoJsonPopup(fields=["popup"], labels=False)).add_to(fmap)
     return fmap.get_root().render()
 
 

@@ -59,9 +59,10 @@
       this._groups = groupByStyle(this.style, this.styles.length);
       this._projectedZoom = null;
       this._frame = null;
-      this.drawCount = 0;                 // draws so far, and what the last one drew:
-      this.drawnPoints = 0;               // for tests and benchmarks
-      this.lastDrawMs = 0;
+      this.drawCount = 0;                 // draws so far, what the last one drew and when
+      this.drawnPoints = 0;               // the first ended (ms since the page started):
+      this.lastDrawMs = 0;                // for tests and benchmarks
+      this.firstDrawnAt = null;
       window.incidentMapLayers = window.incidentMapLayers || {};
       window.incidentMapLayers[this.key] = this;
     },
@@ -282,6 +283,7 @@
         }
       }
       this._drawLabels(ctx, view);
+      if (this.firstDrawnAt === null) { this.firstDrawnAt = performance.now(); }
       this.drawCount++;
       this.drawnPoints = drawn;
       this.lastDrawMs = performance.now() - began;

@@ -48,6 +48,7 @@
       this.maxDay = range[1];
       this.fromDay = this.minDay;
       this.toDay = this.maxDay;
+      this.serverFiltered = true;  // the layers hold only points of [minDay, maxDay]
       this.playing = false;
       var box = node("div", "im-control im-time");
       box.setAttribute("role", "group");
@@ -136,8 +137,8 @@
       if (high < low) { var swap = low; low = high; high = swap; }
       this.fromDay = low;
       this.toDay = high;
-      // Every point overlaps the whole range (the server filtered them to it): no mask.
-      var whole = low === this.minDay && high === this.maxDay;
+      // When the server filtered the points to the whole range, each overlaps it: no mask.
+      var whole = this.serverFiltered && low === this.minDay && high === this.maxDay;
       var layers = timeLayers();
       for (var i = 0; i < layers.length; i++) {
         if (whole) { layers[i].setWindow(null); } else { layers[i].setWindow(low, high); }
@@ -146,6 +147,21 @@
     },
 
     reset: function () { this.pause(); this.setRange(this.minDay, this.maxDay); },
+
+    // The sidebar window applied in the page, for a map holding every date: the range
+    // becomes [fromDay, toDay] and the map shows all of it (see sidebar_window_group).
+    setBounds: function (fromDay, toDay) {
+      this.pause();
+      this.minDay = Math.round(fromDay);
+      this.maxDay = Math.max(this.minDay, Math.round(toDay));
+      this.serverFiltered = false;
+      var inputs = [this._fromInput, this._toInput];
+      for (var i = 0; i < inputs.length; i++) {
+        inputs[i].min = String(this.minDay);
+        inputs[i].max = String(this.maxDay);
+      }
+      this.setRange(this.minDay, this.maxDay);
+    },
 
     // Move the window by `days`, keeping its width, stopping at either end of the range.
     step: function (days) {

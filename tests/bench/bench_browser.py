@@ -1,0 +1,233 @@
+"""The app in Debian's chromium: `python -m tests.bench browser`.
+
+(a) 100,000 incidents: typing a new "To" date in the sidebar until the map is idle (the
+    map iframe replaced, its canvas drawn with the count geo.filters gives), median of a
+    few changes (target <= 1.5 s); baseline: a folium.Marker-per-incident map, built and
+    loaded on 2,000 incidents and extrapolated linearly (said so in the note).
+(b) The time control inside the map: a range change to the canvas redrawn (two animation
+    frames), no server involved (stretch target <= 0.3 s); baseline: (a).
+(c) Cold start with 1,000,000 incidents in the store: page.goto until the incident canvas
+    is registered and drawn (target <= 5 s); the database is generated once into /tmp.
+
+Streamlit is started here (free port, INCIDENT_MAP_DB in /tmp) and always stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from geo import tables
+from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
+from geo.render.folium_map import build_map
+from geo.settings import DATA_DIR
+from geo.store import IncidentStore
+from geo.ui.table_panel import table_frame
+from layers import basemap, strikes
+from layers.base import MapLayers
+from tests.bench import bench_map
+from tests.bench.synthetic import SEED, store_synthetic
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitApp, is_local
+
+BENCH_DIR = Path(tempfile.gettempdir()) / "incident-map-bench"
+TO_DATES = ("2025-11-30", "2025-10-31", "2025-09-30", "2025-08-31")
+IN_MAP_RANGES = ((19_000, 19_100), (19_500, 20_000), (19_800, 19_830), (19_000, 20_453),
+                 (20_100, 20_300))
+COLD_START_TIMEOUT_S = 180
+POLL_MS = 50
+STRIKES = "window.incidentMapLayers.strikes"
+READY = (f"() => !!(window.incidentMapLayers && {STRIKES} && {STRIKES}.drawCount > 0) &&"
+         f" {STRIKES}.visibleCount()")
+REDRAW = """([from, to]) => new Promise(done => {
+  const start = performance.now();
+  const [low, high] = document.querySelectorAll(".im-time input[type=range]");
+  low.value = String(from); low.dispatchEvent(new Event("input"));
+  high.value = String(to); high.dispatchEvent(new Event("input"));
+  requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+})"""
+
+
+def database(n: int) -> Path:
+    """A store holding the seed data and n synthetic incidents, built once per schema."""
+    path = BENCH_DIR / f"synthetic-{n}-seed{SEED}-schema{tables.SCHEMA_VERSION}.sqlite"
+    if not path.exists():
+        BENCH_DIR.mkdir(exist_ok=True)
+        partial = path.with_suffix(".partial")
+        for leftover in BENCH_DIR.glob(partial.name + "*"):
+            leftover.unlink()
+        start = time.perf_counter()
+        store = IncidentStore.open(f"sqlite:///{partial}", DATA_DIR)
+        store_synthetic(store, n)
+        store.engine.dispose()
+        partial.rename(path)
+        print(f"(stored {n:,} synthetic incidents in {path} in "
+              f"{time.perf_counter() - start:.0f} s)", flush=True)
+    return path
+
+
+@contextmanager
+def running_app(db: Path):
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder:
+        app = StreamlitApp(db, Path(folder) / "streamlit.log",
+                           env={"INCIDENT_MAP_CACHE": str(Path(folder) / "cache")})
+        try:
+            yield app
+        finally:
+            app.stop()
+
+
+@contextmanager
+def offline_page():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.route("**/*", lambda route: route.continue_() if is_local(route.request.url)
+                      else route.abort())
+        try:
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def wait_for_map(page, count: int | None, timeout_s: float, old=None):
+    """(seconds waited, frame) until a map iframe other than `old` has drawn its incident
+    layer (showing `count` points when given)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout_s:
+        for frame in page.frames:
+            if frame is old or "streamlit_folium" not in frame.url or frame.is_detached():
+                continue
+            try:
+                shown = frame.evaluate(READY)
+            except PlaywrightError:  # the frame is navigating: look again
+                continue
+            if shown is not False and (count is None or shown == count):
+                return time.perf_counter() - start, frame
+        page.wait_for_timeout(POLL_MS)  # also lets Playwright serve the routed requests
+    raise TimeoutError(f"no map showing {count} incidents within {timeout_s:.0f} s")
+
+
+def mapped_count(frame, date_from, date_to) -> int:
+    return len(split_mapped(apply_filter(frame, ViewFilter(date_from, date_to)))[0])
+
+
+def type_to_date(page, iso_date: str) -> None:
+    """Type month and day into the segmented "To" input; leaving it commits the date."""
+    page.get_by_role("spinbutton", name="month, To").click()
+    page.keyboard.type(iso_date[5:7] + iso_date[8:10])
+
+
+def commit_date(page) -> None:
+    page.get_by_role("heading", name="Incidents in view").click()
+
+
+def naive_seconds_per_incident(page, sample_size: int = bench_map.MARKER_SAMPLE) -> float:
+    """Python build (with popups) + browser load (without: they need jQuery online) of the
+    Marker map, per incident, from one sample."""
+    frame = bench_map.synthetic_incidents(10_000)
+    sample = split_mapped(frame)[0].iloc[:sample_size]
+    build_seconds, _ = bench_map.timed_once(bench_map.marker_html, sample)
+    html = bench_map.marker_html(sample, popups=False)
+    path = BENCH_DIR / "naive-markers.html"
+    path.write_text(html, encoding="utf-8")
+    start = time.perf_counter()
+    page.goto(path.as_uri(), timeout=600_000)
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon').length"
+                           f" >= {sample_size}", timeout=120_000)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    return (build_seconds + time.perf_counter() - start) / sample_size
+
+
+def window_change_rows(table, n: int = 100_000) -> float:
+    """Rows (a) and (b); returns the naive map's seconds per incident."""
+    db = database(n)
+    store = IncidentStore.open(f"sqlite:///{db}", DATA_DIR)
+    incidents = store.incidents_frame()
+    store.engine.dispose()
+    first, last = date_extent(incidents)
+    with running_app(db) as app, offline_page() as page:
+        start = time.perf_counter()
+        page.goto(app.url)
+        _, frame = wait_for_map(page, mapped_count(incidents, first, last), 300)
+        table.add("cold start to first map (page.goto)", len(incidents),
+                  [time.perf_counter() - start], target="reference for (c)")
+        server, shown, in_frame = [], [], []
+        for iso_date in TO_DATES:
+            expected = mapped_count(incidents, first, dt.date.fromisoformat(iso_date))
+            type_to_date(page, iso_date)
+            start = time.perf_counter()
+            commit_date(page)
+            _, frame = wait_for_map(page, expected, 120, old=frame)
+            frame.evaluate("() => new Promise(d => requestAnimationFrame(() => d()))")
+            server.append(time.perf_counter() - start)
+            shown.append(expected)
+            in_frame.append(frame.evaluate(f"() => {STRIKES}.firstDrawnAt") / 1000)
+        per_incident = naive_seconds_per_incident(page)
+        naive = per_incident * statistics.median(shown)
+        note = (f"baseline: folium.Marker map built + loaded, "
+                f"{bench_map.MARKER_SAMPLE:,} measured, x N/{bench_map.MARKER_SAMPLE:,}")
+        table.add("(a) sidebar 'To' date -> map idle", int(statistics.median(shown)), server,
+                  baseline=naive, baseline_note=note, target="target: <= 1.5 s")
+        table.add("  part: new map iframe -> canvas drawn", int(statistics.median(shown)),
+                  in_frame, target="browser side of (a); the rest is the rerun")
+        page.goto(app.url)
+        _, frame = wait_for_map(page, None, 300)
+        redraws = [frame.evaluate(REDRAW, list(days)) for days in IN_MAP_RANGES]
+        table.add("(b) in-map time control -> canvas redrawn", len(incidents),
+                  [ms / 1000 for ms in redraws], baseline=statistics.median(server),
+                  baseline_note="baseline: (a), the server round trip",
+                  target="stretch: <= 0.3 s")
+    return per_incident
+
+
+def cold_start_row(table, naive_per_incident: float, n: int = 1_000_000) -> None:
+    db = database(n)
+    with running_app(db) as app, offline_page() as page:
+        start = time.perf_counter()
+        page.goto(app.url)
+        try:
+            wait_for_map(page, None, COLD_START_TIMEOUT_S)
+            samples, note = [time.perf_counter() - start], ""
+        except TimeoutError:
+            samples = [COLD_START_TIMEOUT_S]
+            note = f"did not finish: stopped at {COLD_START_TIMEOUT_S} s"
+        table.add("(c) cold start to first map, 1M in the store", n, samples,
+                  baseline=naive_per_incident * n, target="target: <= 5 s",
+                  baseline_note="; ".join(x for x in (note, "baseline: Marker map as in (a)")
+                                          if x))
+
+
+def cold_start_parts(table, n: int = 1_000_000) -> None:
+    """Where (c)'s time goes: each step the map page runs on a cold start, timed once."""
+    store = IncidentStore.open(f"sqlite:///{database(n)}", DATA_DIR)
+    parts = bench_map.shipped()
+
+    def step(label: str, owner: str, fn):
+        seconds, result = bench_map.timed_once(fn)
+        table.add(f"  (c) part: {label}", n, [seconds], target=owner)
+        return result
+
+    incidents = step("read every incident (incidents_frame)", "geo/store.py, geo/ui/cached.py",
+                     store.incidents_frame)
+    store.engine.dispose()
+    view = step("filter to the whole window", "geo/filters.py", lambda: apply_filter(
+        incidents, ViewFilter(*date_extent(incidents))))
+    mapped = split_mapped(view)[0]
+    layer = step("strikes.build (popup text for every row)", "layers/strikes.py, geo/dates.py",
+                 lambda: strikes.build(mapped, parts["sites"]))
+    layers = MapLayers(basemap=basemap.build(parts["basemap_parts"]), overlays=[layer])
+    step("build_map + render", "geo/render (mine)", lambda: build_map(layers).get_root().render())
+    step("table_frame of every row", "geo/ui/table_panel.py", lambda: table_frame(view))
+
+
+def run(table) -> None:
+    naive_per_incident = window_change_rows(table)
+    cold_start_row(table, naive_per_incident)
+    cold_start_parts(table)

@@ -1,0 +1,77 @@
+"""The real app with 100,000 incidents in the store, in Debian's chromium: the map shows
+exactly the incidents geo.filters puts in the window, after a sidebar change too, and the
+time control inside the map narrows and plays them without the server."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
+from geo.render.time_control import day_number
+from geo.settings import DATA_DIR
+from geo.store import IncidentStore
+from tests.bench.synthetic import store_synthetic
+from tests.conftest import map_frame
+
+pytestmark = pytest.mark.browser
+
+N = 100_000
+NEW_TO = dt.date(2025, 6, 30)
+STRIKES = "window.incidentMapLayers.strikes"
+CONTROL = "window.incidentTimeControl"
+
+
+@pytest.fixture
+def large_store(db_path):
+    store = IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
+    store_synthetic(store, N)
+    incidents = store.incidents_frame()
+    store.engine.dispose()
+    return db_path, incidents
+
+
+def mapped_count(incidents, date_from, date_to) -> int:
+    return len(split_mapped(apply_filter(incidents, ViewFilter(date_from, date_to)))[0])
+
+
+def test_100k_incidents_sidebar_window_and_in_map_time_control(large_store, start_streamlit,
+                                                                browser_page):
+    db_path, incidents = large_store
+    first, last = date_extent(incidents)
+    page = browser_page
+    page.goto(start_streamlit(db_path).url)
+    expected = mapped_count(incidents, first, last)
+    assert expected > 90_000
+    frame = map_frame(page, until=f"{STRIKES}.visibleCount() === {expected}")
+    assert frame.evaluate(f"() => {STRIKES}.count") == expected
+
+    # The sidebar window (server side): type a new "To" date, as in test_browser_map.
+    page.get_by_role("spinbutton", name="month, To").click()
+    page.keyboard.type(f"{NEW_TO:%m%d}")
+    page.get_by_role("heading", name="Incidents in view").click()
+    expected = mapped_count(incidents, first, NEW_TO)
+    frame = map_frame(page, until=f"{STRIKES}.count === {expected} && "
+                                  f"{STRIKES}.visibleCount() === {expected}")
+
+    # The time control inside the map narrows within the sidebar window, in the page: a
+    # window inside the sidebar's shows the incidents geo.filters gives for it.
+    window = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    low, high = frame.evaluate(f"() => [{CONTROL}.minDay, {CONTROL}.maxDay]")
+    assert low <= day_number(window[0]) and high >= day_number(NEW_TO)
+    draws = frame.evaluate(f"() => {STRIKES}.drawCount")
+    drawn_before = frame.evaluate(f"() => {STRIKES}.drawnPoints")
+    shown = frame.evaluate(f"([a, b]) => {{ {CONTROL}.setRange(a, b); {STRIKES}.flush();"
+                           f" return {STRIKES}.visibleCount(); }}",
+                           [day_number(d) for d in window])
+    assert shown == mapped_count(incidents, *window)
+    assert frame.evaluate(f"() => {STRIKES}.drawCount") > draws
+    assert 0 < frame.evaluate(f"() => {STRIKES}.drawnPoints") < drawn_before
+    assert frame.locator(".im-time-count").text_content() == f"{shown:,} of {expected:,} shown"
+
+    frame.get_by_role("button", name="Play").click()
+    frame.wait_for_function(f"() => {CONTROL}.fromDay > {day_number(window[0])}",
+                            timeout=10_000)
+    frame.get_by_role("button", name="Pause").click()
+    assert frame.evaluate(f"() => {CONTROL}.toDay - {CONTROL}.fromDay") == 30

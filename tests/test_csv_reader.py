@@ -1,0 +1,125 @@
+"""geo.csv_reader: bytes -> text cells, or a clear reason the file cannot be used."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from geo.csv_reader import read_csv_bytes
+from geo.errors import InputFileError
+
+HEADER = "date,place,description\n"
+ROW = "2025-08-08,Орлівка,Удар по ГРС\n"
+
+
+@pytest.mark.parametrize("encoding, data", [
+    ("utf-8", (HEADER + ROW).encode("utf-8")),
+    ("utf-8-sig", codecs.BOM_UTF8 + (HEADER + ROW).encode("utf-8")),
+    ("utf-16", (HEADER + ROW).encode("utf-16")),
+    ("utf-16-le", (HEADER + ROW).encode("utf-16-le")),
+    ("cp1251", (HEADER + ROW).encode("cp1251")),
+])
+def test_cyrillic_text_reads_the_same_in_every_encoding(encoding, data):
+    table = read_csv_bytes(data, "f.csv")
+    assert table.encoding == encoding
+    assert list(table.frame.columns) == ["date", "place", "description"]
+    assert table.frame.loc[1, "place"] == "Орлівка"
+    assert table.frame.loc[1, "description"] == "Удар по ГРС"
+
+
+def test_western_windows_1252_is_told_from_cyrillic_1251():
+    data = "date;place;notes\n2025-08-08;Zürich;café, Größe, naïve\n".encode("cp1252")
+    table = read_csv_bytes(data, "f.csv")
+    assert table.encoding == "cp1252"
+    assert table.frame.loc[1, "place"] == "Zürich"
+    assert table.frame.loc[1, "notes"] == "café, Größe, naïve"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_each_delimiter_is_found(delimiter):
+    text = delimiter.join(["date", "lat", "lon", "notes"]) + "\n" + delimiter.join(
+        ["2025-08-08", "46.1", "30.2", '"a, b; c | d"']) + "\n"
+    table = read_csv_bytes(text.encode(), "f.csv")
+    assert table.delimiter == delimiter
+    assert table.frame.loc[1, "notes"] == "a, b; c | d"
+    assert table.frame.loc[1, "lat"] == "46.1"
+
+
+def test_semicolon_file_with_decimal_commas_is_not_read_as_comma_separated():
+    data = b"date;lat;lon\n2025-08-08;46,48;30,74\n2025-08-09;46,5;30,7\n"
+    table = read_csv_bytes(data, "f.csv")
+    assert table.delimiter == ";"
+    assert table.frame.loc[2, "lat"] == "46,5"
+
+
+def test_quoted_fields_with_newlines_stay_one_row_and_rows_keep_their_numbers():
+    data = b'date,notes\n2025-08-08,"line one\nline two"\n\n2025-08-09,next\n'
+    table = read_csv_bytes(data, "f.csv")
+    assert table.frame.loc[1, "notes"] == "line one\nline two"
+    # the blank line counts as row 2, as a spreadsheet shows it, and is dropped
+    assert list(table.frame.index) == [1, 3]
+
+
+def test_every_value_stays_text():
+    table = read_csv_bytes(b"id,lat\n007,46.10\n", "f.csv")
+    assert table.frame.loc[1, "id"] == "007"
+    assert table.frame.loc[1, "lat"] == "46.10"
+
+
+def test_ragged_rows_are_reported_by_row_and_short_rows_padded():
+    data = b"date,lat,lon\n2025-08-08,46,30\n2025-08-09,46,30,extra,more\n2025-08-10,46\n"
+    table = read_csv_bytes(data, "f.csv")
+    assert table.row_problems == {2: ["Row 2: 5 fields but the header has 3; a value probably "
+                                      "contains an unquoted comma: quote that value"]}
+    assert table.frame.loc[3, "lon"] == ""
+    assert "1 row(s) have fewer fields than the header (rows 3)" in table.notes[0]
+
+
+def test_a_trailing_empty_field_is_not_a_ragged_row():
+    table = read_csv_bytes(b"date,lat\n2025-08-08,46,\n", "f.csv")
+    assert table.row_problems == {}
+
+
+def test_duplicate_and_empty_header_names_are_made_unique():
+    table = read_csv_bytes(b"date,,date\n2025-08-08,x,y\n", "f.csv")
+    assert list(table.frame.columns) == ["date", "column_2", "date (2)"]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "'f.csv' is empty"),
+    (b"   \n\n", "'f.csv' is empty"),
+    (b"date,lat,lon\n", "has a header (date, lat, lon) but no data rows"),
+    (b"date,lat,lon\n\n,,\n", "but no data rows"),
+    (b"PK\x03\x04\x14\x00\x06\x00rest", "looks like a ZIP archive or an Excel/ODS workbook"),
+    (b"%PDF-1.7\n...", "looks like a PDF document"),
+    (b"date,lat\x00\x01\x02\x03\x04,lon\n1,2,3\n", "is a binary file"),
+    (b"date lat lon\n2025-08-08 46 30\n", "Found only one column in 'f.csv'"),
+])
+def test_unusable_files_say_why(data, message):
+    with pytest.raises(InputFileError) as error:
+        read_csv_bytes(data, "f.csv")
+    assert message in str(error.value)
+
+
+def test_a_file_over_the_limit_is_refused_before_reading():
+    with pytest.raises(InputFileError) as error:
+        read_csv_bytes(b"date,lat\n" + b"2025-08-08,46\n" * 100, "big.csv", max_bytes=1000)
+    assert "'big.csv' is 1.4 KB, over the 1000 bytes limit; split it into smaller files" \
+        in str(error.value)
+
+
+def test_the_default_limit_is_200_mb():
+    from geo.csv_reader import MAX_FILE_BYTES
+    assert MAX_FILE_BYTES == 200 * 1024 * 1024
+
+
+def test_a_forced_wrong_delimiter_is_reported():
+    with pytest.raises(InputFileError, match="Found only one column"):
+        read_csv_bytes(b"date,lat,lon\n2025-08-08,46,30\n", "f.csv", delimiter=";")
+
+
+def test_invalid_bytes_for_a_forced_encoding_name_the_fix():
+    with pytest.raises(InputFileError, match=r"is not valid UTF-8 .*save it as UTF-8"):
+        read_csv_bytes("date,place\n2025-08-08,Zürich\n".encode("cp1252"), "f.csv",
+                       encoding="utf-8")

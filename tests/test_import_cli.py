@@ -1,0 +1,141 @@
+"""`python -m geo import / batches / undo` in a subprocess, on a temporary database."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from geo.settings import PROJECT_ROOT
+
+GOOD = ("date,lat,lon,place,notes\n2025-08-08,46.10,30.10,A,first\n"
+        "2025-08-09,46.20,30.20,B,second\n2025-08-10,95.2,30,C,bad latitude\n")
+
+
+def geo(*args: str, db=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if db is not None:
+        env["INCIDENT_MAP_DB"] = str(db)
+    return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=PROJECT_ROOT,
+                          env=env, capture_output=True, text=True, timeout=240)
+
+
+def count(db, where: str = "") -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM incidents {where}").fetchone()[0]
+
+
+@pytest.fixture
+def good_csv(tmp_path):
+    path = tmp_path / "good.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+def test_import_prints_the_summary_and_stores_one_batch(tmp_path, good_csv):
+    db = tmp_path / "cli.sqlite"
+    done = geo("import", good_csv, db=db)
+    assert done.returncode == 0, done.stderr
+    assert "good.csv: 2 added (batch " in done.stdout
+    assert "rejected: 1" in done.stdout
+    assert "Row 3: latitude 95.2 is out of range (-90..90)" in done.stdout
+    assert count(db) == 17 + 2
+    listing = geo("batches", db=db)
+    assert listing.returncode == 0 and "good.csv" in listing.stdout and "seed" in listing.stdout
+
+
+def test_undo_removes_the_batch_and_says_so_twice(tmp_path, good_csv):
+    db = tmp_path / "cli.sqlite"
+    out = geo("import", good_csv, db=db).stdout
+    batch = out.split("(batch ")[1].split(")")[0]
+    undone = geo("undo", batch, db=db)
+    assert undone.returncode == 0 and f"Undid batch {batch}: 2 incident(s) removed" in \
+        undone.stdout
+    assert count(db) == 17
+    again = geo("undo", batch, db=db)
+    assert again.returncode == 2 and "was already undone" in again.stderr
+    unknown = geo("undo", "no-such-batch", db=db)
+    assert unknown.returncode == 2 and "No import batch 'no-such-batch'" in unknown.stderr
+
+
+def test_db_option_overrides_the_environment(tmp_path, good_csv):
+    chosen = tmp_path / "chosen.sqlite"
+    done = geo("import", good_csv, "--db", chosen, db=tmp_path / "other.sqlite")
+    assert done.returncode == 0
+    assert count(chosen) == 19 and not (tmp_path / "other.sqlite").exists()
+
+
+def test_dry_run_writes_nothing(tmp_path, good_csv):
+    db = tmp_path / "cli.sqlite"
+    done = geo("import", good_csv, "--dry-run", db=db)
+    assert done.returncode == 0 and "2 would be added" in done.stdout
+    assert count(db) == 17
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "'bad.csv' is empty"),
+    (b"Datum,Ort,Breite\n1,2,3\n", "Missing column for date; found: Datum, Ort, Breite"),
+    (b"\x89PNG\r\n\x1a\nbinary", "looks like a PNG image"),
+    (b"date,lat,lon\n", "has a header (date, lat, lon) but no data rows"),
+])
+def test_an_unusable_file_exits_2_with_the_reason(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    done = geo("import", path, db=tmp_path / "cli.sqlite")
+    assert done.returncode == 2
+    assert message in done.stderr
+
+
+def test_a_file_whose_every_row_is_rejected_exits_1(tmp_path):
+    path = tmp_path / "rejected.csv"
+    path.write_text("date,lat,lon\nsoon,95,30\n2025-08-08,,\n", encoding="utf-8")
+    done = geo("import", path, db=tmp_path / "cli.sqlite")
+    assert done.returncode == 1
+    assert "Row 1: date 'soon' is not a date" in done.stdout
+    assert "Nothing was imported" in done.stderr
+
+
+def test_options_month_first_map_and_keep_duplicates(tmp_path):
+    path = tmp_path / "us.csv"
+    path.write_text("When,Breite,Laenge\n08/25/2025,46.1,30.1\n08/25/2025,46.1,30.1\n",
+                    encoding="utf-8")
+    db = tmp_path / "cli.sqlite"
+    day_first = geo("import", path, "--map", "date_start=When", "--map", "latitude=Breite",
+                    "--map", "longitude=Laenge", "--dry-run", db=db)
+    assert day_first.returncode == 1 and "switch day-first off" in day_first.stdout
+    done = geo("import", path, "--month-first", "--keep-duplicates", "--map", "date_start=When",
+               "--map", "latitude=Breite", "--map", "longitude=Laenge", db=db)
+    assert done.returncode == 0 and "2 added" in done.stdout
+    assert count(db, "WHERE date_start = '2025-08-25'") == 2
+
+
+def test_a_bad_map_option_is_named(tmp_path, good_csv):
+    done = geo("import", good_csv, "--map", "latitude", db=tmp_path / "cli.sqlite")
+    assert done.returncode == 2 and "--map 'latitude' is not FIELD=COLUMN" in done.stderr
+
+
+def test_acled_preset_and_place_names(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text("event_date,time_precision,event_type,sub_event_type,location,admin1,"
+                    "latitude,longitude,geo_precision,source,notes,fatalities\n"
+                    "08 August 2025,1,Explosions/Remote violence,Air/drone strike,Kremenchuk,"
+                    "Poltava,49.0625,33.4048,2,Suspilne,Drone strike on the refinery.,0\n",
+                    encoding="utf-8")
+    db = tmp_path / "cli.sqlite"
+    done = geo("import", path, "--preset", "acled", db=db)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT category, subtype, geo_precision, claimant, source_name "
+                           "FROM incidents WHERE batch_id != 'seed'").fetchone()
+    assert row == ("strike", "air_drone_strike", "town", "Suspilne", "ACLED")
+    places = tmp_path / "places.csv"
+    places.write_text("date,place\n2025-08-12,Kremenchuk\n", encoding="utf-8")
+    done = geo("import", places, "--country", "UA", db=db)
+    assert done.returncode == 0 and "1 added" in done.stdout
+    with sqlite3.connect(db) as conn:
+        method = conn.execute("SELECT geo_method FROM incidents WHERE date_start = "
+                              "'2025-08-12'").fetchone()[0]
+    assert method == "geocoded: GeoNames 704147 Kremenchuk (exact)"

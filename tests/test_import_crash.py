@@ -1,0 +1,110 @@
+"""Never lose a row: an import killed mid-transaction changes nothing, and two imports
+running at once from two processes both land in full."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from geo.settings import DATA_DIR, PROJECT_ROOT
+from geo.store import IncidentStore
+from tests.bench.synthetic import synthetic_incidents
+
+CSV_COLUMNS = {"date_start": "date", "latitude": "latitude", "longitude": "longitude",
+               "category": "category", "description": "notes"}
+
+
+def write_csv(path, n: int, seed: int, shift: float = 0.0) -> int:
+    """`n` synthetic incidents with coordinates; returns how many rows have a point."""
+    frame = synthetic_incidents(n, seed=seed)
+    frame = frame[frame["latitude"].notna()].rename(columns=CSV_COLUMNS)
+    frame = frame[list(CSV_COLUMNS.values())].assign(
+        date=frame["date"].dt.strftime("%Y-%m-%d"), latitude=frame["latitude"] + shift)
+    frame.to_csv(path, index=False)
+    return len(frame)
+
+
+def start_import(csv, db, *extra) -> subprocess.Popen:
+    env = {**os.environ, "INCIDENT_MAP_DB": str(db)}
+    return subprocess.Popen([sys.executable, "-m", "geo", "import", str(csv), "--progress",
+                             "--keep-duplicates", *extra], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def state(db) -> dict:
+    with sqlite3.connect(db) as conn:
+        return {"integrity": conn.execute("PRAGMA integrity_check").fetchone()[0],
+                "incidents": conn.execute("SELECT count(*) FROM incidents").fetchone()[0],
+                "batches": sorted(r[0] for r in conn.execute("SELECT file_name FROM batches")),
+                "revision": conn.execute("SELECT value FROM meta WHERE key = 'revision'")
+                .fetchone()[0]}
+
+
+def test_an_import_killed_mid_transaction_leaves_no_trace(tmp_path):
+    db = tmp_path / "crash.sqlite"
+    IncidentStore.open(f"sqlite:///{db}", DATA_DIR).engine.dispose()
+    before = state(db)
+    csv = tmp_path / "big.csv"
+    write_csv(csv, 300_000, seed=1)
+    process = start_import(csv, db)
+    writing = None
+    # progress lines: "Writing N of M" comes after each chunk of rows is inserted inside the
+    # one open transaction; kill when two thirds are in, well before the commit
+    for line in process.stderr:
+        if "Writing 200,000 of" in line:
+            writing = line
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert writing is not None, "the import never reached its insert"
+    assert process.returncode == -signal.SIGKILL
+    after = state(db)
+    assert after == before
+    assert after["integrity"] == "ok"
+    # the store opens and takes the same file afterwards
+    store = IncidentStore.open(f"sqlite:///{db}", DATA_DIR)
+    assert len(store.incidents_frame()) == before["incidents"]
+
+
+def test_two_imports_at_once_from_two_processes_lose_nothing(tmp_path):
+    db = tmp_path / "both.sqlite"
+    IncidentStore.open(f"sqlite:///{db}", DATA_DIR).engine.dispose()
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    n_first = write_csv(first, 40_000, seed=2)
+    n_second = write_csv(second, 40_000, seed=3, shift=20.0)  # another area: no duplicates
+    processes = [start_import(first, db), start_import(second, db)]
+    outputs = [p.communicate(timeout=240) for p in processes]
+    for process, (_, err) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, err
+    assert state(db) == {"integrity": "ok", "incidents": 17 + n_first + n_second,
+                         "batches": ["data/incidents.csv", "first.csv", "second.csv"],
+                         "revision": "3"}
+
+
+@pytest.mark.parametrize("copies", [2])
+def test_the_same_file_imported_twice_at_once_is_stored_once(tmp_path, copies):
+    db = tmp_path / "same.sqlite"
+    IncidentStore.open(f"sqlite:///{db}", DATA_DIR).engine.dispose()
+    csv = tmp_path / "same.csv"
+    pd.DataFrame({"date": [f"2025-08-{d:02d}" for d in range(1, 29)],
+                  "latitude": [46.0 + d / 10 for d in range(28)],
+                  "longitude": 30.0}).to_csv(csv, index=False)
+    processes = []
+    for _ in range(copies):
+        env = {**os.environ, "INCIDENT_MAP_DB": str(db)}
+        processes.append(subprocess.Popen([sys.executable, "-m", "geo", "import", str(csv)],
+                                          cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE, text=True))
+        time.sleep(0.05)
+    outputs = [p.communicate(timeout=240)[0] for p in processes]
+    assert all(p.returncode == 0 for p in processes), outputs
+    assert state(db)["incidents"] == 17 + 28
+    added = sorted(int(out.split(": ")[1].split(" ")[0]) for out in outputs)
+    assert added == [0, 28]

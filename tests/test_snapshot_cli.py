@@ -1,0 +1,112 @@
+"""`python -m geo snapshot` and `python -m geo export`: files written, clear errors."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import pyogrio
+import pytest
+from PIL import Image
+
+from geo.cli import main
+from geo.settings import DATA_DIR, PROJECT_ROOT
+from geo.store import IncidentStore
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return str(tmp_path / "cli.sqlite")
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_snapshot_png_of_a_region_and_window(tmp_path, db, capsys):
+    out = tmp_path / "daily.png"
+    code, stdout, _ = run(capsys, "snapshot", "-o", str(out), "--region", "ukraine",
+                          "--from", "2025-08-01", "--to", "2025-08-31", "--title",
+                          "Daily map", "--db", db)
+    assert code == 0
+    assert f"Wrote {out}" in stdout and "Data version" in stdout
+    image = Image.open(out)
+    assert image.size == (1600, 1000) and image.info.get("Title") == "Daily map"
+
+
+def test_snapshot_svg_and_html_with_layers_and_bbox(tmp_path, db, capsys):
+    svg, html = tmp_path / "map.svg", tmp_path / "map.html"
+    assert run(capsys, "snapshot", "-o", str(svg), "--layers", "strikes,pipelines",
+               "--bbox", "22,44,41,53", "--db", db)[0] == 0
+    text = " ".join(e.text for e in ET.parse(svg).getroot().iter() if e.text)
+    assert "Layers off: Energy infrastructure and named sites" in text
+    assert run(capsys, "snapshot", "-o", str(html), "--claim", "claimed", "--db", db)[0] == 0
+    assert "Claim status: Claimed" in html.read_text(encoding="utf-8")
+
+
+def test_an_empty_selection_is_a_snapshot_not_an_error(tmp_path, db, capsys):
+    out = tmp_path / "empty.png"
+    code, stdout, _ = run(capsys, "snapshot", "-o", str(out), "--from", "2019-01-01",
+                          "--to", "2019-01-31", "--db", db)
+    assert code == 0 and "No incidents match" in stdout
+    assert Image.open(out).size == (1600, 1000)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--from", "2025-13-01"], "--from '2025-13-01' is not a date"),
+    (["--from", "2025-08-08", "--to", "2025-08-01"], "before it starts"),
+    (["--layers", "strikes,roads"], "Unknown layer(s): roads"),
+    (["--category", "weather"], "--category: unknown value(s) weather"),
+    (["--region", "atlantis"], "Unknown region 'atlantis'"),
+    (["--bbox", "1,2,3"], "not four numbers"),
+    (["--size", "poster"], "Unknown snapshot size 'poster'"),
+])
+def test_bad_options_are_named(tmp_path, db, capsys, argv, message):
+    out = tmp_path / "x.png"
+    code, _, stderr = run(capsys, "snapshot", "-o", str(out), "--db", db, *argv)
+    assert code == 2 and message in stderr
+    assert not out.exists()
+
+
+def test_unknown_formats_fail_before_reading_data(tmp_path, capsys):
+    code, _, stderr = run(capsys, "snapshot", "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "Unknown snapshot format '.pdf'" in stderr
+    code, _, stderr = run(capsys, "export", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "Unknown export format '.xlsx'" in stderr
+
+
+def test_export_each_format_with_filters(tmp_path, db, capsys):
+    for suffix in ("geojson", "gpkg", "kml"):
+        out = tmp_path / f"incidents.{suffix}"
+        code, stdout, _ = run(capsys, "export", "-o", str(out), "--from", "2025-08-01",
+                              "--db", db)
+        assert code == 0 and "3 without coordinates" not in stdout
+        ids = set(pyogrio.read_dataframe(out)["incident_id"])
+        assert "seed-002-01" in ids and "seed-000-01" not in ids  # 8 Aug in, June-July out
+    out = tmp_path / "incidents.csv"
+    assert run(capsys, "export", "-o", str(out), "--db", db)[0] == 0
+    stored = IncidentStore.open(f"sqlite:///{db}", DATA_DIR).incidents_frame()
+    assert len(pd.read_csv(out, encoding="utf-8-sig")) == len(stored)
+    assert run(capsys, "export", "-o", str(out), "--region", "caucasus", "--db", db)[0] == 0
+    in_caucasus = pd.read_csv(out, encoding="utf-8-sig")
+    # Baku, Khankendi and Aktau (on the Caspian shore); country-level rows have no point
+    assert set(in_caucasus["country"]) == {"AZ", "KZ"}
+    assert in_caucasus["latitude"].notna().all()
+
+
+def test_the_real_command_line(tmp_path, db):
+    out = tmp_path / "cli.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "snapshot", "-o", str(out), "--region", "black-sea",
+         "--db", db], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert Image.open(io.BytesIO(out.read_bytes())).format == "PNG"
+    bad = subprocess.run([sys.executable, "-m", "geo", "export", "-o", str(tmp_path / "x.csv"),
+                          "--to", "tomorrow", "--db", db], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "--to 'tomorrow' is not a date" in bad.stderr
