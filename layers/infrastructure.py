@@ -18,18 +18,22 @@ TITLE = "Energy infrastructure and named sites"
 PRECISIONS = tuple(PRECISION_SYMBOLS)
 CONTEXT_PREFIX = "gppd_"
 
-STYLES = tuple(
-    PointStyle(
-        label=f"{SITE_KIND_LABELS[kind]} ({precision})",
-        color=SITE_KIND_COLORS[kind],
-        shape="square",
-        fill=PRECISION_SYMBOLS[precision][0],
-        radius=5.0 if precision == "site" else PRECISION_SYMBOLS[precision][1],
-    )
-    for kind in SITE_KINDS
-    for precision in PRECISIONS
-) + (PointStyle(label="Power plant (WRI database, context)", color="#B0B0B0", shape="square",
-                radius=3.0),)
+CONTEXT_POINT = PointStyle(label="Power plant (WRI database, context)", color="#B0B0B0",
+                           shape="square", radius=3.0)
+STYLES = (
+    *(
+        PointStyle(
+            label=f"{SITE_KIND_LABELS[kind]} ({precision})",
+            color=SITE_KIND_COLORS[kind],
+            shape="square",
+            fill=PRECISION_SYMBOLS[precision][0],
+            radius=5.0 if precision == "site" else PRECISION_SYMBOLS[precision][1],
+        )
+        for kind in SITE_KINDS
+        for precision in PRECISIONS
+    ),
+    CONTEXT_POINT,
+)
 CONTEXT_STYLE = len(STYLES) - 1
 
 POPUP = PopupSpec(

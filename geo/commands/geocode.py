@@ -16,6 +16,7 @@ import pandas as pd
 from geo.csv_reader import read_csv_bytes
 from geo.errors import ExportError, GeocodeError, InputFileError
 from geo.geocoder import load_geocoder
+from geo.online_geocoder import geocode_online
 from geo.settings import Settings
 
 NAME = "geocode"
@@ -37,6 +38,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="column with each row's first-level region (oblast, region)")
     parser.add_argument("--country", metavar="ISO2",
                         help="country preferred for rows without one, e.g. UA")
+    parser.add_argument("--online", action="store_true",
+                        help="also ask OpenStreetMap Nominatim (internet, 1 name a second) "
+                             "for names the offline gazetteer cannot place; off by default")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
         country=frame[args.country_column] if args.country_column else None,
         admin1=frame[args.admin1_column] if args.admin1_column else None,
         default_country=country)
+    if args.online:
+        print("asking Nominatim online for names not found offline (1 a second)…",
+              file=sys.stderr)
+        found = geocode_online(found, frame[args.place_column])
     out = frame.copy()
     for column in ADDED:
         out[column] = found[column].to_numpy()
