@@ -11,7 +11,7 @@ from geo.ui import import_page, map_page
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
 PAGES = [
-    st.Page(map_page.render, title="Map", icon="🗺️", url_path="map", default=True),
+    st.Page(map_page.render, title="Map", icon="🗺️", default=True),
     st.Page(import_page.render, title="Import data", icon="📥", url_path="import"),
 ]
 

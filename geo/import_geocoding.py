@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geo.row_parsing import RowIssues
+from geo.row_issues import RowIssues
 
 SOURCES = {"geonames": "GeoNames", "admin1": "GeoNames region", "country": "country",
            "site": "site register"}

@@ -21,7 +21,7 @@ from geo.csv_safety import neutralise_formulas
 from geo.duplicates import find_duplicates
 from geo.import_geocoding import PlaceChoice
 from geo.presets import Preset
-from geo.row_parsing import RowIssues
+from geo.row_issues import RowIssues
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import IncidentStore, candidate_view
 

@@ -10,13 +10,14 @@ name are marked for geocoding (geo.importer does it).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from geo.coordinate_parsing import check_coordinates
 from geo.date_parsing import ISO_DAY, parse_dates
+from geo.row_issues import RowIssues
 from geo.schema import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -45,33 +46,6 @@ VOCABULARIES = {"category": CATEGORIES, "claim_status": CLAIM_STATUSES,
                 "geo_precision": GEO_PRECISIONS, "date_precision": DATE_PRECISIONS}
 
 
-@dataclass
-class RowIssues:
-    """Messages by row number; review messages carry a topic so a fix can clear them."""
-
-    rejected: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    review: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    topics: dict[tuple[int, str], str] = field(default_factory=dict)
-
-    def add(self, kind: str, rows, messages, topic: str = "other") -> None:
-        target = self.rejected if kind == "rejected" else self.review
-        for row, message in zip(rows, messages, strict=True):
-            text = f"Row {row}: {message}"
-            target[int(row)].append(text)
-            if kind == "review":
-                self.topics[(int(row), text)] = topic
-
-    def clear_review(self, row: int, topic: str) -> None:
-        kept = [m for m in self.review.get(row, []) if self.topics.get((row, m)) != topic]
-        if kept:
-            self.review[row] = kept
-        else:
-            self.review.pop(row, None)
-
-    def messages(self, row: int) -> list[str]:
-        return [*self.rejected.get(row, []), *self.review.get(row, [])]
-
-
 @dataclass(frozen=True)
 class ParseOptions:
     day_first: bool = True
@@ -89,63 +63,6 @@ class ParsedRows:
     needs_geocoding: np.ndarray     # no coordinates, a place name to look up
     hints: list[str]
     swap_suggested: bool
-
-
-def _numbers(text: pd.Series) -> pd.Series:
-    """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5'."""
-    values = pd.to_numeric(text, errors="coerce").astype("float64")
-    slow = values.isna() & text.ne("")
-    if slow.any():
-        cleaned = text[slow].str.replace(r"[°\s]", "", regex=True)
-        negative = cleaned.str.contains(r"^[SWsw]|[SWsw]$", regex=True)
-        cleaned = cleaned.str.replace(r"^[NSEWnsew](?=[\d.+-])|(?<=[\d.])[NSEWnsew]$", "",
-                                      regex=True)
-        cleaned = cleaned.str.replace(r"^([+-]?\d+),(\d+)$", r"\1.\2", regex=True)
-        parsed = pd.to_numeric(cleaned, errors="coerce").astype("float64")
-        values[slow] = parsed.where(~negative, -parsed.abs())
-    return values
-
-
-def _coordinates(fields: pd.DataFrame, options: ParseOptions, issues: RowIssues, hints):
-    lat_text, lon_text = fields["latitude"], fields["longitude"]
-    lat, lon = _numbers(lat_text).to_numpy(), _numbers(lon_text).to_numpy()
-    rows = fields.index.to_numpy()
-    for name, text, values in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
-        bad = text.ne("").to_numpy() & ~np.isfinite(values)
-        issues.add("rejected", rows[bad], [
-            f"{name} '{v}' is not a {'finite ' if np.isinf(x) else ''}number; write decimal "
-            "degrees such as 46.4857"
-            for v, x in zip(text.to_numpy()[bad], values[bad], strict=True)])
-    both = np.isfinite(lat) & np.isfinite(lon)
-    # Only when every point is impossible as given and possible swapped: around Ukraine
-    # both orders are valid coordinates, so a swap cannot be guessed from numbers alone.
-    lat_out = both & (np.abs(lat) > 90)
-    fits_swapped = (np.abs(lon[both]) <= 90) & (np.abs(lat[both]) <= 180)
-    swap_suggested = bool(both.any() and lat_out[both].all() and fits_swapped.all())
-    if options.swap_coordinates:
-        lat, lon = lon, lat
-    elif swap_suggested:
-        hints.append("Every latitude is beyond ±90 and every point fits with latitude and "
-                     "longitude swapped: the columns look swapped. Choose 'swap latitude/"
-                     "longitude' to fix it")
-    for name, values, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
-        out = np.isfinite(values) & (np.abs(values) > limit)
-        issues.add("rejected", rows[out], [f"{name} {v:g} is out of range (-{limit}..{limit})"
-                                           for v in values[out]])
-    given_lat, given_lon = lat_text.ne("").to_numpy(), lon_text.ne("").to_numpy()
-    if options.swap_coordinates:
-        given_lat, given_lon = given_lon, given_lat
-    half = given_lat ^ given_lon
-    issues.add("rejected", rows[half], [
-        f"{'latitude' if a else 'longitude'} is given but {'longitude' if a else 'latitude'} "
-        "is empty; give both, or neither to look the place name up" for a in given_lat[half]])
-    zero = both & (lat == 0) & (lon == 0)
-    issues.add("review", rows[zero], ["latitude and longitude are both 0, which usually "
-                                      "means a missing value; check the point"] * zero.sum(),
-               topic="location")
-    valid = both & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
-    return np.where(valid, lat, np.nan), np.where(valid, lon, np.nan), given_lat | given_lon, \
-        swap_suggested
 
 
 def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.Series:
@@ -250,7 +167,8 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
     defaults = {**DEFAULTS, "source_name": options.file_name, **options.defaults}
     vocab = {name: _vocabulary(fields[name], name, defaults.get(name, ""), rows, issues)
              for name in VOCABULARIES}
-    lat, lon, given, swap_suggested = _coordinates(fields, options, issues, hints)
+    lat, lon, given, swap_suggested = check_coordinates(fields, options.swap_coordinates,
+                                                        issues, hints)
     date_from, date_to, date_precision, date_text = _dates(
         fields, vocab["date_precision"], options, issues, hints)
 

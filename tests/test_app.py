@@ -51,3 +51,4 @@ def test_a_window_with_nothing_in_it_says_so(app):
     app.slider(key="window_slider").set_value((dt.date(2021, 1, 1), dt.date(2021, 2, 1))).run()
     assert not app.exception
     assert any("No incidents match" in info.value for info in app.info)
+

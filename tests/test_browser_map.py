@@ -56,3 +56,21 @@ def test_seed_story_is_drawn_offline_and_the_window_filters_it(streamlit_server,
     assert strikes_near(frame, ODESA_REGION_DEPOT) == 0
     assert strikes_near(frame, ORLIVKA) == 1
     assert strikes_near(frame, KREMENCHUK) >= 1
+
+
+def test_the_view_survives_a_visit_to_the_import_page(streamlit_server, browser_page):
+    page = browser_page
+    page.goto(streamlit_server.url)
+    map_frame(page)
+    pipelines = page.get_by_role("switch", name="Pipeline routes (GEM)")
+    pipelines.focus()
+    page.keyboard.press("Space")
+    map_frame(page, until="!Object.values(window.map._layers).some(l => l.feature && "
+                          "/Pipeline/.test(l.feature.properties.popup_html || ''))")
+    assert not pipelines.is_checked()
+    page.get_by_role("link", name="Import data").click()
+    page.get_by_role("heading", name="Import incidents").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Map").click()
+    map_frame(page)
+    assert not page.get_by_role("switch", name="Pipeline routes (GEM)").is_checked()
+    assert page.get_by_role("switch", name="Strikes and other incidents").is_checked()

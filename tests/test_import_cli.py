@@ -139,3 +139,19 @@ def test_acled_preset_and_place_names(tmp_path):
         method = conn.execute("SELECT geo_method FROM incidents WHERE date_start = "
                               "'2025-08-12'").fetchone()[0]
     assert method == "geocoded: GeoNames 704147 Kremenchuk (exact)"
+
+
+def test_query_lists_the_window_and_box_from_sql(tmp_path, good_csv):
+    db = tmp_path / "cli.sqlite"
+    geo("import", good_csv, db=db)
+    done = geo("query", "--from", "2025-08-09", "--to", "2025-08-31", "--bbox",
+               "30.0,46.0,30.5,46.5", db=db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 incident(s) in view")
+    assert "46.2" in done.stdout and "2025-08-09" in done.stdout
+    out = tmp_path / "found.csv"
+    done = geo("query", "--bbox", "22,44,41,53", "--category", "strike", "-o", out, db=db)
+    assert done.returncode == 0 and out.exists()
+    assert "second" in out.read_text(encoding="utf-8")
+    bad = geo("query", "--bbox", "22,44,41", db=db)
+    assert bad.returncode == 2 and "is not four numbers W,S,E,N" in bad.stderr

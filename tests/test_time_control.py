@@ -185,3 +185,17 @@ def test_the_sidebar_window_can_be_applied_inside_a_mounted_map(map_page, mapped
         expected.sum()
     map_page.get_by_role("button", name="Back one week").click()  # stays inside the window
     assert map_page.evaluate(f"() => {control}.fromDay") == day_number(window[0])
+
+
+@pytest.mark.browser
+def test_an_empty_incident_layer_does_not_stop_the_page(browser_page, mapped, shipped,
+                                                        tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text(html_of(mapped.iloc[:0], shipped), encoding="utf-8")
+    errors = []
+    browser_page.on("pageerror", lambda error: errors.append(str(error)))
+    browser_page.goto(path.as_uri())
+    browser_page.wait_for_function("() => window.incidentMapLayers"
+                                   " && window.incidentMapLayers.infrastructure.drawCount > 0")
+    assert browser_page.evaluate("() => window.incidentMapLayers.strikes.visibleCount()") == 0
+    assert errors == []

@@ -12,8 +12,8 @@ from geo.shipped import read_basemap, read_pipelines
 from geo.store import IncidentStore
 
 
-@st.cache_resource(show_spinner=False)
 def settings() -> Settings:
+    """Read from the environment on every run (cheap), so a changed INCIDENT_MAP_DB is seen."""
     return Settings.from_env()
 
 

@@ -43,8 +43,7 @@ def _counts(preview: ImportPreview) -> None:
         st.warning(note, icon="⚠️")
 
 
-def _table(preview: ImportPreview) -> None:
-    rows = preview.rows
+def _table(rows: pd.DataFrame) -> None:
     shown = st.pills("Show rows", STATUSES, selection_mode="multi", default=list(STATUSES),
                      key="import_status_filter",
                      format_func=lambda s: f"{STATUS_ICONS[s]} {s}")
@@ -72,9 +71,9 @@ def _review_table(preview: ImportPreview, rows: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _review(preview: ImportPreview, store: IncidentStore,
+def _review(preview: ImportPreview, rows: pd.DataFrame, store: IncidentStore,
             on_change: Callable[[ImportPreview], None]) -> None:
-    rows = preview.rows[preview.rows["status"].isin([REVIEW, DUPLICATE])]
+    rows = rows[rows["status"].isin([REVIEW, DUPLICATE])]
     if rows.empty:
         return
     st.subheader("Rows to check")
@@ -113,9 +112,9 @@ def _review(preview: ImportPreview, store: IncidentStore,
         st.rerun()
 
 
-def _problems(preview: ImportPreview) -> None:
+def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
     problems = preview.problems()
-    left_out = int((~preview.include).sum())
+    left_out = int((~rows["include"]).sum())
     if problems:
         with st.expander(f"All problems ({len(problems):,})"):
             st.dataframe(pd.DataFrame({"Problem": problems}), hide_index=True,
@@ -123,14 +122,16 @@ def _problems(preview: ImportPreview) -> None:
     if left_out:
         stem = preview.file_name.rsplit(".", 1)[0]
         st.download_button(f"Download the {left_out:,} rows left out (CSV, with reasons)",
-                           preview.not_imported_csv(), file_name=f"{stem}-not-imported.csv",
+                           preview.not_imported_csv,  # made when clicked
+                           file_name=f"{stem}-not-imported.csv",
                            mime="text/csv", key="import_rejected_download")
 
 
 def render(preview: ImportPreview, store: IncidentStore,
            on_change: Callable[[ImportPreview], None]) -> None:
     st.subheader("Preview")
+    rows = preview.rows
     _counts(preview)
-    _table(preview)
-    _problems(preview)
-    _review(preview, store, on_change)
+    _table(rows)
+    _problems(preview, rows)
+    _review(preview, rows, store, on_change)

@@ -49,6 +49,31 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame) -> ViewState:
     return state
 
 
+# Streamlit forgets a widget's state while another page is shown; these keys outlive it.
+PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "filter_categories",
+             "filter_operators", "filter_claim_statuses")
+
+
+def _restore_widgets() -> None:
+    for key in PERSISTED:
+        if key not in st.session_state and f"saved_{key}" in st.session_state:
+            st.session_state[key] = st.session_state[f"saved_{key}"]
+
+
+def _save_widgets() -> None:
+    for key in PERSISTED:
+        if key in st.session_state:
+            st.session_state[f"saved_{key}"] = st.session_state[key]
+
+
+def _follow_extent(extent: tuple[dt.date, dt.date]) -> None:
+    """When new data widens the date range, a window that showed everything keeps doing so."""
+    previous = st.session_state.get("data_extent")
+    if previous and previous != extent and st.session_state.get("window") == previous:
+        st.session_state["window"] = extent
+    st.session_state["data_extent"] = extent
+
+
 def _clamp(day: dt.date, low: dt.date, high: dt.date) -> dt.date:
     return min(max(day, low), high)
 
@@ -98,6 +123,8 @@ def _multiselect(label: str, name: str, options: list[str], format_func) -> tupl
 def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date]) -> ViewState:
     default = ViewState(date_from=extent[0], date_to=extent[1])
     _initial_state(default, incidents)
+    _restore_widgets()
+    _follow_extent(extent)
     with st.sidebar:
         st.header("View")
         date_from, date_to = window_controls(*extent)
@@ -115,6 +142,7 @@ def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date]) -> ViewStat
         claims = _multiselect("Claim status", "claim_statuses",
                               _options(incidents, "claim_status", CLAIM_STATUSES),
                               lambda v: CLAIM_LABELS.get(v, v))
+    _save_widgets()
     center, zoom = st.session_state.get("map_position", (default.center, default.zoom))
     return replace(default, date_from=date_from, date_to=date_to, layers=layers,
                    categories=categories, operators=operators, claim_statuses=claims,

@@ -26,6 +26,7 @@ from playwright.sync_api import sync_playwright
 
 from geo import tables
 from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
+from geo.network import nearest_pipeline
 from geo.render.folium_map import build_map
 from geo.settings import DATA_DIR
 from geo.store import IncidentStore
@@ -118,6 +119,15 @@ def mapped_count(frame, date_from, date_to) -> int:
     return len(split_mapped(apply_filter(frame, ViewFilter(date_from, date_to)))[0])
 
 
+def wait_for_script_end(page, timeout_s: float = 300) -> None:
+    """Until the app's script run is over (the table below the map is drawn after it):
+    typing into a widget while a run is in flight can be undone by that run."""
+    page.wait_for_function(
+        "() => { const app = document.querySelector('[data-testid=stApp]');"
+        " return app && !['running', 'rerunRequested'].includes("
+        "app.getAttribute('data-test-script-state')); }", timeout=timeout_s * 1000)
+
+
 def type_to_date(page, iso_date: str) -> None:
     """Type month and day into the segmented "To" input; leaving it commits the date."""
     page.get_by_role("spinbutton", name="month, To").click()
@@ -160,6 +170,7 @@ def window_change_rows(table, n: int = 100_000) -> float:
                   [time.perf_counter() - start], target="reference for (c)")
         server, shown, in_frame = [], [], []
         for iso_date in TO_DATES:
+            wait_for_script_end(page)
             expected = mapped_count(incidents, first, dt.date.fromisoformat(iso_date))
             type_to_date(page, iso_date)
             start = time.perf_counter()
@@ -219,6 +230,10 @@ def cold_start_parts(table, n: int = 1_000_000) -> None:
     store.engine.dispose()
     view = step("filter to the whole window", "geo/filters.py", lambda: apply_filter(
         incidents, ViewFilter(*date_extent(incidents))))
+    context = step("distance to the nearest pipeline", "geo/network.py, geo/ui/map_page.py",
+                   lambda: nearest_pipeline(view["latitude"], view["longitude"],
+                                            parts["pipeline_routes"]))
+    view = view.join(context.set_index(view.index))
     mapped = split_mapped(view)[0]
     layer = step("strikes.build (popup text for every row)", "layers/strikes.py, geo/dates.py",
                  lambda: strikes.build(mapped, parts["sites"]))
