@@ -13,6 +13,7 @@ from html import escape
 from branca.element import Element
 
 from geo.render.folium_map import build_map
+from geo.render.verbatim import VerbatimText
 from geo.snapshot import SnapshotView
 from geo.snapshot_meta import Citation, count_sentence
 from layers.base import MapLayers, PointLayer
@@ -61,7 +62,7 @@ def snapshot_html(snapshot: SnapshotView) -> str:
     root = fmap.get_root()
     root.title = escape(f"{citation.title} · {citation.window_text}")
     root.header.add_child(Element(TITLE_CSS))
-    root.header.add_child(Element(
+    root.header.add_child(VerbatimText(
         f"<meta name='description' content='{escape(citation.title, quote=True)}; data "
         f"version {escape(citation.data_version, quote=True)}'>"
     ))

@@ -5,6 +5,9 @@ Colour = category; symbol = location precision; popup = the claim with its sourc
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -89,7 +92,8 @@ def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFram
 
 def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
     """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped)."""
-    records = popup_records(incidents, sites.set_index("site_id")["name"]).reset_index(drop=True)
+    records = incidents.reset_index(drop=True)
+    site_names = sites.set_index("site_id")["name"]
     present = [c for c in CATEGORIES if c in set(records["category"])]
     legend = tuple(
         LegendEntry(CATEGORY_LABELS[c], CATEGORY_COLORS[c], "circle") for c in present
@@ -102,7 +106,7 @@ def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
         style_index=style_indices(records["category"], records["geo_precision"]),
         styles=STYLES,
         records=records,
-        popup=POPUP,
+        popup=replace(POPUP, prepare=partial(popup_records, site_names=site_names)),
         legend=legend,
         attribution="Incident claims: see each popup's source",
         day_start=days_since_epoch(records["date_start"]),

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geo.render.popups import popup_html, safe_link
+from geo.seed import read_seed_incidents, read_seed_sites
+from geo.settings import DATA_DIR
+from geo.shipped import read_basemap, read_pipelines
+from geo.snapshot import prepare_view
+from geo.snapshot_html import snapshot_html
+from geo.viewstate import ViewState
 from layers.base import PopupSpec
 
 SPEC = PopupSpec(title_column="place", fields=(("Description", "description"),),
@@ -31,3 +39,20 @@ def test_only_web_links_become_links():
 def test_empty_fields_are_left_out():
     html = popup_html({"place": "Orlivka", "description": "", "source_url": ""}, SPEC)
     assert "Description" not in html and "Source link" not in html
+
+
+
+def test_template_syntax_in_user_text_is_never_executed():
+    """branca compiles element text as Jinja: user text must never reach that step."""
+    payload = "{{ 'INJ' ~ 'ECTED' }}"
+    incidents = read_seed_incidents(DATA_DIR)
+    incidents.loc[0, "description"] = payload
+    incidents.loc[0, "place"] = payload
+    state = ViewState(date_from=dt.date(2020, 1, 1), date_to=dt.date(2026, 1, 1))
+    view = prepare_view(state=state, view=incidents, sites=read_seed_sites(DATA_DIR),
+                        pipeline_routes=read_pipelines(DATA_DIR),
+                        basemap_parts=read_basemap(DATA_DIR),
+                        extent=(20.0, 43.0, 42.0, 53.0), title=payload)
+    html = snapshot_html(view)
+    assert "INJECTED" not in html
+    assert "INJ" in html  # the text itself is there, escaped

@@ -17,10 +17,11 @@ import folium
 from branca.element import Element
 
 from geo.render.assets import leaflet_css_url, leaflet_js_url
-from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints, VerbatimMacroElement
+from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
 from geo.render.legend import HtmlControl, legend_html
 from geo.render.popups import popups_for
 from geo.render.time_control import TimeControl, day_range, time_bound
+from geo.render.verbatim import VerbatimMacroElement
 from layers.base import MapLayers, PointLayer, ShapeLayer
 
 DEFAULT_CENTER = (47.0, 34.0)
@@ -55,10 +56,6 @@ class OfflineMap(folium.Map):
 
 class VerbatimGeoJson(folium.GeoJson, VerbatimMacroElement):
     """folium.GeoJson whose data (popups, tooltips) is never read as a template."""
-
-
-class VerbatimHtmlControl(HtmlControl, VerbatimMacroElement):
-    """The legend/caption control; a snapshot caption holds user text (its title)."""
 
 
 def _shape_geojson(layer: ShapeLayer) -> dict:
@@ -115,9 +112,9 @@ def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
             _point_layer(layer, popup_limit).add_to(fmap)
         sections.append((layer.title, layer.legend))
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
-    VerbatimHtmlControl(legend_html(sections), "bottomright", "im-legend-box").add_to(fmap)
+    HtmlControl(legend_html(sections), "bottomright", "im-legend-box").add_to(fmap)
     if caption_html:
-        VerbatimHtmlControl(caption_html, "bottomleft", "im-caption").add_to(fmap)
+        HtmlControl(caption_html, "bottomleft", "im-caption").add_to(fmap)
     timed = time_bound(layers.overlays)
     if time_control and timed:
         TimeControl(*day_range(timed, time_window)).add_to(fmap)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.render.js import script_json
+from geo.render.verbatim import VerbatimMacroElement
 from layers.base import LegendEntry
 
 SYMBOL_SVG = {
@@ -40,7 +40,7 @@ def legend_html(sections: list[tuple[str, tuple[LegendEntry, ...]]]) -> str:
     return "".join(parts)
 
 
-class HtmlControl(MacroElement):
+class HtmlControl(VerbatimMacroElement):
     """A Leaflet control holding fixed, already-escaped HTML (legend or caption)."""
 
     _template = Template("""

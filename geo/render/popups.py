@@ -43,4 +43,6 @@ def popup_html(row: dict, spec: PopupSpec) -> str:
 
 
 def popups_for(records: pd.DataFrame, spec: PopupSpec) -> list[str]:
+    if spec.prepare is not None:
+        records = spec.prepare(records)
     return [popup_html(row, spec) for row in records.to_dict("records")]

@@ -15,8 +15,8 @@ import numpy as np
 from jinja2 import Template
 
 from geo.render.assets import ASSETS
-from geo.render.canvas_points import VerbatimMacroElement
 from geo.render.js import script_json
+from geo.render.verbatim import VerbatimMacroElement
 from layers.base import PointLayer
 
 EPOCH = dt.date(1970, 1, 1)
@@ -90,8 +90,9 @@ class SidebarWindowGroup(folium.FeatureGroup):
 
     For st_folium(..., feature_group_to_add=sidebar_window_group(a, b)) with a map built
     from every date: streamlit-folium runs a changed feature group's script in the mounted
-    map instead of remounting it, so a sidebar window change sends a few bytes, not the
-    map (see docs/performance.md).
+    map instead of remounting it, so a sidebar window change neither rebuilds nor reloads
+    the map. streamlit-folium also adds the group to the map object: remove it after
+    drawing a cached map, or the next run's map script differs (docs/performance.md).
     """
 
     _template = Template("""

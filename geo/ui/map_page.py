@@ -7,6 +7,9 @@ import streamlit as st
 from geo.filters import apply_filter, date_extent, split_mapped
 from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
 
+# Distances to pipelines are measured per view (about 1 s per 100,000 incidents).
+PIPELINE_CONTEXT_LIMIT = 20_000
+
 
 def render() -> None:
     settings = cached.settings()
@@ -18,8 +21,9 @@ def render() -> None:
 
     state = sidebar.render(incidents, date_extent(incidents))
     view = apply_filter(incidents, state.view_filter())
-    view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
-                                             pipeline_routes))
+    if len(view) <= PIPELINE_CONTEXT_LIMIT:
+        view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
+                                                 pipeline_routes))
     mapped, unmapped = split_mapped(view)
 
     st.title("Incident map: strikes on energy infrastructure")
@@ -32,6 +36,9 @@ def render() -> None:
         f"map · **{len(unmapped)}** known only to country level (listed in the table, not "
         f"drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
     )
+    if len(view) > PIPELINE_CONTEXT_LIMIT:
+        st.caption(f"Distances to pipelines are shown for views of up to "
+                   f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")
     result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
                               pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
     table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)

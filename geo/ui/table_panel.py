@@ -9,6 +9,8 @@ import streamlit as st
 from geo.dates import describe_dates
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
 
+TABLE_ROW_LIMIT = 2_000  # a browser table of 100,000 rows helps nobody and costs seconds
+
 TABLE_COLUMNS = {
     "when": "When",
     "category_label": "Category",
@@ -33,7 +35,8 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
         precision_label=view["geo_precision"].map(lambda p: GEO_PRECISION_LABELS.get(p, p)
                                                   .split(":")[0]),
     )
-    return out.sort_values("date_start")[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    return out.sort_values("date_start").reindex(columns=list(TABLE_COLUMNS)).rename(
+        columns=TABLE_COLUMNS)
 
 
 def render_table(view: pd.DataFrame) -> None:
@@ -41,6 +44,10 @@ def render_table(view: pd.DataFrame) -> None:
         st.info("No incidents match this window and these filters. Widen the date window "
                 "or clear a filter in the sidebar.")
         return
+    if len(view) > TABLE_ROW_LIMIT:
+        st.caption(f"Showing the {TABLE_ROW_LIMIT:,} latest of {len(view):,} incidents in view: "
+                   "narrow the window or filters, or export them all under *Share and export*.")
+        view = view.nlargest(TABLE_ROW_LIMIT, "date_start")
     st.dataframe(
         table_frame(view), hide_index=True, width="stretch",
         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},

@@ -267,7 +267,7 @@
       var styleOrder = this._drawOrder(), drawn = 0;
       for (var n = 0; n < styleOrder.length; n++) {
         var s = styleOrder[n], r = this.styles[s].radius, sprite = sprites[s];
-        var cellSize = Math.max(1, Math.round(r / 5)), pass = ++this._pass;
+        var cellSize = Math.max(1, Math.round(r / 4)), pass = ++this._pass;
         for (var k = offsets[s]; k < offsets[s + 1]; k++) {
           var i = order[k];
           if (!visible[i]) { continue; }
