@@ -11,8 +11,9 @@ from geo.ui import import_page, map_page
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
 PAGES = [
-    st.Page(map_page.render, title="Map", icon="🗺️", default=True),
-    st.Page(import_page.render, title="Import data", icon="📥", url_path="import"),
+    st.Page(map_page.render, title="Map", icon=":material/map:", default=True),
+    st.Page(import_page.render, title="Import data", icon=":material/upload_file:",
+            url_path="import"),
 ]
 
 try:
