@@ -4,6 +4,7 @@ date window removes what falls outside it."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import map_frame
 
@@ -58,6 +59,18 @@ def test_seed_story_is_drawn_offline_and_the_window_filters_it(streamlit_server,
     assert strikes_near(frame, KREMENCHUK) >= 1
 
 
+def open_page(page, link_name, landmark, attempts=3):
+    """Follow a navigation link; a click that lands during a rerun can be dropped, so retry."""
+    for _ in range(attempts):
+        page.get_by_role("link", name=link_name).click()
+        try:
+            landmark.wait_for(timeout=15_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the '{link_name}' page never opened")
+
+
 def test_the_view_survives_a_visit_to_the_import_page(streamlit_server, browser_page):
     page = browser_page
     page.goto(streamlit_server.url)
@@ -68,9 +81,8 @@ def test_the_view_survives_a_visit_to_the_import_page(streamlit_server, browser_
     map_frame(page, until="!Object.values(window.map._layers).some(l => l.feature && "
                           "/Pipeline/.test(l.feature.properties.popup_html || ''))")
     assert not pipelines.is_checked()
-    page.get_by_role("link", name="Import data").click()
-    page.get_by_role("heading", name="Import incidents").wait_for(timeout=30_000)
-    page.get_by_role("link", name="Map").click()
+    open_page(page, "Import data", page.get_by_role("heading", name="Import incidents"))
+    open_page(page, "Map", page.get_by_role("heading", name="Incidents in view"))
     map_frame(page)
     assert not page.get_by_role("switch", name="Pipeline routes (GEM)").is_checked()
     assert page.get_by_role("switch", name="Strikes and other incidents").is_checked()
