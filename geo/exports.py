@@ -19,6 +19,7 @@ import pyogrio
 from geo.csv_safety import neutralise_formulas
 from geo.dates import describe_dates
 from geo.errors import ExportError
+from geo.file_formats import pick_format
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 
 LAYER_NAME = "incidents"
@@ -32,13 +33,7 @@ DATE_COLUMNS = ("date_start", "date_end")
 
 
 def check_format(fmt: str) -> str:
-    key = (fmt or "").lower().lstrip(".")
-    if key == "json":
-        key = "geojson"
-    if key not in EXPORT_FORMATS:
-        raise ExportError(f"Unknown export format '{fmt}'; use one of "
-                          f"{', '.join(EXPORT_FORMATS)}")
-    return key
+    return pick_format(fmt, EXPORT_FORMATS, what="export", aliases={"json": "geojson"})
 
 
 def format_from_path(path: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.errors import ExportError
+from geo.file_formats import pick_format
 from geo.snapshot import IMAGE_FORMATS, SIZES, SnapshotSize, SnapshotView, snapshot_image
 from geo.snapshot_html import snapshot_html
 
@@ -13,13 +14,7 @@ MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html"}
 
 
 def check_snapshot_format(fmt: str) -> str:
-    key = (fmt or "").lower().lstrip(".")
-    if key == "htm":
-        key = "html"
-    if key not in SNAPSHOT_FORMATS:
-        raise ExportError(f"Unknown snapshot format '{fmt}'; use one of "
-                          f"{', '.join('.' + f for f in SNAPSHOT_FORMATS)}")
-    return key
+    return pick_format(fmt, SNAPSHOT_FORMATS, what="snapshot", aliases={"htm": "html"})
 
 
 def snapshot_bytes(snapshot: SnapshotView, fmt: str,
