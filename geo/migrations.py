@@ -77,8 +77,20 @@ def _v2_batch_counts_and_window_indexes(conn: sa.Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _v3_history_and_thermal(conn: sa.Connection) -> None:
+    """Incidents record how their site link was made (links already in the data are
+    "source"); claim-status and link edits get history tables; FIRMS detections get their
+    typed values and the coverage of each import."""
+    _add_column(conn, tables.incidents, "site_link")
+    c = tables.incidents.c
+    conn.execute(sa.update(tables.incidents).where(c.site_id != "").values(site_link="source"))
+    for table in tables.VERSION_3_TABLES:
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     2: _v2_batch_counts_and_window_indexes,
+    3: _v3_history_and_thermal,
 }
 
 

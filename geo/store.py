@@ -23,7 +23,7 @@ from geo.filters import ViewFilter
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
-from geo.store_engine import Progress, create_engine, insert_incidents, records
+from geo.store_engine import Progress, bump_revision, create_engine, insert_incidents, records
 from geo.store_query import incident_frame, window_query
 
 DUPLICATE_COLUMNS = ("incident_id", "category", "latitude", "longitude", "date_start",
@@ -88,13 +88,6 @@ class IncidentStore:
             "file_sha256": file_sha256, "settings": json.dumps(settings or {}, sort_keys=True),
         }])
         insert_incidents(conn, incidents.assign(batch_id=batch_id), progress)
-
-    @staticmethod
-    def _bump_revision(conn) -> None:
-        conn.execute(
-            sa.update(tables.meta).where(tables.meta.c.key == "revision")
-            .values(value=sa.cast(sa.cast(tables.meta.c.value, sa.Integer) + 1, sa.Text))
-        )
 
     # --- reads -------------------------------------------------------------------------
     def revision(self) -> int:
@@ -184,7 +177,7 @@ class IncidentStore:
                     f"Import batch '{batch_id}' was not written and nothing was changed: "
                     f"{error.orig}. If another import stored the same incident ids meanwhile, "
                     "run this import again and its duplicates will be skipped") from error
-            self._bump_revision(conn)
+            bump_revision(conn)
         return len(incidents)
 
     def _stored_duplicates(self, conn, rows: pd.DataFrame, new_id_prefix: str = "") -> pd.Series:
@@ -226,7 +219,7 @@ class IncidentStore:
                 sa.update(tables.batches).where(tables.batches.c.batch_id == batch_id)
                 .values(undone_at=dt.datetime.now(dt.UTC))
             )
-            self._bump_revision(conn)
+            bump_revision(conn)
         return removed
 
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -77,6 +77,9 @@ incidents = sa.Table(
     "incidents", metadata,
     *(_column(name, "incident_id") for name in INCIDENT_COLUMNS),
     sa.Column("span_class", sa.Integer, nullable=False, server_default="0"),  # version 2
+    # version 3: how site_id was set: "source" (given by the data), "auto" (geo.linking on
+    # import), "manual" (edited; see link_history), "" when unlinked.
+    sa.Column("site_link", sa.Text, nullable=False, server_default=""),
     sa.Index(WINDOW_INDEX, "span_class", "date_start", "latitude", "longitude", "date_end"),
     sa.Index(AREA_INDEX, "latitude", "longitude", "date_start", "date_end"),
     sa.Index("ix_incidents_batch", "batch_id"),  # undo deletes a batch
@@ -86,3 +89,59 @@ sites = sa.Table(
     "sites", metadata,
     *(_column(name, "site_id") for name in SITE_COLUMNS),
 )
+
+# --- version 3: the analyst's edits, kept as history, and thermal detections -------------
+
+claim_history = sa.Table(
+    "claim_history", metadata,
+    sa.Column("change_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.String(64), nullable=False),
+    sa.Column("previous_status", sa.Text, nullable=False, server_default=""),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("changed_by", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_claim_history_incident", "incident_id"),
+)
+
+link_history = sa.Table(
+    "link_history", metadata,
+    sa.Column("change_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.String(64), nullable=False),
+    sa.Column("previous_site_id", sa.Text, nullable=False, server_default=""),
+    sa.Column("site_id", sa.Text, nullable=False, server_default=""),
+    sa.Column("changed_by", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_link_history_incident", "incident_id"),
+)
+
+# One row per FIRMS detection, keyed by its incident row (category thermal_detection), with
+# the measured values typed; deleted with its batch.
+thermal_detections = sa.Table(
+    "thermal_detections", metadata,
+    sa.Column("incident_id", sa.String(64), primary_key=True),
+    sa.Column("batch_id", sa.String(64), nullable=False),
+    sa.Column("detected_at", sa.DateTime, nullable=False),  # UTC
+    sa.Column("frp", sa.Float, nullable=True),  # fire radiative power, MW
+    sa.Column("confidence", sa.Text, nullable=False, server_default=""),
+    sa.Column("satellite", sa.Text, nullable=False, server_default=""),
+    sa.Column("instrument", sa.Text, nullable=False, server_default=""),
+    sa.Column("daynight", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_thermal_batch", "batch_id"),
+)
+
+# What a FIRMS import covered (days and area), so "no detection" is said only where
+# detections were imported at all.
+thermal_coverage = sa.Table(
+    "thermal_coverage", metadata,
+    sa.Column("batch_id", sa.String(64), primary_key=True),
+    sa.Column("date_from", sa.Date, nullable=False),
+    sa.Column("date_to", sa.Date, nullable=False),
+    sa.Column("west", sa.Float, nullable=False),
+    sa.Column("south", sa.Float, nullable=False),
+    sa.Column("east", sa.Float, nullable=False),
+    sa.Column("north", sa.Float, nullable=False),
+)
+
+VERSION_3_TABLES = (claim_history, link_history, thermal_detections, thermal_coverage)

@@ -64,6 +64,7 @@ def make_v1_database(path) -> None:
             "category, latitude, longitude, geo_precision, source_name, claim_status, "
             "batch_id) VALUES (?, ?, ?, 'day', 'strike', ?, ?, 'site', 'src', 'reported', ?)",
             V1_ROWS)
+        db.execute("UPDATE incidents SET site_id = 's1' WHERE incident_id = 'old-1'")
         db.execute("INSERT INTO sites (site_id, name, kind, geo_precision) "
                    "VALUES ('s1', 'Depot', 'oil_depot', 'site')")
 
@@ -76,6 +77,9 @@ def schema_of(path) -> dict:
             "batch_columns": {r[1] for r in db.execute("PRAGMA table_info(batches)")},
             "incident_columns": {r[1] for r in db.execute("PRAGMA table_info(incidents)")},
             "meta": dict(db.execute("SELECT key, value FROM meta")),
+            "tables": {r[0] for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")},
+            "site_links": dict(db.execute("SELECT incident_id, site_link FROM incidents")),
         }
 
 
@@ -94,6 +98,10 @@ def test_a_version_1_database_is_upgraded_and_keeps_its_data(tmp_path):
     assert {"skipped_count", "rejected_count", "file_sha256", "settings"} <= \
         schema["batch_columns"]
     assert "span_class" in schema["incident_columns"]
+    # version 3: history tables, thermal tables, and links given by the data marked "source"
+    assert {"claim_history", "link_history", "thermal_detections", "thermal_coverage"} <= \
+        schema["tables"]
+    assert schema["site_links"] == {"old-1": "source", "old-2": "", "old-3": ""}
     # data, revision and batches are kept; nothing is re-seeded
     assert store.revision() == 5
     frame = store.incidents_frame()
