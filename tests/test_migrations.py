@@ -79,7 +79,10 @@ def schema_of(path) -> dict:
             "meta": dict(db.execute("SELECT key, value FROM meta")),
             "tables": {r[0] for r in db.execute(
                 "SELECT name FROM sqlite_master WHERE type='table'")},
-            "site_links": dict(db.execute("SELECT incident_id, site_link FROM incidents")),
+            "site_links": dict(db.execute(
+                "SELECT incident_id, site_link FROM incidents"
+                if "site_link" in {r[1] for r in db.execute("PRAGMA table_info(incidents)")}
+                else "SELECT incident_id, NULL FROM incidents")),
         }
 
 
