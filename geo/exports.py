@@ -20,6 +20,7 @@ from geo.csv_safety import neutralise_formulas
 from geo.dates import describe_dates
 from geo.errors import ExportError
 from geo.file_formats import pick_format
+from geo.network import nearest_pipeline
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 
 LAYER_NAME = "incidents"
@@ -40,10 +41,13 @@ def format_from_path(path: Path) -> str:
     return check_format(Path(path).suffix)
 
 
-def export_frame(view: pd.DataFrame) -> pd.DataFrame:
-    """The exported table: the schema's columns, dates as ISO text, sorted by date."""
+def export_frame(view: pd.DataFrame, routes: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
+    """The exported table: the schema's columns, dates as ISO text, sorted by date; with
+    `routes`, each incident's nearest pipeline route and its geodesic distance in km."""
     frame = view.loc[:, list(INCIDENT_COLUMNS)].sort_values(["date_start", "incident_id"])
     frame = frame.reset_index(drop=True)
+    if routes is not None:
+        frame = frame.join(nearest_pipeline(frame["latitude"], frame["longitude"], routes))
     when = describe_dates(frame) if len(frame) else []
     frame = frame.assign(
         **{name: frame[name].dt.strftime("%Y-%m-%d") for name in DATE_COLUMNS},
@@ -87,9 +91,9 @@ def _ogr_bytes(frame: gpd.GeoDataFrame, driver: str) -> bytes:
     return buffer.getvalue()
 
 
-def export_bytes(view: pd.DataFrame, fmt: str) -> bytes:
+def export_bytes(view: pd.DataFrame, fmt: str, routes: gpd.GeoDataFrame | None = None) -> bytes:
     fmt = check_format(fmt)
-    frame = export_frame(view)
+    frame = export_frame(view, routes)
     if fmt == "csv":
         return _csv_bytes(frame)
     if fmt == "kml":
@@ -97,10 +101,11 @@ def export_bytes(view: pd.DataFrame, fmt: str) -> bytes:
     return _ogr_bytes(_geo_frame(frame), EXPORT_FORMATS[fmt][0])
 
 
-def write_export(view: pd.DataFrame, path: Path, fmt: str | None = None) -> int:
+def write_export(view: pd.DataFrame, path: Path, fmt: str | None = None,
+                 routes: gpd.GeoDataFrame | None = None) -> int:
     """Write `view` to `path` (format from the suffix unless given); return the row count."""
     path = Path(path)
-    data = export_bytes(view, fmt or format_from_path(path))
+    data = export_bytes(view, fmt or format_from_path(path), routes)
     try:
         path.write_bytes(data)
     except OSError as error:

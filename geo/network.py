@@ -15,6 +15,8 @@ import pandas as pd
 import shapely
 from pyproj import Geod, Transformer
 
+from geo.errors import FilterError
+
 METRIC_CRS = ("+proj=lcc +lat_1=42 +lat_2=52 +lat_0=47 +lon_0=38 +x_0=0 +y_0=0 +datum=WGS84 "
               "+units=m +no_defs")
 GEOD = Geod(ellps="WGS84")
@@ -62,12 +64,18 @@ def nearest_pipeline(latitude, longitude, routes: gpd.GeoDataFrame,
     return out
 
 
+def distance_to_route(routes: gpd.GeoDataFrame, name: str, latitude,
+                      longitude) -> np.ndarray:
+    """Geodesic km from each point to the named route (all its segments); NaN without a
+    point."""
+    chosen = routes.loc[routes["name"] == name]
+    if chosen.empty:
+        raise FilterError(f"No pipeline route named '{name}'; pick one from the pipeline "
+                          "layer's routes")
+    return nearest_pipeline(latitude, longitude, chosen)["pipeline_distance_km"].to_numpy()
+
+
 def within_km_of(routes: gpd.GeoDataFrame, name: str, latitude, longitude,
                  km: float) -> np.ndarray:
-    """Mask: points within `km` of the named route (all its segments)."""
-    chosen = routes.loc[routes["name"] == name]
-    mask = np.zeros(len(np.asarray(latitude)), dtype=bool)
-    if chosen.empty:
-        return mask
-    distances = nearest_pipeline(latitude, longitude, chosen)["pipeline_distance_km"]
-    return (distances <= km).to_numpy()
+    """Mask: points within `km` of the named route."""
+    return distance_to_route(routes, name, latitude, longitude) <= km

@@ -13,12 +13,13 @@ import pandas as pd
 from geo.errors import FilterError
 from geo.filters import apply_filter, date_extent
 from geo.mapview import LAYER_KEYS, check_layer_keys
+from geo.network import within_km_of
 from geo.regions import REGION_NAMES, Extent, parse_bbox, resolve_extent
 from geo.schema import CATEGORIES, CLAIM_STATUSES
 from geo.settings import Settings, database_url_from
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import IncidentStore
-from geo.viewstate import ViewState
+from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", metavar="LIST", help="only these categories")
     parser.add_argument("--operator", metavar="LIST", help="only these operators, as claimed")
     parser.add_argument("--claim", metavar="LIST", help="only these claim statuses")
+    parser.add_argument("--near-pipeline", metavar="NAME",
+                        help="only incidents near this pipeline route (its name on the map)")
+    parser.add_argument("--within-km", metavar="KM", type=float, default=DEFAULT_PIPELINE_KM,
+                        help=f"with --near-pipeline: the distance in km (default "
+                             f"{DEFAULT_PIPELINE_KM:g})")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--bbox", metavar="W,S,E,N", help="extent in degrees, e.g. 22,44,41,53")
     where.add_argument("--region", metavar="NAME",
@@ -102,7 +108,8 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     state = ViewState(date_from=date_from or low, date_to=date_to or high, layers=layers,
                       categories=_choices(args.category, CATEGORIES, "--category"),
                       operators=_list(args.operator),
-                      claim_statuses=_choices(args.claim, CLAIM_STATUSES, "--claim"))
+                      claim_statuses=_choices(args.claim, CLAIM_STATUSES, "--claim"),
+                      pipeline=args.near_pipeline or "", pipeline_km=args.within_km)
     if state.date_to < state.date_from:
         raise FilterError(f"The window ends ({state.date_to}) before it starts "
                           f"({state.date_from}); swap --from and --to")
@@ -111,5 +118,11 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     if clip_to_extent and (args.bbox or args.region):
         view_filter = replace(view_filter, bbox=extent)
     view = apply_filter(incidents, view_filter)
-    return LoadedView(state, view, sites, read_pipelines(settings.data_dir),
-                      read_basemap(settings.data_dir), extent)
+    routes = read_pipelines(settings.data_dir)
+    if state.pipeline:
+        if not 0 < state.pipeline_km <= MAX_PIPELINE_KM:
+            raise FilterError(f"--within-km {state.pipeline_km:g} is not a distance between 0 "
+                              f"and {MAX_PIPELINE_KM:g} km")
+        view = view.loc[within_km_of(routes, state.pipeline, view["latitude"],
+                                     view["longitude"], state.pipeline_km)]
+    return LoadedView(state, view, sites, routes, read_basemap(settings.data_dir), extent)

@@ -15,6 +15,8 @@ from geo.mapview import LAYER_KEYS
 from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
 
 CENTER_DECIMALS = 4
+DEFAULT_PIPELINE_KM = 10.0
+MAX_PIPELINE_KM = 500.0
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class ViewState:
     center: tuple[float, float] = DEFAULT_CENTER
     zoom: int = DEFAULT_ZOOM
     selected: str = ""
+    pipeline: str = ""  # "" = no pipeline filter
+    pipeline_km: float = DEFAULT_PIPELINE_KM
 
     def view_filter(self) -> ViewFilter:
         return ViewFilter(self.date_from, self.date_to, self.categories, self.operators,
@@ -56,6 +60,9 @@ def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, st
         query["z"] = str(state.zoom)
     if state.selected:
         query["sel"] = state.selected
+    if state.pipeline:
+        query["pipe"] = state.pipeline
+        query["km"] = f"{state.pipeline_km:g}"
     return query
 
 
@@ -86,8 +93,29 @@ def _choices(text: str, allowed, name: str, problems: list[str]) -> tuple[str, .
     return tuple(v for v in values if allowed is None or v in allowed)
 
 
+def _pipeline(query: dict[str, str], state: ViewState, pipelines,
+              problems: list[str]) -> ViewState:
+    name = query.get("pipe", "")
+    if not name:
+        return state
+    if pipelines is not None and name not in pipelines:
+        problems.append(f"Link parameter 'pipe' names no known pipeline route: '{name}'; "
+                        "ignored")
+        return state
+    try:
+        km = float(query.get("km", DEFAULT_PIPELINE_KM))
+    except ValueError:
+        km = float("nan")
+    if not 0 < km <= MAX_PIPELINE_KM:
+        problems.append(f"Link parameter 'km' must be a distance in km between 0 and "
+                        f"{MAX_PIPELINE_KM:g}: '{query.get('km')}'; {DEFAULT_PIPELINE_KM:g} "
+                        "km used")
+        km = DEFAULT_PIPELINE_KM
+    return replace(state, pipeline=name, pipeline_km=km)
+
+
 def from_query(query: dict[str, str], default: ViewState, *, categories, claim_statuses,
-               operators) -> tuple[ViewState, list[str]]:
+               operators, pipelines=None) -> tuple[ViewState, list[str]]:
     problems: list[str] = []
     state = default
     date_from = _date(query["from"], "from", problems) if "from" in query else None
@@ -115,4 +143,4 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
                         f"lon={query.get('lon')!r}, z={query.get('z')!r}; ignored")
     if "sel" in query:
         state = replace(state, selected=query["sel"])
-    return state, problems
+    return _pipeline(query, state, pipelines, problems), problems

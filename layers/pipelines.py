@@ -56,6 +56,8 @@ LEGEND = (
     LegendEntry("Gas pipeline", COMMODITY_COLORS["gas"], "line"),
     LegendEntry("Oil pipeline", COMMODITY_COLORS["oil"], "line"),
     LegendEntry("Route schematic (approximate)", "#555555", "dashed_line"),
+    LegendEntry("Not operating (idle, mothballed, proposed, cancelled): thinner, paler",
+                "#A8A8A8", "line"),
 )
 
 
@@ -72,7 +74,8 @@ def build(pipelines: gpd.GeoDataFrame) -> ShapeLayer:
         "GEM route accuracy: " + frame["route_accuracy"].fillna("not stated"),
     )
     frame["length_text"] = frame["length_km"].map("{:,.0f} km".format)
-    frame["tooltip"] = frame["name"] + np.where(schematic, " (schematic route)", "")
+    frame["tooltip"] = (frame["name"] + np.where(schematic, " (schematic route)", "")
+                        + np.where(inactive, " · status: " + frame["status"].str.lower(), ""))
     return ShapeLayer(
         key=KEY,
         title=TITLE,

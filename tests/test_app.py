@@ -52,3 +52,29 @@ def test_a_window_with_nothing_in_it_says_so(app):
     assert not app.exception
     assert any("No incidents match" in info.value for info in app.info)
 
+
+
+def test_the_pipeline_filter_keeps_incidents_near_the_chosen_route(app):
+    app.selectbox(key="filter_pipeline").set_value("Trans-Balkan").run()
+    app.number_input(key="filter_pipeline_km").set_value(25.0).run()
+    assert not app.exception
+    # Orlivka is 19.9 km from GEM's schematic Trans-Balkan line; Odesa ~220 km
+    assert table_places(app) == {"Orlivka gas distribution station",
+                                 "Trans-Balkan pipeline (Orlivka node)"}
+    assert "within 25 km of the Trans\\-Balkan pipeline route" in app.markdown[0].value
+    assert (app.query_params["pipe"], app.query_params["km"]) == ("Trans-Balkan", "25")
+    app.number_input(key="filter_pipeline_km").set_value(15.0).run()
+    assert any("No incidents match" in info.value for info in app.info)
+    app.selectbox(key="filter_pipeline").set_value("").run()
+    assert "**17** of 17 incidents in view" in app.markdown[0].value
+
+
+def test_a_link_with_a_pipeline_filter_reopens_it(db_path, monkeypatch):
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update({"from": "2020-01-01", "to": "2026-01-01", "pipe": "Trans-Balkan",
+                             "km": "25"})
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="filter_pipeline").value == "Trans-Balkan"
+    assert len(table_places(app)) == 2

@@ -11,6 +11,9 @@ import pytest
 
 from geo.errors import ExportError
 from geo.exports import export_bytes, write_export
+from geo.network import nearest_pipeline
+from geo.settings import DATA_DIR
+from geo.shipped import read_pipelines
 from tests.snapshot_support import seed_data
 
 RECORD_FIELDS = ("incident_id", "date_start", "date_end", "date_precision", "source_name",
@@ -88,3 +91,19 @@ def test_an_empty_view_exports_an_empty_file(tmp_path, incidents):
     empty = incidents.iloc[0:0]
     assert pd.read_csv(io.BytesIO(export_bytes(empty, "csv")), encoding="utf-8-sig").empty
     assert len(read_spatial(tmp_path, export_bytes(empty, "geojson"), "geojson")) == 0
+
+
+@pytest.mark.parametrize("fmt", ("csv", "geojson"))
+def test_exports_carry_the_nearest_pipeline_and_its_distance(tmp_path, incidents, fmt):
+    routes = read_pipelines(DATA_DIR)
+    data = export_bytes(incidents, fmt, routes)
+    frame = (pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+             if fmt == "csv" else read_spatial(tmp_path, data, fmt))
+    by_id = frame.set_index("incident_id")
+    orlivka = by_id.loc["seed-002-02"]
+    expected = nearest_pipeline([orlivka["latitude"]], [orlivka["longitude"]], routes).iloc[0]
+    assert orlivka["nearest_pipeline"] == expected["nearest_pipeline"] != ""
+    assert float(orlivka["pipeline_distance_km"]) == pytest.approx(
+        expected["pipeline_distance_km"])
+    unplaced = by_id.loc[incidents.loc[incidents["latitude"].isna(), "incident_id"]]
+    assert (unplaced["nearest_pipeline"].fillna("") == "").all()

@@ -91,3 +91,18 @@ def test_static_renderer_draws_every_layer(map_layers):
     figure.canvas.draw()
     pixels = np.asarray(figure.canvas.buffer_rgba())
     assert len(np.unique(pixels.reshape(-1, 4), axis=0)) > 20, "the static map is blank"
+
+
+def test_pipelines_are_styled_by_commodity_and_status(map_layers):
+    layer = map_layers.overlays[0]
+    by_row = [(row.commodity, row.status, layer.styles[row.style])
+              for row in layer.frame.itertuples()]
+    gas = {s.color for c, _, s in by_row if c == "gas"}
+    oil = {s.color for c, _, s in by_row if c == "oil"}
+    assert len(gas) == len(oil) == 1 and gas != oil
+    operating = {s.opacity for _, status, s in by_row if status == "operating"}
+    idle = {s.opacity for _, status, s in by_row if status in ("idle", "mothballed")}
+    assert max(idle) < min(operating)
+    labels = [entry.label for entry in layer.legend]
+    assert any(label.startswith("Gas pipeline") for label in labels)
+    assert any(label.startswith("Not operating") for label in labels)

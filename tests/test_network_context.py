@@ -9,6 +9,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString
 
+from geo.errors import FilterError
 from geo.linking import link_to_sites
 from geo.network import nearest_pipeline, within_km_of
 from geo.records import coerce_sites
@@ -48,7 +49,8 @@ def test_within_km_filter(meridian_routes):
     lons = [GEOD.fwd(30.0, 47.0, 90, km * 1000)[0] for km in (5, 15, 40)]
     mask = within_km_of(meridian_routes, "east", [47.0] * 3, lons, 20)
     assert mask.tolist() == [True, True, False]
-    assert not within_km_of(meridian_routes, "nope", [47.0], [30.0], 20).any()
+    with pytest.raises(FilterError, match="No pipeline route named 'nope'"):
+        within_km_of(meridian_routes, "nope", [47.0], [30.0], 20)
 
 
 def test_orlivka_is_near_the_trans_balkan_corridor_in_the_shipped_data():

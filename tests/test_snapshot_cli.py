@@ -97,6 +97,20 @@ def test_export_each_format_with_filters(tmp_path, db, capsys):
     # Baku, Khankendi and Aktau (on the Caspian shore); country-level rows have no point
     assert set(in_caucasus["country"]) == {"AZ", "KZ"}
     assert in_caucasus["latitude"].notna().all()
+    assert in_caucasus["pipeline_distance_km"].notna().all()
+
+
+def test_export_near_a_pipeline(tmp_path, db, capsys):
+    out = tmp_path / "near.csv"
+    code, stdout, _ = run(capsys, "export", "-o", str(out), "--near-pipeline", "Trans-Balkan",
+                          "--within-km", "25", "--db", db)
+    assert code == 0 and "2 incident(s)" in stdout
+    near = pd.read_csv(out, encoding="utf-8-sig")
+    assert set(near["incident_id"]) == {"seed-002-02", "seed-002-03"}
+    assert (near["pipeline_distance_km"] < 25).all()
+    code, _, stderr = run(capsys, "export", "-o", str(out), "--near-pipeline", "Nord Stream",
+                          "--db", db)
+    assert code == 2 and "No pipeline route named 'Nord Stream'" in stderr
 
 
 def test_the_real_command_line(tmp_path, db):

@@ -112,3 +112,24 @@ def test_a_bad_link_warns_and_shows_the_default_view(app):
     assert shown == total  # the whole default window
     assert set(LAYER_KEYS) - {k for k in LAYER_KEYS if app.toggle(key=f"layer_{k}").value} \
         == set(LAYER_KEYS)
+
+
+def test_a_pipeline_filter_round_trips_and_bad_values_are_reported():
+    state = ViewState(DEFAULT.date_from, DEFAULT.date_to, pipeline="Trans-Balkan",
+                      pipeline_km=12.5)
+    query = to_query(state)
+    assert query["pipe"] == "Trans-Balkan" and query["km"] == "12.5"
+    known = ("Trans-Balkan", "Druzhba")
+    restored, problems = from_query(query, DEFAULT, categories=CATEGORIES,
+                                    claim_statuses=CLAIM_STATUSES, operators=None,
+                                    pipelines=known)
+    assert restored == state and problems == []
+    unknown, problems = from_query({"pipe": "Nord Stream"}, DEFAULT, categories=CATEGORIES,
+                                   claim_statuses=CLAIM_STATUSES, operators=None,
+                                   pipelines=known)
+    assert unknown.pipeline == "" and "'Nord Stream'" in problems[0]
+    bad_km, problems = from_query({"pipe": "Druzhba", "km": "-3"}, DEFAULT,
+                                  categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
+                                  operators=None, pipelines=known)
+    assert (bad_km.pipeline, bad_km.pipeline_km) == ("Druzhba", 10.0)
+    assert "'-3'" in problems[0]

@@ -22,7 +22,7 @@ def configure(parser) -> None:
 def run(args) -> int:
     format_from_path(args.output)  # fail before reading any data
     loaded = load_view(args, clip_to_extent=True)
-    rows = write_export(loaded.view, args.output)
+    rows = write_export(loaded.view, args.output, routes=loaded.pipeline_routes)
     unmapped = int((loaded.view["latitude"].isna() | loaded.view["longitude"].isna()).sum())
     print(f"Wrote {args.output}: {rows} incident(s), {unmapped} without coordinates "
           f"(country level); data version {data_version(loaded.view)}.")

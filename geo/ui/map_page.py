@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.filters import apply_filter, date_extent, split_mapped
-from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
+from geo.filters import date_extent, filter_mask, split_mapped
+from geo.ui import (
+    cached,
+    map_panel,
+    pipeline_filter,
+    share_panel,
+    sidebar,
+    table_panel,
+    timeline_panel,
+)
+from geo.ui.markdown import escape_markdown
 
 # Distances to pipelines are measured per view (about 1 s per 100,000 incidents).
 PIPELINE_CONTEXT_LIMIT = 20_000
@@ -19,8 +28,13 @@ def render() -> None:
     sites = cached.sites(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    state = sidebar.render(incidents, date_extent(incidents))
-    view = apply_filter(incidents, state.view_filter())
+    state = sidebar.render(incidents, date_extent(incidents),
+                           pipeline_filter.route_names(pipeline_routes))
+    mask = filter_mask(incidents, state.view_filter())
+    if state.pipeline:
+        mask &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
+                                                state.pipeline, state.pipeline_km)
+    view = incidents.loc[mask]
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
         view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
                                                  pipeline_routes))
@@ -35,6 +49,8 @@ def render() -> None:
         f"**{len(view)}** of {len(incidents)} incidents in view · **{len(mapped)}** on the "
         f"map · **{len(unmapped)}** known only to country level (listed in the table, not "
         f"drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
+        + (f" · within {state.pipeline_km:g} km of the {escape_markdown(state.pipeline)} "
+           "pipeline route" if state.pipeline else "")
     )
     if len(view) > PIPELINE_CONTEXT_LIMIT:
         st.caption(f"Distances to pipelines are shown for views of up to "

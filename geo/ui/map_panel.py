@@ -121,8 +121,8 @@ def sync_url(state: ViewState) -> None:
 def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, basemap_parts):
     inputs = dict(mapped_incidents=mapped, sites=sites, pipeline_routes=pipeline_routes,
                   basemap_parts=basemap_parts, enabled=state.layers)
-    view_key = (state.date_from, state.date_to, state.layers, state.categories,
-                state.operators, state.claim_statuses)
+    # every field of the view except where the map looks and what is selected
+    view_key = replace(state, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM, selected="")
     center, zoom = track_position(view_key, (state.center, state.zoom))
     fmap = _cached_map(revision, view_key, inputs)
     result = draw_cached_map(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,

@@ -84,24 +84,25 @@ def _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds) -> 
                "browser with no internet.")
 
 
-def _export_controls(state, view) -> None:
+def _export_controls(state, view, pipelines) -> None:
     st.markdown(f"**Incidents in view ({len(view)})**")
     columns = st.columns(len(EXPORT_FORMATS))
     for column, fmt in zip(columns, EXPORT_FORMATS, strict=True):
         column.download_button(
-            EXPORT_LABELS[fmt], data=lambda fmt=fmt: export_bytes(view, fmt),
+            EXPORT_LABELS[fmt], data=lambda fmt=fmt: export_bytes(view, fmt, pipelines),
             file_name=f"{_file_stem(state)}.{fmt}", mime=mime_type(fmt), on_click="ignore",
             key=f"share_export_{fmt}", icon=":material/table:", width="stretch",
         )
-    st.caption("Each row keeps its source, claim status and location precision. Incidents "
-               "known only to country level have empty coordinates (CSV) or no geometry.")
+    st.caption("Each row keeps its source, claim status and location precision, and its "
+               "nearest pipeline route with the distance in km. Incidents known only to "
+               "country level have empty coordinates (CSV) or no geometry.")
 
 
 def render(state: ViewState, view, mapped, sites, pipelines, basemap_parts, bounds) -> None:
     del mapped  # the snapshot splits `view` itself; kept for a stable call signature
     _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds)
     st.divider()
-    _export_controls(state, view)
+    _export_controls(state, view, pipelines)
     st.divider()
     st.markdown("**Link to this view**")
     st.code(current_link(state), language=None, wrap_lines=True)

@@ -14,6 +14,7 @@ import streamlit as st
 
 from geo.mapview import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
+from geo.ui import pipeline_filter
 from geo.viewstate import ViewState, from_query
 
 NOT_STATED = ""
@@ -26,12 +27,13 @@ def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:
     return sorted(present, key=lambda v: (v == NOT_STATED, v.lower()))
 
 
-def _initial_state(default: ViewState, incidents: pd.DataFrame) -> ViewState:
+def _initial_state(default: ViewState, incidents: pd.DataFrame,
+                   pipeline_names: list[str]) -> ViewState:
     if "view_initialised" in st.session_state:
         return default
     state, problems = from_query(
         dict(st.query_params), default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
-        operators=None,
+        operators=None, pipelines=pipeline_names,
     )
     st.session_state["view_initialised"] = True
     st.session_state["link_problems"] = problems
@@ -44,6 +46,8 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame) -> ViewState:
                         ("claim_statuses", state.claim_statuses)):
         if value is not None:
             st.session_state[f"filter_{name}"] = list(value)
+    st.session_state["filter_pipeline"] = state.pipeline
+    st.session_state["filter_pipeline_km"] = state.pipeline_km
     st.session_state["map_position"] = (state.center, state.zoom)
     st.session_state["selected_incident"] = state.selected
     return state
@@ -51,7 +55,8 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame) -> ViewState:
 
 # Streamlit forgets a widget's state while another page is shown; these keys outlive it.
 PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "filter_categories",
-             "filter_operators", "filter_claim_statuses")
+             "filter_operators", "filter_claim_statuses", "filter_pipeline",
+             "filter_pipeline_km")
 
 
 def _restore_widgets() -> None:
@@ -120,9 +125,10 @@ def _multiselect(label: str, name: str, options: list[str], format_func) -> tupl
     return tuple(chosen) if chosen else None
 
 
-def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date]) -> ViewState:
+def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
+           pipeline_names: list[str] = ()) -> ViewState:
     default = ViewState(date_from=extent[0], date_to=extent[1])
-    _initial_state(default, incidents)
+    _initial_state(default, incidents, list(pipeline_names))
     _restore_widgets()
     _follow_extent(extent)
     with st.sidebar:
@@ -142,9 +148,10 @@ def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date]) -> ViewStat
         claims = _multiselect("Claim status", "claim_statuses",
                               _options(incidents, "claim_status", CLAIM_STATUSES),
                               lambda v: CLAIM_LABELS.get(v, v))
+        pipeline, pipeline_km = pipeline_filter.controls(list(pipeline_names))
     _save_widgets()
     center, zoom = st.session_state.get("map_position", (default.center, default.zoom))
     return replace(default, date_from=date_from, date_to=date_to, layers=layers,
                    categories=categories, operators=operators, claim_statuses=claims,
-                   center=center, zoom=zoom,
+                   center=center, zoom=zoom, pipeline=pipeline, pipeline_km=pipeline_km,
                    selected=st.session_state.get("selected_incident", ""))
