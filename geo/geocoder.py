@@ -15,15 +15,11 @@ its candidates lies near the file's confident rows and the others far from all o
 from __future__ import annotations
 
 import functools
-import math
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from geo.errors import GeocodeError
 from geo.gazetteer import (
     MIN_KEY_LENGTH,
     PRIMARY_KEY,
@@ -33,6 +29,19 @@ from geo.gazetteer import (
     load_index,
     name_hash,
 )
+from geo.geocode_column import geocode_column
+from geo.geocode_types import (
+    CONFIDENT,
+    OUTPUT_COLUMNS,
+    Candidate,
+    GeocodeResult,
+    Hints,
+    distance_km,
+    given,
+    join_notes,
+    merge_duplicates,
+    widen_to_admin1,
+)
 from geo.normalize import (
     PlaceText,
     normalize_name,
@@ -41,89 +50,23 @@ from geo.normalize import (
     phonetic_keys,
     strip_level,
 )
-from geo.records import coerce_sites
-from geo.reverse import EARTH_RADIUS_KM, PointGrid
 from geo.settings import Settings
+from geo.site_register import SiteRegister
+
+__all__ = ["OUTPUT_COLUMNS", "Candidate", "GeocodeResult", "Geocoder", "SiteRegister",
+           "geocode_column", "load_geocoder"]
 
 DOMINANCE = 5.0            # a candidate wins alone only at >= 5x the weight of all others together
 PRIMARY_NAME_WEIGHT = 10.0  # weight = population x this when the place's own name is the one asked
 VARIANT_WEIGHT = 0.3       # ... x this when only a folded spelling (phonetic key) matches
 VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio a folded match's own name needs (_place_result)
-SAME_PLACE_KM = 5.0        # candidates this close are one place listed twice
 ANCHOR_KM = 60.0           # "X, Y" with Y a place: X must lie this near Y
-SITE_NEAR_KM = 30.0        # "refinery in X": register sites this near the place X
 FUZZY_CUTOFF = 88.0        # rapidfuzz ratio between phonetic keys
 FUZZY_MIN_LENGTH = 7        # phonetic key length below which fuzzy matching is not tried
-PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
-PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther...
-PROXIMITY_FAR_KM = 300.0   # ...and at least this far from every confident row, is taken
-PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are compared)
 UNKNOWN_POPULATION = 500   # GeoNames population 0 means unknown; cities500 starts at 500
 # City-regions and the region around them: a hint naming either accepts both.
 ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.42",
              "BY.04": "BY.05", "KZ.02": "KZ.01", "AZ.09": "AZ.01"}
-OUTPUT_COLUMNS = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
-                  "geocode_match_id", "geocode_score", "geocode_candidates", "geocode_country",
-                  "geocode_admin1", "geocode_note")
-CONFIDENT = ("exact", "alias", "fuzzy")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    kind: str                  # site | place | admin1 | country
-    ident: str                 # geonames:698379 | admin1:UA.17 | country:UA | site:orlivka_gds
-    label: str                 # "Orlivka, Odesa (UA)"
-    latitude: float | None
-    longitude: float | None
-    precision: str             # site | town | admin1 | country
-    country: str = ""
-    admin1: str = ""
-    population: int = 0
-    status: str = "alias"      # exact (primary name) | alias | fuzzy
-    quality: float = 0.95
-    weight: float = 1.0        # how likely a referent it is, against the other candidates
-
-    def describe(self) -> str:
-        where = "" if self.latitude is None else f" {self.latitude:.3f},{self.longitude:.3f}"
-        people = f" pop {self.population:,}" if self.kind == "place" else ""
-        return f"{self.label}{where}{people}"
-
-
-@dataclass(frozen=True)
-class GeocodeResult:
-    status: str                          # exact | alias | fuzzy | ambiguous | not_found
-    best: Candidate | None = None
-    others: tuple[Candidate, ...] = ()
-    confidence: float = 1.0
-    note: str = ""
-
-    def row(self) -> dict:
-        best = self.best
-        shown = [c.describe() for c in self.others[:5]]
-        if len(self.others) > 5:
-            shown.append(f"+{len(self.others) - 5} more")
-        return {
-            "latitude": best.latitude if best else None,
-            "longitude": best.longitude if best else None,
-            "geocode_status": self.status,
-            "geocode_precision": best.precision if best else "",
-            "geocode_match": best.label if best else "",
-            "geocode_match_id": best.ident if best else "",
-            "geocode_score": round(best.quality * self.confidence, 2) if best else 0.0,
-            "geocode_candidates": " | ".join(shown),
-            "geocode_country": best.country if best else "",
-            "geocode_admin1": best.admin1 if best else "",
-            "geocode_note": self.note,
-        }
-
-
-@dataclass
-class Hints:
-    country: str | None = None
-    strict_country: bool = False       # an explicit country filters; a default only prefers
-    admin1: set[int] | None = None
-    anchor: Candidate | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 class Geocoder:
@@ -169,19 +112,20 @@ class Geocoder:
                   or self._fuzzy_result(name, hints)
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
         if text.near and result.best is not None:
-            result = replace(result, note=_join("near it: placed at the place itself", result.note))
-        return replace(result, note=_join(*hints.notes, result.note))
+            result = replace(result, note=join_notes("near it: placed at the place itself",
+                                                     result.note))
+        return replace(result, note=join_notes(*hints.notes, result.note))
 
     def _hints(self, text: PlaceText, country, admin1, admin2, default_country) -> Hints:
         hints = Hints()
         for value, strict in ((country, True), (default_country, False)):
-            if _given(value) and hints.country is None:
+            if given(value) and hints.country is None:
                 hints.country = self.index.country_code(value)
                 hints.strict_country = strict
                 if hints.country is None:
                     hints.notes.append(f"country '{value}' not recognised, ignored")
-        contexts = list(text.context) + ([parse_place(admin2)] if _given(admin2) else [])
-        if _given(admin1):
+        contexts = list(text.context) + ([parse_place(admin2)] if given(admin2) else [])
+        if given(admin1):
             hints.admin1 = self._admin1_hint(normalize_name(str(admin1)), hints.country)
             if not hints.admin1:
                 hints.notes.append(f"admin1 '{admin1}' not recognised, ignored")
@@ -319,8 +263,8 @@ class Geocoder:
         cands = [self.place_candidate(p, pool[p]) for p in kept]
         result = self.decide(cands, f"places named '{name}'", hints.anchor)
         if level == "admin2":
-            result = _widen_to_admin1(result)
-        return replace(result, note=_join(note, result.note))
+            result = widen_to_admin1(result)
+        return replace(result, note=join_notes(note, result.note))
 
     def _outside_hints(self, name: str, hints: Hints) -> GeocodeResult | None:
         postings = self._postings(phonetic_key(name), name_hash(name)) if name else {}
@@ -340,7 +284,7 @@ class Geocoder:
             if kept:
                 cands = [self.place_candidate(p, postings[p], score) for p in kept]
                 result = self.decide(cands, f"places spelt like '{name}'", hints.anchor)
-                return replace(result, note=_join(
+                return replace(result, note=join_notes(
                     f"fuzzy: spelt {score:.0f}% like {result.best.label}", result.note))
         return None
 
@@ -359,7 +303,7 @@ class Geocoder:
     def decide(self, cands: list[Candidate], what: str, anchor: Candidate | None = None):
         """One candidate, or one that outweighs all others together DOMINANCE times, is the
         answer; else `ambiguous` with the heaviest as best guess. An anchor picks the nearest."""
-        cands = _merge_duplicates(sorted(cands, key=lambda c: -c.weight))
+        cands = merge_duplicates(sorted(cands, key=lambda c: -c.weight))
         if anchor is not None and anchor.latitude is not None:
             near = [(distance_km(c, anchor), c) for c in cands if c.latitude is not None]
             near = sorted((pair for pair in near if pair[0] <= ANCHOR_KM), key=lambda p: p[0])
@@ -380,86 +324,6 @@ class Geocoder:
                              "or country")
 
 
-# ---- a whole column -----------------------------------------------------------------------------
-
-def geocode_column(geocoder: Geocoder, places, *, country=None, admin1=None, admin2=None,
-                   default_country=None, use_file_context: bool = True) -> pd.DataFrame:
-    """One row per input (same index), columns OUTPUT_COLUMNS (floats, and text as object
-    dtype). Each distinct (place, hints) is resolved once; `country`/`admin1`/`admin2` are one
-    value for all places or one per place."""
-    places = places if isinstance(places, pd.Series) else pd.Series(list(places), dtype=object)
-    if _given(default_country) and geocoder.index.country_code(default_country) is None:
-        raise GeocodeError(f"Unknown default country '{default_country}'; give an ISO2 code "
-                           "such as UA or a country name such as Ukraine")
-    columns = [places.to_numpy(dtype=object)] + [
-        _aligned(value, len(places), name)
-        for name, value in (("country", country), ("admin1", admin1), ("admin2", admin2))]
-    codes = np.zeros(len(places), np.int64)
-    for column in columns:  # one code per distinct (place, country, admin1, admin2)
-        values, _ = pd.factorize(column)
-        codes = pd.factorize(codes * (values.max(initial=0) + 2) + values + 1)[0]
-    _, first, codes = np.unique(codes, return_index=True, return_inverse=True)
-    distinct = [[_text(column[i]) for column in columns] for i in first]
-    geocoder.prefetch(row[0] for row in distinct)
-    results = [geocoder.geocode(place, country=nation, admin1=region, admin2=district,
-                                default_country=default_country)
-               for place, nation, region, district in distinct]
-    if use_file_context:
-        results = _settle_by_proximity(results)
-    rows = [r.row() for r in results]
-    table = {}
-    for name in OUTPUT_COLUMNS:  # object columns: taking 100k rows of str dtype costs 0.2 s
-        values = np.array([row[name] for row in rows], dtype=object)[codes]
-        numeric = name in ("latitude", "longitude", "geocode_score")
-        table[name] = pd.Series(values, index=places.index,
-                                dtype=np.float64 if numeric else object)
-    return pd.DataFrame(table)
-
-
-def _text(value) -> str:
-    return "" if not _given(value) else str(value)
-
-
-def _aligned(value, length: int, name: str) -> np.ndarray:
-    if value is None or isinstance(value, str):
-        return np.full(length, value or "", dtype=object)
-    values = np.asarray(list(value), dtype=object)
-    if len(values) != length:
-        raise GeocodeError(f"'{name}' has {len(values)} values but there are {length} places; "
-                           "give one value per place or a single value for all")
-    return values
-
-
-def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """An ambiguous place whose one candidate lies near the file's confident rows, and the
-    others far from all of them, is that candidate (noted, score lowered)."""
-    sure = np.array([(r.best.latitude, r.best.longitude) for r in results
-                     if r.status in ("exact", "alias") and r.best.precision in ("site", "town")])
-    open_rows = [i for i, r in enumerate(results) if r.status == "ambiguous"
-                 and all(c.kind == "place" for c in (r.best, *r.others))]
-    if len(sure) == 0 or not open_rows:
-        return results
-    cands = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in open_rows]
-    flat = np.array([(c.latitude, c.longitude) for group in cands for c in group])
-    sure = np.unique(sure.round(3), axis=0)
-    # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
-    _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
-                                                                   max_ring=12)
-    settled, start = list(results), 0
-    for i, group in zip(open_rows, cands, strict=True):
-        gap, start = gaps[start:start + len(group)], start + len(group)
-        order = np.argsort(gap)
-        near, next_near = gap[order[0]], gap[order[1]]
-        if near <= PROXIMITY_KM and next_near >= max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM):
-            best = group[order[0]]
-            others = (results[i].best, *results[i].others)
-            settled[i] = GeocodeResult(
-                best.status, best, tuple(c for c in others if c is not best), 0.8,
-                f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
-                f"file, the next {next_near:.0f} km")
-    return settled
-
-
 @functools.lru_cache(maxsize=4)
 def _cached_geocoder(settings: Settings, sites_stamp) -> Geocoder:
     index = load_index(settings.cache_dir, GazetteerSources.from_data_dir(settings.data_dir))
@@ -472,119 +336,3 @@ def load_geocoder(settings: Settings | None = None) -> Geocoder:
     sites = settings.data_dir / "sites.csv"
     stamp = (sites.stat().st_mtime_ns, sites.stat().st_size) if sites.exists() else None
     return _cached_geocoder(settings, stamp)
-
-
-# ---- the project's sites register ------------------------------------------------------------
-
-class SiteRegister:
-    """Named sites of data/sites.csv that have a point, found by name, alias, or kind + place."""
-
-    def __init__(self, frame: pd.DataFrame):
-        frame = coerce_sites(frame)
-        self.frame = frame[frame.latitude.notna() & frame.longitude.notna()].reset_index(drop=True)
-        self.names: dict[str, tuple[int, str]] = {}
-        for i, row in self.frame.iterrows():
-            spellings = [(row["name"], "exact")] + [(a, "alias") for a in row["aliases"].split("|")]
-            for spelling, status in spellings:
-                for form in _site_forms(normalize_name(spelling)):
-                    self.names.setdefault(form, (i, status))
-        self.words = [normalize_name(" ".join([r["name"], r["aliases"], r["operator"]])).split()
-                      for _, r in self.frame.iterrows()]
-
-    @classmethod
-    def empty(cls) -> SiteRegister:
-        return cls(pd.DataFrame(columns=["site_id"]))
-
-    @classmethod
-    def read(cls, path: Path) -> SiteRegister:
-        if not path.exists():
-            return cls.empty()
-        try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        except (OSError, ValueError) as error:
-            raise GeocodeError(f"Cannot read the sites register '{path}': {error}; fix the "
-                               "file or restore it from git") from error
-        return cls(frame)
-
-    def candidate(self, i: int, status: str) -> Candidate:
-        row = self.frame.iloc[i]
-        return Candidate("site", f"site:{row.site_id}", f"{row['name']} (site)", row.latitude,
-                         row.longitude, row.geo_precision or "site", row.country, row.admin1,
-                         0, status, 1.0 if status == "exact" else 0.95)
-
-    def match(self, text: PlaceText, hints: Hints, geocoder: Geocoder) -> GeocodeResult | None:
-        for form in (*_site_forms(text.head), *_site_forms(text.full)):
-            if form in self.names:
-                return GeocodeResult(self.names[form][1], self.candidate(*self.names[form]))
-        if text.facility is None or self.frame.empty:
-            return None
-        rows = [i for i, kind in enumerate(self.frame.kind) if text.facility in ("any", kind)]
-        place = geocoder.place_only(text.name, hints) if text.name else None
-        if text.name and place is None:      # not a place: an operator or a site's own word
-            rows = [i for i in rows if set(text.name.split()) <= set(self.words[i])]
-        where = place.best if place and place.best else hints.anchor
-        if where is not None and where.latitude is not None:
-            rows = [i for i in rows
-                    if distance_km(self.candidate(i, "alias"), where) <= SITE_NEAR_KM]
-        elif hints.admin1 is not None:
-            rows = [i for i in rows if geocoder.admin1_ids(
-                normalize_name(self.frame.admin1[i]), self.frame.country[i]) & hints.admin1]
-        elif hints.country:
-            rows = [i for i in rows if self.frame.country[i] == hints.country]
-        elif not text.name:
-            return None
-        if rows:
-            result = geocoder.decide([self.candidate(i, "alias") for i in rows],
-                                     f"register sites for '{text.full}'")
-            return replace(result, note=_join(
-                f"{text.facility.replace('_', ' ')} found by kind and place", result.note))
-        if place is not None:
-            kind = "facility" if text.facility == "any" else text.facility.replace("_", " ")
-            return replace(place, note=_join(
-                f"no {kind} of the sites register there; placed at the town", place.note))
-        return None
-
-
-def _site_forms(normalized: str) -> tuple[str, ...]:
-    bare = normalized.removeprefix("the ").removeprefix("a ").removeprefix("an ")
-    return (normalized, bare) if bare != normalized else (normalized,)
-
-
-# ---- helpers ------------------------------------------------------------------------------------
-
-def _given(value) -> bool:
-    """Not None, NaN, pd.NA or blank."""
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return False
-    return str(value).strip() != ""
-
-
-def distance_km(a: Candidate, b: Candidate) -> float:
-    """Great-circle km between two candidates (scalar math: this runs per candidate pair)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a place within SAME_PLACE_KM of a more populous candidate: one town listed twice."""
-    kept: list[Candidate] = []
-    for c in cands:
-        if c.kind != "place" or not any(
-                k.kind == "place" and abs(k.latitude - c.latitude) < SAME_PLACE_KM / 100
-                and distance_km(c, k) <= SAME_PLACE_KM for k in kept):
-            kept.append(c)
-    return kept
-
-
-def _widen_to_admin1(result: GeocodeResult) -> GeocodeResult:
-    if result.best is None:
-        return result
-    best = replace(result.best, precision="admin1", label=f"{result.best.label} (raion centre)")
-    return replace(result, best=best, note=_join(
-        "raion/district: placed at its centre town, precision admin1", result.note))
-
-
-def _join(*notes: str) -> str:
-    return "; ".join(n for n in notes if n)
