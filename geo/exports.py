@@ -30,6 +30,8 @@ EXPORT_FORMATS = {
     "kml": ("LIBKML", "application/vnd.google-earth.kml+xml"),
 }
 DATE_COLUMNS = ("date_start", "date_end")
+# after site_id: the linked site's name and how the link was made (source/auto/manual)
+SITE_COLUMNS = ("site_name", "site_link")
 
 
 def check_format(fmt: str) -> str:
@@ -41,8 +43,13 @@ def format_from_path(path: Path) -> str:
 
 
 def export_frame(view: pd.DataFrame) -> pd.DataFrame:
-    """The exported table: the schema's columns, dates as ISO text, sorted by date."""
-    frame = view.loc[:, list(INCIDENT_COLUMNS)].sort_values(["date_start", "incident_id"])
+    """The exported table: the schema's columns, dates as ISO text, sorted by date; the
+    linked site's name and how it was linked follow site_id ('' where not known)."""
+    columns = list(INCIDENT_COLUMNS)
+    at = columns.index("site_id") + 1
+    columns[at:at] = SITE_COLUMNS
+    frame = view.reindex(columns=columns).sort_values(["date_start", "incident_id"])
+    frame[list(SITE_COLUMNS)] = frame[list(SITE_COLUMNS)].fillna("").astype(object)
     frame = frame.reset_index(drop=True)
     when = describe_dates(frame) if len(frame) else []
     frame = frame.assign(

@@ -37,8 +37,10 @@ def _link_chunk(lat, lon, radius, site_lat, site_lon, site_radius, site_ids):
               if distance.shape[1] > 1 else np.full(len(lat), np.inf))
     clear = np.isfinite(first) & (first <= CLEAR_WINNER_RATIO * second)
     linked = np.where(clear, site_ids[order[:, 0]], "")
-    candidates = ["|".join(site_ids[np.flatnonzero(row)][np.argsort(d[row])])
-                  for row, d in zip(allowed, distance, strict=True)]
+    candidates = np.full(len(lat), "", dtype=object)
+    for row in np.flatnonzero(allowed.any(axis=1)):  # most rows are near no site at all
+        near = np.flatnonzero(allowed[row])
+        candidates[row] = "|".join(site_ids[near[np.argsort(distance[row, near])]])
     return linked, np.where(clear, np.round(first, 2), np.nan), candidates
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.filters import apply_filter, date_extent, split_mapped
-from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
+from geo.ui import cached, map_panel, share_panel, sidebar, site_data, table_panel, timeline_panel
 
 # Distances to pipelines are measured per view (about 1 s per 100,000 incidents).
 PIPELINE_CONTEXT_LIMIT = 20_000
@@ -15,11 +15,12 @@ def render() -> None:
     settings = cached.settings()
     db, data_dir = settings.database_url, str(settings.data_dir)
     revision = cached.store(db, data_dir).revision()
-    incidents = cached.incidents(db, data_dir, revision)
-    sites = cached.sites(db, data_dir, revision)
+    incidents = site_data.incidents(db, data_dir, revision)  # with linked site's name, operator
+    sites = site_data.sites_with_history(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    state = sidebar.render(incidents, date_extent(incidents))
+    state = sidebar.render(incidents, date_extent(incidents), sites)
+    sites = site_data.map_sites(sites, state.operators, site_data.app_root_url())
     view = apply_filter(incidents, state.view_filter())
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
         view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
@@ -46,5 +47,6 @@ def render() -> None:
     st.subheader("Incidents in view")
     table_panel.render_table(view)
     with st.expander("Share and export"):
-        share_panel.render(state, view, mapped, sites, pipeline_routes, basemap_parts,
+        share_panel.render(state, view, mapped, sites.drop(columns="site_page_url"),
+                           pipeline_routes, basemap_parts,
                            (result or {}).get("bounds"))
