@@ -58,18 +58,22 @@ def describe_links(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.Series:
     """What the preview says about each row's site link, in words."""
     links = propose_links(incidents, sites)
     by_id = sites.set_index("site_id")
-    names = by_id["name"]
+    names = dict(zip(sites["site_id"], sites["name"], strict=True))
     words = pd.Series("", index=incidents.index, dtype=object, name="site_proposal")
-    given = links["site_link"] == SOURCE
-    words[given] = links.loc[given, "site_id"].map(names).fillna(
-        links.loc[given, "site_id"]) + " (named in the file)"
-    auto = links["site_link"] == AUTO
-    words[auto] = (links.loc[auto, "site_id"].map(names) + " (linked automatically, "
+    site_ids = links["site_id"].astype(object)
+    site_names = site_ids.map(names)
+    site_names = site_names.where(site_names.notna(), site_ids).astype(object)
+    given, auto = links["site_link"] == SOURCE, links["site_link"] == AUTO
+    words[given] = site_names[given] + " (named in the file)"
+    words[auto] = (site_names[auto] + " (linked automatically, "
                    + links.loc[auto, "site_distance_km"].map("{:.1f} km".format) + ")")
     for row in links.index[links["site_candidates"] != ""]:
+        candidates = links.at[row, "site_candidates"].split("|")
         options = [f"{names.get(site_id, site_id)} ({_km(incidents.loc[row], by_id.loc[site_id])})"
-                   for site_id in links.at[row, "site_candidates"].split("|")]
-        words[row] = "not linked, ambiguous: " + " or ".join(options) + " (link it on Sites)"
+                   for site_id in candidates]
+        why = ("ambiguous: " + " or ".join(options) if len(options) > 1 else
+               f"near {options[0]}, but both points are only the town centre")
+        words[row] = f"not linked, {why} (link it by hand on Sites)"
     thermal = (incidents["category"] == THERMAL) & ~given
     words[thermal] = "not linked (thermal detections never are)"
     return words
