@@ -48,8 +48,8 @@ def export_frame(view: pd.DataFrame) -> pd.DataFrame:
     columns = list(INCIDENT_COLUMNS)
     at = columns.index("site_id") + 1
     columns[at:at] = SITE_COLUMNS
-    frame = view.reindex(columns=columns).sort_values(["date_start", "incident_id"])
-    frame[list(SITE_COLUMNS)] = frame[list(SITE_COLUMNS)].fillna("").astype(object)
+    view = view.assign(**{name: "" for name in SITE_COLUMNS if name not in view})
+    frame = view.loc[:, columns].sort_values(["date_start", "incident_id"])
     frame = frame.reset_index(drop=True)
     when = describe_dates(frame) if len(frame) else []
     frame = frame.assign(

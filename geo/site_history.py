@@ -91,3 +91,12 @@ def popup_summaries(incidents: pd.DataFrame) -> pd.DataFrame:
         out[f"history_{i + 1}"] = pd.Series(lines[chosen].to_numpy(),
                                             index=linked.loc[chosen, "site_id"].to_numpy())
     return out.fillna("")
+
+
+def sites_with_history(sites: pd.DataFrame, incidents: pd.DataFrame) -> pd.DataFrame:
+    """`sites` plus the popup_summaries columns ('' for sites with no claim)."""
+    summaries = popup_summaries(incidents)
+    out = sites.join(summaries, on="site_id")
+    for column in summaries.columns:
+        out[column] = out[column].fillna("").astype(object)
+    return out

@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from geo.operators import family_mask
-from geo.site_history import popup_summaries, with_site_columns
+from geo.site_history import sites_with_history as with_history
+from geo.site_history import with_site_columns
 from geo.ui import cached
 
 PAGE_PATH = "sites"
@@ -27,10 +28,8 @@ def incidents(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def sites_with_history(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
-    sites = cached.sites(database_url, data_dir, revision)
-    summaries = popup_summaries(cached.incidents(database_url, data_dir, revision))
-    return sites.join(summaries, on="site_id").fillna(
-        {column: "" for column in summaries.columns})
+    return with_history(cached.sites(database_url, data_dir, revision),
+                        cached.incidents(database_url, data_dir, revision))
 
 
 def app_root_url() -> str:
