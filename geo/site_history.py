@@ -22,12 +22,12 @@ CLAIMANT_CHARS = 80
 HISTORY_COLUMNS = {
     "when": "When (as dated)",
     "category_label": "Category",
-    "place": "Place (as written)",
     "claim_label": "Claim status",
-    "source_name": "Source",
     "claimant": "Whose claim",
     "link_label": "Link",
+    "source_name": "Source",
     "distance_km": "km from site point",
+    "place": "Place (as written)",
     "source_url": "Source link",
     "incident_id": "Incident id",
 }

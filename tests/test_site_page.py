@@ -58,7 +58,7 @@ def test_the_url_picks_the_site_and_its_history_shows_claims_with_their_source(p
     assert row["Claim status"] == "Claimed (one side only)"
     assert row["Whose claim"].startswith("Pro-Kremlin article (seed 000)")
     assert row["Link"] == "named by the source" and row["km from site point"] == 0.0
-    assert [(m.label, m.value) for m in page.metric] == [("Claimed", "1")]
+    assert [(m.label, m.value) for m in page.metric] == [("Claimed (one side only)", "1")]
 
 
 def test_a_site_without_claims_and_an_unknown_site_say_so(page):

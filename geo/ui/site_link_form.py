@@ -33,16 +33,16 @@ def _short(text: str) -> str:
 
 
 def incident_choices(incidents: pd.DataFrame, site_id: str) -> dict[str, str]:
-    """incident_id -> label; this site's incidents first, then the rest, latest first."""
+    """incident_id -> label; this site's incidents first, then the rest, latest first.
+
+    Labels do not name the current site: Streamlit matches the chosen option by its label,
+    which must not change when the link does."""
     linkable = incidents.loc[incidents["category"] != THERMAL]
     linkable = linkable.assign(here=linkable["site_id"] == site_id,
                                when=describe_dates(linkable)).sort_values(
         ["here", "date_end"], ascending=False)
-    where = linkable["site_name"].where(linkable["site_id"] != "", "no site")
-    where = where.where(~linkable["here"], "this site")
     what = linkable["place"].where(linkable["place"] != "", linkable["description"])
-    labels = ("[" + where + "] " + linkable["when"] + " · " + what.map(_short) + " · "
-              + linkable["incident_id"])
+    labels = linkable["when"] + " · " + what.map(_short) + " · " + linkable["incident_id"]
     return dict(zip(linkable["incident_id"], labels, strict=True))
 
 
@@ -84,7 +84,8 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
     with st.form("site_link_form"):
         incident_id = st.selectbox("Incident", list(choices), format_func=choices.get,
                                    key="site_link_incident",
-                                   help="This site's incidents first; type to search.")
+                                   help="This site's incidents first (see the table "
+                                        "above), then every other one; type to search.")
         target = st.selectbox("Link it to", list(targets), format_func=targets.get,
                               key="site_link_target")
         left, right = st.columns([1, 2])

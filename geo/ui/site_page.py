@@ -28,18 +28,18 @@ def plain(value) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _label(sites: pd.DataFrame, counts: pd.Series):
+def _label(sites: pd.DataFrame):
+    """Name and kind: labels must not change when a link does (Streamlit matches the
+    chosen option by its label)."""
     names = sites.set_index("site_id")["name"]
     kinds = sites.set_index("site_id")["kind"].map(SITE_KIND_LABELS)
 
     def label(site_id: str) -> str:
-        n = int(counts.get(site_id, 0))
-        claims = f" · {n} claim{'s' if n != 1 else ''}" if n else ""
-        return f"{names.get(site_id, site_id)} ({kinds.get(site_id) or 'site'}){claims}"
+        return f"{names.get(site_id, site_id)} ({kinds.get(site_id) or 'site'})"
     return label
 
 
-def pick_site(sites: pd.DataFrame, counts: pd.Series) -> str | None:
+def pick_site(sites: pd.DataFrame) -> str | None:
     """The site chosen in the picker; a `site` in the URL chooses it on arrival."""
     ids = sites.sort_values("name", key=lambda s: s.str.lower())["site_id"].tolist()
     wanted = st.query_params.get("site")
@@ -50,10 +50,10 @@ def pick_site(sites: pd.DataFrame, counts: pd.Series) -> str | None:
         else:
             st.warning(f"Unknown site id '{wanted}' in the link; pick one from the site "
                        "register below", icon="⚠️")
-    choice = st.selectbox("Site", ids, index=None, key=SITE_KEY, format_func=_label(sites, counts),
+    choice = st.selectbox("Site", ids, index=None, key=SITE_KEY, format_func=_label(sites),
                           placeholder="Type to search the site register by name…",
-                          help="Every registered site; those with claimed incidents say "
-                               "how many.")
+                          help="Every registered site, by name; the table below the "
+                               "picker lists those with claimed incidents.")
     if choice and st.query_params.get("site") != choice:
         st.session_state[PARAM_SEEN] = choice
         st.query_params["site"] = choice
@@ -112,10 +112,12 @@ def history(incidents: pd.DataFrame, site: pd.Series) -> None:
     counts = claim_counts(incidents, site["site_id"])
     shown = [(status, n) for status, n in counts.items() if n]
     for column, (status, n) in zip(st.columns(max(len(shown), 1)), shown, strict=False):
-        column.metric(CLAIM_LABELS[status].split(" (")[0], n, help=CLAIM_LABELS[status])
+        column.metric(CLAIM_LABELS[status], n)
     source_link = HISTORY_COLUMNS["source_url"]
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         source_link: st.column_config.LinkColumn(source_link, display_text="open"),
+        **{HISTORY_COLUMNS[name]: st.column_config.TextColumn(width="medium")
+           for name in ("when", "claimant", "source_name")},
         HISTORY_COLUMNS["distance_km"]: st.column_config.NumberColumn(format="%.1f")})
 
 
@@ -131,7 +133,7 @@ def render() -> None:
                "claims with their source, not settled facts.")
     site_link_form.show_message()
     counts = incidents.loc[incidents["site_id"] != "", "site_id"].value_counts()
-    site_id = pick_site(sites, counts)
+    site_id = pick_site(sites)
     if site_id is None:
         overview(sites, counts)
         return
