@@ -31,6 +31,8 @@ EXPORT_FORMATS = {
     "kml": ("LIBKML", "application/vnd.google-earth.kml+xml"),
 }
 DATE_COLUMNS = ("date_start", "date_end")
+# after site_id: the linked site's name and how the link was made (source/auto/manual)
+SITE_COLUMNS = ("site_name", "site_link")
 
 
 def check_format(fmt: str) -> str:
@@ -42,9 +44,14 @@ def format_from_path(path: Path) -> str:
 
 
 def export_frame(view: pd.DataFrame, routes: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
-    """The exported table: the schema's columns, dates as ISO text, sorted by date; with
+    """The exported table: the schema's columns, dates as ISO text, sorted by date; the
+    linked site's name and how it was linked follow site_id ('' where not known); with
     `routes`, each incident's nearest pipeline route and its geodesic distance in km."""
-    frame = view.loc[:, list(INCIDENT_COLUMNS)].sort_values(["date_start", "incident_id"])
+    columns = list(INCIDENT_COLUMNS)
+    at = columns.index("site_id") + 1
+    columns[at:at] = SITE_COLUMNS
+    view = view.assign(**{name: "" for name in SITE_COLUMNS if name not in view})
+    frame = view.loc[:, columns].sort_values(["date_start", "incident_id"])
     frame = frame.reset_index(drop=True)
     if routes is not None:
         frame = frame.join(nearest_pipeline(frame["latitude"], frame["longitude"], routes))

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import FilterError
+from geo.operators import incident_mask
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _membership(frame: pd.DataFrame, column: str, allowed) -> np.ndarray:
 def filter_mask(frame: pd.DataFrame, view: ViewFilter) -> np.ndarray:
     mask = window_mask(frame, view.date_from, view.date_to)
     mask &= _membership(frame, "category", view.categories)
-    mask &= _membership(frame, "operator", view.operators)
+    mask &= incident_mask(frame, view.operators)  # by family, own or linked site's
     mask &= _membership(frame, "claim_status", view.claim_statuses)
     if view.bbox is not None:
         west, south, east, north = view.bbox

@@ -20,6 +20,7 @@ from geo.csv_reader import RawTable
 from geo.csv_safety import neutralise_formulas
 from geo.duplicates import find_duplicates
 from geo.import_geocoding import PlaceChoice
+from geo.import_linking import describe_links
 from geo.presets import Preset
 from geo.row_issues import RowIssues
 from geo.schema import INCIDENT_COLUMNS
@@ -108,6 +109,10 @@ class ImportPreview:
         """Every row's problems, in row order, then notes about the whole file."""
         rows = sorted({*self.issues.rejected, *self.issues.review})
         return [m for row in rows for m in self.issues.messages(row)]
+
+    def site_proposals(self, sites: pd.DataFrame) -> pd.Series:
+        """The site each row would be linked to on commit, in words (geo.import_linking)."""
+        return describe_links(self.incidents, sites)
 
     def to_commit(self) -> pd.DataFrame:
         return self.incidents.loc[self.include.to_numpy(), list(INCIDENT_COLUMNS)]

@@ -22,6 +22,7 @@ from geo.column_mapping import apply_mapping, auto_mapping
 from geo.csv_reader import MAX_FILE_BYTES, RawTable, read_csv_bytes, too_large
 from geo.errors import GeocodeError, InputFileError, ValidationError
 from geo.import_geocoding import geocode_rows
+from geo.import_linking import link_rows
 from geo.import_preview import DUPLICATE, NEW, REJECTED, ImportPreview, find_row_duplicates
 from geo.presets import PRESETS, detect_preset
 from geo.records import validate_incidents
@@ -172,7 +173,7 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
         return ImportResult(preview.file_name, None, 0, skipped, held_back, counts[REJECTED],
                             problems=tuple(preview.problems()))
     batch_id = batch_id or new_batch_id()
-    frame = _with_ids(chosen, batch_id, store)
+    frame = link_rows(_with_ids(chosen, batch_id, store), store.sites_frame())
     problems = validate_incidents(frame.reset_index(drop=True))
     if problems:  # parse_rows should have caught each of these: a bug, never a bad write
         raise ValidationError(problems, summary="Internal check failed; nothing was written")

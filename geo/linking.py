@@ -4,6 +4,10 @@ The tolerance grows with how loosely each point is known: two facility points mu
 within 2 km; a town-centre point may be ~12 km from the site it names. Region- or
 country-level points are never linked automatically. When two sites are about equally
 close the incident is left unlinked and the candidates are reported: a guess is not a link.
+Nor is a town-centre incident linked to a site that is itself placed only at the town
+centre: the two points coincide by construction and say nothing about which site was hit
+(a strike "in Kyiv" is not a strike on the one embassy registered in Kyiv); the site is
+reported as the candidate instead.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ CHUNK = 20_000
 
 
 def _link_chunk(lat, lon, radius, site_lat, site_lon, site_radius, site_ids):
+    town = PRECISION_RADIUS_KM["town"]
     distance = haversine_km(lat[:, None], lon[:, None], site_lat[None, :], site_lon[None, :])
     allowed = distance <= radius[:, None] + site_radius[None, :]
     distance = np.where(allowed, distance, np.inf)
@@ -35,10 +40,13 @@ def _link_chunk(lat, lon, radius, site_lat, site_lon, site_radius, site_ids):
     first = np.take_along_axis(distance, order[:, :1], axis=1)[:, 0]
     second = (np.take_along_axis(distance, order[:, 1:2], axis=1)[:, 0]
               if distance.shape[1] > 1 else np.full(len(lat), np.inf))
-    clear = np.isfinite(first) & (first <= CLEAR_WINNER_RATIO * second)
+    both_towns = (radius == town) & (site_radius[order[:, 0]] == town)
+    clear = np.isfinite(first) & (first <= CLEAR_WINNER_RATIO * second) & ~both_towns
     linked = np.where(clear, site_ids[order[:, 0]], "")
-    candidates = ["|".join(site_ids[np.flatnonzero(row)][np.argsort(d[row])])
-                  for row, d in zip(allowed, distance, strict=True)]
+    candidates = np.full(len(lat), "", dtype=object)
+    for row in np.flatnonzero(allowed.any(axis=1)):  # most rows are near no site at all
+        near = np.flatnonzero(allowed[row])
+        candidates[row] = "|".join(site_ids[near[np.argsort(distance[row, near])]])
     return linked, np.where(clear, np.round(first, 2), np.nan), candidates
 
 

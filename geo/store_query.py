@@ -25,6 +25,7 @@ from sqlalchemy.sql.expression import UnaryExpression
 
 from geo import tables
 from geo.filters import ViewFilter
+from geo.operators import sql_condition
 from geo.schema import INCIDENT_COLUMNS
 
 
@@ -75,8 +76,12 @@ def _select(conditions, names) -> sa.Select:
     return sa.select(*columns).where(*conditions)
 
 
+# what the app's incident frame holds: the record, and how its site_id was set
+FRAME_COLUMNS = (*INCIDENT_COLUMNS, "site_link")
+
+
 def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
-                 columns=INCIDENT_COLUMNS):
+                 columns=FRAME_COLUMNS):
     """SELECT of `columns` of the incidents in `view`; `span_classes` are those stored.
 
     Led by the date: one SELECT per length class, joined by UNION ALL (the classes are
@@ -102,10 +107,12 @@ def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
     if view.bbox is not None:
         west, south, east, north = view.bbox
         common += [latitude.between(south, north), c.longitude.between(west, east)]
-    for column, allowed in ((c.category, view.categories), (c.operator, view.operators),
+    for column, allowed in ((c.category, view.categories),
                             (c.claim_status, view.claim_statuses)):
         if allowed is not None:
             common.append(column.in_(list(allowed)))
+    if view.operators is not None:
+        common.append(sql_condition(tables.incidents, tables.sites, view.operators))
     if not by_date:
         return _select(common, columns)
     selects = []

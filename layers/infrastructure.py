@@ -2,9 +2,16 @@
 
 Squares coloured by kind; fill tells precision as for incidents. Sites named in the story
 carry a text label; context sites (power plant database) do not, to keep the map legible.
+
+Optional columns of the sites frame (see geo.ui.site_data): `in_view` (False hides a site,
+e.g. another operator's under the operator filter), `history_count` and `history_1..3`
+(the claimed incidents linked to the site, shown in its popup) and `site_page_url` (then
+the popup links to the site's page instead of the coordinate source).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -39,6 +46,10 @@ CONTEXT_STYLE = len(STYLES) - 1
 POPUP = PopupSpec(
     title_column="name",
     fields=(
+        ("Claimed here", "history_count"),
+        ("Latest", "history_1"),
+        ("Earlier", "history_2"),
+        ("Earlier", "history_3"),
         ("Kind", "kind_label"),
         ("Operator", "operator"),
         ("Also known as", "aliases_text"),
@@ -50,10 +61,20 @@ POPUP = PopupSpec(
     link_column="source_url",
     link_label="Coordinate source link",
 )
+PAGE_LINK = {"link_column": "site_page_url",
+             "link_label": "Site page: full history of claims, edit links"}
+
+
+def _popup(records: pd.DataFrame) -> PopupSpec:
+    if "site_page_url" in records and (records["site_page_url"] != "").any():
+        return replace(POPUP, **PAGE_LINK)
+    return POPUP
 
 
 def build(sites: pd.DataFrame) -> PointLayer:
     drawable = sites.loc[sites["latitude"].notna() & sites["longitude"].notna()]
+    if "in_view" in drawable:
+        drawable = drawable.loc[drawable["in_view"].astype(bool)]
     records = drawable.assign(
         kind_label=drawable["kind"].map(SITE_KIND_LABELS).fillna(drawable["kind"]),
         aliases_text=drawable["aliases"].str.replace("|", ", ", regex=False),
@@ -83,7 +104,7 @@ def build(sites: pd.DataFrame) -> PointLayer:
         style_index=style_index.astype(np.uint8),
         styles=STYLES,
         records=records,
-        popup=POPUP,
+        popup=_popup(records),
         label_column="label",
         legend=legend,
         attribution="Sites: GEM, WRI GPPD (CC BY 4.0), GeoNames (CC BY 4.0)",

@@ -14,6 +14,7 @@ from geo import tables
 from geo.errors import StoreError
 from geo.filters import ViewFilter, apply_filter
 from geo.records import coerce_incidents
+from geo.schema import INCIDENT_COLUMNS
 from geo.settings import DATA_DIR
 from geo.store import IncidentStore
 from geo.store_query import preferred_index, window_query
@@ -38,7 +39,9 @@ def test_a_new_store_is_seeded_once(db_path):
 
 def test_frames_have_the_schema_types(store):
     frame = store.incidents_frame()
-    pd.testing.assert_frame_equal(frame, coerce_incidents(frame))
+    assert list(frame.columns) == [*INCIDENT_COLUMNS, "site_link"]  # how site_id was set
+    pd.testing.assert_frame_equal(frame[list(INCIDENT_COLUMNS)], coerce_incidents(frame))
+    assert frame["site_link"].dtype == object
 
 
 def test_a_batch_is_added_and_undone_whole(store):

@@ -24,7 +24,8 @@ STATUS_ICONS = {NEW: "🟢", DUPLICATE: "🔁", REVIEW: "🟠", REJECTED: "⛔"}
 TABLE_COLUMNS = {"status": "Status", "reason": "Why", "when": "When", "place": "Place",
                  "latitude": "Latitude", "longitude": "Longitude",
                  "geo_precision": "Precision", "geo_method": "How placed",
-                 "category": "Category", "subtype": "Subtype", "description": "Description",
+                 "site_proposal": "Site (proposed link)", "category": "Category",
+                 "subtype": "Subtype", "description": "Description",
                  "source_name": "Source", "source_url": "Link"}
 
 
@@ -55,6 +56,11 @@ def _table(rows: pd.DataFrame) -> None:
     table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
     st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),
+                                "Site (proposed link)": st.column_config.TextColumn(
+                                    "Site (proposed link)", width="medium",
+                                    help="Named in the file, or the nearest registered site "
+                                         "within the tolerance of both precisions; "
+                                         "ambiguous rows stay unlinked"),
                                 "Why": st.column_config.TextColumn("Why", width="large")},
                  height=min(420, 38 + 35 * len(table)))
     if len(rows) > SHOWN_ROWS:
@@ -130,7 +136,7 @@ def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
 def render(preview: ImportPreview, store: IncidentStore,
            on_change: Callable[[ImportPreview], None]) -> None:
     st.subheader("Preview")
-    rows = preview.rows
+    rows = preview.rows.join(preview.site_proposals(store.sites_frame()))
     _counts(preview)
     _table(rows)
     _problems(preview, rows)

@@ -11,6 +11,7 @@ from geo.ui import (
     pipeline_filter,
     share_panel,
     sidebar,
+    site_data,
     table_panel,
     timeline_panel,
 )
@@ -24,12 +25,13 @@ def render() -> None:
     settings = cached.settings()
     db, data_dir = settings.database_url, str(settings.data_dir)
     revision = cached.store(db, data_dir).revision()
-    incidents = cached.incidents(db, data_dir, revision)
-    sites = cached.sites(db, data_dir, revision)
+    incidents = site_data.incidents(db, data_dir, revision)  # with linked site's name, operator
+    sites = site_data.sites_with_history(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    state = sidebar.render(incidents, date_extent(incidents),
+    state = sidebar.render(incidents, date_extent(incidents), sites,
                            pipeline_filter.route_names(pipeline_routes))
+    sites = site_data.map_sites(sites, state.operators, site_data.app_root_url())
     mask = filter_mask(incidents, state.view_filter())
     if state.pipeline:
         mask &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
@@ -62,5 +64,6 @@ def render() -> None:
     st.subheader("Incidents in view")
     table_panel.render_table(view)
     with st.expander("Share and export"):
-        share_panel.render(state, view, mapped, sites, pipeline_routes, basemap_parts,
+        share_panel.render(state, view, mapped, sites.drop(columns="site_page_url"),
+                           pipeline_routes, basemap_parts,
                            (result or {}).get("bounds"))

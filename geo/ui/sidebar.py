@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.mapview import LAYER_KEYS, LAYER_TITLES
+from geo.operators import FAMILY_HELP, operator_options
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.ui import pipeline_filter
 from geo.viewstate import ViewState, from_query
@@ -116,17 +117,18 @@ def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
     return st.session_state["window_slider"]
 
 
-def _multiselect(label: str, name: str, options: list[str], format_func) -> tuple | None:
+def _multiselect(label: str, name: str, options: list[str], format_func,
+                 help: str | None = None) -> tuple | None:
     key = f"filter_{name}"
     if key in st.session_state:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
     chosen = st.multiselect(label, options, key=key, format_func=format_func,
-                            placeholder="All")
+                            placeholder="All", help=help)
     return tuple(chosen) if chosen else None
 
 
 def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
-           pipeline_names: list[str] = ()) -> ViewState:
+           sites: pd.DataFrame | None = None, pipeline_names: list[str] = ()) -> ViewState:
     default = ViewState(date_from=extent[0], date_to=extent[1])
     _initial_state(default, incidents, list(pipeline_names))
     _restore_widgets()
@@ -143,8 +145,8 @@ def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
                                   _options(incidents, "category", CATEGORIES),
                                   lambda v: CATEGORY_LABELS.get(v, v))
         operators = _multiselect("Operator (as claimed)", "operators",
-                                 _options(incidents, "operator"),
-                                 lambda v: v or "(not stated)")
+                                 operator_options(incidents, sites),
+                                 lambda v: v or "(not stated)", help=FAMILY_HELP)
         claims = _multiselect("Claim status", "claim_statuses",
                               _options(incidents, "claim_status", CLAIM_STATUSES),
                               lambda v: CLAIM_LABELS.get(v, v))

@@ -1,0 +1,127 @@
+"""The Sites page's form to link, move or unlink an incident, and the history of links.
+
+One st.form: nothing reruns until Save (Enter in a text field saves too). The name given
+is remembered for the session. Changes go through geo.site_links, which keeps each one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.dates import describe_dates
+from geo.errors import ValidationError
+from geo.site_links import link_history, set_site_link
+from geo.store import IncidentStore
+
+NAME_KEY = "site_link_name"
+SAVED_NAME = "site_link_saved_name"
+MESSAGE = "site_link_message"
+UNLINK = ""
+THERMAL = "thermal_detection"
+PLACE_CHARS = 60
+
+
+def show_message() -> None:
+    if MESSAGE in st.session_state:
+        st.success(st.session_state.pop(MESSAGE), icon="✅")
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= PLACE_CHARS else text[:PLACE_CHARS - 1] + "…"
+
+
+def incident_choices(incidents: pd.DataFrame, site_id: str) -> dict[str, str]:
+    """incident_id -> label; this site's incidents first, then the rest, latest first.
+
+    Labels do not name the current site: Streamlit matches the chosen option by its label,
+    which must not change when the link does."""
+    linkable = incidents.loc[incidents["category"] != THERMAL]
+    linkable = linkable.assign(here=linkable["site_id"] == site_id,
+                               when=describe_dates(linkable)).sort_values(
+        ["here", "date_end"], ascending=False)
+    what = linkable["place"].where(linkable["place"] != "", linkable["description"])
+    labels = linkable["when"] + " · " + what.map(_short) + " · " + linkable["incident_id"]
+    return dict(zip(linkable["incident_id"], labels, strict=True))
+
+
+def target_choices(sites: pd.DataFrame, site_id: str) -> dict[str, str]:
+    names = sites.set_index("site_id")["name"]
+    others = sites.loc[sites["site_id"] != site_id].sort_values(
+        "name", key=lambda s: s.str.lower())
+    return {site_id: f"This site: {names[site_id]}", UNLINK: "No site (unlink)",
+            **dict(zip(others["site_id"], others["name"] + " (" + others["site_id"] + ")",
+                       strict=True))}
+
+
+def _save(store: IncidentStore, incident_id: str, target: str, name: str, note: str,
+          targets: dict[str, str]) -> None:
+    st.session_state[SAVED_NAME] = name
+    try:
+        set_site_link(store, incident_id, target, changed_by=name, note=note)
+    except ValidationError as error:
+        st.error("The link was not changed:\n\n" + "\n".join(f"- {p}" for p in error.problems),
+                 icon="🚫")
+        return
+    where = "unlinked from any site" if target == UNLINK else f"linked to {targets[target]}"
+    st.session_state[MESSAGE] = f"Incident {incident_id} {where}; the change is in the history."
+    st.rerun()
+
+
+def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
+         site_id: str) -> None:
+    st.subheader("Change a site link", anchor=False)
+    choices = incident_choices(incidents, site_id)
+    if not choices:
+        st.info("There are no incidents to link yet: import some on the Import page.")
+        return
+    st.caption("Link an incident to this site, move it to another site, or unlink it. Each "
+               "change is kept with who made it, when and why.")
+    targets = target_choices(sites, site_id)
+    if NAME_KEY not in st.session_state:
+        st.session_state[NAME_KEY] = st.session_state.get(SAVED_NAME, "")
+    with st.form("site_link_form"):
+        incident_id = st.selectbox("Incident", list(choices), format_func=choices.get,
+                                   key="site_link_incident",
+                                   help="This site's incidents first (see the table "
+                                        "above), then every other one; type to search.")
+        target = st.selectbox("Link it to", list(targets), format_func=targets.get,
+                              key="site_link_target")
+        left, right = st.columns([1, 2])
+        name = left.text_input("Your name", key=NAME_KEY, placeholder="name or initials")
+        note = right.text_input("Note", key="site_link_note",
+                                placeholder="why: e.g. geolocated from imagery")
+        saved = st.form_submit_button("Save link", type="primary")
+    if saved:
+        _save(store, incident_id, target, name, note, targets)
+
+
+def history_table(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
+                  site_id: str) -> None:
+    st.subheader("History of this site's links", anchor=False)
+    changes = link_history(store, site_id=site_id)
+    if changes.empty:
+        st.caption("No link to or from this site has been changed by hand yet. Links named "
+                   "by the source or made automatically on import are in the table above.")
+        return
+    names = sites.set_index("site_id")["name"]
+    places = incidents.set_index("incident_id")["place"]
+
+    def site_name(value: str) -> str:
+        return names.get(value, value) if value else "(no site)"
+    st.dataframe(pd.DataFrame({
+        "Changed (UTC)": changes["changed_at"].dt.strftime("%Y-%m-%d %H:%M"),
+        "Incident": changes["incident_id"],
+        "Place (as written)": changes["incident_id"].map(places).fillna("(no longer stored)"),
+        "From": changes["previous_site_id"].map(site_name),
+        "To": changes["site_id"].map(site_name),
+        "By": changes["changed_by"],
+        "Note": changes["note"],
+    }), hide_index=True, width="stretch")
+
+
+def render(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
+           site_id: str) -> None:
+    form(store, incidents, sites, site_id)
+    history_table(store, incidents, sites, site_id)
