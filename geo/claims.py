@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import sqlalchemy as sa
@@ -17,8 +18,10 @@ import sqlalchemy as sa
 from geo import tables
 from geo.errors import ValidationError
 from geo.schema import CLAIM_STATUSES
-from geo.store import IncidentStore
 from geo.store_engine import bump_revision
+
+if TYPE_CHECKING:  # layers import review_text: keep the store out of their imports
+    from geo.store import IncidentStore
 
 MAX_NAME_CHARS = 80
 MAX_NOTE_CHARS = 2_000
