@@ -116,10 +116,10 @@ def latest_reviews(store: IncidentStore) -> pd.DataFrame:
 
 def with_last_review(incidents: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
     """`incidents` with last_reviewed_by ('' when never reviewed) and last_reviewed_at."""
-    ids = incidents["incident_id"]
+    found = reviews.reindex(incidents["incident_id"].to_numpy())
     return incidents.assign(
-        last_reviewed_by=ids.map(reviews["last_reviewed_by"]).fillna("").astype(str),
-        last_reviewed_at=ids.map(reviews["last_reviewed_at"]).astype("datetime64[ns, UTC]"),
+        last_reviewed_by=found["last_reviewed_by"].fillna("").astype(str).to_numpy(),
+        last_reviewed_at=pd.to_datetime(found["last_reviewed_at"], utc=True).to_numpy(),
     )
 
 

@@ -15,6 +15,8 @@ from geo.mapview import LAYER_KEYS
 from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
 
 CENTER_DECIMALS = 4
+CONFIRMED_ONLY = ("confirmed",)
+FLAG_VALUES = {"1": True, "true": True, "0": False, "false": False}
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,11 @@ class ViewState:
     center: tuple[float, float] = DEFAULT_CENTER
     zoom: int = DEFAULT_ZOOM
     selected: str = ""
+    confirmed_only: bool = False  # the "Only confirmed claims" switch: overrides the statuses
+
+    def __post_init__(self):
+        if self.confirmed_only:
+            object.__setattr__(self, "claim_statuses", CONFIRMED_ONLY)
 
     def view_filter(self) -> ViewFilter:
         return ViewFilter(self.date_from, self.date_to, self.categories, self.operators,
@@ -48,9 +55,11 @@ def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, st
     if state.layers != default.layers:
         query["layers"] = _list(state.layers) or "none"
     for name, value in (("cat", state.categories), ("op", state.operators),
-                        ("claim", state.claim_statuses)):
+                        ("claim", None if state.confirmed_only else state.claim_statuses)):
         if value is not None:
             query[name] = _list(value)
+    if state.confirmed_only:
+        query["confirmed_only"] = "1"
     if (round_center(state.center), state.zoom) != (round_center(default.center), default.zoom):
         query["lat"], query["lon"] = (f"{v:.{CENTER_DECIMALS}f}" for v in state.center)
         query["z"] = str(state.zoom)
@@ -103,6 +112,13 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
                                  ("op", "operators", operators)):
         if name in query:
             state = replace(state, **{field: _choices(query[name], allowed, name, problems)})
+    if "confirmed_only" in query:
+        flag = FLAG_VALUES.get(query["confirmed_only"].lower())
+        if flag is None:
+            problems.append(f"Link parameter 'confirmed_only' is not 1 or 0: "
+                            f"'{query['confirmed_only']}'; ignored")
+        else:
+            state = replace(state, confirmed_only=flag)
     try:
         if {"lat", "lon", "z"} <= set(query):
             lat, lon, zoom = float(query["lat"]), float(query["lon"]), int(query["z"])

@@ -5,7 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.filters import apply_filter, date_extent, split_mapped
-from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
+from geo.ui import (
+    cached,
+    claim_panel,
+    map_panel,
+    share_panel,
+    sidebar,
+    table_panel,
+    timeline_panel,
+)
 
 # Distances to pipelines are measured per view (about 1 s per 100,000 incidents).
 PIPELINE_CONTEXT_LIMIT = 20_000
@@ -20,7 +28,7 @@ def render() -> None:
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
     state = sidebar.render(incidents, date_extent(incidents))
-    view = apply_filter(incidents, state.view_filter())
+    view = claim_panel.with_reviews(apply_filter(incidents, state.view_filter()), revision)
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
         view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
                                                  pipeline_routes))
