@@ -95,7 +95,7 @@ def style_indices(categories: pd.Series, precisions: pd.Series,
     if statuses is None:
         status_index = np.full(len(category_index), weakest)
     else:
-        status_index = pd.Categorical(statuses, categories=STATUSES).codes
+        status_index = pd.Index(STATUSES).get_indexer(statuses)
         status_index = np.where(status_index < 0, weakest, status_index)
     combined = (category_index * len(PRECISIONS) + precision_index) * len(STATUSES)
     return (combined + status_index).astype(np.uint8)
