@@ -58,18 +58,20 @@ def _keys(incident_id: str) -> tuple[str, str]:
 def _save(incident_id: str) -> None:
     status_key, note_key = _keys(incident_id)
     reviewer = st.session_state.get(REVIEWER_KEY, "")
+    store = _store()
     try:
-        change = claims.set_claim_status(_store(), incident_id, st.session_state[status_key],
+        change = claims.set_claim_status(store, incident_id, st.session_state[status_key],
                                          changed_by=reviewer,
                                          note=st.session_state.get(note_key, ""))
     except IncidentMapError as error:
-        st.session_state[MESSAGE_KEY] = (incident_id, "error", str(error))
+        st.session_state[MESSAGE_KEY] = (incident_id, "error", str(error), store.revision())
         return
     st.session_state[SAVED_REVIEWER_KEY] = change.changed_by
     st.session_state[note_key] = ""
     st.session_state[MESSAGE_KEY] = (
         incident_id, "success", f"Saved: {short_label(change.previous_status)} → "
-        f"{short_label(change.status)}. The map, the table and the popup show the new status.")
+        f"{short_label(change.status)}. The map, the table and the popup show the new status.",
+        store.revision())
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
@@ -90,7 +92,7 @@ def _form(incident_id: str, current: str) -> None:
     with st.form(f"claim_review_{incident_id}"):
         st.markdown("**Review this claim**")
         left, right = st.columns(2)
-        left.selectbox("Claim status", CLAIM_STATUSES, key=status_key, format_func=short_label,
+        left.selectbox("New claim status", CLAIM_STATUSES, key=status_key, format_func=short_label,
                        help="; ".join(CLAIM_LABELS[s] for s in CLAIM_STATUSES))
         right.text_input("Your name", key=REVIEWER_KEY, max_chars=claims.MAX_NAME_CHARS,
                          help="Recorded with the change; remembered for your next review.")
@@ -106,8 +108,9 @@ def render(incident: pd.Series) -> None:
     st.caption(f"Claim status now: **{markdown_text(short_label(current))}**. A status is "
                "an analyst's judgement of the evidence, recorded with who and why.")
     _form(incident_id, current)
-    message = st.session_state.pop(MESSAGE_KEY, None)
-    if message and message[0] == incident_id:
+    # shown until the data changes again (reruns from the map must not wipe it)
+    message = st.session_state.get(MESSAGE_KEY)
+    if message and message[0] == incident_id and message[3] == _store().revision():
         show = st.error if message[1] == "error" else st.success
         show(markdown_text(message[2]).replace("\n", "  \n"))
     history = claims.claim_history(_store(), incident_id)
