@@ -17,6 +17,8 @@ from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
 CENTER_DECIMALS = 4
 DEFAULT_PIPELINE_KM = 10.0
 MAX_PIPELINE_KM = 500.0
+CONFIRMED_ONLY = ("confirmed",)
+FLAG_VALUES = {"1": True, "true": True, "0": False, "false": False}
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class ViewState:
     selected: str = ""
     pipeline: str = ""  # "" = no pipeline filter
     pipeline_km: float = DEFAULT_PIPELINE_KM
+    confirmed_only: bool = False  # the "Only confirmed claims" switch: overrides the statuses
+
+    def __post_init__(self):
+        if self.confirmed_only:
+            object.__setattr__(self, "claim_statuses", CONFIRMED_ONLY)
 
     def view_filter(self) -> ViewFilter:
         return ViewFilter(self.date_from, self.date_to, self.categories, self.operators,
@@ -52,9 +59,11 @@ def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, st
     if state.layers != default.layers:
         query["layers"] = _list(state.layers) or "none"
     for name, value in (("cat", state.categories), ("op", state.operators),
-                        ("claim", state.claim_statuses)):
+                        ("claim", None if state.confirmed_only else state.claim_statuses)):
         if value is not None:
             query[name] = _list(value)
+    if state.confirmed_only:
+        query["confirmed_only"] = "1"
     if (round_center(state.center), state.zoom) != (round_center(default.center), default.zoom):
         query["lat"], query["lon"] = (f"{v:.{CENTER_DECIMALS}f}" for v in state.center)
         query["z"] = str(state.zoom)
@@ -131,6 +140,13 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
                                  ("op", "operators", operators)):
         if name in query:
             state = replace(state, **{field: _choices(query[name], allowed, name, problems)})
+    if "confirmed_only" in query:
+        flag = FLAG_VALUES.get(query["confirmed_only"].lower())
+        if flag is None:
+            problems.append(f"Link parameter 'confirmed_only' is not 1 or 0: "
+                            f"'{query['confirmed_only']}'; ignored")
+        else:
+            state = replace(state, confirmed_only=flag)
     try:
         if {"lat", "lon", "z"} <= set(query):
             lat, lon, zoom = float(query["lat"]), float(query["lon"]), int(query["z"])

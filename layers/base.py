@@ -22,6 +22,8 @@ class PointStyle:
     shape: str = "circle"  # circle | square
     fill: str = "solid"  # solid | hollow | dashed
     radius: float = 6.0
+    opacity: float = 1.0  # of the whole symbol (the halo excepted)
+    halo: str = ""  # colour of a ring drawn just outside the symbol; "" for none
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class LegendEntry:
     label: str
     color: str
     symbol: str  # circle | ring | dashed_ring | square | hollow_square | line | dashed_line
+    #              | halo_circle (a circle inside a dark ring)
+    opacity: float = 1.0
 
 
 @dataclass(frozen=True)

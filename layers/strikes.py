@@ -1,6 +1,8 @@
 """Incidents layer ("strikes"): one point per incident with a known point.
 
-Colour = category; symbol = location precision; popup = the claim with its source.
+Colour = category; symbol = location precision; opacity and a dark ring = claim status
+(faint = one side's claim, full colour = geolocated, ringed = confirmed); popup = the claim
+with its source and its last review.
 """
 
 from __future__ import annotations
@@ -11,24 +13,37 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from geo.claims import review_text
 from geo.dates import describe_dates
-from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
+from geo.schema import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    CLAIM_LABELS,
+    CLAIM_STATUSES,
+    GEO_PRECISION_LABELS,
+)
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
-from layers.style import CATEGORY_COLORS, PRECISION_SYMBOLS
+from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOLS
 
 KEY = "strikes"
 TITLE = "Strikes and other incidents"
 PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
+# Strongest first: among symbols of one size the canvas draws lower style indices on top.
+STATUSES = tuple(reversed(CLAIM_STATUSES))
+UNKNOWN_STATUS = "claimed"  # a status outside the vocabulary is drawn as the weakest
 
 STYLES = tuple(
     PointStyle(
-        label=f"{CATEGORY_LABELS[category]} ({precision})",
+        label=f"{CATEGORY_LABELS[category]} ({precision}, {status})",
         color=CATEGORY_COLORS[category],
         fill=PRECISION_SYMBOLS[precision][0],
         radius=PRECISION_SYMBOLS[precision][1],
+        opacity=CLAIM_STATUS_SYMBOLS[status][0],
+        halo=CLAIM_STATUS_SYMBOLS[status][1],
     )
     for category in CATEGORIES
     for precision in PRECISIONS
+    for status in STATUSES
 )
 
 POPUP = PopupSpec(
@@ -45,6 +60,7 @@ POPUP = PopupSpec(
         ("Source", "source_name"),
         ("Whose claim", "claimant"),
         ("Claim status", "claim_label"),
+        ("Status last set by", "review_text"),
         ("Location", "placement"),
         ("Nearest pipeline", "pipeline_text"),
         ("Incident id", "incident_id"),
@@ -58,13 +74,31 @@ PRECISION_LEGEND = (
     LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
 )
 
+STATUS_LEGEND = {
+    "confirmed": LegendEntry("Confirmed: dark ring", "#333333", "halo_circle"),
+    "geolocated": LegendEntry("Geolocated from imagery: full colour", "#333333", "circle"),
+    "reported": LegendEntry("Reported, not verified: lighter", "#333333", "circle",
+                            opacity=CLAIM_STATUS_SYMBOLS["reported"][0]),
+    "claimed": LegendEntry("Claimed by one side only: faint", "#333333", "circle",
+                           opacity=CLAIM_STATUS_SYMBOLS["claimed"][0]),
+}
 
-def style_indices(categories: pd.Series, precisions: pd.Series) -> np.ndarray:
+
+def style_indices(categories: pd.Series, precisions: pd.Series,
+                  statuses: pd.Series | None = None) -> np.ndarray:
+    """Index into STYLES: category, then precision, then claim status (weakest when absent)."""
     category_index = pd.Categorical(categories, categories=CATEGORIES).codes
     precision_index = pd.Categorical(precisions, categories=PRECISIONS).codes
     category_index = np.where(category_index < 0, CATEGORIES.index("other"), category_index)
     precision_index = np.where(precision_index < 0, PRECISIONS.index("admin1"), precision_index)
-    return (category_index * len(PRECISIONS) + precision_index).astype(np.uint8)
+    weakest = STATUSES.index(UNKNOWN_STATUS)
+    if statuses is None:
+        status_index = np.full(len(category_index), weakest)
+    else:
+        status_index = pd.Index(STATUSES).get_indexer(statuses)
+        status_index = np.where(status_index < 0, weakest, status_index)
+    combined = (category_index * len(PRECISIONS) + precision_index) * len(STATUSES)
+    return (combined + status_index).astype(np.uint8)
 
 
 def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFrame:
@@ -85,6 +119,8 @@ def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFram
         what=np.where(subtype != "", what + ": " + subtype, what),
         site_name=incidents["site_id"].map(site_names).fillna(""),
         claim_label=incidents["claim_status"].map(CLAIM_LABELS).fillna(incidents["claim_status"]),
+        review_text=(review_text(incidents["last_reviewed_by"], incidents["last_reviewed_at"])
+                     if "last_reviewed_by" in incidents else ""),
         placement=incidents["geo_precision"].map(GEO_PRECISION_LABELS).fillna("")
         + ". " + incidents["geo_method"],
     )
@@ -95,15 +131,19 @@ def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
     records = incidents.reset_index(drop=True)
     site_names = sites.set_index("site_id")["name"]
     present = [c for c in CATEGORIES if c in set(records["category"])]
+    statuses = set(records["claim_status"])
     legend = tuple(
         LegendEntry(CATEGORY_LABELS[c], CATEGORY_COLORS[c], "circle") for c in present
-    ) + PRECISION_LEGEND
+    ) + PRECISION_LEGEND + tuple(
+        STATUS_LEGEND[s] for s in STATUSES if s in statuses
+    )
     return PointLayer(
         key=KEY,
         title=TITLE,
         latitude=records["latitude"].to_numpy(np.float64),
         longitude=records["longitude"].to_numpy(np.float64),
-        style_index=style_indices(records["category"], records["geo_precision"]),
+        style_index=style_indices(records["category"], records["geo_precision"],
+                                  records["claim_status"]),
         styles=STYLES,
         records=records,
         popup=replace(POPUP, prepare=partial(popup_records, site_names=site_names)),

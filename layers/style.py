@@ -38,6 +38,17 @@ PRECISION_SYMBOLS = {
     "admin1": ("dashed", 15.0),
 }
 
+# Claim status -> (opacity, halo colour): the weaker the claim, the fainter the symbol; a
+# confirmed claim also gets a dark ring outside the symbol. Colour (category) and fill
+# (precision) stay as they are, so all three read at once.
+CLAIM_STATUS_SYMBOLS = {
+    "claimed": (0.4, ""),
+    "reported": (0.7, ""),
+    "geolocated": (1.0, ""),
+    "confirmed": (1.0, "#111111"),
+}
+HALO_GAP_PX, HALO_WIDTH_PX = 2.5, 2.0  # the ring's centre line is radius + gap
+
 BASEMAP = {
     "land": "#F2EFE9",
     "land_edge": "#9A9A9A",

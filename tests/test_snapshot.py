@@ -16,7 +16,13 @@ from geo.snapshot import SIZES, parse_size, render_static, snapshot_image
 from geo.snapshot_files import snapshot_bytes
 from geo.snapshot_html import snapshot_html
 from geo.snapshot_meta import data_version
-from tests.snapshot_support import KREMENCHUK_TPP, STRIKE_COLOR, seed_snapshot, seed_state
+from tests.snapshot_support import (
+    KREMENCHUK_TPP,
+    STRIKE_COLOR,
+    seed_data,
+    seed_snapshot,
+    seed_state,
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +42,13 @@ def test_png_has_the_default_size_and_is_not_blank(png):
 
 
 def test_the_strike_at_the_kremenchuk_plant_has_the_strike_colour(rendered, png):
-    column, row = rendered.pixel_of(*KREMENCHUK_TPP)
+    # drawn at full strength (geolocated): weaker claim statuses are drawn faint on purpose
+    geolocated = render_static(seed_snapshot(view=seed_data()[0].assign(
+        claim_status="geolocated")))
+    column, row = geolocated.pixel_of(*KREMENCHUK_TPP)
     assert 0 < column < 1600 and 0 < row < 1000
-    patch = np.asarray(png)[row - 1:row + 2, column - 1:column + 2].reshape(-1, 3)
+    strong = Image.open(io.BytesIO(geolocated.to_bytes("png"))).convert("RGB")
+    patch = np.asarray(strong)[row - 1:row + 2, column - 1:column + 2].reshape(-1, 3)
     distance = np.abs(patch.astype(int) - np.array(STRIKE_COLOR)).sum(axis=1)
     assert distance.min() < 40, patch
     # and the Black Sea west of Crimea is water, not land or a marker

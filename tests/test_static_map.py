@@ -16,6 +16,7 @@ from geo.filters import split_mapped
 from geo.mapview import build_layers
 from geo.regions import REGIONS, extent_from_bounds, parse_bbox, projection_for, resolve_extent
 from geo.render.static_map import draw_layers, frame_for
+from layers import strikes
 from layers.base import MapLayers
 from tests.snapshot_support import seed_data
 
@@ -72,7 +73,10 @@ def _dash_count(collection) -> int:
 
 
 def test_precision_is_drawn_as_solid_hollow_or_dashed(seed_layers):
-    strikes_only = MapLayers(seed_layers.basemap, [seed_layers.overlays[2]])
+    # at full opacity (geolocated): weaker claim statuses fade every symbol alike
+    incidents, sites, _, _ = seed_data()
+    mapped, _ = split_mapped(incidents.assign(claim_status="geolocated"))
+    strikes_only = MapLayers(seed_layers.basemap, [strikes.build(mapped, sites)])
     _, ax, _ = drawn(strikes_only)
     strike_marks = point_collections(ax, "#D55E00")
     solid = [c for c in strike_marks if _alpha(c) > 0.8]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -133,3 +134,21 @@ def test_a_pipeline_filter_round_trips_and_bad_values_are_reported():
                                   operators=None, pipelines=known)
     assert (bad_km.pipeline, bad_km.pipeline_km) == ("Druzhba", 10.0)
     assert "'-3'" in problems[0]
+
+
+def test_only_confirmed_claims_round_trips_in_its_own_key():
+    state = ViewState(date_from=dt.date(2025, 6, 1), date_to=dt.date(2025, 8, 31),
+                      claim_statuses=("claimed",), confirmed_only=True)
+    assert state.claim_statuses == ("confirmed",)  # the switch overrides the statuses
+    query = to_query(state, DEFAULT)
+    assert query == {"from": "2025-06-01", "to": "2025-08-31", "confirmed_only": "1"}
+    restored, problems = parse(query)
+    assert problems == [] and restored == state
+    assert restored.view_filter().claim_statuses == ("confirmed",)
+    assert "confirmed_only" not in to_query(replace(state, confirmed_only=False), DEFAULT)
+
+
+def test_a_bad_only_confirmed_value_is_dropped_with_a_message():
+    state, problems = parse({"confirmed_only": "yes please"})
+    assert state.confirmed_only is False and state.claim_statuses is None
+    assert problems == ["Link parameter 'confirmed_only' is not 1 or 0: 'yes please'; ignored"]

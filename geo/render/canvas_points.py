@@ -17,6 +17,7 @@ from geo.render.js import script_json
 from geo.render.popups import popups_for
 from geo.render.verbatim import VerbatimMacroElement
 from layers.base import PointLayer
+from layers.style import HALO_GAP_PX, HALO_WIDTH_PX
 
 DEFAULT_POPUP_LIMIT = 5_000
 
@@ -36,8 +37,9 @@ def layer_spec(layer: PointLayer, popup_limit: int | None) -> dict:
     return {
         "key": layer.key,
         "title": layer.title,
-        "styles": [{"color": s.color, "shape": s.shape, "fill": s.fill, "radius": s.radius}
-                   for s in layer.styles],
+        "styles": [{"color": s.color, "shape": s.shape, "fill": s.fill, "radius": s.radius,
+                    "opacity": s.opacity, "halo": s.halo, "haloGap": HALO_GAP_PX,
+                    "haloWidth": HALO_WIDTH_PX} for s in layer.styles],
         "summaries": [s.label for s in layer.styles],
         "popups": popups_for(layer.records, layer.popup) if embed else None,
         "labels": labels,

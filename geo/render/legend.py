@@ -15,6 +15,8 @@ SYMBOL_SVG = {
     "ring": "<circle cx='9' cy='9' r='6' fill='none' stroke='{c}' stroke-width='2.5'/>",
     "dashed_ring": "<circle cx='9' cy='9' r='7' fill='{c}' fill-opacity='0.15' stroke='{c}' "
                    "stroke-width='2' stroke-dasharray='3 2'/>",
+    "halo_circle": "<circle cx='9' cy='9' r='4.5' fill='{c}' stroke='#222' stroke-width='1'/>"
+                   "<circle cx='9' cy='9' r='7.2' fill='none' stroke='#111' stroke-width='2'/>",
     "square": "<rect x='4' y='4' width='10' height='10' fill='{c}' stroke='#222'/>",
     "hollow_square": "<rect x='4' y='4' width='10' height='10' fill='none' stroke='{c}' "
                      "stroke-width='2'/>",
@@ -26,6 +28,8 @@ SYMBOL_SVG = {
 
 def symbol_svg(entry: LegendEntry) -> str:
     shape = SYMBOL_SVG[entry.symbol].format(c=escape(entry.color, quote=True))
+    if entry.opacity < 1:
+        shape = f"<g opacity='{entry.opacity:g}'>{shape}</g>"
     return f"<svg width='18' height='18' style='vertical-align:middle'>{shape}</svg>"
 
 

@@ -82,9 +82,13 @@ def draw_symbol(ax, entry: LegendEntry, x: float, y: float) -> None:
         return
     marker = "s" if "square" in symbol else "o"
     size = {"circle": 7.5, "ring": 9.0, "dashed_ring": 11.0}.get(symbol, 7.5)
-    if symbol in ("circle", "square"):
+    if symbol == "halo_circle":
+        ax.plot(x, y, marker="o", markersize=11.5, markerfacecolor="none",
+                markeredgecolor="#111111", markeredgewidth=1.5)
+        size = 6.5
+    if symbol in ("circle", "square", "halo_circle"):
         ax.plot(x, y, marker=marker, markersize=size, markerfacecolor=color,
-                markeredgecolor="#222222", markeredgewidth=0.75)
+                markeredgecolor="#222222", markeredgewidth=0.75, alpha=entry.opacity)
     elif symbol == "dashed_ring":
         ax.scatter([x], [y], s=size ** 2, marker="o", facecolors=[to_rgba(color, 0.15)],
                    edgecolors=[color], linewidths=1.5, linestyles=[(0, (2.0, 1.4))])

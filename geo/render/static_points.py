@@ -18,6 +18,7 @@ from matplotlib.path import Path
 
 from geo.render.static_labels import LabelRequest
 from layers.base import PointLayer, PointStyle
+from layers.style import HALO_GAP_PX, HALO_WIDTH_PX
 
 PT_PER_PX = 0.75  # a CSS pixel is 0.75 pt: the same physical size as in a browser
 SOLID_EDGE = "#222222"
@@ -62,19 +63,32 @@ def dashed_outline(shape: str, radius_px: float) -> Path:
 def _scatter(ax, x, y, style: PointStyle, zorder: float) -> None:
     marker = "s" if style.shape == "square" else "o"
     size = (2 * style.radius * PT_PER_PX) ** 2
-    color = mcolors.to_rgba(style.color)
+    color = mcolors.to_rgba(style.color, style.opacity)
     common = {"s": size, "zorder": zorder, "plotnonfinite": False}
+    if style.halo:
+        _halo(ax, x, y, style, marker, zorder)
     if style.fill == "solid":
-        ax.scatter(x, y, marker=marker, facecolors=[mcolors.to_rgba(style.color, 0.9)],
-                   edgecolors=[SOLID_EDGE], linewidths=0.75, **common)
+        ax.scatter(x, y, marker=marker,
+                   facecolors=[mcolors.to_rgba(style.color, 0.9 * style.opacity)],
+                   edgecolors=[mcolors.to_rgba(SOLID_EDGE, style.opacity)], linewidths=0.75,
+                   **common)
     elif style.fill == "dashed":
-        ax.scatter(x, y, marker=marker, facecolors=[mcolors.to_rgba(style.color, 0.15)],
+        ax.scatter(x, y, marker=marker,
+                   facecolors=[mcolors.to_rgba(style.color, 0.15 * style.opacity)],
                    edgecolors=[CLEAR], linewidths=0, **common)
         ax.scatter(x, y, marker=dashed_outline(style.shape, style.radius), facecolors=[CLEAR],
                    edgecolors=[color], linewidths=2 * PT_PER_PX, **common)
     else:
         ax.scatter(x, y, marker=marker, facecolors=[CLEAR], edgecolors=[color],
                    linewidths=2.5 * PT_PER_PX, **common)
+
+
+def _halo(ax, x, y, style: PointStyle, marker: str, zorder: float) -> None:
+    """The claim-status ring just outside the symbol, as the canvas layer draws it."""
+    diameter_px = 2 * (style.radius + HALO_GAP_PX)
+    ax.scatter(x, y, marker=marker, s=(diameter_px * PT_PER_PX) ** 2, facecolors=[CLEAR],
+               edgecolors=[style.halo], linewidths=HALO_WIDTH_PX * PT_PER_PX, zorder=zorder,
+               plotnonfinite=False)
 
 
 def draw_point_layer(ax, layer: PointLayer, frame, zorder: float) -> list[LabelRequest]:
@@ -84,8 +98,9 @@ def draw_point_layer(ax, layer: PointLayer, frame, zorder: float) -> list[LabelR
     x, y = frame.project(layer.longitude, layer.latitude)
     xmin, ymin, xmax, ymax = frame.bounds
     inside = (x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)
+    # big rings under small dots; among equal sizes lower indices on top, as in the canvas
     order = sorted({int(s) for s in np.unique(layer.style_index[inside])},
-                   key=lambda s: -layer.styles[s].radius)  # big rings under small dots
+                   key=lambda s: (-layer.styles[s].radius, -s))
     for rank, index in enumerate(order):
         chosen = inside & (layer.style_index == index)
         _scatter(ax, x[chosen], y[chosen], layer.styles[index], zorder + rank * 0.01)

@@ -7,6 +7,7 @@ import streamlit as st
 from geo.filters import date_extent, filter_mask, split_mapped
 from geo.ui import (
     cached,
+    claim_panel,
     map_panel,
     pipeline_filter,
     share_panel,
@@ -36,7 +37,7 @@ def render() -> None:
     if state.pipeline:
         mask &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
                                                 state.pipeline, state.pipeline_km)
-    view = incidents.loc[mask]
+    view = claim_panel.with_reviews(incidents.loc[mask], revision)
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
         view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
                                                  pipeline_routes))

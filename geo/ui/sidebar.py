@@ -43,8 +43,10 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame,
     st.session_state["window_from"], st.session_state["window_to"] = st.session_state["window"]
     for key in LAYER_KEYS:
         st.session_state[f"layer_{key}"] = key in state.layers
+    st.session_state["filter_confirmed_only"] = state.confirmed_only
     for name, value in (("categories", state.categories), ("operators", state.operators),
-                        ("claim_statuses", state.claim_statuses)):
+                        ("claim_statuses", None if state.confirmed_only
+                         else state.claim_statuses)):
         if value is not None:
             st.session_state[f"filter_{name}"] = list(value)
     st.session_state["filter_pipeline"] = state.pipeline
@@ -56,8 +58,8 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame,
 
 # Streamlit forgets a widget's state while another page is shown; these keys outlive it.
 PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "filter_categories",
-             "filter_operators", "filter_claim_statuses", "filter_pipeline",
-             "filter_pipeline_km")
+             "filter_operators", "filter_claim_statuses", "filter_confirmed_only",
+             "filter_pipeline", "filter_pipeline_km")
 
 
 def _restore_widgets() -> None:
@@ -118,12 +120,12 @@ def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _multiselect(label: str, name: str, options: list[str], format_func,
-                 help: str | None = None) -> tuple | None:
+                 help: str | None = None, disabled: bool = False) -> tuple | None:
     key = f"filter_{name}"
     if key in st.session_state:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
     chosen = st.multiselect(label, options, key=key, format_func=format_func,
-                            placeholder="All", help=help)
+                            placeholder="All", help=help, disabled=disabled)
     return tuple(chosen) if chosen else None
 
 
@@ -147,13 +149,19 @@ def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
         operators = _multiselect("Operator (as claimed)", "operators",
                                  operator_options(incidents, sites),
                                  lambda v: v or "(not stated)", help=FAMILY_HELP)
+        confirmed_only = st.toggle(
+            "Only confirmed claims", key="filter_confirmed_only",
+            help="Show only incidents an analyst marked confirmed (multiple independent "
+                 "sources). Off: every status, drawn fainter the weaker the claim. Review a "
+                 "claim under the map after selecting its point.")
         claims = _multiselect("Claim status", "claim_statuses",
                               _options(incidents, "claim_status", CLAIM_STATUSES),
-                              lambda v: CLAIM_LABELS.get(v, v))
+                              lambda v: CLAIM_LABELS.get(v, v), disabled=confirmed_only)
         pipeline, pipeline_km = pipeline_filter.controls(list(pipeline_names))
     _save_widgets()
     center, zoom = st.session_state.get("map_position", (default.center, default.zoom))
     return replace(default, date_from=date_from, date_to=date_to, layers=layers,
                    categories=categories, operators=operators, claim_statuses=claims,
+                   confirmed_only=confirmed_only,
                    center=center, zoom=zoom, pipeline=pipeline, pipeline_km=pipeline_km,
                    selected=st.session_state.get("selected_incident", ""))

@@ -6,8 +6,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from geo.claims import review_text
 from geo.dates import describe_dates
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
+from geo.ui import claim_panel
 
 TABLE_ROW_LIMIT = 2_000  # a browser table of 100,000 rows helps nobody and costs seconds
 
@@ -16,6 +18,7 @@ TABLE_COLUMNS = {
     "category_label": "Category",
     "place": "Place (as written)",
     "claim_label": "Claim status",
+    "last_review": "Last reviewed",
     "source_name": "Source",
     "claimant": "Whose claim",
     "precision_label": "Location precision",
@@ -32,6 +35,8 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
         when=describe_dates(view),
         category_label=view["category"].map(CATEGORY_LABELS).fillna(view["category"]),
         claim_label=view["claim_status"].map(CLAIM_LABELS).fillna(view["claim_status"]),
+        last_review=(review_text(view["last_reviewed_by"], view["last_reviewed_at"])
+                     if "last_reviewed_by" in view else ""),
         precision_label=view["geo_precision"].map(lambda p: GEO_PRECISION_LABELS.get(p, p)
                                                   .split(":")[0]),
     )
@@ -71,9 +76,13 @@ def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> Non
     # a click within ~12 px of a point, in km at this zoom
     max_km = 12 * 156.5 * np.cos(np.radians(clicked["lat"])) / 2 ** zoom
     row = nearest_incident(mapped, clicked["lat"], clicked["lng"], max_km)
+    selected = mapped.loc[mapped["incident_id"] == st.session_state.get("selected_incident")]
+    if not selected.empty:  # the selected one, where several incidents share a point
+        row = selected.iloc[0]
     if row is None:
         return
     with st.container(border=True):
         st.markdown("**Clicked incident**")
         st.dataframe(table_frame(row.to_frame().T.astype(mapped.dtypes.to_dict())),
                      hide_index=True, width="stretch")
+        claim_panel.render(row)

@@ -206,7 +206,8 @@
       if (this._spriteRatio === ratio) { return this._spriteCache; }
       var sprites = [];
       for (var s = 0; s < this.styles.length; s++) {
-        var st = this.styles[s], size = Math.ceil(2 * st.radius) + 4;
+        var st = this.styles[s], outer = st.halo ? st.haloGap + st.haloWidth : 0;
+        var size = Math.ceil(2 * (st.radius + outer)) + 4;
         var canvas = document.createElement("canvas");
         canvas.width = canvas.height = Math.ceil(size * ratio);
         var ctx = canvas.getContext("2d");
@@ -219,6 +220,7 @@
           ctx.arc(size / 2, size / 2, st.radius, 0, 2 * Math.PI);
         }
         this._paint(ctx, st);
+        this._paintStatus(ctx, st, size);
         sprites.push({canvas: canvas, size: size, half: size / 2});
       }
       this._spriteRatio = ratio;
@@ -299,6 +301,29 @@
       } else {
         ctx.globalAlpha = 1; ctx.lineWidth = 2.5; ctx.strokeStyle = st.color; ctx.stroke();
       }
+    },
+
+    // Claim status: the symbol's opacity, and a ring just outside it (confirmed).
+    _paintStatus: function (ctx, st, size) {
+      if (st.opacity !== undefined && st.opacity < 1) {
+        ctx.globalCompositeOperation = "destination-in";
+        ctx.globalAlpha = st.opacity;
+        ctx.fillStyle = "#000000";
+        ctx.fillRect(0, 0, size, size);
+        ctx.globalCompositeOperation = "source-over";
+        ctx.globalAlpha = 1;
+      }
+      if (!st.halo) { return; }
+      var r = st.radius + st.haloGap;
+      ctx.beginPath();
+      ctx.setLineDash([]);
+      if (st.shape === "square") {
+        ctx.rect(size / 2 - r, size / 2 - r, 2 * r, 2 * r);
+      } else {
+        ctx.arc(size / 2, size / 2, r, 0, 2 * Math.PI);
+      }
+      ctx.globalAlpha = 1; ctx.lineWidth = st.haloWidth; ctx.strokeStyle = st.halo;
+      ctx.stroke();
     },
 
     _drawLabels: function (ctx, view) {

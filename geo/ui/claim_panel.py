@@ -1,0 +1,121 @@
+"""Review a claim: the form under the selected incident, and its status history.
+
+The form saves through a submit callback, which runs before the page script: the store's
+revision is already bumped when the map and the table are drawn, so they show the new
+status on that same run. The reviewer's name outlives the form (kept in session state).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from geo import claims
+from geo.errors import IncidentMapError
+from geo.schema import CLAIM_LABELS, CLAIM_STATUSES
+from geo.ui import cached
+
+REVIEWER_KEY = "claim_reviewer"
+SAVED_REVIEWER_KEY = "saved_claim_reviewer"
+MESSAGE_KEY = "claim_review_message"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+HISTORY_LABELS = {"when": "When (UTC)", "changed_by": "Who", "change": "From → to",
+                  "note": "Note"}
+
+
+def markdown_text(text: str) -> str:
+    """User text shown through st.markdown/st.error as typed, never as markup."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def short_label(status: str) -> str:
+    return CLAIM_LABELS.get(status, status).split(" (")[0]
+
+
+def _store():
+    settings = cached.settings()
+    return cached.store(settings.database_url, str(settings.data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _latest_reviews(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
+    return claims.latest_reviews(cached.store(database_url, data_dir))
+
+
+def with_reviews(view: pd.DataFrame, revision: int) -> pd.DataFrame:
+    """The incidents in view with who last set each one's status, and when."""
+    settings = cached.settings()
+    reviews = _latest_reviews(settings.database_url, str(settings.data_dir), revision)
+    return claims.with_last_review(view, reviews)
+
+
+def _keys(incident_id: str) -> tuple[str, str]:
+    return f"claim_status_{incident_id}", f"claim_note_{incident_id}"
+
+
+def _save(incident_id: str) -> None:
+    status_key, note_key = _keys(incident_id)
+    reviewer = st.session_state.get(REVIEWER_KEY, "")
+    store = _store()
+    try:
+        change = claims.set_claim_status(store, incident_id, st.session_state[status_key],
+                                         changed_by=reviewer,
+                                         note=st.session_state.get(note_key, ""))
+    except IncidentMapError as error:
+        st.session_state[MESSAGE_KEY] = (incident_id, "error", str(error), store.revision())
+        return
+    st.session_state[SAVED_REVIEWER_KEY] = change.changed_by
+    st.session_state[note_key] = ""
+    st.session_state[MESSAGE_KEY] = (
+        incident_id, "success", f"Saved: {short_label(change.previous_status)} → "
+        f"{short_label(change.status)}. The map, the table and the popup show the new status.",
+        store.revision())
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    table = history.assign(
+        when=history["changed_at"].dt.strftime("%Y-%m-%d %H:%M"),
+        change=history["previous_status"].map(short_label) + " → "
+        + history["status"].map(short_label),
+    )
+    return table[list(HISTORY_LABELS)].rename(columns=HISTORY_LABELS)
+
+
+def _form(incident_id: str, current: str) -> None:
+    status_key, note_key = _keys(incident_id)
+    if REVIEWER_KEY not in st.session_state:
+        st.session_state[REVIEWER_KEY] = st.session_state.get(SAVED_REVIEWER_KEY, "")
+    if st.session_state.get(status_key) not in CLAIM_STATUSES:
+        st.session_state[status_key] = current if current in CLAIM_STATUSES else "claimed"
+    with st.form(f"claim_review_{incident_id}"):
+        st.markdown("**Review this claim**")
+        left, right = st.columns(2)
+        left.selectbox("New claim status", CLAIM_STATUSES, key=status_key, format_func=short_label,
+                       help="; ".join(CLAIM_LABELS[s] for s in CLAIM_STATUSES))
+        right.text_input("Your name", key=REVIEWER_KEY, max_chars=claims.MAX_NAME_CHARS,
+                         help="Recorded with the change; remembered for your next review.")
+        st.text_area("Note", key=note_key, max_chars=claims.MAX_NOTE_CHARS, height=80,
+                     placeholder="What the change rests on: sources, imagery, who confirms it")
+        st.form_submit_button("Save review", type="primary", on_click=_save,
+                              args=(incident_id,))
+
+
+def render(incident: pd.Series) -> None:
+    """The review form and the status history of one incident."""
+    incident_id, current = str(incident["incident_id"]), str(incident["claim_status"])
+    st.caption(f"Claim status now: **{markdown_text(short_label(current))}**. A status is "
+               "an analyst's judgement of the evidence, recorded with who and why.")
+    _form(incident_id, current)
+    # shown until the data changes again (reruns from the map must not wipe it)
+    message = st.session_state.get(MESSAGE_KEY)
+    if message and message[0] == incident_id and message[3] == _store().revision():
+        show = st.error if message[1] == "error" else st.success
+        show(markdown_text(message[2]).replace("\n", "  \n"))
+    history = claims.claim_history(_store(), incident_id)
+    st.markdown("**Status history**")
+    if history.empty:
+        st.caption("No review yet: status as imported.")
+    else:
+        st.dataframe(history_table(history), hide_index=True, width="stretch")

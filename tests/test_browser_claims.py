@@ -1,0 +1,53 @@
+"""Review a claim in the real page: open a link selecting an incident, set its status through
+the form with the keyboard-friendly widgets, and see the history row and the map's ring."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import map_frame
+
+pytestmark = pytest.mark.browser
+
+TPP = "seed-000-02"  # Kremenchuk thermal power plant: a site-precision strike, "claimed"
+TPP_POINT = (49.171, 33.447)
+# The strikes canvas just outside the TPP symbol (radius 6 px, ring centred 8.5 px out):
+# opaque and dark there only when the confirmed ring is drawn.
+RING_DRAWN = """(() => {
+  const layer = window.incidentMapLayers.strikes; layer.flush();
+  const p = layer._map.latLngToContainerPoint([LAT, LON]), r = layer._ratio;
+  const px = layer._canvas.getContext('2d').getImageData(
+    Math.round((p.x + 7) * r), Math.round(p.y * r), Math.round(4 * r), 1).data;
+  for (let i = 0; i < px.length; i += 4) {
+    if (px[i + 3] > 200 && px[i] < 90 && px[i + 1] < 90 && px[i + 2] < 90) { return true; }
+  }
+  return false;
+})()""".replace("LAT, LON", f"{TPP_POINT[0]}, {TPP_POINT[1]}")
+SYMBOL_DRAWN = f"window.incidentMapLayers.strikes.drawnAt({TPP_POINT[0]}, {TPP_POINT[1]}, 3)"
+
+
+def test_a_claim_reviewed_in_the_form_shows_in_the_history_and_on_the_map(start_streamlit,
+                                                                          browser_page):
+    app = start_streamlit()
+    page = browser_page
+    page.goto(f"{app.url}/?sel={TPP}&lat={TPP_POINT[0]}&lon={TPP_POINT[1]}&z=10")
+    frame = map_frame(page, until=SYMBOL_DRAWN)
+    assert frame.evaluate(f"() => {RING_DRAWN}") is False  # claimed: faint, no ring
+    page.get_by_text("No review yet: status as imported.").wait_for()
+
+    page.get_by_role("combobox", name="New claim status").click()
+    page.get_by_role("option", name="Confirmed").click()
+    page.get_by_role("textbox", name="Your name").fill("Browser analyst")
+    page.get_by_role("textbox", name="Note").fill("Two independent videos <b>not bold</b>")
+    page.get_by_role("button", name="Save review").click()
+    page.get_by_text("Saved: Claimed → Confirmed").wait_for(timeout=30_000)
+
+    history = page.get_by_test_id("stDataFrame").filter(has_text="From → to")
+    row = history.locator("tr", has_text="Claimed → Confirmed")
+    row.wait_for(state="attached", timeout=30_000)
+    assert "Browser analyst" in row.inner_text()
+    assert "<b>not bold</b>" in row.inner_text()  # the note is shown as typed
+    page.get_by_text("Claim status now: Confirmed").wait_for()
+    # the map is rebuilt for the new revision: the confirmed point now has its dark ring
+    frame = map_frame(page, until=RING_DRAWN)
+    assert frame.evaluate(f"() => {SYMBOL_DRAWN}")
