@@ -58,9 +58,9 @@ def test_relink_an_incident_on_the_site_page_and_see_the_history(start_streamlit
     page.goto(f"{app.url}/sites?site=kremenchuk_tpp")
     page.get_by_role("heading", name="Kremenchuk thermal power plant (CHP)").wait_for(
         timeout=60_000)
-    page.wait_for_function("() => document.querySelectorAll("
-                           "'[data-testid=stDataFrame] td').length > 0", timeout=30_000)
+    cells(page, SEED_000_CLAIMANT).nth(1).wait_for(state="attached", timeout=30_000)
     assert cells(page, SEED_000_CLAIMANT).count() == 2  # its own claim and the moved one
+    cell(page, "Kremenchuk oil refinery").wait_for(state="attached", timeout=30_000)
     assert cells(page, "Kremenchuk oil refinery").count() == 1  # "From", in the link history
     assert not [url for url in page.blocked if "tile" not in url]
 
