@@ -14,10 +14,12 @@ from geo.errors import FilterError
 from geo.filters import apply_filter, date_extent
 from geo.mapview import LAYER_KEYS, check_layer_keys
 from geo.network import within_km_of
+from geo.operators import sites_of_operators
 from geo.regions import REGION_NAMES, Extent, parse_bbox, resolve_extent
 from geo.schema import CATEGORIES, CLAIM_STATUSES
 from geo.settings import Settings, database_url_from
 from geo.shipped import read_basemap, read_pipelines
+from geo.site_history import with_site_columns
 from geo.store import IncidentStore
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState
 
@@ -41,7 +43,9 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"comma-separated layers to draw (default: all: "
                              f"{','.join(LAYER_KEYS)}); 'none' for the basemap only")
     parser.add_argument("--category", metavar="LIST", help="only these categories")
-    parser.add_argument("--operator", metavar="LIST", help="only these operators, as claimed")
+    parser.add_argument("--operator", metavar="LIST",
+                        help="only these operator families, as claimed or of the linked "
+                             "site (SOCAR also matches 'SOCAR Energy Ukraine')")
     parser.add_argument("--claim", metavar="LIST", help="only these claim statuses")
     parser.add_argument("--near-pipeline", metavar="NAME",
                         help="only incidents near this pipeline route (its name on the map)")
@@ -103,7 +107,8 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     bbox = parse_bbox(args.bbox) if args.bbox else None
     settings = Settings.from_env()
     store = open_store(args, settings)
-    incidents, sites = store.incidents_frame(), store.sites_frame()
+    sites = store.sites_frame()
+    incidents = with_site_columns(store.incidents_frame(), sites)  # linked site name, operator
     low, high = date_extent(incidents)
     state = ViewState(date_from=date_from or low, date_to=date_to or high, layers=layers,
                       categories=_choices(args.category, CATEGORIES, "--category"),
@@ -125,4 +130,5 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
                               f"and {MAX_PIPELINE_KM:g} km")
         view = view.loc[within_km_of(routes, state.pipeline, view["latitude"],
                                      view["longitude"], state.pipeline_km)]
-    return LoadedView(state, view, sites, routes, read_basemap(settings.data_dir), extent)
+    return LoadedView(state, view, sites_of_operators(sites, state.operators), routes,
+                      read_basemap(settings.data_dir), extent)

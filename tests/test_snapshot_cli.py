@@ -124,3 +124,15 @@ def test_the_real_command_line(tmp_path, db):
                           "--to", "tomorrow", "--db", db], cwd=PROJECT_ROOT,
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "--to 'tomorrow' is not a date" in bad.stderr
+
+
+def test_export_by_operator_family_matches_the_app(tmp_path, db, capsys):
+    out = tmp_path / "socar.csv"
+    code, _, _ = run(capsys, "export", "-o", str(out), "--operator", "SOCAR", "--db", db)
+    assert code == 0
+    socar = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    # the same 8 claims the map shows for "SOCAR": own operator or linked site's, by family
+    assert len(socar) == 8
+    sites = dict(zip(socar["incident_id"], socar["site_name"], strict=True))
+    assert sites["seed-002-01"] == "SOCAR oil depot (Odesa Oblast)"
+    assert sites["seed-000-02"] == "Kremenchuk thermal power plant (CHP)"
