@@ -18,8 +18,10 @@ Defaults suit VIIRS 375 m pixels (S-NPP, NOAA-20, NOAA-21):
 Detection times are UTC; a strike's days are taken as UTC days (the 12 h margin covers the
 offset).
 
-Vectorised: detections sorted by time once, each strike's time window found with
-`searchsorted`, exact distances only for the candidates in that window, in chunks.
+Vectorised: detections sorted once by (grid cell, time); each strike's time window in its
+own and the neighbouring cells is found with `searchsorted`, and exact distances are
+measured for those candidates only, in chunks. Near the 180th meridian, cells across it
+are not compared.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ EVIDENCE_NOTE = "Evidence, not proof."
 NONE_TEXT = ("No FIRMS detection near the strike's place and time in the imported data, "
              "which covered those days and this area. Absence is not proof either way.")
 MAX_PAIRS = 2_000_000  # candidate (strike, detection) pairs measured at once
+KM_PER_DEGREE = 111.0
+_TIME_BITS, _LON_CELLS = 34, 1 << 14
 RESULT_COLUMNS = ("thermal_status", "thermal_count", "best_frp", "best_confidence",
                   "best_satellite", "best_detected_at", "thermal_radius_km", "thermal_summary")
 
@@ -78,7 +82,7 @@ def _empty_result(index) -> pd.DataFrame:
 
 
 def _pairs(lo: np.ndarray, hi: np.ndarray, rows: np.ndarray):
-    """(strike row, sorted detection position) for every detection in each time window."""
+    """(strike row, sorted detection position) for every detection in each key range."""
     counts = hi - lo
     strike = np.repeat(rows, counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -97,27 +101,50 @@ def _chunks(counts: np.ndarray):
         yield slice(start, len(counts))
 
 
+def _grid(radius_km: float, latitudes: np.ndarray) -> tuple[float, float]:
+    """(lon, lat) cell size in degrees: at least the largest radius everywhere, so every
+    detection in reach lies in a strike's own cell or one of its eight neighbours."""
+    height = max(radius_km / KM_PER_DEGREE, 0.05)
+    highest = min(float(np.max(np.abs(latitudes))) if len(latitudes) else 0.0, 89.0)
+    return height / max(np.cos(np.radians(highest)), 0.02), height
+
+
+def _cells(lat, lon, size) -> tuple[np.ndarray, np.ndarray]:
+    return (np.floor((lon + 180.0) / size[0]).astype(np.int64),
+            np.floor((lat + 90.0) / size[1]).astype(np.int64))
+
+
+def _key(cell_x, cell_y, seconds) -> np.ndarray:
+    """One sortable int64 per (cell, time): cells below 2**29, seconds within +-2**33."""
+    return ((cell_y * _LON_CELLS + cell_x) << _TIME_BITS) + (seconds + 2 ** (_TIME_BITS - 1))
+
+
 def _matches(lat, lon, radius, start_s, end_s, detections: pd.DataFrame):
-    """Every (strike row, detection row) within the radius and the time window."""
-    times = _seconds(detections["detected_at"])
-    order = np.argsort(times, kind="stable")
-    times = times[order]
-    det_lat = detections["latitude"].to_numpy(np.float64)[order]
-    det_lon = detections["longitude"].to_numpy(np.float64)[order]
-    lo = np.searchsorted(times, start_s, side="left")
-    hi = np.searchsorted(times, end_s, side="right")
+    """Every (strike row, detection row) within the radius and the time window.
+
+    Detections are sorted by (grid cell, time); each strike asks its own and the eight
+    neighbouring cells for its time window with `searchsorted`, then measures distances
+    for those candidates only (a strike's date interval may span months)."""
+    det_lat = detections["latitude"].to_numpy(np.float64)
+    det_lon = detections["longitude"].to_numpy(np.float64)
+    size = _grid(float(radius.max()), np.r_[lat, det_lat])
+    keys = _key(*_cells(det_lat, det_lon, size), _seconds(detections["detected_at"]))
+    order = np.argsort(keys, kind="stable")
+    keys, det_lat, det_lon = keys[order], det_lat[order], det_lon[order]
+    cell_x, cell_y = _cells(lat, lon, size)
+    rows = np.arange(len(lat))
     found_strike, found_detection = [], []
-    for part in _chunks(hi - lo):
-        rows = np.arange(len(lat))[part]
-        strike, position = _pairs(lo[part], hi[part], rows)
-        near_lat = np.abs(det_lat[position] - lat[strike]) * 111.0 <= radius[strike] + 1.0
-        strike, position = strike[near_lat], position[near_lat]
-        distance = haversine_km(lat[strike], lon[strike], det_lat[position], det_lon[position])
-        keep = distance <= radius[strike]
-        found_strike.append(strike[keep])
-        found_detection.append(order[position[keep]])
-    if not found_strike:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            lo = np.searchsorted(keys, _key(cell_x + dx, cell_y + dy, start_s), side="left")
+            hi = np.searchsorted(keys, _key(cell_x + dx, cell_y + dy, end_s), side="right")
+            for part in _chunks(hi - lo):
+                strike, position = _pairs(lo[part], hi[part], rows[part])
+                distance = haversine_km(lat[strike], lon[strike], det_lat[position],
+                                        det_lon[position])
+                keep = distance <= radius[strike]
+                found_strike.append(strike[keep])
+                found_detection.append(order[position[keep]])
     return np.concatenate(found_strike), np.concatenate(found_detection)
 
 
