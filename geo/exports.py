@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -40,9 +41,22 @@ def format_from_path(path: Path) -> str:
     return check_format(Path(path).suffix)
 
 
+def _thermal_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
+    """Corroborating FIRMS detections per strike (geo.firms) where they were matched; empty
+    for other incidents and where no matching was done."""
+    count = view["thermal_count"] if "thermal_count" in view else pd.Series(
+        np.nan, index=view.index)
+    status = view["thermal_status"] if "thermal_status" in view else pd.Series(
+        "", index=view.index, dtype=object)
+    return {"thermal_detections": count.astype("Int64"),
+            "thermal_status": status.fillna("").astype(object)}
+
+
 def export_frame(view: pd.DataFrame) -> pd.DataFrame:
-    """The exported table: the schema's columns, dates as ISO text, sorted by date."""
-    frame = view.loc[:, list(INCIDENT_COLUMNS)].sort_values(["date_start", "incident_id"])
+    """The exported table: the schema's columns, dates as ISO text, sorted by date, and the
+    thermal corroboration (thermal_detections, thermal_status) where it was computed."""
+    frame = view.loc[:, list(INCIDENT_COLUMNS)].assign(**_thermal_columns(view)) \
+        .sort_values(["date_start", "incident_id"])
     frame = frame.reset_index(drop=True)
     when = describe_dates(frame) if len(frame) else []
     frame = frame.assign(

@@ -64,6 +64,9 @@ class Window:
         return f"{self.hours_before:g} h before to {self.hours_after:g} h after"
 
 
+VIIRS_DEFAULT = Window()
+
+
 def _seconds(values) -> np.ndarray:
     return pd.to_datetime(pd.Series(values)).to_numpy().astype("datetime64[s]").astype(np.int64)
 
@@ -173,7 +176,7 @@ def _summary(count: int, radius: float, window: Window, best) -> str:
 
 
 def corroborate(strikes: pd.DataFrame, detections: pd.DataFrame, coverage: pd.DataFrame,
-                window: Window = Window()) -> pd.DataFrame:
+                window: Window = VIIRS_DEFAULT) -> pd.DataFrame:
     """Per strike (index kept): the RESULT_COLUMNS.
 
     `strikes` need latitude, longitude, geo_precision, date_start, date_end; `detections`

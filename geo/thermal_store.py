@@ -8,6 +8,13 @@ import pandas as pd
 import sqlalchemy as sa
 
 from geo import tables
+from geo.firms import (
+    CORROBORATED_CATEGORIES,
+    RESULT_COLUMNS,
+    VIIRS_DEFAULT,
+    Window,
+    corroborate,
+)
 from geo.thermal_import import DETECTION_COLUMNS, ThermalRows
 
 INSERT_CHUNK = 20_000
@@ -73,3 +80,13 @@ def thermal_coverage(store) -> pd.DataFrame:
     for name in ("date_from", "date_to"):
         frame[name] = pd.to_datetime(frame[name]).dt.date
     return frame.reindex(columns=list(COVERAGE_COLUMNS))
+
+
+def with_corroboration(view: pd.DataFrame, store,
+                       window: Window = VIIRS_DEFAULT) -> pd.DataFrame:
+    """The view with geo.firms.RESULT_COLUMNS on its strikes (other rows empty), matched
+    against every stored detection: the command line's exports."""
+    strikes = view.loc[view["category"].isin(CORROBORATED_CATEGORIES)]
+    result = corroborate(strikes, thermal_detections_frame(store), thermal_coverage(store),
+                         window)
+    return view.drop(columns=[c for c in RESULT_COLUMNS if c in view]).join(result)

@@ -19,6 +19,7 @@ from layers.style import CATEGORY_COLORS, PRECISION_SYMBOLS
 KEY = "strikes"
 TITLE = "Strikes and other incidents"
 PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
+THERMAL_CATEGORY = "thermal_detection"
 
 STYLES = tuple(
     PointStyle(
@@ -47,6 +48,7 @@ POPUP = PopupSpec(
         ("Claim status", "claim_label"),
         ("Location", "placement"),
         ("Nearest pipeline", "pipeline_text"),
+        ("Thermal evidence (FIRMS)", "thermal_summary"),
         ("Incident id", "incident_id"),
     ),
     link_column="source_url",
@@ -91,8 +93,9 @@ def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFram
 
 
 def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
-    """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped)."""
-    records = incidents.reset_index(drop=True)
+    """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped);
+    thermal detections are not claims and are drawn by layers.thermal instead."""
+    records = incidents.loc[incidents["category"] != THERMAL_CATEGORY].reset_index(drop=True)
     site_names = sites.set_index("site_id")["name"]
     present = [c for c in CATEGORIES if c in set(records["category"])]
     legend = tuple(

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.firms import Window, corroborate
+from geo.firms import VIIRS_DEFAULT, Window, corroborate
 from geo.linking import haversine_km
 
 TPP = (49.171, 33.447)  # Kremenchuk thermal power plant, a facility point
@@ -44,7 +44,7 @@ def north_of(point, km: float) -> tuple[float, float]:
     return point[0] + km / KM_PER_DEGREE_LAT, point[1]
 
 
-def one(strike_index: int, detections, coverage=None, window=Window()):
+def one(strike_index: int, detections, coverage=None, window=VIIRS_DEFAULT):
     strikes = strikes_frame().loc[[strike_index]]
     return corroborate(strikes, detections, coverage_frame() if coverage is None
                        else coverage, window).iloc[0]

@@ -5,7 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.filters import apply_filter, date_extent, split_mapped
-from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
+from geo.ui import (
+    cached,
+    map_panel,
+    share_panel,
+    sidebar,
+    table_panel,
+    thermal_context,
+    thermal_panel,
+    timeline_panel,
+)
 
 # Distances to pipelines are measured per view (about 1 s per 100,000 incidents).
 PIPELINE_CONTEXT_LIMIT = 20_000
@@ -24,7 +33,10 @@ def render() -> None:
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
         view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
                                                  pipeline_routes))
+    view = thermal_context.annotate(view, database_url=db, data_dir=data_dir, revision=revision,
+                                    view_key=state.view_filter())
     mapped, unmapped = split_mapped(view)
+    thermal_view, thermal_all = thermal_context.thermal_counts(view, incidents)
 
     st.title("Incident map: strikes on energy infrastructure")
     st.caption("Every point is a claim with its source, not a settled fact. Open a point "
@@ -32,9 +44,12 @@ def render() -> None:
     for problem in st.session_state.get("link_problems", []):
         st.warning(problem)
     st.markdown(
-        f"**{len(view)}** of {len(incidents)} incidents in view · **{len(mapped)}** on the "
-        f"map · **{len(unmapped)}** known only to country level (listed in the table, not "
-        f"drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
+        f"**{len(view) - thermal_view}** of {len(incidents) - thermal_all} incidents in view · "
+        f"**{len(mapped) - thermal_view}** on the map · **{len(unmapped)}** known only to "
+        f"country level (listed in the table, not drawn) · window "
+        f"{state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
+        + (f" · **{thermal_view}** thermal detections (FIRMS, not claims)" if thermal_all
+           else "")
     )
     if len(view) > PIPELINE_CONTEXT_LIMIT:
         st.caption(f"Distances to pipelines are shown for views of up to "
@@ -43,6 +58,8 @@ def render() -> None:
                               pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
     table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)
+    view = thermal_panel.render(view, database_url=db, data_dir=data_dir, revision=revision,
+                                view_key=state.view_filter())
     st.subheader("Incidents in view")
     table_panel.render_table(view)
     with st.expander("Share and export"):

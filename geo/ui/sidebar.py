@@ -50,7 +50,8 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame) -> ViewState:
 
 
 # Streamlit forgets a widget's state while another page is shown; these keys outlive it.
-PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "filter_categories",
+PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "layer_thermal",
+             "filter_categories",
              "filter_operators", "filter_claim_statuses")
 
 
