@@ -29,13 +29,13 @@ EMPTY = ("Import a FIRMS export on the Import page: download VIIRS 375 m active 
 DEFAULT = VIIRS_DEFAULT
 TABLE_COLUMNS = {
     "place": "Strike (place as written)",
-    "when": "Date",
     "status_label": "Thermal status",
     "thermal_count": "Detections",
     "best_frp": "Strongest FRP (MW)",
     "best_confidence": "Confidence",
     "best_satellite": "Satellite",
     "overpass": "Overpass (UTC)",
+    "when": "Date",
     "thermal_radius_km": "Searched within (km)",
     "incident_id": "Id",
 }
@@ -102,7 +102,8 @@ def render(view: pd.DataFrame, *, database_url: str, data_dir: str, revision: in
     result = (thermal_context.corroborated(view, database_url=database_url, data_dir=data_dir,
                                            revision=revision, view_key=view_key,
                                            window=window) if has_data else None)
-    with st.expander(expander_label(result, len(strikes))):
+    # keyed: the label carries the count, and a changed label must not close the panel
+    with st.expander(expander_label(result, len(strikes)), key="thermal_panel"):
         st.caption(CAPTION)
         if not has_data:
             st.info(EMPTY)
