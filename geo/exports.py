@@ -21,6 +21,7 @@ from geo.csv_safety import neutralise_formulas
 from geo.dates import describe_dates
 from geo.errors import ExportError
 from geo.file_formats import pick_format
+from geo.firms import DETECTED, NONE_DETECTED
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 
 LAYER_NAME = "incidents"
@@ -43,12 +44,14 @@ def format_from_path(path: Path) -> str:
 
 def _thermal_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
     """Corroborating FIRMS detections per strike (geo.firms) where they were matched; empty
-    for other incidents and where no matching was done."""
+    for other incidents, where no matching was done, and where there was nothing to search
+    (no FIRMS data for the days and place, or a point too vague)."""
     count = view["thermal_count"] if "thermal_count" in view else pd.Series(
         np.nan, index=view.index)
     status = view["thermal_status"] if "thermal_status" in view else pd.Series(
         "", index=view.index, dtype=object)
-    return {"thermal_detections": count.astype("Int64"),
+    searched = status.isin([DETECTED, NONE_DETECTED])  # no data is not a count of none
+    return {"thermal_detections": count.where(searched).astype("Int64"),
             "thermal_status": status.fillna("").astype(object)}
 
 

@@ -18,6 +18,7 @@ from geo.schema import CATEGORIES, CLAIM_STATUSES
 from geo.settings import Settings, database_url_from
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import IncidentStore
+from geo.thermal_store import with_corroboration
 from geo.viewstate import ViewState
 
 
@@ -110,6 +111,6 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     view_filter = state.view_filter()
     if clip_to_extent and (args.bbox or args.region):
         view_filter = replace(view_filter, bbox=extent)
-    view = apply_filter(incidents, view_filter)
+    view = with_corroboration(apply_filter(incidents, view_filter), store)
     return LoadedView(state, view, sites, read_pipelines(settings.data_dir),
                       read_basemap(settings.data_dir), extent)

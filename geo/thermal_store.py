@@ -84,9 +84,14 @@ def thermal_coverage(store) -> pd.DataFrame:
 
 def with_corroboration(view: pd.DataFrame, store,
                        window: Window = VIIRS_DEFAULT) -> pd.DataFrame:
-    """The view with geo.firms.RESULT_COLUMNS on its strikes (other rows empty), matched
-    against every stored detection: the command line's exports."""
+    """The view with the typed FIRMS values on its thermal detections and
+    geo.firms.RESULT_COLUMNS on its strikes (other rows empty), matched against every
+    stored detection: the command line's snapshots and exports."""
+    detections = thermal_detections_frame(store)
+    if detections.empty and thermal_coverage(store).empty:
+        return view
+    typed = detections.set_index("incident_id")[list(DETECTION_COLUMNS)]
+    view = view.drop(columns=[c for c in (*DETECTION_COLUMNS, *RESULT_COLUMNS) if c in view])
     strikes = view.loc[view["category"].isin(CORROBORATED_CATEGORIES)]
-    result = corroborate(strikes, thermal_detections_frame(store), thermal_coverage(store),
-                         window)
-    return view.drop(columns=[c for c in RESULT_COLUMNS if c in view]).join(result)
+    result = corroborate(strikes, detections, thermal_coverage(store), window)
+    return view.join(typed, on="incident_id").join(result)

@@ -55,4 +55,4 @@ FRP_CLASSES = (
     (50.0, "50–200 MW", "#CC4C02"),
     (200.0, "200 MW or more", "#662506"),
 )
-FRP_UNKNOWN_COLOR = "#BDBDBD"
+FRP_UNKNOWN_COLOR = "#CC4C02"  # drawn hollow

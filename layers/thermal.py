@@ -26,7 +26,8 @@ TYPED_COLUMNS = ("frp", "confidence", "satellite", "instrument", "detected_at", 
 STYLES = (
     *(PointStyle(label=f"Fire radiative power {label}", color=color, shape="square",
                  radius=4.0) for _, label, color in FRP_CLASSES),
-    PointStyle(label=UNKNOWN_LABEL, color=FRP_UNKNOWN_COLOR, shape="square", radius=4.0),
+    PointStyle(label=UNKNOWN_LABEL, color=FRP_UNKNOWN_COLOR, shape="square", fill="hollow",
+               radius=4.0),
 )
 UNKNOWN_STYLE = len(STYLES) - 1
 
@@ -94,7 +95,9 @@ def build(incidents: pd.DataFrame) -> PointLayer:
     style_index = frp_classes(records["frp"])
     present = sorted(set(style_index.tolist()))
     legend = tuple(LegendEntry(STYLES[i].label.replace("Fire radiative power ", "FRP "),
-                               STYLES[i].color, "square") for i in present)
+                               STYLES[i].color,
+                               "hollow_square" if STYLES[i].fill == "hollow" else "square")
+                   for i in present)
     return PointLayer(
         key=KEY,
         title=TITLE,

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from geo import tables
+from geo.cli import main
 from geo.errors import StoreError
 from geo.importer import ImportOptions, commit_import, import_path, preview_import, read_upload
 from geo.settings import PROJECT_ROOT
@@ -110,8 +111,15 @@ def test_the_preview_holds_the_coverage_the_import_page_shows(store):
     assert text.startswith("20 Jun 2025 – 20 Jul 2025 (31 days), area 32.86° to 34.75° E")
 
 
-def test_command_line_exports_carry_the_thermal_corroboration(store):
+def test_command_line_exports_carry_the_thermal_corroboration(store, db_path, tmp_path):
     import_path(FIXTURE, store, ImportOptions(today=dt.date(2026, 1, 1)))
+    out = tmp_path / "incidents.csv"
+    assert main(["export", "-o", str(out), "--db", str(db_path)]) == 0
+    exported = pd.read_csv(out, dtype=str, keep_default_na=False).set_index("incident_id")
+    assert exported.loc["seed-000-02", ["thermal_detections", "thermal_status"]].tolist() \
+        == ["4", "detected"]
+    assert exported.loc["seed-000-03", ["thermal_detections", "thermal_status"]].tolist() \
+        == ["", "no_data"]
     view = with_corroboration(store.incidents_frame(), store)
     by_id = view.set_index("incident_id")
     assert by_id.loc["seed-000-02", "thermal_status"] == "detected"  # Kremenchuk TPP

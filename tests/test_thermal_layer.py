@@ -111,6 +111,7 @@ def test_exports_carry_the_count_and_status_of_thermal_corroboration(view):
     assert frame.loc["seed-000-02", "thermal_detections"] == 4
     assert frame.loc["seed-000-02", "thermal_status"] == "detected"
     assert frame.loc["seed-000-03", "thermal_status"] == "no_data"
+    assert pd.isna(frame.loc["seed-000-03", "thermal_detections"])  # not a count of none
     assert pd.isna(frame.loc["seed-002-03", "thermal_detections"])  # not a strike
     csv = export_bytes(view, "csv").decode("utf-8-sig")
     assert "thermal_detections,thermal_status" in csv.splitlines()[0]

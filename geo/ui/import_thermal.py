@@ -18,6 +18,9 @@ def render(preview: ImportPreview) -> None:
     text = (f"**NASA FIRMS file.** {stored:,} detection(s) will be stored as the *Thermal "
             "detections (FIRMS)* layer with their fire radiative power, confidence, satellite "
             "and overpass time (UTC): evidence to set beside the claims, never strikes. ")
+    if not stored:
+        st.info(text + "Nothing new will be stored, so no coverage will be recorded.")
+        return
     if thermal.coverage is None:
         st.info(text + "No row has both a date and a point, so no coverage will be recorded.")
         return

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.dates import describe_dates
-from geo.firms import DETECTED, RESULT_COLUMNS, STATUS_LABELS, VIIRS_DEFAULT, Window
+from geo.firms import DETECTED, NONE_DETECTED, RESULT_COLUMNS, STATUS_LABELS, VIIRS_DEFAULT, Window
 from geo.ui import thermal_context
 from layers.thermal import CATEGORY
 
@@ -75,7 +75,10 @@ def table_frame(strikes: pd.DataFrame, result: pd.DataFrame) -> pd.DataFrame:
         status_label=rows["thermal_status"].map(STATUS_LABELS),
         overpass=pd.to_datetime(rows["best_detected_at"]).dt.strftime("%d %b %Y %H:%M")
         .fillna(""),
-        thermal_count=np.where(detected, rows["thermal_count"], np.nan),
+        # text, so that "no data" is an empty cell and not a count of none
+        thermal_count=np.where(detected | (rows["thermal_status"] == NONE_DETECTED),
+                               rows["thermal_count"].astype("Int64").astype(str), ""),
+        best_frp=[f"{v:g}" if np.isfinite(v) else "" for v in rows["best_frp"]],
         order=np.where(detected, 0, 1),
     )
     out = out.sort_values(["order", "date_start", "incident_id"])
