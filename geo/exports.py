@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -20,6 +21,7 @@ from geo.csv_safety import neutralise_formulas
 from geo.dates import describe_dates
 from geo.errors import ExportError
 from geo.file_formats import pick_format
+from geo.firms import DETECTED, NONE_DETECTED
 from geo.network import nearest_pipeline
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 
@@ -43,15 +45,30 @@ def format_from_path(path: Path) -> str:
     return check_format(Path(path).suffix)
 
 
+def _thermal_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
+    """Corroborating FIRMS detections per strike (geo.firms) where they were matched; empty
+    for other incidents, where no matching was done, and where there was nothing to search
+    (no FIRMS data for the days and place, or a point too vague)."""
+    count = view["thermal_count"] if "thermal_count" in view else pd.Series(
+        np.nan, index=view.index)
+    status = view["thermal_status"] if "thermal_status" in view else pd.Series(
+        "", index=view.index, dtype=object)
+    searched = status.isin([DETECTED, NONE_DETECTED])  # no data is not a count of none
+    return {"thermal_detections": count.where(searched).astype("Int64"),
+            "thermal_status": status.fillna("").astype(object)}
+
+
 def export_frame(view: pd.DataFrame, routes: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
     """The exported table: the schema's columns, dates as ISO text, sorted by date; the
-    linked site's name and how it was linked follow site_id ('' where not known); with
+    linked site's name and how it was linked follow site_id ('' where not known); the
+    thermal corroboration (thermal_detections, thermal_status) where it was computed; with
     `routes`, each incident's nearest pipeline route and its geodesic distance in km."""
     columns = list(INCIDENT_COLUMNS)
     at = columns.index("site_id") + 1
     columns[at:at] = SITE_COLUMNS
     view = view.assign(**{name: "" for name in SITE_COLUMNS if name not in view})
-    frame = view.loc[:, columns].sort_values(["date_start", "incident_id"])
+    frame = view.loc[:, columns].assign(**_thermal_columns(view)) \
+        .sort_values(["date_start", "incident_id"])
     frame = frame.reset_index(drop=True)
     if routes is not None:
         frame = frame.join(nearest_pipeline(frame["latitude"], frame["longitude"], routes))

@@ -25,6 +25,7 @@ from geo.presets import Preset
 from geo.row_issues import RowIssues
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import IncidentStore, candidate_view
+from geo.thermal_import import ThermalRows
 
 NEW, DUPLICATE, REVIEW, REJECTED = "new", "duplicate", "needs review", "rejected"
 STATUSES = (NEW, DUPLICATE, REVIEW, REJECTED)
@@ -66,6 +67,7 @@ class ImportPreview:
     choices: dict[int, list[PlaceChoice]] = field(default_factory=dict)
     kept: dict[int, bool] = field(default_factory=dict)  # a person's include / leave out
     store_revision: int | None = None  # the store's revision the duplicates were found at
+    thermal: ThermalRows | None = None  # FIRMS files: typed detections and coverage
 
     @property
     def status(self) -> pd.Series:

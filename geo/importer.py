@@ -24,10 +24,11 @@ from geo.errors import GeocodeError, InputFileError, ValidationError
 from geo.import_geocoding import geocode_rows
 from geo.import_linking import link_rows
 from geo.import_preview import DUPLICATE, NEW, REJECTED, ImportPreview, find_row_duplicates
-from geo.presets import PRESETS, detect_preset
+from geo.presets import FIRMS, PRESETS, detect_preset
 from geo.records import validate_incidents
 from geo.row_parsing import ParseOptions, parse_rows
 from geo.store import IncidentStore
+from geo.thermal_import import parse_thermal
 
 Progress = Callable[[float, str], None]
 
@@ -119,6 +120,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
         today=options.today, file_name=raw.file_name, defaults=options.defaults,
         known_site_ids=site_ids))
     issues, incidents = parsed.issues, parsed.incidents
+    thermal = parse_thermal(fields, incidents, issues) if preset.name == FIRMS.name else None
     for row, messages in raw.row_problems.items():
         if row in incidents.index:
             issues.rejected[row].extend(messages)
@@ -143,7 +145,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(1.0, "Preview ready")
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, [*raw.notes, *parsed.hints], parsed.swap_suggested,
-                         choices, store_revision=revision)
+                         choices, store_revision=revision, thermal=thermal)
 
 
 def new_batch_id(now: dt.datetime | None = None) -> str:
@@ -185,7 +187,7 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
         batch_id, frame, file_name=preview.file_name, preset=preview.preset.name,
         skipped_count=skipped, rejected_count=counts[REJECTED],
         file_sha256=preview.file_sha256, settings=settings, recheck_duplicates=recheck,
-        checked_at_revision=preview.store_revision,
+        checked_at_revision=preview.store_revision, thermal=preview.thermal,
         progress=lambda done, total: progress(done / total, f"Writing {done:,} of {total:,}"))
     return ImportResult(preview.file_name, batch_id, added, skipped, held_back,
                         counts[REJECTED], late_duplicates=len(frame) - added,

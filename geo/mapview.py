@@ -6,17 +6,18 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.errors import FilterError
-from layers import basemap, infrastructure, pipelines, strikes
+from layers import basemap, infrastructure, pipelines, strikes, thermal
 from layers.base import MapLayers
 
 LAYER_TITLES = {
     infrastructure.KEY: infrastructure.TITLE,
     strikes.KEY: strikes.TITLE,
     pipelines.KEY: pipelines.TITLE,
+    thermal.KEY: thermal.TITLE,
 }
 LAYER_KEYS = tuple(LAYER_TITLES)
 # lines first so points stay clickable on top of them
-DRAW_ORDER = (pipelines.KEY, infrastructure.KEY, strikes.KEY)
+DRAW_ORDER = (pipelines.KEY, infrastructure.KEY, thermal.KEY, strikes.KEY)
 
 
 def check_layer_keys(keys) -> tuple[str, ...]:
@@ -36,6 +37,9 @@ def build_layers(*, mapped_incidents: pd.DataFrame, sites: pd.DataFrame,
         pipelines.KEY: lambda: pipelines.build(pipeline_routes),
         infrastructure.KEY: lambda: infrastructure.build(sites),
         strikes.KEY: lambda: strikes.build(mapped_incidents, sites),
+        thermal.KEY: lambda: thermal.build(mapped_incidents),
     }
     overlays = [builders[key]() for key in DRAW_ORDER if key in enabled]
+    # no FIRMS data in view: no empty thermal section in the legend
+    overlays = [o for o in overlays if o.key != thermal.KEY or len(o)]
     return MapLayers(basemap=basemap.build(basemap_parts), overlays=overlays)

@@ -90,6 +90,7 @@ def _hhmm(values: pd.Series) -> pd.Series:
 
 def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
+    out["acq_time"] = out["time"]  # as written, for geo.thermal_import
     when = _hhmm(out["time"])
     confidence = out["confidence"].str.strip()
     confidence = confidence.str.lower().map(FIRMS_CONFIDENCE).fillna(confidence)
@@ -120,10 +121,11 @@ FIRMS = Preset(
          "stored as the 'Thermal detection' category, never as strikes.",
     mapping={"date_start": "acq_date", "time": "acq_time", "latitude": "latitude",
              "longitude": "longitude", "confidence": "confidence", "frp": "frp",
-             "satellite": "satellite", "instrument": "instrument"},
+             "satellite": "satellite", "instrument": "instrument", "daynight": "daynight"},
     signature=frozenset({"acq_date", "frp", "confidence"}),
     extra_fields={"confidence": "Confidence", "frp": "Fire radiative power (MW)",
-                  "satellite": "Satellite", "instrument": "Instrument"},
+                  "satellite": "Satellite", "instrument": "Instrument",
+                  "daynight": "Day or night pass (D/N)"},
     transform=_firms,
 )
 

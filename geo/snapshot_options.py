@@ -21,6 +21,7 @@ from geo.settings import Settings, database_url_from
 from geo.shipped import read_basemap, read_pipelines
 from geo.site_history import with_site_columns
 from geo.store import IncidentStore
+from geo.thermal_store import with_corroboration
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState
 
 
@@ -130,5 +131,6 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
                               f"and {MAX_PIPELINE_KM:g} km")
         view = view.loc[within_km_of(routes, state.pipeline, view["latitude"],
                                      view["longitude"], state.pipeline_km)]
+    view = with_corroboration(view, store)
     return LoadedView(state, view, sites_of_operators(sites, state.operators), routes,
                       read_basemap(settings.data_dir), extent)

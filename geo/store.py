@@ -25,6 +25,7 @@ from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
 from geo.store_engine import Progress, bump_revision, create_engine, insert_incidents, records
 from geo.store_query import incident_frame, window_query
+from geo.thermal_store import delete_thermal, insert_thermal
 
 DUPLICATE_COLUMNS = ("incident_id", "category", "latitude", "longitude", "date_start",
                      "date_end", "date_text")  # what geo.duplicates compares
@@ -150,14 +151,15 @@ class IncidentStore:
                   file_sha256: str = "", settings: dict | None = None,
                   recheck_duplicates: np.ndarray | None = None,
                   checked_at_revision: int | None = None,
-                  progress: Progress | None = None) -> int:
+                  progress: Progress | None = None, thermal=None) -> int:
         """Insert the rows of a coerced incident frame as one batch, in one transaction.
 
         Rows flagged in `recheck_duplicates` are compared with the store again inside the
         transaction (which holds the write lock) and skipped if another import stored the
         same incident since the preview; not needed when the store is still at
         `checked_at_revision`, the revision the preview compared with. Returns the number
-        of rows written.
+        of rows written. `thermal` (geo.thermal_import.ThermalRows, FIRMS files): the
+        typed detections and coverage, written in the same transaction.
         """
         with self.engine.begin() as conn:
             changed = checked_at_revision is None or self._revision(conn) != checked_at_revision
@@ -172,6 +174,8 @@ class IncidentStore:
                                    preset=preset, skipped_count=skipped_count,
                                    rejected_count=rejected_count, file_sha256=file_sha256,
                                    settings=settings, progress=progress)
+                if thermal is not None:
+                    insert_thermal(conn, batch_id, incidents, thermal)
             except sa.exc.IntegrityError as error:
                 raise StoreError(
                     f"Import batch '{batch_id}' was not written and nothing was changed: "
@@ -215,6 +219,7 @@ class IncidentStore:
             removed = conn.execute(
                 sa.delete(tables.incidents).where(tables.incidents.c.batch_id == batch_id)
             ).rowcount
+            delete_thermal(conn, batch_id)
             conn.execute(
                 sa.update(tables.batches).where(tables.batches.c.batch_id == batch_id)
                 .values(undone_at=dt.datetime.now(dt.UTC))

@@ -31,6 +31,7 @@ PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
 # Strongest first: among symbols of one size the canvas draws lower style indices on top.
 STATUSES = tuple(reversed(CLAIM_STATUSES))
 UNKNOWN_STATUS = "claimed"  # a status outside the vocabulary is drawn as the weakest
+THERMAL_CATEGORY = "thermal_detection"
 
 STYLES = tuple(
     PointStyle(
@@ -63,6 +64,7 @@ POPUP = PopupSpec(
         ("Status last set by", "review_text"),
         ("Location", "placement"),
         ("Nearest pipeline", "pipeline_text"),
+        ("Thermal evidence (FIRMS)", "thermal_summary"),
         ("Incident id", "incident_id"),
     ),
     link_column="source_url",
@@ -127,8 +129,9 @@ def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFram
 
 
 def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
-    """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped)."""
-    records = incidents.reset_index(drop=True)
+    """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped);
+    thermal detections are not claims and are drawn by layers.thermal instead."""
+    records = incidents.loc[incidents["category"] != THERMAL_CATEGORY].reset_index(drop=True)
     site_names = sites.set_index("site_id")["name"]
     present = [c for c in CATEGORIES if c in set(records["category"])]
     statuses = set(records["claim_status"])

@@ -57,3 +57,13 @@ BASEMAP = {
     "coast": "#6B8BA4",
     "river": "#7FA7C9",
 }
+
+# Thermal detections (FIRMS): fire radiative power classes (lower bound in MW, label, colour),
+# light to dark as the fire grows; detections without a recorded FRP are grey.
+FRP_CLASSES = (
+    (0.0, "under 10 MW", "#FEE391"),
+    (10.0, "10–50 MW", "#FE9929"),
+    (50.0, "50–200 MW", "#CC4C02"),
+    (200.0, "200 MW or more", "#662506"),
+)
+FRP_UNKNOWN_COLOR = "#CC4C02"  # drawn hollow

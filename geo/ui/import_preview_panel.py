@@ -16,6 +16,7 @@ from geo.dates import describe_dates
 from geo.import_fixes import apply_fixes
 from geo.import_preview import DUPLICATE, NEW, REJECTED, REVIEW, STATUSES, ImportPreview
 from geo.store import IncidentStore
+from geo.ui import import_thermal
 
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
@@ -138,6 +139,7 @@ def render(preview: ImportPreview, store: IncidentStore,
     st.subheader("Preview")
     rows = preview.rows.join(preview.site_proposals(store.sites_frame()))
     _counts(preview)
+    import_thermal.render(preview)
     _table(rows)
     _problems(preview, rows)
     _review(preview, rows, store, on_change)

@@ -14,6 +14,8 @@ from geo.ui import (
     sidebar,
     site_data,
     table_panel,
+    thermal_context,
+    thermal_panel,
     timeline_panel,
 )
 from geo.ui.markdown import escape_markdown
@@ -38,10 +40,14 @@ def render() -> None:
         mask &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
                                                 state.pipeline, state.pipeline_km)
     view = claim_panel.with_reviews(incidents.loc[mask], revision)
+    # what selects the rows of `view`: the key of the per-view caches below
+    view_key = (state.view_filter(), state.pipeline, state.pipeline_km)
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
-        view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
-                                                 pipeline_routes))
+        view = view.join(cached.pipeline_context(revision, view_key, view, pipeline_routes))
+    view = thermal_context.annotate(view, database_url=db, data_dir=data_dir, revision=revision,
+                                    view_key=view_key)
     mapped, unmapped = split_mapped(view)
+    thermal_view, thermal_all = thermal_context.thermal_counts(view, incidents)
 
     st.title("Incident map: strikes on energy infrastructure")
     st.caption("Every point is a claim with its source, not a settled fact. Open a point "
@@ -49,11 +55,14 @@ def render() -> None:
     for problem in st.session_state.get("link_problems", []):
         st.warning(problem)
     st.markdown(
-        f"**{len(view)}** of {len(incidents)} incidents in view · **{len(mapped)}** on the "
-        f"map · **{len(unmapped)}** known only to country level (listed in the table, not "
-        f"drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
+        f"**{len(view) - thermal_view}** of {len(incidents) - thermal_all} incidents in view · "
+        f"**{len(mapped) - thermal_view}** on the map · **{len(unmapped)}** known only to "
+        f"country level (listed in the table, not drawn) · window "
+        f"{state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
         + (f" · within {state.pipeline_km:g} km of the {escape_markdown(state.pipeline)} "
            "pipeline route" if state.pipeline else "")
+        + (f" · **{thermal_view}** thermal detections (FIRMS, not claims)" if thermal_all
+           else "")
     )
     if len(view) > PIPELINE_CONTEXT_LIMIT:
         st.caption(f"Distances to pipelines are shown for views of up to "
@@ -62,6 +71,8 @@ def render() -> None:
                               pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
     table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)
+    view = thermal_panel.render(view, database_url=db, data_dir=data_dir, revision=revision,
+                                view_key=view_key)
     st.subheader("Incidents in view")
     table_panel.render_table(view)
     with st.expander("Share and export"):

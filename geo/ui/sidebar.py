@@ -57,9 +57,9 @@ def _initial_state(default: ViewState, incidents: pd.DataFrame,
 
 
 # Streamlit forgets a widget's state while another page is shown; these keys outlive it.
-PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "filter_categories",
-             "filter_operators", "filter_claim_statuses", "filter_confirmed_only",
-             "filter_pipeline", "filter_pipeline_km")
+PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "layer_thermal",
+             "filter_categories", "filter_operators", "filter_claim_statuses",
+             "filter_confirmed_only", "filter_pipeline", "filter_pipeline_km")
 
 
 def _restore_widgets() -> None:

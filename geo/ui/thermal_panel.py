@@ -1,0 +1,128 @@
+"""Under the map: thermal corroboration (NASA FIRMS) of the strikes in view.
+
+A table per strike (status, count, strongest FRP, confidence, satellite, overpass time)
+with the search window adjustable (VIIRS defaults, geo.firms), the plain caption that it
+is evidence and not proof, and a helpful empty state when no FIRMS data is imported.
+Returns the view with the corroboration of the chosen window, for the exports.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from geo.dates import describe_dates
+from geo.firms import DETECTED, NONE_DETECTED, RESULT_COLUMNS, STATUS_LABELS, VIIRS_DEFAULT, Window
+from geo.ui import thermal_context
+from layers.thermal import CATEGORY
+
+TITLE = "Thermal corroboration (NASA FIRMS)"
+CAPTION = ("Evidence, not proof: a fire seen by a satellite near the place and time of a "
+           "claimed strike supports the claim; no detection proves nothing, and is only "
+           "stated where FIRMS data for that day and area were imported.")
+EMPTY = ("Import a FIRMS export on the Import page: download VIIRS 375 m active fires as "
+         "CSV for the area and days you need (firms.modaps.eosdis.nasa.gov, *Archive "
+         "Download* or *Area* API), then import it with the *NASA FIRMS fire detections* "
+         "preset. The detections become the *Thermal detections (FIRMS)* layer and are "
+         "matched here with every strike in view.")
+DEFAULT = VIIRS_DEFAULT
+TABLE_COLUMNS = {
+    "place": "Strike (place as written)",
+    "status_label": "Thermal status",
+    "thermal_count": "Detections",
+    "best_frp": "Strongest FRP (MW)",
+    "best_confidence": "Confidence",
+    "best_satellite": "Satellite",
+    "overpass": "Overpass (UTC)",
+    "when": "Date",
+    "thermal_radius_km": "Searched within (km)",
+    "incident_id": "Id",
+}
+
+
+def chosen_window() -> Window:
+    session = st.session_state
+    return Window(radius_km=float(session.get("thermal_radius_km", DEFAULT.radius_km)),
+                  hours_before=float(session.get("thermal_hours_before", DEFAULT.hours_before)),
+                  hours_after=float(session.get("thermal_hours_after", DEFAULT.hours_after)))
+
+
+def _window_inputs() -> None:
+    left, middle, right = st.columns(3)
+    left.number_input("Search radius (km)", min_value=0.1, max_value=50.0, step=0.5,
+                      value=DEFAULT.radius_km, key="thermal_radius_km",
+                      help="Around a point placed at the site. A point placed at a town "
+                           "centre adds the town's 12 km of uncertainty; region-level "
+                           "points are not searched. Default 2 km suits VIIRS 375 m pixels "
+                           "on a 1-3 km wide refinery or depot.")
+    middle.number_input("Hours before the strike's day", min_value=0.0, max_value=168.0,
+                        step=6.0, value=DEFAULT.hours_before, key="thermal_hours_before",
+                        help="Before 00:00 UTC of the first possible day: a claim dated 8 "
+                             "Aug is often the night of 7 to 8 Aug.")
+    right.number_input("Hours after the strike's day", min_value=0.0, max_value=336.0,
+                       step=6.0, value=DEFAULT.hours_after, key="thermal_hours_after",
+                       help="After the end of the last possible day: depots and "
+                            "refineries burn for a day or more, and clouds hide passes.")
+
+
+def table_frame(strikes: pd.DataFrame, result: pd.DataFrame) -> pd.DataFrame:
+    rows = strikes[["incident_id", "place", "date_start", "date_end", "date_precision"]] \
+        .join(result)
+    detected = rows["thermal_status"] == DETECTED
+    out = rows.assign(
+        when=describe_dates(rows),
+        status_label=rows["thermal_status"].map(STATUS_LABELS),
+        overpass=pd.to_datetime(rows["best_detected_at"]).dt.strftime("%d %b %Y %H:%M")
+        .fillna(""),
+        # text, so that "no data" is an empty cell and not a count of none
+        thermal_count=np.where(detected | (rows["thermal_status"] == NONE_DETECTED),
+                               rows["thermal_count"].astype("Int64").astype(str), ""),
+        best_frp=[f"{v:g}" if np.isfinite(v) else "" for v in rows["best_frp"]],
+        order=np.where(detected, 0, 1),
+    )
+    out = out.sort_values(["order", "date_start", "incident_id"])
+    return out.reindex(columns=list(TABLE_COLUMNS)).rename(columns=TABLE_COLUMNS)
+
+
+def expander_label(result: pd.DataFrame | None, strike_count: int) -> str:
+    if result is None or not strike_count:
+        return TITLE
+    found = int((result["thermal_status"] == DETECTED).sum())
+    return f"{TITLE}: {found} of {strike_count} strikes in view with detections"
+
+
+def with_result(view: pd.DataFrame, result: pd.DataFrame | None) -> pd.DataFrame:
+    view = view.drop(columns=[c for c in RESULT_COLUMNS if c in view])
+    return view if result is None else view.join(result)
+
+
+def render(view: pd.DataFrame, *, database_url: str, data_dir: str, revision: int,
+           view_key) -> pd.DataFrame:
+    has_data = thermal_context.has_thermal_data(database_url, data_dir, revision)
+    strikes = thermal_context.strikes_of(view)
+    window = chosen_window()
+    result = (thermal_context.corroborated(view, database_url=database_url, data_dir=data_dir,
+                                           revision=revision, view_key=view_key,
+                                           window=window) if has_data else None)
+    # keyed: the label carries the count, and a changed label must not close the panel
+    with st.expander(expander_label(result, len(strikes)), key="thermal_panel"):
+        st.caption(CAPTION)
+        if not has_data:
+            st.info(EMPTY)
+            return view
+        _window_inputs()
+        if strikes.empty:
+            st.info("No strikes in this window and these filters; widen the date window or "
+                    "clear a filter in the sidebar.")
+        elif result is None:
+            st.caption(f"Thermal corroboration is computed for views of up to "
+                       f"{thermal_context.THERMAL_CONTEXT_LIMIT:,} strikes: narrow the window.")
+        else:
+            st.dataframe(table_frame(strikes, result), hide_index=True, width="stretch")
+            in_view = int((view["category"] == CATEGORY).sum())
+            st.caption(f"{in_view:,} thermal detection(s) in this window. Detections are "
+                       f"matched {window.describe()} each strike's date, in UTC. Exports "
+                       "carry these counts; popups on the map use the VIIRS defaults "
+                       f"({DEFAULT.radius_km:g} km, {DEFAULT.describe()}).")
+    return with_result(view, result) if has_data else view
