@@ -50,7 +50,7 @@ def _selected_window(event) -> tuple[dt.date, dt.date] | None:
 
 def render(view: pd.DataFrame, date_from: dt.date, date_to: dt.date) -> None:
     unit = timeline.bin_size(date_from, date_to)
-    data = timeline.counts(view, unit)
+    data = timeline.counts(view, unit, window_start=date_from)
     if data.empty:
         return
     # A new key after each use clears the chart's selection.
