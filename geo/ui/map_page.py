@@ -40,7 +40,8 @@ def render() -> None:
         st.caption(f"Distances to pipelines are shown for views of up to "
                    f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")
     result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
-                              pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
+                              pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
+                              incidents=incidents)
     table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)
     st.subheader("Incidents in view")

@@ -35,7 +35,7 @@ from layers import basemap, strikes
 from layers.base import MapLayers
 from tests.bench import bench_map
 from tests.bench.synthetic import SEED, store_synthetic
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitApp, is_local
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitApp, is_local, wait_for_script_end
 
 BENCH_DIR = Path(tempfile.gettempdir()) / "incident-map-bench"
 TO_DATES = ("2025-11-30", "2025-10-31", "2025-09-30", "2025-08-31")
@@ -117,15 +117,6 @@ def wait_for_map(page, count: int | None, timeout_s: float, old=None):
 
 def mapped_count(frame, date_from, date_to) -> int:
     return len(split_mapped(apply_filter(frame, ViewFilter(date_from, date_to)))[0])
-
-
-def wait_for_script_end(page, timeout_s: float = 300) -> None:
-    """Until the app's script run is over (the table below the map is drawn after it):
-    typing into a widget while a run is in flight can be undone by that run."""
-    page.wait_for_function(
-        "() => { const app = document.querySelector('[data-testid=stApp]');"
-        " return app && !['running', 'rerunRequested'].includes("
-        "app.getAttribute('data-test-script-state')); }", timeout=timeout_s * 1000)
 
 
 def type_to_date(page, iso_date: str) -> None:
