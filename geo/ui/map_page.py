@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo import default_window
 from geo.filters import apply_filter, date_extent, split_mapped
 from geo.ui import cached, map_panel, share_panel, sidebar, table_panel, timeline_panel
 
@@ -19,7 +20,8 @@ def render() -> None:
     sites = cached.sites(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    state = sidebar.render(incidents, date_extent(incidents))
+    extent = date_extent(incidents)
+    state = sidebar.render(incidents, extent)
     view = apply_filter(incidents, state.view_filter())
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
         view = view.join(cached.pipeline_context(revision, state.view_filter(), view,
@@ -36,6 +38,10 @@ def render() -> None:
         f"map · **{len(unmapped)}** known only to country level (listed in the table, not "
         f"drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
     )
+    large_store_notice = default_window.notice(incidents, extent,
+                                               (state.date_from, state.date_to), len(view))
+    if large_store_notice:
+        st.info(large_store_notice)
     if len(view) > PIPELINE_CONTEXT_LIMIT:
         st.caption(f"Distances to pipelines are shown for views of up to "
                    f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from geo.default_window import default_window
 from geo.mapview import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.viewstate import ViewState, from_query
@@ -121,7 +122,7 @@ def _multiselect(label: str, name: str, options: list[str], format_func) -> tupl
 
 
 def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date]) -> ViewState:
-    default = ViewState(date_from=extent[0], date_to=extent[1])
+    default = ViewState(*default_window(incidents, extent))  # latest period if large
     _initial_state(default, incidents)
     _restore_widgets()
     _follow_extent(extent)
