@@ -39,8 +39,10 @@ def _cached_map(revision: int, view_key: tuple, _plan: MapPlan, _inputs: dict):
     """Built once per (data revision, view); `_plan` and `_inputs` are fully determined by
     those keys (the window is in `view_key` exactly when the map holds only its incidents)."""
     layers = build_layers(mapped_incidents=_plan.incidents(), **_inputs)
-    return build_map(layers, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
+    fmap = build_map(layers, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
                      time_window=_plan.time_window)
+    fmap.get_root().render()  # once: draws then skip it (st_folium's render=False)
+    return fmap
 
 
 def _elements(element):
@@ -157,7 +159,7 @@ def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, b
                     if plan.window_in_page else None)
     result = draw_cached_map(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
                              returned_objects=RETURNED, center=center, zoom=zoom,
-                             feature_group_to_add=window_group)
+                             feature_group_to_add=window_group, render=False)
     selected = track_selection(result, mapped, zoom)
     sync_url(replace(state, center=center, zoom=zoom, selected=selected))
     return with_selection(result, mapped, selected)
