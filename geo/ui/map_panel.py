@@ -41,7 +41,7 @@ def _cached_map(revision: int, view_key: tuple, _plan: MapPlan, _inputs: dict):
     layers = build_layers(mapped_incidents=_plan.incidents(), **_inputs)
     fmap = build_map(layers, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
                      time_window=_plan.time_window)
-    fmap.get_root().render()  # once: draws then skip it (st_folium's render=False)
+    fmap.get_root().render()  # here once; every draw passes render=False
     return fmap
 
 
