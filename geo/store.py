@@ -109,11 +109,12 @@ class IncidentStore:
         with self.engine.connect() as conn:
             return incident_frame(conn, window_query(conn, ViewFilter(), span_classes=()))
 
-    def query(self, view: ViewFilter) -> pd.DataFrame:
+    def query(self, view: ViewFilter, columns=INCIDENT_COLUMNS) -> pd.DataFrame:
         """Incidents whose interval overlaps the window and whose point is in the bbox,
-        filtered in SQL (see geo.store_query for the indexes it uses)."""
+        filtered in SQL (see geo.store_query for the indexes it uses). `columns`: e.g.
+        geo.store_query.MAP_COLUMNS, several times faster for large results."""
         with self.engine.connect() as conn:
-            return self._query(conn, view)
+            return self._query(conn, view, columns)
 
     def _query(self, conn, view: ViewFilter, columns=INCIDENT_COLUMNS) -> pd.DataFrame:
         classes = migrations.get_span_classes(conn)

@@ -181,3 +181,12 @@ def map_frame(page, until: str = "true", timeout_ms: int = 60_000):
                     pass
         page.wait_for_timeout(250)
     raise AssertionError(f"no map iframe with its incident layer where {until!r} holds")
+
+
+def wait_for_script_end(page, timeout_s: float = 300) -> None:
+    """Until the app's script run is over (the table below the map is drawn after it):
+    typing into a widget while a run is in flight can be undone by that run."""
+    page.wait_for_function(
+        "() => { const app = document.querySelector('[data-testid=stApp]');"
+        " return app && !['running', 'rerunRequested'].includes("
+        "app.getAttribute('data-test-script-state')); }", timeout=timeout_s * 1000)

@@ -12,9 +12,8 @@ from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
 from geo.render.time_control import day_number
 from geo.settings import DATA_DIR
 from geo.store import IncidentStore
-from tests.bench.bench_browser import wait_for_script_end
 from tests.bench.synthetic import store_synthetic
-from tests.conftest import map_frame
+from tests.conftest import map_frame, wait_for_script_end
 
 pytestmark = pytest.mark.browser
 
@@ -52,16 +51,26 @@ def test_100k_incidents_sidebar_window_and_in_map_time_control(large_store, star
     frame = map_frame(page, until=f"{STRIKES}.visibleCount() === {expected}")
     assert frame.evaluate(f"() => {STRIKES}.count") == expected
 
-    # The sidebar window (server side): type a new "To" date, as in test_browser_map, once
-    # the first run is over (the table is drawn after the map; typing during a run can be
-    # undone by it).
+    # The sidebar window: type a new "To" date, as in test_browser_map, once the first run
+    # is over (the table is drawn after the map; typing during a run can be undone by it).
+    # The map holds every date and is narrowed in place: the same page, not a new one.
+    frame.evaluate("() => { window.mountedBeforeWindowChange = true; }")
     wait_for_script_end(page)
     page.get_by_role("spinbutton", name="month, To").click()
     page.keyboard.type(f"{NEW_TO:%m%d}")
     page.get_by_role("heading", name="Incidents in view").click()
-    expected = mapped_count(incidents, first, NEW_TO)
-    frame = map_frame(page, until=f"{STRIKES}.count === {expected} && "
-                                  f"{STRIKES}.visibleCount() === {expected}")
+    in_window = mapped_count(incidents, first, NEW_TO)
+    frame = map_frame(page, until=f"{STRIKES}.visibleCount() === {in_window}")
+    assert frame.evaluate("() => window.mountedBeforeWindowChange === true")
+    assert frame.evaluate(f"() => {STRIKES}.count") == expected  # every date, held once
+    assert frame.locator(".im-time-count").text_content() == \
+        f"{in_window:,} of {in_window:,} shown"
+    assert frame.evaluate(f"() => {CONTROL}.maxDay") == day_number(NEW_TO)
+    late = frame.evaluate(f"() => {{ const s = {STRIKES}; let n = 0; for (let i = 0;"
+                          f" i < s.count; i++) {{ if (s.isVisible(i) && s.dayStart[i] >"
+                          f" {day_number(NEW_TO)}) n++; }} return n; }}")
+    assert late == 0  # nothing after the window is drawn
+    expected = in_window
 
     # The time control inside the map narrows within the sidebar window, in the page: a
     # window inside the sidebar's shows the incidents geo.filters gives for it.

@@ -184,6 +184,9 @@ def test_the_sidebar_window_can_be_applied_inside_a_mounted_map(map_page, mapped
         day_number(d) for d in window]
     assert map_page.evaluate("() => window.incidentMapLayers.strikes.visibleCount()") == \
         expected.sum()
+    # "N of M": M counts the sidebar window's points, not every date the map holds
+    assert map_page.locator(".im-time-count").text_content() == \
+        f"{expected.sum():,} of {expected.sum():,} shown"
     map_page.get_by_role("button", name="Back one week").click()  # stays inside the window
     assert map_page.evaluate(f"() => {control}.fromDay") == day_number(window[0])
 

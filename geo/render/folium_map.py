@@ -52,6 +52,15 @@ class OfflineMap(folium.Map):
         super().__init__(*args, **kwargs)
         self.default_js = [("leaflet", leaflet_js_url())]
         self.default_css = [("leaflet_css", leaflet_css_url())]
+        self._bounds = None
+
+    def get_bounds(self):
+        """Computed once: folium walks every coordinate of every shape each time, and
+        streamlit-folium asks on every rerun (0.15 s with the basemap). A map is complete
+        when build_map returns; the app shares it unchanged (geo.ui.map_panel)."""
+        if self._bounds is None:
+            self._bounds = super().get_bounds()
+        return self._bounds
 
 
 class VerbatimGeoJson(folium.GeoJson, VerbatimMacroElement):

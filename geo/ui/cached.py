@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo import frame_cache
 from geo.network import nearest_pipeline
 from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
@@ -26,7 +27,9 @@ def store(database_url: str, data_dir: str) -> IncidentStore:
 # every rerun a fresh copy (~0.2 s at 100,000 incidents).
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
 def incidents(database_url: str, data_dir: str, revision: int):
-    return store(database_url, data_dir).incidents_frame()
+    """From the columnar copy of this revision (geo.frame_cache) when there is one."""
+    return frame_cache.incidents_frame(store(database_url, data_dir), database_url,
+                                       settings().cache_dir)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

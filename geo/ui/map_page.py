@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from geo.filters import date_extent, filter_mask, split_mapped
+from geo import default_window
+from geo.filters import date_extent, filter_mask, split_mapped, window_mask
 from geo.ui import (
     cached,
     claim_panel,
@@ -32,14 +35,19 @@ def render() -> None:
     sites = site_data.sites_with_history(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    state = sidebar.render(incidents, date_extent(incidents), sites,
+    extent = date_extent(incidents)
+    state = sidebar.render(incidents, extent, sites,
                            pipeline_filter.route_names(pipeline_routes))
     sites = site_data.map_sites(sites, state.operators, site_data.app_root_url())
-    mask = filter_mask(incidents, state.view_filter())
+    # every date, the other filters: what a map of every date holds (geo.ui.map_window)
+    every_date_filter = replace(state.view_filter(), date_from=None, date_to=None)
+    mask = filter_mask(incidents, every_date_filter)
     if state.pipeline:
         mask &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
                                                 state.pipeline, state.pipeline_km)
-    view = claim_panel.with_reviews(incidents.loc[mask], revision)
+    every_date = incidents.loc[mask]
+    in_window = window_mask(every_date, state.date_from, state.date_to)
+    view = claim_panel.with_reviews(every_date.loc[in_window], revision)
     # what selects the rows of `view`: the key of the per-view caches below
     view_key = (state.view_filter(), state.pipeline, state.pipeline_km)
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
@@ -64,11 +72,20 @@ def render() -> None:
         + (f" · **{thermal_view}** thermal detections (FIRMS, not claims)" if thermal_all
            else "")
     )
+    large_store_notice = default_window.notice(incidents, extent,
+                                               (state.date_from, state.date_to), len(view))
+    if large_store_notice:
+        st.info(large_store_notice)
+    large_store_notice = default_window.notice(incidents, extent,
+                                               (state.date_from, state.date_to), len(view))
+    if large_store_notice:
+        st.info(large_store_notice)
     if len(view) > PIPELINE_CONTEXT_LIMIT:
         st.caption(f"Distances to pipelines are shown for views of up to "
                    f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")
     result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
-                              pipeline_routes=pipeline_routes, basemap_parts=basemap_parts)
+                              pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
+                              incidents=incidents)
     table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)
     view = thermal_panel.render(view, database_url=db, data_dir=data_dir, revision=revision,

@@ -4,6 +4,11 @@ in step with it (window, layers, filters, centre, zoom, selected incident).
 The folium map is cached per (data revision, view) and always built at the default
 position; the position travels as st_folium's `center`/`zoom` arguments, which move the
 map without remounting it. Panning therefore reruns the script but never rebuilds the map.
+
+The sidebar date window is applied inside the mounted map when it can be (see
+geo/ui/map_window.py): the map then holds the incidents of every date that pass the other
+filters, and a window change sends only a tiny script that narrows it, so the map is
+neither rebuilt nor reloaded.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from streamlit_folium import st_folium
 
 from geo.mapview import build_layers
 from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM, build_map
+from geo.render.time_control import sidebar_window_group
+from geo.ui.map_window import MapPlan, plan_map
 from geo.viewstate import ViewState, to_query
 
 MAP_HEIGHT = 620
@@ -28,9 +35,14 @@ _DRAW_LOCK = threading.Lock()  # the cached map is shared by every session
 
 
 @st.cache_resource(max_entries=16, show_spinner="Drawing the map…")
-def _cached_map(revision: int, view_key: tuple, _inputs: dict):
-    """Built once per (data revision, view); `_inputs` are fully determined by those keys."""
-    return build_map(build_layers(**_inputs), center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM)
+def _cached_map(revision: int, view_key: tuple, _plan: MapPlan, _inputs: dict):
+    """Built once per (data revision, view); `_plan` and `_inputs` are fully determined by
+    those keys (the window is in `view_key` exactly when the map holds only its incidents)."""
+    layers = build_layers(mapped_incidents=_plan.incidents(), **_inputs)
+    fmap = build_map(layers, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
+                     time_window=_plan.time_window)
+    fmap.get_root().render()  # here once; every draw passes render=False
+    return fmap
 
 
 def _elements(element):
@@ -39,18 +51,32 @@ def _elements(element):
         yield from _elements(child)
 
 
+def _saved_state(fmap) -> list:
+    root = fmap.get_root()
+    elements = [*_elements(root), root.header, root.html, root.script]
+    return [(element, element._id, dict(element._children)) for element in elements]
+
+
 def draw_cached_map(fmap, **kwargs) -> dict:
-    """st_folium for a cached map. streamlit-folium renames the map's elements (`_id`)
-    while drawing, so a second draw of the same object refers to names that no longer
-    exist and the map stays blank. Restoring the names after each draw keeps every rerun's
-    script identical: it works, and the component is not remounted."""
+    """st_folium for a cached map, which every rerun and session shares: it must come out
+    of each draw as it went in.
+
+    streamlit-folium renames the map's elements (`_id`) while drawing, so a second draw of
+    the same object would refer to names that no longer exist and the map would stay
+    blank; folium's render replaces some children; and streamlit-folium attaches
+    `feature_group_to_add` to the map (and its script to the page), so the next run's map
+    script would change and the map be remounted, with the previous run's window group
+    inside it. Names and children are restored after each draw: every rerun's map script
+    is identical, and the component is not remounted."""
     with _DRAW_LOCK:
-        names = [(element, element._id) for element in _elements(fmap.get_root())]
+        saved = _saved_state(fmap)
         try:
             return st_folium(fmap, **kwargs) or {}
         finally:
-            for element, name in names:
+            for element, name, children in saved:
                 element._id = name
+                element._children.clear()
+                element._children.update(children)
 
 
 def _returned_position(returned: dict) -> tuple | None:
@@ -118,15 +144,23 @@ def sync_url(state: ViewState) -> None:
         st.query_params.from_dict(query)
 
 
-def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, basemap_parts):
-    inputs = dict(mapped_incidents=mapped, sites=sites, pipeline_routes=pipeline_routes,
-                  basemap_parts=basemap_parts, enabled=state.layers)
-    # every field of the view except where the map looks and what is selected
-    view_key = replace(state, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM, selected="")
-    center, zoom = track_position(view_key, (state.center, state.zoom))
-    fmap = _cached_map(revision, view_key, inputs)
+def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, basemap_parts,
+           incidents=None, annotate=None):
+    """`mapped`: the drawable incidents in view (window and filters applied), which clicks
+    select from; `incidents`: the incidents of every date passing the other filters, from
+    which a map of every date is made when the window can be applied inside the map
+    (geo.ui.map_window); `annotate` adds their popup columns."""
+    plan = plan_map(state, revision=revision, mapped=mapped, incidents=incidents,
+                    pipeline_routes=pipeline_routes, annotate=annotate)
+    inputs = dict(sites=sites, pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
+                  enabled=state.layers)
+    center, zoom = track_position(plan.key, (state.center, state.zoom))
+    fmap = _cached_map(revision, plan.key, plan, inputs)
+    window_group = (sidebar_window_group(state.date_from, state.date_to)
+                    if plan.window_in_page else None)
     result = draw_cached_map(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                             returned_objects=RETURNED, center=center, zoom=zoom)
+                             returned_objects=RETURNED, center=center, zoom=zoom,
+                             feature_group_to_add=window_group, render=False)
     selected = track_selection(result, mapped, zoom)
     sync_url(replace(state, center=center, zoom=zoom, selected=selected))
     return with_selection(result, mapped, selected)

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from geo.default_window import default_window
 from geo.mapview import LAYER_KEYS, LAYER_TITLES
 from geo.operators import FAMILY_HELP, operator_options
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
@@ -131,7 +132,7 @@ def _multiselect(label: str, name: str, options: list[str], format_func,
 
 def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
            sites: pd.DataFrame | None = None, pipeline_names: list[str] = ()) -> ViewState:
-    default = ViewState(date_from=extent[0], date_to=extent[1])
+    default = ViewState(*default_window(incidents, extent))  # latest period if large
     _initial_state(default, incidents, list(pipeline_names))
     _restore_widgets()
     _follow_extent(extent)

@@ -123,6 +123,16 @@
       if (this._map) { this._scheduleDraw(); }
     },
 
+    // Points whose date interval overlaps [fromDay, toDay] (what setWindow would show).
+    countOverlapping: function (fromDay, toDay) {
+      if (!this.dayStart) { return this.count; }
+      var n = 0, start = this.dayStart, end = this.dayEnd;
+      for (var i = 0; i < this.count; i++) {
+        if (start[i] <= toDay && end[i] >= fromDay) { n++; }
+      }
+      return n;
+    },
+
     isVisible: function (i) { return this.visible[i] === 1; },
 
     visibleCount: function () { return this._visibleCount; },

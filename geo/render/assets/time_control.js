@@ -155,6 +155,11 @@
       this.minDay = Math.round(fromDay);
       this.maxDay = Math.max(this.minDay, Math.round(toDay));
       this.serverFiltered = false;
+      var layers = timeLayers();
+      this._boundsTotal = 0;  // "of M" counts the points in the sidebar window only
+      for (var j = 0; j < layers.length; j++) {
+        this._boundsTotal += layers[j].countOverlapping(this.minDay, this.maxDay);
+      }
       var inputs = [this._fromInput, this._toInput];
       for (var i = 0; i < inputs.length; i++) {
         inputs[i].min = String(this.minDay);
@@ -176,7 +181,7 @@
         shown += layers[i].visibleCount();
         total += layers[i].count;
       }
-      return [shown, total];
+      return [shown, this.serverFiltered ? total : this._boundsTotal];
     },
 
     _showValues: function () {

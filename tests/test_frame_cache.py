@@ -1,0 +1,78 @@
+"""The columnar copy of the incident frame: equal to the store's read, per revision."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+
+from geo import frame_cache, tables
+from geo.records import coerce_incidents
+from tests.bench.synthetic import synthetic_incidents
+
+
+def url_of(db_path) -> str:
+    return f"sqlite:///{db_path}"
+
+
+def odd_rows() -> pd.DataFrame:
+    """Text a cache could get wrong: empty, unicode, braces, one distinct value per row."""
+    frame = synthetic_incidents(3_000).copy()
+    frame.loc[frame.index[:5], "description"] = ["", "Удар по НПЗ", "{{ 7 * 7 }}",
+                                                 "a\nb", "  spaces  "]
+    frame["source_url"] = [f"https://example.org/{i}" for i in range(len(frame))]
+    return coerce_incidents(frame)
+
+
+def test_the_cached_frame_equals_the_store_read(store, db_path, tmp_path):
+    store.add_batch("odd", odd_rows())
+    stored = store.incidents_frame()
+    first = frame_cache.incidents_frame(store, url_of(db_path), tmp_path)
+    path = frame_cache.cache_path(tmp_path, url_of(db_path), store.revision())
+    assert path.exists()
+    again = frame_cache.incidents_frame(store, url_of(db_path), tmp_path)
+    for frame in (first, again):
+        pd.testing.assert_frame_equal(frame, stored, check_exact=True)
+        assert list(frame.dtypes) == list(stored.dtypes)
+    assert isinstance(again["description"].iat[0], str)
+
+
+def test_the_file_is_read_while_the_revision_stands(store, db_path, tmp_path):
+    url = url_of(db_path)
+    before = frame_cache.incidents_frame(store, url, tmp_path)
+    with store.engine.begin() as conn:  # a change that bypasses the store's revision
+        conn.execute(sa.delete(tables.incidents))
+    pd.testing.assert_frame_equal(frame_cache.incidents_frame(store, url, tmp_path), before)
+
+
+def test_a_new_revision_makes_a_new_file_and_removes_the_old(store, db_path, tmp_path):
+    url = url_of(db_path)
+    old_revision = store.revision()
+    frame_cache.incidents_frame(store, url, tmp_path)
+    store.add_batch("more", synthetic_incidents(500))
+    fresh = frame_cache.incidents_frame(store, url, tmp_path)
+    pd.testing.assert_frame_equal(fresh, store.incidents_frame())
+    assert len(fresh) == 17 + 500
+    assert not frame_cache.cache_path(tmp_path, url, old_revision).exists()
+    assert frame_cache.cache_path(tmp_path, url, store.revision()).exists()
+    store.undo_batch("more")
+    pd.testing.assert_frame_equal(frame_cache.incidents_frame(store, url, tmp_path),
+                                  store.incidents_frame())
+    files = list((tmp_path / frame_cache.FOLDER).iterdir())
+    assert [f.name for f in files] == [
+        frame_cache.cache_path(tmp_path, url, store.revision()).name]  # no partial files
+
+
+def test_a_damaged_file_is_rebuilt_from_the_store(store, db_path, tmp_path):
+    url = url_of(db_path)
+    path = frame_cache.cache_path(tmp_path, url, store.revision())
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"ARROW1 cut short")
+    pd.testing.assert_frame_equal(frame_cache.incidents_frame(store, url, tmp_path),
+                                  store.incidents_frame())
+    pd.testing.assert_frame_equal(frame_cache.read(path), store.incidents_frame())
+
+
+def test_each_database_has_its_own_file(tmp_path):
+    one = frame_cache.cache_path(tmp_path, "sqlite:////data/a.sqlite", 3)
+    two = frame_cache.cache_path(tmp_path, "sqlite:////data/b.sqlite", 3)
+    assert one != two and one.parent == two.parent

@@ -1,0 +1,138 @@
+"""The sidebar window applied inside the mounted map: which incidents the map holds, what a
+window change sends to the browser, and that the map shared by every rerun and session
+comes out of each draw unchanged."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit_folium import _get_map_string
+
+from geo.filters import ViewFilter, apply_filter, split_mapped
+from geo.mapview import build_layers
+from geo.render.canvas_points import DEFAULT_POPUP_LIMIT
+from geo.render.folium_map import build_map
+from geo.render.time_control import day_number, sidebar_window_group
+from geo.seed import read_seed_sites
+from geo.settings import DATA_DIR, PROJECT_ROOT
+from geo.shipped import read_basemap, read_pipelines
+from geo.ui.map_panel import _elements, draw_cached_map
+from geo.ui.map_window import WINDOW_IN_PAGE_LIMIT, plan_map
+from geo.viewstate import ViewState
+from tests.bench.synthetic import synthetic_incidents
+
+APP = str(PROJECT_ROOT / "app.py")
+
+
+def map_args(app: AppTest) -> dict:
+    """The arguments the app sent to the streamlit-folium component on its last run."""
+    found = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", "") == "component_instance":
+                found.append(json.loads(child.proto.json_args))
+            walk(child)
+
+    walk(app._tree)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_a_window_change_keeps_the_mounted_map_and_sends_only_the_window(db_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    first = map_args(app)
+    window = (dt.date(2025, 6, 1), dt.date(2025, 7, 31))
+    app.slider(key="window_slider").set_value(window).run()
+    assert not app.exception
+    second = map_args(app)
+    # same map script and same component key: streamlit-folium keeps the mounted map
+    assert second["script"] == first["script"] and second["key"] == first["key"]
+    expected = f"setBounds({day_number(window[0])}, {day_number(window[1])})"
+    assert expected in second["feature_group"] and expected not in first["feature_group"]
+    app.slider(key="window_slider").set_value((dt.date(2025, 6, 15), dt.date(2025, 8, 31))).run()
+    third = map_args(app)
+    assert third["script"] == first["script"]  # no window group left inside the map
+    assert third["feature_group"].count("setBounds(") == 1
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return {"sites": read_seed_sites(DATA_DIR), "pipeline_routes": read_pipelines(DATA_DIR),
+            "basemap_parts": read_basemap(DATA_DIR)}
+
+
+def map_script(fmap) -> str:
+    """The map script streamlit-folium sends (and hashes into the component key), made
+    from a copy: making it renames the elements."""
+    return _get_map_string(copy.deepcopy(fmap))
+
+
+def structure(fmap) -> list:
+    root = fmap.get_root()
+    return ([(type(e).__name__, e._id, list(e._children)) for e in _elements(root)]
+            + [list(part._children) for part in (root.header, root.html, root.script)])
+
+
+def test_drawing_the_shared_map_leaves_it_as_it_was(shipped):
+    incidents = split_mapped(synthetic_incidents(300))[0]
+    fmap = build_map(build_layers(mapped_incidents=incidents, **shipped))
+    fmap.get_root().render()
+    script, before = map_script(fmap), structure(fmap)
+    for window in ((dt.date(2024, 1, 1), dt.date(2024, 2, 1)),
+                   (dt.date(2025, 1, 1), dt.date(2025, 3, 1))):
+        draw_cached_map(fmap, key="map", render=False,  # as the app draws
+                        feature_group_to_add=sidebar_window_group(*window))
+        assert structure(fmap) == before
+        assert map_script(fmap) == script
+    assert "incidentTimeControl.setBounds(" not in script
+
+
+def state(date_from, date_to, **filters) -> ViewState:
+    return ViewState(date_from=date_from, date_to=date_to, **filters)
+
+
+def plan_for(incidents, view: ViewState):
+    mapped = split_mapped(apply_filter(incidents, view.view_filter()))[0]
+    return plan_map(view, revision=1, mapped=mapped, incidents=incidents,
+                    pipeline_routes=None), mapped
+
+
+def test_the_map_holds_every_date_when_the_window_is_applied_in_the_page():
+    incidents = synthetic_incidents(20_000)
+    view = state(dt.date(2024, 1, 1), dt.date(2025, 6, 30), categories=("strike",))
+    plan, mapped = plan_for(incidents, view)
+    assert len(mapped) > DEFAULT_POPUP_LIMIT
+    assert plan.window_in_page and plan.time_window is None
+    held = plan.incidents()
+    every_date = split_mapped(apply_filter(incidents, ViewFilter(categories=("strike",))))[0]
+    assert held.index.equals(every_date.index)
+    assert view.date_from not in plan.key and view.date_to not in plan.key
+    other, _ = plan_for(incidents, state(dt.date(2023, 1, 1), dt.date(2025, 6, 30),
+                                         categories=("strike",)))
+    assert other.key == plan.key  # one cached map for every window
+
+
+def test_a_window_with_embedded_popups_keeps_them():
+    incidents = synthetic_incidents(20_000)
+    view = state(dt.date(2025, 8, 1), dt.date(2025, 8, 20))
+    plan, mapped = plan_for(incidents, view)
+    assert 0 < len(mapped) <= DEFAULT_POPUP_LIMIT
+    assert not plan.window_in_page
+    assert plan.time_window == (view.date_from, view.date_to)
+    assert plan.incidents() is mapped
+
+
+def test_too_many_incidents_of_every_date_are_filtered_on_the_server():
+    incidents = synthetic_incidents(WINDOW_IN_PAGE_LIMIT + 20_000)
+    plan, mapped = plan_for(incidents, state(dt.date(2022, 1, 1), dt.date(2025, 12, 31)))
+    assert not plan.window_in_page and plan.incidents() is mapped
+    narrowed, _ = plan_for(incidents, state(dt.date(2022, 1, 1), dt.date(2025, 12, 31),
+                                            categories=("strike", "security")))
+    assert narrowed.window_in_page
