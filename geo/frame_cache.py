@@ -10,7 +10,9 @@ from the store.
 
 Text columns with few distinct values are dictionary-encoded in the file and rebuilt as the
 store reads them (object columns of str, "" for empty), so callers get a frame equal to
-IncidentStore.incidents_frame(): same columns, dtypes, order and values.
+IncidentStore.incidents_frame(): same columns, dtypes, order and values. The file name
+also depends on the schema version and the columns read, so an upgraded program never
+reads an older program's file.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from geo import tables
+from geo.schema import INCIDENT_COLUMNS
 
 LOG = logging.getLogger(__name__)
 FOLDER = "incident-frames"
@@ -33,7 +36,10 @@ DICTIONARY_MAX_SHARE = 0.5  # dictionary-encode a text column with fewer distinc
 
 
 def database_key(database_url: str) -> str:
-    return hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:16]
+    """The database, and the columns this program reads from it: a program with other
+    columns (after an upgrade) never reads a file written by another."""
+    text = "\n".join([database_url, str(tables.SCHEMA_VERSION), *INCIDENT_COLUMNS])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def cache_path(cache_dir: Path, database_url: str, revision: int) -> Path:
@@ -114,9 +120,12 @@ def incidents_frame(store, database_url: str, cache_dir: Path) -> pd.DataFrame:
     path = cache_path(cache_dir, database_url, revision)
     if path.exists():
         try:
-            return read(path)
+            frame = read(path)
+            if list(frame.columns) == list(INCIDENT_COLUMNS):
+                return frame
         except (OSError, pa.ArrowInvalid):
-            path.unlink(missing_ok=True)  # damaged or cut short: rebuild it below
+            pass
+        path.unlink(missing_ok=True)  # damaged, cut short or not ours: rebuilt below
     frame = store.incidents_frame()
     if store.revision() == revision:
         try:

@@ -76,3 +76,13 @@ def test_each_database_has_its_own_file(tmp_path):
     one = frame_cache.cache_path(tmp_path, "sqlite:////data/a.sqlite", 3)
     two = frame_cache.cache_path(tmp_path, "sqlite:////data/b.sqlite", 3)
     assert one != two and one.parent == two.parent
+
+
+def test_a_file_with_other_columns_is_not_used(store, db_path, tmp_path):
+    """As after an upgrade that reads another column: the file is rebuilt, not trusted."""
+    url = url_of(db_path)
+    path = frame_cache.cache_path(tmp_path, url, store.revision())
+    frame_cache.write(path, store.incidents_frame().drop(columns="claimant"))
+    found = frame_cache.incidents_frame(store, url, tmp_path)
+    pd.testing.assert_frame_equal(found, store.incidents_frame())
+    assert "claimant" in frame_cache.read(path)
