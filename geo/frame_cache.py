@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 from geo import tables
-from geo.schema import INCIDENT_COLUMNS
+from geo.store_query import FRAME_COLUMNS
 
 LOG = logging.getLogger(__name__)
 FOLDER = "incident-frames"
@@ -38,7 +38,7 @@ DICTIONARY_MAX_SHARE = 0.5  # dictionary-encode a text column with fewer distinc
 def database_key(database_url: str) -> str:
     """The database, and the columns this program reads from it: a program with other
     columns (after an upgrade) never reads a file written by another."""
-    text = "\n".join([database_url, str(tables.SCHEMA_VERSION), *INCIDENT_COLUMNS])
+    text = "\n".join([database_url, str(tables.SCHEMA_VERSION), *FRAME_COLUMNS])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -121,7 +121,7 @@ def incidents_frame(store, database_url: str, cache_dir: Path) -> pd.DataFrame:
     if path.exists():
         try:
             frame = read(path)
-            if list(frame.columns) == list(INCIDENT_COLUMNS):
+            if list(frame.columns) == list(FRAME_COLUMNS):
                 return frame
         except (OSError, pa.ArrowInvalid):
             pass
