@@ -123,3 +123,14 @@ def test_a_link_with_only_confirmed_opens_with_the_switch_on(page, db_path):
     assert not app.exception
     assert app.toggle(key="filter_confirmed_only").value is True
     assert any("No incidents match" in info.value for info in app.info)  # none confirmed yet
+
+
+def test_a_claim_known_only_to_country_level_is_reviewed_without_a_map_point(page, db_path):
+    app = page()
+    app.selectbox(key="review_unmapped_incident").select("seed-003-04").run()
+    assert not app.exception
+    review(app, "seed-003-04", "geolocated", "Lead", "office located from a photo")
+    history = claim_history(store_of(db_path), "seed-003-04")
+    assert list(history["status"]) == ["geolocated"]
+    assert list(history["changed_by"]) == ["Lead"]
+    assert app.selectbox(key="claim_status_seed-003-04").value == "geolocated"

@@ -86,12 +86,15 @@ def render() -> None:
     result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
                               pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
                               incidents=incidents)
-    table_panel.render_clicked(mapped, (result or {}).get("last_clicked"), state.zoom)
+    reviewing = table_panel.render_clicked(mapped, (result or {}).get("last_clicked"),
+                                           state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)
     view = thermal_panel.render(view, database_url=db, data_dir=data_dir, revision=revision,
                                 view_key=view_key)
     st.subheader("Incidents in view")
     table_panel.render_table(view)
+    if not reviewing:
+        table_panel.render_unmapped_review(unmapped)
     with st.expander("Share and export"):
         share_panel.render(state, view, mapped, sites.drop(columns="site_page_url"),
                            pipeline_routes, basemap_parts,

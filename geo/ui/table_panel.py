@@ -70,9 +70,10 @@ def nearest_incident(mapped: pd.DataFrame, lat: float, lon: float, max_km: float
     return mapped.iloc[best] if distance[best] <= max_km else None
 
 
-def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> None:
+def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> bool:
+    """The selected incident and its review form; False when none is selected."""
     if not clicked:
-        return
+        return False
     # a click within ~12 px of a point, in km at this zoom
     max_km = 12 * 156.5 * np.cos(np.radians(clicked["lat"])) / 2 ** zoom
     row = nearest_incident(mapped, clicked["lat"], clicked["lng"], max_km)
@@ -80,9 +81,26 @@ def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> Non
     if not selected.empty:  # the selected one, where several incidents share a point
         row = selected.iloc[0]
     if row is None:
-        return
+        return False
     with st.container(border=True):
         st.markdown("**Clicked incident**")
         st.dataframe(table_frame(row.to_frame().T.astype(mapped.dtypes.to_dict())),
                      hide_index=True, width="stretch")
         claim_panel.render(row)
+    return True
+
+
+def render_unmapped_review(unmapped: pd.DataFrame) -> None:
+    """Incidents known only to country level have no point to click: review them here
+    (shown while no point on the map is selected: one review form at a time)."""
+    if unmapped.empty:
+        return
+    with st.expander(f"Review a claim known only to country level ({len(unmapped)})"):
+        labels = dict(zip(unmapped["incident_id"],
+                          unmapped["place"].where(unmapped["place"] != "",
+                                                  unmapped["incident_id"])
+                          + " · " + unmapped["date_text"], strict=True))
+        chosen = st.selectbox("Incident", list(labels), format_func=labels.get,
+                              key="review_unmapped_incident")
+        if chosen in labels:
+            claim_panel.render(unmapped.loc[unmapped["incident_id"] == chosen].iloc[0])
