@@ -63,8 +63,10 @@ def test_100k_incidents_sidebar_window_and_in_map_time_control(large_store, star
     frame = map_frame(page, until=f"{STRIKES}.visibleCount() === {in_window}")
     assert frame.evaluate("() => window.mountedBeforeWindowChange === true")
     assert frame.evaluate(f"() => {STRIKES}.count") == expected  # every date, held once
+    with_thermal = mapped_count(incidents, first, NEW_TO, claims_only=False)
+    # the time control counts every time-bound layer: claims and thermal detections
     assert frame.locator(".im-time-count").text_content() == \
-        f"{in_window:,} of {in_window:,} shown"
+        f"{with_thermal:,} of {with_thermal:,} shown"
     assert frame.evaluate(f"() => {CONTROL}.maxDay") == day_number(NEW_TO)
     late = frame.evaluate(f"() => {{ const s = {STRIKES}; let n = 0; for (let i = 0;"
                           f" i < s.count; i++) {{ if (s.isVisible(i) && s.dayStart[i] >"
