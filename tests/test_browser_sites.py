@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import map_frame
+from tests.conftest import map_frame, wait_for_script_end
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +48,7 @@ def test_relink_an_incident_on_the_site_page_and_see_the_history(start_streamlit
     page.get_by_text("Incident seed-000-01 linked to Kremenchuk thermal power plant (CHP)"
                      ).wait_for(timeout=30_000)
 
+    wait_for_script_end(page)  # a rerun in flight shows its old elements beside the new
     page.get_by_text("No claimed incident is linked to this site yet").wait_for()
     page.get_by_role("heading", name="History of this site's links").wait_for()
     cell(page, "imagery: the CHP burned").wait_for(state="attached", timeout=30_000)
@@ -59,6 +60,7 @@ def test_relink_an_incident_on_the_site_page_and_see_the_history(start_streamlit
     page.get_by_role("heading", name="Kremenchuk thermal power plant (CHP)").wait_for(
         timeout=60_000)
     cells(page, SEED_000_CLAIMANT).nth(1).wait_for(state="attached", timeout=30_000)
+    wait_for_script_end(page)
     assert cells(page, SEED_000_CLAIMANT).count() == 2  # its own claim and the moved one
     cell(page, "Kremenchuk oil refinery").wait_for(state="attached", timeout=30_000)
     assert cells(page, "Kremenchuk oil refinery").count() == 1  # "From", in the link history
