@@ -7,8 +7,6 @@ status on that same run. The reviewer's name outlives the form (kept in session 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -16,18 +14,13 @@ from geo import claims
 from geo.errors import IncidentMapError
 from geo.schema import CLAIM_LABELS, CLAIM_STATUSES
 from geo.ui import cached
+from geo.ui.markdown import escape_markdown
 
 REVIEWER_KEY = "claim_reviewer"
 SAVED_REVIEWER_KEY = "saved_claim_reviewer"
 MESSAGE_KEY = "claim_review_message"
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 HISTORY_LABELS = {"when": "When (UTC)", "changed_by": "Who", "change": "From → to",
                   "note": "Note"}
-
-
-def markdown_text(text: str) -> str:
-    """User text shown through st.markdown/st.error as typed, never as markup."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def short_label(status: str) -> str:
@@ -105,14 +98,14 @@ def _form(incident_id: str, current: str) -> None:
 def render(incident: pd.Series) -> None:
     """The review form and the status history of one incident."""
     incident_id, current = str(incident["incident_id"]), str(incident["claim_status"])
-    st.caption(f"Claim status now: **{markdown_text(short_label(current))}**. A status is "
+    st.caption(f"Claim status now: **{escape_markdown(short_label(current))}**. A status is "
                "an analyst's judgement of the evidence, recorded with who and why.")
     _form(incident_id, current)
     # shown until the data changes again (reruns from the map must not wipe it)
     message = st.session_state.get(MESSAGE_KEY)
     if message and message[0] == incident_id and message[3] == _store().revision():
         show = st.error if message[1] == "error" else st.success
-        show(markdown_text(message[2]).replace("\n", "  \n"))
+        show(escape_markdown(message[2]).replace("\n", "  \n"))
     history = claims.claim_history(_store(), incident_id)
     st.markdown("**Status history**")
     if history.empty:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$:])")
+# ASCII punctuation Markdown, inline HTML (<, &) and Streamlit's :colour[] / $math$ act on;
+# a backslash before any ASCII punctuation shows it literally (CommonMark).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
 
-def escape_markdown(text: str) -> str:
-    """Escape HTML, then every character Markdown (and Streamlit's :colour[] and $math$
-    syntax) would interpret, so `text` is shown exactly as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+def escape_markdown(text) -> str:
+    """`text` shown exactly as written inside st.markdown, st.caption, st.error..."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

@@ -7,8 +7,6 @@ User and source text goes through `plain` (markdown-escaped) or st.dataframe (te
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -16,16 +14,15 @@ from geo.render.popups import safe_link
 from geo.schema import CLAIM_LABELS, GEO_PRECISION_LABELS, SITE_KIND_LABELS
 from geo.site_history import HISTORY_COLUMNS, claim_counts, site_history
 from geo.ui import cached, site_data, site_link_form
+from geo.ui.markdown import escape_markdown
 
 SITE_KEY = "site_page_site"
 PARAM_SEEN = "site_page_param"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
 
 def plain(value) -> str:
     """Text shown literally inside st.markdown: no markup, link, image, HTML or math."""
-    text = " ".join(str(value if pd.notna(value) else "").split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return escape_markdown(" ".join(str(value if pd.notna(value) else "").split()))
 
 
 def _label(sites: pd.DataFrame):
