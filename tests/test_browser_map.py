@@ -86,3 +86,14 @@ def test_the_view_survives_a_visit_to_the_import_page(streamlit_server, browser_
     map_frame(page)
     assert not page.get_by_role("switch", name="Pipeline routes (GEM)").is_checked()
     assert page.get_by_role("switch", name="Strikes and other incidents").is_checked()
+
+
+def test_the_pipeline_filter_narrows_the_map_itself(streamlit_server, browser_page):
+    """The map holds every date of the filtered incidents: the pipeline filter (applied
+    outside the store's view filter) must reach it too, not only the table."""
+    page = browser_page
+    page.goto(f"{streamlit_server.url}/?from=2020-11-01&to=2025-08-08&pipe=Trans-Balkan&km=25")
+    frame = map_frame(page, until="window.incidentMapLayers.strikes.count === 2")
+    assert frame.evaluate("() => window.incidentMapLayers.strikes.visibleCount()") == 2
+    assert strikes_near(frame, ORLIVKA) == 2
+    assert strikes_near(frame, KREMENCHUK) == 0

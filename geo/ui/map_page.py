@@ -41,13 +41,12 @@ def render() -> None:
     sites = site_data.map_sites(sites, state.operators, site_data.app_root_url())
     # every date, the other filters: what a map of every date holds (geo.ui.map_window)
     every_date_filter = replace(state.view_filter(), date_from=None, date_to=None)
-    mask = filter_mask(incidents, every_date_filter)
+    every_date = filter_mask(incidents, every_date_filter)
     if state.pipeline:
-        mask &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
-                                                state.pipeline, state.pipeline_km)
-    every_date = incidents.loc[mask]
-    in_window = window_mask(every_date, state.date_from, state.date_to)
-    view = claim_panel.with_reviews(every_date.loc[in_window], revision)
+        every_date &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
+                                                      state.pipeline, state.pipeline_km)
+    in_view = every_date & window_mask(incidents, state.date_from, state.date_to)
+    view = claim_panel.with_reviews(incidents.loc[in_view], revision)
     # what selects the rows of `view`: the key of the per-view caches below
     view_key = (state.view_filter(), state.pipeline, state.pipeline_km)
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
@@ -76,16 +75,19 @@ def render() -> None:
                                                (state.date_from, state.date_to), len(view))
     if large_store_notice:
         st.info(large_store_notice)
-    large_store_notice = default_window.notice(incidents, extent,
-                                               (state.date_from, state.date_to), len(view))
-    if large_store_notice:
-        st.info(large_store_notice)
     if len(view) > PIPELINE_CONTEXT_LIMIT:
         st.caption(f"Distances to pipelines are shown for views of up to "
                    f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")
+    def popup_columns(frame):  # for a map of every date, built only on a cache miss
+        frame = claim_panel.with_reviews(frame, revision)
+        every_date_key = ("every date", every_date_filter, *view_key[1:])
+        return thermal_context.annotate(frame, database_url=db, data_dir=data_dir,
+                                        revision=revision, view_key=every_date_key)
+
     result = map_panel.render(state, revision=revision, mapped=mapped, sites=sites,
                               pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
-                              incidents=incidents)
+                              incidents=incidents, every_date=every_date,
+                              annotate=popup_columns)
     reviewing = table_panel.render_clicked(mapped, (result or {}).get("last_clicked"),
                                            state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)

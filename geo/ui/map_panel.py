@@ -145,13 +145,14 @@ def sync_url(state: ViewState) -> None:
 
 
 def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, basemap_parts,
-           incidents=None, annotate=None):
+           incidents=None, every_date=None, annotate=None):
     """`mapped`: the drawable incidents in view (window and filters applied), which clicks
-    select from; `incidents`: the incidents of every date passing the other filters, from
-    which a map of every date is made when the window can be applied inside the map
+    select from; `incidents` with the `every_date` mask (every filter but the window): what
+    a map of every date is made of when the window can be applied inside the map
     (geo.ui.map_window); `annotate` adds their popup columns."""
     plan = plan_map(state, revision=revision, mapped=mapped, incidents=incidents,
-                    pipeline_routes=pipeline_routes, annotate=annotate)
+                    pipeline_routes=pipeline_routes, every_date=every_date,
+                    annotate=annotate)
     inputs = dict(sites=sites, pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
                   enabled=state.layers)
     center, zoom = track_position(plan.key, (state.center, state.zoom))

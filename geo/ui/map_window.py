@@ -47,16 +47,20 @@ def drawable_mask(incidents: pd.DataFrame) -> np.ndarray:
 
 def plan_map(state: ViewState, *, revision: int, mapped: pd.DataFrame,
              incidents: pd.DataFrame | None, pipeline_routes,
+             every_date: np.ndarray | None = None,
              annotate: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> MapPlan:
-    """`incidents`: the incidents of every date that pass the filters the store cannot
-    apply (e.g. the pipeline distance; the others are applied here); `annotate` adds the
-    popup columns (reviews, thermal evidence) to the ones the map will hold."""
+    """`incidents`: every stored incident; `every_date`: the mask of those passing every
+    filter but the window (computed from the view's filter when not given, but only the
+    caller knows filters such as the pipeline distance); `annotate` adds the popup columns
+    (reviews, thermal evidence) to the ones the map will hold."""
     # every field of the view but the window, where the map looks and what is selected
     filters = replace(state, date_from=None, date_to=None, center=DEFAULT_CENTER,
                       zoom=DEFAULT_ZOOM, selected="")
     if incidents is not None:
-        every_date = replace(state.view_filter(), date_from=None, date_to=None)
-        mask = filter_mask(incidents, every_date) & drawable_mask(incidents)
+        if every_date is None:
+            every_date = filter_mask(incidents, replace(state.view_filter(), date_from=None,
+                                                        date_to=None))
+        mask = every_date & drawable_mask(incidents)
         count = int(mask.sum())
         keeps_popups = count <= DEFAULT_POPUP_LIMIT or len(mapped) > DEFAULT_POPUP_LIMIT
         if count <= WINDOW_IN_PAGE_LIMIT and keeps_popups:
@@ -66,7 +70,7 @@ def plan_map(state: ViewState, *, revision: int, mapped: pd.DataFrame,
                     frame = annotate(frame)
                 if count <= DEFAULT_POPUP_LIMIT:  # popups embedded: they name the pipeline
                     frame = frame.join(cached.pipeline_context(
-                        revision, (EVERY_DATE, every_date), frame, pipeline_routes))
+                        revision, (EVERY_DATE, filters), frame, pipeline_routes))
                 return frame
 
             return MapPlan((EVERY_DATE, filters), True, None, every_date_incidents)
