@@ -125,7 +125,9 @@ def wait_for_map(page, count: int | None, timeout_s: float, old=None, after_draw
 
 
 def mapped_count(frame, date_from, date_to) -> int:
-    return len(split_mapped(apply_filter(frame, ViewFilter(date_from, date_to)))[0])
+    """Points of the strikes layer for the window: FIRMS rows are in the thermal layer."""
+    mapped = split_mapped(apply_filter(frame, ViewFilter(date_from, date_to)))[0]
+    return int((mapped["category"] != "thermal_detection").sum())
 
 
 def type_to_date(page, iso_date: str) -> None:
