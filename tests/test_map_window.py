@@ -10,7 +10,8 @@ import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit_folium import _get_map_string
+import streamlit_folium
+from streamlit_folium import _get_map_string, st_folium
 
 from geo.filters import ViewFilter, apply_filter, split_mapped
 from geo.mapview import build_layers
@@ -20,7 +21,7 @@ from geo.render.time_control import day_number, sidebar_window_group
 from geo.seed import read_seed_sites
 from geo.settings import DATA_DIR, PROJECT_ROOT
 from geo.shipped import read_basemap, read_pipelines
-from geo.ui.map_panel import _elements, draw_cached_map
+from geo.ui.folium_component import _elements, draw_cached_map
 from geo.ui.map_window import WINDOW_IN_PAGE_LIMIT, plan_map
 from geo.viewstate import ViewState
 from tests.bench.synthetic import synthetic_incidents
@@ -87,11 +88,39 @@ def test_drawing_the_shared_map_leaves_it_as_it_was(shipped):
     script, before = map_script(fmap), structure(fmap)
     for window in ((dt.date(2024, 1, 1), dt.date(2024, 2, 1)),
                    (dt.date(2025, 1, 1), dt.date(2025, 3, 1))):
-        draw_cached_map(fmap, key="map", render=False,  # as the app draws
+        draw_cached_map(fmap, key="map",  # as the app draws
                         feature_group_to_add=sidebar_window_group(*window))
         assert structure(fmap) == before
         assert map_script(fmap) == script
     assert "incidentTimeControl.setBounds(" not in script
+
+
+def sent_arguments(monkeypatch, draw) -> dict:
+    """What `draw()` gives streamlit-folium's component (its frontend is not involved)."""
+    sent = {}
+    monkeypatch.setattr(streamlit_folium, "_component_func",
+                        lambda **arguments: sent.update(arguments))
+    draw()
+    return sent
+
+
+def test_a_redraw_sends_what_st_folium_would_send(shipped, monkeypatch):
+    incidents = split_mapped(synthetic_incidents(300))[0]
+    fmap = build_map(build_layers(mapped_incidents=incidents, **shipped))
+    fmap.get_root().render()
+    options = dict(key="map", height=500, returned_objects=["last_clicked"])
+    for center, zoom, window in ((None, None, None),
+                                 ((48.5, 33.0), 7, (dt.date(2024, 1, 1), dt.date(2024, 2, 1))),
+                                 ((46.0, 30.0), 9, (dt.date(2025, 1, 1), dt.date(2025, 3, 1)))):
+        group = window and sidebar_window_group(*window)
+        ours = sent_arguments(monkeypatch, lambda: draw_cached_map(
+            fmap, center=center, zoom=zoom, feature_group_to_add=group, **options))
+        theirs = sent_arguments(monkeypatch, lambda: st_folium(
+            copy.deepcopy(fmap), center=center, zoom=zoom, render=False,
+            feature_group_to_add=group and sidebar_window_group(*window), **options))
+        assert ours.pop("on_change") is not None and theirs.pop("on_change") is not None
+        assert ours == theirs
+        assert (window is None) == (ours["feature_group"] is None)
 
 
 def state(date_from, date_to, **filters) -> ViewState:

@@ -32,18 +32,6 @@ def _store():
     return cached.store(settings.database_url, str(settings.data_dir))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _latest_reviews(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
-    return claims.latest_reviews(cached.store(database_url, data_dir))
-
-
-def with_reviews(view: pd.DataFrame, revision: int) -> pd.DataFrame:
-    """The incidents in view with who last set each one's status, and when."""
-    settings = cached.settings()
-    reviews = _latest_reviews(settings.database_url, str(settings.data_dir), revision)
-    return claims.with_last_review(view, reviews)
-
-
 def _keys(incident_id: str) -> tuple[str, str]:
     return f"claim_status_{incident_id}", f"claim_note_{incident_id}"
 

@@ -7,10 +7,9 @@ from dataclasses import replace
 import streamlit as st
 
 from geo import default_window
-from geo.filters import date_extent, filter_mask, split_mapped, window_mask
+from geo.filters import filter_mask, split_mapped, window_mask
 from geo.ui import (
     cached,
-    claim_panel,
     map_panel,
     pipeline_filter,
     share_panel,
@@ -31,13 +30,13 @@ def render() -> None:
     settings = cached.settings()
     db, data_dir = settings.database_url, str(settings.data_dir)
     revision = cached.store(db, data_dir).revision()
-    incidents = site_data.incidents(db, data_dir, revision)  # with linked site's name, operator
+    # with the linked site's name and operator, and the last review
+    incidents = site_data.incidents(db, data_dir, revision)
     sites = site_data.sites_with_history(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    extent = date_extent(incidents)
-    state = sidebar.render(incidents, extent, sites,
-                           pipeline_filter.route_names(pipeline_routes))
+    offered = site_data.sidebar_choices(db, data_dir, revision)
+    state = sidebar.render(offered, pipeline_filter.route_names(pipeline_routes))
     sites = site_data.map_sites(sites, state.operators, site_data.app_root_url())
     # every date, the other filters: what a map of every date holds (geo.ui.map_window)
     every_date_filter = replace(state.view_filter(), date_from=None, date_to=None)
@@ -46,7 +45,7 @@ def render() -> None:
         every_date &= pipeline_filter.near_route_mask(incidents, revision, pipeline_routes,
                                                       state.pipeline, state.pipeline_km)
     in_view = every_date & window_mask(incidents, state.date_from, state.date_to)
-    view = claim_panel.with_reviews(incidents.loc[in_view], revision)
+    view = incidents.loc[in_view]
     # what selects the rows of `view`: the key of the per-view caches below
     view_key = (state.view_filter(), state.pipeline, state.pipeline_km)
     if len(view) <= PIPELINE_CONTEXT_LIMIT:
@@ -71,7 +70,7 @@ def render() -> None:
         + (f" · **{thermal_view}** thermal detections (FIRMS, not claims)" if thermal_all
            else "")
     )
-    large_store_notice = default_window.notice(incidents, extent,
+    large_store_notice = default_window.notice(incidents, offered.extent,
                                                (state.date_from, state.date_to), len(view))
     if large_store_notice:
         st.info(large_store_notice)
@@ -79,7 +78,6 @@ def render() -> None:
         st.caption(f"Distances to pipelines are shown for views of up to "
                    f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")
     def popup_columns(frame):  # for a map of every date, built only on a cache miss
-        frame = claim_panel.with_reviews(frame, revision)
         every_date_key = ("every date", every_date_filter, *view_key[1:])
         return thermal_context.annotate(frame, database_url=db, data_dir=data_dir,
                                         revision=revision, view_key=every_date_key)

@@ -13,16 +13,15 @@ neither rebuilt nor reloaded.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 
 import numpy as np
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.mapview import build_layers
 from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM, build_map
 from geo.render.time_control import sidebar_window_group
+from geo.ui.folium_component import draw_cached_map
 from geo.ui.map_window import MapPlan, plan_map
 from geo.viewstate import ViewState, to_query
 
@@ -31,7 +30,6 @@ MAP_KEY = "incident_map"
 RETURNED = ["last_clicked", "center", "zoom", "bounds"]
 BUILT_IN_POSITION = ((float(DEFAULT_CENTER[0]), float(DEFAULT_CENTER[1])), DEFAULT_ZOOM)
 CLICK_TOLERANCE_PX = 12
-_DRAW_LOCK = threading.Lock()  # the cached map is shared by every session
 
 
 @st.cache_resource(max_entries=16, show_spinner="Drawing the map…")
@@ -43,40 +41,6 @@ def _cached_map(revision: int, view_key: tuple, _plan: MapPlan, _inputs: dict):
                      time_window=_plan.time_window)
     fmap.get_root().render()  # here once; every draw passes render=False
     return fmap
-
-
-def _elements(element):
-    yield element
-    for child in getattr(element, "_children", {}).values():
-        yield from _elements(child)
-
-
-def _saved_state(fmap) -> list:
-    root = fmap.get_root()
-    elements = [*_elements(root), root.header, root.html, root.script]
-    return [(element, element._id, dict(element._children)) for element in elements]
-
-
-def draw_cached_map(fmap, **kwargs) -> dict:
-    """st_folium for a cached map, which every rerun and session shares: it must come out
-    of each draw as it went in.
-
-    streamlit-folium renames the map's elements (`_id`) while drawing, so a second draw of
-    the same object would refer to names that no longer exist and the map would stay
-    blank; folium's render replaces some children; and streamlit-folium attaches
-    `feature_group_to_add` to the map (and its script to the page), so the next run's map
-    script would change and the map be remounted, with the previous run's window group
-    inside it. Names and children are restored after each draw: every rerun's map script
-    is identical, and the component is not remounted."""
-    with _DRAW_LOCK:
-        saved = _saved_state(fmap)
-        try:
-            return st_folium(fmap, **kwargs) or {}
-        finally:
-            for element, name, children in saved:
-                element._id = name
-                element._children.clear()
-                element._children.update(children)
 
 
 def _returned_position(returned: dict) -> tuple | None:
@@ -161,7 +125,7 @@ def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, b
                     if plan.window_in_page else None)
     result = draw_cached_map(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
                              returned_objects=RETURNED, center=center, zoom=zoom,
-                             feature_group_to_add=window_group, render=False)
+                             feature_group_to_add=window_group)
     selected = track_selection(result, mapped, zoom)
     sync_url(replace(state, center=center, zoom=zoom, selected=selected))
     return with_selection(result, mapped, selected)

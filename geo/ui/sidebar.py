@@ -7,12 +7,13 @@ the widgets own the state and the URL follows them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 
 from geo.default_window import default_window
+from geo.filters import date_extent
 from geo.mapview import LAYER_KEYS, LAYER_TITLES
 from geo.operators import FAMILY_HELP, operator_options
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
@@ -22,6 +23,25 @@ from geo.viewstate import ViewState, from_query
 NOT_STATED = ""
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the sidebar offers for one store revision: worked out once per revision, not
+    on every rerun (sets over every incident, the default window)."""
+    extent: tuple[dt.date, dt.date]
+    default_window: tuple[dt.date, dt.date]  # geo.default_window: the latest period if large
+    categories: list[str]
+    operators: list[str]
+    claim_statuses: list[str]
+
+
+def choices(incidents: pd.DataFrame, sites: pd.DataFrame | None = None) -> Choices:
+    extent = date_extent(incidents)
+    return Choices(extent, default_window(incidents, extent),
+                   _options(incidents, "category", CATEGORIES),
+                   operator_options(incidents, sites),
+                   _options(incidents, "claim_status", CLAIM_STATUSES))
+
+
 def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:
     present = set(frame[column])
     if vocabulary is not None:
@@ -29,8 +49,7 @@ def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:
     return sorted(present, key=lambda v: (v == NOT_STATED, v.lower()))
 
 
-def _initial_state(default: ViewState, incidents: pd.DataFrame,
-                   pipeline_names: list[str]) -> ViewState:
+def _initial_state(default: ViewState, pipeline_names: list[str]) -> ViewState:
     if "view_initialised" in st.session_state:
         return default
     state, problems = from_query(
@@ -130,10 +149,10 @@ def _multiselect(label: str, name: str, options: list[str], format_func,
     return tuple(chosen) if chosen else None
 
 
-def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
-           sites: pd.DataFrame | None = None, pipeline_names: list[str] = ()) -> ViewState:
-    default = ViewState(*default_window(incidents, extent))  # latest period if large
-    _initial_state(default, incidents, list(pipeline_names))
+def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
+    extent = offered.extent
+    default = ViewState(*offered.default_window)
+    _initial_state(default, list(pipeline_names))
     _restore_widgets()
     _follow_extent(extent)
     with st.sidebar:
@@ -145,10 +164,10 @@ def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
         st.subheader("Filters")
         st.caption("Empty = all.")
         categories = _multiselect("Category", "categories",
-                                  _options(incidents, "category", CATEGORIES),
+                                  offered.categories,
                                   lambda v: CATEGORY_LABELS.get(v, v))
         operators = _multiselect("Operator (as claimed)", "operators",
-                                 operator_options(incidents, sites),
+                                 offered.operators,
                                  lambda v: v or "(not stated)", help=FAMILY_HELP)
         confirmed_only = st.toggle(
             "Only confirmed claims", key="filter_confirmed_only",
@@ -156,7 +175,7 @@ def render(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
                  "sources). Off: every status, drawn fainter the weaker the claim. Review a "
                  "claim under the map after selecting its point.")
         claims = _multiselect("Claim status", "claim_statuses",
-                              _options(incidents, "claim_status", CLAIM_STATUSES),
+                              offered.claim_statuses,
                               lambda v: CLAIM_LABELS.get(v, v), disabled=confirmed_only)
         pipeline, pipeline_km = pipeline_filter.controls(list(pipeline_names))
     _save_widgets()

@@ -1,6 +1,7 @@
 """Site context for the pages, read once per store revision.
 
-Incidents carry their linked site's name and operator (operator filter, table, exports);
+Incidents carry their linked site's name and operator (operator filter, table, exports)
+and who last reviewed their claim status, and when (popups, table, exports);
 sites carry the short history of claims their map popup shows, whether the operator
 filter keeps them, and a link to their page in this app.
 """
@@ -12,24 +13,33 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 import streamlit as st
 
+from geo import claims
 from geo.operators import family_mask
 from geo.site_history import sites_with_history as with_history
 from geo.site_history import with_site_columns
-from geo.ui import cached
+from geo.ui import cached, sidebar
 
 PAGE_PATH = "sites"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def incidents(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
-    return with_site_columns(cached.incidents(database_url, data_dir, revision),
-                             cached.sites(database_url, data_dir, revision))
+    frame = with_site_columns(cached.incidents(database_url, data_dir, revision),
+                              cached.sites(database_url, data_dir, revision))
+    return claims.with_last_review(frame, claims.latest_reviews(
+        cached.store(database_url, data_dir)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def sites_with_history(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
     return with_history(cached.sites(database_url, data_dir, revision),
                         cached.incidents(database_url, data_dir, revision))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def sidebar_choices(database_url: str, data_dir: str, revision: int) -> sidebar.Choices:
+    return sidebar.choices(incidents(database_url, data_dir, revision),
+                           sites_with_history(database_url, data_dir, revision))
 
 
 def app_root_url() -> str:

@@ -48,8 +48,12 @@ def corroboration(revision: int, view_key, window: Window, _strikes, _detections
     return corroborate(_strikes, _detections, _coverage, window)
 
 
+def strike_mask(view: pd.DataFrame) -> pd.Series:
+    return view["category"].isin(CORROBORATED_CATEGORIES)
+
+
 def strikes_of(view: pd.DataFrame) -> pd.DataFrame:
-    return view.loc[view["category"].isin(CORROBORATED_CATEGORIES)]
+    return view.loc[strike_mask(view)]
 
 
 def has_thermal_data(database_url: str, data_dir: str, revision: int) -> bool:

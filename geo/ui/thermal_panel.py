@@ -100,26 +100,27 @@ def with_result(view: pd.DataFrame, result: pd.DataFrame | None) -> pd.DataFrame
 def render(view: pd.DataFrame, *, database_url: str, data_dir: str, revision: int,
            view_key) -> pd.DataFrame:
     has_data = thermal_context.has_thermal_data(database_url, data_dir, revision)
-    strikes = thermal_context.strikes_of(view)
+    strike_count = int(thermal_context.strike_mask(view).sum())
     window = chosen_window()
     result = (thermal_context.corroborated(view, database_url=database_url, data_dir=data_dir,
                                            revision=revision, view_key=view_key,
                                            window=window) if has_data else None)
     # keyed: the label carries the count, and a changed label must not close the panel
-    with st.expander(expander_label(result, len(strikes)), key="thermal_panel"):
+    with st.expander(expander_label(result, strike_count), key="thermal_panel"):
         st.caption(CAPTION)
         if not has_data:
             st.info(EMPTY)
             return view
         _window_inputs()
-        if strikes.empty:
+        if not strike_count:
             st.info("No strikes in this window and these filters; widen the date window or "
                     "clear a filter in the sidebar.")
         elif result is None:
             st.caption(f"Thermal corroboration is computed for views of up to "
                        f"{thermal_context.THERMAL_CONTEXT_LIMIT:,} strikes: narrow the window.")
         else:
-            st.dataframe(table_frame(strikes, result), hide_index=True, width="stretch")
+            st.dataframe(table_frame(thermal_context.strikes_of(view), result),
+                         hide_index=True, width="stretch")
             in_view = int((view["category"] == CATEGORY).sum())
             st.caption(f"{in_view:,} thermal detection(s) in this window. Detections are "
                        f"matched {window.describe()} each strike's date, in UTC. Exports "

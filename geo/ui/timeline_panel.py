@@ -1,4 +1,4 @@
-"""Timeline under the map: incidents per day/week by category; drag across bars to narrow
+"""Timeline under the map: incidents per day, week or month by category; drag across bars to narrow
 the window (the sidebar window follows)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ COLOR_SCALE = alt.Scale(domain=[CATEGORY_LABELS[c] for c in CATEGORY_COLORS],
 
 def _chart(data: pd.DataFrame, unit: str) -> alt.Chart:
     brush = alt.selection_interval(encodings=["x"], name="window")
-    time_unit = "yearmonthdate" if unit == "day" else "yearweek"
+    time_unit = {"day": "yearmonthdate", "week": "yearweek", "month": "yearmonth"}[unit]
     return (
         alt.Chart(data)
         .mark_bar()
