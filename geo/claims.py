@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -115,12 +116,19 @@ def latest_reviews(store: IncidentStore) -> pd.DataFrame:
 
 
 def with_last_review(incidents: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
-    """`incidents` with last_reviewed_by ('' when never reviewed) and last_reviewed_at."""
-    found = reviews.reindex(incidents["incident_id"].to_numpy())
-    return incidents.assign(
-        last_reviewed_by=found["last_reviewed_by"].fillna("").astype(str).to_numpy(),
-        last_reviewed_at=pd.to_datetime(found["last_reviewed_at"], utc=True).to_numpy(),
-    )
+    """`incidents` with last_reviewed_by ('' when never reviewed) and last_reviewed_at (UTC,
+    NaT when never reviewed). Only the reviewed rows are looked up: few are, and looking
+    up every one of 1,000,000 incidents costs about 0.5 s."""
+    by = np.full(len(incidents), "", dtype=object)
+    at = np.full(len(incidents), np.datetime64("NaT"), dtype="datetime64[us]")
+    reviewed = incidents["incident_id"].isin(reviews.index).to_numpy()
+    if reviewed.any():
+        found = reviews.reindex(incidents["incident_id"].to_numpy()[reviewed])
+        by[reviewed] = found["last_reviewed_by"].fillna("").astype(str).to_numpy()
+        at[reviewed] = (pd.to_datetime(found["last_reviewed_at"], utc=True)
+                        .dt.tz_convert(None).to_numpy())
+    return incidents.assign(last_reviewed_by=by,
+                            last_reviewed_at=pd.DatetimeIndex(at).tz_localize("UTC"))
 
 
 def review_text(by: pd.Series, at: pd.Series) -> pd.Series:

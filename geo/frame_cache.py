@@ -74,16 +74,19 @@ def _text_column(column: pa.ChunkedArray) -> np.ndarray:
 
 
 def from_table(table: pa.Table) -> pd.DataFrame:
-    out = {}
+    """Joined column by column (pd.concat), not through pd.DataFrame(dict): that copies
+    every text column into one block, about 1 s at 1,000,000 incidents."""
+    out = []
     for name in table.column_names:
         column = table[name]
         if name in tables.DATE_COLUMNS:
-            out[name] = column.to_numpy().astype("datetime64[s]")
+            values = column.to_numpy().astype("datetime64[s]")
         elif name in tables.NUMERIC_COLUMNS:
-            out[name] = column.to_numpy().astype(np.float64)  # a copy: the file may go
+            values = column.to_numpy().astype(np.float64)  # a copy: the file may go
         else:
-            out[name] = pd.Series(_text_column(column), dtype=object)
-    return pd.DataFrame(out, columns=table.column_names)
+            values = _text_column(column)
+        out.append(pd.Series(values, name=name, dtype=values.dtype))
+    return pd.concat(out, axis=1)
 
 
 def write(path: Path, frame: pd.DataFrame) -> None:

@@ -35,11 +35,16 @@ HISTORY_COLUMNS = {
 
 def with_site_columns(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     """`incidents` plus site_name and site_operator of the linked site ('' if none)."""
-    by_id = sites.set_index("site_id")
-    return incidents.assign(
-        site_name=incidents["site_id"].map(by_id["name"]).fillna("").astype(object),
-        site_operator=incidents["site_id"].map(by_id["operator"]).fillna("").astype(object),
-    )
+    codes, site_ids = pd.factorize(incidents["site_id"])  # one pass over the incidents
+    by_id = sites.set_index("site_id").reindex(site_ids)
+
+    def per_incident(column: str) -> pd.Series:
+        values = np.append(by_id[column].fillna("").to_numpy(dtype=object), "")
+        # code -1 (no site id) picks the "" appended; object, as every text column
+        return pd.Series(values[codes], index=incidents.index, dtype=object)
+
+    return incidents.assign(site_name=per_incident("name"),
+                            site_operator=per_incident("operator"))
 
 
 def linked_incidents(incidents: pd.DataFrame, site_id: str) -> pd.DataFrame:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import textwrap
 from dataclasses import dataclass
 
@@ -25,34 +24,15 @@ from geo.mapview import build_layers
 from geo.regions import Extent, describe_projection
 from geo.render.static_legend import INK, MUTED, TextPanel, draw_scale_bar
 from geo.render.static_map import MapFrame, draw_layers
+from geo.snapshot_formats import IMAGE_FORMATS, SIZE_PATTERN, SIZES, SnapshotSize
 from geo.snapshot_meta import Citation, citation_for, count_sentence
 from geo.viewstate import ViewState
 from layers import strikes
 from layers.base import MapLayers
 
-IMAGE_FORMATS = ("png", "svg")
 MARGIN_IN = 0.16
 READING_NOTE = ("Each point is a claim with its source, not a settled fact. Symbol fill "
                 "shows how precisely the place is known.")
-
-
-@dataclass(frozen=True)
-class SnapshotSize:
-    label: str
-    width_px: int
-    height_px: int
-    dpi: int
-
-    @property
-    def inches(self) -> tuple[float, float]:
-        return self.width_px / self.dpi, self.height_px / self.dpi
-
-
-SIZES = {
-    "default": SnapshotSize("1600 x 1000 px (screen)", 1600, 1000, 150),
-    "print": SnapshotSize("A4 landscape, 300 dpi (print)", 3508, 2480, 300),
-}
-SIZE_PATTERN = re.compile(r"^\s*(\d{3,4})\s*[xX×]\s*(\d{3,4})\s*$")
 
 
 def parse_size(text: str | None) -> SnapshotSize:

@@ -6,11 +6,9 @@ from pathlib import Path
 
 from geo.errors import ExportError
 from geo.file_formats import pick_format
-from geo.snapshot import IMAGE_FORMATS, SIZES, SnapshotSize, SnapshotView, snapshot_image
+from geo.snapshot import SnapshotView, snapshot_image
+from geo.snapshot_formats import SIZES, SNAPSHOT_FORMATS, SnapshotSize
 from geo.snapshot_html import snapshot_html
-
-SNAPSHOT_FORMATS = (*IMAGE_FORMATS, "html")
-MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html"}
 
 
 def check_snapshot_format(fmt: str) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+from functools import partial
 
 import pytest
-from streamlit.testing.v1 import AppTest
 import streamlit_folium
+from streamlit.testing.v1 import AppTest
 from streamlit_folium import _get_map_string, st_folium
 
 from geo.filters import ViewFilter, apply_filter, split_mapped
@@ -113,10 +114,11 @@ def test_a_redraw_sends_what_st_folium_would_send(shipped, monkeypatch):
                                  ((48.5, 33.0), 7, (dt.date(2024, 1, 1), dt.date(2024, 2, 1))),
                                  ((46.0, 30.0), 9, (dt.date(2025, 1, 1), dt.date(2025, 3, 1)))):
         group = window and sidebar_window_group(*window)
-        ours = sent_arguments(monkeypatch, lambda: draw_cached_map(
-            fmap, center=center, zoom=zoom, feature_group_to_add=group, **options))
-        theirs = sent_arguments(monkeypatch, lambda: st_folium(
-            copy.deepcopy(fmap), center=center, zoom=zoom, render=False,
+        ours = sent_arguments(monkeypatch, partial(
+            draw_cached_map, fmap, center=center, zoom=zoom, feature_group_to_add=group,
+            **options))
+        theirs = sent_arguments(monkeypatch, partial(
+            st_folium, copy.deepcopy(fmap), center=center, zoom=zoom, render=False,
             feature_group_to_add=group and sidebar_window_group(*window), **options))
         assert ours.pop("on_change") is not None and theirs.pop("on_change") is not None
         assert ours == theirs

@@ -1,4 +1,5 @@
-"""geo.timeline: incidents per day, week or month by category, each counted once inside the window."""
+"""geo.timeline: incidents per day, week or month by category, each counted once inside the
+window."""
 
 from __future__ import annotations
 

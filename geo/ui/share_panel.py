@@ -14,8 +14,7 @@ import streamlit as st
 from geo.errors import FilterError
 from geo.exports import EXPORT_FORMATS, export_bytes, mime_type
 from geo.regions import resolve_extent
-from geo.snapshot import SIZES, prepare_view
-from geo.snapshot_files import MIME_TYPES, SNAPSHOT_FORMATS, snapshot_bytes
+from geo.snapshot_formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
 from geo.snapshot_meta import DEFAULT_TITLE
 from geo.viewstate import ViewState, to_query
 
@@ -65,6 +64,9 @@ def _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds) -> 
 
     def make(fmt: str):
         def build() -> bytes:
+            from geo.snapshot import prepare_view  # matplotlib: loaded on the first snapshot
+            from geo.snapshot_files import snapshot_bytes
+
             snapshot = prepare_view(state=state, view=view, sites=sites,
                                     pipeline_routes=pipelines, basemap_parts=basemap_parts,
                                     extent=extent, title=title,
