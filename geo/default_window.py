@@ -38,13 +38,12 @@ def default_window(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
     return min(max(first, extent[0]), extent[1]), extent[1]
 
 
-def notice(incidents: pd.DataFrame, extent: tuple[dt.date, dt.date],
-           window: tuple[dt.date, dt.date], in_window: int, *, large: int = LARGE_STORE,
-           cap: int = WINDOW_CAP) -> str | None:
-    """What the page says while it shows a large store's default window, else None."""
-    default = default_window(incidents, extent, large=large, cap=cap)
-    if default == extent or tuple(window) != default:
+def notice(total: int, extent: tuple[dt.date, dt.date], default: tuple[dt.date, dt.date],
+           window: tuple[dt.date, dt.date], in_window: int) -> str | None:
+    """What the page says while it shows a large store's default window (`default`, from
+    default_window) of its `total` incidents, else None."""
+    if tuple(default) == tuple(extent) or tuple(window) != tuple(default):
         return None
     days = (default[1] - default[0]).days + 1
-    return (f"Showing the latest {days:,} days ({in_window:,} of {len(incidents):,} "
+    return (f"Showing the latest {days:,} days ({in_window:,} of {total:,} "
             f"incidents); widen the window to see more.")

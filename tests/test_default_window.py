@@ -17,7 +17,7 @@ def test_a_store_up_to_the_threshold_opens_on_everything():
     frame = synthetic_incidents(5_000)
     extent = date_extent(frame)
     assert default_window(frame, extent, large=5_000, cap=1_000) == extent
-    assert notice(frame, extent, extent, len(frame)) is None
+    assert notice(len(frame), extent, extent, extent, len(frame)) is None
     assert LARGE_STORE > WINDOW_CAP
 
 
@@ -42,7 +42,7 @@ def test_the_page_says_which_part_it_shows():
     limits = {"large": 10_000, "cap": 5_000}
     window = default_window(frame, extent, **limits)
     days = (window[1] - window[0]).days + 1
-    assert notice(frame, extent, window, in_window(frame, window), **limits) == (
+    assert notice(len(frame), extent, window, window, in_window(frame, window)) == (
         f"Showing the latest {days:,} days ({in_window(frame, window):,} of 20,000 "
         "incidents); widen the window to see more.")
-    assert notice(frame, extent, extent, len(frame), **limits) is None  # widened
+    assert notice(len(frame), extent, window, extent, len(frame)) is None  # widened

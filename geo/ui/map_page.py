@@ -70,8 +70,9 @@ def render() -> None:
         + (f" · **{thermal_view}** thermal detections (FIRMS, not claims)" if thermal_all
            else "")
     )
-    large_store_notice = default_window.notice(incidents, offered.extent,
-                                               (state.date_from, state.date_to), len(view))
+    large_store_notice = default_window.notice(
+        len(incidents), offered.extent, offered.default_window,
+        (state.date_from, state.date_to), len(view))
     if large_store_notice:
         st.info(large_store_notice)
     if len(view) > PIPELINE_CONTEXT_LIMIT:
