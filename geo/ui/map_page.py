@@ -53,7 +53,8 @@ def render() -> None:
     view = thermal_context.annotate(view, database_url=db, data_dir=data_dir, revision=revision,
                                     view_key=view_key)
     mapped, unmapped = split_mapped(view)
-    thermal_view, thermal_all = thermal_context.thermal_counts(view, incidents)
+    thermal_view, thermal_all = thermal_context.thermal_counts(
+        view, incidents, database_url=db, data_dir=data_dir, revision=revision)
 
     st.title("Incident map: strikes on energy infrastructure")
     st.caption("Every point is a claim with its source, not a settled fact. Open a point "
