@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from geo import migrations, tables
+from geo import map_index, migrations, tables
 from geo.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.filters import ViewFilter
+from geo.map_query import answers, map_frame
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
@@ -56,6 +57,7 @@ class IncidentStore:
                     tables.meta.c.key == migrations.META_VERSION)).scalar()
             if version is None:
                 tables.metadata.create_all(conn)
+                map_index.create(conn)
                 self._seed(conn)
             elif int(version) > tables.SCHEMA_VERSION:
                 raise StoreError(
@@ -64,6 +66,7 @@ class IncidentStore:
                 )
             else:
                 migrations.upgrade(conn, int(version))
+            map_index.refresh(conn)
 
     def _seed(self, conn) -> None:
         sites = read_seed_sites(self.data_dir)
@@ -117,6 +120,8 @@ class IncidentStore:
             return self._query(conn, view, columns)
 
     def _query(self, conn, view: ViewFilter, columns=INCIDENT_COLUMNS) -> pd.DataFrame:
+        if answers(conn, view, columns):
+            return map_frame(conn, view, columns)
         classes = migrations.get_span_classes(conn)
         return incident_frame(conn, window_query(conn, view, span_classes=classes,
                                                  columns=columns))
@@ -217,6 +222,7 @@ class IncidentStore:
             if found.undone_at is not None:
                 raise StoreError(f"Import batch '{batch_id}' was already undone at "
                                  f"{found.undone_at:%Y-%m-%d %H:%M}; nothing to do")
+            map_index.forget_batch(conn, batch_id)
             removed = conn.execute(
                 sa.delete(tables.incidents).where(tables.incidents.c.batch_id == batch_id)
             ).rowcount

@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from geo import migrations, tables
+from geo import map_index, migrations, tables
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
 
@@ -90,7 +90,9 @@ def site_links(frame: pd.DataFrame) -> list[str]:
 
 
 def bump_revision(conn: sa.Connection) -> None:
-    """Every write bumps the store's revision, so readers can cache on it."""
+    """Every write bumps the store's revision, so readers can cache on it, and brings the
+    map index (geo.map_index) in step with what it wrote, in the same transaction."""
+    map_index.refresh(conn)
     conn.execute(
         sa.update(tables.meta).where(tables.meta.c.key == "revision")
         .values(value=sa.cast(sa.cast(tables.meta.c.value, sa.Integer) + 1, sa.Text))

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
