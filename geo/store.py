@@ -223,9 +223,10 @@ class IncidentStore:
                 raise StoreError(f"Import batch '{batch_id}' was already undone at "
                                  f"{found.undone_at:%Y-%m-%d %H:%M}; nothing to do")
             map_index.forget_batch(conn, batch_id)
-            removed = conn.execute(
-                sa.delete(tables.incidents).where(tables.incidents.c.batch_id == batch_id)
-            ).rowcount
+            with map_index.suspended(conn, "map_index_delete"):  # it marks nothing now
+                removed = conn.execute(
+                    sa.delete(tables.incidents).where(tables.incidents.c.batch_id == batch_id)
+                ).rowcount
             delete_thermal(conn, batch_id)
             conn.execute(
                 sa.update(tables.batches).where(tables.batches.c.batch_id == batch_id)

@@ -22,9 +22,10 @@ from geo.errors import StoreError
 from geo.filters import ViewFilter, apply_filter
 from geo.map_query import answers
 from geo.records import coerce_incidents
+from geo.schema import INCIDENT_COLUMNS
 from geo.settings import DATA_DIR
 from geo.store import IncidentStore
-from geo.store_engine import create_engine, insert_incidents
+from geo.store_engine import create_engine, records
 from geo.store_query import MAP_COLUMNS
 from tests.bench.synthetic import synthetic_incidents
 from tests.test_migrations import make_v1_database
@@ -95,12 +96,17 @@ def index_state(store: IncidentStore) -> dict:
             "stale": conn.execute(sa.select(sa.func.count()).where(c.stale != 0)).scalar(),
             "dirty": conn.execute(sa.select(sa.func.count())
                                   .select_from(map_index.dirty_batches)).scalar(),
+            "triggers": set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars()),
         }
 
 
 def in_step(store: IncidentStore) -> bool:
+    """Every row in one chunk, nothing left to rebuild, every trigger in place (an import
+    or undo suspends one for its transaction)."""
     state = index_state(store)
-    return state["rows"] == state["indexed"] and not state["stale"] and not state["dirty"]
+    return (state["rows"] == state["indexed"] and not state["stale"] and not state["dirty"]
+            and state["triggers"] == set(map_index.TRIGGERS))
 
 
 @pytest.fixture(scope="module")
@@ -254,7 +260,11 @@ def make_v3_database(path) -> None:
             conn.execute(sa.insert(tables.batches).values(
                 batch_id=batch_id, created_at=dt.datetime(2025, 8, 9, tzinfo=dt.UTC),
                 row_count=len(rows)))
-            insert_incidents(conn, rows.assign(batch_id=batch_id), None)
+            rows = rows.assign(batch_id=batch_id)
+            conn.execute(sa.insert(tables.incidents), [
+                {**row, "span_class": int(span_class)} for row, span_class in zip(
+                    records(rows, INCIDENT_COLUMNS), migrations.span_classes_of(rows),
+                    strict=True)])
     engine.dispose()
 
 
