@@ -15,7 +15,6 @@ chunk's dates over many windows.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import numpy as np
 
@@ -24,9 +23,11 @@ LONG_SPAN_DAYS = 7
 EPOCH = dt.date(1970, 1, 1)
 # Columns with a handful of distinct values are stored as codes (geo.map_index's vocabulary).
 CODED = ("category", "geo_precision", "claim_status")
-# How each map column but incident_id (JSON text) is stored; dates as days since EPOCH.
+# How each map column but incident_id is stored; dates as days since EPOCH. incident_id is
+# UTF-8 padded with NUL to the chunk's id_width, with each id's length in bytes (an id may
+# end in NUL itself): numpy selects the matches' ids without decoding the others.
 STORED_AS = {"date_start": "<i4", "date_end": "<i4", "latitude": "<f8", "longitude": "<f8",
-             **{name: "<u4" for name in CODED}}
+             **{name: "<u4" for name in CODED}, "id_length": "<u4"}
 
 
 def day_number(day: dt.date) -> int:
@@ -72,8 +73,10 @@ def encode(rows: dict[str, np.ndarray], codes: dict[str, np.ndarray],
     last = day_numbers(rows["date_end"][positions])
     lat, lon = rows["latitude"][positions], rows["longitude"][positions]
     has_point = not np.isnan(lat[0]) and not np.isnan(lon[0])  # partition keeps them apart
+    ids = [value.encode("utf-8") for value in rows["incident_id"][positions].tolist()]
+    lengths = np.array([len(value) for value in ids])
     values = {"date_start": first, "date_end": last, "latitude": lat, "longitude": lon,
-              **{name: codes[name][positions] for name in CODED}}
+              **{name: codes[name][positions] for name in CODED}, "id_length": lengths}
     return {
         "row_count": int(positions.size),
         "first_date": (EPOCH + dt.timedelta(days=int(first.min()))).isoformat(),
@@ -82,7 +85,8 @@ def encode(rows: dict[str, np.ndarray], codes: dict[str, np.ndarray],
         "south": float(lat.min()) if has_point else None,
         "east": float(lon.max()) if has_point else None,
         "north": float(lat.max()) if has_point else None,
-        "incident_id": json.dumps(rows["incident_id"][positions].tolist(), ensure_ascii=False),
+        "id_width": max(int(lengths.max()), 1),
+        "incident_id": np.array(ids, dtype=f"S{max(int(lengths.max()), 1)}").tobytes(),
         **{name: np.ascontiguousarray(values[name], dtype=dtype).tobytes()
            for name, dtype in STORED_AS.items()},
     }
@@ -90,7 +94,7 @@ def encode(rows: dict[str, np.ndarray], codes: dict[str, np.ndarray],
 
 def decode(stored: dict[str, list]) -> dict[str, np.ndarray]:
     """Each stored column (one value per chunk) as one array over the chunks' rows, in
-    chunk order; incident_id stays JSON text per chunk (decoded for matches only)."""
+    chunk order; incident_id stays bytes per chunk (see selected_ids)."""
     return {name: np.frombuffer(b"".join(stored[name]), dtype=dtype)
             for name, dtype in STORED_AS.items()}
 
@@ -115,15 +119,34 @@ def view_mask(arrays: dict[str, np.ndarray], view, vocabulary: dict[str, np.ndar
     return mask
 
 
-def selected_ids(id_texts: list[str], counts: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """incident_id of the rows in `mask`; only chunks with a match are decoded."""
+def selected_ids(stored: dict[str, list], lengths: np.ndarray,
+                 mask: np.ndarray) -> np.ndarray:
+    """incident_id of the rows in `mask` over the chunks of `stored` (`lengths`: id_length
+    of each row); only the matches' ids become Python strings."""
+    counts = np.asarray(stored["row_count"], dtype=np.int64)
     ends = np.cumsum(counts)
-    matches = np.add.reduceat(mask, ends - counts) if len(counts) else counts
-    wanted = np.flatnonzero(matches)
-    if not wanted.size:
+    pieces = [np.frombuffer(blob, dtype=f"S{width}")[mask[end - count:end]]
+              for blob, width, count, end in zip(stored["incident_id"], stored["id_width"],
+                                                 counts, ends, strict=True)
+              if mask[end - count:end].any()]
+    if not pieces:
         return np.empty(0, dtype=object)
-    texts = ",".join(id_texts[k][1:-1] for k in wanted)  # one JSON array of them all
-    ids = np.array(json.loads(f"[{texts}]"), dtype=object)
-    in_wanted = np.concatenate([mask[end - count:end] for end, count
-                                in zip(ends[wanted], counts[wanted], strict=True)])
-    return ids[in_wanted]
+    padded = np.concatenate(pieces)  # NUL-padded to the widest
+    wanted = lengths[mask]
+    raw = padded.view(np.uint8).reshape(len(padded), padded.itemsize)
+    ascii_rows = (raw < 0x80).all(axis=1)
+    text = np.where(ascii_rows[:, None], raw, 0).view(padded.dtype).ravel().astype(
+        f"U{padded.itemsize}")  # numpy's bytes-to-text cast takes ASCII only
+    ids = text.astype(object)
+    # the others from their bytes: non-ASCII, or ending in NUL (numpy drops trailing NULs)
+    for i in np.flatnonzero(~ascii_rows | (np.strings.str_len(text) != wanted)):
+        value = bytes(padded[i])
+        ids[i] = (value + b"\0" * (int(wanted[i]) - len(value))).decode("utf-8")
+    return ids
+
+
+def chunk_ids(row_count: int, id_width: int, incident_id: bytes, id_length: bytes) -> list:
+    """Every incident_id of one stored chunk."""
+    stored = {"row_count": [row_count], "id_width": [id_width], "incident_id": [incident_id]}
+    lengths = np.frombuffer(id_length, dtype=STORED_AS["id_length"])
+    return selected_ids(stored, lengths, np.ones(row_count, dtype=bool)).tolist()

@@ -20,6 +20,7 @@ renumbered. Other databases have no map index: they answer every query in SQL.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -41,7 +42,8 @@ chunks = sa.Table(
     sa.Column("first_date", sa.Text, nullable=False),  # ISO: the first date_start
     sa.Column("last_date", sa.Text, nullable=False),  # the last date_end
     *(sa.Column(side, sa.Float, nullable=True) for side in ("west", "south", "east", "north")),
-    sa.Column("incident_id", sa.Text, nullable=False),  # JSON array
+    sa.Column("id_width", sa.Integer, nullable=False),
+    sa.Column("incident_id", sa.LargeBinary, nullable=False),  # see geo.map_chunks
     *(sa.Column(name, sa.LargeBinary, nullable=False) for name in map_chunks.STORED_AS),
     sa.Index("ix_map_chunks_batch", "batch_id", "first_date"),
 )
@@ -124,17 +126,25 @@ def refresh(conn: sa.Connection) -> None:
         conn.execute(sa.delete(chunks).where(chunks.c.batch_id == batch_id))
         _build(conn, batch_id, [tables.incidents.c.batch_id == batch_id])
     conn.execute(sa.delete(dirty_batches))
-    stale = conn.execute(sa.select(chunks.c.chunk_id, chunks.c.batch_id, chunks.c.incident_id)
-                         .where(chunks.c.stale != 0)).all()
-    for chunk_id, batch_id, ids in stale:
+    for chunk_id, batch_id, ids in stale_chunks(conn):
         conn.execute(sa.delete(chunks).where(chunks.c.chunk_id == chunk_id))
         _build(conn, batch_id, [tables.incidents.c.batch_id == batch_id, listed_ids(ids)])
 
 
-def listed_ids(ids_json: str) -> sa.ColumnElement:
-    """incident_id is one of a JSON array's (a chunk's incident_id)."""
+def stale_chunks(conn: sa.Connection, *conditions) -> list[tuple[int, str, list]]:
+    """(chunk_id, batch_id, incident ids) of each stale chunk meeting `conditions`."""
+    c = chunks.c
+    found = conn.execute(sa.select(c.chunk_id, c.batch_id, c.row_count, c.id_width,
+                                   c.incident_id, c.id_length)
+                         .where(c.stale != 0, *conditions)).all()
+    return [(chunk_id, batch_id, map_chunks.chunk_ids(*stored))
+            for chunk_id, batch_id, *stored in found]
+
+
+def listed_ids(ids: list) -> sa.ColumnElement:
+    """incident_id is one of `ids` (bound as one JSON array)."""
     return tables.incidents.c.incident_id.in_(
-        sa.select(sa.column("value")).select_from(sa.func.json_each(ids_json)))
+        sa.select(sa.column("value")).select_from(sa.func.json_each(json.dumps(ids))))
 
 
 def _build(conn: sa.Connection, batch_id: str, conditions) -> None:

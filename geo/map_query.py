@@ -37,11 +37,10 @@ def map_frame(conn: sa.Connection, view: ViewFilter, columns=MAP_COLUMNS) -> pd.
     types them."""
     columns = list(columns)
     frames = [_from_chunks(conn, view, columns)]
-    c, dirty = map_index.chunks.c, sa.select(map_index.dirty_batches.c.batch_id)
-    stale = conn.execute(sa.select(c.batch_id, c.incident_id).where(
-        c.stale != 0, c.batch_id.not_in(dirty))).all()
+    dirty = sa.select(map_index.dirty_batches.c.batch_id)
+    stale = map_index.stale_chunks(conn, map_index.chunks.c.batch_id.not_in(dirty))
     late = [sa.and_(tables.incidents.c.batch_id == batch_id, map_index.listed_ids(ids))
-            for batch_id, ids in stale]
+            for _, batch_id, ids in stale]
     if conn.execute(sa.select(sa.exists(dirty))).scalar():
         late.append(tables.incidents.c.batch_id.in_(dirty))
     if late:
@@ -63,7 +62,7 @@ def _candidates(view: ViewFilter) -> sa.Select:
     if view.bbox is not None:
         west, south, east, north = view.bbox
         where += [c.west <= east, c.east >= west, c.south <= north, c.north >= south]
-    return sa.select(c.row_count, c.incident_id,
+    return sa.select(c.row_count, c.id_width, c.incident_id,
                      *(c[name] for name in map_chunks.STORED_AS)).where(*where)
 
 
@@ -76,8 +75,7 @@ def _from_chunks(conn: sa.Connection, view: ViewFilter, columns: list[str]) -> p
     out = {}
     for name in columns:
         if name == "incident_id":
-            out[name] = map_chunks.selected_ids(
-                stored["incident_id"], np.asarray(stored["row_count"], dtype=np.int64), mask)
+            out[name] = map_chunks.selected_ids(stored, arrays["id_length"], mask)
         elif name in tables.DATE_COLUMNS:
             out[name] = arrays[name][mask].astype("datetime64[D]").astype("datetime64[s]")
         elif name in tables.NUMERIC_COLUMNS:

@@ -6,7 +6,6 @@ version 3 database."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from types import SimpleNamespace
 
@@ -57,7 +56,7 @@ def edge_rows() -> pd.DataFrame:
     a point or with half of one, a category no other row has."""
     rows = pd.DataFrame({
         "incident_id": ["edge-long", "edge-long-nopoint", "edge-corner", "edge-half",
-                        "edge-new-category"],
+                        "edge-new-category-Запоріжжя-ℹ"],
         "date_start": ["2022-02-24", "2021-06-01", "2024-06-15", "2023-03-10", "2025-08-08"],
         "date_end": ["2025-08-08", "2025-01-01", "2024-06-15", "2023-03-10", "2025-08-08"],
         "category": ["strike", "security", "strike", "other", "pipeline_sabotage"],
@@ -133,8 +132,10 @@ def test_the_index_holds_every_row_once_and_answers_map_queries(filled):
         assert answers(conn, view, ("claim_status", "incident_id"))
         assert not answers(conn, view, ("incident_id", "description"))  # not a map column
         assert not answers(conn, ViewFilter(operators=("SOCAR",)), MAP_COLUMNS)  # sites
-        ids = [i for (text,) in conn.execute(sa.select(map_index.chunks.c.incident_id))
-               for i in json.loads(text)]
+        c = map_index.chunks.c
+        ids = [i for stored in conn.execute(sa.select(c.row_count, c.id_width, c.incident_id,
+                                                      c.id_length))
+               for i in map_chunks.chunk_ids(*stored)]
     assert sorted(ids) == sorted(filled.incidents_frame()["incident_id"])
 
 
@@ -169,6 +170,26 @@ def test_every_row_goes_to_exactly_one_chunk_of_its_kind():
         assert point.all() or not point.any()
         long_span = span > map_chunks.LONG_SPAN_DAYS
         assert long_span.all() or not long_span.any()
+
+
+def test_incident_ids_of_any_text_come_back_exactly():
+    ids = ["a", "", "ends in NUL\0", "\0", "Запоріжжя 😀", "x" * 300, "tab\tand\nnewline"]
+    rows = synthetic(len(ids) * 3, "unused").assign(incident_id=ids * 3)
+    rows.loc[rows.index[len(ids):], "latitude"] = np.nan  # other chunks, other widths
+    arrays = {name: rows[name].to_numpy() for name in MAP_COLUMNS}
+    codes = {name: np.zeros(len(rows), dtype=np.int64) for name in map_chunks.CODED}
+    parts = [np.arange(len(ids)), np.arange(len(ids), len(rows))]
+    stored = {}
+    for part in parts:
+        for name, value in map_chunks.encode(arrays, codes, part).items():
+            stored.setdefault(name, []).append(value)
+    lengths = map_chunks.decode(stored)["id_length"]
+    every = np.ones(len(rows), dtype=bool)
+    assert map_chunks.selected_ids(stored, lengths, every).tolist() == ids * 3
+    some = np.arange(len(rows)) % 2 == 1
+    assert map_chunks.selected_ids(stored, lengths, some).tolist() == list(
+        np.array(ids * 3, dtype=object)[some])
+    assert map_chunks.selected_ids(stored, lengths, ~every).tolist() == []
 
 
 def test_imports_and_undo_keep_the_index_in_step(store):
