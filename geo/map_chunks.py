@@ -125,18 +125,18 @@ def selected_ids(stored: dict[str, list], lengths: np.ndarray,
     of each row); only the matches' ids become Python strings."""
     counts = np.asarray(stored["row_count"], dtype=np.int64)
     ends = np.cumsum(counts)
-    pieces = [np.frombuffer(blob, dtype=f"S{width}")[mask[end - count:end]]
-              for blob, width, count, end in zip(stored["incident_id"], stored["id_width"],
-                                                 counts, ends, strict=True)
-              if mask[end - count:end].any()]
-    if not pieces:
+    matched = np.flatnonzero(np.add.reduceat(mask, ends - counts)) if len(counts) else []
+    if not len(matched):
         return np.empty(0, dtype=object)
-    padded = np.concatenate(pieces)  # NUL-padded to the widest
+    padded = np.concatenate([  # NUL-padded to the widest
+        np.frombuffer(stored["incident_id"][k], dtype=f"S{stored['id_width'][k]}")[
+            mask[ends[k] - counts[k]:ends[k]]] for k in matched])
     wanted = lengths[mask]
     raw = padded.view(np.uint8).reshape(len(padded), padded.itemsize)
     ascii_rows = (raw < 0x80).all(axis=1)
-    text = np.where(ascii_rows[:, None], raw, 0).view(padded.dtype).ravel().astype(
-        f"U{padded.itemsize}")  # numpy's bytes-to-text cast takes ASCII only
+    # ASCII bytes are their own code points: UTF-32 text without a per-id cast
+    text = np.where(ascii_rows[:, None], raw, 0).astype(np.uint32).view(
+        f"U{padded.itemsize}").ravel()
     ids = text.astype(object)
     # the others from their bytes: non-ASCII, or ending in NUL (numpy drops trailing NULs)
     for i in np.flatnonzero(~ascii_rows | (np.strings.str_len(text) != wanted)):
