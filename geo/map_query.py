@@ -39,8 +39,7 @@ def map_frame(conn: sa.Connection, view: ViewFilter, columns=MAP_COLUMNS) -> pd.
     frames = [_from_chunks(conn, view, columns)]
     dirty = sa.select(map_index.dirty_batches.c.batch_id)
     stale = map_index.stale_chunks(conn, map_index.chunks.c.batch_id.not_in(dirty))
-    late = [sa.and_(tables.incidents.c.batch_id == batch_id, map_index.listed_ids(ids))
-            for _, batch_id, ids in stale]
+    late = [map_index.listed_ids(batch_id, ids) for _, batch_id, ids in stale]
     if conn.execute(sa.select(sa.exists(dirty))).scalar():
         late.append(tables.incidents.c.batch_id.in_(dirty))
     if late:

@@ -35,7 +35,8 @@ MAP_COLUMNS = ("incident_id", "date_start", "date_end", "category", "latitude", 
                "geo_precision", "claim_status")
 
 
-def _off_index(column: sa.Column):
+def off_index(column: sa.Column):
+    """`+column`: SQLite's documented way to keep a condition off an index."""
     return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
 
 
@@ -133,9 +134,9 @@ def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
     date_start, latitude = c.date_start, c.latitude
     if sqlite and dated and view.bbox is not None:
         if by_date:
-            latitude = _off_index(c.latitude)
+            latitude = off_index(c.latitude)
         else:
-            date_start = _off_index(c.date_start)
+            date_start = off_index(c.date_start)
     common = view_conditions(view, date_start=date_start, latitude=latitude)
     if not by_date:
         return select_columns(columns, common)
