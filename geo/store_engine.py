@@ -106,11 +106,11 @@ def insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progres
     classes = migrations.span_classes_of(frame)
     map_index.mark_dirty(conn, frame["batch_id"].unique())
     with map_index.suspended(conn, "map_index_insert"):
-        _insert_chunks(conn, frame, classes, progress)
+        _insert_rows(conn, frame, classes, progress)
     migrations.add_span_classes(conn, set(classes.tolist()))
 
 
-def _insert_chunks(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
+def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
     statement = sa.insert(tables.incidents)
     sqlite = conn.dialect.name == "sqlite"
     compiled = statement.compile(dialect=conn.dialect)
