@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pandas as pd
 import sqlalchemy as sa
 
-from geo import tables
+from geo import map_index, tables
 
 META_VERSION = "schema_version"
 META_SPAN_CLASSES = "span_classes"
@@ -88,9 +88,17 @@ def _v3_history_and_thermal(conn: sa.Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _v4_map_index(conn: sa.Connection) -> None:
+    """The map index (geo.map_index, SQLite only): its tables and triggers, filled with
+    every stored incident (7-12 s per 1,000,000 rows here)."""
+    map_index.create(conn)
+    map_index.refresh(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     2: _v2_batch_counts_and_window_indexes,
     3: _v3_history_and_thermal,
+    4: _v4_map_index,
 }
 
 

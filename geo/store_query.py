@@ -35,7 +35,8 @@ MAP_COLUMNS = ("incident_id", "date_start", "date_end", "category", "latitude", 
                "geo_precision", "claim_status")
 
 
-def _off_index(column: sa.Column):
+def off_index(column: sa.Column):
+    """`+column`: SQLite's documented way to keep a condition off an index."""
     return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
 
 
@@ -84,12 +85,37 @@ def _output_column(name: str):
     return sa.func.coalesce(column, "").label(name)  # text: "" for NULL, as records have
 
 
-def _select(conditions, names) -> sa.Select:
+def select_columns(names, conditions) -> sa.Select:
+    """SELECT of the incident columns `names` (text "" for NULL, dates as stored) WHERE
+    every one of `conditions`."""
     return sa.select(*(_output_column(name) for name in names)).where(*conditions)
 
 
 # what the app's incident frame holds: the record, and how its site_id was set
 FRAME_COLUMNS = (*INCIDENT_COLUMNS, "site_link")
+
+
+def view_conditions(view: ViewFilter, *, date_start=None, latitude=None) -> list:
+    """The view as SQL conditions on incidents; `date_start`, `latitude`: the column
+    expressions to use (window_query keeps one of them off its index)."""
+    c = tables.incidents.c
+    date_start = c.date_start if date_start is None else date_start
+    latitude = c.latitude if latitude is None else latitude
+    conditions = []
+    if view.date_to is not None:
+        conditions.append(date_start <= view.date_to)
+    if view.date_from is not None:
+        conditions.append(c.date_end >= view.date_from)
+    if view.bbox is not None:
+        west, south, east, north = view.bbox
+        conditions += [latitude.between(south, north), c.longitude.between(west, east)]
+    for column, allowed in ((c.category, view.categories),
+                            (c.claim_status, view.claim_statuses)):
+        if allowed is not None:
+            conditions.append(column.in_(list(allowed)))
+    if view.operators is not None:
+        conditions.append(sql_condition(tables.incidents, tables.sites, view.operators))
+    return conditions
 
 
 def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
@@ -108,34 +134,21 @@ def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
     date_start, latitude = c.date_start, c.latitude
     if sqlite and dated and view.bbox is not None:
         if by_date:
-            latitude = _off_index(c.latitude)
+            latitude = off_index(c.latitude)
         else:
-            date_start = _off_index(c.date_start)
-    common = []
-    if view.date_to is not None:
-        common.append(date_start <= view.date_to)
-    if view.date_from is not None:
-        common.append(c.date_end >= view.date_from)
-    if view.bbox is not None:
-        west, south, east, north = view.bbox
-        common += [latitude.between(south, north), c.longitude.between(west, east)]
-    for column, allowed in ((c.category, view.categories),
-                            (c.claim_status, view.claim_statuses)):
-        if allowed is not None:
-            common.append(column.in_(list(allowed)))
-    if view.operators is not None:
-        common.append(sql_condition(tables.incidents, tables.sites, view.operators))
+            date_start = off_index(c.date_start)
+    common = view_conditions(view, date_start=date_start, latitude=latitude)
     if not by_date:
-        return _select(common, columns)
+        return select_columns(columns, common)
     selects = []
     for span_class in sorted(span_classes):
         bounds = [c.span_class == span_class]
         if view.date_from is not None:
             longest = dt.timedelta(days=tables.longest_span(span_class))
             bounds.append(date_start >= view.date_from - longest)
-        selects.append(_select(bounds + common, columns))
+        selects.append(select_columns(columns, bounds + common))
     if not selects:
-        return _select([sa.false()], columns)
+        return select_columns(columns, [sa.false()])
     return selects[0] if len(selects) == 1 else sa.union_all(*selects)
 
 
@@ -148,17 +161,48 @@ def _columns(rows: list, width: int) -> list[np.ndarray]:
     return [table[:, j] for j in range(width)]
 
 
-def incident_frame(conn: sa.Connection, statement) -> pd.DataFrame:
-    """Rows of `statement` typed as geo.records.coerce_incidents types them."""
+def fetch_columns(conn: sa.Connection, statement) -> tuple[list[str], list[np.ndarray]]:
+    """The column names of `statement` and one object array per column. On SQLite the
+    driver's rows are taken as they are: SQLAlchemy's per-row processing (ISO text to
+    date objects, parsed again below) would cost more than the query itself."""
     result = conn.execute(statement)
     names = list(result.keys())
+    rows = result.cursor.fetchall() if conn.dialect.name == "sqlite" else result.all()
+    result.close()
+    return names, _columns(rows, len(names))
+
+
+def _days(values: np.ndarray) -> np.ndarray:
+    """ISO date text (or dates, on other databases) -> datetime64[D]; each distinct day is
+    parsed once (a million rows hold about 1,500 days)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return np.array(np.asarray(uniques, dtype=object).astype(str), dtype="datetime64[D]")[codes]
+
+
+def typed_columns(names, columns) -> dict[str, np.ndarray]:
+    """Object arrays -> the types geo.records.coerce_incidents gives: datetime64[s] dates,
+    float64 coordinates (NULL becomes NaN), text as object arrays ("" for NULL comes from
+    the SQL)."""
     out = {}
-    for name, column in zip(names, _columns(result.all(), len(names)), strict=True):
-        if name in tables.DATE_COLUMNS:  # ISO text (or dates, on other databases)
-            out[name] = np.array(column.astype(str), dtype="datetime64[D]").astype(
-                "datetime64[s]")
+    for name, column in zip(names, columns, strict=True):
+        if name in tables.DATE_COLUMNS:
+            out[name] = _days(column).astype("datetime64[s]")
         elif name in tables.NUMERIC_COLUMNS:
-            out[name] = column.astype(np.float64)  # NULL (None) becomes NaN
-        else:  # a copy, not a view holding every column; "" for NULL comes from SQL
-            out[name] = pd.Series(column.copy(), dtype=object)  # not pandas' str dtype
-    return pd.DataFrame(out, columns=names)
+            out[name] = column.astype(np.float64)
+        else:  # a copy, not a view holding every column
+            out[name] = column.copy()
+    return out
+
+
+def frame_of(names, arrays: dict[str, np.ndarray]) -> pd.DataFrame:
+    """The incident frame of typed arrays (taken over, not copied: 5 ms at 30,000 rows),
+    text kept as object (not pandas' str dtype)."""
+    return pd.DataFrame({name: pd.Series(arrays[name], dtype=object, copy=False)
+                         if arrays[name].dtype == object else arrays[name]
+                         for name in names}, columns=list(names), copy=False)
+
+
+def incident_frame(conn: sa.Connection, statement) -> pd.DataFrame:
+    """Rows of `statement` typed as geo.records.coerce_incidents types them."""
+    names, columns = fetch_columns(conn, statement)
+    return frame_of(names, typed_columns(names, columns))

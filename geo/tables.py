@@ -8,6 +8,8 @@ Two indexes serve a date window with a bounding box (IncidentStore.query): one l
 interval's length class and date, for narrow windows over a wide area, one led by latitude,
 for a small area over a long time; the other columns are in both, so the filter is decided
 inside the index. `span_class` is storage only, not part of the record (see span_classes).
+On SQLite, queries of the map columns only are answered by the map index instead
+(geo.map_index: its own tables, created with schema version 4).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
