@@ -28,5 +28,3 @@ SIZES = {
     "print": SnapshotSize("A4 landscape, 300 dpi (print)", 3508, 2480, 300),
 }
 SIZE_PATTERN = re.compile(r"^\s*(\d{3,4})\s*[xX×]\s*(\d{3,4})\s*$")
-
-

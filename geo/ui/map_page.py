@@ -35,7 +35,7 @@ def render() -> None:
     sites = site_data.sites_with_history(db, data_dir, revision)
     basemap_parts, pipeline_routes = cached.shipped_layers(data_dir)
 
-    offered = site_data.sidebar_choices(db, data_dir, revision)
+    offered = sidebar.revision_choices(db, data_dir, revision)
     state = sidebar.render(offered, pipeline_filter.route_names(pipeline_routes))
     sites = site_data.map_sites(sites, state.operators, site_data.app_root_url())
     # every date, the other filters: what a map of every date holds (geo.ui.map_window)

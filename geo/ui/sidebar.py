@@ -17,7 +17,7 @@ from geo.filters import date_extent
 from geo.mapview import LAYER_KEYS, LAYER_TITLES
 from geo.operators import FAMILY_HELP, operator_options
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
-from geo.ui import pipeline_filter
+from geo.ui import pipeline_filter, site_data
 from geo.viewstate import ViewState, from_query
 
 NOT_STATED = ""
@@ -40,6 +40,13 @@ def choices(incidents: pd.DataFrame, sites: pd.DataFrame | None = None) -> Choic
                    _options(incidents, "category", CATEGORIES),
                    operator_options(incidents, sites),
                    _options(incidents, "claim_status", CLAIM_STATUSES))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def revision_choices(database_url: str, data_dir: str, revision: int) -> Choices:
+    """The choices for the store's revision (incidents with their linked sites' operators)."""
+    return choices(site_data.incidents(database_url, data_dir, revision),
+                   site_data.sites_with_history(database_url, data_dir, revision))
 
 
 def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:

@@ -17,7 +17,7 @@ from geo import claims
 from geo.operators import family_mask
 from geo.site_history import sites_with_history as with_history
 from geo.site_history import with_site_columns
-from geo.ui import cached, sidebar
+from geo.ui import cached
 
 PAGE_PATH = "sites"
 
@@ -34,12 +34,6 @@ def incidents(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
 def sites_with_history(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
     return with_history(cached.sites(database_url, data_dir, revision),
                         cached.incidents(database_url, data_dir, revision))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def sidebar_choices(database_url: str, data_dir: str, revision: int) -> sidebar.Choices:
-    return sidebar.choices(incidents(database_url, data_dir, revision),
-                           sites_with_history(database_url, data_dir, revision))
 
 
 def app_root_url() -> str:
