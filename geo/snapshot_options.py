@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import geopandas as gpd
 import pandas as pd
 
+from geo.cli_store import add_db_option, open_store
 from geo.errors import FilterError
 from geo.filters import apply_filter, date_extent
 from geo.mapview import LAYER_KEYS, check_layer_keys
@@ -17,10 +18,9 @@ from geo.network import within_km_of
 from geo.operators import sites_of_operators
 from geo.regions import REGION_NAMES, Extent, parse_bbox, resolve_extent
 from geo.schema import CATEGORIES, CLAIM_STATUSES
-from geo.settings import Settings, database_url_from
+from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
 from geo.site_history import with_site_columns
-from geo.store import IncidentStore
 from geo.thermal_store import with_corroboration
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState
 
@@ -57,8 +57,7 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--bbox", metavar="W,S,E,N", help="extent in degrees, e.g. 22,44,41,53")
     where.add_argument("--region", metavar="NAME",
                        help=f"named extent: {', '.join(REGION_NAMES)} (default: story)")
-    parser.add_argument("--db", metavar="URL",
-                        help="database path or SQLAlchemy URL (default: $INCIDENT_MAP_DB)")
+    add_db_option(parser)
 
 
 def parse_day(text: str | None, option: str) -> dt.date | None:
@@ -92,11 +91,6 @@ def parse_layers(text: str | None) -> tuple[str, ...]:
     if text.strip().lower() == "none":
         return ()
     return check_layer_keys(_list(text))
-
-
-def open_store(args, settings: Settings) -> IncidentStore:
-    url = database_url_from(args.db) if args.db else settings.database_url
-    return IncidentStore.open(url, settings.data_dir)
 
 
 def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:

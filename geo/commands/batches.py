@@ -6,8 +6,8 @@ import argparse
 
 import pandas as pd
 
-from geo.settings import Settings, database_url_from
-from geo.store import IncidentStore
+from geo.cli_store import add_db_option, open_store
+from geo.settings import Settings
 
 NAME = "batches"
 HELP = "list import batches (id, time, file, rows added, skipped, rejected, undone)"
@@ -17,8 +17,7 @@ COLUMNS = {"batch_id": "batch", "created_at": "imported (UTC)", "file_name": "fi
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL",
-                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+    add_db_option(parser)
 
 
 def _when(values: pd.Series) -> pd.Series:
@@ -28,8 +27,7 @@ def _when(values: pd.Series) -> pd.Series:
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    url = database_url_from(args.db) if args.db else settings.database_url
-    batches = IncidentStore.open(url, settings.data_dir).batches_frame()
+    batches = open_store(args, settings).batches_frame()
     table = batches[list(COLUMNS)].assign(created_at=_when(batches["created_at"]),
                                           undone_at=_when(batches["undone_at"]))
     print(table.rename(columns=COLUMNS).to_string(index=False))

@@ -12,10 +12,10 @@ import argparse
 import pandas as pd
 
 from geo.claims import claim_history, set_claim_status
+from geo.cli_store import add_db_option, open_store
 from geo.errors import ValidationError
 from geo.schema import CLAIM_STATUSES
-from geo.settings import Settings, database_url_from
-from geo.store import IncidentStore
+from geo.settings import Settings
 
 NAME = "claim"
 HELP = (f"set an incident's claim status ({', '.join(CLAIM_STATUSES)}) with who and why, "
@@ -33,8 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="why: the evidence or source behind the change")
     parser.add_argument("--history", action="store_true",
                         help="list status changes, newest first (of INCIDENT_ID, or of all)")
-    parser.add_argument("--db", metavar="URL",
-                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+    add_db_option(parser)
 
 
 def _print_history(history: pd.DataFrame, incident_id: str | None) -> None:
@@ -67,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise ValidationError(problems, summary="Nothing changed")
     settings = Settings.from_env()
-    url = database_url_from(args.db) if args.db else settings.database_url
-    store = IncidentStore.open(url, settings.data_dir)
+    store = open_store(args, settings)
     if args.history:
         if args.incident_id and not store.known_incident_ids([args.incident_id]):
             raise ValidationError([f"Unknown incident id '{args.incident_id}'; find it with "

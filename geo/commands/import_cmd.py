@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from geo.cli_store import add_db_option, open_store
 from geo.errors import ValidationError
 from geo.geocoder import load_geocoder
 from geo.importer import ImportOptions, import_path
 from geo.presets import PRESETS
-from geo.settings import Settings, database_url_from
-from geo.store import IncidentStore
+from geo.settings import Settings
 
 NAME = "import"
 HELP = ("check an incident CSV (the template, an ACLED or NASA FIRMS export, or any CSV "
@@ -29,8 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="how to read the columns (default: detected from the header)")
     parser.add_argument("--dry-run", action="store_true",
                         help="check and report only; write nothing")
-    parser.add_argument("--db", metavar="URL",
-                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+    add_db_option(parser)
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_true", default=True,
                        help="read 08/09/2025 as 8 September (default)")
@@ -70,8 +69,7 @@ def _report(fraction: float, message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    url = database_url_from(args.db) if args.db else settings.database_url
-    store = IncidentStore.open(url, settings.data_dir)
+    store = open_store(args, settings)
     options = ImportOptions(preset=args.preset, mapping=_mapping(args.map) or None,
                             day_first=args.day_first, swap_coordinates=args.swap_coordinates,
                             keep_duplicates=args.keep_duplicates,

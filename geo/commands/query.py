@@ -12,12 +12,12 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from geo.cli_store import add_db_option, open_store
 from geo.csv_safety import neutralise_formulas
 from geo.errors import FilterError
 from geo.filters import ViewFilter
 from geo.regions import parse_bbox
-from geo.settings import Settings, database_url_from
-from geo.store import IncidentStore
+from geo.settings import Settings
 
 NAME = "query"
 HELP = "list or export the incidents in a date window and bounding box (filtered in SQL)"
@@ -43,14 +43,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="CSV",
                         help="write every column of the incidents found to this CSV")
     parser.add_argument("--limit", type=int, default=20, help="rows to print (default 20)")
-    parser.add_argument("--db", metavar="URL",
-                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+    add_db_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    url = database_url_from(args.db) if args.db else settings.database_url
-    store = IncidentStore.open(url, settings.data_dir)
+    store = open_store(args, settings)
     view = ViewFilter(date_from=args.date_from, date_to=args.date_to,
                       bbox=parse_bbox(args.bbox) if args.bbox else None,
                       categories=tuple(args.category) if args.category else None)
