@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -12,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from geo.filters import ViewFilter, apply_filter, split_mapped
 from geo.settings import DATA_DIR
@@ -104,9 +106,9 @@ def test_a_link_reopens_its_view_and_the_url_follows_the_map(streamlit_server, b
 
     page.get_by_text("Share and export").click()
     # the URL follows the map at once; the panel's link when the rerun it started is over
-    link = page.locator("code", has_text="z=9").first
-    link.wait_for(timeout=30_000)
-    assert "from=2025-08-01" in link.inner_text()
+    link = page.get_by_role("textbox", name="Link to this view", exact=True)
+    expect(link).to_have_value(re.compile(r"[?&]z=9(&|$)"), timeout=30_000)
+    assert query_of(link.input_value())["from"] == "2025-08-01"
     assert not [url for url in page.blocked if "tile" not in url]
 
 

@@ -106,7 +106,10 @@ def render(state: ViewState, view, mapped, sites, pipelines, basemap_parts, boun
     st.divider()
     _export_controls(state, view, pipelines)
     st.divider()
-    st.markdown("**Link to this view**")
-    st.code(current_link(state), language=None, wrap_lines=True)
+    # a text box, not st.code: the code block's highlighter costs every first page load
+    # about 0.4 s of the browser's time, before the map is drawn
+    st.session_state["share_link"] = current_link(state)  # one box, its text kept current
+    st.text_input("Link to this view", key="share_link",
+                  help="Click in the box, then Ctrl+A and Ctrl+C to copy the link.")
     st.caption("Opening the link shows the same window, layers, filters, map position and "
-               "selected incident. Copy it with the icon at the right of the box.")
+               "selected incident.")

@@ -4,8 +4,8 @@ the window (the sidebar window follows)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -13,11 +13,16 @@ from geo import timeline
 from geo.schema import CATEGORY_LABELS
 from layers.style import CATEGORY_COLORS
 
-COLOR_SCALE = alt.Scale(domain=[CATEGORY_LABELS[c] for c in CATEGORY_COLORS],
-                        range=list(CATEGORY_COLORS.values()))
+if TYPE_CHECKING:
+    import altair as alt
 
 
 def _chart(data: pd.DataFrame, unit: str) -> alt.Chart:
+    # altair is imported here, not with the page: its 0.4 s would delay the map above
+    import altair as alt
+
+    color_scale = alt.Scale(domain=[CATEGORY_LABELS[c] for c in CATEGORY_COLORS],
+                            range=list(CATEGORY_COLORS.values()))
     brush = alt.selection_interval(encodings=["x"], name="window")
     time_unit = {"day": "yearmonthdate", "week": "yearweek", "month": "yearmonth"}[unit]
     return (
@@ -26,7 +31,7 @@ def _chart(data: pd.DataFrame, unit: str) -> alt.Chart:
         .encode(
             x=alt.X(f"{time_unit}(period):T", title=f"Incidents per {unit} (by start of date)"),
             y=alt.Y("sum(incidents):Q", title="Incidents"),
-            color=alt.Color("category:N", scale=COLOR_SCALE, title="Category"),
+            color=alt.Color("category:N", scale=color_scale, title="Category"),
             opacity=alt.Opacity("precise:N", scale=alt.Scale(domain=["day known",
                                                                      "day not known"],
                                                              range=[1.0, 0.45]),
