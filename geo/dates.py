@@ -1,9 +1,19 @@
-"""Human wording of an incident's date with its precision ("between 1 and 7 Aug 2025")."""
+"""Human wording of an incident's date with its precision ("between 1 and 7 Aug 2025"),
+and the day numbers the map and its index count dates in."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def day_number(day: dt.date) -> int:
+    """Days since EPOCH (as numpy's datetime64[D] counts them)."""
+    return (day - EPOCH).days
 
 
 def _day(value: pd.Timestamp) -> str:

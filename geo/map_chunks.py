@@ -18,9 +18,10 @@ import datetime as dt
 
 import numpy as np
 
+from geo.dates import EPOCH, day_number
+
 CHUNK_ROWS = 512
 LONG_SPAN_DAYS = 7
-EPOCH = dt.date(1970, 1, 1)
 # Columns with a handful of distinct values are stored as codes (geo.map_index's vocabulary).
 CODED = ("category", "geo_precision", "claim_status")
 # How each map column but incident_id is stored; dates as days since EPOCH. incident_id is
@@ -28,10 +29,6 @@ CODED = ("category", "geo_precision", "claim_status")
 # end in NUL itself): numpy selects the matches' ids without decoding the others.
 STORED_AS = {"date_start": "<i4", "date_end": "<i4", "latitude": "<f8", "longitude": "<f8",
              **{name: "<u4" for name in CODED}, "id_length": "<u4"}
-
-
-def day_number(day: dt.date) -> int:
-    return (day - EPOCH).days
 
 
 def day_numbers(dates: np.ndarray) -> np.ndarray:

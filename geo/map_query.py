@@ -9,6 +9,8 @@ incidents table, in SQL: dirty batches whole, stale chunks by their ids.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
@@ -24,12 +26,16 @@ from geo.store_query import (
     view_conditions,
 )
 
+# the view fields geo.map_chunks.view_mask applies; any other (operators: it needs the
+# sites table, or a field added later) sends the query to SQL
+INDEXED_FILTERS = {"date_from", "date_to", "categories", "claim_statuses", "bbox"}
+
 
 def answers(conn: sa.Connection, view: ViewFilter, columns) -> bool:
-    """Whether the map index can answer: SQLite, map columns only, no operator filter
-    (that one needs the sites table)."""
-    return (map_index.kept(conn) and view.operators is None
-            and set(columns) <= set(MAP_COLUMNS))
+    """Whether the map index can answer: SQLite, map columns only, no filter it lacks."""
+    return (map_index.kept(conn) and set(columns) <= set(MAP_COLUMNS)
+            and all(getattr(view, field.name) is None for field in fields(view)
+                    if field.name not in INDEXED_FILTERS))
 
 
 def map_frame(conn: sa.Connection, view: ViewFilter, columns=MAP_COLUMNS) -> pd.DataFrame:

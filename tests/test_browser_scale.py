@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
+from geo.dates import day_number
 from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
-from geo.render.time_control import day_number
 from geo.settings import DATA_DIR
 from geo.store import IncidentStore
 from tests.bench.synthetic import store_synthetic

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from geo.render.time_control import day_number
+from geo.dates import day_number
 from tests.conftest import map_frame
 from tests.test_browser_map import open_page
 from tests.test_thermal_import import FIXTURE

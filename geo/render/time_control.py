@@ -14,12 +14,12 @@ import folium
 import numpy as np
 from jinja2 import Template
 
+from geo.dates import day_number
 from geo.render.assets import ASSETS
 from geo.render.js import script_json
 from geo.render.verbatim import VerbatimMacroElement
 from layers.base import PointLayer
 
-EPOCH = dt.date(1970, 1, 1)
 TOOLTIP = ("Narrows the map, in this page only, within the date window the map was made "
            "for (in the app: the sidebar window, which stays the source of truth for the "
            "table and the counts), and plays it through time. Arrow keys move a date by a "
@@ -46,10 +46,6 @@ CSS = """
 @cache
 def time_control_js() -> str:
     return (ASSETS / "time_control.js").read_text(encoding="utf-8")
-
-
-def day_number(day: dt.date) -> int:
-    return (day - EPOCH).days
 
 
 def time_bound(layers) -> list[PointLayer]:

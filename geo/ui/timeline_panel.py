@@ -63,7 +63,7 @@ def render(view: pd.DataFrame, date_from: dt.date, date_to: dt.date) -> None:
     event = st.altair_chart(_chart(data, unit), on_select="rerun",
                             key=f"timeline_{generation}", width="stretch")
     window = _selected_window(event)
-    if window:  # bars are binned by week: a brush may reach past the window's ends
+    if window:  # bars are binned by week or month: a brush may reach past the window's ends
         window = (max(window[0], date_from), min(window[1], date_to))
     if window and window[0] <= window[1] and st.button(
             f"Narrow the window to {window[0]:%d %b %Y} – {window[1]:%d %b %Y}",
