@@ -20,6 +20,8 @@ MESSAGE = "site_link_message"
 UNLINK = ""
 THERMAL = "thermal_detection"
 PLACE_CHARS = 60
+# other sites' incidents offered, latest first: a list of a million is neither sent nor read
+OTHERS_OFFERED = 5_000
 
 
 def show_message() -> None:
@@ -32,15 +34,20 @@ def _short(text: str) -> str:
     return text if len(text) <= PLACE_CHARS else text[:PLACE_CHARS - 1] + "…"
 
 
-def incident_choices(incidents: pd.DataFrame, site_id: str) -> dict[str, str]:
-    """incident_id -> label; this site's incidents first, then the rest, latest first.
+def incident_choices(incidents: pd.DataFrame, site_id: str,
+                     others: int = OTHERS_OFFERED) -> dict[str, str]:
+    """incident_id -> label; this site's incidents, then the latest `others` of the rest,
+    each latest first.
 
     Labels do not name the current site: Streamlit matches the chosen option by its label,
     which must not change when the link does."""
-    linkable = incidents.loc[incidents["category"] != THERMAL]
+    linkable = (incidents["category"] != THERMAL).to_numpy()
+    here = (incidents["site_id"] == site_id).to_numpy()
+    latest_others = incidents["date_end"].loc[linkable & ~here].nlargest(others).index
+    linkable = incidents.loc[incidents.index[linkable & here].union(latest_others)]
     linkable = linkable.assign(here=linkable["site_id"] == site_id,
                                when=describe_dates(linkable)).sort_values(
-        ["here", "date_end"], ascending=False)
+        ["here", "date_end"], ascending=False, kind="stable")
     what = linkable["place"].where(linkable["place"] != "", linkable["description"])
     labels = linkable["when"] + " · " + what.map(_short) + " · " + linkable["incident_id"]
     return dict(zip(linkable["incident_id"], labels, strict=True))
@@ -84,8 +91,9 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
     with st.form("site_link_form"):
         incident_id = st.selectbox("Incident", list(choices), format_func=choices.get,
                                    key="site_link_incident",
-                                   help="This site's incidents first (see the table "
-                                        "above), then every other one; type to search.")
+                                   help=f"This site's incidents first (see the table "
+                                        f"above), then the latest {OTHERS_OFFERED:,} "
+                                        f"others; type to search.")
         target = st.selectbox("Link it to", list(targets), format_func=targets.get,
                               key="site_link_target")
         left, right = st.columns([1, 2])
@@ -106,7 +114,8 @@ def history_table(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataF
                    "by the source or made automatically on import are in the table above.")
         return
     names = sites.set_index("site_id")["name"]
-    places = incidents.set_index("incident_id")["place"]
+    changed = incidents.loc[incidents["incident_id"].isin(changes["incident_id"])]
+    places = changed.set_index("incident_id")["place"]
 
     def site_name(value: str) -> str:
         return names.get(value, value) if value else "(no site)"
