@@ -28,7 +28,6 @@ MAX_NAME_CHARS = 80
 MAX_NOTE_CHARS = 2_000
 HISTORY_COLUMNS = ("change_id", "incident_id", "previous_status", "status", "changed_by",
                    "changed_at", "note")
-REVIEW_COLUMNS = ("last_reviewed_by", "last_reviewed_at")
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,15 @@ import numpy as np
 import pandas as pd
 
 from geo.linking import PRECISION_RADIUS_KM, haversine_km, link_to_sites
+from geo.schema import THERMAL_CATEGORY
 
 SOURCE, AUTO, UNLINKED = "source", "auto", ""
-THERMAL = "thermal_detection"
 
 
 def propose_links(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     """Per row: site_id, site_link (source/auto/''), site_distance_km, site_candidates."""
     given = (incidents["site_id"] != "").to_numpy()
-    eligible = (~given & (incidents["category"] != THERMAL).to_numpy()
+    eligible = (~given & (incidents["category"] != THERMAL_CATEGORY).to_numpy()
                 & incidents["geo_precision"].isin(list(PRECISION_RADIUS_KM)).to_numpy()
                 & incidents["latitude"].notna().to_numpy())
     out = pd.DataFrame({
@@ -74,6 +74,6 @@ def describe_links(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.Series:
         why = ("ambiguous: " + " or ".join(options) if len(options) > 1 else
                f"near {options[0]}, but both points are only the town centre")
         words[row] = f"not linked, {why} (link it by hand on Sites)"
-    thermal = (incidents["category"] == THERMAL) & ~given
+    thermal = (incidents["category"] == THERMAL_CATEGORY) & ~given
     words[thermal] = "not linked (thermal detections never are)"
     return words

@@ -16,6 +16,9 @@ CATEGORIES = (
     "other",
 )
 
+# FIRMS detections: evidence beside the claims, never linked to a site
+THERMAL_CATEGORY = "thermal_detection"
+
 CATEGORY_LABELS = {
     "strike": "Strike",
     "infrastructure_event": "Infrastructure event",

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from geo import tables
 from geo.errors import ValidationError
+from geo.schema import THERMAL_CATEGORY
 from geo.store import IncidentStore
 from geo.store_engine import bump_revision
 
@@ -22,7 +23,6 @@ UNLINKED = ""
 MANUAL = "manual"
 HISTORY_COLUMNS = ("change_id", "incident_id", "previous_site_id", "site_id", "changed_by",
                    "changed_at", "note")
-THERMAL = "thermal_detection"
 
 
 def _problems(conn, incident_id: str, site_id: str, changed_by: str) -> tuple[list[str], str]:
@@ -34,7 +34,7 @@ def _problems(conn, incident_id: str, site_id: str, changed_by: str) -> tuple[li
     if found is None:
         problems.append(f"Unknown incident id '{incident_id}'; pick one from the incident "
                         "table")
-    elif found.category == THERMAL:
+    elif found.category == THERMAL_CATEGORY:
         problems.append(f"Incident '{incident_id}' is a thermal detection (FIRMS): "
                         "detections are evidence, not incidents at a site, and are not linked")
     elif found.site_id == site_id and (site_id == UNLINKED or found.site_link == MANUAL):

@@ -21,6 +21,7 @@ from geo.schema import (
     CLAIM_LABELS,
     CLAIM_STATUSES,
     GEO_PRECISION_LABELS,
+    THERMAL_CATEGORY,
 )
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
 from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOLS
@@ -31,7 +32,6 @@ PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
 # Strongest first: among symbols of one size the canvas draws lower style indices on top.
 STATUSES = tuple(reversed(CLAIM_STATUSES))
 UNKNOWN_STATUS = "claimed"  # a status outside the vocabulary is drawn as the weakest
-THERMAL_CATEGORY = "thermal_detection"
 
 STYLES = tuple(
     PointStyle(

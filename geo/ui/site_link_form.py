@@ -11,6 +11,7 @@ import streamlit as st
 
 from geo.dates import describe_dates
 from geo.errors import ValidationError
+from geo.schema import THERMAL_CATEGORY
 from geo.site_links import link_history, set_site_link
 from geo.store import IncidentStore
 
@@ -18,7 +19,6 @@ NAME_KEY = "site_link_name"
 SAVED_NAME = "site_link_saved_name"
 MESSAGE = "site_link_message"
 UNLINK = ""
-THERMAL = "thermal_detection"
 PLACE_CHARS = 60
 # other sites' incidents offered, latest first: a list of a million is neither sent nor read
 OTHERS_OFFERED = 5_000
@@ -41,7 +41,7 @@ def incident_choices(incidents: pd.DataFrame, site_id: str,
 
     Labels do not name the current site: Streamlit matches the chosen option by its label,
     which must not change when the link does."""
-    linkable = (incidents["category"] != THERMAL).to_numpy()
+    linkable = (incidents["category"] != THERMAL_CATEGORY).to_numpy()
     here = (incidents["site_id"] == site_id).to_numpy()
     latest_others = incidents["date_end"].loc[linkable & ~here].nlargest(others).index
     linkable = incidents.loc[incidents.index[linkable & here].union(latest_others)]
