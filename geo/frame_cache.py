@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 
 from geo import tables
+from geo.cache_files import replacing
 from geo.store_query import FRAME_COLUMNS
 
 LOG = logging.getLogger(__name__)
@@ -91,16 +91,10 @@ def from_table(table: pa.Table) -> pd.DataFrame:
 
 def write(path: Path, frame: pd.DataFrame) -> None:
     """Atomically: readers see the old state or the whole new file, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with pa.OSFile(str(partial), "wb") as sink:
-            table = to_table(frame)
-            with pa.ipc.new_file(sink, table.schema) as writer:
-                writer.write_table(table)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    with replacing(path) as partial, pa.OSFile(str(partial), "wb") as sink:
+        table = to_table(frame)
+        with pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
 
 
 def read(path: Path) -> pd.DataFrame:

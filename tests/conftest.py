@@ -71,8 +71,8 @@ def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 class StreamlitApp:
-    def __init__(self, db: Path, log: Path, env: dict | None = None):
-        self.port = free_port()
+    def __init__(self, db: Path, log: Path, env: dict | None = None, port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.db = db
         environment = {**os.environ, "INCIDENT_MAP_DB": str(db), **(env or {})}

@@ -1,6 +1,6 @@
 """The sidebar window applied inside the mounted map: which incidents the map holds, what a
-window change sends to the browser, and that the map shared by every rerun and session
-comes out of each draw unchanged."""
+window change sends to the browser, and that a map drawn from its recorded arguments is the
+map st_folium would draw."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from functools import partial
 import pytest
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
-from streamlit_folium import _get_map_string, st_folium
+from streamlit_folium import st_folium
 
 from geo.filters import ViewFilter, apply_filter, split_mapped
 from geo.mapview import build_layers
@@ -22,7 +22,7 @@ from geo.render.time_control import day_number, sidebar_window_group
 from geo.seed import read_seed_sites
 from geo.settings import DATA_DIR, PROJECT_ROOT
 from geo.shipped import read_basemap, read_pipelines
-from geo.ui.folium_component import _elements, draw_cached_map
+from geo.ui.folium_component import component_arguments, draw
 from geo.ui.map_window import WINDOW_IN_PAGE_LIMIT, plan_map
 from geo.viewstate import ViewState
 from tests.bench.synthetic import synthetic_incidents
@@ -70,32 +70,6 @@ def shipped():
             "basemap_parts": read_basemap(DATA_DIR)}
 
 
-def map_script(fmap) -> str:
-    """The map script streamlit-folium sends (and hashes into the component key), made
-    from a copy: making it renames the elements."""
-    return _get_map_string(copy.deepcopy(fmap))
-
-
-def structure(fmap) -> list:
-    root = fmap.get_root()
-    return ([(type(e).__name__, e._id, list(e._children)) for e in _elements(root)]
-            + [list(part._children) for part in (root.header, root.html, root.script)])
-
-
-def test_drawing_the_shared_map_leaves_it_as_it_was(shipped):
-    incidents = split_mapped(synthetic_incidents(300))[0]
-    fmap = build_map(build_layers(mapped_incidents=incidents, **shipped))
-    fmap.get_root().render()
-    script, before = map_script(fmap), structure(fmap)
-    for window in ((dt.date(2024, 1, 1), dt.date(2024, 2, 1)),
-                   (dt.date(2025, 1, 1), dt.date(2025, 3, 1))):
-        draw_cached_map(fmap, key="map",  # as the app draws
-                        feature_group_to_add=sidebar_window_group(*window))
-        assert structure(fmap) == before
-        assert map_script(fmap) == script
-    assert "incidentTimeControl.setBounds(" not in script
-
-
 def sent_arguments(monkeypatch, draw) -> dict:
     """What `draw()` gives streamlit-folium's component (its frontend is not involved)."""
     sent = {}
@@ -105,24 +79,27 @@ def sent_arguments(monkeypatch, draw) -> dict:
     return sent
 
 
-def test_a_redraw_sends_what_st_folium_would_send(shipped, monkeypatch):
+def test_a_draw_from_recorded_arguments_sends_what_st_folium_would_send(shipped,
+                                                                        monkeypatch):
     incidents = split_mapped(synthetic_incidents(300))[0]
     fmap = build_map(build_layers(mapped_incidents=incidents, **shipped))
-    fmap.get_root().render()
-    options = dict(key="map", height=500, returned_objects=["last_clicked"])
+    options = dict(height=500, returned_objects=["last_clicked"])
+    # as the opening map's file keeps them
+    recorded = json.loads(json.dumps(component_arguments(copy.deepcopy(fmap), key="map",
+                                                         **options)))
     for center, zoom, window in ((None, None, None),
                                  ((48.5, 33.0), 7, (dt.date(2024, 1, 1), dt.date(2024, 2, 1))),
                                  ((46.0, 30.0), 9, (dt.date(2025, 1, 1), dt.date(2025, 3, 1)))):
         group = window and sidebar_window_group(*window)
         ours = sent_arguments(monkeypatch, partial(
-            draw_cached_map, fmap, center=center, zoom=zoom, feature_group_to_add=group,
-            **options))
+            draw, recorded, key="map", center=center, zoom=zoom, feature_group_to_add=group))
         theirs = sent_arguments(monkeypatch, partial(
-            st_folium, copy.deepcopy(fmap), center=center, zoom=zoom, render=False,
+            st_folium, copy.deepcopy(fmap), key="map", center=center, zoom=zoom,
             feature_group_to_add=group and sidebar_window_group(*window), **options))
         assert ours.pop("on_change") is not None and theirs.pop("on_change") is not None
         assert ours == theirs
         assert (window is None) == (ours["feature_group"] is None)
+    assert "incidentTimeControl.setBounds(" not in recorded["script"]
 
 
 def state(date_from, date_to, **filters) -> ViewState:

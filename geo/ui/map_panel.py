@@ -1,9 +1,11 @@
 """The map: layers for the current view, drawn through streamlit-folium, and the URL kept
 in step with it (window, layers, filters, centre, zoom, selected incident).
 
-The folium map is cached per (data revision, view) and always built at the default
-position; the position travels as st_folium's `center`/`zoom` arguments, which move the
-map without remounting it. Panning therefore reruns the script but never rebuilds the map.
+The map's component arguments are cached per (data revision, view), made from a folium map
+built at the default position; the position travels as st_folium's `center`/`zoom`
+arguments, which move the map without remounting it. Panning therefore reruns the script
+but never rebuilds the map. The opening view's arguments are also kept in a file
+(geo/ui/opening_map.py), so a new server process draws them before reading the incidents.
 
 The sidebar date window is applied inside the mounted map when it can be (see
 geo/ui/map_window.py): the map then holds the incidents of every date that pass the other
@@ -13,7 +15,7 @@ neither rebuilt nor reloaded.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import streamlit as st
@@ -21,7 +23,7 @@ import streamlit as st
 from geo.mapview import build_layers
 from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM, build_map
 from geo.render.time_control import sidebar_window_group
-from geo.ui.folium_component import draw_cached_map
+from geo.ui import folium_component
 from geo.ui.map_window import MapPlan, plan_map
 from geo.viewstate import ViewState, to_query
 
@@ -30,17 +32,32 @@ MAP_KEY = "incident_map"
 RETURNED = ["last_clicked", "center", "zoom", "bounds"]
 BUILT_IN_POSITION = ((float(DEFAULT_CENTER[0]), float(DEFAULT_CENTER[1])), DEFAULT_ZOOM)
 CLICK_TOLERANCE_PX = 12
+MAP_OPTIONS = dict(height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED)
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    """A map ready to draw: the view it shows (the text of its MapPlan key: any field of
+    the view it depends on, besides the data revision and the app's address), whether the
+    sidebar window is applied inside it, and its component arguments (plain JSON values)."""
+    view_key: str
+    window_in_page: bool
+    arguments: dict
 
 
 @st.cache_resource(max_entries=16, show_spinner="Drawing the map…")
-def _cached_map(revision: int, view_key: tuple, _plan: MapPlan, _inputs: dict):
-    """Built once per (data revision, view); `_plan` and `_inputs` are fully determined by
-    those keys (the window is in `view_key` exactly when the map holds only its incidents)."""
+def _map_arguments(revision: int, view_key: str, _plan: MapPlan, _inputs: dict,
+                   _kept: DrawnMap | None) -> dict:
+    """Made once per (data revision, view, app address, which `view_key` includes);
+    `_plan` and `_inputs` are fully determined by those keys (the window is in the view key
+    exactly when the map holds only its incidents). `_kept`: a map of this revision from
+    the opening-map file, used instead of building when it shows this view."""
+    if _kept is not None and _kept.view_key == view_key:
+        return _kept.arguments
     layers = build_layers(mapped_incidents=_plan.incidents(), **_inputs)
     fmap = build_map(layers, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
                      time_window=_plan.time_window)
-    fmap.get_root().render()  # here once; every draw passes render=False
-    return fmap
+    return folium_component.component_arguments(fmap, key=MAP_KEY, **MAP_OPTIONS)
 
 
 def _returned_position(returned: dict) -> tuple | None:
@@ -108,24 +125,37 @@ def sync_url(state: ViewState) -> None:
         st.query_params.from_dict(query)
 
 
-def render(state: ViewState, *, revision: int, mapped, sites, pipeline_routes, basemap_parts,
-           incidents=None, every_date=None, annotate=None):
-    """`mapped`: the drawable incidents in view (window and filters applied), which clicks
-    select from; `incidents` with the `every_date` mask (every filter but the window): what
-    a map of every date is made of when the window can be applied inside the map
-    (geo.ui.map_window); `annotate` adds their popup columns."""
+def prepare(state: ViewState, *, revision: int, app_root: str, mapped, sites,
+            pipeline_routes, basemap_parts, incidents=None, every_date=None, annotate=None,
+            kept: DrawnMap | None = None) -> DrawnMap:
+    """`mapped`: the drawable incidents in view (window and filters applied); `incidents`
+    with the `every_date` mask (every filter but the window): what a map of every date is
+    made of when the window can be applied inside the map (geo.ui.map_window); `annotate`
+    adds their popup columns; `app_root`: the address the sites' popups link to (their
+    pages); `kept`: the opening map from its file, if any."""
     plan = plan_map(state, revision=revision, mapped=mapped, incidents=incidents,
                     pipeline_routes=pipeline_routes, every_date=every_date,
                     annotate=annotate)
     inputs = dict(sites=sites, pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
                   enabled=state.layers)
-    center, zoom = track_position(plan.key, (state.center, state.zoom))
-    fmap = _cached_map(revision, plan.key, plan, inputs)
+    view_key = repr((plan.key, app_root))
+    return DrawnMap(view_key, plan.window_in_page,
+                    _map_arguments(revision, view_key, plan, inputs, kept))
+
+
+def draw(state: ViewState, drawn: DrawnMap) -> dict:
+    """The map at the view's position, narrowed to its window; what the map sent back."""
+    center, zoom = track_position(drawn.view_key, (state.center, state.zoom))
     window_group = (sidebar_window_group(state.date_from, state.date_to)
-                    if plan.window_in_page else None)
-    result = draw_cached_map(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                             returned_objects=RETURNED, center=center, zoom=zoom,
-                             feature_group_to_add=window_group)
+                    if drawn.window_in_page else None)
+    return folium_component.draw(drawn.arguments, key=MAP_KEY, center=center, zoom=zoom,
+                                 feature_group_to_add=window_group)
+
+
+def follow(state: ViewState, result: dict, mapped) -> dict:
+    """After a draw: a click selects the nearest incident of `mapped`, and the URL follows
+    the view; the result, with the selection from a link reported as a click."""
+    center, zoom = st.session_state["map_position"]
     selected = track_selection(result, mapped, zoom)
     sync_url(replace(state, center=center, zoom=zoom, selected=selected))
     return with_selection(result, mapped, selected)

@@ -37,7 +37,14 @@ from layers import basemap, strikes
 from layers.base import MapLayers
 from tests.bench import bench_map
 from tests.bench.synthetic import SEED, store_synthetic
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StreamlitApp, is_local, wait_for_script_end
+from tests.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    StreamlitApp,
+    free_port,
+    is_local,
+    wait_for_script_end,
+)
 
 BENCH_DIR = Path(tempfile.gettempdir()) / "incident-map-bench"
 TO_DATES = ("2025-11-30", "2025-10-31", "2025-09-30", "2025-08-31")
@@ -77,12 +84,12 @@ def database(n: int) -> Path:
 
 
 @contextmanager
-def running_app(db: Path, cache_dir: Path | None = None):
-    """The app on `db`; its frame cache in `cache_dir` (kept) or a fresh temporary one."""
+def running_app(db: Path, cache_dir: Path | None = None, port: int | None = None):
+    """The app on `db`; its caches in `cache_dir` (kept) or a fresh temporary one."""
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder:
         cache = cache_dir or Path(folder) / "cache"
         app = StreamlitApp(db, Path(folder) / "streamlit.log",
-                           env={"INCIDENT_MAP_CACHE": str(cache)})
+                           env={"INCIDENT_MAP_CACHE": str(cache)}, port=port)
         try:
             yield app
         finally:
@@ -215,15 +222,17 @@ def default_window_count(db: Path) -> tuple[int, tuple[dt.date, dt.date]]:
 
 def cold_start_runs(db: Path, expected: int, runs: int) -> list[tuple[float, float]]:
     """(process start -> map idle, page request -> map idle) of `runs` new Streamlit servers
-    on `db`, each in a browser already open (the analyst's). The first run starts with an
-    empty frame cache (as the first start after an import); the next ones reuse the file it
-    wrote."""
+    on `db`, each in a browser already open (the analyst's). The first run starts with empty
+    caches (as the first start after an import); the next ones reuse the files it wrote (the
+    incident frame, the opening map). All on one port, as `make run` always starts the app
+    at the same address."""
     timings = []
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
         for _ in range(runs):
             with offline_page() as page:
                 start = time.perf_counter()
-                with running_app(db, Path(cache)) as app:
+                with running_app(db, Path(cache), port) as app:
                     served = time.perf_counter()
                     page.goto(app.url)
                     try:

@@ -1,0 +1,144 @@
+"""The opening map of a store revision, kept in a file so that a new server process draws
+it before reading the incidents.
+
+On a cold start at 1,000,000 incidents the map page spent about 3 s before its map could
+be sent: reading the incidents, the sidebar's choices, the view, building the map. None of
+it changes until the store does. So the first run that draws the opening view (the default
+window, layers and filters) writes the sidebar's choices and the map's component arguments
+to INCIDENT_MAP_CACHE/opening-maps/, in a file named after the database, the data folder,
+the revision, a fingerprint of the program and the app's address (the sites' popups link to
+their pages there); the next process draws the map from it first and reads the incidents
+for the rest of the page after. Files of other revisions and programs are removed.
+
+The fingerprint covers the program's sources, the shipped data and the versions of the map
+libraries, so an upgraded program never draws a map an older one made. JSON, not pickle: a
+file in a cache folder is data, never code. A file that cannot be read is removed (and
+written again by the next run that draws the opening view).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from geo.cache_files import replacing
+from geo.settings import PROJECT_ROOT
+from geo.ui.map_panel import DrawnMap
+from geo.ui.sidebar import Choices
+
+LOG = logging.getLogger(__name__)
+FOLDER = "opening-maps"
+SUFFIX = ".json"
+LIBRARIES = ("folium", "branca", "streamlit-folium", "streamlit", "pandas", "geopandas",
+             "shapely")
+SOURCES = ("geo", "layers")
+
+
+@dataclass(frozen=True)
+class OpeningMap:
+    state_key: str  # the opening view and the app's address it was drawn for
+    choices: Choices
+    drawn: DrawnMap
+
+
+def _files(folder: Path):
+    return sorted(path for path in folder.rglob("*")
+                  if path.is_file() and "__pycache__" not in path.parts)
+
+
+@functools.cache
+def fingerprint(data_dir: str) -> str:
+    """The program and data that made a map: its sources, the shipped data, the libraries."""
+    digest = hashlib.sha256()
+    for name in LIBRARIES:
+        digest.update(f"{name}={importlib.metadata.version(name)}\n".encode())
+    for folder in [PROJECT_ROOT / name for name in SOURCES] + [Path(data_dir)]:
+        for path in _files(folder):
+            digest.update(f"{path.relative_to(folder)}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _prefixes(database_url: str, data_dir: str, revision: int) -> tuple[str, str]:
+    """(every file of this database, the files this revision and program may read)"""
+    database = _digest(database_url, data_dir)
+    return f"{database}-r", f"{database}-r{int(revision)}-{fingerprint(data_dir)}-"
+
+
+def path(cache_dir: Path, database_url: str, data_dir: str, revision: int,
+         app_root: str) -> Path:
+    current = _prefixes(database_url, data_dir, revision)[1]
+    return Path(cache_dir) / FOLDER / f"{current}{_digest(app_root)}{SUFFIX}"
+
+
+def remove_stale(cache_dir: Path, database_url: str, data_dir: str, revision: int) -> None:
+    """The files of this database from other revisions or programs."""
+    database, current = _prefixes(database_url, data_dir, revision)
+    for file in (Path(cache_dir) / FOLDER).glob(f"{database}*{SUFFIX}"):
+        if not file.name.startswith(current):
+            file.unlink(missing_ok=True)
+
+
+def _choices(record: dict) -> Choices:
+    def dates(pair):
+        return tuple(dt.date.fromisoformat(day) for day in pair)
+
+    return Choices(dates(record["extent"]), dates(record["default_window"]),
+                   list(record["categories"]), list(record["operators"]),
+                   list(record["claim_statuses"]))
+
+
+def read(file: Path) -> OpeningMap | None:
+    """The opening map in `file`; None when there is none or it cannot be read."""
+    try:
+        record = json.loads(file.read_text(encoding="utf-8"))
+        return OpeningMap(record["state_key"], _choices(record["choices"]),
+                          DrawnMap(**record["drawn"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        LOG.warning("Removed the opening map '%s', which could not be read: %s", file, error)
+        with contextlib.suppress(OSError):  # a read-only folder: ignored on each start
+            file.unlink(missing_ok=True)
+        return None
+
+
+def write(file: Path, opening: OpeningMap) -> None:
+    record = asdict(opening)
+    text = json.dumps(record, default=dt.date.isoformat, ensure_ascii=False)
+    with replacing(file) as partial:
+        partial.write_text(text, encoding="utf-8")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def kept(database_url: str, data_dir: str, revision: int, cache_dir: str,
+         app_root: str) -> OpeningMap | None:
+    return read(path(Path(cache_dir), database_url, data_dir, revision, app_root))
+
+
+def keep(database_url: str, data_dir: str, revision: int, cache_dir: str, app_root: str,
+         opening: OpeningMap) -> None:
+    """Written once per revision and address; a cache folder that cannot be written only
+    costs speed."""
+    file = path(Path(cache_dir), database_url, data_dir, revision, app_root)
+    if file.exists():
+        return
+    try:
+        write(file, opening)
+        remove_stale(Path(cache_dir), database_url, data_dir, revision)
+    except OSError as error:
+        LOG.warning("Could not write the opening map '%s': %s; set INCIDENT_MAP_CACHE to a "
+                    "writable folder", file, error)

@@ -1,0 +1,128 @@
+"""The opening map kept in the cache folder: a new server process draws it from the file,
+never after a write to the store, never for another view, never from a damaged file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from geo.settings import DATA_DIR, PROJECT_ROOT
+from geo.store import IncidentStore
+from geo.ui import opening_map
+from tests.bench.synthetic import synthetic_incidents
+from tests.test_map_window import map_args
+
+APP = str(PROJECT_ROOT / "app.py")
+MARK = "\n// drawn from the opening-map file"
+
+
+@pytest.fixture
+def cache(tmp_path, db_path, monkeypatch):
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+    monkeypatch.setenv("INCIDENT_MAP_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def kept_files(cache) -> list:
+    return sorted((cache / opening_map.FOLDER).glob("*.json"))
+
+
+def new_process() -> None:
+    """What a new server process starts with: nothing read or drawn in memory."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def run_app(**query) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update(query)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def mark_kept_map(cache) -> None:
+    """Changes the kept map's script, so a map drawn from the file can be told apart."""
+    [file] = kept_files(cache)
+    record = json.loads(file.read_text(encoding="utf-8"))
+    record["drawn"]["arguments"]["script"] += MARK
+    file.write_text(json.dumps(record), encoding="utf-8")
+
+
+def page_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def test_a_new_process_draws_the_opening_map_from_its_file(cache):
+    first = run_app()
+    [file] = kept_files(cache)
+    record = json.loads(file.read_text(encoding="utf-8"))
+    sent = map_args(first)
+    assert {name: sent[name] for name in record["drawn"]["arguments"]} == \
+        record["drawn"]["arguments"]
+    kept = opening_map.read(file)
+    assert kept.choices.default_window == first.slider(key="window_slider").value
+    mark_kept_map(cache)
+    new_process()
+    second = run_app()
+    assert map_args(second)["script"].endswith(MARK)
+    # the rest of the page is read from the store as before
+    assert "incidents in view" in page_text(second)
+    assert page_text(second) == page_text(first)
+    # a rerun (a pan, a click) sends the same map: it is not remounted
+    second.run()
+    assert map_args(second)["script"].endswith(MARK)
+
+
+def test_a_write_to_the_store_retires_the_opening_map(cache, db_path):
+    run_app()
+    [old] = kept_files(cache)
+    mark_kept_map(cache)
+    store = IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
+    store.add_batch("more", synthetic_incidents(50))
+    new_process()
+    app = run_app()
+    assert not map_args(app)["script"].endswith(MARK)
+    [new] = kept_files(cache)
+    assert new != old and not old.exists()
+
+
+def test_a_session_opened_on_another_view_is_drawn_from_the_store(cache):
+    run_app()
+    mark_kept_map(cache)
+    new_process()
+    linked = run_app(**{"from": "2025-06-01", "to": "2025-09-30", "cat": "strike"})
+    assert not map_args(linked)["script"].endswith(MARK)
+    # another window over the same filters: the same map of every date, narrowed in it
+    window = run_app(**{"from": "2025-06-01", "to": "2025-09-30"})
+    assert map_args(window)["script"].endswith(MARK)
+    opening = run_app()  # the opening view still comes from the file
+    assert map_args(opening)["script"].endswith(MARK)
+
+
+def test_a_damaged_file_is_removed_and_written_again(cache):
+    run_app()
+    [file] = kept_files(cache)
+    file.write_text(file.read_text(encoding="utf-8")[:1000], encoding="utf-8")
+    new_process()
+    app = run_app()
+    assert "incidents in view" in page_text(app)
+    [again] = kept_files(cache)
+    assert again == file
+    assert json.loads(again.read_text(encoding="utf-8"))["drawn"]["arguments"] == \
+        {name: value for name, value in map_args(app).items()
+         if name in json.loads(again.read_text(encoding="utf-8"))["drawn"]["arguments"]}
+
+
+def test_the_fingerprint_follows_the_shipped_data(tmp_path):
+    copy = shutil.copytree(DATA_DIR, tmp_path / "data")
+    opening_map.fingerprint.cache_clear()
+    assert opening_map.fingerprint(str(copy)) == opening_map.fingerprint(str(DATA_DIR))
+    pipelines = copy / "pipelines.geojson"
+    pipelines.write_text(pipelines.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    opening_map.fingerprint.cache_clear()
+    assert opening_map.fingerprint(str(copy)) != opening_map.fingerprint(str(DATA_DIR))
