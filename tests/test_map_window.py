@@ -144,3 +144,15 @@ def test_too_many_incidents_of_every_date_are_filtered_on_the_server():
     narrowed, _ = plan_for(incidents, state(dt.date(2022, 1, 1), dt.date(2025, 12, 31),
                                             categories=("strike", "security")))
     assert narrowed.window_in_page
+
+
+def test_a_map_is_asked_to_move_only_away_from_where_it_is_built(db_path, monkeypatch):
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+    opening = AppTest.from_file(APP, default_timeout=60).run()
+    # asking a new map to go where it already is redraws every point for nothing
+    assert (map_args(opening)["center"], map_args(opening)["zoom"]) == (None, None)
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params.update({"from": "2025-06-01", "to": "2025-09-30", "lat": "46.5",
+                                "lon": "30.7", "z": "9"})
+    linked.run()
+    assert (map_args(linked)["center"], map_args(linked)["zoom"]) == ([46.5, 30.7], 9)

@@ -146,6 +146,9 @@ def prepare(state: ViewState, *, revision: int, app_root: str, mapped, sites,
 def draw(state: ViewState, drawn: DrawnMap) -> dict:
     """The map at the view's position, narrowed to its window; what the map sent back."""
     center, zoom = track_position(drawn.view_key, (state.center, state.zoom))
+    if ((float(center[0]), float(center[1])), zoom) == BUILT_IN_POSITION:
+        # where the map is built: asking a new map to go there would redraw every point
+        center = zoom = None
     window_group = (sidebar_window_group(state.date_from, state.date_to)
                     if drawn.window_in_page else None)
     return folium_component.draw(drawn.arguments, key=MAP_KEY, center=center, zoom=zoom,
