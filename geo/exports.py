@@ -22,7 +22,7 @@ from geo.dates import describe_dates
 from geo.errors import ExportError
 from geo.file_formats import pick_format
 from geo.firms import DETECTED, NONE_DETECTED
-from geo.network import nearest_pipeline
+from geo.network import NEAREST_COLUMNS, nearest_pipeline
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 
 LAYER_NAME = "incidents"
@@ -58,6 +58,14 @@ def _thermal_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
             "thermal_status": status.fillna("").astype(object)}
 
 
+def _pipeline_columns(view: pd.DataFrame, routes: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The nearest route and its distance: those the view carries (the map page measures
+    views of up to 20,000 incidents once per view), else measured now."""
+    if set(NEAREST_COLUMNS) <= set(view.columns):
+        return view.loc[:, list(NEAREST_COLUMNS)]
+    return nearest_pipeline(view["latitude"], view["longitude"], routes).set_index(view.index)
+
+
 def export_frame(view: pd.DataFrame, routes: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
     """The exported table: the schema's columns, dates as ISO text, sorted by date; the
     linked site's name and how it was linked follow site_id ('' where not known); the
@@ -67,11 +75,10 @@ def export_frame(view: pd.DataFrame, routes: gpd.GeoDataFrame | None = None) -> 
     at = columns.index("site_id") + 1
     columns[at:at] = SITE_COLUMNS
     view = view.assign(**{name: "" for name in SITE_COLUMNS if name not in view})
-    frame = view.loc[:, columns].assign(**_thermal_columns(view)) \
-        .sort_values(["date_start", "incident_id"])
-    frame = frame.reset_index(drop=True)
+    frame = view.loc[:, columns].assign(**_thermal_columns(view))
     if routes is not None:
-        frame = frame.join(nearest_pipeline(frame["latitude"], frame["longitude"], routes))
+        frame = frame.join(_pipeline_columns(view, routes))
+    frame = frame.sort_values(["date_start", "incident_id"]).reset_index(drop=True)
     when = describe_dates(frame) if len(frame) else []
     frame = frame.assign(
         **{name: frame[name].dt.strftime("%Y-%m-%d") for name in DATE_COLUMNS},

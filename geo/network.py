@@ -20,6 +20,7 @@ from geo.errors import FilterError
 METRIC_CRS = ("+proj=lcc +lat_1=42 +lat_2=52 +lat_0=47 +lon_0=38 +x_0=0 +y_0=0 +datum=WGS84 "
               "+units=m +no_defs")
 GEOD = Geod(ellps="WGS84")
+NEAREST_COLUMNS = ("nearest_pipeline", "pipeline_distance_km")  # what nearest_pipeline adds
 _TO_WGS84 = Transformer.from_crs(METRIC_CRS, "EPSG:4326", always_xy=True)
 
 

@@ -107,3 +107,24 @@ def test_exports_carry_the_nearest_pipeline_and_its_distance(tmp_path, incidents
         expected["pipeline_distance_km"])
     unplaced = by_id.loc[incidents.loc[incidents["latitude"].isna(), "incident_id"]]
     assert (unplaced["nearest_pipeline"].fillna("") == "").all()
+
+
+def test_an_export_keeps_the_distances_its_view_already_carries(incidents):
+    """The map page measures each view's distances once; a download does not measure again
+    (a view that carries them exports them as they are)."""
+    routes = read_pipelines(DATA_DIR)
+    measured = nearest_pipeline(incidents["latitude"], incidents["longitude"], routes) \
+        .set_index(incidents.index)
+    view = incidents.join(measured)
+    view.loc[view.index[0], ["nearest_pipeline", "pipeline_distance_km"]] = ["Kept route", 1.5]
+    frame = pd.read_csv(io.BytesIO(export_bytes(view, "csv", routes)), encoding="utf-8-sig",
+                        keep_default_na=False).set_index("incident_id")
+    kept = frame.loc[view["incident_id"].iat[0]]
+    assert (kept["nearest_pipeline"], float(kept["pipeline_distance_km"])) == ("Kept route", 1.5)
+    # the other rows as measured, and the same columns as an export that measures
+    fresh = pd.read_csv(io.BytesIO(export_bytes(incidents, "csv", routes)),
+                        encoding="utf-8-sig", keep_default_na=False)
+    assert list(fresh.columns) == list(frame.reset_index().columns)
+    other = view["incident_id"].iat[1]
+    assert frame.loc[other, "nearest_pipeline"] == \
+        fresh.set_index("incident_id").loc[other, "nearest_pipeline"]
