@@ -17,6 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from geo import tables
+from geo.authorship import author_problems
 from geo.errors import ValidationError
 from geo.schema import CLAIM_STATUSES
 from geo.store_engine import bump_revision
@@ -24,8 +25,6 @@ from geo.store_engine import bump_revision
 if TYPE_CHECKING:  # layers import review_text: keep the store out of their imports
     from geo.store import IncidentStore
 
-MAX_NAME_CHARS = 80
-MAX_NOTE_CHARS = 2_000
 HISTORY_COLUMNS = ("change_id", "incident_id", "previous_status", "status", "changed_by",
                    "changed_at", "note")
 
@@ -45,16 +44,7 @@ def _argument_problems(status: str, changed_by: str, note: str) -> list[str]:
     if status not in CLAIM_STATUSES:
         problems.append(f"Unknown claim status '{status}'; use one of "
                         f"{', '.join(CLAIM_STATUSES)}")
-    if not changed_by:
-        problems.append("No reviewer name given; say who made this change (e.g. your name "
-                        "or initials)")
-    elif len(changed_by) > MAX_NAME_CHARS:
-        problems.append(f"Reviewer name is {len(changed_by)} characters long: "
-                        f"'{changed_by[:40]}…'; use at most {MAX_NAME_CHARS}")
-    if len(note) > MAX_NOTE_CHARS:
-        problems.append(f"Note is {len(note):,} characters long; shorten it to at most "
-                        f"{MAX_NOTE_CHARS:,} (link longer material from the source instead)")
-    return problems
+    return problems + author_problems(changed_by, note, "the claim history")
 
 
 def set_claim_status(store: IncidentStore, incident_id: str, status: str, *, changed_by: str,

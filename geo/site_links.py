@@ -14,6 +14,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from geo import tables
+from geo.authorship import author_problems
 from geo.errors import ValidationError
 from geo.schema import THERMAL_CATEGORY
 from geo.store import IncidentStore
@@ -25,7 +26,8 @@ HISTORY_COLUMNS = ("change_id", "incident_id", "previous_site_id", "site_id", "c
                    "changed_at", "note")
 
 
-def _problems(conn, incident_id: str, site_id: str, changed_by: str) -> tuple[list[str], str]:
+def _problems(conn, incident_id: str, site_id: str, changed_by: str,
+              note: str) -> tuple[list[str], str]:
     """Every reason the change cannot be made, and the incident's current site_id."""
     problems = []
     c = tables.incidents.c
@@ -47,9 +49,7 @@ def _problems(conn, incident_id: str, site_id: str, changed_by: str) -> tuple[li
         if known is None:
             problems.append(f"Unknown site id '{site_id}'; pick one from the site register, "
                             "or unlink")
-    if not changed_by.strip():
-        problems.append("Say who makes this change (your name or initials): the link "
-                        "history records it")
+    problems += author_problems(changed_by, note, "the link history")
     return problems, (found.site_id if found is not None else UNLINKED)
 
 
@@ -60,8 +60,9 @@ def set_site_link(store: IncidentStore, incident_id: str, site_id: str, *, chang
     Raises ValidationError listing every problem; nothing is written then.
     """
     incident_id, site_id = str(incident_id).strip(), str(site_id or UNLINKED).strip()
+    changed_by, note = str(changed_by or "").strip(), str(note or "").strip()
     with store.engine.begin() as conn:
-        problems, previous = _problems(conn, incident_id, site_id, str(changed_by or ""))
+        problems, previous = _problems(conn, incident_id, site_id, changed_by, note)
         if problems:
             raise ValidationError(problems, summary=f"The site link of incident "
                                   f"'{incident_id}' was not changed")
@@ -70,8 +71,7 @@ def set_site_link(store: IncidentStore, incident_id: str, site_id: str, *, chang
                      .values(site_id=site_id, site_link=MANUAL if site_id else UNLINKED))
         change = conn.execute(sa.insert(tables.link_history).values(
             incident_id=incident_id, previous_site_id=previous, site_id=site_id,
-            changed_by=changed_by.strip(), changed_at=dt.datetime.now(dt.UTC),
-            note=str(note or "").strip()))
+            changed_by=changed_by, changed_at=dt.datetime.now(dt.UTC), note=note))
         bump_revision(conn)
     return int(change.inserted_primary_key[0])
 

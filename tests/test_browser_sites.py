@@ -42,7 +42,7 @@ def test_relink_an_incident_on_the_site_page_and_see_the_history(start_streamlit
     page.get_by_label("Link it to").click()
     page.keyboard.type("Kremenchuk thermal")
     page.keyboard.press("Enter")
-    page.get_by_label("Your name").fill("Ana")
+    page.get_by_role("textbox", name="Your name").fill("Ana")
     page.get_by_label("Note").fill("imagery: the CHP burned")
     page.get_by_role("button", name="Save link").click()
     page.get_by_text("Incident seed-000-01 linked to Kremenchuk thermal power plant (CHP)"
@@ -53,7 +53,7 @@ def test_relink_an_incident_on_the_site_page_and_see_the_history(start_streamlit
     page.get_by_role("heading", name="History of this site's links").wait_for()
     cell(page, "imagery: the CHP burned").wait_for(state="attached", timeout=30_000)
     assert cells(page, "Kremenchuk thermal power plant (CHP)").count() == 1  # "To"
-    assert page.get_by_label("Your name").input_value() == "Ana"  # remembered
+    assert page.get_by_role("textbox", name="Your name").input_value() == "Ana"  # remembered
 
     # The incident now shows in the CHP's history, linked by hand.
     page.goto(f"{app.url}/sites?site=kremenchuk_tpp")

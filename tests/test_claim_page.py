@@ -55,7 +55,7 @@ def save_button(app: AppTest):
 def review(app: AppTest, incident_id: str, status: str, name: str | None, note: str = ""):
     app.selectbox(key=f"claim_status_{incident_id}").select(status)
     if name is not None:
-        app.text_input(key="claim_reviewer").input(name)
+        app.text_input(key="analyst_name").input(name)
     app.text_area(key=f"claim_note_{incident_id}").input(note)
     save_button(app).click().run()
     assert not app.exception
@@ -87,7 +87,7 @@ def test_reviewing_a_selected_claim_records_it_and_every_view_follows(page, db_p
     # the name is remembered for the next incident
     app.session_state["selected_incident"] = DEPOT
     app.run()
-    assert app.text_input(key="claim_reviewer").value == "Anna *K*"
+    assert app.text_input(key="analyst_name").value == "Anna *K*"
     assert app.selectbox(key=f"claim_status_{DEPOT}").value == "reported"
     assert "No review yet: status as imported." in captions(app)
 
@@ -97,7 +97,7 @@ def test_a_review_without_a_change_or_a_name_is_refused_and_says_why(page, db_pa
     review(app, TPP, "claimed", "Anna")
     assert "already 'claimed'" in app.error[0].value.replace("\\", "")
     review(app, TPP, "geolocated", "   ")
-    assert "No reviewer name given" in app.error[0].value
+    assert "No name given" in app.error[0].value
     assert claim_history(store_of(db_path)).empty
     assert table(app).loc[TPP, "Claim status"].startswith("Claimed")
 

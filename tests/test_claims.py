@@ -8,9 +8,8 @@ import sqlite3
 import pandas as pd
 import pytest
 
+from geo.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from geo.claims import (
-    MAX_NAME_CHARS,
-    MAX_NOTE_CHARS,
     claim_history,
     latest_reviews,
     review_text,
@@ -89,7 +88,7 @@ def test_no_reviews_join_as_empty_columns(store):
     ("seed-999", "confirmed", "Anna", "", "Unknown incident id 'seed-999'"),
     (TPP, "verified", "Anna", "", "Unknown claim status 'verified'; use one of claimed, "
                                   "reported, geolocated, confirmed"),
-    (TPP, "confirmed", "   ", "", "No reviewer name given"),
+    (TPP, "confirmed", "   ", "", "No name given"),
     (TPP, "confirmed", "x" * (MAX_NAME_CHARS + 1), "", f"use at most {MAX_NAME_CHARS}"),
     (TPP, "confirmed", "Anna", "n" * (MAX_NOTE_CHARS + 1), "shorten it to at most"),
     (TPP, "claimed", "Anna", "", f"Incident '{TPP}' is already 'claimed'; choose a "
@@ -112,5 +111,5 @@ def test_every_problem_is_reported_at_once(store):
     with pytest.raises(ValidationError) as caught:
         set_claim_status(store, "seed-999", "maybe", changed_by="")
     assert len(caught.value.problems) == 3
-    assert {p.split(" ")[1] for p in caught.value.problems} == {"claim", "reviewer",
+    assert {p.split(" ")[1] for p in caught.value.problems} == {"claim", "name",
                                                                 "incident"}

@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from geo import tables
+from geo.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from geo.errors import ValidationError
 from geo.site_links import link_history, set_site_link
 
@@ -72,7 +73,8 @@ def test_every_problem_is_reported_and_nothing_is_written(store):
     assert problems == [
         "Unknown incident id 'no-such-incident'; pick one from the incident table",
         "Unknown site id 'no_such_site'; pick one from the site register, or unlink",
-        "Say who makes this change (your name or initials): the link history records it",
+        "No name given; say who makes this change (your name or initials): the link "
+        "history records it",
     ]
     assert "was not changed" in str(raised.value)
     with pytest.raises(ValidationError, match="Unknown site id 'nowhere'"):
@@ -102,3 +104,12 @@ def test_thermal_detections_are_not_linked(store):
                      .values(category="thermal_detection"))
     with pytest.raises(ValidationError, match="is a thermal detection"):
         set_site_link(store, "seed-003-02", "orlivka_gds", changed_by="Ana")
+
+
+def test_a_link_change_asks_the_same_of_its_author_as_a_claim_review(store):
+    """The same name and note limits as geo.claims (geo.authorship), all reported at once."""
+    with pytest.raises(ValidationError) as raised:
+        set_site_link(store, "seed-000-01", "kremenchuk_tpp",
+                      changed_by="A" * (MAX_NAME_CHARS + 1), note="n" * (MAX_NOTE_CHARS + 1))
+    assert [problem.split(" ")[0] for problem in raised.value.problems] == ["Name", "Note"]
+    assert link_history(store).empty

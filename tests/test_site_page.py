@@ -73,7 +73,7 @@ def test_relinking_through_the_form_is_kept_in_the_history(page, db_path):
     opened(page, "kremenchuk_refinery")
     assert page.selectbox(key="site_link_incident").value == "seed-000-01"  # this site's first
     page.selectbox(key="site_link_target").set_value("kremenchuk_tpp")
-    page.text_input(key="site_link_name").input("Ana")
+    page.text_input(key="analyst_name").input("Ana")
     page.text_input(key="site_link_note").input("imagery: the CHP burned")
     page.button[0].click().run()  # the form's Save link
     assert not page.exception
@@ -84,7 +84,7 @@ def test_relinking_through_the_form_is_kept_in_the_history(page, db_path):
     assert changes.iloc[0][["Incident", "From", "To", "By", "Note"]].tolist() == [
         "seed-000-01", "Kremenchuk oil refinery", "Kremenchuk thermal power plant (CHP)",
         "Ana", "imagery: the CHP burned"]
-    assert page.text_input(key="site_link_name").value == "Ana"  # remembered
+    assert page.text_input(key="analyst_name").value == "Ana"  # remembered
     store = IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
     assert link_history(store, "seed-000-01")["changed_by"].tolist() == ["Ana"]
     frame = store.incidents_frame().set_index("incident_id")
@@ -96,7 +96,7 @@ def test_a_change_without_a_name_is_refused_and_nothing_is_written(page, db_path
     opened(page, "orlivka_gds")
     page.selectbox(key="site_link_target").set_value("")  # unlink
     page.button[0].click().run()
-    assert "Say who makes this change" in page.error[0].value
+    assert "say who makes this change" in page.error[0].value
     store = IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
     assert link_history(store).empty
     assert len(history_table(page)) == 2

@@ -2,7 +2,7 @@
 
 The form saves through a submit callback, which runs before the page script: the store's
 revision is already bumped when the map and the table are drawn, so they show the new
-status on that same run. The reviewer's name outlives the form (kept in session state).
+status on that same run. The reviewer's name outlives the form (geo.ui.analyst_name).
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from geo import claims
+from geo.authorship import MAX_NOTE_CHARS
 from geo.errors import IncidentMapError
 from geo.schema import CLAIM_LABELS, CLAIM_STATUSES
-from geo.ui import cached
+from geo.ui import analyst_name, cached
 from geo.ui.markdown import escape_markdown
 
-REVIEWER_KEY = "claim_reviewer"
-SAVED_REVIEWER_KEY = "saved_claim_reviewer"
 MESSAGE_KEY = "claim_review_message"
 HISTORY_LABELS = {"when": "When (UTC)", "changed_by": "Who", "change": "From → to",
                   "note": "Note"}
@@ -38,7 +37,7 @@ def _keys(incident_id: str) -> tuple[str, str]:
 
 def _save(incident_id: str) -> None:
     status_key, note_key = _keys(incident_id)
-    reviewer = st.session_state.get(REVIEWER_KEY, "")
+    reviewer = analyst_name.entered()
     store = _store()
     try:
         change = claims.set_claim_status(store, incident_id, st.session_state[status_key],
@@ -47,7 +46,7 @@ def _save(incident_id: str) -> None:
     except IncidentMapError as error:
         st.session_state[MESSAGE_KEY] = (incident_id, "error", str(error), store.revision())
         return
-    st.session_state[SAVED_REVIEWER_KEY] = change.changed_by
+    analyst_name.remember(change.changed_by)
     st.session_state[note_key] = ""
     st.session_state[MESSAGE_KEY] = (
         incident_id, "success", f"Saved: {short_label(change.previous_status)} → "
@@ -66,8 +65,6 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
 
 def _form(incident_id: str, current: str) -> None:
     status_key, note_key = _keys(incident_id)
-    if REVIEWER_KEY not in st.session_state:
-        st.session_state[REVIEWER_KEY] = st.session_state.get(SAVED_REVIEWER_KEY, "")
     if st.session_state.get(status_key) not in CLAIM_STATUSES:
         st.session_state[status_key] = current if current in CLAIM_STATUSES else "claimed"
     with st.form(f"claim_review_{incident_id}"):
@@ -75,9 +72,9 @@ def _form(incident_id: str, current: str) -> None:
         left, right = st.columns(2)
         left.selectbox("New claim status", CLAIM_STATUSES, key=status_key, format_func=short_label,
                        help="; ".join(CLAIM_LABELS[s] for s in CLAIM_STATUSES))
-        right.text_input("Your name", key=REVIEWER_KEY, max_chars=claims.MAX_NAME_CHARS,
-                         help="Recorded with the change; remembered for your next review.")
-        st.text_area("Note", key=note_key, max_chars=claims.MAX_NOTE_CHARS, height=80,
+        analyst_name.name_input(right, help="Recorded with the change; remembered for "
+                                            "your next review.")
+        st.text_area("Note", key=note_key, max_chars=MAX_NOTE_CHARS, height=80,
                      placeholder="What the change rests on: sources, imagery, who confirms it")
         st.form_submit_button("Save review", type="primary", on_click=_save,
                               args=(incident_id,))

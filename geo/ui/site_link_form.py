@@ -1,7 +1,8 @@
 """The Sites page's form to link, move or unlink an incident, and the history of links.
 
 One st.form: nothing reruns until Save (Enter in a text field saves too). The name given
-is remembered for the session. Changes go through geo.site_links, which keeps each one.
+is remembered for the session (geo.ui.analyst_name). Changes go through geo.site_links,
+which keeps each one.
 """
 
 from __future__ import annotations
@@ -9,14 +10,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.authorship import MAX_NOTE_CHARS
 from geo.dates import describe_dates
 from geo.errors import ValidationError
 from geo.schema import THERMAL_CATEGORY
 from geo.site_links import link_history, set_site_link
 from geo.store import IncidentStore
+from geo.ui import analyst_name
 
-NAME_KEY = "site_link_name"
-SAVED_NAME = "site_link_saved_name"
 MESSAGE = "site_link_message"
 UNLINK = ""
 PLACE_CHARS = 60
@@ -64,7 +65,7 @@ def target_choices(sites: pd.DataFrame, site_id: str) -> dict[str, str]:
 
 def _save(store: IncidentStore, incident_id: str, target: str, name: str, note: str,
           targets: dict[str, str]) -> None:
-    st.session_state[SAVED_NAME] = name
+    analyst_name.remember(name)
     try:
         set_site_link(store, incident_id, target, changed_by=name, note=note)
     except ValidationError as error:
@@ -86,8 +87,6 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
     st.caption("Link an incident to this site, move it to another site, or unlink it. Each "
                "change is kept with who made it, when and why.")
     targets = target_choices(sites, site_id)
-    if NAME_KEY not in st.session_state:
-        st.session_state[NAME_KEY] = st.session_state.get(SAVED_NAME, "")
     with st.form("site_link_form"):
         incident_id = st.selectbox("Incident", list(choices), format_func=choices.get,
                                    key="site_link_incident",
@@ -97,8 +96,9 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
         target = st.selectbox("Link it to", list(targets), format_func=targets.get,
                               key="site_link_target")
         left, right = st.columns([1, 2])
-        name = left.text_input("Your name", key=NAME_KEY, placeholder="name or initials")
-        note = right.text_input("Note", key="site_link_note",
+        name = analyst_name.name_input(left, help="Recorded with the change in the link "
+                                                  "history.")
+        note = right.text_input("Note", key="site_link_note", max_chars=MAX_NOTE_CHARS,
                                 placeholder="why: e.g. geolocated from imagery")
         saved = st.form_submit_button("Save link", type="primary")
     if saved:
