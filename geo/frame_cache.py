@@ -42,8 +42,11 @@ def database_key(database_url: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def cache_path(cache_dir: Path, database_url: str, revision: int) -> Path:
-    return Path(cache_dir) / FOLDER / f"{database_key(database_url)}-r{int(revision)}{SUFFIX}"
+def cache_path(cache_dir: Path, database_url: str, store_id: str, revision: int) -> Path:
+    """Named after the store's id too: a store made again at the same path counts its
+    revisions from 1 again (geo.migrations.META_STORE_ID)."""
+    return (Path(cache_dir) / FOLDER
+            / f"{database_key(database_url)}-r{int(revision)}-{store_id}{SUFFIX}")
 
 
 def _text_array(values: np.ndarray) -> pa.Array:
@@ -114,7 +117,7 @@ def incidents_frame(store, database_url: str, cache_dir: Path) -> pd.DataFrame:
     otherwise read from the store and written for next time (only when no write happened
     during the read, so the file always holds exactly its revision's rows)."""
     revision = store.revision()
-    path = cache_path(cache_dir, database_url, revision)
+    path = cache_path(cache_dir, database_url, store.store_id(), revision)
     if path.exists():
         try:
             frame = read(path)

@@ -9,6 +9,7 @@ SQLAlchemy for the connection's dialect; only our own table and column names go 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 
 import pandas as pd
@@ -18,6 +19,10 @@ from geo import map_index, tables
 
 META_VERSION = "schema_version"
 META_SPAN_CLASSES = "span_classes"
+# a new id whenever a database is made: files derived from a store (geo.frame_cache,
+# geo.ui.opening_map) name it with the revision, so a store deleted and made again at the
+# same path, whose revisions count from 1 again, never reads the old store's files
+META_STORE_ID = "store_id"
 
 
 def _add_column(conn: sa.Connection, table: sa.Table, name: str) -> None:
@@ -94,10 +99,19 @@ def _v4_map_index(conn: sa.Connection) -> None:
     map_index.create(conn)
 
 
+def new_store_id(conn: sa.Connection) -> None:
+    set_meta(conn, META_STORE_ID, uuid.uuid4().hex)
+
+
+def _v5_store_id(conn: sa.Connection) -> None:
+    new_store_id(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     2: _v2_batch_counts_and_window_indexes,
     3: _v3_history_and_thermal,
     4: _v4_map_index,
+    5: _v5_store_id,
 }
 
 

@@ -75,6 +75,7 @@ class IncidentStore:
         conn.execute(sa.insert(tables.sites), records(sites, SITE_COLUMNS))
         migrations.set_meta(conn, migrations.META_VERSION, tables.SCHEMA_VERSION)
         migrations.set_meta(conn, "revision", 1)
+        migrations.new_store_id(conn)
         migrations.add_span_classes(conn, {0})
         self._insert_batch(conn, SEED_BATCH_ID, incidents, file_name="data/incidents.csv",
                            preset="seed")
@@ -103,6 +104,12 @@ class IncidentStore:
     def _revision(conn) -> int:
         return int(conn.execute(
             sa.select(tables.meta.c.value).where(tables.meta.c.key == "revision")).scalar())
+
+    def store_id(self) -> str:
+        """Made with the database (geo.migrations.META_STORE_ID); never changes."""
+        with self.engine.connect() as conn:
+            return str(conn.execute(sa.select(tables.meta.c.value).where(
+                tables.meta.c.key == migrations.META_STORE_ID)).scalar())
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 

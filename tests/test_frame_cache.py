@@ -7,6 +7,8 @@ import sqlalchemy as sa
 
 from geo import frame_cache, tables
 from geo.records import coerce_incidents
+from geo.settings import DATA_DIR
+from geo.store import IncidentStore
 from tests.bench.synthetic import synthetic_incidents
 
 
@@ -27,7 +29,8 @@ def test_the_cached_frame_equals_the_store_read(store, db_path, tmp_path):
     store.add_batch("odd", odd_rows())
     stored = store.incidents_frame()
     first = frame_cache.incidents_frame(store, url_of(db_path), tmp_path)
-    path = frame_cache.cache_path(tmp_path, url_of(db_path), store.revision())
+    path = frame_cache.cache_path(tmp_path, url_of(db_path), store.store_id(),
+                                  store.revision())
     assert path.exists()
     again = frame_cache.incidents_frame(store, url_of(db_path), tmp_path)
     for frame in (first, again):
@@ -52,19 +55,19 @@ def test_a_new_revision_makes_a_new_file_and_removes_the_old(store, db_path, tmp
     fresh = frame_cache.incidents_frame(store, url, tmp_path)
     pd.testing.assert_frame_equal(fresh, store.incidents_frame())
     assert len(fresh) == 17 + 500
-    assert not frame_cache.cache_path(tmp_path, url, old_revision).exists()
-    assert frame_cache.cache_path(tmp_path, url, store.revision()).exists()
+    assert not frame_cache.cache_path(tmp_path, url, store.store_id(), old_revision).exists()
+    assert frame_cache.cache_path(tmp_path, url, store.store_id(), store.revision()).exists()
     store.undo_batch("more")
     pd.testing.assert_frame_equal(frame_cache.incidents_frame(store, url, tmp_path),
                                   store.incidents_frame())
     files = list((tmp_path / frame_cache.FOLDER).iterdir())
-    assert [f.name for f in files] == [
-        frame_cache.cache_path(tmp_path, url, store.revision()).name]  # no partial files
+    current = frame_cache.cache_path(tmp_path, url, store.store_id(), store.revision())
+    assert [f.name for f in files] == [current.name]  # no partial files
 
 
 def test_a_damaged_file_is_rebuilt_from_the_store(store, db_path, tmp_path):
     url = url_of(db_path)
-    path = frame_cache.cache_path(tmp_path, url, store.revision())
+    path = frame_cache.cache_path(tmp_path, url, store.store_id(), store.revision())
     path.parent.mkdir(parents=True)
     path.write_bytes(b"ARROW1 cut short")
     pd.testing.assert_frame_equal(frame_cache.incidents_frame(store, url, tmp_path),
@@ -72,16 +75,32 @@ def test_a_damaged_file_is_rebuilt_from_the_store(store, db_path, tmp_path):
     pd.testing.assert_frame_equal(frame_cache.read(path), store.incidents_frame())
 
 
+def test_a_store_made_again_at_the_same_path_never_reads_the_old_file(store, db_path,
+                                                                      tmp_path):
+    """Its revisions count from 1 again: the file of the old store's revision 2 must not
+    stand for the new store's revision 2."""
+    url = url_of(db_path)
+    store.add_batch("old", synthetic_incidents(300))
+    old = frame_cache.incidents_frame(store, url, tmp_path)
+    store.engine.dispose()
+    db_path.unlink()
+    again = IncidentStore.open(url, DATA_DIR)
+    again.add_batch("new", synthetic_incidents(40))
+    assert again.revision() == store.revision() and len(old) == 17 + 300
+    pd.testing.assert_frame_equal(frame_cache.incidents_frame(again, url, tmp_path),
+                                  again.incidents_frame())
+
+
 def test_each_database_has_its_own_file(tmp_path):
-    one = frame_cache.cache_path(tmp_path, "sqlite:////data/a.sqlite", 3)
-    two = frame_cache.cache_path(tmp_path, "sqlite:////data/b.sqlite", 3)
+    one = frame_cache.cache_path(tmp_path, "sqlite:////data/a.sqlite", "id", 3)
+    two = frame_cache.cache_path(tmp_path, "sqlite:////data/b.sqlite", "id", 3)
     assert one != two and one.parent == two.parent
 
 
 def test_a_file_with_other_columns_is_not_used(store, db_path, tmp_path):
     """As after an upgrade that reads another column: the file is rebuilt, not trusted."""
     url = url_of(db_path)
-    path = frame_cache.cache_path(tmp_path, url, store.revision())
+    path = frame_cache.cache_path(tmp_path, url, store.store_id(), store.revision())
     frame_cache.write(path, store.incidents_frame().drop(columns="claimant"))
     found = frame_cache.incidents_frame(store, url, tmp_path)
     pd.testing.assert_frame_equal(found, store.incidents_frame())

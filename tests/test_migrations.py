@@ -107,6 +107,9 @@ def test_a_version_1_database_is_upgraded_and_keeps_its_data(tmp_path):
     assert schema["site_links"] == {"old-1": "source", "old-2": "", "old-3": ""}
     # data, revision and batches are kept; nothing is re-seeded
     assert store.revision() == 5
+    # version 5: an id of its own, kept from then on
+    assert len(store.store_id()) == 32
+    assert IncidentStore.open(f"sqlite:///{path}", DATA_DIR).store_id() == store.store_id()
     frame = store.incidents_frame()
     assert sorted(frame["incident_id"]) == ["old-1", "old-2", "old-3"]
     batch = store.batches_frame().iloc[0]

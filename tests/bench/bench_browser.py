@@ -282,7 +282,8 @@ def cold_start_parts(table, n: int = 1_000_000) -> None:
     incidents = step("read every incident from SQLite", "geo/store_query.py (no cache)",
                      store.incidents_frame)
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
-        path = frame_cache.cache_path(Path(cache), str(db), store.revision())
+        path = frame_cache.cache_path(Path(cache), str(db), store.store_id(),
+                                      store.revision())
         step("write the frame cache (Arrow IPC)", "geo/frame_cache.py",
              lambda: frame_cache.write(path, incidents))
         incidents = step("read the frame cache", "geo/frame_cache.py",
