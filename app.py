@@ -6,15 +6,30 @@ This file only lays out the pages; the work is done in the geo library (see READ
 import streamlit as st
 
 from geo.errors import IncidentMapError
-from geo.ui import import_page, map_page, site_page
+from geo.ui import app_url, map_page
+
+
+# The other pages import the data libraries when first shown: the map page draws its
+# opening map before it imports them (geo/ui/map_page.py).
+def import_data() -> None:
+    from geo.ui import import_page
+
+    import_page.render()
+
+
+def sites() -> None:
+    from geo.ui import site_page
+
+    site_page.render()
+
 
 st.set_page_config(page_title="Incident map", page_icon="🗺️", layout="wide")
 
 PAGES = [
     st.Page(map_page.render, title="Map", icon=":material/map:", default=True),
-    st.Page(import_page.render, title="Import data", icon=":material/upload_file:",
+    st.Page(import_data, title="Import data", icon=":material/upload_file:",
             url_path="import"),
-    st.Page(site_page.render, title="Sites", icon=":material/factory:", url_path="sites"),
+    st.Page(sites, title="Sites", icon=":material/factory:", url_path=app_url.SITE_PAGE_PATH),
 ]
 
 try:

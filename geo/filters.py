@@ -8,36 +8,12 @@ view for any window touching early August.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from geo.errors import FilterError
 from geo.operators import incident_mask
-
-
-@dataclass(frozen=True)
-class ViewFilter:
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    categories: tuple[str, ...] | None = None
-    operators: tuple[str, ...] | None = None
-    claim_statuses: tuple[str, ...] | None = None
-    bbox: tuple[float, float, float, float] | None = field(default=None)  # W, S, E, N
-
-    def __post_init__(self):
-        if self.date_from and self.date_to and self.date_to < self.date_from:
-            raise FilterError(
-                f"The window ends ({self.date_to}) before it starts ({self.date_from}); "
-                "swap the dates"
-            )
-        if self.bbox is not None:
-            west, south, east, north = self.bbox
-            if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
-                raise FilterError(
-                    f"Bounding box {self.bbox} is not W,S,E,N in degrees with W<E and S<N"
-                )
+from geo.view_filter import ViewFilter
 
 
 def _day(value) -> np.datetime64:

@@ -44,7 +44,7 @@ def database_key(database_url: str) -> str:
 
 def cache_path(cache_dir: Path, database_url: str, store_id: str, revision: int) -> Path:
     """Named after the store's id too: a store made again at the same path counts its
-    revisions from 1 again (geo.migrations.META_STORE_ID)."""
+    revisions from 1 again (geo.meta_keys.META_STORE_ID)."""
     return (Path(cache_dir) / FOLDER
             / f"{database_key(database_url)}-r{int(revision)}-{store_id}{SUFFIX}")
 

@@ -6,16 +6,10 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.errors import FilterError
+from geo.layer_names import LAYER_KEYS, LAYER_TITLES
 from layers import basemap, infrastructure, pipelines, strikes, thermal
 from layers.base import MapLayers
 
-LAYER_TITLES = {
-    infrastructure.KEY: infrastructure.TITLE,
-    strikes.KEY: strikes.TITLE,
-    pipelines.KEY: pipelines.TITLE,
-    thermal.KEY: thermal.TITLE,
-}
-LAYER_KEYS = tuple(LAYER_TITLES)
 # lines first so points stay clickable on top of them
 DRAW_ORDER = (pipelines.KEY, infrastructure.KEY, thermal.KEY, strikes.KEY)
 

@@ -16,13 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from geo import map_index, tables
-
-META_VERSION = "schema_version"
-META_SPAN_CLASSES = "span_classes"
-# a new id whenever a database is made: files derived from a store (geo.frame_cache,
-# geo.ui.opening_map) name it with the revision, so a store deleted and made again at the
-# same path, whose revisions count from 1 again, never reads the old store's files
-META_STORE_ID = "store_id"
+from geo.meta_keys import META_SPAN_CLASSES, META_STORE_ID, META_VERSION
 
 
 def _add_column(conn: sa.Connection, table: sa.Table, name: str) -> None:

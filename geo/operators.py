@@ -17,12 +17,6 @@ import pandas as pd
 import sqlalchemy as sa
 
 NOT_STATED = ""
-FAMILY_HELP = ("Choosing a name also matches the operators that start with it and go on "
-               "with a space or '(' (\"SOCAR\" matches \"SOCAR Energy Ukraine\" and \"SOCAR "
-               "(per seed article 000)\"). An incident matches by its own operator, as "
-               "claimed, or by the operator of the site it is linked to; the infrastructure "
-               "layer shows only the sites of the chosen operators.")
-
 
 def family_mask(values: pd.Series, chosen: Iterable[str]) -> np.ndarray:
     """True where a value equals a chosen name or starts with it plus ' ' or '('."""

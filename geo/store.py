@@ -22,6 +22,7 @@ from geo.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.filters import ViewFilter
 from geo.map_query import answers, map_frame
+from geo.meta_keys import META_REVISION, META_STORE_ID
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
@@ -74,7 +75,7 @@ class IncidentStore:
         incidents = read_seed_incidents(self.data_dir)
         conn.execute(sa.insert(tables.sites), records(sites, SITE_COLUMNS))
         migrations.set_meta(conn, migrations.META_VERSION, tables.SCHEMA_VERSION)
-        migrations.set_meta(conn, "revision", 1)
+        migrations.set_meta(conn, META_REVISION, 1)
         migrations.new_store_id(conn)
         migrations.add_span_classes(conn, {0})
         self._insert_batch(conn, SEED_BATCH_ID, incidents, file_name="data/incidents.csv",
@@ -103,13 +104,13 @@ class IncidentStore:
     @staticmethod
     def _revision(conn) -> int:
         return int(conn.execute(
-            sa.select(tables.meta.c.value).where(tables.meta.c.key == "revision")).scalar())
+            sa.select(tables.meta.c.value).where(tables.meta.c.key == META_REVISION)).scalar())
 
     def store_id(self) -> str:
-        """Made with the database (geo.migrations.META_STORE_ID); never changes."""
+        """Made with the database (geo.meta_keys.META_STORE_ID); never changes."""
         with self.engine.connect() as conn:
             return str(conn.execute(sa.select(tables.meta.c.value).where(
-                tables.meta.c.key == migrations.META_STORE_ID)).scalar())
+                tables.meta.c.key == META_STORE_ID)).scalar())
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:

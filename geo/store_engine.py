@@ -17,6 +17,7 @@ from sqlalchemy import event
 
 from geo import map_index, migrations, tables
 from geo.errors import StoreError
+from geo.meta_keys import META_REVISION
 from geo.schema import INCIDENT_COLUMNS
 
 INSERT_CHUNK = 20_000
@@ -94,7 +95,7 @@ def bump_revision(conn: sa.Connection) -> None:
     map index (geo.map_index) in step with what it wrote, in the same transaction."""
     map_index.refresh(conn)
     conn.execute(
-        sa.update(tables.meta).where(tables.meta.c.key == "revision")
+        sa.update(tables.meta).where(tables.meta.c.key == META_REVISION)
         .values(value=sa.cast(sa.cast(tables.meta.c.value, sa.Integer) + 1, sa.Text))
     )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import sqlalchemy as sa
 
+from geo.meta_keys import META_TABLE
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 
 SCHEMA_VERSION = 5
@@ -55,7 +56,7 @@ def _column(name: str, primary: str) -> sa.Column:
 
 
 meta = sa.Table(
-    "meta", metadata,
+    META_TABLE, metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )

@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from geo.filters import ViewFilter
-from geo.mapview import LAYER_KEYS
-from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
+from geo.layer_names import LAYER_KEYS
+from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
+from geo.view_filter import ViewFilter
 
 CENTER_DECIMALS = 4
 DEFAULT_PIPELINE_KM = 10.0

@@ -13,6 +13,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from geo import layer_names
 from geo.claims import review_text
 from geo.dates import describe_dates
 from geo.schema import (
@@ -26,8 +27,8 @@ from geo.schema import (
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
 from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOLS
 
-KEY = "strikes"
-TITLE = "Strikes and other incidents"
+KEY = layer_names.STRIKES
+TITLE = layer_names.LAYER_TITLES[KEY]
 PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
 # Strongest first: among symbols of one size the canvas draws lower style indices on top.
 STATUSES = tuple(reversed(CLAIM_STATUSES))

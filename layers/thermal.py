@@ -13,11 +13,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo import layer_names
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
 from layers.style import FRP_CLASSES, FRP_UNKNOWN_COLOR
 
-KEY = "thermal"
-TITLE = "Thermal detections (FIRMS)"
+KEY = layer_names.THERMAL
+TITLE = layer_names.LAYER_TITLES[KEY]
 CATEGORY = "thermal_detection"
 NOT_A_CLAIM = "A fire seen from orbit: evidence, not a claim of a strike"
 UNKNOWN_LABEL = "FRP not recorded"

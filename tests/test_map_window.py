@@ -4,28 +4,19 @@ map st_folium would draw."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
-from functools import partial
 
-import pytest
-import streamlit_folium
 from streamlit.testing.v1 import AppTest
-from streamlit_folium import st_folium
 
 from geo.filters import ViewFilter, apply_filter, split_mapped
-from geo.mapview import build_layers
 from geo.render.canvas_points import DEFAULT_POPUP_LIMIT
-from geo.render.folium_map import build_map
-from geo.render.time_control import day_number, sidebar_window_group
-from geo.seed import read_seed_sites
-from geo.settings import DATA_DIR, PROJECT_ROOT
-from geo.shipped import read_basemap, read_pipelines
-from geo.ui.folium_component import component_arguments, draw
+from geo.render.time_control import day_number
+from geo.settings import PROJECT_ROOT
 from geo.ui.map_window import WINDOW_IN_PAGE_LIMIT, plan_map
 from geo.viewstate import ViewState
 from tests.bench.synthetic import synthetic_incidents
+from tests.map_drawing import recorded_arguments
 
 APP = str(PROJECT_ROOT / "app.py")
 
@@ -64,41 +55,35 @@ def test_a_window_change_keeps_the_mounted_map_and_sends_only_the_window(db_path
     assert third["feature_group"].count("setBounds(") == 1
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return {"sites": read_seed_sites(DATA_DIR), "pipeline_routes": read_pipelines(DATA_DIR),
-            "basemap_parts": read_basemap(DATA_DIR)}
+def ours(recorded: dict, center, zoom, window) -> None:  # an AppTest script
+    from tests.map_drawing import draw_recorded
+
+    draw_recorded(recorded, center, zoom, window)
 
 
-def sent_arguments(monkeypatch, draw) -> dict:
-    """What `draw()` gives streamlit-folium's component (its frontend is not involved)."""
-    sent = {}
-    monkeypatch.setattr(streamlit_folium, "_component_func",
-                        lambda **arguments: sent.update(arguments))
-    draw()
-    return sent
+def theirs(center, zoom, window) -> None:  # an AppTest script
+    from tests.map_drawing import draw_with_st_folium
+
+    draw_with_st_folium(center, zoom, window)
 
 
-def test_a_draw_from_recorded_arguments_sends_what_st_folium_would_send(shipped,
-                                                                        monkeypatch):
-    incidents = split_mapped(synthetic_incidents(300))[0]
-    fmap = build_map(build_layers(mapped_incidents=incidents, **shipped))
-    options = dict(height=500, returned_objects=["last_clicked"])
+def sent_by(script, **arguments) -> dict:
+    """What `script` sends to the map component, as the browser would receive it."""
+    app = AppTest.from_function(script, kwargs=arguments, default_timeout=60).run()
+    assert not app.exception
+    return map_args(app)
+
+
+def test_a_draw_from_recorded_arguments_sends_what_st_folium_would_send():
     # as the opening map's file keeps them
-    recorded = json.loads(json.dumps(component_arguments(copy.deepcopy(fmap), key="map",
-                                                         **options)))
+    recorded = json.loads(json.dumps(recorded_arguments()))
     for center, zoom, window in ((None, None, None),
                                  ((48.5, 33.0), 7, (dt.date(2024, 1, 1), dt.date(2024, 2, 1))),
                                  ((46.0, 30.0), 9, (dt.date(2025, 1, 1), dt.date(2025, 3, 1)))):
-        group = window and sidebar_window_group(*window)
-        ours = sent_arguments(monkeypatch, partial(
-            draw, recorded, key="map", center=center, zoom=zoom, feature_group_to_add=group))
-        theirs = sent_arguments(monkeypatch, partial(
-            st_folium, copy.deepcopy(fmap), key="map", center=center, zoom=zoom,
-            feature_group_to_add=group and sidebar_window_group(*window), **options))
-        assert ours.pop("on_change") is not None and theirs.pop("on_change") is not None
-        assert ours == theirs
-        assert (window is None) == (ours["feature_group"] is None)
+        position = dict(center=center, zoom=zoom, window=window)
+        sent = sent_by(ours, recorded=recorded, **position)
+        assert sent == sent_by(theirs, **position)
+        assert (window is None) == (sent["feature_group"] is None)
     assert "incidentTimeControl.setBounds(" not in recorded["script"]
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 import folium
 from branca.element import Element
 
+from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.render.assets import leaflet_css_url, leaflet_js_url
 from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
 from geo.render.legend import HtmlControl, legend_html
@@ -24,8 +25,6 @@ from geo.render.time_control import TimeControl, day_range, time_bound
 from geo.render.verbatim import VerbatimMacroElement
 from layers.base import MapLayers, PointLayer, ShapeLayer
 
-DEFAULT_CENTER = (47.0, 34.0)
-DEFAULT_ZOOM = 5
 ONLINE_TILES = "OpenStreetMap"
 
 CSS = """

@@ -1,12 +1,13 @@
-"""Drawing a folium map through streamlit-folium from arguments made once.
+"""A folium map's streamlit-folium arguments, made once and drawn many times.
 
 st_folium renders the whole map and rewrites its script on every call: Jinja, the JSON of
 every GeoJSON layer, regular expressions and textwrap.dedent over megabytes, about 0.3 s
 per rerun at 100,000 incidents, for a script that never changes while the view's data does
 not. So a map's component arguments (streamlit-folium's own code makes them) are recorded
 once, and each draw sends them again with only what changes per run: the position and the
-sidebar window's feature group. Recorded arguments are plain JSON values, so they can be
-kept in a file (geo.ui.opening_map) and drawn by another process.
+sidebar window's feature group (geo.ui.map_component draws them). Recorded arguments are
+plain JSON values, so they can be kept in a file (geo.ui.opening_map) and drawn by another
+process.
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ from __future__ import annotations
 import threading
 
 import folium
-import streamlit as st
 import streamlit_folium
 from streamlit_folium import st_folium
 
 # what st_folium makes per run, outside the recorded arguments
 PER_RUN = ("center", "zoom", "feature_group", "on_change")
 
-# Recording swaps streamlit-folium's component function for a moment; a draw in another
-# session must never call the stand-in.
+# Recording swaps streamlit-folium's component function for a moment: one at a time.
 _LOCK = threading.Lock()
 
 
@@ -48,22 +47,3 @@ def feature_group_script(group: folium.FeatureGroup) -> str:
     """What st_folium sends for `feature_group_to_add=group`, made on a map of its own (the
     group's script does not refer to the map it joins; streamlit-folium names it map_div)."""
     return streamlit_folium._get_feature_group_string(group, map=folium.Map(tiles=None), idx=0)
-
-
-def _keep_returned_value(key: str, component_key: str):
-    """st_folium's on_change: the map's last returned value under the caller's key."""
-    def keep() -> None:
-        st.session_state[key] = st.session_state.get(component_key, {})
-    return keep
-
-
-def draw(arguments: dict, *, key: str, center=None, zoom=None,
-         feature_group_to_add: folium.FeatureGroup | None = None) -> dict:
-    """st_folium(fmap, key=key, center=..., zoom=..., feature_group_to_add=..., **options)
-    for `arguments` = component_arguments(fmap, key=key, **options); what the map sent back,
-    or {}."""
-    group = None if feature_group_to_add is None else feature_group_script(feature_group_to_add)
-    with _LOCK:
-        component = streamlit_folium._component_func
-    return component(**arguments, center=center, zoom=zoom, feature_group=group,
-                     on_change=_keep_returned_value(key, arguments["key"])) or {}

@@ -2,13 +2,16 @@
 it before reading the incidents.
 
 On a cold start at 1,000,000 incidents the map page spent about 3 s before its map could
-be sent: reading the incidents, the sidebar's choices, the view, building the map. None of
-it changes until the store does. So the first run that draws the opening view (the default
-window, layers and filters) writes the sidebar's choices and the map's component arguments
-to INCIDENT_MAP_CACHE/opening-maps/, in a file named after the database, the data folder,
-the revision, a fingerprint of the program and the app's address (the sites' popups link to
-their pages there); the next process draws the map from it first and reads the incidents
-for the rest of the page after. Files of other revisions and programs are removed.
+be sent: reading the incidents, the sidebar's choices, the view, building the map; and
+about 1.5 s importing the libraries that does. None of it changes until the store does. So
+the first run that draws the opening view (the default window, layers and filters) writes
+the sidebar's choices and pipeline names, the map's component arguments and its window
+script to INCIDENT_MAP_CACHE/opening-maps/, in a file named after the database, the data
+folder, the store's id and revision (geo.store_identity), a fingerprint of the program and
+the app's address (the sites' popups link to their pages there). The next process draws
+the sidebar and the map from it with no data library imported, then imports them and reads
+the incidents for the rest of the page. Files of other revisions, stores and programs are
+removed. This module imports no data library either.
 
 The fingerprint covers the program's sources, the shipped data and the versions of the map
 libraries, so an upgraded program never draws a map an older one made. JSON, not pickle: a
@@ -47,7 +50,9 @@ SOURCES = ("geo", "layers")
 class OpeningMap:
     state_key: str  # the opening view and the app's address it was drawn for
     choices: Choices
+    route_names: list[str]  # the pipeline filter's
     drawn: DrawnMap
+    window_script: str | None  # geo.ui.map_arguments.window_script of the opening view
 
 
 def _files(folder: Path):
@@ -72,21 +77,25 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def _prefixes(database_url: str, data_dir: str, revision: int) -> tuple[str, str]:
-    """(every file of this database, the files this revision and program may read)"""
+def _prefixes(database_url: str, data_dir: str, identity: tuple[str, int]) -> tuple[str, str]:
+    """(every file of this database, the files this store, revision and program may read)"""
+    store_id, revision = identity
     database = _digest(database_url, data_dir)
-    return f"{database}-r", f"{database}-r{int(revision)}-{fingerprint(data_dir)}-"
+    return (f"{database}-r",
+            f"{database}-r{int(revision)}-{_digest(store_id)}-{fingerprint(data_dir)}-")
 
 
-def path(cache_dir: Path, database_url: str, data_dir: str, revision: int,
+def path(cache_dir: Path, database_url: str, data_dir: str, identity: tuple[str, int],
          app_root: str) -> Path:
-    current = _prefixes(database_url, data_dir, revision)[1]
+    """`identity`: the store's (id, revision), geo.store_identity.read."""
+    current = _prefixes(database_url, data_dir, identity)[1]
     return Path(cache_dir) / FOLDER / f"{current}{_digest(app_root)}{SUFFIX}"
 
 
-def remove_stale(cache_dir: Path, database_url: str, data_dir: str, revision: int) -> None:
-    """The files of this database from other revisions or programs."""
-    database, current = _prefixes(database_url, data_dir, revision)
+def remove_stale(cache_dir: Path, database_url: str, data_dir: str,
+                 identity: tuple[str, int]) -> None:
+    """The files of this database from other stores, revisions or programs."""
+    database, current = _prefixes(database_url, data_dir, identity)
     for file in (Path(cache_dir) / FOLDER).glob(f"{database}*{SUFFIX}"):
         if not file.name.startswith(current):
             file.unlink(missing_ok=True)
@@ -106,7 +115,8 @@ def read(file: Path) -> OpeningMap | None:
     try:
         record = json.loads(file.read_text(encoding="utf-8"))
         return OpeningMap(record["state_key"], _choices(record["choices"]),
-                          DrawnMap(**record["drawn"]))
+                          list(record["route_names"]), DrawnMap(**record["drawn"]),
+                          record["window_script"])
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -124,21 +134,21 @@ def write(file: Path, opening: OpeningMap) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def kept(database_url: str, data_dir: str, revision: int, cache_dir: str,
+def kept(database_url: str, data_dir: str, identity: tuple[str, int], cache_dir: str,
          app_root: str) -> OpeningMap | None:
-    return read(path(Path(cache_dir), database_url, data_dir, revision, app_root))
+    return read(path(Path(cache_dir), database_url, data_dir, identity, app_root))
 
 
-def keep(database_url: str, data_dir: str, revision: int, cache_dir: str, app_root: str,
-         opening: OpeningMap) -> None:
-    """Written once per revision and address; a cache folder that cannot be written only
-    costs speed."""
-    file = path(Path(cache_dir), database_url, data_dir, revision, app_root)
+def keep(database_url: str, data_dir: str, identity: tuple[str, int], cache_dir: str,
+         app_root: str, opening: OpeningMap) -> None:
+    """Written once per store revision and address; a cache folder that cannot be written
+    only costs speed."""
+    file = path(Path(cache_dir), database_url, data_dir, identity, app_root)
     if file.exists():
         return
     try:
         write(file, opening)
-        remove_stale(Path(cache_dir), database_url, data_dir, revision)
+        remove_stale(Path(cache_dir), database_url, data_dir, identity)
     except OSError as error:
         LOG.warning("Could not write the opening map '%s': %s; set INCIDENT_MAP_CACHE to a "
                     "writable folder", file, error)

@@ -1,7 +1,10 @@
 """Sidebar: date window (slider + exact date inputs), layers and filters -> ViewState.
 
 Widgets start from the view in the URL (permalink) on a session's first run; afterwards
-the widgets own the state and the URL follows them.
+the widgets own the state and the URL follows them. What they offer (Choices) is worked out
+from the incidents once per store revision (geo.ui.sidebar_choices), or read with the
+opening map (geo.ui.opening_map): this module imports no data library, so a new server
+process draws the sidebar and the opening map before those are imported.
 """
 
 from __future__ import annotations
@@ -9,18 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-import pandas as pd
 import streamlit as st
 
-from geo.default_window import default_window
-from geo.filters import date_extent
-from geo.mapview import LAYER_KEYS, LAYER_TITLES
-from geo.operators import FAMILY_HELP, operator_options
+from geo.layer_names import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
-from geo.ui import pipeline_filter, site_data
-from geo.viewstate import ViewState, from_query
+from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState, from_query
 
-NOT_STATED = ""
+NO_PIPELINE = ""
+FAMILY_HELP = ("Choosing a name also matches the operators that start with it and go on "
+               "with a space or '(' (\"SOCAR\" matches \"SOCAR Energy Ukraine\" and \"SOCAR "
+               "(per seed article 000)\"). An incident matches by its own operator, as "
+               "claimed, or by the operator of the site it is linked to; the infrastructure "
+               "layer shows only the sites of the chosen operators.")
 
 
 @dataclass(frozen=True)
@@ -32,28 +35,6 @@ class Choices:
     categories: list[str]
     operators: list[str]
     claim_statuses: list[str]
-
-
-def choices(incidents: pd.DataFrame, sites: pd.DataFrame | None = None) -> Choices:
-    extent = date_extent(incidents)
-    return Choices(extent, default_window(incidents, extent),
-                   _options(incidents, "category", CATEGORIES),
-                   operator_options(incidents, sites),
-                   _options(incidents, "claim_status", CLAIM_STATUSES))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def revision_choices(database_url: str, data_dir: str, revision: int) -> Choices:
-    """The choices for the store's revision (incidents with their linked sites' operators)."""
-    return choices(site_data.incidents(database_url, data_dir, revision),
-                   site_data.sites_with_history(database_url, data_dir, revision))
-
-
-def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:
-    present = set(frame[column])
-    if vocabulary is not None:
-        return [v for v in vocabulary if v in present]
-    return sorted(present, key=lambda v: (v == NOT_STATED, v.lower()))
 
 
 def _initial_state(default: ViewState, pipeline_names: list[str]) -> ViewState:
@@ -156,6 +137,23 @@ def _multiselect(label: str, name: str, options: list[str], format_func,
     return tuple(chosen) if chosen else None
 
 
+def pipeline_controls(names: list[str]) -> tuple[str, float]:
+    """The pipeline picker and distance; ("", km) when no pipeline is chosen."""
+    session = st.session_state
+    if session.get("filter_pipeline") not in (None, NO_PIPELINE, *names):
+        session["filter_pipeline"] = NO_PIPELINE
+    name = st.selectbox(
+        "Near pipeline", [NO_PIPELINE, *names], key="filter_pipeline",
+        format_func=lambda v: v or "Any (no pipeline filter)",
+        help="Only incidents within the distance of this route: geodesic distance from the "
+             "placed point to the nearest point of the route. Dashed (schematic) routes are "
+             "approximate, and so are distances to them.")
+    km = st.number_input("Within km of the pipeline", min_value=0.1,
+                         max_value=MAX_PIPELINE_KM, step=1.0, key="filter_pipeline_km",
+                         disabled=not name)
+    return name, float(km if km else DEFAULT_PIPELINE_KM)
+
+
 def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
     extent = offered.extent
     default = ViewState(*offered.default_window)
@@ -184,7 +182,7 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
         claims = _multiselect("Claim status", "claim_statuses",
                               offered.claim_statuses,
                               lambda v: CLAIM_LABELS.get(v, v), disabled=confirmed_only)
-        pipeline, pipeline_km = pipeline_filter.controls(list(pipeline_names))
+        pipeline, pipeline_km = pipeline_controls(list(pipeline_names))
     _save_widgets()
     center, zoom = st.session_state.get("map_position", (default.center, default.zoom))
     return replace(default, date_from=date_from, date_to=date_to, layers=layers,

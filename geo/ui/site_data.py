@@ -8,8 +8,6 @@ filter keeps them, and a link to their page in this app.
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
-
 import pandas as pd
 import streamlit as st
 
@@ -18,8 +16,7 @@ from geo.operators import family_mask
 from geo.site_history import sites_with_history as with_history
 from geo.site_history import with_site_columns
 from geo.ui import cached
-
-PAGE_PATH = "sites"
+from geo.ui.app_url import page_url
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -34,19 +31,6 @@ def incidents(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
 def sites_with_history(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
     return with_history(cached.sites(database_url, data_dir, revision),
                         cached.incidents(database_url, data_dir, revision))
-
-
-def app_root_url() -> str:
-    """The app's root URL as the browser sees it ('' when unknown, as under AppTest)."""
-    url = getattr(st.context, "url", None) or ""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return ""
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}/"
-
-
-def page_url(root: str, site_id: str) -> str:
-    return f"{root}{PAGE_PATH}?site={quote(site_id, safe='')}" if root else ""
 
 
 def map_sites(sites: pd.DataFrame, operators, root: str) -> pd.DataFrame:
