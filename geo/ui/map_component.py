@@ -31,6 +31,13 @@ def draw(arguments: dict, *, key: str, center=None, zoom=None,
          feature_group: str | None = None) -> dict:
     """What st_folium(fmap, key=key, center=..., zoom=..., feature_group_to_add=group,
     **options) draws, for `arguments` = component_arguments(fmap, key=key, **options) and
-    `feature_group` = feature_group_script(group); what the map sent back, or {}."""
-    return _component(**arguments, center=center, zoom=zoom, feature_group=feature_group,
-                      on_change=_keep_returned_value(key, arguments["key"])) or {}
+    `feature_group` = feature_group_script(group); what the map sent back, or st_folium's
+    default before it has sent anything."""
+    # Streamlit imports pandas (about 0.3 s) to check whether a list or dict argument is a
+    # dataframe: lists go as tuples (the same JSON), and st_folium's default return value
+    # (a dict: nothing clicked, the map's bounds and zoom) is returned here instead of sent.
+    sent = {name: tuple(value) if isinstance(value, list) else value
+            for name, value in arguments.items() if name != "default"}
+    returned = _component(**sent, center=center, zoom=zoom, feature_group=feature_group,
+                          on_change=_keep_returned_value(key, arguments["key"]))
+    return returned if returned is not None else dict(arguments.get("default") or {})
