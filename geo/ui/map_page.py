@@ -15,7 +15,7 @@ import streamlit as st
 from geo import store_identity
 from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.settings import Settings
-from geo.ui import app_url, map_panel, opening_map, sidebar
+from geo.ui import app_url, headline, map_panel, opening_map, sidebar
 from geo.viewstate import ViewState
 
 
@@ -40,14 +40,18 @@ def render() -> None:
                "for who says so, how sure the date is and how the point was placed.")
     for problem in st.session_state.get("link_problems", []):
         st.warning(problem)
-    headline = st.container()  # the counts, once the incidents are read
+    headline_container = st.container()  # the counts: read with the incidents
     state_key = repr((opening, app_root))
-    result = (map_panel.draw(state, kept.drawn, kept.window_script)
-              if kept and kept.state_key == state_key else None)
+    result = None
+    if kept and kept.state_key == state_key:
+        with headline_container:
+            headline.show(kept.headline)
+        result = map_panel.draw(state, kept.drawn, kept.window_script)
 
     from geo.ui import map_view  # after the opening map has left: ~1.5 s of imports
 
     map_view.render(state, offered=offered, route_names=route_names, app_root=app_root,
-                    kept=kept, identity=identity, result=result, headline=headline,
+                    kept=kept, identity=identity, result=result,
+                    headline_container=headline_container,
                     opening=opening == ViewState(*offered.default_window),
                     state_key=state_key)

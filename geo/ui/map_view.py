@@ -12,6 +12,7 @@ from geo import default_window, store_identity
 from geo.filters import filter_mask, split_mapped, window_mask
 from geo.ui import (
     cached,
+    headline,
     map_arguments,
     map_panel,
     opening_map,
@@ -51,11 +52,11 @@ def _keep_opening_map(db: str, data_dir: str, cache_dir: str, app_root: str,
 
 def render(state: ViewState, *, offered: Choices, route_names: list[str], app_root: str,
            kept: opening_map.OpeningMap | None, identity: tuple[str, int] | None,
-           result: dict | None, headline, opening: bool, state_key: str) -> None:
+           result: dict | None, headline_container, opening: bool, state_key: str) -> None:
     """`kept`: the opening map read for `identity` (the store's id and revision when the
     page started); `result`: what the opening map drawn from it sent back, None when it was
-    not drawn; `headline`: the container for the counts, above the map; `opening`: whether
-    `state` is the opening view."""
+    not drawn; `headline_container`: the place of the lines above the map (shown with the
+    opening map when it was drawn); `opening`: whether `state` is the opening view."""
     settings = cached.settings()
     db, data_dir = settings.database_url, str(settings.data_dir)
     cache_dir = str(settings.cache_dir)
@@ -88,25 +89,26 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
     thermal_view, thermal_all = thermal_context.thermal_counts(
         view, incidents, database_url=db, data_dir=data_dir, revision=revision)
 
-    with headline:
-        st.markdown(
-            f"**{len(view) - thermal_view}** of {len(incidents) - thermal_all} incidents in "
-            f"view · **{len(mapped) - thermal_view}** on the map · **{len(unmapped)}** known "
-            f"only to country level (listed in the table, not drawn) · window "
-            f"{state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
-            + (f" · within {state.pipeline_km:g} km of the {escape_markdown(state.pipeline)} "
-               "pipeline route" if state.pipeline else "")
-            + (f" · **{thermal_view}** thermal detections (FIRMS, not claims)" if thermal_all
-               else "")
-        )
-        large_store_notice = default_window.notice(
-            len(incidents), offered.extent, offered.default_window,
-            (state.date_from, state.date_to), len(view))
-        if large_store_notice:
-            st.info(large_store_notice)
-        if len(view) > PIPELINE_CONTEXT_LIMIT:
-            st.caption(f"Distances to pipelines are shown for views of up to "
-                       f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them.")
+    lines = [("markdown",
+              f"**{len(view) - thermal_view:,}** of {len(incidents) - thermal_all:,} incidents "
+              f"in view · **{len(mapped) - thermal_view:,}** on the map · **{len(unmapped):,}** "
+              f"known only to country level (listed in the table, not drawn) · window "
+              f"{state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
+              + (f" · within {state.pipeline_km:g} km of the "
+                 f"{escape_markdown(state.pipeline)} pipeline route" if state.pipeline else "")
+              + (f" · **{thermal_view:,}** thermal detections (FIRMS, not claims)"
+                 if thermal_all else ""))]
+    large_store_notice = default_window.notice(
+        len(incidents), offered.extent, offered.default_window,
+        (state.date_from, state.date_to), len(view))
+    if large_store_notice:
+        lines.append(("info", large_store_notice))
+    if len(view) > PIPELINE_CONTEXT_LIMIT:
+        lines.append(("caption", f"Distances to pipelines are shown for views of up to "
+                      f"{PIPELINE_CONTEXT_LIMIT:,} incidents: narrow the window to see them."))
+    if result is None:  # drawn with the opening map otherwise, the same lines
+        with headline_container:
+            headline.show(lines)
 
     def popup_columns(frame):  # for a map of every date, built only on a cache miss
         every_date_key = ("every date", every_date_filter, *view_key[1:])
@@ -123,7 +125,7 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
         result = map_panel.draw(state, drawn, window_script)
     if kept is None and opening:
         _keep_opening_map(db, data_dir, cache_dir, app_root, opening_map.OpeningMap(
-            state_key, offered, route_names, drawn, window_script))
+            state_key, offered, route_names, drawn, window_script, lines))
     result = map_arguments.follow(state, result, mapped)
     reviewing = table_panel.render_clicked(mapped, result.get("last_clicked"), state.zoom)
     timeline_panel.render(view, state.date_from, state.date_to)

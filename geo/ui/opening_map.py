@@ -5,13 +5,14 @@ On a cold start at 1,000,000 incidents the map page spent about 3 s before its m
 be sent: reading the incidents, the sidebar's choices, the view, building the map; and
 about 1.5 s importing the libraries that does. None of it changes until the store does. So
 the first run that draws the opening view (the default window, layers and filters) writes
-the sidebar's choices and pipeline names, the map's component arguments and its window
-script to INCIDENT_MAP_CACHE/opening-maps/, in a file named after the database, the data
-folder, the store's id and revision (geo.store_identity), a fingerprint of the program and
-the app's address (the sites' popups link to their pages there). The next process draws
-the sidebar and the map from it with no data library imported, then imports them and reads
-the incidents for the rest of the page. Files of other revisions, stores and programs are
-removed. This module imports no data library either.
+the sidebar's choices and pipeline names, the map's component arguments, its window script
+and the lines above it (the counts) to INCIDENT_MAP_CACHE/opening-maps/, in a file named
+after the database, the data folder, the store's id and revision (geo.store_identity), a
+fingerprint of the program and the app's address (the sites' popups link to their pages
+there). The next process draws the sidebar, the counts and the map from it with no data
+library imported, then imports them and reads the incidents for the rest of the page.
+Files of other revisions, stores and programs are removed. This module imports no data
+library either.
 
 The fingerprint covers the program's sources, the shipped data and the versions of the map
 libraries, so an upgraded program never draws a map an older one made. JSON, not pickle: a
@@ -53,6 +54,7 @@ class OpeningMap:
     route_names: list[str]  # the pipeline filter's
     drawn: DrawnMap
     window_script: str | None  # geo.ui.map_arguments.window_script of the opening view
+    headline: list[tuple[str, str]]  # the lines above the map (geo.ui.headline)
 
 
 def _files(folder: Path):
@@ -116,7 +118,8 @@ def read(file: Path) -> OpeningMap | None:
         record = json.loads(file.read_text(encoding="utf-8"))
         return OpeningMap(record["state_key"], _choices(record["choices"]),
                           list(record["route_names"]), DrawnMap(**record["drawn"]),
-                          record["window_script"])
+                          record["window_script"],
+                          [(str(kind), str(text)) for kind, text in record["headline"]])
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as error:
