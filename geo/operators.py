@@ -39,24 +39,16 @@ def sites_of_operators(sites: pd.DataFrame, chosen) -> pd.DataFrame:
     return sites.loc[family_mask(sites["operator"], named)]
 
 
-def incident_mask(incidents: pd.DataFrame, chosen, site_operators: pd.Series | None = None
-                  ) -> np.ndarray:
-    """Incidents whose operator, or whose linked site's operator, is in a chosen family.
-
-    The site's operator comes from `site_operators` (site_id -> operator) or else from an
-    `site_operator` column of `incidents`, when either is there.
-    """
+def incident_mask(incidents: pd.DataFrame, chosen) -> np.ndarray:
+    """Incidents whose operator, or whose linked site's operator (the `site_operator`
+    column, geo.site_history.with_site_columns, when there is one), is in a chosen family."""
     if chosen is None:
         return np.ones(len(incidents), dtype=bool)
     mask = family_mask(incidents["operator"], chosen)
-    named = [name for name in chosen if name != NOT_STATED]
-    if site_operators is not None:
-        linked = incidents["site_id"].map(site_operators)
-    elif "site_operator" in incidents:
-        linked = incidents["site_operator"]
-    else:
+    if "site_operator" not in incidents:
         return mask
-    return mask | family_mask(linked, named)
+    named = [name for name in chosen if name != NOT_STATED]
+    return mask | family_mask(incidents["site_operator"], named)
 
 
 def operator_options(incidents: pd.DataFrame, sites: pd.DataFrame | None = None) -> list[str]:
