@@ -41,7 +41,7 @@ def render() -> None:
     for problem in st.session_state.get("link_problems", []):
         st.warning(problem)
     headline_container = st.container()  # the counts: read with the incidents
-    state_key = repr((opening, app_root))
+    state_key = repr(opening)
     result = None
     if kept and kept.state_key == state_key:
         with headline_container:
@@ -53,5 +53,5 @@ def render() -> None:
     map_view.render(state, offered=offered, route_names=route_names, app_root=app_root,
                     kept=kept, identity=identity, result=result,
                     headline_container=headline_container,
-                    opening=opening == ViewState(*offered.default_window),
+                    is_opening_view=opening == ViewState(*offered.default_window),
                     state_key=state_key)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import default_window, store_identity
+from geo import default_window
 from geo.filters import filter_mask, split_mapped, window_mask
 from geo.ui import (
     cached,
@@ -41,28 +41,21 @@ def choices_and_routes(db: str, data_dir: str) -> tuple[Choices, list[str]]:
             pipeline_filter.route_names(routes))
 
 
-def _keep_opening_map(db: str, data_dir: str, cache_dir: str, app_root: str,
-                      opening: opening_map.OpeningMap) -> None:
-    """Only where the next process can find it: a SQLite store (geo.store_identity)."""
-    store = cached.store(db, data_dir)
-    identity = store_identity.read(db)
-    if identity is not None and identity == (store.store_id(), store.revision()):
-        opening_map.keep(db, data_dir, identity, cache_dir, app_root, opening)
-
-
 def render(state: ViewState, *, offered: Choices, route_names: list[str], app_root: str,
            kept: opening_map.OpeningMap | None, identity: tuple[str, int] | None,
-           result: dict | None, headline_container, opening: bool, state_key: str) -> None:
+           result: dict | None, headline_container, is_opening_view: bool,
+           state_key: str) -> None:
     """`kept`: the opening map read for `identity` (the store's id and revision when the
     page started); `result`: what the opening map drawn from it sent back, None when it was
     not drawn; `headline_container`: the place of the lines above the map (shown with the
-    opening map when it was drawn); `opening`: whether `state` is the opening view."""
+    opening map when it was drawn); `state_key`: the opening-map file's key for `state`."""
     settings = cached.settings()
     db, data_dir = settings.database_url, str(settings.data_dir)
     cache_dir = str(settings.cache_dir)
     store = cached.store(db, data_dir)
     revision = store.revision()
-    if kept is not None and identity != (store.store_id(), revision):
+    current = (store.store_id(), revision)
+    if kept is not None and identity != current:
         if result is not None:  # a write since the page started: the map drawn is older
             st.rerun()
         kept = None
@@ -123,8 +116,8 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
     window_script = map_arguments.window_script(state, drawn)
     if result is None:
         result = map_panel.draw(state, drawn, window_script)
-    if kept is None and opening:
-        _keep_opening_map(db, data_dir, cache_dir, app_root, opening_map.OpeningMap(
+    if kept is None and is_opening_view:
+        opening_map.keep(db, data_dir, current, cache_dir, app_root, opening_map.OpeningMap(
             state_key, offered, route_names, drawn, window_script, lines))
     result = map_arguments.follow(state, result, mapped)
     reviewing = table_panel.render_clicked(mapped, result.get("last_clicked"), state.zoom)

@@ -34,6 +34,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo import store_identity
 from geo.cache_files import replacing
 from geo.settings import PROJECT_ROOT
 from geo.ui.map_panel import DrawnMap
@@ -45,11 +46,14 @@ SUFFIX = ".json"
 LIBRARIES = ("folium", "branca", "streamlit-folium", "streamlit", "pandas", "geopandas",
              "shapely")
 SOURCES = ("geo", "layers")
+# what the map is made of in the data folder; not the default database that lives there
+# (data/incidents.sqlite, hundreds of MB at 1,000,000 incidents)
+DATA_SUFFIXES = (".geojson", ".csv")
 
 
 @dataclass(frozen=True)
 class OpeningMap:
-    state_key: str  # the opening view and the app's address it was drawn for
+    state_key: str  # the opening view it was drawn for (the address is in the file name)
     choices: Choices
     route_names: list[str]  # the pipeline filter's
     drawn: DrawnMap
@@ -57,9 +61,9 @@ class OpeningMap:
     headline: list[tuple[str, str]]  # the lines above the map (geo.ui.headline)
 
 
-def _files(folder: Path):
+def _files(folder: Path, suffixes: tuple[str, ...]):
     return sorted(path for path in folder.rglob("*")
-                  if path.is_file() and "__pycache__" not in path.parts)
+                  if path.is_file() and path.suffix in suffixes)
 
 
 @functools.cache
@@ -68,8 +72,9 @@ def fingerprint(data_dir: str) -> str:
     digest = hashlib.sha256()
     for name in LIBRARIES:
         digest.update(f"{name}={importlib.metadata.version(name)}\n".encode())
-    for folder in [PROJECT_ROOT / name for name in SOURCES] + [Path(data_dir)]:
-        for path in _files(folder):
+    folders = [(PROJECT_ROOT / name, (".py", ".js", ".css", ".png")) for name in SOURCES]
+    for folder, suffixes in [*folders, (Path(data_dir), DATA_SUFFIXES)]:
+        for path in _files(folder, suffixes):
             digest.update(f"{path.relative_to(folder)}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -142,15 +147,17 @@ def kept(database_url: str, data_dir: str, identity: tuple[str, int], cache_dir:
     return read(path(Path(cache_dir), database_url, data_dir, identity, app_root))
 
 
+# once per store revision and address in a process: not on every rerun of the opening view
+@st.cache_resource(show_spinner=False, max_entries=8)
 def keep(database_url: str, data_dir: str, identity: tuple[str, int], cache_dir: str,
-         app_root: str, opening: OpeningMap) -> None:
-    """Written once per store revision and address; a cache folder that cannot be written
-    only costs speed."""
+         app_root: str, _opening: OpeningMap) -> None:
+    """Written where the next process finds it: for a store geo.store_identity reads as
+    `identity` (SQLite). A cache folder that cannot be written only costs speed."""
     file = path(Path(cache_dir), database_url, data_dir, identity, app_root)
-    if file.exists():
+    if file.exists() or store_identity.read(database_url) != identity:
         return
     try:
-        write(file, opening)
+        write(file, _opening)
         remove_stale(Path(cache_dir), database_url, data_dir, identity)
     except OSError as error:
         LOG.warning("Could not write the opening map '%s': %s; set INCIDENT_MAP_CACHE to a "

@@ -8,12 +8,10 @@ import streamlit as st
 
 from geo.default_window import default_window
 from geo.filters import date_extent
-from geo.operators import operator_options
+from geo.operators import NOT_STATED, operator_options
 from geo.schema import CATEGORIES, CLAIM_STATUSES
 from geo.ui import site_data
 from geo.ui.sidebar import Choices
-
-NOT_STATED = ""
 
 
 def choices(incidents: pd.DataFrame, sites: pd.DataFrame | None = None) -> Choices:
