@@ -36,7 +36,7 @@ from geo.snapshot_html import snapshot_html
 from geo.viewstate import ViewState
 from tests.bench.harness import timed
 from tests.bench.synthetic import synthetic_incidents
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, NO_INTERNET_ARGS
 
 MARKER_SAMPLE = 2_000
 READY = ("() => !!(window.incidentMapLayers && window.incidentMapLayers.strikes"
@@ -103,13 +103,11 @@ def load_in_chromium(html: str, ready: str, repeat: int = 3) -> list[float]:
         path = Path(folder) / "snapshot.html"
         path.write_text(html, encoding="utf-8")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                 args=[*CHROMIUM_ARGS, *NO_INTERNET_ARGS])
             try:
                 for _ in range(repeat):
                     page = browser.new_page(viewport={"width": 1400, "height": 900})
-                    page.route("**/*", lambda route: route.continue_()
-                               if route.request.url.startswith(("file:", "data:", "blob:"))
-                               else route.abort())
                     start = time.perf_counter()
                     page.goto(path.as_uri(), timeout=300_000)
                     page.wait_for_function(ready, timeout=300_000)
