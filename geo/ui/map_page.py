@@ -2,8 +2,9 @@
 
 A new server process draws the sidebar and the opening map from the file kept for this
 store revision (geo.ui.opening_map) before it imports the data and map libraries (about
-1.5 s) and reads the incidents; geo.ui.map_view does the rest of the page. So this module,
-and what it imports at the top, import none of those libraries.
+1.5 s) and reads the incidents; geo.ui.map_view does the rest of the page, in the run the
+map's first report starts. So this module, and what it imports at the top, import none of
+those libraries.
 """
 
 from __future__ import annotations
@@ -18,8 +19,13 @@ from geo.settings import Settings
 from geo.ui import app_url, headline, map_panel, opening_map, sidebar
 from geo.viewstate import ViewState
 
+# Set by a session's first run of the map page (see _defer_rest_of_page).
+SESSION_SEEN_KEY = "map_page_seen"
+
 
 def render() -> None:
+    first_run = not st.session_state.get(SESSION_SEEN_KEY)
+    st.session_state[SESSION_SEEN_KEY] = True
     settings = Settings.from_env()
     db, data_dir = settings.database_url, str(settings.data_dir)
     app_root = app_url.app_root_url()
@@ -47,6 +53,9 @@ def render() -> None:
         with headline_container:
             headline.show(kept.headline)
         result = map_panel.draw(state, kept.drawn, kept.window_script)
+        if first_run:
+            _defer_rest_of_page()
+            return
 
     from geo.ui import map_view  # after the opening map has left: ~1.5 s of imports
 
@@ -55,3 +64,18 @@ def render() -> None:
                     headline_container=headline_container,
                     is_opening_view=opening == ViewState(*offered.default_window),
                     state_key=state_key)
+
+
+def _defer_rest_of_page() -> None:
+    """A session's first run that drew the opening map from its file ends there: the map
+    first, the rest after. The rest of the page (in a new process about 1.5 s of imports,
+    then the incidents read) slowed the browser loading and drawing the map: on a 2-core
+    machine with 1,000,000 incidents the map came 1.2 s sooner this way, and the table
+    1.0 s later (docs/performance.md; the imports alone cost the map as much, lowering
+    the thread's priority or the GIL's switch interval did not help). streamlit-folium
+    reports the map's position once it is drawn: that rerun, or any other, draws the
+    rest."""
+    st.caption("The incidents table, the timeline and the exports follow once the map has "
+               "loaded.")
+    st.button("Show them now", key="show_rest_of_page",
+              help="If they do not appear on their own, for example if the map cannot load")
