@@ -30,8 +30,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]
 # Chromium refuses every remote request itself: a proxy on a closed local port (loopback
-# never goes through a proxy). For the benchmarks, which must not pay a round trip to
-# Playwright per request; tests route requests instead, to record the blocked ones.
+# never goes through a proxy). For the benchmarks (tests/bench/bench_browser.py); tests
+# route requests instead, to record the blocked ones.
 NO_INTERNET_ARGS = ["--proxy-server=http://127.0.0.1:9"]
 
 

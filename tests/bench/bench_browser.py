@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from geo import frame_cache, tables
@@ -98,10 +99,9 @@ def running_app(db: Path, cache_dir: Path | None = None, port: int | None = None
 
 @contextmanager
 def offline_page():
-    """A page in a new chromium with no internet. Chromium itself refuses every remote
-    request (a proxy on a closed local port; loopback never goes through a proxy): routing
-    requests through Playwright, as the tests do to record them, costs a round trip to this
-    process per request, 0.5-0.9 s of a cold start that an analyst's browser does not pay."""
+    """A page in a new chromium with no internet (NO_INTERNET_ARGS): routing requests
+    through Playwright instead cost a cold start 0.5-0.9 s an analyst's browser does not
+    pay, a round trip to this process per request."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM,
                                              args=[*CHROMIUM_ARGS, *NO_INTERNET_ARGS])
@@ -245,7 +245,7 @@ def cold_start_runs(db: Path, expected: int, runs: int) -> list[tuple[float, flo
                             timeout=COLD_START_TIMEOUT_S * 1000)
                         table = time.perf_counter()
                         timings.append((now - start, now - served, table - served))
-                    except (TimeoutError, PlaywrightError):
+                    except (TimeoutError, PlaywrightTimeoutError):
                         timings.append((COLD_START_TIMEOUT_S,) * 3)
     return timings
 
