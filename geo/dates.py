@@ -1,5 +1,5 @@
-"""Human wording of an incident's date with its precision ("between 1 and 7 Aug 2025"),
-and the day numbers the map and its index count dates in."""
+"""Human wording of an incident's date with its precision ("between 1 and 7 Aug 2025") and
+of who last reviewed it when, and the day numbers the map and its index count dates in."""
 
 from __future__ import annotations
 
@@ -51,3 +51,9 @@ def describe_dates(frame: pd.DataFrame) -> np.ndarray:
         words.append(describe_date(first_day, first_day + pd.Timedelta(days=length),
                                    precisions[code]))
     return np.array(words, dtype=object)[inverse]
+
+
+def review_text(by: pd.Series, at: pd.Series) -> pd.Series:
+    """'Anna K., 2026-11-21 09:30 UTC' per row, '' where never reviewed."""
+    stamp = pd.to_datetime(at, utc=True).dt.strftime("%Y-%m-%d %H:%M UTC").fillna("")
+    return (by.fillna("") + ", " + stamp).where(by.fillna("") != "", "")

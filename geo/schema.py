@@ -18,6 +18,8 @@ CATEGORIES = (
 
 # FIRMS detections: evidence beside the claims, never linked to a site
 THERMAL_CATEGORY = "thermal_detection"
+# the typed FIRMS values a thermal detection keeps beside its incident row (geo.store.thermal)
+DETECTION_COLUMNS = ("detected_at", "frp", "confidence", "satellite", "instrument", "daynight")
 
 CATEGORY_LABELS = {
     "strike": "Strike",

@@ -1,24 +1,61 @@
-"""The state of one view (window, layers, filters, map position), and its URL form.
+"""The state of one view (window, layers, filters, map position), what selects its
+incidents (ViewFilter), and its URL form.
 
 `to_query` / `from_query` make the permalink: opening the URL reproduces the view. Bad
-values in a URL are dropped with a message naming them, never an error page.
+values in a URL are dropped with a message naming them, never an error page. Without
+pandas: the map page's first draw uses this module before that is imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from geo.layer_names import LAYER_KEYS
-from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
-from geo.view_filter import ViewFilter
+from geo.errors import FilterError
+from geo.names import LAYER_KEYS
+
+# where the map opens: every map is built there; a view's own position is sent apart
+DEFAULT_CENTER = (47.0, 34.0)
+DEFAULT_ZOOM = 5
 
 CENTER_DECIMALS = 4
 DEFAULT_PIPELINE_KM = 10.0
 MAX_PIPELINE_KM = 500.0
 CONFIRMED_ONLY = ("confirmed",)
 FLAG_VALUES = {"1": True, "true": True, "0": False, "false": False}
+
+Extent = tuple[float, float, float, float]  # west, south, east, north in degrees
+
+
+def check_window(date_from: dt.date | None, date_to: dt.date | None, fix: str) -> None:
+    """A window that ends before it starts is refused; `fix` says how to mend it."""
+    if date_from and date_to and date_to < date_from:
+        raise FilterError(f"The window ends ({date_to}) before it starts ({date_from}); {fix}")
+
+
+def check_extent(extent: Extent) -> Extent:
+    west, south, east, north = extent
+    if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
+        raise FilterError(f"Bounding box {extent} is not W,S,E,N in degrees with W<E and S<N")
+    return extent
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """What selects the incidents of a view (geo.analysis.filters applies it)."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    categories: tuple[str, ...] | None = None
+    operators: tuple[str, ...] | None = None
+    claim_statuses: tuple[str, ...] | None = None
+    bbox: Extent | None = field(default=None)
+
+    def __post_init__(self):
+        check_window(self.date_from, self.date_to, "swap the dates")
+        if self.bbox is not None:
+            check_extent(self.bbox)
 
 
 @dataclass(frozen=True)
@@ -135,11 +172,11 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
     state = replace(state, date_from=date_from or state.date_from, date_to=date_to or state.date_to)
     if "layers" in query:
         state = replace(state, layers=_choices(query["layers"], LAYER_KEYS, "layers", problems))
-    for name, field, allowed in (("cat", "categories", categories),
+    for name, attribute, allowed in (("cat", "categories", categories),
                                  ("claim", "claim_statuses", claim_statuses),
                                  ("op", "operators", operators)):
         if name in query:
-            state = replace(state, **{field: _choices(query[name], allowed, name, problems)})
+            state = replace(state, **{attribute: _choices(query[name], allowed, name, problems)})
     if "confirmed_only" in query:
         flag = FLAG_VALUES.get(query["confirmed_only"].lower())
         if flag is None:

@@ -16,13 +16,13 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from geo import layer_names
+from geo import names
 from geo.schema import GEO_PRECISION_LABELS, SITE_KIND_LABELS, SITE_KINDS
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec
 from layers.style import PRECISION_SYMBOLS, SITE_KIND_COLORS
 
-KEY = layer_names.INFRASTRUCTURE
-TITLE = layer_names.LAYER_TITLES[KEY]
+KEY = names.INFRASTRUCTURE
+TITLE = names.LAYER_TITLES[KEY]
 PRECISIONS = tuple(PRECISION_SYMBOLS)
 CONTEXT_PREFIX = "gppd_"
 

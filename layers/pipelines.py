@@ -9,12 +9,12 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 
-from geo import layer_names
+from geo import names
 from layers.base import LegendEntry, PopupSpec, ShapeLayer, ShapeStyle
 from layers.style import COMMODITY_COLORS, OTHER_COMMODITY_COLOR
 
-KEY = layer_names.PIPELINES
-TITLE = layer_names.LAYER_TITLES[KEY]
+KEY = names.PIPELINES
+TITLE = names.LAYER_TITLES[KEY]
 COMMODITIES = ("gas", "oil", "other")
 INACTIVE = ("idle", "mothballed", "mothballed_plus", "shelved", "cancelled", "proposed",
             "construction")

@@ -13,9 +13,8 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from geo import layer_names
-from geo.claims import review_text
-from geo.dates import describe_dates
+from geo import names
+from geo.dates import describe_dates, review_text
 from geo.schema import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -27,8 +26,8 @@ from geo.schema import (
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
 from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOLS
 
-KEY = layer_names.STRIKES
-TITLE = layer_names.LAYER_TITLES[KEY]
+KEY = names.STRIKES
+TITLE = names.LAYER_TITLES[KEY]
 PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
 # Strongest first: among symbols of one size the canvas draws lower style indices on top.
 STATUSES = tuple(reversed(CLAIM_STATUSES))
@@ -130,7 +129,7 @@ def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFram
 
 
 def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
-    """`incidents` are the filtered rows with coordinates (see geo.filters.split_mapped);
+    """`incidents` are the filtered rows with coordinates (see geo.analysis.filters.split_mapped);
     thermal detections are not claims and are drawn by layers.thermal instead."""
     records = incidents.loc[incidents["category"] != THERMAL_CATEGORY].reset_index(drop=True)
     site_names = sites.set_index("site_id")["name"]

@@ -7,13 +7,15 @@ a town centre, large dashed ring = only the region is known.
 
 from __future__ import annotations
 
+from geo.schema import THERMAL_CATEGORY
+
 CATEGORY_COLORS = {
     "strike": "#D55E00",
     "infrastructure_event": "#0072B2",
     "diplomatic": "#CC79A7",
     "security": "#E69F00",
     "aviation": "#56B4E9",
-    "thermal_detection": "#F0E442",
+    THERMAL_CATEGORY: "#F0E442",
     "other": "#999999",
 }
 

@@ -3,7 +3,7 @@
 Small squares coloured by fire radiative power (FRP). Each point is a satellite pixel with
 a fire in it, not a claim of a strike: the popup says so. Time-bound like the incidents,
 so the in-map time control narrows it too. The typed values (frp, confidence, satellite,
-instrument, detected_at, daynight: geo.thermal_store) are joined to the incident rows by
+instrument, detected_at, daynight: geo.store.thermal) are joined to the incident rows by
 the caller; rows without them (a thermal_detection imported without the FIRMS preset) are
 drawn as "FRP not recorded".
 """
@@ -13,16 +13,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo import layer_names
+from geo import names
+from geo.schema import DETECTION_COLUMNS, THERMAL_CATEGORY
 from layers.base import LegendEntry, PointLayer, PointStyle, PopupSpec, days_since_epoch
 from layers.style import FRP_CLASSES, FRP_UNKNOWN_COLOR
 
-KEY = layer_names.THERMAL
-TITLE = layer_names.LAYER_TITLES[KEY]
-CATEGORY = "thermal_detection"
+KEY = names.THERMAL
+TITLE = names.LAYER_TITLES[KEY]
+CATEGORY = THERMAL_CATEGORY
 NOT_A_CLAIM = "A fire seen from orbit: evidence, not a claim of a strike"
 UNKNOWN_LABEL = "FRP not recorded"
-TYPED_COLUMNS = ("frp", "confidence", "satellite", "instrument", "detected_at", "daynight")
+TYPED_COLUMNS = DETECTION_COLUMNS
 
 STYLES = (
     *(PointStyle(label=f"Fire radiative power {label}", color=color, shape="square",

@@ -1,4 +1,5 @@
-"""Shared fixtures: a temporary store, a running Streamlit app and a real browser.
+"""Shared fixtures: a temporary store, the app through AppTest or as a running Streamlit
+server, and a real browser. The helpers behind them live in tests/support/.
 
 Browser tests use Debian's chromium (/usr/bin/chromium) through Playwright, with every
 request that is not to localhost (or a data:/blob: URL) aborted: the map must work offline.
@@ -9,30 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.error import URLError
-from urllib.request import urlopen
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from geo.settings import DATA_DIR, PROJECT_ROOT
-from geo.store import IncidentStore
-
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage"]
-# Chromium refuses every remote request itself: a proxy on a closed local port (loopback
-# never goes through a proxy). For the benchmarks (tests/bench/bench_browser.py); tests
-# route requests instead, to record the blocked ones.
-NO_INTERNET_ARGS = ["--proxy-server=http://127.0.0.1:9"]
+from geo.settings import DATA_DIR
+from geo.store.incident_store import IncidentStore
+from tests.support.app_server import StreamlitApp
+from tests.support.apptest import app_test
+from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, is_local
 
 
 @pytest.fixture(autouse=True)
@@ -53,55 +40,16 @@ def store(db_path) -> IncidentStore:
     return IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
 
 
+# --- the app through AppTest -----------------------------------------------------------
+@pytest.fixture
+def new_app(db_path, monkeypatch):
+    """Factory on this test's database: new_app(page=None, timeout=60, query=None) ->
+    AppTest, not run yet (tests.support.apptest.app_test)."""
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+    return app_test
+
+
 # --- a running app ---------------------------------------------------------------------
-HEALTH_POLL_S = 0.05  # the benchmarks time the start: no more than this is added to it
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
-        try:
-            with urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (URLError, ConnectionError, TimeoutError):
-            time.sleep(HEALTH_POLL_S)
-    raise RuntimeError(f"streamlit did not answer on {url} within {timeout} s")
-
-
-class StreamlitApp:
-    def __init__(self, db: Path, log: Path, env: dict | None = None, port: int | None = None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.db = db
-        environment = {**os.environ, "INCIDENT_MAP_DB": str(db), **(env or {})}
-        self._log = log.open("w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=PROJECT_ROOT, env=environment, stdout=self._log, stderr=subprocess.STDOUT,
-        )
-        wait_for_http(self.url, self.process)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log.close()
-
-
 @pytest.fixture
 def start_streamlit(tmp_path):
     """Factory: start_streamlit(db_path=None, env=None) -> StreamlitApp (stopped after)."""
@@ -147,11 +95,6 @@ def browser(chromium_executable):
         launched.close()
 
 
-def is_local(url: str) -> bool:
-    return url.startswith(("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:",
-                           "blob:", "about:", "file:"))
-
-
 @pytest.fixture
 def browser_page(browser, request):
     """A page with no internet: remote requests are aborted and recorded in page.blocked."""
@@ -171,29 +114,3 @@ def browser_page(browser, request):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
-
-
-def map_frame(page, until: str = "true", timeout_ms: int = 60_000):
-    """The streamlit-folium iframe, once its canvas layers have registered themselves and
-    the JS expression `until` holds there (the iframe is replaced when the map changes)."""
-    ready = f"() => !!(window.incidentMapLayers && window.incidentMapLayers.strikes) && ({until})"
-    deadline = time.monotonic() + timeout_ms / 1000
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "streamlit_folium" in frame.url and not frame.is_detached():
-                try:
-                    if frame.evaluate(ready):
-                        return frame
-                except PlaywrightError:  # the frame is navigating; look again
-                    pass
-        page.wait_for_timeout(250)
-    raise AssertionError(f"no map iframe with its incident layer where {until!r} holds")
-
-
-def wait_for_script_end(page, timeout_s: float = 300) -> None:
-    """Until the app's script run is over (the table below the map is drawn after it):
-    typing into a widget while a run is in flight can be undone by that run."""
-    page.wait_for_function(
-        "() => { const app = document.querySelector('[data-testid=stApp]');"
-        " return app && !['running', 'rerunRequested'].includes("
-        "app.getAttribute('data-test-script-state')); }", timeout=timeout_s * 1000)

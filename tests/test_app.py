@@ -7,15 +7,10 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.settings import PROJECT_ROOT
-
-APP = str(PROJECT_ROOT / "app.py")
-
 
 @pytest.fixture
-def app(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    return AppTest.from_file(APP, default_timeout=60).run()
+def app(new_app) -> AppTest:
+    return new_app().run()
 
 
 def table_places(app: AppTest) -> set[str]:
@@ -69,11 +64,9 @@ def test_the_pipeline_filter_keeps_incidents_near_the_chosen_route(app):
     assert "**17** of 17 incidents in view" in app.markdown[0].value
 
 
-def test_a_link_with_a_pipeline_filter_reopens_it(db_path, monkeypatch):
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update({"from": "2020-01-01", "to": "2026-01-01", "pipe": "Trans-Balkan",
-                             "km": "25"})
+def test_a_link_with_a_pipeline_filter_reopens_it(new_app):
+    app = new_app(query={"from": "2020-01-01", "to": "2026-01-01", "pipe": "Trans-Balkan",
+                         "km": "25"})
     app.run()
     assert not app.exception
     assert app.selectbox(key="filter_pipeline").value == "Trans-Balkan"

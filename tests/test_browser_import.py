@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import map_frame
+from tests.support.browser import map_frame
 
 pytestmark = pytest.mark.browser
 

@@ -4,9 +4,8 @@ date window removes what falls outside it."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import map_frame
+from tests.support.browser import map_frame, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -57,18 +56,6 @@ def test_seed_story_is_drawn_offline_and_the_window_filters_it(streamlit_server,
     assert strikes_near(frame, ODESA_REGION_DEPOT) == 0
     assert strikes_near(frame, ORLIVKA) == 1
     assert strikes_near(frame, KREMENCHUK) >= 1
-
-
-def open_page(page, link_name, landmark, attempts=3):
-    """Follow a navigation link; a click that lands during a rerun can be dropped, so retry."""
-    for _ in range(attempts):
-        page.get_by_role("link", name=link_name).click()
-        try:
-            landmark.wait_for(timeout=15_000)
-            return
-        except PlaywrightTimeoutError:
-            continue
-    raise AssertionError(f"the '{link_name}' page never opened")
 
 
 def test_the_view_survives_a_visit_to_the_import_page(streamlit_server, browser_page):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import StreamlitApp, free_port, map_frame
+from tests.support.app_server import StreamlitApp, free_port
+from tests.support.browser import map_frame
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """The real app with 100,000 incidents in the store, in Debian's chromium: the map shows
-exactly the incidents geo.filters puts in the window, after a sidebar change too, and the
+exactly the incidents geo.analysis.filters puts in the window, after a sidebar change too, and the
 time control inside the map narrows and plays them without the server."""
 
 from __future__ import annotations
@@ -8,12 +8,13 @@ import datetime as dt
 
 import pytest
 
+from geo.analysis.filters import apply_filter, date_extent, split_mapped
 from geo.dates import day_number
-from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
-from tests.bench.synthetic import store_synthetic
-from tests.conftest import map_frame, wait_for_script_end
+from geo.store.incident_store import IncidentStore
+from geo.viewstate import ViewFilter
+from tests.support.browser import map_frame, wait_for_script_end
+from tests.support.synthetic import store_synthetic
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_100k_incidents_sidebar_window_and_in_map_time_control(large_store, star
     expected = in_window
 
     # The time control inside the map narrows within the sidebar window, in the page: a
-    # window inside the sidebar's shows the incidents geo.filters gives for it.
+    # window inside the sidebar's shows the incidents geo.analysis.filters gives for it.
     window = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
     low, high = frame.evaluate(f"() => [{CONTROL}.minDay, {CONTROL}.maxDay]")
     assert low <= day_number(window[0]) and high >= day_number(NEW_TO)

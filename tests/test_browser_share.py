@@ -15,12 +15,13 @@ from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from geo.filters import ViewFilter, apply_filter, split_mapped
+from geo.analysis.filters import apply_filter, split_mapped
 from geo.settings import DATA_DIR
-from geo.snapshot_html import snapshot_html
-from geo.store import IncidentStore
-from tests.conftest import map_frame
-from tests.snapshot_support import seed_snapshot, seed_state
+from geo.sharing.html import snapshot_html
+from geo.store.incident_store import IncidentStore
+from geo.viewstate import ViewFilter
+from tests.support.browser import map_frame
+from tests.support.seed import seed_snapshot, seed_state
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import map_frame, wait_for_script_end
+from tests.support.browser import map_frame, wait_for_script_end
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,8 @@ import datetime as dt
 import pytest
 
 from geo.dates import day_number
-from tests.conftest import map_frame
-from tests.test_browser_map import open_page
-from tests.test_thermal_import import FIXTURE
+from tests.support.browser import map_frame, open_page
+from tests.support.files import FIRMS_CSV
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +36,7 @@ def test_import_firms_and_see_the_thermal_layer_and_the_corroboration(start_stre
     open_page(page, "Import data", page.get_by_role("heading", name="Import incidents"))
     page.get_by_text("Choose a CSV file above").wait_for(timeout=30_000)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
-        str(FIXTURE))
+        str(FIRMS_CSV))
     page.get_by_text("Coverage to record:").wait_for(timeout=60_000)
     assert page.get_by_text("20 Jun 2025 – 20 Jul 2025 (31 days)").count() == 1
     page.get_by_role("button", name="Import 9 rows").click()

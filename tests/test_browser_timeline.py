@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import map_frame
+from tests.support.browser import map_frame
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.test_import_cli import geo
+from tests.support.cli import geo
 
 
 def status_and_history(db) -> tuple[str, int]:

@@ -8,14 +8,12 @@ permalink's `sel` parameter, as a shared link would.
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from geo.claims import claim_history, set_claim_status
+from geo.review.claims import claim_history, set_claim_status
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 
-PAGE = "from geo.ui import map_page\nmap_page.render()\n"
 TPP = "seed-000-02"  # Kremenchuk thermal power plant strike, imported as "claimed"
 DEPOT = "seed-002-01"
 
@@ -25,17 +23,11 @@ def store_of(db_path) -> IncidentStore:
 
 
 @pytest.fixture
-def page(db_path, monkeypatch):
+def page(new_app):
     """A map page factory on this test's database: page(**query) -> AppTest after one run."""
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    st.cache_resource.clear()  # settings, store and frames are cached per process
-    st.cache_data.clear()
 
     def open_page(**query) -> AppTest:
-        app = AppTest.from_string(PAGE, default_timeout=120)
-        for name, value in query.items():
-            app.query_params[name] = value
-        return app.run()
+        return new_app("map_page", timeout=120, query=query).run()
 
     return open_page
 

@@ -15,7 +15,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
-from geo.filters import split_mapped
+from geo.analysis.filters import split_mapped
 from geo.render.folium_map import build_map
 from geo.render.legend import legend_html
 from geo.render.static_legend import draw_symbol
@@ -24,7 +24,7 @@ from geo.schema import CATEGORIES, CLAIM_STATUSES
 from layers import basemap, strikes
 from layers.base import MapLayers
 from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOLS
-from tests.snapshot_support import seed_data
+from tests.support.seed import seed_data
 
 HALO = CLAIM_STATUS_SYMBOLS["confirmed"][1]
 

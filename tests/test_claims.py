@@ -1,4 +1,4 @@
-"""geo.claims on a real store: a status change, its history, and every refusal."""
+"""geo.review.claims on a real store: a status change, its history, and every refusal."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from geo.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
-from geo.claims import (
-    claim_history,
-    latest_reviews,
-    review_text,
-    set_claim_status,
-    with_last_review,
-)
+from geo.analysis.sources import with_last_review
+from geo.dates import review_text
 from geo.errors import IncidentMapError, ValidationError
+from geo.review.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
+from geo.review.claims import (
+    claim_history,
+    set_claim_status,
+)
+from geo.store.reviews import latest_reviews
 
 TPP = "seed-000-02"  # Kremenchuk thermal power plant, imported as "claimed"
 DEPOT = "seed-002-01"

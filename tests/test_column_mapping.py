@@ -1,4 +1,5 @@
-"""geo.column_mapping and geo.presets: columns matched by name, the template, ACLED, FIRMS."""
+"""geo.importing.columns and geo.importing.presets: columns matched by name, the template,
+ACLED, FIRMS."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import io
 import pandas as pd
 import pytest
 
-from geo.column_mapping import apply_mapping, auto_mapping, check_mapping
-from geo.csv_reader import read_csv_bytes
 from geo.errors import ValidationError
-from geo.presets import detect_preset, template_csv
-from geo.row_parsing import ParseOptions, parse_rows
+from geo.importing.columns import apply_mapping, auto_mapping, check_mapping
+from geo.importing.csv_reader import read_csv_bytes
+from geo.importing.presets import detect_preset, template_csv
+from geo.importing.rows import ParseOptions, parse_rows
 from geo.schema import INCIDENT_COLUMNS
 
 

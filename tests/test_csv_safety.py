@@ -1,10 +1,10 @@
-"""geo.csv_safety: spreadsheet formula injection in the CSV files we write."""
+"""geo.sharing.csv_safety: spreadsheet formula injection in the CSV files we write."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from geo.csv_safety import neutralise_formulas
+from geo.sharing.csv_safety import neutralise_formulas
 
 
 def test_cells_a_spreadsheet_would_run_become_text():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from geo.default_window import LARGE_STORE, WINDOW_CAP, default_window, notice
-from geo.filters import ViewFilter, apply_filter, date_extent
-from tests.bench.synthetic import synthetic_incidents
+from geo.analysis.default_window import LARGE_STORE, WINDOW_CAP, default_window, notice
+from geo.analysis.filters import apply_filter, date_extent
+from geo.viewstate import ViewFilter
+from tests.support.synthetic import synthetic_incidents
 
 
 def in_window(frame, window) -> int:

@@ -1,4 +1,5 @@
-"""geo.duplicates: same category, within 1 km, overlapping dates; checked against brute force."""
+"""geo.analysis.duplicates: same category, within 1 km, overlapping dates; checked against
+brute force."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.duplicates import _close_pairs, _distance_km, find_duplicates
+from geo.analysis.duplicates import _close_pairs, _distance_km, find_duplicates
 
 COLUMNS = ["category", "latitude", "longitude", "date_start", "date_end", "incident_id",
            "date_text"]

@@ -9,12 +9,14 @@ import pandas as pd
 import pyogrio
 import pytest
 
+from geo.analysis.network import nearest_pipeline
+from geo.analysis.view import incidents_in_view
 from geo.errors import ExportError
-from geo.exports import export_bytes, write_export
-from geo.network import nearest_pipeline
 from geo.settings import DATA_DIR
+from geo.sharing.exports import export_bytes, write_export
 from geo.shipped import read_pipelines
-from tests.snapshot_support import seed_data
+from tests.support.seed import seed_data
+from tests.support.views import frame_sources, whole_state
 
 RECORD_FIELDS = ("incident_id", "date_start", "date_end", "date_precision", "source_name",
                  "source_url", "claimant", "claim_status", "geo_precision", "geo_method")
@@ -93,10 +95,16 @@ def test_an_empty_view_exports_an_empty_file(tmp_path, incidents):
     assert len(read_spatial(tmp_path, export_bytes(empty, "geojson"), "geojson")) == 0
 
 
+def seed_view(incidents, routes) -> pd.DataFrame:
+    """The seed incidents as a view of every date carries them (geo.analysis.view)."""
+    return incidents_in_view(whole_state(incidents),
+                             frame_sources(incidents, routes=routes)).incidents
+
+
 @pytest.mark.parametrize("fmt", ("csv", "geojson"))
 def test_exports_carry_the_nearest_pipeline_and_its_distance(tmp_path, incidents, fmt):
     routes = read_pipelines(DATA_DIR)
-    data = export_bytes(incidents, fmt, routes)
+    data = export_bytes(seed_view(incidents, routes), fmt)
     frame = (pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
              if fmt == "csv" else read_spatial(tmp_path, data, fmt))
     by_id = frame.set_index("incident_id")
@@ -110,19 +118,17 @@ def test_exports_carry_the_nearest_pipeline_and_its_distance(tmp_path, incidents
 
 
 def test_an_export_keeps_the_distances_its_view_already_carries(incidents):
-    """The map page measures each view's distances once; a download does not measure again
-    (a view that carries them exports them as they are)."""
+    """The view measures each incident's distances once per revision; an export never
+    measures again (it writes what the view carries, as it is)."""
     routes = read_pipelines(DATA_DIR)
-    measured = nearest_pipeline(incidents["latitude"], incidents["longitude"], routes) \
-        .set_index(incidents.index)
-    view = incidents.join(measured)
+    view = seed_view(incidents, routes)
     view.loc[view.index[0], ["nearest_pipeline", "pipeline_distance_km"]] = ["Kept route", 1.5]
-    frame = pd.read_csv(io.BytesIO(export_bytes(view, "csv", routes)), encoding="utf-8-sig",
+    frame = pd.read_csv(io.BytesIO(export_bytes(view, "csv")), encoding="utf-8-sig",
                         keep_default_na=False).set_index("incident_id")
     kept = frame.loc[view["incident_id"].iat[0]]
     assert (kept["nearest_pipeline"], float(kept["pipeline_distance_km"])) == ("Kept route", 1.5)
-    # the other rows as measured, and the same columns as an export that measures
-    fresh = pd.read_csv(io.BytesIO(export_bytes(incidents, "csv", routes)),
+    # the other rows as measured, and the same columns as the export of a fresh view
+    fresh = pd.read_csv(io.BytesIO(export_bytes(seed_view(incidents, routes), "csv")),
                         encoding="utf-8-sig", keep_default_na=False)
     assert list(fresh.columns) == list(frame.reset_index().columns)
     other = view["incident_id"].iat[1]

@@ -7,9 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from geo.analysis.filters import apply_filter, date_extent, split_mapped
 from geo.errors import FilterError
-from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
 from geo.records import coerce_incidents
+from geo.viewstate import ViewFilter
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.firms import VIIRS_DEFAULT, Window, corroborate
-from geo.linking import haversine_km
+from geo.analysis.corroboration import VIIRS_DEFAULT, Window, corroborate
+from geo.analysis.site_matching import haversine_km
 
 TPP = (49.171, 33.447)  # Kremenchuk thermal power plant, a facility point
 KM_PER_DEGREE_LAT = 6371.0088 * np.pi / 180

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from geo import frame_cache, tables
 from geo.records import coerce_incidents
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
-from tests.bench.synthetic import synthetic_incidents
+from geo.store import frame_cache, tables
+from geo.store.incident_store import IncidentStore
+from tests.support.synthetic import synthetic_incidents
 
 
 def url_of(db_path) -> str:

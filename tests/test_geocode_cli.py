@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from geo.settings import PROJECT_ROOT
-from tests.geocode_support import session_geocoder, session_settings
+from tests.support.geocoding import session_geocoder, session_settings
 
 
 @pytest.fixture(scope="session")

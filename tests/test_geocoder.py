@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from geo.errors import GeocodeError
-from geo.gazetteer import GazetteerSources
-from geo.geocoder import OUTPUT_COLUMNS, Geocoder, SiteRegister, load_geocoder
-from geo.reverse import haversine_km
+from geo.geocoding.gazetteer import GazetteerSources
+from geo.geocoding.geocoder import OUTPUT_COLUMNS, Geocoder, SiteRegister, load_geocoder
+from geo.geocoding.reverse import haversine_km
 from geo.settings import DATA_DIR, Settings
-from tests.geocode_support import Accuracy, measure_accuracy, session_geocoder
+from tests.support.geocoding import Accuracy, measure_accuracy, session_geocoder
 
 ORLIVKA_ODESA = "geonames:698379"      # 45.317 N 28.440 E, near Izmail
 ORLIVKA_CRIMEA = ("geonames:698380", "geonames:698377")

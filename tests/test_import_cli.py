@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
-from geo.settings import PROJECT_ROOT
+from tests.support.cli import geo
 
 GOOD = ("date,lat,lon,place,notes\n2025-08-08,46.10,30.10,A,first\n"
         "2025-08-09,46.20,30.20,B,second\n2025-08-10,95.2,30,C,bad latitude\n")
-
-
-def geo(*args: str, db=None) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    if db is not None:
-        env["INCIDENT_MAP_DB"] = str(db)
-    return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=PROJECT_ROOT,
-                          env=env, capture_output=True, text=True, timeout=240)
 
 
 def count(db, where: str = "") -> int:

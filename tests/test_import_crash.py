@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from geo.settings import DATA_DIR, PROJECT_ROOT
-from geo.store import IncidentStore
-from tests.bench.synthetic import synthetic_incidents
+from geo.store.incident_store import IncidentStore
+from tests.support.synthetic import synthetic_incidents
 
 CSV_COLUMNS = {"date_start": "date", "latitude": "latitude", "longitude": "longitude",
                "category": "category", "description": "notes"}

@@ -8,9 +8,9 @@ import datetime as dt
 import pandas as pd
 import sqlalchemy as sa
 
-from geo import tables
-from geo.import_linking import describe_links, propose_links
-from geo.importer import ImportOptions, commit_import, preview_import, read_upload
+from geo.importing.linking import describe_links, propose_links
+from geo.importing.pipeline import ImportOptions, commit_import, preview_import, read_upload
+from geo.store import tables
 
 OPTIONS = ImportOptions(today=dt.date(2025, 9, 1))
 # Kremenchuk TPP is a facility point (49.171, 33.447); the refinery only the town point of

@@ -9,13 +9,11 @@ Cell edits in st.data_editor are given as its edit state in session state, as Ap
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 
-PAGE = "from geo.ui import import_page\nimport_page.render()\n"
 UPLOAD = (b"date,lat,lon,place,category,notes\n"
           b"2025-08-08,46.1,30.1,A,strike,<b>bold?</b>\n"
           b"8 August 2025,,,Mykhailivka,strike,ambiguous place\n"
@@ -23,12 +21,8 @@ UPLOAD = (b"date,lat,lon,place,category,notes\n"
 
 
 @pytest.fixture
-def page(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    # the settings and store are cached per process: start from this test's database
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_string(PAGE, default_timeout=120).run()
+def page(new_app) -> AppTest:
+    return new_app("import_page", timeout=120).run()
 
 
 def store_of(db_path) -> IncidentStore:

@@ -1,4 +1,4 @@
-"""geo.importer: the whole pipeline on real files, a real store and the real geocoder."""
+"""geo.importing.pipeline: the whole pipeline on real files, a real store and the real geocoder."""
 
 from __future__ import annotations
 
@@ -11,9 +11,15 @@ import pandas as pd
 import pytest
 
 from geo.errors import InputFileError, ValidationError
-from geo.import_fixes import apply_fixes
-from geo.importer import ImportOptions, commit_import, import_path, preview_import, read_upload
-from tests.geocode_support import session_geocoder
+from geo.importing.fixes import apply_fixes
+from geo.importing.pipeline import (
+    ImportOptions,
+    commit_import,
+    import_path,
+    preview_import,
+    read_upload,
+)
+from tests.support.geocoding import session_geocoder
 
 TODAY = dt.date(2025, 9, 1)
 OPTIONS = ImportOptions(default_country="UA", today=TODAY)

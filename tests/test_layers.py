@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import re
 
 import numpy as np
@@ -11,14 +10,15 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from geo.filters import split_mapped
-from geo.mapview import LAYER_KEYS, build_layers
+from geo.analysis.filters import split_mapped
+from geo.render.compose import LAYER_KEYS, build_layers
 from geo.render.folium_map import build_map
-from geo.seed import read_seed_incidents, read_seed_sites
 from geo.settings import DATA_DIR
 from geo.shipped import read_basemap, read_pipelines
+from geo.store.seed import read_seed_incidents, read_seed_sites
 from layers import strikes
 from layers.base import PointLayer, ShapeLayer
+from tests.support.map_html import canvas_specs
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +32,6 @@ def map_layers():
 @pytest.fixture(scope="module")
 def map_html(map_layers) -> str:
     return build_map(map_layers).get_root().render()
-
-
-def canvas_specs(html: str) -> dict[str, dict]:
-    specs = re.findall(r"new L\.IncidentCanvas\((\{.*?\})\);", html)
-    return {spec["key"]: spec for spec in map(json.loads, specs)}
 
 
 def test_all_three_layers_and_the_basemap_are_built(map_layers):

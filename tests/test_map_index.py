@@ -1,4 +1,4 @@
-"""geo.map_index + geo.map_query: the map columns read through the map index are exactly
+"""geo.store.map_index + geo.store.map_query: the map columns read through the map index are exactly
 the rows of the in-memory filter, for every kind of view, and stay so after imports,
 undo, claim edits, writes by another program, a failed import and the migration of a
 version 3 database."""
@@ -15,19 +15,20 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from geo import map_chunks, map_index, migrations, tables
-from geo.claims import set_claim_status
+from geo.analysis.filters import apply_filter
 from geo.errors import StoreError
-from geo.filters import ViewFilter, apply_filter
-from geo.map_query import answers
 from geo.records import coerce_incidents
+from geo.review.claims import set_claim_status
 from geo.schema import INCIDENT_COLUMNS
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
-from geo.store_engine import create_engine, records
-from geo.store_query import MAP_COLUMNS
-from tests.bench.synthetic import synthetic_incidents
-from tests.test_migrations import make_v1_database
+from geo.store import map_chunks, map_index, migrations, tables
+from geo.store.engine import create_engine, records
+from geo.store.incident_store import IncidentStore
+from geo.store.map_query import answers
+from geo.store.query import MAP_COLUMNS
+from geo.viewstate import ViewFilter
+from tests.support.old_database import make_v1_database
+from tests.support.synthetic import synthetic_incidents
 
 D = dt.date
 REGION = (22.0, 44.0, 41.0, 53.0)
@@ -263,7 +264,7 @@ def test_writes_by_another_program_are_read_right_and_folded_in_by_the_next_writ
     assert state["stale"] and state["dirty"]
     moved = ViewFilter(bbox=(10.0, 60.0, 11.0, 61.0))
     # not the operator view: the SQL path that answers it keeps each row's span class
-    # (geo.tables.span_classes) as written by this program, not after another's date edit
+    # (geo.store.tables.span_classes) as written by this program, not after another's date edit
     views = [view for view in VIEWS.values() if view.operators is None] + [moved]
     check_views(store, views)
     assert list(store.query(moved, MAP_COLUMNS)["incident_id"]) == ["a-7"]

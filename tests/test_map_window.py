@@ -9,37 +9,20 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from geo.filters import ViewFilter, apply_filter, split_mapped
+from geo.analysis.filters import apply_filter, split_mapped
+from geo.analysis.view import incidents_in_view
 from geo.render.canvas_points import DEFAULT_POPUP_LIMIT
 from geo.render.time_control import day_number
-from geo.settings import PROJECT_ROOT
 from geo.ui.map_window import WINDOW_IN_PAGE_LIMIT, plan_map
-from geo.viewstate import ViewState
-from tests.bench.synthetic import synthetic_incidents
-from tests.map_drawing import recorded_arguments
-
-APP = str(PROJECT_ROOT / "app.py")
-
-
-def map_args(app: AppTest) -> dict:
-    """The arguments the app sent to the streamlit-folium component on its last run."""
-    found = []
-
-    def walk(node):
-        for child in getattr(node, "children", {}).values():
-            if getattr(child, "type", "") == "component_instance":
-                found.append(json.loads(child.proto.json_args))
-            walk(child)
-
-    walk(app._tree)
-    assert len(found) == 1
-    return found[0]
+from geo.viewstate import ViewFilter, ViewState
+from tests.support.apptest import map_args
+from tests.support.map_drawing import recorded_arguments
+from tests.support.synthetic import synthetic_incidents
+from tests.support.views import frame_sources
 
 
-def test_a_window_change_keeps_the_mounted_map_and_sends_only_the_window(db_path,
-                                                                         monkeypatch):
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    app = AppTest.from_file(APP, default_timeout=60).run()
+def test_a_window_change_keeps_the_mounted_map_and_sends_only_the_window(new_app):
+    app = new_app().run()
     first = map_args(app)
     window = (dt.date(2025, 6, 1), dt.date(2025, 7, 31))
     app.slider(key="window_slider").set_value(window).run()
@@ -56,13 +39,13 @@ def test_a_window_change_keeps_the_mounted_map_and_sends_only_the_window(db_path
 
 
 def ours(recorded: dict, center, zoom, window) -> None:  # an AppTest script
-    from tests.map_drawing import draw_recorded
+    from tests.support.map_drawing import draw_recorded
 
     draw_recorded(recorded, center, zoom, window)
 
 
 def theirs(center, zoom, window) -> None:  # an AppTest script
-    from tests.map_drawing import draw_with_st_folium
+    from tests.support.map_drawing import draw_with_st_folium
 
     draw_with_st_folium(center, zoom, window)
 
@@ -95,9 +78,9 @@ def state(date_from, date_to, **filters) -> ViewState:
 
 
 def plan_for(incidents, view: ViewState):
+    """The map plan of a view of `incidents`, and the drawable incidents in that view."""
     mapped = split_mapped(apply_filter(incidents, view.view_filter()))[0]
-    return plan_map(view, revision=1, mapped=mapped, incidents=incidents,
-                    pipeline_routes=None), mapped
+    return plan_map(incidents_in_view(view, frame_sources(incidents))), mapped
 
 
 def test_the_map_holds_every_date_when_the_window_is_applied_in_the_page():
@@ -122,25 +105,23 @@ def test_a_window_with_embedded_popups_keeps_them():
     assert 0 < len(mapped) <= DEFAULT_POPUP_LIMIT
     assert not plan.window_in_page
     assert plan.time_window == (view.date_from, view.date_to)
-    assert plan.incidents() is mapped
+    assert plan.incidents().index.equals(mapped.index)
 
 
 def test_too_many_incidents_of_every_date_are_filtered_on_the_server():
     incidents = synthetic_incidents(WINDOW_IN_PAGE_LIMIT + 20_000)
     plan, mapped = plan_for(incidents, state(dt.date(2022, 1, 1), dt.date(2025, 12, 31)))
-    assert not plan.window_in_page and plan.incidents() is mapped
+    assert not plan.window_in_page and plan.incidents().index.equals(mapped.index)
     narrowed, _ = plan_for(incidents, state(dt.date(2022, 1, 1), dt.date(2025, 12, 31),
                                             categories=("strike", "security")))
     assert narrowed.window_in_page
 
 
-def test_a_map_is_asked_to_move_only_away_from_where_it_is_built(db_path, monkeypatch):
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    opening = AppTest.from_file(APP, default_timeout=60).run()
+def test_a_map_is_asked_to_move_only_away_from_where_it_is_built(new_app):
+    opening = new_app().run()
     # asking a new map to go where it already is redraws every point for nothing
     assert (map_args(opening)["center"], map_args(opening)["zoom"]) == (None, None)
-    linked = AppTest.from_file(APP, default_timeout=60)
-    linked.query_params.update({"from": "2025-06-01", "to": "2025-09-30", "lat": "46.5",
-                                "lon": "30.7", "z": "9"})
+    linked = new_app(query={"from": "2025-06-01", "to": "2025-09-30", "lat": "46.5",
+                            "lon": "30.7", "z": "9"})
     linked.run()
     assert (map_args(linked)["center"], map_args(linked)["zoom"]) == ([46.5, 30.7], 9)

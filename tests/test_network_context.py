@@ -9,9 +9,9 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString
 
+from geo.analysis.network import nearest_pipeline, within_km_of
+from geo.analysis.site_matching import link_to_sites
 from geo.errors import FilterError
-from geo.linking import link_to_sites
-from geo.network import nearest_pipeline, within_km_of
 from geo.records import coerce_sites
 from geo.settings import DATA_DIR
 from geo.shipped import read_pipelines

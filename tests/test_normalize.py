@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.normalize import (
+from geo.geocoding.normalize import (
     normalize_many,
     normalize_name,
     parse_place,

@@ -7,12 +7,12 @@ import sys
 
 import pandas as pd
 
-from geo.online_geocoder import geocode_online
+from geo.geocoding.online import geocode_online
 from geo.settings import PROJECT_ROOT
 
 
 def test_the_offline_paths_never_import_geopy():
-    code = ("import sys, geo.online_geocoder, geo.commands.geocode, geo.geocoder; "
+    code = ("import sys, geo.geocoding.online, geo.commands.geocode, geo.geocoding.geocoder; "
             "print('geopy' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT,
                             capture_output=True, text=True, check=True)

@@ -13,20 +13,19 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geo.settings import DATA_DIR, PROJECT_ROOT
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 from geo.ui import opening_map
-from tests.bench.synthetic import synthetic_incidents
-from tests.test_map_window import map_args
+from tests.support.apptest import app_test, map_args
+from tests.support.synthetic import synthetic_incidents
 
-APP = str(PROJECT_ROOT / "app.py")
 MARK = "\n// drawn from the opening-map file"
 DATA_LIBRARIES = ("pandas", "numpy", "pyarrow", "sqlalchemy", "geopandas", "shapely", "folium",
                   "streamlit_folium")
 
 
 @pytest.fixture
-def cache(tmp_path, db_path, monkeypatch):
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
+def cache(tmp_path, new_app, monkeypatch):
+    """The cache folder of the app on this test's database (new_app points the app at it)."""
     monkeypatch.setenv("INCIDENT_MAP_CACHE", str(tmp_path / "cache"))
     return tmp_path / "cache"
 
@@ -42,8 +41,7 @@ def new_process() -> None:
 
 
 def run_app(**query) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params.update(query)
+    app = app_test(query=query)
     app.run()
     assert not app.exception
     return app
@@ -145,7 +143,7 @@ def test_the_fingerprint_follows_the_shipped_data(tmp_path):
 
 
 def test_a_store_made_again_at_the_same_path_does_not_draw_the_old_map(cache, db_path):
-    """Its revisions count from 1 again; its id (geo.store_identity) tells the stores apart."""
+    """Its revisions count from 1 again; its id (geo.store.identity) tells the stores apart."""
     run_app()
     mark_kept_map(cache)
     IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR).engine.dispose()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.render.popups import popup_html, safe_link
-from geo.seed import read_seed_incidents, read_seed_sites
 from geo.settings import DATA_DIR
+from geo.sharing.html import snapshot_html
+from geo.sharing.snapshot import prepare_view
 from geo.shipped import read_basemap, read_pipelines
-from geo.snapshot import prepare_view
-from geo.snapshot_html import snapshot_html
+from geo.store.seed import read_seed_incidents, read_seed_sites
 from geo.viewstate import ViewState
 from layers.base import PopupSpec
 

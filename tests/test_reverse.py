@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from geo.reverse import ReverseGeocoder, haversine_km, nearest_places
-from tests.geocode_support import session_geocoder
+from geo.geocoding.reverse import ReverseGeocoder, haversine_km, nearest_places
+from tests.support.geocoding import session_geocoder
 
 
 @pytest.fixture(scope="session")

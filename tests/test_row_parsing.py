@@ -1,4 +1,5 @@
-"""geo.date_parsing and geo.row_parsing: every rule, every problem named by row and column."""
+"""geo.importing.date_fields and geo.importing.rows: every rule, every problem named by row
+and column."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.column_mapping import apply_mapping, auto_mapping
-from geo.csv_reader import read_csv_bytes
-from geo.date_parsing import parse_dates
-from geo.row_parsing import ParseOptions, parse_rows
+from geo.importing.columns import apply_mapping, auto_mapping
+from geo.importing.csv_reader import read_csv_bytes
+from geo.importing.date_fields import parse_dates
+from geo.importing.rows import ParseOptions, parse_rows
 
 TODAY = dt.date(2025, 9, 1)
 

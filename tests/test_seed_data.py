@@ -7,8 +7,8 @@ import pytest
 
 from geo.errors import DataError
 from geo.records import coerce_incidents, validate_incidents
-from geo.seed import read_seed_incidents, read_seed_sites
 from geo.settings import DATA_DIR
+from geo.store.seed import read_seed_incidents, read_seed_sites
 
 
 @pytest.fixture(scope="module")

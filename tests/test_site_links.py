@@ -1,14 +1,14 @@
-"""geo.site_links: a person's link change, validated, written whole, kept as history."""
+"""geo.review.site_links: a person's link change, validated, written whole, kept as history."""
 
 from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
 
-from geo import tables
-from geo.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from geo.errors import ValidationError
-from geo.site_links import link_history, set_site_link
+from geo.review.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
+from geo.review.site_links import link_history, set_site_link
+from geo.store import tables
 
 
 def stored_link(store, incident_id: str) -> tuple[str, str]:
@@ -107,7 +107,8 @@ def test_thermal_detections_are_not_linked(store):
 
 
 def test_a_link_change_asks_the_same_of_its_author_as_a_claim_review(store):
-    """The same name and note limits as geo.claims (geo.authorship), all reported at once."""
+    """The same name and note limits as geo.review.claims (geo.review.authorship), all
+    reported at once."""
     with pytest.raises(ValidationError) as raised:
         set_site_link(store, "seed-000-01", "kremenchuk_tpp",
                       changed_by="A" * (MAX_NAME_CHARS + 1), note="n" * (MAX_NOTE_CHARS + 1))

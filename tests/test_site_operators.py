@@ -7,15 +7,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.exports import export_frame
-from geo.filters import ViewFilter, apply_filter
-from geo.operators import family_mask, incident_mask, operator_options, sites_of_operators
+from geo.analysis.filters import apply_filter
+from geo.analysis.operators import family_mask, incident_mask, operator_options, sites_of_operators
+from geo.analysis.site_history import sites_with_history, with_site_columns
 from geo.render.popups import popups_for
-from geo.settings import PROJECT_ROOT
-from geo.site_history import sites_with_history, with_site_columns
-from geo.site_links import set_site_link
-from geo.ui.site_data import map_sites
+from geo.review.site_links import set_site_link
+from geo.sharing.exports import export_frame
+from geo.ui.site_data import with_page_links
+from geo.viewstate import ViewFilter
 from layers import infrastructure
+from tests.support.views import store_view, whole_state
 
 SOCAR = ViewFilter(operators=("SOCAR",))
 
@@ -78,10 +79,10 @@ def test_options_come_from_incidents_and_sites(store):
 
 
 def test_the_site_layer_shows_the_chosen_operators_sites_and_their_history(store):
-    incidents, sites = frames(store)
-    with_history = sites_with_history(sites, incidents)
-    everything = infrastructure.build(map_sites(with_history, None, ""))
-    socar = infrastructure.build(map_sites(with_history, ("SOCAR",), "http://host/"))
+    sites = store.sites_frame()
+    everything = infrastructure.build(store_view(store).sites)
+    socar_view = store_view(store, whole_state(store.incidents_frame(), operators=("SOCAR",)))
+    socar = infrastructure.build(with_page_links(socar_view.sites, "http://host/"))
     assert len(everything) == len(sites.dropna(subset=["latitude"]))
     assert set(socar.ids) == {"odesa_socar_logistics", "socar_odesa_oblast_depot",
                               "socar_hq_baku"}  # the office has no point
@@ -102,7 +103,7 @@ def test_popup_history_text_is_escaped(store):
     incidents, sites = frames(store)
     incidents.loc[incidents["incident_id"] == "seed-002-01", "claimant"] = "<script>x</script>"
     with_history = sites_with_history(sites, incidents)
-    layer = infrastructure.build(map_sites(with_history, None, ""))
+    layer = infrastructure.build(with_history)
     html = "".join(popups_for(layer.records, layer.popup))
     assert "<script>x" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
 
@@ -122,9 +123,8 @@ def test_exports_carry_the_linked_site(store):
 
 
 @pytest.fixture
-def app(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    return AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=90)
+def app(new_app) -> AppTest:
+    return new_app(timeout=90)
 
 
 def test_the_operator_filter_in_the_app_matches_the_family_and_keeps_the_link(app):

@@ -4,23 +4,17 @@ explains): a site from the URL, its claimed history, the link form and its histo
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from geo.review.site_links import link_history
 from geo.settings import DATA_DIR
-from geo.site_links import link_history
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 from geo.ui.site_page import plain
-
-PAGE = "from geo.ui import site_page\nsite_page.render()\n"
 
 
 @pytest.fixture
-def page(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    st.cache_resource.clear()  # the store is cached per process: use this test's database
-    st.cache_data.clear()
-    return AppTest.from_string(PAGE, default_timeout=120)
+def page(new_app) -> AppTest:
+    return new_app("site_page", timeout=120)
 
 
 def opened(page: AppTest, site_id: str | None) -> AppTest:

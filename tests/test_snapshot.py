@@ -12,11 +12,11 @@ import pytest
 from PIL import Image
 
 from geo.errors import ExportError
-from geo.snapshot import SIZES, parse_size, render_static, snapshot_image
-from geo.snapshot_files import snapshot_bytes
-from geo.snapshot_html import snapshot_html
-from geo.snapshot_meta import data_version
-from tests.snapshot_support import (
+from geo.sharing.citation import data_version
+from geo.sharing.files import snapshot_bytes
+from geo.sharing.html import snapshot_html
+from geo.sharing.snapshot import SIZES, parse_size, render_static, snapshot_image
+from tests.support.seed import (
     KREMENCHUK_TPP,
     STRIKE_COLOR,
     seed_data,

@@ -12,9 +12,9 @@ import pyogrio
 import pytest
 from PIL import Image
 
-from geo.cli import main
+from geo.commands._cli import main
 from geo.settings import DATA_DIR, PROJECT_ROOT
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 
 
 @pytest.fixture

@@ -11,14 +11,20 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.path import Path
 
+from geo.analysis.filters import split_mapped
 from geo.errors import FilterError
-from geo.filters import split_mapped
-from geo.mapview import build_layers
-from geo.regions import REGIONS, extent_from_bounds, parse_bbox, projection_for, resolve_extent
+from geo.render.compose import build_layers
+from geo.render.extents import (
+    REGIONS,
+    extent_from_bounds,
+    parse_bbox,
+    projection_for,
+    resolve_extent,
+)
 from geo.render.static_map import draw_layers, frame_for
 from layers import strikes
 from layers.base import MapLayers
-from tests.snapshot_support import seed_data
+from tests.support.seed import seed_data
 
 
 @pytest.fixture(scope="module")

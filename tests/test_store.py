@@ -1,4 +1,5 @@
-"""geo.store: seeding, batches, undo, revisions, and the window + bbox query in SQL."""
+"""geo.store.incident_store: seeding, batches, undo, revisions, and the window + bbox query
+in SQL."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import pandas as pd
 import pytest
 from sqlalchemy.dialects import postgresql
 
-from geo import tables
+from geo.analysis.filters import apply_filter
 from geo.errors import StoreError
-from geo.filters import ViewFilter, apply_filter
 from geo.records import coerce_incidents
 from geo.schema import INCIDENT_COLUMNS
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
-from geo.store_query import preferred_index, window_query
-from tests.bench.synthetic import synthetic_incidents
+from geo.store import tables
+from geo.store.incident_store import IncidentStore
+from geo.store.query import preferred_index, window_query
+from geo.viewstate import ViewFilter
+from tests.support.synthetic import synthetic_incidents
 
 
 def new_rows(n: int, prefix: str = "t") -> pd.DataFrame:

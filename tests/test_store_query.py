@@ -8,10 +8,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from geo.filters import ViewFilter, apply_filter
+from geo.analysis.filters import apply_filter
 from geo.schema import INCIDENT_COLUMNS
-from geo.store_query import MAP_COLUMNS
-from tests.bench.synthetic import synthetic_incidents
+from geo.store.query import MAP_COLUMNS
+from geo.viewstate import ViewFilter
+from tests.support.synthetic import synthetic_incidents
 
 VIEWS = [
     ViewFilter(dt.date(2025, 8, 4), dt.date(2025, 8, 10), bbox=(36.0, 49.8, 36.5, 50.2)),
@@ -27,7 +28,7 @@ VIEWS = [
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
     from geo.settings import DATA_DIR
-    from geo.store import IncidentStore
+    from geo.store.incident_store import IncidentStore
 
     path = tmp_path_factory.mktemp("query") / "incidents.sqlite"
     store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)

@@ -9,14 +9,20 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from geo import tables
-from geo.cli import main
+from geo.commands._cli import main
 from geo.errors import StoreError
-from geo.importer import ImportOptions, commit_import, import_path, preview_import, read_upload
-from geo.settings import PROJECT_ROOT
-from geo.thermal_store import thermal_coverage, thermal_detections_frame, with_corroboration
+from geo.importing.pipeline import (
+    ImportOptions,
+    commit_import,
+    import_path,
+    preview_import,
+    read_upload,
+)
+from geo.store import tables
+from geo.store.thermal import thermal_coverage, thermal_detections_frame
+from tests.support.files import FIRMS_CSV
+from tests.support.views import store_view
 
-FIXTURE = PROJECT_ROOT / "tests" / "data" / "firms_kremenchuk_synthetic.csv"
 HEADER = ("latitude,longitude,bright_ti4,scan,track,acq_date,acq_time,satellite,instrument,"
           "confidence,version,bright_ti5,frp,daynight\n")
 
@@ -32,7 +38,7 @@ def count(store, table) -> int:
 
 
 def test_a_firms_file_is_stored_with_typed_values_and_its_coverage(store):
-    result = import_path(FIXTURE, store, ImportOptions(today=dt.date(2026, 1, 1)))
+    result = import_path(FIRMS_CSV, store, ImportOptions(today=dt.date(2026, 1, 1)))
     assert result.added == 9 and result.rejected == 0
     detections = thermal_detections_frame(store).sort_values("detected_at")
     assert len(detections) == 9 and set(detections["batch_id"]) == {result.batch_id}
@@ -58,7 +64,7 @@ def test_a_firms_file_is_stored_with_typed_values_and_its_coverage(store):
 
 
 def test_undo_removes_the_detections_and_the_coverage(store):
-    result = import_path(FIXTURE, store, ImportOptions(today=dt.date(2026, 1, 1)))
+    result = import_path(FIRMS_CSV, store, ImportOptions(today=dt.date(2026, 1, 1)))
     assert count(store, tables.thermal_detections) == 9
     assert store.undo_batch(result.batch_id) == 9
     assert count(store, tables.thermal_detections) == 0
@@ -93,7 +99,7 @@ def test_bad_firms_values_are_reported_per_row_and_the_good_rows_stay(store):
 
 
 def test_the_detections_are_written_in_the_batchs_own_transaction(store):
-    preview = preview_of(store, FIXTURE.read_text())
+    preview = preview_of(store, FIRMS_CSV.read_text())
     with store.engine.begin() as conn:  # a detection row already holding the new row's id
         conn.execute(sa.insert(tables.thermal_detections), [{
             "incident_id": "B1-000001", "batch_id": "other", "detected_at": dt.datetime(2025, 1,
@@ -106,13 +112,13 @@ def test_the_detections_are_written_in_the_batchs_own_transaction(store):
 
 
 def test_the_preview_holds_the_coverage_the_import_page_shows(store):
-    preview = preview_of(store, FIXTURE.read_text())
+    preview = preview_of(store, FIRMS_CSV.read_text())
     text = preview.thermal.coverage.describe()
     assert text.startswith("20 Jun 2025 – 20 Jul 2025 (31 days), area 32.86° to 34.75° E")
 
 
 def test_command_line_exports_carry_the_thermal_corroboration(store, db_path, tmp_path):
-    import_path(FIXTURE, store, ImportOptions(today=dt.date(2026, 1, 1)))
+    import_path(FIRMS_CSV, store, ImportOptions(today=dt.date(2026, 1, 1)))
     out = tmp_path / "incidents.csv"
     assert main(["export", "-o", str(out), "--db", str(db_path)]) == 0
     exported = pd.read_csv(out, dtype=str, keep_default_na=False).set_index("incident_id")
@@ -120,8 +126,7 @@ def test_command_line_exports_carry_the_thermal_corroboration(store, db_path, tm
         == ["4", "detected"]
     assert exported.loc["seed-000-03", ["thermal_detections", "thermal_status"]].tolist() \
         == ["", "no_data"]
-    view = with_corroboration(store.incidents_frame(), store)
-    by_id = view.set_index("incident_id")
+    by_id = store_view(store).incidents.set_index("incident_id")
     assert by_id.loc["seed-000-02", "thermal_status"] == "detected"  # Kremenchuk TPP
     assert by_id.loc["seed-000-02", "thermal_count"] == 4
     assert by_id.loc["seed-000-03", "thermal_status"] == "no_data"  # Drohobych: not covered

@@ -14,31 +14,29 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
-from geo.exports import export_bytes, export_frame
-from geo.filters import split_mapped
-from geo.importer import ImportOptions, import_path
-from geo.mapview import build_layers
-from geo.regions import REGIONS
+from geo.analysis.filters import split_mapped
+from geo.importing.pipeline import ImportOptions, import_path
+from geo.render.compose import build_layers
+from geo.render.extents import REGIONS
 from geo.render.folium_map import build_map
 from geo.render.legend import legend_html
 from geo.render.static_map import draw_layers
+from geo.sharing.exports import export_bytes, export_frame
 from geo.shipped import read_basemap, read_pipelines
-from geo.thermal_store import thermal_detections_frame, with_corroboration
 from layers import thermal
 from layers.base import MapLayers
 from layers.style import FRP_CLASSES
-from tests.test_layers import canvas_specs
-from tests.test_thermal_import import FIXTURE
+from tests.support.files import FIRMS_CSV
+from tests.support.map_html import canvas_specs
+from tests.support.views import store_view
 
 
 @pytest.fixture
 def view(store) -> pd.DataFrame:
     """Every stored incident, with the typed FIRMS values and the corroboration joined as
-    the map page does."""
-    import_path(FIXTURE, store, ImportOptions(today=dt.date(2026, 1, 1)))
-    typed = thermal_detections_frame(store).set_index("incident_id")[list(thermal.TYPED_COLUMNS)]
-    incidents = store.incidents_frame().join(typed, on="incident_id")
-    return with_corroboration(incidents, store)
+    every view has them (geo.analysis.view)."""
+    import_path(FIRMS_CSV, store, ImportOptions(today=dt.date(2026, 1, 1)))
+    return store_view(store).incidents
 
 
 @pytest.fixture

@@ -8,29 +8,23 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from geo.importer import ImportOptions, import_path
+from geo.importing.pipeline import ImportOptions, import_path
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
-from tests.test_thermal_import import FIXTURE
-
-PAGE = "from geo.ui import map_page\nmap_page.render()\n"
+from geo.store.incident_store import IncidentStore
+from tests.support.files import FIRMS_CSV
 
 
-def page_for(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_string(PAGE, default_timeout=120).run()
+def page_for(new_app) -> AppTest:
+    return new_app("map_page", timeout=120).run()
 
 
 @pytest.fixture
-def page(db_path, monkeypatch) -> AppTest:
+def page(db_path, new_app) -> AppTest:
     store = IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
-    import_path(FIXTURE, store, ImportOptions(today=dt.date(2026, 1, 1)))
-    return page_for(db_path, monkeypatch)
+    import_path(FIRMS_CSV, store, ImportOptions(today=dt.date(2026, 1, 1)))
+    return page_for(new_app)
 
 
 def thermal_table(app: AppTest):
@@ -75,8 +69,8 @@ def test_the_search_window_can_be_narrowed_and_widened(page):
     assert thermal_table(page).loc["seed-000-02", "Detections"] == "4"  # all inside the span
 
 
-def test_without_firms_data_the_panel_says_how_to_get_it(db_path, monkeypatch):
-    app = page_for(db_path, monkeypatch)
+def test_without_firms_data_the_panel_says_how_to_get_it(new_app):
+    app = page_for(new_app)
     assert not app.exception
     assert any(e.label == "Thermal corroboration (NASA FIRMS)" for e in app.expander)
     assert any(i.value.startswith("Import a FIRMS export on the Import page:")

@@ -1,6 +1,6 @@
 """The time control inside the map, and the canvas filtering it drives.
 
-Python filtering (geo.filters) and in-page filtering (setWindow) must show the same
+Python filtering (geo.analysis.filters) and in-page filtering (setWindow) must show the same
 incidents for any window; the control is keyboard-usable and plays through time; nothing
 from the data is ever read as a template or inserted as HTML.
 """
@@ -14,14 +14,15 @@ import re
 import numpy as np
 import pytest
 
-from geo.filters import ViewFilter, apply_filter, split_mapped
-from geo.mapview import build_layers
+from geo.analysis.filters import apply_filter, split_mapped
+from geo.render.compose import build_layers
 from geo.render.folium_map import build_map
 from geo.render.time_control import day_number, sidebar_window_group
-from geo.seed import read_seed_sites
 from geo.settings import DATA_DIR
 from geo.shipped import read_basemap, read_pipelines
-from tests.bench.synthetic import synthetic_incidents
+from geo.store.seed import read_seed_sites
+from geo.viewstate import ViewFilter
+from tests.support.synthetic import synthetic_incidents
 
 WINDOWS = [(dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
            (dt.date(2022, 6, 1), dt.date(2022, 6, 1)),
@@ -82,7 +83,7 @@ def test_text_from_the_data_is_never_run_as_a_template(mapped, shipped):
     assert "{{ 6 * 6 }}" in html and ">36<" not in html
 
 
-# --- in the browser: the same incidents as geo.filters ------------------------------------
+# --- in the browser: the same incidents as geo.analysis.filters ---------------------------
 @pytest.fixture(scope="module")
 def map_file(mapped, shipped, tmp_path_factory):
     path = tmp_path_factory.mktemp("time-control") / "map.html"

@@ -1,4 +1,4 @@
-"""geo.timeline: incidents per day, week or month by category, each counted once inside the
+"""geo.analysis.timeline: incidents per day, week or month by category, each counted once inside the
 window."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from geo import timeline
+from geo.analysis import timeline
 
 
 def frame(rows) -> pd.DataFrame:

@@ -10,13 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.mapview import LAYER_KEYS
-from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
+from geo.render.compose import LAYER_KEYS
 from geo.schema import CATEGORIES, CLAIM_STATUSES
-from geo.settings import PROJECT_ROOT
-from geo.viewstate import ViewState, from_query, permalink, to_query
+from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState, from_query, permalink, to_query
 
-APP = str(PROJECT_ROOT / "app.py")
 DEFAULT = ViewState(date_from=dt.date(2020, 11, 1), date_to=dt.date(2025, 8, 8))
 
 
@@ -74,9 +71,8 @@ def test_permalink_is_the_page_url_with_the_query():
 
 
 @pytest.fixture
-def app(db_path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCIDENT_MAP_DB", str(db_path))
-    return AppTest.from_file(APP, default_timeout=90)
+def app(new_app) -> AppTest:
+    return new_app(timeout=90)
 
 
 def test_opening_a_link_reproduces_the_view(app):

@@ -1,1 +1,1 @@
-"""One module per CLI verb (see geo/cli.py)."""
+"""One module per CLI verb (see geo/commands/_cli.py)."""

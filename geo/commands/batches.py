@@ -6,7 +6,7 @@ import argparse
 
 import pandas as pd
 
-from geo.cli_store import add_db_option, open_store
+from geo.commands._store_option import add_db_option, open_store
 from geo.settings import Settings
 
 NAME = "batches"

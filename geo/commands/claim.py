@@ -1,7 +1,7 @@
 """`python -m geo claim INCIDENT_ID STATUS --by NAME [--note TEXT]`: review a claim, and
 `python -m geo claim --history [INCIDENT_ID]`: the status changes, newest first.
 
-The change and its history row are written in one transaction (geo.claims); setting the
+The change and its history row are written in one transaction (geo.review.claims); setting the
 status an incident already has is refused.
 """
 
@@ -11,9 +11,9 @@ import argparse
 
 import pandas as pd
 
-from geo.claims import claim_history, set_claim_status
-from geo.cli_store import add_db_option, open_store
+from geo.commands._store_option import add_db_option, open_store
 from geo.errors import ValidationError
+from geo.review.claims import claim_history, set_claim_status
 from geo.schema import CLAIM_STATUSES
 from geo.settings import Settings
 

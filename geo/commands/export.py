@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.exports import EXPORT_FORMATS, format_from_path, write_export
-from geo.snapshot_meta import data_version
-from geo.snapshot_options import add_view_arguments, load_view
+from geo.commands._view_options import add_view_arguments, load_view
+from geo.sharing.citation import data_version
+from geo.sharing.exports import EXPORT_FORMATS, format_from_path, write_export
 
 NAME = "export"
 HELP = "Write the incidents of a view to GeoJSON, CSV, GeoPackage or KML"
@@ -22,8 +22,8 @@ def configure(parser) -> None:
 def run(args) -> int:
     format_from_path(args.output)  # fail before reading any data
     loaded = load_view(args, clip_to_extent=True)
-    rows = write_export(loaded.view, args.output, routes=loaded.pipeline_routes)
-    unmapped = int((loaded.view["latitude"].isna() | loaded.view["longitude"].isna()).sum())
-    print(f"Wrote {args.output}: {rows} incident(s), {unmapped} without coordinates "
-          f"(country level); data version {data_version(loaded.view)}.")
+    view = loaded.view
+    rows = write_export(view.incidents, args.output)
+    print(f"Wrote {args.output}: {rows} incident(s), {len(view.unmapped)} without coordinates "
+          f"(country level); data version {data_version(view.incidents)}.")
     return 0

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.csv_reader import read_csv_bytes
 from geo.errors import ExportError, GeocodeError, InputFileError
-from geo.geocoder import load_geocoder
-from geo.online_geocoder import geocode_online
+from geo.geocoding.geocoder import load_geocoder
+from geo.geocoding.online import geocode_online
+from geo.importing.csv_reader import read_csv_bytes
 from geo.settings import Settings
 
 NAME = "geocode"

@@ -11,11 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo.cli_store import add_db_option, open_store
+from geo.commands._store_option import add_db_option, open_store
 from geo.errors import ValidationError
-from geo.geocoder import load_geocoder
-from geo.importer import ImportOptions, import_path
-from geo.presets import PRESETS
+from geo.geocoding.geocoder import load_geocoder
+from geo.importing.pipeline import ImportOptions, import_path
+from geo.importing.presets import PRESETS
 from geo.settings import Settings
 
 NAME = "import"

@@ -2,7 +2,7 @@
 in a date window and box, filtered in SQL by the store's indexes (IncidentStore.query).
 
 Prints how many there are and a short table, or writes every column to a CSV (-o), with
-cells a spreadsheet would run as formulas neutralised (geo.csv_safety).
+cells a spreadsheet would run as formulas neutralised (geo.sharing.csv_safety).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from geo.cli_store import add_db_option, open_store
-from geo.csv_safety import neutralise_formulas
+from geo.commands._store_option import add_db_option, open_store
 from geo.errors import FilterError
-from geo.filters import ViewFilter
-from geo.regions import parse_bbox
+from geo.render.extents import parse_bbox
 from geo.settings import Settings
+from geo.sharing.csv_safety import neutralise_formulas
+from geo.viewstate import ViewFilter
 
 NAME = "query"
 HELP = "list or export the incidents in a date window and bounding box (filtered in SQL)"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.snapshot import parse_size, prepare_view
-from geo.snapshot_files import SNAPSHOT_FORMATS, check_snapshot_format, write_snapshot
-from geo.snapshot_meta import count_sentence
-from geo.snapshot_options import add_view_arguments, load_view
+from geo.commands._view_options import add_view_arguments, load_view
+from geo.sharing.citation import count_sentence
+from geo.sharing.files import SNAPSHOT_FORMATS, check_snapshot_format, write_snapshot
+from geo.sharing.snapshot import parse_size, prepare_view
 
 NAME = "snapshot"
 HELP = "Draw the map of a view to PNG, SVG or standalone HTML (no network needed)"
@@ -28,8 +28,9 @@ def run(args) -> int:
     check_snapshot_format(args.output.suffix)  # fail before reading any data
     size = parse_size(args.size)
     loaded = load_view(args)
-    snapshot = prepare_view(state=loaded.state, view=loaded.view, sites=loaded.sites,
-                            pipeline_routes=loaded.pipeline_routes,
+    view = loaded.view
+    snapshot = prepare_view(state=view.state, view=view.incidents, sites=view.sites,
+                            pipeline_routes=view.sources.routes,
                             basemap_parts=loaded.basemap_parts, extent=loaded.extent,
                             title=args.title)
     write_snapshot(snapshot, args.output, size)

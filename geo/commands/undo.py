@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from geo.cli_store import add_db_option, open_store
+from geo.commands._store_option import add_db_option, open_store
 from geo.settings import Settings
 
 NAME = "undo"

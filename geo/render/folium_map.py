@@ -16,13 +16,13 @@ import datetime as dt
 import folium
 from branca.element import Element
 
-from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.render.assets import leaflet_css_url, leaflet_js_url
 from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
 from geo.render.legend import HtmlControl, legend_html
 from geo.render.popups import popups_for
 from geo.render.time_control import TimeControl, day_range, time_bound
 from geo.render.verbatim import VerbatimMacroElement
+from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM
 from layers.base import MapLayers, PointLayer, ShapeLayer
 
 ONLINE_TILES = "OpenStreetMap"

@@ -17,7 +17,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.path import Path
 from pyproj import CRS, Transformer
 
-from geo.regions import Extent, projection_for
+from geo.render.extents import Extent, projection_for
 from geo.render.static_labels import marker_boxes, place_labels
 from geo.render.static_points import PT_PER_PX, draw_point_layer
 from layers.base import MapLayers, PointLayer, ShapeLayer, ShapeStyle

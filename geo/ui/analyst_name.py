@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.authorship import MAX_NAME_CHARS
+from geo.review.authorship import MAX_NAME_CHARS
 
 KEY = "analyst_name"
 # Streamlit forgets a widget's value while its page is not shown; this key outlives it.

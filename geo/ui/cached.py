@@ -6,11 +6,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import frame_cache
-from geo.network import nearest_pipeline
+from geo.analysis.corroboration import VIIRS_DEFAULT, Window
+from geo.analysis.sources import ViewSources
+from geo.analysis.view import View, incidents_in_view
 from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
-from geo.store import IncidentStore
+from geo.store import frame_cache
+from geo.store.incident_store import IncidentStore
+from geo.store.sources import read_sources
+from geo.viewstate import ViewState
 
 
 def settings() -> Settings:
@@ -27,7 +31,7 @@ def store(database_url: str, data_dir: str) -> IncidentStore:
 # every rerun a fresh copy (~0.2 s at 100,000 incidents).
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
 def incidents(database_url: str, data_dir: str, revision: int):
-    """From the columnar copy of this revision (geo.frame_cache) when there is one."""
+    """From the columnar copy of this revision (geo.store.frame_cache) when there is one."""
     return frame_cache.incidents_frame(store(database_url, data_dir), database_url,
                                        settings().cache_dir)
 
@@ -43,8 +47,18 @@ def shipped_layers(data_dir: str):
     return read_basemap(Path(data_dir)), read_pipelines(Path(data_dir))
 
 
-@st.cache_data(show_spinner="Measuring distances to pipelines…", max_entries=8)
-def pipeline_context(revision: int, view_key, _view, _routes):
-    """Nearest pipeline and distance for the incidents of one view (keyed by revision+view)."""
-    return nearest_pipeline(_view["latitude"], _view["longitude"], _routes).set_index(
-        _view.index)
+@st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
+def sources(database_url: str, data_dir: str, revision: int) -> ViewSources:
+    """What every view of this revision is derived from (geo.analysis.sources), shared by
+    every session: its memo keeps the measured columns once per revision."""
+    return read_sources(store(database_url, data_dir), Path(data_dir),
+                        incidents=incidents(database_url, data_dir, revision),
+                        routes=shipped_layers(data_dir)[1])
+
+
+def view(state: ViewState, database_url: str, data_dir: str, revision: int,
+         thermal_window: Window = VIIRS_DEFAULT) -> View:
+    """The incidents in view (geo.analysis.view): cheap to make again on every rerun, since
+    what it measures is kept in the sources' memo."""
+    return incidents_in_view(state, sources(database_url, data_dir, revision),
+                             thermal_window=thermal_window)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo import claims
-from geo.authorship import MAX_NOTE_CHARS
 from geo.errors import IncidentMapError
+from geo.review import claims
+from geo.review.authorship import MAX_NOTE_CHARS
 from geo.schema import CLAIM_LABELS, CLAIM_STATUSES
 from geo.ui import analyst_name, cached
 from geo.ui.markdown import escape_markdown

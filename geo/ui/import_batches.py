@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import StoreError
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 
 SHOWN = 25
 WIDTHS = [3, 2, 3, 1.2, 1.2, 1.2, 2]

@@ -1,7 +1,7 @@
 """The Import page: upload a CSV, check the column mapping, preview every row with its
 status, fix what needs review, import the rest as one batch; undo a batch later.
 
-The work is done by geo.importer; this module only lays it out. The preview is kept in
+The work is done by geo.importing.pipeline; this module only lays it out. The preview is kept in
 session state, keyed by the file's hash and the settings, so widgets do not recompute it.
 """
 
@@ -11,14 +11,14 @@ import hashlib
 
 import streamlit as st
 
-from geo.csv_reader import MAX_FILE_BYTES, RawTable
 from geo.errors import InputFileError, ValidationError
-from geo.geocoder import load_geocoder
-from geo.import_preview import ImportPreview
-from geo.importer import ImportOptions, commit_import, preview_import, read_upload
-from geo.presets import template_csv
+from geo.geocoding.geocoder import load_geocoder
+from geo.importing.csv_reader import MAX_FILE_BYTES, RawTable
+from geo.importing.pipeline import ImportOptions, commit_import, preview_import, read_upload
+from geo.importing.presets import template_csv
+from geo.importing.preview import ImportPreview
 from geo.settings import Settings
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 from geo.ui import cached, import_batches, import_preview_panel, import_settings
 
 PREVIEW_KEY = "import_preview"

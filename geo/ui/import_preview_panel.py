@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.dates import describe_dates
-from geo.import_fixes import apply_fixes
-from geo.import_preview import DUPLICATE, NEW, REJECTED, REVIEW, STATUSES, ImportPreview
-from geo.store import IncidentStore
+from geo.importing.fixes import apply_fixes
+from geo.importing.preview import DUPLICATE, NEW, REJECTED, REVIEW, STATUSES, ImportPreview
+from geo.store.incident_store import IncidentStore
 from geo.ui import import_thermal
 
 SHOWN_ROWS = 2_000

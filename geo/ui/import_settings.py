@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.column_mapping import FIELDS, auto_mapping, fields_for
-from geo.csv_reader import RawTable
-from geo.importer import ImportOptions
-from geo.presets import PRESETS, detect_preset
+from geo.importing.columns import FIELDS, auto_mapping, fields_for
+from geo.importing.csv_reader import RawTable
+from geo.importing.pipeline import ImportOptions
+from geo.importing.presets import PRESETS, detect_preset
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 
 NOT_MAPPED = "— not in the file —"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.import_preview import DUPLICATE, ImportPreview
-from geo.thermal_import import COVERAGE_PAD_DEG
+from geo.importing.preview import DUPLICATE, ImportPreview
+from geo.importing.thermal import COVERAGE_PAD_DEG
 
 
 def render(preview: ImportPreview) -> None:

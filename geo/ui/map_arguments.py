@@ -9,14 +9,14 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
-from geo.mapview import build_layers
+from geo.analysis.view import View
+from geo.render.compose import build_layers
 from geo.render.folium_map import build_map
 from geo.render.time_control import sidebar_window_group
 from geo.ui import folium_component
 from geo.ui.map_panel import MAP_KEY, MAP_OPTIONS, DrawnMap, sync_url
 from geo.ui.map_window import MapPlan, plan_map
-from geo.viewstate import ViewState
+from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState
 
 CLICK_TOLERANCE_PX = 12
 
@@ -36,19 +36,14 @@ def _map_arguments(revision: int, view_key: str, _plan: MapPlan, _inputs: dict,
     return folium_component.component_arguments(fmap, key=MAP_KEY, **MAP_OPTIONS)
 
 
-def prepare(state: ViewState, *, revision: int, app_root: str, mapped, sites,
-            pipeline_routes, basemap_parts, incidents=None, every_date=None, annotate=None,
+def prepare(view: View, *, revision: int, app_root: str, sites, basemap_parts,
             kept: DrawnMap | None = None) -> DrawnMap:
-    """`mapped`: the drawable incidents in view (window and filters applied); `incidents`
-    with the `every_date` mask (every filter but the window): what a map of every date is
-    made of when the window can be applied inside the map (geo.ui.map_window); `annotate`
-    adds their popup columns; `app_root`: the address the sites' popups link to (their
-    pages); `kept`: the opening map from its file, if any."""
-    plan = plan_map(state, revision=revision, mapped=mapped, incidents=incidents,
-                    pipeline_routes=pipeline_routes, every_date=every_date,
-                    annotate=annotate)
-    inputs = dict(sites=sites, pipeline_routes=pipeline_routes, basemap_parts=basemap_parts,
-                  enabled=state.layers)
+    """The map of `view` (which incidents it holds: geo.ui.map_window); `sites`: the
+    register with the links of their popups to their pages at `app_root`; `kept`: the
+    opening map from its file, if any."""
+    plan = plan_map(view)
+    inputs = dict(sites=sites, pipeline_routes=view.sources.routes,
+                  basemap_parts=basemap_parts, enabled=view.state.layers)
     view_key = repr((plan.key, app_root))
     return DrawnMap(view_key, plan.window_in_page,
                     _map_arguments(revision, view_key, plan, inputs, kept))

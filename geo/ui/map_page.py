@@ -13,11 +13,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from geo import store_identity
-from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.settings import Settings
+from geo.store import identity as store_identity
 from geo.ui import app_url, headline, map_panel, opening_map, sidebar
-from geo.viewstate import ViewState
+from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState
 
 # Set by a session's first run of the map page (see _defer_rest_of_page).
 SESSION_SEEN_KEY = "map_page_seen"

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.map_position import DEFAULT_CENTER, DEFAULT_ZOOM
 from geo.ui import map_component
-from geo.viewstate import ViewState, to_query
+from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState, to_query
 
 MAP_HEIGHT = 620
 MAP_KEY = "incident_map"

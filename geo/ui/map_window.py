@@ -19,14 +19,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-import numpy as np
 import pandas as pd
 
-from geo.filters import filter_mask
+from geo.analysis.corroboration import VIIRS_DEFAULT
+from geo.analysis.view import View, drawable
 from geo.render.canvas_points import DEFAULT_POPUP_LIMIT
-from geo.render.folium_map import DEFAULT_CENTER, DEFAULT_ZOOM
-from geo.ui import cached
-from geo.viewstate import ViewState
+from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM
 
 WINDOW_IN_PAGE_LIMIT = 250_000  # drawable incidents of every date: about 8 MB of map
 EVERY_DATE = "every date"
@@ -40,39 +38,26 @@ class MapPlan:
     incidents: Callable[[], pd.DataFrame]  # the drawable incidents the map holds
 
 
-def drawable_mask(incidents: pd.DataFrame) -> np.ndarray:
-    """As geo.filters.split_mapped: rows with a point to draw."""
-    return (incidents["latitude"].notna() & incidents["longitude"].notna()).to_numpy()
-
-
-def plan_map(state: ViewState, *, revision: int, mapped: pd.DataFrame,
-             incidents: pd.DataFrame | None, pipeline_routes,
-             every_date: np.ndarray | None = None,
-             annotate: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> MapPlan:
-    """`incidents`: every stored incident; `every_date`: the mask of those passing every
-    filter but the window (computed from the view's filter when not given, but only the
-    caller knows filters such as the pipeline distance); `annotate` adds the popup columns
-    (reviews, thermal evidence) to the ones the map will hold."""
+def plan_map(view: View) -> MapPlan:
+    """Which incidents the map of `view` holds, and with which columns: the measured ones
+    (nearest pipeline, thermal corroboration with the VIIRS defaults: the map is cached per
+    view, not per search window) only where the popups are embedded."""
+    state = view.state
     # every field of the view but the window, where the map looks and what is selected
     filters = replace(state, date_from=None, date_to=None, center=DEFAULT_CENTER,
                       zoom=DEFAULT_ZOOM, selected="")
-    if incidents is not None:
-        if every_date is None:
-            every_date = filter_mask(incidents, replace(state.view_filter(), date_from=None,
-                                                        date_to=None))
-        mask = every_date & drawable_mask(incidents)
-        count = int(mask.sum())
-        keeps_popups = count <= DEFAULT_POPUP_LIMIT or len(mapped) > DEFAULT_POPUP_LIMIT
-        if count <= WINDOW_IN_PAGE_LIMIT and keeps_popups:
-            def every_date_incidents() -> pd.DataFrame:
-                frame = incidents.loc[mask]
-                if annotate is not None:
-                    frame = annotate(frame)
-                if count <= DEFAULT_POPUP_LIMIT:  # popups embedded: they name the pipeline
-                    frame = frame.join(cached.pipeline_context(
-                        revision, (EVERY_DATE, filters), frame, pipeline_routes))
-                return frame
-
-            return MapPlan((EVERY_DATE, filters), True, None, every_date_incidents)
+    incidents = view.sources.incidents
+    every_date = view.every_date & drawable(incidents)
+    count = int(every_date.sum())
+    in_window = int(drawable(view.plain).sum())
+    keeps_popups = count <= DEFAULT_POPUP_LIMIT or in_window > DEFAULT_POPUP_LIMIT
+    if count <= WINDOW_IN_PAGE_LIMIT and keeps_popups:
+        return MapPlan((EVERY_DATE, filters), True, None,
+                       lambda: _for_map(view, incidents.loc[every_date]))
     window = (state.date_from, state.date_to)
-    return MapPlan((*window, filters), False, window, lambda: mapped)
+    return MapPlan((*window, filters), False, window,
+                   lambda: _for_map(view, view.plain.loc[drawable(view.plain)]))
+
+
+def _for_map(view: View, frame: pd.DataFrame) -> pd.DataFrame:
+    return view.annotate(frame, VIIRS_DEFAULT, measured=len(frame) <= DEFAULT_POPUP_LIMIT)

@@ -7,7 +7,7 @@ about 1.5 s importing the libraries that does. None of it changes until the stor
 the first run that draws the opening view (the default window, layers and filters) writes
 the sidebar's choices and pipeline names, the map's component arguments, its window script
 and the lines above it (the counts) to INCIDENT_MAP_CACHE/opening-maps/, in a file named
-after the database, the data folder, the store's id and revision (geo.store_identity), a
+after the database, the data folder, the store's id and revision (geo.store.identity), a
 fingerprint of the program and the app's address (the sites' popups link to their pages
 there). The next process draws the sidebar, the counts and the map from it with no data
 library imported, then imports them and reads the incidents for the rest of the page.
@@ -34,9 +34,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import store_identity
-from geo.cache_files import replacing
 from geo.settings import PROJECT_ROOT
+from geo.store import identity as store_identity
+from geo.store.cache_files import replacing
 from geo.ui.map_panel import DrawnMap
 from geo.ui.sidebar import Choices
 
@@ -94,7 +94,7 @@ def _prefixes(database_url: str, data_dir: str, identity: tuple[str, int]) -> tu
 
 def path(cache_dir: Path, database_url: str, data_dir: str, identity: tuple[str, int],
          app_root: str) -> Path:
-    """`identity`: the store's (id, revision), geo.store_identity.read."""
+    """`identity`: the store's (id, revision), geo.store.identity.read."""
     current = _prefixes(database_url, data_dir, identity)[1]
     return Path(cache_dir) / FOLDER / f"{current}{_digest(app_root)}{SUFFIX}"
 
@@ -151,7 +151,7 @@ def kept(database_url: str, data_dir: str, identity: tuple[str, int], cache_dir:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def keep(database_url: str, data_dir: str, identity: tuple[str, int], cache_dir: str,
          app_root: str, _opening: OpeningMap) -> None:
-    """Written where the next process finds it: for a store geo.store_identity reads as
+    """Written where the next process finds it: for a store geo.store.identity reads as
     `identity` (SQLite). A cache folder that cannot be written only costs speed."""
     file = path(Path(cache_dir), database_url, data_dir, identity, app_root)
     if file.exists() or store_identity.read(database_url) != identity:

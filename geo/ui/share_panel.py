@@ -11,11 +11,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from geo.analysis.view import View
 from geo.errors import FilterError
-from geo.exports import EXPORT_FORMATS, export_bytes, mime_type
-from geo.regions import resolve_extent
-from geo.snapshot_formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
-from geo.snapshot_meta import DEFAULT_TITLE
+from geo.render.extents import resolve_extent
+from geo.sharing.citation import DEFAULT_TITLE
+from geo.sharing.exports import EXPORT_FORMATS, export_bytes, mime_type
+from geo.sharing.formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
 from geo.viewstate import ViewState, to_query
 
 CURRENT_VIEW = "current"
@@ -52,7 +53,8 @@ def current_link(state: ViewState) -> str:
     return f"{base.split('?')[0]}?{urlencode(query, safe=',')}"
 
 
-def _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds) -> None:
+def _snapshot_controls(view: View, pipelines, basemap_parts, bounds) -> None:
+    state, sites = view.state, view.sites
     st.markdown("**Snapshot of this view**")
     title = st.text_input("Title", value=DEFAULT_TITLE, max_chars=140, key="share_title")
     left, right = st.columns(2)
@@ -64,10 +66,12 @@ def _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds) -> 
 
     def make(fmt: str):
         def build() -> bytes:
-            from geo.snapshot import prepare_view  # matplotlib: loaded on the first snapshot
-            from geo.snapshot_files import snapshot_bytes
+            from geo.sharing.files import snapshot_bytes
+            from geo.sharing.snapshot import (
+                prepare_view,  # matplotlib: loaded on the first snapshot
+            )
 
-            snapshot = prepare_view(state=state, view=view, sites=sites,
+            snapshot = prepare_view(state=state, view=view.incidents, sites=sites,
                                     pipeline_routes=pipelines, basemap_parts=basemap_parts,
                                     extent=extent, title=title,
                                     made_at=dt.datetime.now(dt.UTC))
@@ -86,12 +90,13 @@ def _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds) -> 
                "browser with no internet.")
 
 
-def _export_controls(state, view, pipelines) -> None:
-    st.markdown(f"**Incidents in view ({len(view)})**")
+def _export_controls(view: View) -> None:
+    state = view.state
+    st.markdown(f"**Incidents in view ({len(view.plain):,})**")
     columns = st.columns(len(EXPORT_FORMATS))
     for column, fmt in zip(columns, EXPORT_FORMATS, strict=True):
         column.download_button(
-            EXPORT_LABELS[fmt], data=lambda fmt=fmt: export_bytes(view, fmt, pipelines),
+            EXPORT_LABELS[fmt], data=lambda fmt=fmt: export_bytes(view.incidents, fmt),
             file_name=f"{_file_stem(state)}.{fmt}", mime=mime_type(fmt), on_click="ignore",
             key=f"share_export_{fmt}", icon=":material/table:", width="stretch",
         )
@@ -100,11 +105,12 @@ def _export_controls(state, view, pipelines) -> None:
                "country level have empty coordinates (CSV) or no geometry.")
 
 
-def render(state: ViewState, view, mapped, sites, pipelines, basemap_parts, bounds) -> None:
-    del mapped  # the snapshot splits `view` itself; kept for a stable call signature
-    _snapshot_controls(state, view, sites, pipelines, basemap_parts, bounds)
+def render(view: View, basemap_parts, pipelines, bounds) -> None:
+    """Snapshots and exports of `view` (made when their button is clicked) and its link."""
+    state = view.state
+    _snapshot_controls(view, pipelines, basemap_parts, bounds)
     st.divider()
-    _export_controls(state, view, pipelines)
+    _export_controls(view)
     st.divider()
     # a text box, not st.code: the code block's highlighter costs every first page load
     # about 0.4 s of the browser's time, before the map is drawn

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from geo.layer_names import LAYER_KEYS, LAYER_TITLES
+from geo.names import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState, from_query
 
@@ -31,7 +31,8 @@ class Choices:
     """What the sidebar offers for one store revision: worked out once per revision, not
     on every rerun (sets over every incident, the default window)."""
     extent: tuple[dt.date, dt.date]
-    default_window: tuple[dt.date, dt.date]  # geo.default_window: the latest period if large
+    # geo.analysis.default_window: the latest period if the store is large
+    default_window: tuple[dt.date, dt.date]
     categories: list[str]
     operators: list[str]
     claim_statuses: list[str]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.default_window import default_window
-from geo.filters import date_extent
-from geo.operators import NOT_STATED, operator_options
+from geo.analysis.default_window import default_window
+from geo.analysis.filters import date_extent
+from geo.analysis.operators import NOT_STATED, operator_options
 from geo.schema import CATEGORIES, CLAIM_STATUSES
 from geo.ui import site_data
 from geo.ui.sidebar import Choices
@@ -34,3 +34,8 @@ def _options(frame: pd.DataFrame, column: str, vocabulary=None) -> list[str]:
     if vocabulary is not None:
         return [v for v in vocabulary if v in present]
     return sorted(present, key=lambda v: (v == NOT_STATED, v.lower()))
+
+
+def route_names(routes) -> list[str]:
+    """The pipeline routes the "near pipeline" filter offers, by name."""
+    return sorted(set(routes["name"]), key=str.lower)

@@ -1,7 +1,7 @@
 """The Sites page's form to link, move or unlink an incident, and the history of links.
 
 One st.form: nothing reruns until Save (Enter in a text field saves too). The name given
-is remembered for the session (geo.ui.analyst_name). Changes go through geo.site_links,
+is remembered for the session (geo.ui.analyst_name). Changes go through geo.review.site_links,
 which keeps each one.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.authorship import MAX_NOTE_CHARS
 from geo.dates import describe_dates
 from geo.errors import ValidationError
+from geo.review.authorship import MAX_NOTE_CHARS
+from geo.review.site_links import link_history, set_site_link
 from geo.schema import THERMAL_CATEGORY
-from geo.site_links import link_history, set_site_link
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 from geo.ui import analyst_name
 
 MESSAGE = "site_link_message"

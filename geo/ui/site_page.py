@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.analysis.site_history import HISTORY_COLUMNS, claim_counts, site_history
 from geo.render.popups import safe_link
 from geo.schema import CLAIM_LABELS, GEO_PRECISION_LABELS, SITE_KIND_LABELS
-from geo.site_history import HISTORY_COLUMNS, claim_counts, site_history
 from geo.ui import cached, site_data, site_link_form
 from geo.ui.markdown import escape_markdown
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo.claims import review_text
-from geo.dates import describe_dates
+from geo.analysis.view import View
+from geo.dates import describe_dates, review_text
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
 from geo.ui import claim_panel
 
@@ -44,17 +44,20 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
         columns=TABLE_COLUMNS)
 
 
-def render_table(view: pd.DataFrame) -> None:
-    if view.empty:
+def render_table(view: View) -> None:
+    """The latest TABLE_ROW_LIMIT incidents in view, with every derived column."""
+    plain = view.plain
+    if plain.empty:
         st.info("No incidents match this window and these filters. Widen the date window "
                 "or clear a filter in the sidebar.")
         return
-    if len(view) > TABLE_ROW_LIMIT:
-        st.caption(f"Showing the {TABLE_ROW_LIMIT:,} latest of {len(view):,} incidents in view: "
-                   "narrow the window or filters, or export them all under *Share and export*.")
-        view = view.nlargest(TABLE_ROW_LIMIT, "date_start")
+    if len(plain) > TABLE_ROW_LIMIT:
+        st.caption(f"Showing the {TABLE_ROW_LIMIT:,} latest of {len(plain):,} incidents in "
+                   "view: narrow the window or filters, or export them all under *Share and "
+                   "export*.")
+        plain = plain.nlargest(TABLE_ROW_LIMIT, "date_start")
     st.dataframe(
-        table_frame(view), hide_index=True, width="stretch",
+        table_frame(view.annotate(plain)), hide_index=True, width="stretch",
         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
     )
 
@@ -70,8 +73,9 @@ def nearest_incident(mapped: pd.DataFrame, lat: float, lon: float, max_km: float
     return mapped.iloc[best] if distance[best] <= max_km else None
 
 
-def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> bool:
-    """The selected incident and its review form; False when none is selected."""
+def render_clicked(view: View, mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> bool:
+    """The selected incident of `mapped` (the drawable incidents in view), with every derived
+    column, and its review form; False when none is selected."""
     if not clicked:
         return False
     # a click within ~12 px of a point, in km at this zoom
@@ -82,10 +86,10 @@ def render_clicked(mapped: pd.DataFrame, clicked: dict | None, zoom: int) -> boo
         row = selected.iloc[0]
     if row is None:
         return False
+    record = view.annotate(mapped.loc[[row.name]])
     with st.container(border=True):
         st.markdown("**Clicked incident**")
-        st.dataframe(table_frame(row.to_frame().T.astype(mapped.dtypes.to_dict())),
-                     hide_index=True, width="stretch")
+        st.dataframe(table_frame(record), hide_index=True, width="stretch")
         claim_panel.render(row)
     return True
 

@@ -1,9 +1,9 @@
 """Under the map: thermal corroboration (NASA FIRMS) of the strikes in view.
 
 A table per strike (status, count, strongest FRP, confidence, satellite, overpass time)
-with the search window adjustable (VIIRS defaults, geo.firms), the plain caption that it
-is evidence and not proof, and a helpful empty state when no FIRMS data is imported.
-Returns the view with the corroboration of the chosen window, for the exports.
+with the search window adjustable (VIIRS defaults, geo.analysis.corroboration), the plain
+caption that it is evidence and not proof, and a helpful empty state when no FIRMS data is
+imported. The window chosen here is the view's (geo.analysis.view), so exports match.
 """
 
 from __future__ import annotations
@@ -12,10 +12,15 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from geo.analysis.corroboration import (
+    DETECTED,
+    NONE_DETECTED,
+    STATUS_LABELS,
+    VIIRS_DEFAULT,
+    Window,
+)
+from geo.analysis.view import View
 from geo.dates import describe_dates
-from geo.firms import DETECTED, NONE_DETECTED, RESULT_COLUMNS, STATUS_LABELS, VIIRS_DEFAULT, Window
-from geo.ui import thermal_context
-from layers.thermal import CATEGORY
 
 TITLE = "Thermal corroboration (NASA FIRMS)"
 CAPTION = ("Evidence, not proof: a fire seen by a satellite near the place and time of a "
@@ -92,38 +97,25 @@ def expander_label(result: pd.DataFrame | None, strike_count: int) -> str:
     return f"{TITLE}: {found} of {strike_count} strikes in view with detections"
 
 
-def with_result(view: pd.DataFrame, result: pd.DataFrame | None) -> pd.DataFrame:
-    view = view.drop(columns=[c for c in RESULT_COLUMNS if c in view])
-    return view if result is None else view.join(result)
-
-
-def render(view: pd.DataFrame, *, database_url: str, data_dir: str, revision: int,
-           view_key) -> pd.DataFrame:
-    has_data = thermal_context.has_thermal_data(database_url, data_dir, revision)
-    strike_count = int(thermal_context.strike_mask(view).sum())
-    window = chosen_window()
-    result = (thermal_context.corroborated(view, database_url=database_url, data_dir=data_dir,
-                                           revision=revision, view_key=view_key,
-                                           window=window) if has_data else None)
+def render(view: View) -> None:
+    """The panel for the strikes of `view`, whose search window is the one chosen here
+    (chosen_window, read before the view is made), so the exports carry the same counts."""
+    result = view.corroboration()
+    strike_count = len(view.strikes)
     # keyed: the label carries the count, and a changed label must not close the panel
     with st.expander(expander_label(result, strike_count), key="thermal_panel"):
         st.caption(CAPTION)
-        if not has_data:
+        if result is None:
             st.info(EMPTY)
-            return view
+            return
         _window_inputs()
         if not strike_count:
             st.info("No strikes in this window and these filters; widen the date window or "
                     "clear a filter in the sidebar.")
-        elif result is None:
-            st.caption(f"Thermal corroboration is computed for views of up to "
-                       f"{thermal_context.THERMAL_CONTEXT_LIMIT:,} strikes: narrow the window.")
-        else:
-            st.dataframe(table_frame(thermal_context.strikes_of(view), result),
-                         hide_index=True, width="stretch")
-            in_view = int((view["category"] == CATEGORY).sum())
-            st.caption(f"{in_view:,} thermal detection(s) in this window. Detections are "
-                       f"matched {window.describe()} each strike's date, in UTC. Exports "
-                       "carry these counts; popups on the map use the VIIRS defaults "
-                       f"({DEFAULT.radius_km:g} km, {DEFAULT.describe()}).")
-    return with_result(view, result) if has_data else view
+            return
+        st.dataframe(table_frame(view.strikes, result), hide_index=True, width="stretch")
+        window = view.thermal_window
+        st.caption(f"{view.thermal_in_view:,} thermal detection(s) in this window. Detections "
+                   f"are matched {window.describe()} each strike's date, in UTC. Exports carry "
+                   "these counts; popups on the map use the VIIRS defaults "
+                   f"({DEFAULT.radius_km:g} km, {DEFAULT.describe()}).")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from geo import timeline
+from geo.analysis import timeline
 from geo.schema import CATEGORY_LABELS
 from layers.style import CATEGORY_COLORS
 

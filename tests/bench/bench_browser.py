@@ -1,7 +1,7 @@
 """The app in Debian's chromium: `python -m tests.bench browser`.
 
 (a) 100,000 incidents: typing a new "To" date in the sidebar until the map is idle (its
-    canvas redrawn with the count geo.filters gives; the map is narrowed in place, and
+    canvas redrawn with the count geo.analysis.filters gives; the map is narrowed in place, and
     the note says how often it was remounted instead), median of a few changes (target
     <= 1.5 s); baseline: a folium.Marker-per-incident map, built and loaded on 2,000
     incidents and extrapolated linearly (said so in the note).
@@ -27,23 +27,23 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
-from geo import frame_cache, tables
-from geo.default_window import default_window
-from geo.filters import ViewFilter, apply_filter, date_extent, split_mapped
+from geo.analysis.default_window import default_window
+from geo.analysis.filters import apply_filter, date_extent, split_mapped
 from geo.render.folium_map import build_map
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
+from geo.store import frame_cache, tables
+from geo.store.incident_store import IncidentStore
 from geo.ui.table_panel import TABLE_ROW_LIMIT, table_frame
+from geo.viewstate import ViewFilter
 from layers import basemap, strikes
 from layers.base import MapLayers
 from tests.bench import bench_map
 from tests.bench.synthetic import SEED, store_synthetic
-from tests.conftest import (
+from tests.support.app_server import StreamlitApp, free_port
+from tests.support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     NO_INTERNET_ARGS,
-    StreamlitApp,
-    free_port,
     wait_for_script_end,
 )
 
@@ -215,7 +215,7 @@ def window_change_rows(table, n: int = 100_000) -> float:
 
 
 def default_window_count(db: Path) -> tuple[int, tuple[dt.date, dt.date]]:
-    """The points the app opens on (geo.default_window), read from the store directly."""
+    """The points the app opens on (geo.analysis.default_window), read from the store directly."""
     store = IncidentStore.open(f"sqlite:///{db}", DATA_DIR)
     incidents = store.incidents_frame()
     store.engine.dispose()
@@ -288,19 +288,19 @@ def cold_start_parts(table, n: int = 1_000_000) -> None:
         table.add(f"  (c) part: {label}", n, [seconds], target=owner)
         return result
 
-    incidents = step("read every incident from SQLite", "geo/store_query.py (no cache)",
+    incidents = step("read every incident from SQLite", "geo/store/query.py (no cache)",
                      store.incidents_frame)
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
         path = frame_cache.cache_path(Path(cache), str(db), store.store_id(),
                                       store.revision())
-        step("write the frame cache (Arrow IPC)", "geo/frame_cache.py",
+        step("write the frame cache (Arrow IPC)", "geo/store/frame_cache.py",
              lambda: frame_cache.write(path, incidents))
-        incidents = step("read the frame cache", "geo/frame_cache.py",
+        incidents = step("read the frame cache", "geo/store/frame_cache.py",
                          lambda: frame_cache.read(path))
     store.engine.dispose()
-    window = step("default window (latest <= 100,000)", "geo/default_window.py",
+    window = step("default window (latest <= 100,000)", "geo/analysis/default_window.py",
                   lambda: default_window(incidents, date_extent(incidents)))
-    view = step("filter to the default window", "geo/filters.py",
+    view = step("filter to the default window", "geo/analysis/filters.py",
                 lambda: apply_filter(incidents, ViewFilter(*window)))
     mapped = split_mapped(view)[0]
     layer = step("strikes.build", "layers/strikes.py",

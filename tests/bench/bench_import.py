@@ -28,11 +28,12 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from geo import tables
-from geo.filters import ViewFilter, apply_filter
-from geo.geocoder import load_geocoder
+from geo.analysis.filters import apply_filter
+from geo.geocoding.geocoder import load_geocoder
 from geo.settings import DATA_DIR, PROJECT_ROOT, Settings
-from geo.store import IncidentStore
+from geo.store import tables
+from geo.store.incident_store import IncidentStore
+from geo.viewstate import ViewFilter
 from tests.bench.synthetic import store_synthetic, synthetic_incidents
 
 ROWS = 100_000
@@ -58,10 +59,10 @@ QUERIES = {
 CHILD = """
 import sys, time
 from pathlib import Path
-from geo.geocoder import load_geocoder
-from geo.importer import ImportOptions, import_path
+from geo.geocoding.geocoder import load_geocoder
+from geo.importing.pipeline import ImportOptions, import_path
 from geo.settings import DATA_DIR, Settings
-from geo.store import IncidentStore
+from geo.store.incident_store import IncidentStore
 store = IncidentStore.open("sqlite:///" + sys.argv[2], DATA_DIR)
 start = time.perf_counter()
 result = import_path(Path(sys.argv[1]), store, ImportOptions(default_country="UA"),

@@ -19,13 +19,14 @@ from functools import cache
 import folium
 import pandas as pd
 
-from geo.filters import ViewFilter, apply_filter, split_mapped
-from geo.mapview import build_layers
+from geo.analysis.filters import apply_filter, split_mapped
+from geo.render.compose import build_layers
 from geo.render.folium_map import build_map
 from geo.render.popups import popups_for
-from geo.seed import read_seed_sites
 from geo.settings import DATA_DIR
 from geo.shipped import read_basemap, read_pipelines
+from geo.store.seed import read_seed_sites
+from geo.viewstate import ViewFilter
 from layers import infrastructure, pipelines, strikes
 from tests.bench.harness import timed
 from tests.bench.synthetic import SIZES, synthetic_incidents

@@ -2,10 +2,10 @@
 
 Each query of bench_import.QUERIES (a week of one city .. all time of one city), median of
 20 runs, with the number of rows found, three ways:
-- map columns (geo.store_query.MAP_COLUMNS) through IncidentStore.query: read from the map
-  index (geo.map_index: the map columns in chunks of nearby incidents, decoded and filtered
+- map columns (geo.store.query.MAP_COLUMNS) through IncidentStore.query: read from the map
+  index (geo.store.map_index: the map columns in chunks of nearby incidents, decoded and filtered
   in numpy), 4-40 ms for up to 35,000 rows;
-- the same columns through the SQL indexes only (geo.store_query.window_query, the path
+- the same columns through the SQL indexes only (geo.store.query.window_query, the path
   of other databases and of every query before the map index), for comparison in this run:
   its time is mostly the driver's Python tuple per row, over 50 ms from ~10,000 rows;
 - every column through IncidentStore.query (SQL indexes): the same per-row cost for 25
@@ -16,11 +16,12 @@ would. Uses the store of bench_browser (built once into /tmp, per schema version
 
 from __future__ import annotations
 
-from geo import migrations
-from geo.filters import ViewFilter, apply_filter
+from geo.analysis.filters import apply_filter
 from geo.settings import DATA_DIR
-from geo.store import IncidentStore
-from geo.store_query import MAP_COLUMNS, incident_frame, window_query
+from geo.store import migrations
+from geo.store.incident_store import IncidentStore
+from geo.store.query import MAP_COLUMNS, incident_frame, window_query
+from geo.viewstate import ViewFilter
 from tests.bench import bench_map
 from tests.bench.bench_browser import database
 from tests.bench.bench_import import QUERIES

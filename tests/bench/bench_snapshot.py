@@ -25,18 +25,18 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from playwright.sync_api import sync_playwright
 
-from geo.filters import split_mapped
-from geo.regions import REGIONS
+from geo.analysis.filters import split_mapped
+from geo.render.extents import REGIONS
 from geo.render.folium_map import OfflineMap
-from geo.seed import read_seed_sites
 from geo.settings import DATA_DIR
+from geo.sharing.html import snapshot_html
+from geo.sharing.snapshot import SIZES, prepare_view, snapshot_image
 from geo.shipped import read_basemap, read_pipelines
-from geo.snapshot import SIZES, prepare_view, snapshot_image
-from geo.snapshot_html import snapshot_html
+from geo.store.seed import read_seed_sites
 from geo.viewstate import ViewState
 from tests.bench.harness import timed
 from tests.bench.synthetic import synthetic_incidents
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, NO_INTERNET_ARGS
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, NO_INTERNET_ARGS
 
 MARKER_SAMPLE = 2_000
 READY = ("() => !!(window.incidentMapLayers && window.incidentMapLayers.strikes"

@@ -1,0 +1,178 @@
+"""Duplicates: the same category, within 1 km, on an overlapping day, as a stored incident or
+an earlier row of the same file. Vectorised with numpy, no spatial library needed.
+
+Each record is spread over the days of its interval (capped at MAX_DAYS) and put in a grid
+cell twice as wide as the radius, so any record within the radius lies in the point's own
+cell or in the neighbours towards its nearest edges: four cells, not nine. Candidates
+sharing a day in those cells are found with one `searchsorted` on a sorted int64 key;
+exact distances then decide. Cells are in degrees, their width in longitude set by the
+highest latitude present (near the 180th meridian, neighbours across it are not compared).
+Thermal detections (FIRMS) are separate satellite pixels: only the same pixel (within
+100 m) at the same acquisition time counts as a duplicate there.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.schema import CATEGORIES, THERMAL_CATEGORY
+
+RADIUS_KM = 1.0
+CATEGORY_RADIUS_KM = {THERMAL_CATEGORY: 0.1}
+SAME_TEXT_CATEGORIES = {THERMAL_CATEGORY: "date_text"}  # the acquisition date and time
+MAX_DAYS = 400
+KM_PER_DEGREE = 111.2
+CHUNK = 250_000
+_DAY_BITS, _CELL_BITS = 17, 17
+_EPOCH_1900 = -25567  # days from 1970-01-01 back to 1900-01-01
+
+
+def _keys(category_code, cell_x, cell_y, day) -> np.ndarray:
+    key = category_code.astype(np.int64)
+    for part, bits in ((cell_x, _CELL_BITS), (cell_y, _CELL_BITS), (day, _DAY_BITS)):
+        key = (key << bits) | (part.astype(np.int64) & ((1 << bits) - 1))
+    return key
+
+
+def _cell_size(*frames: pd.DataFrame) -> tuple[float, float]:
+    """(degrees of longitude, of latitude): at least twice the radius everywhere."""
+    lats = [np.abs(f["latitude"].to_numpy(np.float64)) for f in frames if len(f)]
+    highest = np.nanmax(np.concatenate(lats)) if lats and np.isfinite(
+        np.concatenate(lats)).any() else 0.0
+    height = 2 * RADIUS_KM / KM_PER_DEGREE
+    return height / max(np.cos(np.radians(min(highest, 89.0))), 0.05), height
+
+
+def _prepare(frame: pd.DataFrame, cell: tuple[float, float]):
+    """Per record: category code, grid cell, side of the cell, first day and day count."""
+    lat = frame["latitude"].to_numpy(np.float64)
+    lon = frame["longitude"].to_numpy(np.float64)
+    category = pd.Categorical(frame["category"], categories=CATEGORIES).codes.astype(np.int64) + 1
+    start = frame["date_start"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
+    end = frame["date_end"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
+    days = np.clip(end - start + 1, 1, MAX_DAYS)
+    usable = np.isfinite(lat) & np.isfinite(lon) & (start >= 0)
+    gx = np.where(usable, lon + 180.0, 0.0) / cell[0]
+    gy = np.where(usable, lat + 90.0, 0.0) / cell[1]
+    cell_x, cell_y = np.floor(gx).astype(np.int64), np.floor(gy).astype(np.int64)
+    side_x = np.where(gx - cell_x < 0.5, -1, 1)
+    side_y = np.where(gy - cell_y < 0.5, -1, 1)
+    return category, cell_x, cell_y, side_x, side_y, np.where(usable, start, 0), days, usable
+
+
+def _expand(days: np.ndarray, usable: np.ndarray):
+    """(record index, day offset) for every day of every usable record."""
+    records = np.repeat(np.flatnonzero(usable), days[usable])
+    starts = np.repeat(np.cumsum(days[usable]) - days[usable], days[usable])
+    return records, np.arange(len(records)) - starts
+
+
+def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.ndarray, ...]:
+    """(new index, reference index) of every pair sharing a day in neighbouring cells."""
+    cell = _cell_size(new, reference)
+    n_cat, n_x, n_y, n_sx, n_sy, n_start, n_days, n_ok = _prepare(new, cell)
+    r_cat, r_x, r_y, _, _, r_start, r_days, r_ok = _prepare(reference, cell)
+    r_rec, r_off = _expand(r_days, r_ok)
+    r_keys = _keys(r_cat[r_rec], r_x[r_rec], r_y[r_rec], r_start[r_rec] + r_off)
+    order = np.argsort(r_keys, kind="stable")
+    r_keys, r_rec = r_keys[order], r_rec[order]
+    distinct, first, count = np.unique(r_keys, return_index=True, return_counts=True)
+    q_rec, q_off = _expand(n_days, n_ok)
+    found_new, found_ref = [], []
+    for use_x, use_y in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        for lo in range(0, len(q_rec), CHUNK):
+            rec, off = q_rec[lo:lo + CHUNK], q_off[lo:lo + CHUNK]
+            keys = _keys(n_cat[rec], n_x[rec] + use_x * n_sx[rec],
+                         n_y[rec] + use_y * n_sy[rec], n_start[rec] + off)
+            at = np.searchsorted(distinct, keys).clip(0, max(len(distinct) - 1, 0))
+            hit = np.flatnonzero(distinct[at] == keys) if len(distinct) else at[:0]
+            if not len(hit):
+                continue
+            repeats = count[at[hit]]
+            begin = np.repeat(first[at[hit]] - np.cumsum(repeats) + repeats, repeats)
+            found_new.append(np.repeat(rec[hit], repeats))
+            found_ref.append(r_rec[begin + np.arange(repeats.sum())])
+    if not found_new:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    pairs = np.unique(np.column_stack([np.concatenate(found_new), np.concatenate(found_ref)]),
+                      axis=0)
+    return pairs[:, 0], pairs[:, 1]
+
+
+def _distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
+    phi1, phi2 = np.radians(lat1), np.radians(lat2)
+    a = (np.sin((phi2 - phi1) / 2) ** 2
+         + np.cos(phi1) * np.cos(phi2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame):
+    i, j = _candidate_pairs(new, reference)
+    distance = _distance_km(new["latitude"].to_numpy()[i], new["longitude"].to_numpy()[i],
+                            reference["latitude"].to_numpy()[j],
+                            reference["longitude"].to_numpy()[j])
+    category = new["category"].to_numpy()[i]
+    radius = pd.Series(category).map(CATEGORY_RADIUS_KM).fillna(RADIUS_KM).to_numpy()
+    keep = distance <= radius
+    for name, column in SAME_TEXT_CATEGORIES.items():
+        special = category == name
+        same = new[column].to_numpy()[i] == reference[column].to_numpy()[j]
+        keep &= ~special | same
+    return i[keep], j[keep], distance[keep]
+
+
+def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool) -> np.ndarray:
+    reasons = np.full(len(new), "", dtype=object)
+    rows = new.index.to_numpy()
+    if len(new) and len(stored):
+        i, j, km = _close_pairs(new, stored)
+        first = np.unique(i, return_index=True)[1]
+        stored_id = stored["incident_id"].to_numpy()
+        for a, b, d in zip(i[first], j[first], km[first], strict=True):
+            reasons[a] = (f"same category, {d:.1f} km away and on an overlapping date as "
+                          f"stored incident {stored_id[b]}")
+    if within_file and len(new) > 1:
+        i, j, km = _close_pairs(new, new)
+        earlier = (j < i) & (reasons[i] == "")
+        i, j, km = i[earlier], j[earlier], km[earlier]
+        order = np.lexsort((j, i))
+        i, j, km = i[order], j[order], km[order]
+        first = np.unique(i, return_index=True)[1]
+        for a, b, d in zip(i[first], j[first], km[first], strict=True):
+            reasons[a] = (f"same category, {d:.1f} km away and on an overlapping date as "
+                          f"row {rows[b]} of this file")
+    return reasons
+
+
+def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
+                    stored_ids: set[str] | frozenset[str] = frozenset(), *,
+                    within_file: bool = True) -> pd.Series:
+    """For each row of `new`, why it is a duplicate ('' when it is not).
+
+    A row duplicates a stored incident, or (with `within_file`) an earlier row of `new`:
+    the first one stays. `stored_ids` are stored incident ids that rows of `new` may
+    repeat. Exact copies are settled first, so many copies of one row cost no pair work.
+    """
+    if not within_file:
+        reasons = _near_duplicates(new, stored, within_file=False)
+        ids = new["incident_id"].to_numpy()
+        known = pd.Series(ids).isin(stored_ids).to_numpy() & (ids != "") & (reasons == "")
+        reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
+        return pd.Series(reasons, index=new.index, dtype=object)
+    same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text"]
+    group = new.groupby(same, dropna=False, sort=False).ngroup().to_numpy()
+    _, first_position, inverse = np.unique(group, return_index=True, return_inverse=True)
+    firsts = new.iloc[first_position]
+    reasons = np.full(len(new), "", dtype=object)
+    reasons[first_position] = _near_duplicates(firsts, stored, within_file=True)
+    rows = new.index.to_numpy()
+    copies = np.flatnonzero(np.arange(len(new)) != first_position[inverse])
+    reasons[copies] = [f"same category, place and dates as row {rows[first_position[g]]} "
+                       "of this file" for g in inverse[copies]]
+    ids = new["incident_id"].to_numpy()
+    known = pd.Series(ids).isin(stored_ids).to_numpy() & (ids != "") & (reasons == "")
+    reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
+    repeated = pd.Series(ids).duplicated().to_numpy() & (ids != "") & (reasons == "")
+    reasons[repeated] = [f"incident_id {v} repeats an earlier row" for v in ids[repeated]]
+    return pd.Series(reasons, index=new.index, dtype=object)

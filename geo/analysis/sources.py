@@ -1,0 +1,72 @@
+"""What every view of one store revision is derived from (ViewSources), with the columns
+every incident carries whatever the view: its linked site's name and operator, and who last
+reviewed its claim status and when. geo.store.sources reads them from a store; the app keeps
+one per revision (geo.ui.cached), the command line reads one per command."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.analysis.memo import Memo
+from geo.analysis.site_history import sites_with_history, with_site_columns
+from geo.schema import DETECTION_COLUMNS, THERMAL_CATEGORY
+
+
+@dataclass(frozen=True, eq=False)
+class ViewSources:
+    incidents: pd.DataFrame  # every stored incident (index = position), see make_sources
+    sites: pd.DataFrame      # the register with the claim history its popups show
+    routes: gpd.GeoDataFrame  # pipeline routes (shipped)
+    detections: pd.DataFrame  # stored FIRMS detections with their points (geo.store.thermal)
+    coverage: pd.DataFrame    # what each FIRMS import covered
+    memo: Memo = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "memo", Memo(len(self.incidents)))
+
+    @functools.cached_property
+    def has_thermal_data(self) -> bool:
+        return not (self.detections.empty and self.coverage.empty)
+
+    @functools.cached_property
+    def typed_detections(self) -> pd.DataFrame:
+        """The typed FIRMS values by incident id (thermal rows' popups and exports)."""
+        return self.detections.set_index("incident_id")[list(DETECTION_COLUMNS)]
+
+    @functools.cached_property
+    def thermal_stored(self) -> int:
+        """Thermal detections stored: counted apart from the claims."""
+        return int((self.incidents["category"] == THERMAL_CATEGORY).sum())
+
+
+def with_last_review(incidents: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
+    """`incidents` with last_reviewed_by ('' when never reviewed) and last_reviewed_at (UTC,
+    NaT when never reviewed); `reviews` by incident id (geo.store.reviews.latest_reviews).
+    Only the reviewed rows are looked up: few are, and looking up every one of 1,000,000
+    incidents costs about 0.5 s."""
+    by = np.full(len(incidents), "", dtype=object)
+    at = np.full(len(incidents), np.datetime64("NaT"), dtype="datetime64[us]")
+    reviewed = incidents["incident_id"].isin(reviews.index).to_numpy()
+    if reviewed.any():
+        found = reviews.reindex(incidents["incident_id"].to_numpy()[reviewed])
+        by[reviewed] = found["last_reviewed_by"].fillna("").astype(str).to_numpy()
+        at[reviewed] = (pd.to_datetime(found["last_reviewed_at"], utc=True)
+                        .dt.tz_convert(None).to_numpy())
+    return incidents.assign(last_reviewed_by=by,
+                            last_reviewed_at=pd.DatetimeIndex(at).tz_localize("UTC"))
+
+
+def make_sources(*, incidents: pd.DataFrame, sites: pd.DataFrame, reviews: pd.DataFrame,
+                 routes: gpd.GeoDataFrame, detections: pd.DataFrame,
+                 coverage: pd.DataFrame) -> ViewSources:
+    """The sources of one revision from what the store holds: `incidents` and `sites` as
+    stored, `reviews` the latest review per incident id."""
+    prepared = with_last_review(with_site_columns(incidents, sites), reviews)
+    return ViewSources(incidents=prepared.reset_index(drop=True),
+                       sites=sites_with_history(sites, incidents), routes=routes,
+                       detections=detections, coverage=coverage)

@@ -1,0 +1,19 @@
+"""The --db option of every command that reads or writes the store (geo/commands/), and
+the store it names."""
+
+from __future__ import annotations
+
+import argparse
+
+from geo.settings import Settings, database_url_from
+from geo.store.incident_store import IncidentStore
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL",
+                        help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
+
+
+def open_store(args: argparse.Namespace, settings: Settings) -> IncidentStore:
+    url = database_url_from(args.db) if args.db else settings.database_url
+    return IncidentStore.open(url, settings.data_dir)

@@ -1,0 +1,138 @@
+"""What the geocoder answers: candidates, results and the hints that narrow them, with the
+small helpers every stage of it shares."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+import pandas as pd
+
+from geo.geocoding.reverse import EARTH_RADIUS_KM
+
+SAME_PLACE_KM = 5.0        # candidates this close are one place listed twice
+OUTPUT_COLUMNS = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
+                  "geocode_match_id", "geocode_score", "geocode_candidates", "geocode_country",
+                  "geocode_admin1", "geocode_note")
+CONFIDENT = ("exact", "alias", "fuzzy")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str                  # site | place | admin1 | country
+    ident: str                 # geonames:698379 | admin1:UA.17 | country:UA | site:orlivka_gds
+    label: str                 # "Orlivka, Odesa (UA)"
+    latitude: float | None
+    longitude: float | None
+    precision: str             # site | town | admin1 | country
+    country: str = ""
+    admin1: str = ""
+    population: int = 0
+    status: str = "alias"      # exact (primary name) | alias | fuzzy
+    quality: float = 0.95
+    weight: float = 1.0        # how likely a referent it is, against the other candidates
+
+    def describe(self) -> str:
+        where = "" if self.latitude is None else f" {self.latitude:.3f},{self.longitude:.3f}"
+        people = f" pop {self.population:,}" if self.kind == "place" else ""
+        return f"{self.label}{where}{people}"
+
+
+@dataclass(frozen=True)
+class GeocodeResult:
+    status: str                          # exact | alias | fuzzy | ambiguous | not_found
+    best: Candidate | None = None
+    others: tuple[Candidate, ...] = ()
+    confidence: float = 1.0
+    note: str = ""
+
+    def row(self) -> dict:
+        best = self.best
+        shown = [c.describe() for c in self.others[:5]]
+        if len(self.others) > 5:
+            shown.append(f"+{len(self.others) - 5} more")
+        return {
+            "latitude": best.latitude if best else None,
+            "longitude": best.longitude if best else None,
+            "geocode_status": self.status,
+            "geocode_precision": best.precision if best else "",
+            "geocode_match": best.label if best else "",
+            "geocode_match_id": best.ident if best else "",
+            "geocode_score": round(best.quality * self.confidence, 2) if best else 0.0,
+            "geocode_candidates": " | ".join(shown),
+            "geocode_country": best.country if best else "",
+            "geocode_admin1": best.admin1 if best else "",
+            "geocode_note": self.note,
+        }
+
+
+@dataclass
+class Hints:
+    country: str | None = None
+    strict_country: bool = False       # an explicit country filters; a default only prefers
+    admin1: set[int] | None = None
+    anchor: Candidate | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def given(value) -> bool:
+    """Not None, NaN, pd.NA or blank."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return False
+    return str(value).strip() != ""
+
+
+def distance_km(a: Candidate, b: Candidate) -> float:
+    """Great-circle km between two candidates (scalar math: this runs per candidate pair)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a place within SAME_PLACE_KM of a more populous candidate: one town listed twice."""
+    kept: list[Candidate] = []
+    for c in cands:
+        if c.kind != "place" or not any(
+                k.kind == "place" and abs(k.latitude - c.latitude) < SAME_PLACE_KM / 100
+                and distance_km(c, k) <= SAME_PLACE_KM for k in kept):
+            kept.append(c)
+    return kept
+
+
+def widen_to_admin1(result: GeocodeResult) -> GeocodeResult:
+    if result.best is None:
+        return result
+    best = replace(result.best, precision="admin1", label=f"{result.best.label} (raion centre)")
+    return replace(result, best=best, note=join_notes(
+        "raion/district: placed at its centre town, precision admin1", result.note))
+
+
+def join_notes(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
+class PlaceResolver(Protocol):
+    """What the site register asks of the geocoder (geo.geocoding.geocoder.Geocoder): the
+    place part of a site's name, the admin1 regions of a name, and a decision among
+    candidates. A protocol, so that the register does not import the geocoder that uses it."""
+
+    def place_only(self, name: str, hints: Hints) -> GeocodeResult | None: ...
+
+    def admin1_ids(self, name: str, country: str | None) -> set[int]: ...
+
+    def decide(self, cands: list[Candidate], what: str,
+               anchor: Candidate | None = None) -> GeocodeResult: ...
+
+
+class PlaceGeocoder(Protocol):
+    """What geocoding a whole column (geo.geocoding.column) asks of the geocoder."""
+
+    index: object  # with country_code(text) -> ISO2 or None
+
+    def prefetch(self, places) -> None: ...
+
+    def geocode(self, place, *, country=None, admin1=None, admin2=None,
+                default_country=None) -> GeocodeResult: ...

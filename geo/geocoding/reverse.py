@@ -1,0 +1,204 @@
+"""Reverse geocoding: coordinates -> nearest GeoNames place, first-level region and country.
+
+Nearest place: the places are binned on a grid of 0.25° cells; each point scans rings of
+cells around its own, all points at once with numpy, until the nearest place found is closer
+than the scanned block's inner margin, which makes the answer exact (no scipy here). Points
+more than 3° from any place are compared with all places. Country and Ukrainian oblast come
+from the shipped polygons (data/basemap/countries.geojson, with Crimea inside Ukraine, and
+data/boundaries/ukraine_admin1.geojson) where a point falls inside one; elsewhere from the
+nearest place, and `reverse_method` says which.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index, oblast_of
+from geo.settings import Settings
+
+EARTH_RADIUS_KM = 6371.0088
+KM_PER_DEGREE = 111.19
+GRID_CELL_DEG = 0.25
+MAX_RING = 12              # 3 degrees; farther from every place, compare with all of them
+CHUNK = 20_000
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km; numpy-broadcasting over any of its arguments."""
+    lat1, lon1, lat2, lon2 = (np.radians(np.asarray(v, dtype=float))
+                              for v in (lat1, lon1, lat2, lon2))
+    a = (np.sin((lat2 - lat1) / 2) ** 2
+         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+class PointGrid:
+    """Points sorted by cell of a lat/lon grid, so one cell's points are a contiguous slice."""
+
+    def __init__(self, lat: np.ndarray, lon: np.ndarray, cell: float = GRID_CELL_DEG):
+        self.lat, self.lon, self.cell = lat, lon, cell
+        self.rows, self.columns = int(np.ceil(180 / cell)) + 1, int(np.ceil(360 / cell))
+        cells = self._cell_ids(*self._row_col(lat, lon))
+        self.order = np.argsort(cells, kind="stable")
+        self.sorted_cells = cells[self.order]
+
+    def _row_col(self, lat, lon):
+        return (np.floor((lat + 90) / self.cell).astype(np.int64),
+                np.floor((lon + 180) / self.cell).astype(np.int64))
+
+    def _cell_ids(self, row, col):
+        return row * self.columns + col % self.columns
+
+    def _scan(self, lat, lon, row, col, ring: int, best_place, best_km) -> None:
+        """Compare each point with the places of the cells `ring` cells away from its own."""
+        span = np.arange(-ring, ring + 1)
+        dr, dc = np.meshgrid(span, span, indexing="ij")
+        edge = np.maximum(np.abs(dr), np.abs(dc)) == ring
+        dr, dc = dr[edge], dc[edge]
+        rows, cols = row[:, None] + dr, col[:, None] + dc
+        inside = (rows >= 0) & (rows < self.rows)
+        wanted = self._cell_ids(rows, cols)[inside]
+        owner = np.broadcast_to(np.arange(len(lat))[:, None], rows.shape)[inside]
+        start = np.searchsorted(self.sorted_cells, wanted, "left")
+        count = np.searchsorted(self.sorted_cells, wanted, "right") - start
+        query = np.repeat(owner, count)
+        offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        found = self.order[np.repeat(start, count) + offset]
+        if len(query):
+            km = haversine_km(lat[query], lon[query], self.lat[found], self.lon[found])
+            np.minimum.at(best_km, query, km)
+            nearest = km <= best_km[query]
+            best_place[query[nearest]] = found[nearest]
+
+    def nearest(self, lat: np.ndarray, lon: np.ndarray, max_ring: int = MAX_RING):
+        """(point, km) of the nearest grid point to each, -1/inf where none within max_ring.
+
+        Rings of cells are added around each point until the nearest place found is closer
+        than the searched block's inner margin, which makes the answer exact."""
+        row, col = self._row_col(lat, lon)
+        best_place, best_km = np.full(len(lat), -1), np.full(len(lat), np.inf)
+        todo = np.arange(len(lat))
+        for ring in range(max_ring + 1):
+            place, km = best_place[todo], best_km[todo]
+            self._scan(lat[todo], lon[todo], row[todo], col[todo], ring, place, km)
+            best_place[todo], best_km[todo] = place, km
+            widest = np.minimum(np.abs(lat[todo]) + (ring + 1) * self.cell, 89.9)
+            certain = km <= 0.99 * ring * self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))
+            todo = todo[~certain]
+            if len(todo) == 0:
+                break
+        best_place[todo], best_km[todo] = -1, np.inf
+        return best_place, best_km
+
+
+def nearest_places(grid: PointGrid, lat, lon):
+    """Index and distance (km) of the nearest GeoNames place to each point (NaN-safe)."""
+    lat, lon = np.asarray(lat, float), np.asarray(lon, float)
+    place, km = np.full(len(lat), -1), np.full(len(lat), np.nan)
+    valid = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90)
+                           & (np.abs(lon) <= 180))
+    for chunk in np.array_split(valid, max(1, len(valid) // CHUNK)):
+        place[chunk], km[chunk] = grid.nearest(lat[chunk], lon[chunk])
+    far = valid[place[valid] < 0]  # open ocean, far from any place: compare with all of them
+    if len(far):
+        everywhere = unit_vectors(grid.lat, grid.lon).T
+        for chunk in np.array_split(far, max(1, len(far) // 64)):
+            cosine = unit_vectors(lat[chunk], lon[chunk]) @ everywhere
+            place[chunk] = np.argmax(cosine, axis=1)
+            km[chunk] = haversine_km(lat[chunk], lon[chunk], grid.lat[place[chunk]],
+                                     grid.lon[place[chunk]])
+    return place, km
+
+
+def unit_vectors(lat, lon) -> np.ndarray:
+    """(n, 3) points on the unit sphere: the largest dot product is the nearest point."""
+    lat, lon = np.radians(np.asarray(lat, float)), np.radians(np.asarray(lon, float))
+    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+
+class ReverseGeocoder:
+    def __init__(self, index: GazetteerIndex, data_dir: Path):
+        self.index = index
+        self.grid = PointGrid(index.place_lat, index.place_lon)
+        self.countries = _polygons(data_dir / "basemap" / "countries.geojson",
+                                   lambda row: row.get("iso_a2"))
+        self.oblasts = _polygons(data_dir / "boundaries" / "ukraine_admin1.geojson",
+                                 lambda row: oblast_of(row, index.admin1_names, index.admin1))
+
+    def reverse_column(self, latitudes, longitudes) -> pd.DataFrame:
+        """Per point: nearest place (label, GeoNames id, km), country ISO2, admin1 name."""
+        lat, lon = np.asarray(latitudes, float), np.asarray(longitudes, float)
+        place, km = nearest_places(self.grid, lat, lon)
+        found, where = np.unique(place, return_inverse=True)   # label each place once
+        known = found >= 0
+        region = np.where(known, self.index.place_admin1[found], -1)
+        label = [self._label(p) if p >= 0 else "" for p in found.tolist()]
+        ident = [f"geonames:{self.index.place_id[p]}" if p >= 0 else "" for p in found.tolist()]
+        country = np.where(known, self.index.place_country[found].astype(str), "")[where]
+        region, method = region[where], np.where(place >= 0, "nearest place", "").astype(object)
+        inside, oblast = _inside(self.countries, lat, lon), _inside(self.oblasts, lat, lon)
+        country = np.where(pd.notna(inside), inside, country)
+        region = np.where(pd.notna(oblast), oblast, region).astype(np.int64)
+        method[pd.notna(inside)] = "polygon"
+        names = np.array([a["name"] for a in self.index.admin1] + [""], dtype=object)
+        return pd.DataFrame({
+            "reverse_place": np.array(label, dtype=object)[where],
+            "reverse_place_id": np.array(ident, dtype=object)[where],
+            "reverse_distance_km": km.round(2),
+            "reverse_country": country,
+            "reverse_admin1": names[region],   # -1 picks the trailing ""
+            "reverse_method": method,
+        })
+
+    def _label(self, p: int) -> str:
+        region = self.index.admin1_of(p)
+        return f"{self.index.name_of(p)}, {region['name']}" if region else self.index.name_of(p)
+
+
+def _polygons(path: Path, identify) -> list[tuple[object, object]] | None:
+    """[(prepared polygon, id)] of the polygons in `path` that `identify` names; None if absent."""
+    if not path.exists():
+        return None
+    import shapely
+
+    from geo.shipped import read_geojson
+
+    frame = read_geojson(path)
+    found = [(geometry, identify(row))
+             for geometry, (_, row) in zip(frame.geometry, frame.iterrows(), strict=True)]
+    found = [(geometry, ident) for geometry, ident in found if ident is not None]
+    shapely.prepare([geometry for geometry, _ in found])
+    return found
+
+
+def _inside(polygons, lat, lon) -> np.ndarray:
+    """Id of the polygon containing each point, else None (bounding box first, then polygon)."""
+    found = np.full(len(lat), None, dtype=object)
+    if not polygons:
+        return found
+    import shapely
+
+    open_points = np.isfinite(lat) & np.isfinite(lon)
+    for geometry, ident in polygons:
+        west, south, east, north = geometry.bounds
+        near = np.flatnonzero(open_points & (lon >= west) & (lon <= east)
+                              & (lat >= south) & (lat <= north))
+        hit = near[shapely.contains_xy(geometry, lon[near], lat[near])]
+        found[hit] = ident
+        open_points[hit] = False
+    return found
+
+
+def load_reverse_geocoder(settings: Settings | None = None) -> ReverseGeocoder:
+    """The reverse geocoder of these settings, built once per process."""
+    return _cached_reverse(settings or Settings.from_env())
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_reverse(settings: Settings) -> ReverseGeocoder:
+    index = load_index(settings.cache_dir, GazetteerSources.from_data_dir(settings.data_dir))
+    return ReverseGeocoder(index, settings.data_dir)

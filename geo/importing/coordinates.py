@@ -1,0 +1,72 @@
+"""Latitude and longitude columns: read as decimal degrees, checked, and swaps detected.
+
+Every problem is named by row and column ("Row 12: latitude 95.2 is out of range (-90..90)").
+A swap of the two columns is suggested only when every point is impossible as given and
+possible swapped: around Ukraine both orders are valid numbers, so it cannot be guessed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.importing.problems import RowIssues
+
+
+def parse_numbers(text: pd.Series) -> pd.Series:
+    """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5'."""
+    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    slow = values.isna() & text.ne("")
+    if slow.any():
+        cleaned = text[slow].str.replace(r"[°\s]", "", regex=True)
+        negative = cleaned.str.contains(r"^[SWsw]|[SWsw]$", regex=True)
+        cleaned = cleaned.str.replace(r"^[NSEWnsew](?=[\d.+-])|(?<=[\d.])[NSEWnsew]$", "",
+                                      regex=True)
+        cleaned = cleaned.str.replace(r"^([+-]?\d+),(\d+)$", r"\1.\2", regex=True)
+        parsed = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+        values[slow] = parsed.where(~negative, -parsed.abs())
+    return values
+
+
+def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints: list[str]):
+    """(latitude, longitude) arrays, NaN where unusable; which rows gave any coordinate;
+    whether a swap of the columns is suggested. Problems go to `issues` and `hints`."""
+    lat_text, lon_text = fields["latitude"], fields["longitude"]
+    lat, lon = parse_numbers(lat_text).to_numpy(), parse_numbers(lon_text).to_numpy()
+    rows = fields.index.to_numpy()
+    for name, text, values in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
+        bad = text.ne("").to_numpy() & ~np.isfinite(values)
+        issues.add("rejected", rows[bad], [
+            f"{name} '{v}' is not a {'finite ' if np.isinf(x) else ''}number; write decimal "
+            "degrees such as 46.4857"
+            for v, x in zip(text.to_numpy()[bad], values[bad], strict=True)])
+    both = np.isfinite(lat) & np.isfinite(lon)
+    # Only when every point is impossible as given and possible swapped: around Ukraine
+    # both orders are valid coordinates, so a swap cannot be guessed from numbers alone.
+    lat_out = both & (np.abs(lat) > 90)
+    fits_swapped = (np.abs(lon[both]) <= 90) & (np.abs(lat[both]) <= 180)
+    swap_suggested = bool(both.any() and lat_out[both].all() and fits_swapped.all())
+    if swap:
+        lat, lon = lon, lat
+    elif swap_suggested:
+        hints.append("Every latitude is beyond ±90 and every point fits with latitude and "
+                     "longitude swapped: the columns look swapped. Choose 'swap latitude/"
+                     "longitude' to fix it")
+    for name, values, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
+        out = np.isfinite(values) & (np.abs(values) > limit)
+        issues.add("rejected", rows[out], [f"{name} {v:g} is out of range (-{limit}..{limit})"
+                                           for v in values[out]])
+    given_lat, given_lon = lat_text.ne("").to_numpy(), lon_text.ne("").to_numpy()
+    if swap:
+        given_lat, given_lon = given_lon, given_lat
+    half = given_lat ^ given_lon
+    issues.add("rejected", rows[half], [
+        f"{'latitude' if a else 'longitude'} is given but {'longitude' if a else 'latitude'} "
+        "is empty; give both, or neither to look the place name up" for a in given_lat[half]])
+    zero = both & (lat == 0) & (lon == 0)
+    issues.add("review", rows[zero], ["latitude and longitude are both 0, which usually "
+                                      "means a missing value; check the point"] * zero.sum(),
+               topic="location")
+    valid = both & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    return np.where(valid, lat, np.nan), np.where(valid, lon, np.nan), given_lat | given_lon, \
+        swap_suggested

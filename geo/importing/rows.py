@@ -1,0 +1,212 @@
+"""Import fields (text) -> typed incident rows, with every problem of every row collected.
+
+Problems are sorted into two kinds: `rejected` (the row cannot be stored as it is: no date,
+coordinates out of range, an unknown category, ...) and `review` (it can be stored, but a
+person should look first: a date in the future, coordinates 0,0). Every message starts
+"Row N:" and names the column and the value. Rows without coordinates but with a place
+name are marked for geocoding (geo.importing.pipeline does it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from geo.importing.coordinates import check_coordinates
+from geo.importing.date_fields import ISO_DAY, parse_dates
+from geo.importing.problems import RowIssues
+from geo.schema import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    CLAIM_LABELS,
+    CLAIM_STATUSES,
+    DATE_PRECISIONS,
+    GEO_PRECISIONS,
+    INCIDENT_COLUMNS,
+    THERMAL_CATEGORY,
+)
+
+DATE_HELP = "write it as YYYY-MM-DD (2025-08-08), '8 August 2025' or day/month/year"
+DEFAULTS = {"category": "strike", "claim_status": "reported", "geo_precision": "site"}
+SYNONYMS = {
+    "category": {**{v.lower(): k for k, v in CATEGORY_LABELS.items()}, "attack": "strike",
+                 "infrastructure": "infrastructure_event", "diplomacy": "diplomatic",
+                 "thermal": THERMAL_CATEGORY, "fire": THERMAL_CATEGORY},
+    "claim_status": {**{v.split(" (")[0].lower(): k for k, v in CLAIM_LABELS.items()},
+                     "unverified": "reported", "verified": "confirmed"},
+    "geo_precision": {"exact": "site", "facility": "site", "point": "site", "city": "town",
+                      "village": "town", "settlement": "town", "region": "admin1",
+                      "oblast": "admin1", "province": "admin1", "state": "admin1"},
+    "date_precision": {"exact": "day", "date": "day", "approx": "approximate",
+                       "interval": "approximate", "range": "approximate"},
+}
+VOCABULARIES = {"category": CATEGORIES, "claim_status": CLAIM_STATUSES,
+                "geo_precision": GEO_PRECISIONS, "date_precision": DATE_PRECISIONS}
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    day_first: bool = True
+    swap_coordinates: bool = False
+    today: dt.date | None = None
+    file_name: str = ""
+    defaults: dict[str, str] = field(default_factory=dict)
+    known_site_ids: frozenset[str] | None = None
+
+
+@dataclass
+class ParsedRows:
+    incidents: pd.DataFrame         # INCIDENT_COLUMNS, typed; index = row numbers
+    issues: RowIssues
+    needs_geocoding: np.ndarray     # no coordinates, a place name to look up
+    hints: list[str]
+    swap_suggested: bool
+
+
+def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.Series:
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object))
+    allowed = VOCABULARIES[name]
+    mapped = []
+    for value in uniques:
+        key = " ".join(str(value).strip().lower().replace("_", " ").split())
+        snake = key.replace(" ", "_").replace("/", "_")
+        if not key:
+            mapped.append(default)
+        elif snake in allowed:
+            mapped.append(snake)
+        else:
+            mapped.append(SYNONYMS[name].get(key))
+    result = np.array(mapped, dtype=object)[codes] if len(codes) else np.array([], object)
+    unknown = pd.isna(result) if len(result) else np.zeros(0, bool)
+    issues.add("rejected", rows[unknown], [
+        f"{name} '{v}' is not known; use one of: {', '.join(allowed)}"
+        for v in values.to_numpy()[unknown]])
+    return pd.Series(np.where(unknown, "", result), index=values.index, dtype=object)
+
+
+def _month_end(values: pd.Series) -> pd.Series:
+    return (values + pd.offsets.MonthEnd(0)).astype("datetime64[s]")
+
+
+def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptions,
+           issues: RowIssues, hints: list[str]):
+    rows = fields.index.to_numpy()
+    start = parse_dates(fields["date_start"], day_first=options.day_first)
+    end = parse_dates(fields["date_end"], day_first=options.day_first)
+    order = "month/day/year" if options.day_first else "day/month/year"
+    for name, parsed in (("date", start), ("date_end", end)):
+        text = fields["date_start" if name == "date" else "date_end"]
+        bad = text.ne("").to_numpy() & parsed.value.isna().to_numpy()
+        issues.add("rejected", rows[bad], [
+            f"{name} '{v}' is not a date; " + (f"it reads as {order}: switch day-first "
+                                               f"{'off' if options.day_first else 'on'}"
+                                               if other else DATE_HELP)
+            for v, other in zip(text.to_numpy()[bad], parsed.other_order[bad], strict=True)])
+    if start.other_order.sum() > 0 and start.value.notna().any():
+        hints.append(f"{int(start.other_order.sum())} date(s) only read as {order}: the file "
+                     "may mix date orders, or the day-first switch is wrong")
+    if start.ambiguous.any():
+        example = fields["date_start"].to_numpy()[start.ambiguous][0]
+        hints.append(f"{int(start.ambiguous.sum())} date(s) such as '{example}' read either way; "
+                     f"they were read {'day' if options.day_first else 'month'}-first")
+    empty = fields["date_start"].eq("").to_numpy()
+    issues.add("rejected", rows[empty], ["date is empty; fill it in"] * int(empty.sum()))
+
+    date_from = start.value
+    parsed_precision = start.precision.map({"day": "day", "month": "month", "year": "approximate"})
+    precision = precision_given.where(precision_given != "", parsed_precision).fillna("")
+    has_end = end.value.notna()
+    date_to = end.value.where(has_end, date_from)
+    month = ~has_end & (precision == "month")
+    date_from = date_from.where(~month, date_from.dt.to_period("M").dt.start_time)
+    date_to = date_to.where(~month, _month_end(date_from))
+    year = ~has_end & (start.precision == "year")
+    date_to = date_to.where(~year, date_from + pd.offsets.YearEnd(0))
+    week = ~has_end & (precision == "week")  # a week-precision date names the week's middle
+    date_from = date_from.where(~week, date_from - pd.Timedelta(days=3))
+    date_to = date_to.where(~week, date_to + pd.Timedelta(days=3))
+    precision = precision.where(~(has_end & (date_to != date_from) & (precision == "day")),
+                                "approximate")
+    lonely = (~has_end & (precision == "approximate") & (start.precision != "year")).to_numpy()
+    issues.add("rejected", rows[lonely], ["date_precision is 'approximate' but date_end is "
+                                          "empty; give the end of the interval"] * lonely.sum())
+    reversed_ = (date_to < date_from).to_numpy()
+    issues.add("rejected", rows[reversed_], [
+        f"date_end {b:%Y-%m-%d} is before date_start {a:%Y-%m-%d}; swap them"
+        for a, b in zip(date_from[reversed_], date_to[reversed_], strict=True)])
+    today = np.datetime64(options.today or dt.date.today(), "s")
+    future = (date_from.to_numpy() > today)
+    issues.add("review", rows[future], [
+        f"date {d:%Y-%m-%d} is in the future (today is {today.astype(object):%Y-%m-%d}); "
+        "check the year" for d in date_from[future]])
+
+    return (date_from.astype("datetime64[s]"), date_to.astype("datetime64[s]"),
+            precision.astype(object), _date_text(fields))
+
+
+def _date_text(fields: pd.DataFrame) -> pd.Series:
+    """The date as written, kept when it says more than the ISO day (a time, words)."""
+    written = fields["date_start"].to_numpy(dtype=object)
+    codes, distinct = pd.factorize(written)
+    plain = pd.Series(distinct, dtype=object).str.fullmatch(ISO_DAY).to_numpy(dtype=bool)
+    text = np.where(plain[codes], "", written) if len(codes) else written
+    timed = fields["time"].ne("").to_numpy()
+    text[timed] = [f"{d} {t}" for d, t in zip(written[timed], fields["time"].to_numpy()[timed],
+                                               strict=True)]
+    given = fields["date_text"].to_numpy(dtype=object)
+    return pd.Series(np.where(given != "", given, text), index=fields.index, dtype=object)
+
+
+def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> ParsedRows:
+    """Every row of a mapped frame (geo.importing.columns.apply_mapping: text, stripped)
+    typed and checked."""
+    rows = fields.index.to_numpy()
+    issues, hints = RowIssues(), []
+    defaults = {**DEFAULTS, "source_name": options.file_name, **options.defaults}
+    vocab = {name: _vocabulary(fields[name], name, defaults.get(name, ""), rows, issues)
+             for name in VOCABULARIES}
+    lat, lon, given, swap_suggested = check_coordinates(fields, options.swap_coordinates,
+                                                        issues, hints)
+    date_from, date_to, date_precision, date_text = _dates(
+        fields, vocab["date_precision"], options, issues, hints)
+
+    place = fields["place"]
+    geo_precision = vocab["geo_precision"]
+    country_only = (geo_precision == "country").to_numpy() & ~given
+    needs_geocoding = ~given & place.ne("").to_numpy() & ~country_only
+    nowhere = ~given & place.eq("").to_numpy() & ~(country_only & fields["country"].ne("")
+                                                   .to_numpy())
+    issues.add("rejected", rows[nowhere], ["no coordinates and no place name; give latitude "
+                                           "and longitude, or a place name to look up"]
+               * int(nowhere.sum()))
+    method = f"coordinates from the file '{options.file_name}'"
+    if options.swap_coordinates:
+        method += " (latitude and longitude swapped on import)"
+    geo_method = fields["geo_method"].where(fields["geo_method"] != "", method)
+
+    long_ids = fields["incident_id"].str.len().gt(64).to_numpy()
+    issues.add("rejected", rows[long_ids], ["incident_id is longer than 64 characters; "
+                                            "shorten it or leave it empty"] * long_ids.sum())
+    if options.known_site_ids is not None:
+        unknown = fields["site_id"].ne("") & ~fields["site_id"].isin(options.known_site_ids)
+        issues.add("review", rows[unknown.to_numpy()], [
+            f"site_id '{v}' is not in the site register; check it or leave it empty"
+            for v in fields["site_id"][unknown]])
+
+    columns = {name: fields.get(name, "") for name in INCIDENT_COLUMNS}
+    columns.update(
+        date_start=date_from, date_end=date_to, date_precision=date_precision,
+        date_text=date_text, latitude=lat, longitude=lon, geo_precision=geo_precision,
+        geo_method=geo_method.where(given, ""), category=vocab["category"],
+        claim_status=vocab["claim_status"], batch_id="",
+        source_name=fields["source_name"].where(fields["source_name"] != "",
+                                                defaults["source_name"]),
+    )
+    incidents = pd.DataFrame(columns, index=fields.index)
+    for name in INCIDENT_COLUMNS:
+        if name not in ("latitude", "longitude", "date_start", "date_end"):
+            incidents[name] = incidents[name].astype(object)
+    return ParsedRows(incidents, issues, needs_geocoding, hints, swap_suggested)

@@ -1,0 +1,141 @@
+"""Export the incidents in view: GeoJSON, CSV, GeoPackage and KML.
+
+Every format carries the full record: dates with their precision, place as written, the
+point and how it was placed (geo_precision, geo_method), source, claimant and claim status.
+Incidents known only to country level have no point: CSV leaves latitude/longitude empty;
+GeoJSON, GeoPackage and KML keep the row with an empty (null) geometry, so every format
+has the same rows (GIS tools list them in the attribute table; they are not drawn).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+
+from geo.analysis.corroboration import DETECTED, NONE_DETECTED
+from geo.analysis.network import NEAREST_COLUMNS
+from geo.dates import describe_dates
+from geo.errors import ExportError
+from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
+from geo.sharing.csv_safety import neutralise_formulas
+from geo.sharing.file_formats import pick_format
+
+LAYER_NAME = "incidents"
+EXPORT_FORMATS = {
+    "geojson": ("GeoJSON", "application/geo+json"),
+    "csv": (None, "text/csv"),
+    "gpkg": ("GPKG", "application/geopackage+sqlite3"),
+    "kml": ("LIBKML", "application/vnd.google-earth.kml+xml"),
+}
+DATE_COLUMNS = ("date_start", "date_end")
+# after site_id: the linked site's name and how the link was made (source/auto/manual)
+SITE_COLUMNS = ("site_name", "site_link")
+
+
+def check_format(fmt: str) -> str:
+    return pick_format(fmt, EXPORT_FORMATS, what="export", aliases={"json": "geojson"})
+
+
+def format_from_path(path: Path) -> str:
+    return check_format(Path(path).suffix)
+
+
+def _thermal_columns(view: pd.DataFrame) -> dict[str, pd.Series]:
+    """Corroborating FIRMS detections per strike (geo.analysis.corroboration) where they
+    were matched; empty for other incidents, where no matching was done, and where there
+    was nothing to search (no FIRMS data for the days and place, or a point too vague)."""
+    count = view["thermal_count"] if "thermal_count" in view else pd.Series(
+        np.nan, index=view.index)
+    status = view["thermal_status"] if "thermal_status" in view else pd.Series(
+        "", index=view.index, dtype=object)
+    searched = status.isin([DETECTED, NONE_DETECTED])  # no data is not a count of none
+    return {"thermal_detections": count.where(searched).astype("Int64"),
+            "thermal_status": status.fillna("").astype(object)}
+
+
+def export_frame(view: pd.DataFrame) -> pd.DataFrame:
+    """The exported table: the schema's columns, dates as ISO text, sorted by date; the
+    linked site's name and how it was linked follow site_id ('' where not known); the
+    thermal corroboration (thermal_detections, thermal_status) and each incident's nearest
+    pipeline route with its geodesic distance in km, as the view carries them
+    (geo.analysis.view.View.incidents: every export of the app and the CLI is one)."""
+    columns = list(INCIDENT_COLUMNS)
+    at = columns.index("site_id") + 1
+    columns[at:at] = SITE_COLUMNS
+    view = view.assign(**{name: "" for name in SITE_COLUMNS if name not in view})
+    frame = view.loc[:, columns].assign(**_thermal_columns(view))
+    if set(NEAREST_COLUMNS) <= set(view.columns):
+        frame = frame.join(view.loc[:, list(NEAREST_COLUMNS)])
+    frame = frame.sort_values(["date_start", "incident_id"]).reset_index(drop=True)
+    when = describe_dates(frame) if len(frame) else []
+    frame = frame.assign(
+        **{name: frame[name].dt.strftime("%Y-%m-%d") for name in DATE_COLUMNS},
+        date_described=when,
+    )
+    return frame
+
+
+def _geo_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    points = gpd.points_from_xy(frame["longitude"], frame["latitude"])
+    has_point = frame["latitude"].notna() & frame["longitude"].notna()
+    geometry = gpd.GeoSeries(points, crs=4326).where(has_point.to_numpy(), None)
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
+
+
+def _kml_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    """KML reads `name`, `description`, `begin` and `end` as the placemark's own fields:
+    Google Earth then titles each point and offers its time slider."""
+    category = frame["category"].map(CATEGORY_LABELS).fillna(frame["category"])
+    claim = frame["claim_status"].map(CLAIM_LABELS).fillna(frame["claim_status"])
+    description = (frame["date_described"] + " · " + category + ". " + frame["description"]
+                   + " Source: " + frame["source_name"] + ". Claim status: " + claim
+                   + ". Location: " + frame["geo_precision"] + " (" + frame["geo_method"] + ").")
+    out = frame.assign(name=frame["place"].where(frame["place"] != "", frame["incident_id"]),
+                       description=description, begin=frame["date_start"],
+                       end=frame["date_end"])
+    return _geo_frame(out)
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    # utf-8-sig: Excel then reads Cyrillic and other non-ASCII place names correctly
+    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def _ogr_bytes(frame: gpd.GeoDataFrame, driver: str) -> bytes:
+    buffer = io.BytesIO()
+    try:
+        pyogrio.write_dataframe(frame, buffer, driver=driver, layer=LAYER_NAME)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
+        raise ExportError(f"Cannot write {driver}: {error}") from error
+    return buffer.getvalue()
+
+
+def export_bytes(view: pd.DataFrame, fmt: str) -> bytes:
+    fmt = check_format(fmt)
+    frame = export_frame(view)
+    if fmt == "csv":
+        return _csv_bytes(frame)
+    if fmt == "kml":
+        return _ogr_bytes(_kml_frame(frame), EXPORT_FORMATS[fmt][0])
+    return _ogr_bytes(_geo_frame(frame), EXPORT_FORMATS[fmt][0])
+
+
+def write_export(view: pd.DataFrame, path: Path, fmt: str | None = None) -> int:
+    """Write `view` to `path` (format from the suffix unless given); return the row count."""
+    path = Path(path)
+    data = export_bytes(view, fmt or format_from_path(path))
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise ExportError(f"Cannot write '{path}': {error.strerror}; check the folder "
+                          "exists and is writable") from error
+    return len(view)
+
+
+def mime_type(fmt: str) -> str:
+    return EXPORT_FORMATS[check_format(fmt)][1]

@@ -1,0 +1,134 @@
+"""The store's connection to its database, and its bulk insert: the parts chosen by dialect.
+
+SQLite gets WAL (readers never wait for a writer), BEGIN IMMEDIATE (two writers queue
+instead of failing), a busy timeout and a bigger page cache. Incidents are inserted in
+chunks inside the caller's transaction; on SQLite through the DB-API driver with the
+statement SQLAlchemy compiled, elsewhere through SQLAlchemy's executemany.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from geo.errors import StoreError
+from geo.schema import INCIDENT_COLUMNS
+from geo.store import map_index, migrations, tables
+from geo.store.meta_keys import META_REVISION
+
+INSERT_CHUNK = 20_000
+SQLITE_CACHE_KIB = 64 * 1024  # index upkeep of a 100,000-row batch needs more than 2 MB
+Progress = Callable[[int, int], None]
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # let BEGIN below control transactions
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=60000")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        # IMMEDIATE takes the write lock at BEGIN: two writers queue instead of failing.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def create_engine(url: str) -> sa.Engine:
+    try:
+        if url.startswith("sqlite"):
+            return _sqlite_engine(url)
+        return sa.create_engine(url)
+    except (sa.exc.ArgumentError, ModuleNotFoundError) as error:
+        raise StoreError(
+            f"Cannot use database URL '{url}': {error}. Use a file path or "
+            "'sqlite:///path/to/file.sqlite'"
+        ) from error
+
+
+def records(frame: pd.DataFrame, columns) -> list[dict]:
+    out = frame.loc[:, list(columns)].astype(object)
+    out = out.where(pd.notna(out), None)
+    for name in ("date_start", "date_end"):
+        if name in out:
+            out[name] = [v.date() if v is not None else None for v in frame[name]]
+    return out.to_dict("records")
+
+
+def _column_values(frame: pd.DataFrame, name: str, iso_dates: bool) -> list:
+    column = frame[name]
+    if name in tables.DATE_COLUMNS:
+        days = column.to_numpy("datetime64[D]")
+        boxed = days.astype(str).astype(object) if iso_dates else days.astype(object)
+        boxed[np.isnat(days)] = None  # NOT NULL refuses it, instead of storing 'NaT'
+        return boxed.tolist()
+    if name in tables.NUMERIC_COLUMNS:
+        values = column.to_numpy(np.float64)
+        boxed = values.astype(object)
+        boxed[~np.isfinite(values)] = None
+        return boxed.tolist()
+    return column.astype(object).tolist()
+
+
+def site_links(frame: pd.DataFrame) -> list[str]:
+    """How each row's site_id was set: the frame's `site_link` column when it has one
+    (e.g. "auto" from geo.analysis.site_matching), else "source" for a site_id given by the data."""
+    if "site_link" in frame:
+        return frame["site_link"].fillna("").astype(str).tolist()
+    return np.where(frame["site_id"].fillna("") != "", "source", "").tolist()
+
+
+def bump_revision(conn: sa.Connection) -> None:
+    """Every write bumps the store's revision, so readers can cache on it, and brings the
+    map index (geo.store.map_index) in step with what it wrote, in the same transaction."""
+    map_index.refresh(conn)
+    conn.execute(
+        sa.update(tables.meta).where(tables.meta.c.key == META_REVISION)
+        .values(value=sa.cast(sa.cast(tables.meta.c.value, sa.Integer) + 1, sa.Text))
+    )
+
+
+def insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progress | None):
+    # Rows written in date order sit together on disk: a date window then reads a few
+    # pages instead of one page per row (3x faster window queries at 1,000,000 rows).
+    frame = frame.sort_values("date_start", kind="stable")
+    classes = migrations.span_classes_of(frame)
+    map_index.mark_dirty(conn, frame["batch_id"].unique())
+    with map_index.suspended(conn, "map_index_insert"):
+        _insert_rows(conn, frame, classes, progress)
+    migrations.add_span_classes(conn, set(classes.tolist()))
+
+
+def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
+    statement = sa.insert(tables.incidents)
+    sqlite = conn.dialect.name == "sqlite"
+    compiled = statement.compile(dialect=conn.dialect)
+    for start in range(0, len(frame), INSERT_CHUNK):
+        chunk = frame.iloc[start:start + INSERT_CHUNK]
+        values = {name: _column_values(chunk, name, sqlite) for name in INCIDENT_COLUMNS}
+        values["span_class"] = classes[start:start + INSERT_CHUNK].tolist()
+        values["site_link"] = site_links(chunk)
+        if sqlite:
+            # Fast path: the statement is SQLAlchemy's own, compiled for this dialect; the
+            # DB-API driver binds the values (dates as the ISO text SQLAlchemy would store).
+            rows = list(zip(*(values[name] for name in compiled.positiontup), strict=True))
+            conn.exec_driver_sql(compiled.string, rows)
+        else:
+            names = list(values)
+            rows = [dict(zip(names, row, strict=True))
+                    for row in zip(*values.values(), strict=True)]
+            conn.execute(statement, rows)
+        if progress is not None:
+            progress(min(start + INSERT_CHUNK, len(frame)), len(frame))

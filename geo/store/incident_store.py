@@ -1,0 +1,259 @@
+"""The incident store: one database (SQLite by default) behind SQLAlchemy Core.
+
+Opened through `IncidentStore.open(url, data_dir)`: creates the schema and seeds the shipped
+records on first use, or migrates an older schema (geo.store.migrations). Every write is one
+transaction; `revision` increases with each write, so callers can cache reads keyed on it.
+A URL such as postgresql://... works the same way: nothing here is SQLite-only except the
+connection pragmas, the bulk-insert fast path and the map index (geo.store.map_index: queries of
+the map columns), each chosen by dialect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from geo.analysis.duplicates import find_duplicates
+from geo.errors import StoreError
+from geo.records import coerce_sites
+from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
+from geo.store import map_index, migrations, tables
+from geo.store.engine import Progress, bump_revision, create_engine, insert_incidents, records
+from geo.store.map_query import answers, map_frame
+from geo.store.meta_keys import META_REVISION, META_STORE_ID
+from geo.store.query import incident_frame, window_query
+from geo.store.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
+from geo.store.thermal import delete_thermal, insert_thermal
+from geo.viewstate import ViewFilter
+
+DUPLICATE_COLUMNS = ("incident_id", "category", "latitude", "longitude", "date_start",
+                     "date_end", "date_text")  # what geo.analysis.duplicates compares
+
+
+class IncidentStore:
+    def __init__(self, engine: sa.Engine, data_dir):
+        self.engine = engine
+        self.data_dir = data_dir
+
+    @classmethod
+    def open(cls, url: str, data_dir) -> IncidentStore:
+        store = cls(create_engine(url), data_dir)
+        try:
+            store._prepare()
+        except sa.exc.OperationalError as error:
+            raise StoreError(
+                f"Cannot open the incident database '{url}': {error.orig}. Check that the "
+                "path is writable, or set INCIDENT_MAP_DB to another file"
+            ) from error
+        return store
+
+    def _prepare(self) -> None:
+        with self.engine.begin() as conn:
+            version = None
+            if sa.inspect(conn).has_table(tables.meta.name):
+                version = conn.execute(sa.select(tables.meta.c.value).where(
+                    tables.meta.c.key == migrations.META_VERSION)).scalar()
+            if version is None:
+                tables.metadata.create_all(conn)
+                map_index.create(conn)
+                self._seed(conn)
+            elif int(version) > tables.SCHEMA_VERSION:
+                raise StoreError(
+                    f"The database has schema version {version}, newer than this program "
+                    f"({tables.SCHEMA_VERSION}); update the program"
+                )
+            else:
+                migrations.upgrade(conn, int(version))
+            map_index.refresh(conn)
+
+    def _seed(self, conn) -> None:
+        sites = read_seed_sites(self.data_dir)
+        incidents = read_seed_incidents(self.data_dir)
+        conn.execute(sa.insert(tables.sites), records(sites, SITE_COLUMNS))
+        migrations.set_meta(conn, migrations.META_VERSION, tables.SCHEMA_VERSION)
+        migrations.set_meta(conn, META_REVISION, 1)
+        migrations.new_store_id(conn)
+        migrations.add_span_classes(conn, {0})
+        self._insert_batch(conn, SEED_BATCH_ID, incidents, file_name="data/incidents.csv",
+                           preset="seed")
+
+    def _insert_batch(self, conn, batch_id, incidents, *, file_name, preset,
+                      skipped_count=0, rejected_count=0, file_sha256="", settings=None,
+                      progress: Progress | None = None) -> None:
+        exists = conn.execute(sa.select(tables.batches.c.batch_id)
+                              .where(tables.batches.c.batch_id == batch_id)).first()
+        if exists:
+            raise StoreError(f"Import batch '{batch_id}' already exists; use a new batch id")
+        conn.execute(sa.insert(tables.batches), [{
+            "batch_id": batch_id, "created_at": dt.datetime.now(dt.UTC),
+            "file_name": file_name, "preset": preset, "row_count": len(incidents),
+            "skipped_count": skipped_count, "rejected_count": rejected_count,
+            "file_sha256": file_sha256, "settings": json.dumps(settings or {}, sort_keys=True),
+        }])
+        insert_incidents(conn, incidents.assign(batch_id=batch_id), progress)
+
+    # --- reads -------------------------------------------------------------------------
+    def revision(self) -> int:
+        with self.engine.connect() as conn:
+            return self._revision(conn)
+
+    @staticmethod
+    def _revision(conn) -> int:
+        return int(conn.execute(
+            sa.select(tables.meta.c.value).where(tables.meta.c.key == META_REVISION)).scalar())
+
+    def store_id(self) -> str:
+        """Made with the database (geo.store.meta_keys.META_STORE_ID); never changes."""
+        with self.engine.connect() as conn:
+            return str(conn.execute(sa.select(tables.meta.c.value).where(
+                tables.meta.c.key == META_STORE_ID)).scalar())
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(tables.meta.c.value).where(
+                tables.meta.c.key == migrations.META_VERSION)).scalar())
+
+    def incidents_frame(self) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            return incident_frame(conn, window_query(conn, ViewFilter(), span_classes=()))
+
+    def query(self, view: ViewFilter, columns=INCIDENT_COLUMNS) -> pd.DataFrame:
+        """Incidents whose interval overlaps the window and whose point is in the bbox,
+        filtered in SQL (see geo.store.query for the indexes it uses). `columns`: e.g.
+        geo.store.query.MAP_COLUMNS: on SQLite those are read from the map index
+        (geo.store.map_query), 10x faster for large results."""
+        with self.engine.connect() as conn:
+            return self._query(conn, view, columns)
+
+    def _query(self, conn, view: ViewFilter, columns=INCIDENT_COLUMNS) -> pd.DataFrame:
+        if answers(conn, view, columns):
+            return map_frame(conn, view, columns)
+        classes = migrations.get_span_classes(conn)
+        return incident_frame(conn, window_query(conn, view, span_classes=classes,
+                                                 columns=columns))
+
+    def known_incident_ids(self, ids) -> set[str]:
+        with self.engine.connect() as conn:
+            return self._known_ids(conn, ids)
+
+    @staticmethod
+    def _known_ids(conn, ids) -> set[str]:
+        wanted = sorted({str(i) for i in ids if i})
+        found: set[str] = set()
+        column = tables.incidents.c.incident_id
+        for start in range(0, len(wanted), 500):
+            found.update(conn.execute(sa.select(column).where(
+                column.in_(wanted[start:start + 500]))).scalars())
+        return found
+
+    def sites_frame(self) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            frame = pd.read_sql(sa.select(tables.sites), conn)
+        return coerce_sites(frame)
+
+    def batches_frame(self) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            return pd.read_sql(
+                sa.select(tables.batches).order_by(tables.batches.c.created_at.desc()), conn
+            )
+
+    # --- writes ------------------------------------------------------------------------
+    def add_batch(self, batch_id: str, incidents: pd.DataFrame, *, file_name: str = "",
+                  preset: str = "", skipped_count: int = 0, rejected_count: int = 0,
+                  file_sha256: str = "", settings: dict | None = None,
+                  recheck_duplicates: np.ndarray | None = None,
+                  checked_at_revision: int | None = None,
+                  progress: Progress | None = None, thermal=None) -> int:
+        """Insert the rows of a coerced incident frame as one batch, in one transaction.
+
+        Rows flagged in `recheck_duplicates` are compared with the store again inside the
+        transaction (which holds the write lock) and skipped if another import stored the
+        same incident since the preview; not needed when the store is still at
+        `checked_at_revision`, the revision the preview compared with. Returns the number
+        of rows written. `thermal` (geo.importing.thermal.ThermalRows, FIRMS files): the
+        typed detections and coverage, written in the same transaction.
+        """
+        with self.engine.begin() as conn:
+            changed = checked_at_revision is None or self._revision(conn) != checked_at_revision
+            if changed and recheck_duplicates is not None and np.any(recheck_duplicates):
+                late = self._stored_duplicates(conn, incidents[recheck_duplicates],
+                                               new_id_prefix=f"{batch_id}-")
+                keep = ~incidents.index.isin(late.index[late != ""])
+                skipped_count += int((~keep).sum())
+                incidents = incidents.loc[keep]
+            try:
+                self._insert_batch(conn, batch_id, incidents, file_name=file_name,
+                                   preset=preset, skipped_count=skipped_count,
+                                   rejected_count=rejected_count, file_sha256=file_sha256,
+                                   settings=settings, progress=progress)
+                if thermal is not None:
+                    insert_thermal(conn, batch_id, incidents, thermal)
+            except sa.exc.IntegrityError as error:
+                raise StoreError(
+                    f"Import batch '{batch_id}' was not written and nothing was changed: "
+                    f"{error.orig}. If another import stored the same incident ids meanwhile, "
+                    "run this import again and its duplicates will be skipped") from error
+            bump_revision(conn)
+        return len(incidents)
+
+    def _stored_duplicates(self, conn, rows: pd.DataFrame, new_id_prefix: str = "") -> pd.Series:
+        """`new_id_prefix`: ids made for this batch, which cannot be stored already."""
+        view = candidate_view(rows)
+        stored = (self._query(conn, view, DUPLICATE_COLUMNS) if view is not None
+                  else rows.iloc[:0])
+        ids = rows["incident_id"]
+        known = self._known_ids(conn, ids[~ids.str.startswith(new_id_prefix)]
+                                if new_id_prefix else ids)
+        return find_duplicates(rows, stored, known, within_file=False)
+
+    def stored_duplicates(self, rows: pd.DataFrame) -> pd.Series:
+        """Why each row duplicates a stored incident ('' when it does not)."""
+        with self.engine.connect() as conn:
+            return self._stored_duplicates(conn, rows)
+
+    def duplicate_candidates(self, view: ViewFilter) -> pd.DataFrame:
+        """The columns duplicates are judged on, for the incidents in `view`."""
+        with self.engine.connect() as conn:
+            return self._query(conn, view, DUPLICATE_COLUMNS)
+
+    def undo_batch(self, batch_id: str) -> int:
+        """Delete a batch's incidents (in one transaction); returns how many were removed."""
+        with self.engine.begin() as conn:
+            found = conn.execute(
+                sa.select(tables.batches.c.undone_at)
+                .where(tables.batches.c.batch_id == batch_id)
+            ).first()
+            if found is None:
+                raise StoreError(f"No import batch '{batch_id}'; list batches to find its id")
+            if found.undone_at is not None:
+                raise StoreError(f"Import batch '{batch_id}' was already undone at "
+                                 f"{found.undone_at:%Y-%m-%d %H:%M}; nothing to do")
+            map_index.forget_batch(conn, batch_id)
+            with map_index.suspended(conn, "map_index_delete"):  # it marks nothing now
+                removed = conn.execute(
+                    sa.delete(tables.incidents).where(tables.incidents.c.batch_id == batch_id)
+                ).rowcount
+            delete_thermal(conn, batch_id)
+            conn.execute(
+                sa.update(tables.batches).where(tables.batches.c.batch_id == batch_id)
+                .values(undone_at=dt.datetime.now(dt.UTC))
+            )
+            bump_revision(conn)
+        return removed
+
+
+def candidate_view(rows: pd.DataFrame, margin_deg: float = 0.05) -> ViewFilter | None:
+    """The window and box (with a margin over 1 km) that hold every possible duplicate."""
+    points = rows.dropna(subset=["latitude", "longitude"])
+    if points.empty or rows["date_start"].isna().all():
+        return None
+    south = max(points["latitude"].min() - margin_deg, -90.0)
+    north = min(points["latitude"].max() + margin_deg, 90.0)
+    west = max(points["longitude"].min() - margin_deg * 3, -180.0)
+    east = min(points["longitude"].max() + margin_deg * 3, 180.0)
+    return ViewFilter(date_from=rows["date_start"].min().date(),
+                      date_to=rows["date_end"].max().date(), bbox=(west, south, east, north))

@@ -1,0 +1,66 @@
+"""Debian's chromium for the browser tests and the benchmarks: its path and flags, what
+counts as a local request, and helpers that wait on the app's page (the map's iframe, the
+end of a script run, a page opened through the navigation)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from geo.settings import PROJECT_ROOT
+
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"  # a screenshot of each browser test's page
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]
+# Chromium refuses every remote request itself: a proxy on a closed local port (loopback
+# never goes through a proxy). For the benchmarks (tests/bench/bench_browser.py); tests
+# route requests instead, to record the blocked ones.
+NO_INTERNET_ARGS = ["--proxy-server=http://127.0.0.1:9"]
+
+
+def is_local(url: str) -> bool:
+    return url.startswith(("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:",
+                           "blob:", "about:", "file:"))
+
+
+def map_frame(page, until: str = "true", timeout_ms: int = 60_000):
+    """The streamlit-folium iframe, once its canvas layers have registered themselves and
+    the JS expression `until` holds there (the iframe is replaced when the map changes)."""
+    ready = f"() => !!(window.incidentMapLayers && window.incidentMapLayers.strikes) && ({until})"
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url and not frame.is_detached():
+                try:
+                    if frame.evaluate(ready):
+                        return frame
+                except PlaywrightError:  # the frame is navigating; look again
+                    pass
+        page.wait_for_timeout(250)
+    raise AssertionError(f"no map iframe with its incident layer where {until!r} holds")
+
+
+def wait_for_script_end(page, timeout_s: float = 300) -> None:
+    """Until the app's script run is over (the table below the map is drawn after it):
+    typing into a widget while a run is in flight can be undone by that run."""
+    page.wait_for_function(
+        "() => { const app = document.querySelector('[data-testid=stApp]');"
+        " return app && !['running', 'rerunRequested'].includes("
+        "app.getAttribute('data-test-script-state')); }", timeout=timeout_s * 1000)
+
+
+def open_page(page, link_name, landmark, attempts=3):
+    """Follow a navigation link; a click that lands during a rerun can be dropped, so retry."""
+    for _ in range(attempts):
+        page.get_by_role("link", name=link_name).click()
+        try:
+            landmark.wait_for(timeout=15_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the '{link_name}' page never opened")

@@ -1,0 +1,11 @@
+"""Paths of the files the tests read: the test data in tests/data (see its README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEST_DATA = Path(__file__).resolve().parent.parent / "data"
+# synthetic rows in the layout of a NASA FIRMS VIIRS export, near the Kremenchuk seed strikes
+FIRMS_CSV = TEST_DATA / "firms_kremenchuk_synthetic.csv"
+# place names with reference points, for the geocoder's accuracy check
+ACCURACY_CSV = TEST_DATA / "geocode_accuracy.csv"
