@@ -125,6 +125,20 @@ def not_a_report(text: str, trigger: str) -> str:
     return ""
 
 
+SUMMARY_CAUSE = re.compile(r"\b(?:due to|because of|as a result of|caused by)\b[^;]*$",
+                           re.IGNORECASE)
+SUMMARY_PLACES = 5
+
+
+def _summary(text: str, trigger: str, places) -> bool:
+    """'Power outages have occurred in Dnipropetrovsk, Donetsk, Kyiv, ... oblasts due to
+    attacks and combat activities': a tally of outages by region, not one incident in each."""
+    cause = SUMMARY_CAUSE.search(text)
+    return bool(cause and trigger.lower() in cause.group().lower()
+                and lx.CONSEQUENCE.search(text[:cause.start()] + " ")
+                and len(places) >= SUMMARY_PLACES)
+
+
 def _figurative(category: str, kind: str, text: str, dates, harm) -> bool:
     """A strike word with no weapon, target facility, damage, harm or time named: "sharp
     attacks on Moscow are coming from ..." is a figure of speech, not an event."""
@@ -163,10 +177,15 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
         harm = casualties(text)
         why = not_a_report(text, trigger) or ("no weapon, target, damage or time is named: a "
                                               "figure of speech?" if _figurative(
-                                                  category, kind, text, dates, harm) else "")
+                                                  category, kind, text, dates, harm) else "") \
+            or (f"outages tallied for {len(here)} regions: a summary, not one incident "
+                "each" if _summary(text, trigger, here) else "")
         if why:
             skipped.append(Unproposed(sentence, f"'{trigger}': {why}"))
             continue
+        effect = lx.EFFECT_START.search(text)
+        if effect and any(p.ref.start < start + effect.start() for p in here):
+            here = [p for p in here if p.ref.start < start + effect.start()]
         named = [p for p in here if not p.implied or p.named]
         event = Event(sentence, start, end, category, kind, trigger, named, "text", dates,
                       munitions(text), harm, speaker=speaker)

@@ -36,7 +36,8 @@ INTERCEPTION = words(r"shot down", r"intercept(?:ed|s|ing)?", r"downed", r"repel
                      r"missiles)", r"(?:drones|UAVs|missiles) were destroyed")
 DAMAGE = words(r"debris", r"fragments", r"wreckage", r"damag(?:ed|ing|e)", r"fire", r"blaze",
                r"destroyed the", r"injur(?:ed|ing|ies)", r"killed", r"ignit(?:ed|ing)")
-SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?", r"raid(?:ed|s)?",
+SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
+                 r"(?<!air[- ])(?<!air)raid(?:ed|s)?",
                  r"deport(?:ed|ation)", r"kidnap(?:ped)?", r"abduct(?:ed)?", r"search(?:ed|es)")
 PEOPLE = words(r"citizens", r"nationals", r"people", r"residents", r"journalists",
                r"activists", r"diaspora", r"migrants", r"members of")
@@ -53,6 +54,9 @@ SUPPLY = words(r"began (?:carrying|delivering|supplying|pumping|transporting|flo
 AVIATION = words(r"downing of (?:an?|the) [\w\- ]*?(?:aircraft|plane|airliner|jet)",
                  r"(?:plane|aircraft|airliner) (?:crash(?:ed)?|was shot down)",
                  r"shot down (?:an?|the) (?:passenger )?(?:plane|aircraft|airliner)")
+# a clause that goes on to what the strike caused: the places after it are not targets
+EFFECT_START = re.compile(r",\s+(?:forcing|leaving|cutting|causing|resulting|disrupting|"
+                          r"affecting|so that)\b", re.IGNORECASE)
 CONSEQUENCE = words(r"without (?:power|electricity|gas|heat(?:ing)?|light)", r"blackouts?",
                     r"power (?:outages?|cuts)", r"left without", r"disconnected")
 

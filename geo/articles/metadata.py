@@ -27,6 +27,8 @@ DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s*,?\s+
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
                             re.IGNORECASE)
 NUMERIC_DAY = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+YEAR_FIRST_DAY = re.compile(r"\b(\d{4})[-./](\d{2})[-./](\d{2})\b")     # 2025-08-10, 2024.05.06
+MONTH_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
 STAMP_WORDS = re.compile(r"\b(?:updated|created|published|posted)\s*:", re.IGNORECASE)
 GLUED_BYLINE = re.compile(rf"^([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){{1,2}})(?={WEEKDAY}\b)")
 BYLINE = re.compile(r"^(?:By|Author:|Written by)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$")
@@ -49,6 +51,7 @@ class ArticleMeta:
     author: str = ""
     date: dt.date | None = None
     date_found: str = ""      # where the date was read, or that the analyst gave it
+    year: int | None = None   # the year, when only the month is given ("date 2024-03")
     url: str = ""
     date_spans: tuple[tuple[int, int], ...] = ()   # publication dates: not event dates
 
@@ -72,7 +75,10 @@ def _line_date(line: str) -> dt.date | None:
             year, month, day = (found.group(i) for i in order)
             return _day(year, str(MONTHS[month.lower().rstrip(".")]), day)
     found = NUMERIC_DAY.search(line)
-    return _day(found.group(3), found.group(2), found.group(1)) if found else None
+    if found:
+        return _day(found.group(3), found.group(2), found.group(1))
+    found = YEAR_FIRST_DAY.search(line)
+    return _day(*found.groups()) if found else None
 
 
 def _lines(text: str):
@@ -88,6 +94,11 @@ def _find_date(article: ArticleText) -> tuple[dt.date | None, str, list[tuple[in
     if found:
         spans.append(found.span())
         return parse_iso_day(found.group(1)), f"'date {found.group(1)}' line", spans
+    found = MONTH_LINE.match(article.text)
+    if found:
+        spans.append(found.span())
+        return None, f"'date {found.group(1)}-{found.group(2)}' line: the month, not the day", \
+            spans
     given = parse_iso_day(article.fields.get("date", "")[:10])
     if given:
         return given, "the file's date field", spans
@@ -129,7 +140,7 @@ def _author(article: ArticleText, lines: list[str]) -> str:
 def _title(article: ArticleText, lines: list[str]) -> str:
     if article.fields.get("title"):
         return article.fields["title"]
-    first = DATE_LINE.sub("", lines[0]).strip() if lines else ""
+    first = MONTH_LINE.sub("", DATE_LINE.sub("", lines[0])).strip() if lines else ""
     if first and not re.search(r"[.!?\"”]$", first) and len(first.split()) <= TITLE_MAX_WORDS:
         return first
     return ""
@@ -138,8 +149,10 @@ def _title(article: ArticleText, lines: list[str]) -> str:
 def read_metadata(article: ArticleText) -> ArticleMeta:
     lines = [line for line in article.text.split("\n") if line.strip()]
     date, found, spans = _find_date(article)
+    month = MONTH_LINE.match(article.text)
+    year = date.year if date else (int(month.group(1)) if month else None)
     return ArticleMeta(_title(article, lines), _publisher(article, lines),
-                       _author(article, lines), date, found,
+                       _author(article, lines), date, found, year,
                        article.fields.get("url", ""), tuple(spans))
 
 
@@ -153,7 +166,7 @@ def with_overrides(meta: ArticleMeta, *, date: str | dt.date | None = None,
         if day is None:
             raise ValidationError([f"article date '{date}' is not a date; write it as "
                                    "YYYY-MM-DD, e.g. 2025-08-08"], summary="Bad article date")
-        changes.update(date=day, date_found="given by the analyst")
+        changes.update(date=day, date_found="given by the analyst", year=day.year)
     for name, value in (("publisher", publisher), ("author", author), ("title", title),
                         ("url", url)):
         if value is not None:

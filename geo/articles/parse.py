@@ -32,6 +32,7 @@ OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
+TITLE_CASE = 0.6      # share of capitalised words that makes a heading Title Case
 
 
 @dataclass
@@ -53,6 +54,17 @@ class ArticleParse:
                 "date": f"{meta.date:%Y-%m-%d}" if meta.date else "",
                 "date_found": meta.date_found, "url": meta.url, "sha256": self.sha256,
                 "name": self.article.name}
+
+
+def _title_case(sentence: Sentence, refs: list) -> list:
+    """In a Title Case Heading every word is capitalised: its capitals name nothing, so no
+    word before a facility is taken for the facility's name ('Drones Attack Oil Refinery')."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence.text) if len(w) > 3]
+    if sentence.heading and len(words) >= 3 and \
+            sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words):
+        for ref in refs:
+            ref.facility_name = ""
+    return refs
 
 
 def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
@@ -177,7 +189,8 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                           author=author, title=title, url=url)
     sentences = split_sentences(article.text)
     aliases, sites = register_aliases(sites_csv)
-    refs = [find_places(s.text, s.start, aliases, article.text) for s in sentences]
+    refs = [_title_case(s, find_places(s.text, s.start, aliases, article.text))
+            for s in sentences]
     resolver = PlaceResolver(geocoder, sites)
     resolver.countries = _countries(refs, resolver)
     default_country = resolver.countries[0] if resolver.countries else None
@@ -208,7 +221,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
         told += [p for p in places if p.ref.role == "target" and p.precision != "country"]
     unproposed += _outliers(events, resolver)
     proposals = []
-    for proposal in propose(events, meta.date):
+    for proposal in propose(events, meta.date, meta.year):
         why = _keep(proposal)
         if why:
             unproposed.append(Unproposed(proposal.events[0].sentence,

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from geo.articles.lexicon import FACILITY_PATTERN
 from geo.articles.place_spans import (
+    DEMONYMS,
     JURISDICTION_WORDS,
     LOCATIVES,
     TRIGGER_VERBS,
@@ -30,7 +31,11 @@ from geo.articles.place_spans import (
 from geo.articles.place_tails import PASSIVE, left_names, tail_of, token_range
 from geo.geocoding.normalize import normalize_name
 
+OWNER_WORDS = {"company", "companies", "firm", "giant", "operator", "state", "state-owned"}
 OWNED_HEADS = {"embassy", "consulate", "office", "headquarters"}   # "X’s embassy": X owns it
+SPEAKERS = {"authorities", "officials", "sources", "residents", "media", "journalists",
+            "experts", "analysts", "commentators", "bloggers", "diplomats"}   # who, not where
+TYPED = {"city", "town", "village", "settlement"}                       # "the city of Engels"
 ATTACK_WORDS = {"attacked", "hit", "struck", "shelled", "targeted", "bombed", "attack", "fire",
                 "under", "damaged", "destroyed"}
 
@@ -46,6 +51,7 @@ def _facilities(tokens: list[Token], text: str, offset: int, used: set[int]) -> 
         names = [run for run in names if not tokens[run[1] - 1].possessive]
         owner = found.group().lower() in OWNED_HEADS and owned
         context = [] if owner else owned
+        context += _demonyms(tokens, left)
         if left > 0 and tokens[left - 1].possessive and tokens[left - 1].word[:1].isupper():
             left -= 1
             context.append(Part(tokens[left].word, "any", tokens[left].start, tokens[left].end))
@@ -68,6 +74,20 @@ def _governed(parts: list[Part], title: str) -> list[Part]:
     """'the governor of Voronezh', 'Rostov Governor': a region; 'the mayor of X': a town."""
     level = "place" if title.startswith("mayor") else "admin1"
     return [replace(p, level=level) if p.level == "any" else p for p in parts]
+
+
+def _demonyms(tokens: list[Token], left: int) -> list[Part]:
+    """'Ukrainian power facilities', 'two Russian oil refineries': the country of the words
+    just before a facility (not 'Azerbaijani company SOCAR’s oil depot': whose, not where)."""
+    found, k = [], left - 1
+    while k >= 0 and left - k <= 3:
+        token = tokens[k]
+        if token.low in DEMONYMS and tokens[k + 1].low not in OWNER_WORDS:
+            found.append(Part(DEMONYMS[token.low], "country", token.start, token.end))
+        elif not token.word[:1].islower():
+            break
+        k -= 1
+    return found
 
 
 def _jurisdiction_after(tokens, end) -> bool:
@@ -96,6 +116,17 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                               tokens[end - 1].end, "jurisdiction")
                 i = max(end, tail.end)
                 continue
+        if token.low in TYPED and i + 1 < len(tokens) and tokens[i + 1].low == "of":
+            found, ctx, end, near = place_phrase(tokens, i)
+            if found and not used.intersection(range(i, end)):
+                tail = tail_of(tokens, end)
+                refs += _refs(found, context + ctx, tail, tokens[i].start,
+                              tokens[end - 1].end, "target", near)
+                i = max(end, tail.end)
+                continue
+        if token.low in LOCATIVES and i and tokens[i - 1].low in SPEAKERS:
+            i += 1
+            continue
         if token.low in LOCATIVES or token.low in TRIGGER_VERBS:
             found, ctx, end, near = place_phrase(tokens, i + 1)
             if found and not used.intersection(range(i + 1, end)):

@@ -51,6 +51,9 @@ NOT_NAMES = {
     "breaking", "experts", "photo", "video", "read", "share", "more", "world", "war", "is",
     "targeting", "striking", "attacking", "following", "despite", "given", "repeated",
     "missile", "missiles", "drone", "drones", "strikes", "attacks", "enemy", "firefighters",
+    "attack", "strike", "hit", "hits", "struck", "attacked", "damaged", "destroyed", "fire",
+    "blast", "explosion", "explosions", "media", "report", "reports", "says", "said", "new",
+    "same", "another", "other", "major", "massive", "key",
 }
 
 
@@ -192,6 +195,8 @@ def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:
     level = LEVELS.get(tokens[end].low, "any") if end < len(tokens) else "any"
     if level != "any":
         end += 1
+    elif [t.low for t in tokens[end:end + 3]] in ([",", "a", "region"], [",", "an", "oblast"]):
+        level = "admin1"                             # "in Saratov, a region located ..."
     parts = [part_of(tokens, run, level) for run in runs]
     if tokens[end - 1].possessive:       # "Rostov region’s Tsimlyansky district": context
         found, more, after, is_near = place_phrase(tokens, end)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.articles.place_register import facility_kind
-from geo.articles.place_spans import LEVELS, Part, PlaceRef
+from geo.articles.place_spans import Part, PlaceRef
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
@@ -161,6 +161,7 @@ class PlaceResolver:
         name = ref.facility_name
         if not name or self.country_of(name):
             return None
+        name = re.sub(r"-\d+$", "", name)                 # "Engels-2 air base": Engels
         tries = [name] + [name[: -len(e)] for e in ADJECTIVE_ENDINGS
                           if name.lower().endswith(e) and len(name) - len(e) >= 4]
         if re.search(r"(?:sky|skiy|skyi|ska)$", name, re.IGNORECASE):
@@ -243,10 +244,6 @@ class PlaceResolver:
 
 
 def _missing(missing: list[str], used: str) -> str:
-    if not missing:
-        return ""
-    return (f"{', '.join(repr(m) for m in missing)} not in the gazetteer: placed at "
-            f"'{used}', less precise than the text")
+    return (f"{', '.join(repr(m) for m in missing)} not in the gazetteer: placed at '{used}', "
+            "less precise than the text") if missing else ""
 
-
-__all__ = ["LEVELS", "Place", "PlaceResolver"]

@@ -79,10 +79,11 @@ def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
             "default", "no time is stated for it")
 
 
-def date_events(events: list[Event], article_date: dt.date | None
+def date_events(events: list[Event], article_date: dt.date | None, year: int | None = None
                 ) -> list[tuple[Event, Interval, str, str]]:
-    """Each event with its interval, words and doubt, read in the order of the text."""
-    context = DateContext(article_date)
+    """Each event with its interval, words and doubt, read in the order of the text.
+    `year`: the article's year when only that is known ("date 2024-03")."""
+    context = DateContext(article_date, year=year)
     dated = []
     for event in events:
         interval, words, kind, doubt = _date(event, context)
@@ -106,9 +107,10 @@ def _doubts(event: Event, place: Place, doubt: str, interval: Interval) -> list[
     return doubts
 
 
-def propose(events: list[Event], article_date: dt.date | None) -> list[Proposal]:
+def propose(events: list[Event], article_date: dt.date | None, year: int | None = None
+            ) -> list[Proposal]:
     proposals: list[Proposal] = []
-    for event, interval, words, doubt in date_events(events, article_date):
+    for event, interval, words, doubt in date_events(events, article_date, year):
         for place in event.places:     # events with no place still date those after them
             proposals.append(Proposal(
                 event.category, event.subtype, interval, words, place, [event],
@@ -147,7 +149,8 @@ def _absorb(into: Proposal, other: Proposal) -> None:
 def _two_named(a: Place, b: Place) -> bool:
     """Two named facilities at one place ('a Nova Poshta terminal and an oil depot operated
     by SOCAR, in Odesa') are two incidents."""
-    return a.named and b.named and bool(a.kind) and bool(b.kind) and a.kind != b.kind
+    specific = {a.kind, b.kind} - {"", "any"}
+    return a.named and b.named and len(specific) == 2
 
 
 def merge(proposals: list[Proposal]) -> list[Proposal]:
@@ -184,6 +187,8 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
     kind, or into a town the text names with no facility of another kind."""
     if not coarse.named:
         return True
+    if fine.named and fine.ref.facility_name != coarse.ref.facility_name:
+        return False                     # "the Ilsky and Slavyansk oil refineries": two
     if coarse.precision == "country":
         return fine.kind == coarse.kind
     return fine.kind in (coarse.kind, "", "any")

@@ -30,6 +30,7 @@ PARSE_KEY = "article_parse"
 TEXT_KEY = "article_text"
 UPLOAD_KEY = "article_upload"
 MAX_SHOWN_CHARS = 60_000
+KEPT_PARSES = 4
 MARK_STYLE = "background:#ffe08a;border-radius:2px;padding:0 1px"
 
 
@@ -94,18 +95,20 @@ def _meta_fields(first: ArticleParse, digest: str) -> dict[str, str]:
 
 
 def _parsed(article: ArticleText, geocoder, overrides: dict[str, str] | None) -> ArticleParse:
+    """The article parsed with these values of the analyst's, once per article and values
+    (a few kept: the page parses it as read, then with the fields as they stand)."""
     key = (hashlib.sha256(f"{article.name}\n{article.text}".encode()).hexdigest(),
            tuple(sorted((overrides or {}).items())))
-    held = st.session_state.get(PARSE_KEY)
-    if held is None or held[0] != key:
+    held = st.session_state.setdefault(PARSE_KEY, {})
+    if key not in held:
         with st.spinner("Reading the article…"):
-            given = {k: v for k, v in (overrides or {}).items()}
-            parse = parse_article(article, geocoder(), date=given.get("date") or None,
-                                  publisher=given.get("publisher"), author=given.get("author"),
-                                  title=given.get("title"))
-        held = (key, parse)
-        st.session_state[PARSE_KEY] = held
-    return held[1]
+            given = overrides or {}
+            held[key] = parse_article(article, geocoder(), date=given.get("date") or None,
+                                      publisher=given.get("publisher"),
+                                      author=given.get("author"), title=given.get("title"))
+        for old in list(held)[:-KEPT_PARSES]:
+            held.pop(old)
+    return held[key]
 
 
 def render(geocoder) -> ArticleParse | None:

@@ -128,13 +128,20 @@ class Matcher:
             claim.date_start <= interval.end
 
     def score(self, proposals, claims: list[Claim], counts: bool = False) -> Score:
+        """Claims are matched most precise first, each to the first proposal that fits and
+        is not taken: a town's proposal is not spent on a region's claim it also fits."""
         score = Score(required=sum(c.required for c in claims), proposals=len(proposals))
-        for proposal in proposals:
-            for claim in claims:
-                key = claim.key if claim.required else f"optional:{claim.key}"
-                if key in score.matched or proposal.category != claim.category:
+        taken: set[int] = set()
+        for claim in sorted(claims, key=lambda c: -RANK[c.precision]):
+            key = claim.key if claim.required else f"optional:{claim.key}"
+            fitting = sorted(range(len(proposals)), key=lambda i: abs(
+                RANK.get(proposals[i].place.precision, 0) - RANK[claim.precision]))
+            for index in fitting:
+                proposal = proposals[index]
+                if index in taken or proposal.category != claim.category:
                     continue
                 if self.place_ok(proposal, claim) and self.date_ok(proposal, claim):
+                    taken.add(index)
                     score.matched[key] = proposal
                     score.good_proposals += 1
                     if RANK.get(proposal.place.precision, 0) > RANK[claim.precision] and not (
