@@ -55,13 +55,23 @@ def _evidence(parse: ArticleParse, proposal: Proposal) -> str:
     return f"“{text}”"
 
 
+def _written_place(place) -> str:
+    """The place as the article writes it; with what it was taken for when the words do not
+    name it themselves ('facility (Orlivka gas distribution station)')."""
+    written = _written(place.ref.text) or place.label
+    ref = place.ref
+    if ref.parts or ref.site_id or ref.facility_name or place.precision == "country":
+        return written
+    return f"{written} ({place.label.split(' (')[0]})"
+
+
 def _place_cells(proposal: Proposal) -> dict[str, str]:
     place = proposal.place
     placed = place.status in CONFIDENT and place.latitude is not None
     how = "; ".join(filter(None, [place.method, f"named in the article as '{place.ref.text}'",
                                   place.note]))
     if placed:
-        return {"place": _written(place.ref.text) or place.label, "site_id": place.site_id,
+        return {"place": _written_place(place), "site_id": place.site_id,
                 "latitude": f"{place.latitude:.6f}", "longitude": f"{place.longitude:.6f}",
                 "geo_precision": place.precision, "geo_method": how,
                 "country": place.country, "admin1": place.admin1}

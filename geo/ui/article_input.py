@@ -37,15 +37,19 @@ MARK_STYLE = "background:#ffe08a;border-radius:2px;padding:0 1px"
 def highlighted_html(parse: ArticleParse) -> str:
     """The article's text, escaped, with each proposal's evidence marked and numbered."""
     text = parse.article.text[:MAX_SHOWN_CHARS]
-    spans = sorted({(a, b, n) for n, p in enumerate(parse.proposals, start=1)
-                    for a, b in p.evidence if b <= len(text)})
+    numbers: dict[tuple[int, int], list[int]] = {}
+    for number, proposal in enumerate(parse.proposals, start=1):
+        for span in proposal.evidence:
+            if span[1] <= len(text):
+                numbers.setdefault(span, []).append(number)
     parts, at = [], 0
-    for start, end, number in spans:
+    for (start, end), marks in sorted(numbers.items()):
         if start < at:
             continue
+        label = "".join(f"[{n}]" for n in marks)
         parts.append(escape(text[at:start]))
-        parts.append(f"<mark style='{MARK_STYLE}' title='proposal {number}'>"
-                     f"{escape(text[start:end])}</mark><sup>[{number}]</sup>")
+        parts.append(f"<mark style='{MARK_STYLE}' title='proposal {label}'>"
+                     f"{escape(text[start:end])}</mark><sup>{label}</sup>")
         at = end
     parts.append(escape(text[at:]))
     if len(parse.article.text) > MAX_SHOWN_CHARS:
