@@ -21,13 +21,14 @@ FLOORS = {
     "base": 0,
     "geo.analysis": 1, "geo.geocoding": 1, "layers": 1,
     "geo.store": 2, "geo.render": 2,
-    "geo.review": 3, "geo.importing": 3, "geo.sharing": 3,
+    "geo.review": 3, "geo.importing": 3, "geo.sharing": 3, "geo.articles": 3,
     "geo.commands": 4, "geo.ui": 4,
     "geo.__main__": 5,
 }
 # within a floor, which rooms may use which (the others stay apart)
 SAME_FLOOR = {("geo.render", "layers"), ("geo.importing", "geo.review"),
-              ("geo.importing", "geo.sharing")}
+              ("geo.importing", "geo.sharing"), ("geo.articles", "geo.importing"),
+              ("geo.articles", "geo.sharing")}
 
 
 def module_name(path: Path) -> str:

@@ -46,6 +46,9 @@ class ImportOptions:
     encoding: str | None = None
     delimiter: str | None = None
     today: dt.date | None = None
+    # what the rows were read from beyond the file, kept with the batch: for proposals read
+    # from an article (geo.articles.rows), its title, publisher, date and text's SHA-256
+    article: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""The Import page: upload a CSV, check the column mapping, preview every row with its
-status, fix what needs review, import the rest as one batch; undo a batch later.
+"""The Import page: upload a CSV (or paste an article and check its proposed incidents),
+check the column mapping, preview every row with its status, fix what needs review, import
+the rest as one batch; undo a batch later.
 
 The work is done by geo.importing.pipeline; this module only lays it out. The preview is kept in
 session state, keyed by the file's hash and the settings, so widgets do not recompute it.
@@ -11,6 +12,7 @@ import hashlib
 
 import streamlit as st
 
+from geo.articles.rows import preview_article, rows_csv
 from geo.errors import InputFileError, ValidationError
 from geo.geocoding.geocoder import load_geocoder
 from geo.importing.csv_reader import MAX_FILE_BYTES, RawTable
@@ -19,12 +21,21 @@ from geo.importing.presets import template_csv
 from geo.importing.preview import ImportPreview
 from geo.settings import Settings
 from geo.store.incident_store import IncidentStore
-from geo.ui import cached, import_batches, import_preview_panel, import_settings
+from geo.ui import (
+    article_input,
+    article_proposals,
+    cached,
+    import_batches,
+    import_preview_panel,
+    import_settings,
+)
 
 PREVIEW_KEY = "import_preview"
 RAW_KEY = "import_raw"
 UPLOADER_ROUND = "import_uploader_round"  # a new uploader (empty) after each commit
 MESSAGE_KEY = "import_message"
+SOURCE_KEY = "import_source"
+SOURCES = ("A CSV file", "Paste or upload an article")
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer…")
@@ -46,7 +57,8 @@ def _intro() -> None:
     st.title("Import incidents")
     st.caption("Upload a CSV of incidents: this project's template, an ACLED export, a NASA "
                "FIRMS fire export, or any CSV with a date and either coordinates or place "
-               "names. Nothing is stored until you press Import; every import can be undone.")
+               "names; or paste a news article and review the incidents it states. Nothing is "
+               "stored until you press Import; every import can be undone.")
     st.download_button("Download the template CSV", template_csv(),
                        file_name="incident-map-template.csv", mime="text/csv",
                        help="The columns this map stores, with one example row to replace.")
@@ -112,16 +124,39 @@ def render() -> None:
     _intro()
     if MESSAGE_KEY in st.session_state:
         st.success(st.session_state.pop(MESSAGE_KEY), icon="✅")
-    upload = st.file_uploader(
-        "CSV file to import", type=["csv", "tsv", "txt"],
-        key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
-        help="The file is checked first; nothing is stored until you press Import.")
-    if upload is None:
-        _empty_state()
+    source = st.radio("Import from", SOURCES, key=SOURCE_KEY, horizontal=True)
+    if source == SOURCES[1]:
+        _article_flow(store, settings)
     else:
-        _upload_flow(upload.name, upload.getvalue(), store, settings)
+        upload = st.file_uploader(
+            "CSV file to import", type=["csv", "tsv", "txt"],
+            key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
+            help="The file is checked first; nothing is stored until you press Import.")
+        if upload is None:
+            _empty_state()
+        else:
+            _upload_flow(upload.name, upload.getvalue(), store, settings)
     st.divider()
     import_batches.render(store)
+
+
+def _article_flow(store: IncidentStore, settings: Settings) -> None:
+    """An article -> proposals the analyst edits -> the same preview and commit as a CSV."""
+    parse = article_input.render(lambda: _geocoder(settings))
+    if parse is None:
+        return
+    rows, check = article_proposals.render(parse)
+    key = ("article", parse.sha256, hashlib.sha256(rows_csv(rows)).hexdigest())
+    held = st.session_state.get(PREVIEW_KEY)
+    if held is None or held[0] != key:
+        if not check or rows.empty:
+            return
+        with st.spinner("Checking the proposals…"):
+            preview = preview_article(parse, rows, store, _geocoder(settings))
+        st.session_state[PREVIEW_KEY] = (key, preview)
+    preview = st.session_state[PREVIEW_KEY][1]
+    import_preview_panel.render(preview, store, on_change=keep_preview)
+    _commit(preview, store)
 
 
 def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Settings) -> None:

@@ -9,3 +9,6 @@ TEST_DATA = Path(__file__).resolve().parent.parent / "data"
 FIRMS_CSV = TEST_DATA / "firms_kremenchuk_synthetic.csv"
 # place names with reference points, for the geocoder's accuracy check
 ACCURACY_CSV = TEST_DATA / "geocode_accuracy.csv"
+# real news articles with their origin, a hand annotation of their incidents, and the seeds
+ARTICLES = TEST_DATA / "articles"
+SEED_ARTICLES = ARTICLES / "seeds"

@@ -1,0 +1,111 @@
+"""Munitions and casualties as a sentence states them: "Six (6) Russian missiles", "2
+missiles", "five Shahed attack drones", "Four employees were injured", "killed at least 31
+people", "There are no victims". Counts are kept as numbers with their words, so that two
+proposals can be compared and the analyst sees what was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.articles.lexicon import DRONE, MISSILE, SUBTYPES
+
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+           "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12}
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+APPROX = r"(?:(?:at least|around|about|some|nearly|almost|up to|more than|over)\s+)?"
+MUNITION = re.compile(
+    rf"\b{APPROX}(?P<n>{NUMBER})(?:\s*\((?P<digits>\d+)\))?\s+(?:(?!{NUMBER}\b)[\w\-’'\"“”]+\s+)"
+    r"{0,3}?(?P<what>missiles?|rockets?|drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|"
+    r"Gerans?|Kinzhals?|Iskanders?|Kalibrs?|bombs?|shells?)\b(?!\s+(?:strikes?|attacks?))",
+    re.IGNORECASE)
+VICTIMS = r"(?:people|persons|civilians|employees|workers|residents|children|soldiers|" \
+          r"servicemen|firefighters|rescuers|staff|men|women|energy workers|others?)"
+HARMED = r"(?P<harm>injured|wounded|killed|hurt|died|dead)"
+CASUALTY_PATTERNS = (
+    re.compile(rf"\b{APPROX}(?P<n>{NUMBER})\s+(?:(?!{VICTIMS}\b)\w+\s+)?(?P<who>{VICTIMS})?\s*"
+               rf"(?:\w+\s+){{0,2}}?"
+               rf"(?:were|was|have been|has been|are|had been)?\s*(?:\w+ )?(?:reported )?"
+               rf"(?:seriously |severely |slightly |critically )?{HARMED}\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<harm>kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+{APPROX}"
+               rf"(?P<n>{NUMBER})\s*(?P<who>{VICTIMS})?", re.IGNORECASE),
+)
+NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims|injuries|one was (?:hurt|injured|"
+                           r"killed))\b|\bno one was (?:hurt|injured|killed)\b|\bwithout "
+                           r"casualties\b|\bremained unharmed\b|\bwere no casualties\b",
+                           re.IGNORECASE)
+HARM_WORDS = {"injured": "injured", "injuring": "injured", "wounded": "injured",
+              "wounding": "injured", "hurt": "injured", "killed": "killed", "killing": "killed",
+              "died": "killed", "dead": "killed"}
+KIND_WORDS = {"missile": "missiles", "rocket": "missiles", "kinzhal": "missiles",
+              "iskander": "missiles", "kalibr": "missiles", "drone": "drones", "uav": "drones",
+              "unmanned aerial vehicle": "drones", "shahed": "drones", "geran": "drones",
+              "bomb": "bombs", "shell": "shells"}
+
+
+def to_number(word: str) -> int | None:
+    word = word.lower().replace(",", "")
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+@dataclass(frozen=True)
+class Count:
+    number: int | None          # None: the kind is named without a number
+    what: str                   # missiles | drones | injured | killed ...
+    words: str                  # as written
+
+    def describe(self) -> str:
+        return f"{self.number} {self.what}" if self.number is not None else self.what
+
+
+def _kind(word: str) -> str:
+    word = word.lower().rstrip("s")
+    return next((v for k, v in KIND_WORDS.items() if word.startswith(k)), word)
+
+
+def munitions(text: str) -> list[Count]:
+    """Numbered munitions first ("6 missiles"), then kinds named without a number."""
+    found, kinds = [], set()
+    for match in MUNITION.finditer(text):
+        number = to_number(match.group("digits") or match.group("n"))
+        what = _kind(match.group("what"))
+        found.append(Count(number, what, match.group().strip()))
+        kinds.add(what)
+    for what, pattern in (("missiles", MISSILE), ("drones", DRONE)):
+        match = pattern.search(text)
+        if match and what not in kinds:
+            found.append(Count(None, what, match.group()))
+    return found
+
+
+def subtype(text: str) -> str:
+    """missile | drone | missile_and_drone | shelling | airstrike | unspecified."""
+    named = [name for name, pattern in SUBTYPES if pattern.search(text)]
+    if "missile" in named and "drone" in named:
+        return "missile_and_drone"
+    return named[0] if named else "unspecified"
+
+
+def casualties(text: str) -> list[Count]:
+    found = []
+    for pattern in CASUALTY_PATTERNS:
+        for match in pattern.finditer(text):
+            if re.search(r"\bno\s*$", text[:match.start()], re.IGNORECASE):
+                continue                                   # "No one was injured"
+            number = to_number(match.group("n"))
+            harm = HARM_WORDS.get(match.group("harm").lower(), match.group("harm").lower())
+            who = (match.group("who") or "").lower()
+            if number is not None and not any(c.number == number and c.what.endswith(harm)
+                                              for c in found):
+                found.append(Count(number, f"{who} {harm}".strip(), match.group().strip()))
+    if not found and NO_CASUALTIES.search(text):
+        found.append(Count(0, "casualties (none reported)", NO_CASUALTIES.search(text).group()))
+    return found
+
+
+def describe_counts(counts: list[Count]) -> str:
+    return "; ".join(c.describe() for c in counts)

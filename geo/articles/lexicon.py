@@ -1,0 +1,130 @@
+"""The words the article reader looks for: what happened, with what, to what, and how sure.
+
+Every list is plain English news wording, ordered from the most to the least specific; each
+pattern is matched case-insensitively on word boundaries. Nothing here names a place: places
+come from the gazetteer and the site register (geo.articles.places).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(*phrases: str) -> re.Pattern:
+    """One pattern matching any of `phrases` (regular expressions) as whole words."""
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+
+
+# ---- what happened -------------------------------------------------------------------------
+STRIKE = words(
+    r"attack(?:ed|s|ing)?", r"strik(?:e|es|ing)", r"struck", r"hit(?:s|ting)?",
+    r"bomb(?:ed|ing|ings)",
+    r"shell(?:ed|ing|s)", r"target(?:ed|ing|s)?", r"blow(?:ing|n)?[- ]up", r"blew up",
+    r"destroy(?:ed|ing|s)?", r"destruction", r"damag(?:ed|ing|es|e)", r"ablaze",
+    r"(?:caught|catch|catching) fire", r"on fire", r"fires? (?:broke|breaks|erupted) out",
+    r"set (?:\w+ )?(?:on fire|ablaze|alight)", r"blaze", r"burn(?:ing|ed|t)",
+    r"explosions?", r"explod(?:ed|ing)", r"blasts?", r"ignit(?:ed|ing|e)", r"razed",
+    r"air ?strikes?", r"air raids?", r"came under (?:attack|fire|shelling)",
+    r"landed (?:near|on|in|at)", r"fell (?:on|near|onto)", r"debris", r"knocked out",
+    r"sustained (?:\w+ )?damage", r"depressuri[sz]ation", r"assault(?:ed)?", r"sabotage",
+    r"fall(?:ing|en)? (?:of )?(?:an? |the )?(?:drones?|UAVs?|debris|wreckage|fragments)",
+    r"(?:launch|fir)(?:ed|es|ing|e)? (?:[\w\-]+ ){0,4}?(?:drones?|missiles?|UAVs?|rockets?|"
+    r"Shaheds?)",
+)
+INTERCEPTION = words(r"shot down", r"intercept(?:ed|s|ing)?", r"downed", r"repel(?:led|s)?",
+                     r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones|UAVs|"
+                     r"missiles)", r"(?:drones|UAVs|missiles) were destroyed")
+DAMAGE = words(r"debris", r"fragments", r"wreckage", r"damag(?:ed|ing|e)", r"fire", r"blaze",
+               r"destroyed the", r"injur(?:ed|ing|ies)", r"killed", r"ignit(?:ed|ing)")
+SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
+                 r"(?<!air[- ])(?<!air)raid(?:ed|s)?",
+                 r"deport(?:ed|ation)", r"kidnap(?:ped)?", r"abduct(?:ed)?", r"search(?:ed|es)")
+PEOPLE = words(r"citizens", r"nationals", r"people", r"residents", r"journalists",
+               r"activists", r"diaspora", r"migrants", r"members of")
+DIPLOMATIC = words(r"signed", r"declaration", r"agreement", r"treaty", r"ceasefire", r"truce",
+                   r"brokered", r"summit", r"talks", r"negotiations", r"summoned", r"expelled",
+                   r"recalled (?:its|the) ambassador", r"protest note", r"air ?space")
+SUPPLY = words(r"began (?:carrying|delivering|supplying|pumping|transporting|flowing)",
+               r"start(?:ed)? (?:deliveries|supplies|pumping|transit)", r"first (?:import|"
+               r"delivery|deliveries|supplies|shipment)", r"put into operation",
+               r"commissioned", r"(?:halted|suspended|stopped|interrupted|resumed) (?:the )?"
+               r"(?:supplies|supply|pumping|deliveries|flows?|transit|operations?|production)",
+               r"(?:supplies|supply|pumping|deliveries|flows?|transit) (?:was|were) (?:halted|"
+               r"suspended|stopped|interrupted|resumed|restored)")
+AVIATION = words(r"downing of (?:an?|the) [\w\- ]*?(?:aircraft|plane|airliner|jet)",
+                 r"(?:plane|aircraft|airliner) (?:crash(?:ed)?|was shot down)",
+                 r"shot down (?:an?|the) (?:passenger )?(?:plane|aircraft|airliner)")
+# a clause that goes on to what the strike caused: the places after it are not targets
+EFFECT_START = re.compile(r",\s+(?:forcing|leaving|cutting|causing|resulting|disrupting|"
+                          r"affecting|so that)\b", re.IGNORECASE)
+CONSEQUENCE = words(r"without (?:power|electricity|gas|heat(?:ing)?|light)", r"blackouts?",
+                    r"power (?:outages?|cuts)", r"left without", r"disconnected")
+
+# ---- how sure: words that make a sentence something other than a report of an event -------
+HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"can",
+                     r"will", r"won't", r"plans? to", r"threaten(?:s|ed)? to", r"intends? to",
+                     r"aims? to", r"unless", r"whether", r"risks?", r"warn(?:s|ed)? (?:of|that)",
+                     r"is scheduled", r"are scheduled", r"is expected", r"are expected",
+                     r"may(?! \d)")
+HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
+                 r"daily", r"frequently", r"constantly", r"usually", r"times since",
+                 r"over \d+ times", r"more than \d+ times")
+NEGATION = words(r"(?:did|does|do|has|have|had|was|were) not", r"didn't", r"wasn't",
+                 r"weren't", r"denied", r"no (?:attack|strike|damage)", r"never",
+                 r"without mentioning", r"made no mention")
+GENERIC_TARGET = words(r"cities", r"schools", r"hospitals", r"civilians", r"territory",
+                       r"infrastructure across", r"across (?:the country|Ukraine|Russia)",
+                       r"neighbou?rs", r"interests", r"people")
+
+# ---- with what -----------------------------------------------------------------------------
+MISSILE = words(r"missiles?", r"rockets?", r"Iskanders?", r"Kalibrs?", r"Kinzhals?",
+                r"Kh-\d+\w*", r"ballistic", r"cruise", r"hypersonic", r"ATACMS", r"Storm Shadows?",
+                r"HIMARS", r"Neptunes?", r"Tochka", r"S-300", r"Oniks", r"Zircons?")
+DRONE = words(r"drones?", r"UAVs?", r"unmanned (?:aerial|aircraft)\w*(?: vehicles?)?",
+              r"Shaheds?", r"Shahed-type", r"Gerans?(?:-2)?", r"kamikaze", r"loitering munitions?",
+              r"Lancets?")
+SHELLING = words(r"artillery", r"shell(?:ed|ing)", r"mortars?", r"MLRS", r"Grads?",
+                 r"multiple rocket launchers?")
+AIRSTRIKE = words(r"glide bombs?", r"guided (?:aerial )?bombs?", r"KABs?", r"FAB-\d+",
+                  r"aerial bombs?", r"air ?strikes?", r"bombers?")
+SUBTYPES = (("missile", MISSILE), ("drone", DRONE), ("shelling", SHELLING),
+            ("airstrike", AIRSTRIKE))
+
+# ---- to what -------------------------------------------------------------------------------
+FACILITY_HEADS = (
+    "oil refinery", "oil refineries", "refinery", "refineries", "oil processing plant",
+    "oil processing facility", "oil plant", "oil depot", "oil depots", "fuel depot",
+    "petrol depot", "fuel storage depot", "fuel storage facility", "oil storage depot",
+    "oil storage facility", "oil products depot", "storage depot", "depot", "depots",
+    "tank farm", "storage tanks", "oil terminals", "oil terminal", "logistics terminal",
+    "terminal", "seaport", "port", "oil pumping station", "pumping station",
+    "gas compressor stations", "gas compressor station", "compressor stations",
+    "compressor station", "gas distribution station", "gas metering station",
+    "gas measuring unit", "gas station", "filling station", "petrol station",
+    "electric substations", "electrical substation", "electric substation", "substations",
+    "substation", "transformer substation", "thermal power plant", "thermal power station",
+    "nuclear power plant", "hydroelectric power plant", "hydroelectric power station",
+    "power plant", "power station", "power plants", "TPP", "CHP", "HPP", "NPP", "TETs",
+    "gas pipeline", "oil pipeline", "pipeline", "gas production facilities",
+    "gas production facility", "gas production infrastructure", "production facilities",
+    "gas infrastructure", "energy infrastructure", "energy facility", "energy facilities",
+    "fuel and energy facility", "fuel and energy complex", "infrastructure facility",
+    "facility", "facilities", "plant", "airfield", "air base", "airport", "warehouse",
+    "storage sites", "military airfield",
+    "embassy", "consulate", "office", "headquarters",
+)
+GENERIC_HEADS = {"facility", "facilities", "infrastructure facility", "plant", "energy facility",
+                 "energy facilities", "energy infrastructure", "gas infrastructure",
+                 "production facilities", "fuel and energy facility", "fuel and energy complex",
+                 "depot", "depots", "terminal", "port", "power plants", "storage tanks"}
+FACILITY_PATTERN = re.compile(r"\b(?:" + "|".join(
+    re.escape(h) for h in sorted(FACILITY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b",
+    re.IGNORECASE)
+ENERGY_WORDS = words(r"oil", r"gas", r"fuel", r"petrol", r"diesel", r"refiner\w*", r"depot",
+                     r"power", r"energy", r"electric\w*", r"substations?", r"pipelines?",
+                     r"pumping", r"compressor", r"TPP", r"CHP", r"HPP", r"NPP", r"thermal")
+
+# ---- who -----------------------------------------------------------------------------------
+TITLES = words(r"governor", r"mayor", r"head", r"chief", r"chairman", r"chairwoman",
+               r"minister", r"spokes(?:man|woman|person)", r"commander", r"president",
+               r"prime minister", r"administration", r"military administration")

@@ -1,0 +1,231 @@
+"""An article -> proposed incidents, in order: metadata, sentences, places, events, dates,
+proposals. `parse_article` is the one entry point; the CLI verb `parse` and the Import page
+both call it, and geo.articles.rows turns its result into import rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from geo.articles.attribution import speaker as find_speaker
+from geo.articles.counts import casualties, munitions
+from geo.articles.events import Event, Unproposed, read_sentence
+from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
+from geo.articles.place_context import antecedent, country_place, kind_of, same_place
+from geo.articles.place_finder import find_places
+from geo.articles.place_register import register_aliases
+from geo.articles.places import Place, PlaceResolver
+from geo.articles.proposals import Proposal, propose
+from geo.articles.sentences import Sentence, split_sentences
+from geo.articles.text import ArticleText
+from geo.geocoding.results import Candidate, distance_km
+from geo.settings import DATA_DIR
+
+OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by|belonging to|"
+                      r"run by)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}(?P<who>[A-Z][\w&.\-]*"
+                      r"(?:\s+[A-Z][\w&.\-]*){0,2})")
+MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
+FAR_KM = 1500         # a small place this far from all others of the article: another of its name
+FAMOUS = 100_000      # people: a place this big is meant even far from the others
+TITLE_CASE = 0.6      # share of capitalised words that makes a heading Title Case
+
+
+@dataclass
+class ArticleParse:
+    article: ArticleText
+    meta: ArticleMeta
+    sentences: list[Sentence]
+    proposals: list[Proposal]
+    unproposed: list[Unproposed]
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.article.text.encode("utf-8")).hexdigest()
+
+    def record(self) -> dict[str, str]:
+        """What an import batch keeps of the article it came from."""
+        meta = self.meta
+        return {"title": meta.title, "publisher": meta.publisher, "author": meta.author,
+                "date": f"{meta.date:%Y-%m-%d}" if meta.date else "",
+                "date_found": meta.date_found, "url": meta.url, "sha256": self.sha256,
+                "name": self.article.name}
+
+
+def _title_case(sentence: Sentence, refs: list) -> list:
+    """In a Title Case Heading every word is capitalised: its capitals name nothing, so no
+    word before a facility is taken for the facility's name ('Drones Attack Oil Refinery')."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence.text) if len(w) > 3]
+    if sentence.heading and len(words) >= 3 and \
+            sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words):
+        for ref in refs:
+            ref.facility_name = ""
+    return refs
+
+
+def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
+    """The countries the article names, most named first: a name found only elsewhere is
+    looked for in these."""
+    named = Counter(resolver.country_of(part.name) for refs in refs_by_sentence for ref in refs
+                    for part in [*ref.context, *ref.parts])
+    named.pop("", None)
+    return [country for country, _ in named.most_common()]
+
+
+POINTING = re.compile(r"\b(?:[Tt]he same|[Tt]his|[Tt]hat|[Tt]he)\s+$")
+
+
+def _resolve(refs, resolver: PlaceResolver, told: list[Place],
+             default_country: str | None, article: str) -> list[Place]:
+    """The places of one sentence: named ones first, then bare facility words ("the thermal
+    power plant") by a register site of that kind near a place of the same sentence, or the
+    last place of that kind told before, or at least the country."""
+    places: list[Place] = []
+    for ref in [r for r in refs if r.parts or r.site_id]:
+        place = resolver.resolve(ref, told[-1] if told else None)
+        if place is not None:
+            places.append(place)
+    located = next((p for p in places if p.precision != "country"), None)
+    hint = (located.country, located.admin1) if located else (default_country or "", "")
+    scene = next((p for p in places if p.precision != "country" and not p.ref.facility
+                  and p.ref.role == "target"), None)     # "in Odesa, key targets included"
+    for ref in [r for r in refs if not (r.parts or r.site_id)]:
+        place = resolver.resolve(ref, located, hint) if located else None
+        if scene is not None and (place is None or place.precision == "country"):
+            place = same_place(resolver, ref, scene)
+        pointed = bool(POINTING.search(article[max(0, ref.start - 12):ref.start]))
+        place = place or antecedent(resolver, ref, told, pointed) or \
+            resolver.resolve(ref, None, hint)
+        if place is not None:
+            places.append(place)
+    return sorted((replace(p, kind=kind_of(resolver, p)) for p in places),
+                  key=lambda p: p.ref.start)
+
+
+def _outliers(events: list[Event], resolver: PlaceResolver) -> list[Unproposed]:
+    """A name the text gives no region or country for, found only thousands of km from every
+    other place of the article ("the Russkaya station" -> a Russkiy in the Far East), is a
+    different place of the same name: it is not used."""
+    located = [p for e in events for p in e.places if p.latitude is not None]
+    dropped = []
+    for event in events:
+        keep = []
+        for place in event.places:
+            others = [o for o in located if o.ref is not place.ref]
+            alone = place.latitude is not None and others and not place.site_id and \
+                place.population < FAMOUS and resolver.hints(place.ref) == ("", "") and min(
+                    distance_km(_point(place), _point(o)) for o in others) > FAR_KM
+            if alone:
+                dropped.append(Unproposed(event.sentence, f"'{place.ref.text}' found only as "
+                                          f"{place.label}, far from every other place of the "
+                                          "article: not used"))
+            else:
+                keep.append(place)
+        event.places = keep
+    return dropped
+
+
+def _point(place: Place) -> Candidate:
+    return Candidate("place", "", "", place.latitude, place.longitude, place.precision)
+
+
+AIRSPACE = re.compile(r"\b([A-Z][\w\-]+)(?:’s|'s)?\s+air ?space|\bits\s+air ?space",
+                      re.IGNORECASE)
+
+
+def _airspace(event: Event, resolver: PlaceResolver, text: str) -> None:
+    """'Azerbaijan allowed Israel to use its air space': the country whose air space it is."""
+    clause = text[event.start:event.end]
+    found = AIRSPACE.search(clause)
+    names = [found.group(1)] if found and found.group(1) else []
+    names += re.findall(r"\b[A-Z][\w\-]+", clause)
+    for name in names:
+        place = country_place(resolver, name, event.start, event.end, clause)
+        if place is not None:
+            event.places = [place]
+            return
+
+
+def _follow_up(sentence: Sentence, recent: list[Event]) -> None:
+    """Counts, casualties or an operator in a sentence with no event of its own belong to the
+    event told just before ("Four employees were injured.")."""
+    if not recent or sentence.index - recent[-1].sentence.index > MAX_FOLLOW_UP:
+        return
+    last = recent[-1]
+    harm, used = casualties(sentence.text), munitions(sentence.text)
+    if harm and not last.casualties:
+        last.casualties = harm
+        last.follow_ups.append((sentence.start, sentence.end))
+    if used and not any(c.number for c in last.munitions):
+        last.munitions = used
+        last.follow_ups.append((sentence.start, sentence.end))
+    found = OPERATOR.search(sentence.text)
+    if found:
+        for event in recent:
+            if sentence.paragraph - event.sentence.paragraph <= 2 * MAX_FOLLOW_UP:
+                event.operator = event.operator or found.group("who")
+
+
+def _keep(proposal: Proposal) -> str:
+    """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
+    no named facility, is not an incident a map can hold."""
+    place = proposal.place
+    if place.precision == "country" and proposal.category in ("strike", "security") and \
+            not place.named:
+        return "only a country is named for it"
+    return ""
+
+
+def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None = None,
+                  publisher: str | None = None, author: str | None = None,
+                  title: str | None = None, url: str | None = None,
+                  sites_csv: Path = DATA_DIR / "sites.csv") -> ArticleParse:
+    """Proposed incidents of one article. Values given here replace what the text says."""
+    meta = with_overrides(read_metadata(article), date=date, publisher=publisher,
+                          author=author, title=title, url=url)
+    sentences = split_sentences(article.text)
+    aliases, sites = register_aliases(sites_csv)
+    refs = [_title_case(s, find_places(s.text, s.start, aliases, article.text))
+            for s in sentences]
+    resolver = PlaceResolver(geocoder, sites)
+    resolver.countries = _countries(refs, resolver)
+    default_country = resolver.countries[0] if resolver.countries else None
+    events: list[Event] = []
+    unproposed: list[Unproposed] = []
+    told: list[Place] = []
+    previous_speaker = ""
+    for sentence, sentence_refs in zip(sentences, refs, strict=True):
+        if any(a <= sentence.start and sentence.end <= b for a, b in meta.date_spans):
+            continue
+        places = _resolve(sentence_refs, resolver, told, default_country, article.text)
+        said_by = find_speaker(sentence.text, previous_speaker)
+        previous_speaker = said_by or previous_speaker
+        found, skipped = read_sentence(sentence, places, said_by, meta.date_spans)
+        unproposed += skipped
+        if not found:
+            _follow_up(sentence, events)
+        operator = OPERATOR.search(sentence.text)
+        for event in found:
+            event.operator = operator.group("who") if operator else next(
+                (p.ref.operator for p in event.places if p.ref.operator), "")
+            if not event.places and event.subtype == "airspace_use":
+                _airspace(event, resolver, article.text)
+            if not event.places:
+                unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "
+                                                       "named for it"))
+        events += found
+        told += [p for p in places if p.ref.role == "target" and p.precision != "country"]
+    unproposed += _outliers(events, resolver)
+    proposals = []
+    for proposal in propose(events, meta.date, meta.year):
+        why = _keep(proposal)
+        if why:
+            unproposed.append(Unproposed(proposal.events[0].sentence,
+                                         f"'{proposal.events[0].trigger}': {why}"))
+        else:
+            proposals.append(proposal)
+    return ArticleParse(article, meta, sentences, proposals, unproposed)

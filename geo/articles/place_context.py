@@ -1,0 +1,64 @@
+"""Places a sentence gives by pointing at others: "the same facility" or "The Refinery" (the
+last place of that kind told before), a facility the sentence does not place itself but
+whose clause names a place ("in Odesa, key targets included ... an oil depot"), a country
+whose air space it is. Each keeps the words it was read from and says how it was placed.
+"""
+
+from __future__ import annotations
+
+from geo.articles.place_register import facility_kind
+from geo.articles.place_spans import Part, PlaceRef
+from geo.articles.places import Place, PlaceResolver
+
+
+def kind_of(resolver: PlaceResolver, place: Place) -> str:
+    """The register kind of a place's site, or the kind its facility words name."""
+    if place.site_id and place.site_id in resolver.sites.index:
+        return str(resolver.sites.loc[place.site_id, "kind"])
+    return facility_kind(place.ref.facility)
+
+
+def same_place(resolver: PlaceResolver, ref: PlaceRef, place: Place) -> Place:
+    """A facility the sentence does not place itself, at the place the sentence names
+    ("in Odesa, key targets included ... an oil depot operated by SOCAR")."""
+    return Place(ref, place.status, place.query, place.country, place.admin1,
+                 place.precision, place.latitude, place.longitude, place.site_id,
+                 place.label, place.method,
+                 f"'{ref.text}' placed at {place.label}, named in the same sentence",
+                 place.candidates, resolver.named(ref), population=place.population)
+
+
+def antecedent(resolver: PlaceResolver, ref: PlaceRef, told: list[Place],
+               pointed: bool = False) -> Place | None:
+    """'The Refinery had previously been hit': the last place of that kind told before;
+    'the same facility', 'this station' (`pointed`): the last place told, of any kind."""
+    kind = facility_kind(ref.facility)
+    named = ref.facility_name if pointed and ref.facility_name.isupper() else ""
+    if ref.parts or ref.site_id or (ref.facility_name and not named) or \
+            not (kind or pointed):
+        return None
+    same = [p for p in told if kind in ("", "any") or kind_of(resolver, p) == kind] \
+        if pointed else [p for p in told if kind not in ("", "any")
+                         and kind_of(resolver, p) == kind]
+    if named:          # "the SOCAR facility": a place told before under that name
+        same = [p for p in same if named.lower() in f"{p.ref.text} {p.ref.operator} "
+                f"{p.label}".lower()]
+    if not same:
+        return None
+    last = same[-1]
+    return Place(ref, last.status, last.query, last.country, last.admin1, last.precision,
+                 last.latitude, last.longitude, last.site_id, last.label, last.method,
+                 f"'{ref.text}' taken as {last.label}, named before", last.candidates,
+                 last.named)
+
+
+def country_place(resolver: PlaceResolver, name: str, start: int, end: int,
+                  text: str) -> Place | None:
+    """A country a sentence names as the place of what it says ("its air space")."""
+    iso = resolver.country_of(name)
+    if not iso:
+        return None
+    ref = PlaceRef(start, end, "target", [Part(name, "country", start, end)], text=text)
+    label = resolver.geocoder.index.countries.get(iso, {}).get("name", name)
+    return Place(ref, "exact", label, iso, precision="country", label=label,
+                 method=f"country named in the text: {label}")

@@ -1,0 +1,207 @@
+"""The places a sentence names, with the part each plays, in three passes over its words.
+
+1. Facilities: a facility word with the names before it and the places after it ("Russia’s
+   Syzran oil refinery in the Samara region", "the Ilsky and Slavyansk oil refineries",
+   "an oil depot belonging to SOCAR in Ukraine’s Odesa Oblast").
+2. Other places: after a locative word or an attack verb ("in", "near", "hit"), a region or
+   district named with its level word, the subject of "was attacked", and jurisdictions
+   ("the governor of the Tambov region", "Rostov Governor ...").
+3. Names and aliases of the site register found word for word ("Azerbaijan’s embassy in
+   Kyiv" holds the alias "Azerbaijan embassy").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geo.articles.lexicon import FACILITY_PATTERN
+from geo.articles.place_spans import (
+    DEMONYMS,
+    JURISDICTION_WORDS,
+    LOCATIVES,
+    TRIGGER_VERBS,
+    Part,
+    PlaceRef,
+    Token,
+    part_of,
+    place_phrase,
+    tokenize,
+    words_of,
+)
+from geo.articles.place_tails import PASSIVE, left_names, tail_of, token_range
+from geo.geocoding.normalize import normalize_name
+
+OWNER_WORDS = {"company", "companies", "firm", "giant", "operator", "state", "state-owned"}
+OWNED_HEADS = {"embassy", "consulate", "office", "headquarters"}   # "X’s embassy": X owns it
+SPEAKERS = {"authorities", "officials", "sources", "residents", "media", "journalists",
+            "experts", "analysts", "commentators", "bloggers", "diplomats"}   # who, not where
+TYPED = {"city", "town", "village", "settlement"}                       # "the city of Engels"
+ATTACK_WORDS = {"attacked", "hit", "struck", "shelled", "targeted", "bombed", "attack", "fire",
+                "under", "damaged", "destroyed"}
+
+
+def _facilities(tokens: list[Token], text: str, offset: int, used: set[int]) -> list[PlaceRef]:
+    refs = []
+    for found in FACILITY_PATTERN.finditer(text):
+        a, b = token_range(tokens, offset + found.start(), offset + found.end())
+        if any(i in used for i in range(a, b)):
+            continue
+        names, left = left_names(tokens, a, used)
+        owned = [part_of(tokens, run) for run in names if tokens[run[1] - 1].possessive]
+        names = [run for run in names if not tokens[run[1] - 1].possessive]
+        owner = found.group().lower() in OWNED_HEADS and owned
+        context = [] if owner else owned
+        context += _demonyms(tokens, left)
+        if left > 0 and tokens[left - 1].possessive and tokens[left - 1].word[:1].isupper():
+            left -= 1
+            context.append(Part(tokens[left].word, "any", tokens[left].start, tokens[left].end))
+        k = b + 3 if (b + 2 < len(tokens) and tokens[b].word == "("
+                      and tokens[b + 2].word == ")") else b
+        tail = tail_of(tokens, k)
+        last = max(tail.end, k) - 1
+        for name in [words_of(tokens, *run) for run in names] or [""]:
+            for place in tail.siblings or [None]:
+                refs.append(PlaceRef(
+                    tokens[left].start, tokens[last].end, "target",
+                    ([place] if place else []) + tail.chain, context + tail.context,
+                    found.group(), name, tail.near, operator=tail.operator,
+                    owner=owned[0].name if owner else ""))
+        used.update(range(left, last + 1))
+    return refs
+
+
+def _governed(parts: list[Part], title: str) -> list[Part]:
+    """'the governor of Voronezh', 'Rostov Governor': a region; 'the mayor of X': a town."""
+    level = "place" if title.startswith("mayor") else "admin1"
+    return [replace(p, level=level) if p.level == "any" else p for p in parts]
+
+
+def _demonyms(tokens: list[Token], left: int) -> list[Part]:
+    """'Ukrainian power facilities', 'two Russian oil refineries': the country of the words
+    just before a facility (not 'Azerbaijani company SOCAR’s oil depot': whose, not where)."""
+    found, k = [], left - 1
+    while k >= 0 and left - k <= 3:
+        token = tokens[k]
+        if token.low in DEMONYMS and tokens[k + 1].low not in OWNER_WORDS:
+            found.append(Part(DEMONYMS[token.low], "country", token.start, token.end))
+        elif not token.word[:1].islower():
+            break
+        k -= 1
+    return found
+
+
+def _jurisdiction_after(tokens, end) -> bool:
+    following = tokens[end].low if end < len(tokens) else ""
+    return following in JURISDICTION_WORDS or following == "regional"
+
+
+def _refs(parts, context, tail, start, end, role, near=False, cued=True) -> list[PlaceRef]:
+    return [PlaceRef(start, end, role, [part, *tail.chain], context + tail.context,
+                     near=near or tail.near, cued=cued) for part in parts]
+
+
+def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
+    refs, context, i = [], [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i in used:
+            i += 1
+            continue
+        if token.low in JURISDICTION_WORDS and i + 1 < len(tokens) and tokens[i + 1].low == "of":
+            found, ctx, end, _ = place_phrase(tokens, i + 2)
+            if found:
+                found = _governed(found, token.low)
+                tail = tail_of(tokens, end)
+                refs += _refs(found, context + ctx, tail, tokens[i].start,
+                              tokens[end - 1].end, "jurisdiction")
+                i = max(end, tail.end)
+                continue
+        if token.low in TYPED and i + 1 < len(tokens) and tokens[i + 1].low == "of":
+            found, ctx, end, near = place_phrase(tokens, i)
+            if found and not used.intersection(range(i, end)):
+                tail = tail_of(tokens, end)
+                refs += _refs(found, context + ctx, tail, tokens[i].start,
+                              tokens[end - 1].end, "target", near)
+                i = max(end, tail.end)
+                continue
+        if token.low in LOCATIVES and i and tokens[i - 1].low in SPEAKERS:
+            i += 1
+            continue
+        if token.low in LOCATIVES or token.low in TRIGGER_VERBS:
+            found, ctx, end, near = place_phrase(tokens, i + 1)
+            if found and not used.intersection(range(i + 1, end)):
+                tail = tail_of(tokens, end)
+                last = max(end, tail.end)
+                role = "jurisdiction" if _jurisdiction_after(tokens, end) else "target"
+                refs += _refs(found, context + ctx, tail, tokens[i + 1].start,
+                              tokens[last - 1].end, role, near or token.low == "near")
+                i = last
+                continue
+        if token.name_like or (token.possessive and token.word[:1].isupper()):
+            found, ctx, end, near = place_phrase(tokens, i)
+            if found and _jurisdiction_after(tokens, end):
+                refs += _refs(_governed(found, tokens[end].low), context + ctx,
+                              tail_of(tokens, end), token.start, tokens[end - 1].end,
+                              "jurisdiction")
+            elif found and (found[0].level != "any" or _passive_subject(tokens, i, end)):
+                tail = tail_of(tokens, end)
+                refs += _refs(found, context + ctx, tail, token.start, tokens[end - 1].end,
+                              "target", cued=found[0].level == "any")
+                end = max(end, tail.end)
+            elif not found and ctx:
+                after = tokens[end].low if end < len(tokens) else ""
+                if after in JURISDICTION_WORDS:
+                    refs += _refs(_governed(ctx, after), context, tail_of(tokens, end),
+                                  token.start, token.end, "jurisdiction")
+                else:
+                    context = context + ctx
+            i = max(end, i + 1)
+            continue
+        i += 1
+    return refs
+
+
+def _passive_subject(tokens, i, end) -> bool:
+    first = all(t.word in "\"“'‘(-–—•" for t in tokens[:i])
+    following = [t.low for t in tokens[end:end + 4]]
+    return first and bool(following) and following[0] in PASSIVE and \
+        bool(ATTACK_WORDS.intersection(following[1:]))
+
+
+def _aliases(tokens: list[Token], aliases: dict[tuple[str, ...], str]) -> list[PlaceRef]:
+    """Register names and aliases found word for word (possessives folded)."""
+    words = [normalize_name(t.word) for t in tokens]
+    longest = max((len(k) for k in aliases), default=0)
+    refs, i = [], 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            site = aliases.get(tuple(words[i:i + size]))
+            if site:
+                refs.append(PlaceRef(tokens[i].start, tokens[i + size - 1].end, "target",
+                                     site_id=site))
+                i += size
+                break
+        else:
+            i += 1
+    return refs
+
+
+def find_places(text: str, offset: int, aliases: dict[tuple[str, ...], str],
+                article: str) -> list[PlaceRef]:
+    """Every place `text` (a sentence at `offset` in `article`) names, left to right."""
+    tokens = tokenize(text, offset)
+    if not tokens:
+        return []
+    used: set[int] = set()
+    refs = _facilities(tokens, text, offset, used) + _others(tokens, used)
+    for site in _aliases(tokens, aliases):
+        holder = next((r for r in refs if r.start <= site.start < r.end
+                       or site.start <= r.start < site.end), None)
+        if holder is not None and holder.role == "target":
+            holder.site_id = holder.site_id or site.site_id
+            holder.start, holder.end = min(holder.start, site.start), max(holder.end, site.end)
+        elif holder is None:
+            refs.append(site)
+    for ref in refs:
+        ref.text = article[ref.start:ref.end]
+    return sorted(refs, key=lambda r: r.start)

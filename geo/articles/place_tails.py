@@ -1,0 +1,93 @@
+"""What stands before and after a facility word or a place in a sentence: the names before
+it ("the Ilsky and Slavyansk oil refineries", "SOCAR’s office") and the places after it
+("in the Kamensky district of the Rostov region", ", located in Russia’s Krasnodar Region",
+"belonging to ... SOCAR in Ukraine’s Odesa Oblast"). Used by geo.articles.place_finder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from geo.articles.place_spans import NOT_NAMES, Part, place_phrase
+
+LEFT_MODIFIERS = {"oil", "gas", "fuel", "key", "main", "large", "major", "state-owned", "big",
+                  "company", "“", "”", '"', "«", "»", "(", ")", "'", "‘", "’"}
+OWNERSHIP = {"belonging", "owned", "operated", "run", "controlled", "used", "managed"}
+TAIL_CUES = {"in", "near", "at", "outside", "of", "on", "located", "situated", "close", "also"}
+PASSIVE = {"was", "were", "has", "have", "had", "came", "is", "are"}
+
+
+def token_range(tokens, start: int, end: int) -> tuple[int, int]:
+    first = next(i for i, t in enumerate(tokens) if t.end > start)
+    last = max(i for i, t in enumerate(tokens) if t.start < end)
+    return first, last + 1
+
+
+def left_names(tokens, a, used) -> tuple[list[tuple[int, int]], int]:
+    """Name runs just before a facility word: 'Syzran', 'Ilsky and Slavyansk', 'SOCAR’s'."""
+    k = a - 1
+    while k >= 0 and tokens[k].low in LEFT_MODIFIERS and a - k <= 4:
+        k -= 1
+    runs = []
+    while k >= 0 and k not in used and (tokens[k].name_like or (tokens[k].possessive and
+                                                                tokens[k].word[:1].isupper())):
+        end = k + 1
+        while k - 1 >= 0 and tokens[k - 1].name_like and not tokens[k - 1].possessive \
+                and end - k < 4 and k - 1 not in used:
+            k -= 1
+        runs.insert(0, (k, end))
+        if k >= 2 and tokens[k - 1].low in ("and", ",") and tokens[k - 2].name_like:
+            k -= 2
+        else:
+            break
+    return runs, (runs[0][0] if runs else a)
+
+
+@dataclass
+class Tail:
+    """What follows a facility or a place: 'in X', 'of the Y region', ', located in Z'."""
+
+    siblings: list[Part] = field(default_factory=list)   # "in the X, Y and Z regions"
+    chain: list[Part] = field(default_factory=list)      # broader places: "of the Rostov region"
+    context: list[Part] = field(default_factory=list)
+    end: int = 0
+    near: bool = False
+    operator: str = ""
+
+
+def _ownership(tokens, j, tail: Tail) -> int | None:
+    """'belonging to the Azerbaijani oil company SOCAR in ...': the owner, then the cue."""
+    cue = next((x for x in range(j + 1, min(j + 10, len(tokens)))
+                if tokens[x].low in ("in", "near", "at")), None)
+    names = [t.word for t in tokens[j + 1:cue or min(j + 8, len(tokens))]
+             if t.word[:1].isupper() and t.low not in NOT_NAMES]
+    tail.operator = tail.operator or " ".join(names[-2:])
+    return cue
+
+
+def tail_of(tokens, k) -> Tail:
+    tail = Tail(end=k)
+    while k < len(tokens):
+        j = k + 1 if tokens[k].word == "," else k
+        if j < len(tokens) and tokens[j].low in OWNERSHIP:
+            j = _ownership(tokens, j, tail)
+            if j is None:
+                break
+        if j >= len(tokens) or tokens[j].low not in TAIL_CUES:
+            break
+        near = tokens[j].low in ("near", "close")
+        if tokens[j].low in ("located", "situated", "close", "also"):
+            j += 1
+        if j < len(tokens) and tokens[j].low in ("in", "to", "near", "at", "of", "on"):
+            near = near or tokens[j].low == "near"
+            j += 1
+        found, context, end, is_near = place_phrase(tokens, j)
+        if not found:
+            break
+        tail.context += context
+        if tail.siblings:
+            tail.chain.append(found[0])
+        else:
+            tail.siblings, tail.near = found, near or is_near
+        k = tail.end = end
+    return tail

@@ -1,0 +1,249 @@
+"""The places a sentence names, placed with the project's geocoder and site register.
+
+A `PlaceRef` (geo.articles.place_finder) becomes a `Place`: a register site when the text
+names one (by name or alias, or by its kind next to a place: "the thermal power plant" in a
+sentence about Kremenchuk), else the most specific of its places the gazetteer knows, tried
+from the most specific up ("Gaikodzor" -> "Krasnodar Region") with the country and region the
+text gives as hints. A place is never more precise than the words: a district is placed at
+its centre town with region precision (the geocoder's rule), a facility the register does not
+hold at its town, a region at its region. Names that resolve outside the region or country
+the text gives are refused; a spelling matched only by similarity is not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.articles.place_register import facility_kind
+from geo.articles.place_spans import Part, PlaceRef
+from geo.geocoding.geocoder import Geocoder
+from geo.geocoding.normalize import normalize_name
+from geo.geocoding.results import Candidate, GeocodeResult, distance_km
+from geo.geocoding.site_register import SITE_NEAR_KM
+from geo.importing.places import describe_match
+
+PLACED = ("exact", "alias", "ambiguous")
+LEVEL_WORD = {"admin1": "region", "admin2": "district"}
+ADJECTIVE_ENDINGS = ("ivska", "ivskyi", "ivskiy", "ska", "skaya", "skyi", "sky", "skiy", "ka")
+
+
+@dataclass(frozen=True)
+class Place:
+    ref: PlaceRef
+    status: str                 # the geocoder's: exact | alias | ambiguous (others are not kept)
+    query: str                  # what the geocoder was asked
+    country: str = ""           # ISO2
+    admin1: str = ""
+    precision: str = ""         # site | town | admin1 | country
+    latitude: float | None = None
+    longitude: float | None = None
+    site_id: str = ""
+    label: str = ""
+    method: str = ""            # how it was placed, for geo_method
+    note: str = ""              # what the words said that the point does not hold
+    candidates: tuple[str, ...] = ()
+    named: bool = False         # a named facility or site, not just a kind of place
+    implied: bool = False       # not named for it: the country of the rest of the sentence
+    kind: str = ""              # register kind of its site or of its facility words
+    population: int = 0         # of the gazetteer place it was matched to
+
+    @property
+    def key(self) -> str:
+        """One key per place: a site, a gazetteer id, or a country."""
+        return (self.site_id and f"site:{self.site_id}") or self.label
+
+
+def _level_text(part: Part) -> str:
+    return f"{part.name} {LEVEL_WORD[part.level]}" if part.level in LEVEL_WORD else part.name
+
+
+class PlaceResolver:
+    """Resolves the places of one article; remembers every answer of the geocoder."""
+
+    def __init__(self, geocoder: Geocoder, sites: pd.DataFrame, countries: list[str] = ()):
+        self.geocoder = geocoder
+        self.sites = sites
+        self.countries = list(countries)      # named in the article, most named first
+        self._answers: dict[tuple, GeocodeResult] = {}
+
+    def _ask(self, query: str, country: str, admin1: str, default: str) -> GeocodeResult:
+        key = (query, country, admin1, default)
+        if key not in self._answers:
+            self._answers[key] = self.geocoder.geocode(
+                query, country=country or None, admin1=admin1 or None,
+                default_country=default or None)
+        return self._answers[key]
+
+    def geocode(self, query: str, country: str = "", admin1: str = "") -> GeocodeResult:
+        """The geocoder's answer; when it lies in a country the article never names, the
+        answer inside one the article names, if there is one ('Trypillya' is not Tripoli)."""
+        result = self._ask(query, country, admin1, "")
+        sure = result.status in ("exact", "alias") and result.best is not None
+        if country or not self.countries or (sure and result.best.country in self.countries):
+            return result
+        for named in self.countries:
+            other = self._ask(query, "", admin1, named)
+            if other.best is not None and other.best.country == named and \
+                    other.status in PLACED:
+                return other
+        return result
+
+    # ---- hints -----------------------------------------------------------------------------
+
+    def country_of(self, name: str) -> str:
+        return self.geocoder.index.country_named(normalize_name(name)) or ""
+
+    def hints(self, ref: PlaceRef) -> tuple[str, str]:
+        """(country, admin1) the text states around the place: possessives, broader places."""
+        country, admin1 = "", ""
+        for part in [*ref.context, *ref.parts]:
+            iso = self.country_of(part.name) if part.level in ("any", "country") else ""
+            if iso:
+                country = country or iso
+            elif not admin1 and part is not (ref.parts or [None])[0] and part.level in (
+                    "any", "admin1") and self.geocoder.admin1_ids(
+                    normalize_name(part.name), country or None):
+                admin1 = part.name
+        return country, admin1
+
+    # ---- placing ----------------------------------------------------------------------------
+
+    def named(self, ref: PlaceRef) -> bool:
+        """A facility the text names ("a SOCAR gas station"), not a kind of place ("SOCAR
+        facilities", "an Azerbaijan refinery": a plural, or a country's name as owner)."""
+        plural = not ref.parts and re.search(r"(?:ies|[^s]s)$", ref.facility or "")
+        return bool(ref.site_id or (not plural and (ref.operator or (
+            ref.facility_name and not self.country_of(ref.facility_name)))))
+
+    def _place(self, ref, result: GeocodeResult, query, country, admin1, note="") -> Place | None:
+        best = result.best
+        if result.status not in PLACED or best is None:
+            return None
+        if admin1 and best.precision in ("town", "site") and best.admin1 and not \
+                self.geocoder.admin1_ids(normalize_name(admin1), best.country or None) & \
+                self.geocoder.admin1_ids(normalize_name(best.admin1), best.country or None):
+            return None                       # the text puts it in another region
+        if country and best.country and best.country != country:
+            return None
+        site = best.ident[5:] if best.ident.startswith("site:") else ""
+        how = "ambiguous: best guess" if result.status == "ambiguous" else result.status
+        return Place(ref, result.status, query, best.country, best.admin1, best.precision,
+                     best.latitude, best.longitude, site, best.label,
+                     describe_match(best.ident, best.label, how), note,
+                     tuple(c.describe() for c in result.others[:5]), self.named(ref) or bool(site),
+                     population=best.population)
+
+    def _unlocated_site(self, ref: PlaceRef, site_id: str) -> Place:
+        row = self.sites.loc[site_id]
+        return Place(ref, "exact", row["name"], row["country"], row.get("admin1", ""),
+                     "country", site_id=site_id, label=f"{row['name']} (site, not located)",
+                     method=f"site register {site_id}: no point; only its country is known",
+                     named=True)
+
+    def _site(self, ref: PlaceRef, country: str) -> Place | None:
+        if ref.site_id not in self.sites.index:
+            return None
+        row = self.sites.loc[ref.site_id]
+        if country and row["country"] and row["country"] != country:
+            return None
+        register = self.geocoder.sites.frame
+        found = register.index[register["site_id"] == ref.site_id]
+        if len(found) == 0:
+            return self._unlocated_site(ref, ref.site_id)
+        result = GeocodeResult("alias", self.geocoder.sites.candidate(int(found[0]), "alias"))
+        return self._place(ref, result, str(row["name"]), country, "")
+
+    def _facility_name_place(self, ref, country, admin1) -> Place | None:
+        """'Syzran oil refinery in the Samara region': the name is the town, inside the region."""
+        name = ref.facility_name
+        if not name or self.country_of(name):
+            return None
+        name = re.sub(r"-\d+$", "", name)                 # "Engels-2 air base": Engels
+        tries = [name] + [name[: -len(e)] for e in ADJECTIVE_ENDINGS
+                          if name.lower().endswith(e) and len(name) - len(e) >= 4]
+        if re.search(r"(?:sky|skiy|skyi|ska)$", name, re.IGNORECASE):
+            tries.append(f"{name} district")             # "the Kamensky oil depot"
+        for query in tries:
+            result = self.geocode(query, country, admin1)
+            if result.status in ("exact", "alias") and (result.best.precision == "town" or (
+                    query.endswith(" district") and "raion centre" in result.best.label)):
+                return self._place(ref, result, query, country, admin1)
+        return None
+
+    def _near_site(self, ref: PlaceRef, near: Place) -> Place | None:
+        """'the thermal power plant' after Kremenchuk: the register's one such site near it."""
+        kind = facility_kind(ref.facility)
+        register = self.geocoder.sites.frame
+        if not kind or kind == "any" or near.latitude is None or register.empty:
+            return None
+        anchor = Candidate("place", "", "", near.latitude, near.longitude, "town")
+        rows = [i for i, k in enumerate(register["kind"]) if k == kind and distance_km(
+            self.geocoder.sites.candidate(i, "alias"), anchor) <= SITE_NEAR_KM]
+        if len(rows) != 1:
+            return None
+        result = GeocodeResult("alias", self.geocoder.sites.candidate(rows[0], "alias"))
+        return self._place(ref, result, ref.facility, "", "",
+                           note=f"'{ref.text}' taken as the register's {kind.replace('_', ' ')} "
+                                f"near {near.label}")
+
+    def resolve(self, ref: PlaceRef, previous: Place | None = None,
+                sentence: tuple[str, str] = ("", "")) -> Place | None:
+        """`previous`: the place told just before (for "the thermal power plant");
+        `sentence`: the (country, admin1) the rest of the sentence names, used as hints for a
+        facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region")."""
+        country, admin1 = self.hints(ref)
+        if not ref.parts:
+            country, admin1 = country or sentence[0], admin1 or sentence[1]
+        if ref.site_id:
+            found = self._site(ref, country)
+            if found:
+                return found
+        chain = [p for p in ref.parts if not self.country_of(p.name)]
+        kind = facility_kind(ref.facility)
+        if kind and kind != "any" and chain:
+            owner = ref.operator or (ref.facility_name if ref.facility_name.isupper() else "")
+            query = " ".join(filter(None, [owner, ref.facility, "in", _level_text(chain[0])]))
+            result = self.geocode(query, country, admin1)
+            by_kind = "found by kind and place" in result.note
+            if result.best is not None and result.best.kind == "site" and not (
+                    by_kind and chain[0].level in ("admin1", "admin2")):
+                return self._place(ref, result, query, country, admin1)
+        if ref.facility_name and (not chain or chain[0].level != "any"):
+            region = next((p.name for p in chain if p.level == "admin1"), admin1)
+            by_name = self._facility_name_place(ref, country, region) or (
+                self._facility_name_place(ref, country, "") if region and not chain else None)
+            if by_name:
+                return by_name
+        missing = []
+        for i, part in enumerate(chain):
+            broader = next((p.name for p in chain[i + 1:] if p.level == "admin1"), admin1)
+            query = _level_text(part)
+            found = self._place(ref, self.geocode(query, country, broader if query != broader
+                                                  else ""), query, country, broader,
+                                note=_missing(missing, query))
+            if found:
+                return found
+            missing.append(query)
+        if not ref.parts and not ref.facility_name and previous is not None:
+            near = self._near_site(ref, previous)
+            if near:
+                return near
+        if country and (ref.parts or (ref.facility and "pipeline" not in ref.facility.lower())):
+            name = next((p.name for p in ref.parts if self.country_of(p.name)), country)
+            label = self.geocoder.index.countries.get(country, {}).get("name", name)
+            return Place(ref, "exact", label, country, precision="country", label=label,
+                         method=f"country named in the text: {label}", named=self.named(ref),
+                         note=_missing(missing, label) or ("" if ref.parts else
+                                                           "no place named for it: only the "
+                                                           "country of the sentence"),
+                         implied=not ref.parts)
+        return None
+
+
+def _missing(missing: list[str], used: str) -> str:
+    return (f"{', '.join(repr(m) for m in missing)} not in the gazetteer: placed at '{used}', "
+            "less precise than the text") if missing else ""
+

@@ -1,0 +1,224 @@
+"""Events -> proposed incidents: one per event and place, dated, merged, and rated.
+
+Dates are read in the order of the text: an event's own words ("On August 8", "days
+earlier") are resolved against the article's date and the event told before it; an event
+whose clause names no time takes the time of the event told before it, or the article's
+day and the night before. Two proposals of the same category at the same place with
+overlapping dates are one incident told twice (their evidence is joined); a proposal placed
+only at a country or a region is folded into one of the same category and time placed more
+precisely inside it. What made the reading unsure lowers its confidence: "low" proposals are
+held for review in the import preview.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from geo.articles.counts import Count
+from geo.articles.dates import DateContext, Interval, describe, unresolved
+from geo.articles.events import Event
+from geo.articles.places import Place
+
+MAIN_EVENT_DAYS = 14    # an event told with a wider interval does not set the article's time
+KIND_ORDER = {"absolute": 0, "relative": 1, "anchored": 2, "vague": 3}
+SPECIFICITY = {"country": 0, "admin1": 1, "town": 3, "site": 4}
+TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
+                ("warehouse", "military"), ("storage sites", "military"))
+
+
+@dataclass
+class Proposal:
+    category: str
+    subtype: str
+    interval: Interval
+    date_words: str                  # the time as written, '' when the clause names none
+    place: Place
+    events: list[Event]
+    munitions: list[Count] = field(default_factory=list)
+    casualties: list[Count] = field(default_factory=list)
+    operator: str = ""
+    speaker: str = ""
+    doubts: list[str] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> list[tuple[int, int]]:
+        return sorted({(e.start, e.end) for e in self.events}
+                      | {span for e in self.events for span in e.follow_ups})
+
+    @property
+    def confidence(self) -> str:
+        if not self.interval.resolved or self.place.precision == "country" or \
+                len(self.doubts) >= 2:
+            return "low"
+        return "medium" if self.doubts else "high"
+
+    def target_kind(self) -> str:
+        words = " ".join(e.places[0].ref.facility for e in self.events if e.places).lower()
+        return next((kind for word, kind in TARGET_KINDS if word.lower() in words), "")
+
+
+def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
+    """(interval, the words as written, their kind, a doubt or '') of one event."""
+    mentions = sorted((m for m in event.dates if m.kind != "ignored"),
+                      key=lambda m: (KIND_ORDER[m.kind], m.start))
+    if mentions:
+        return mentions[0].resolve(context), mentions[0].text, mentions[0].kind, ""
+    told = context.main or context.anchor
+    if told is not None and told.resolved:
+        return (Interval(told.start, told.end, told.precision,
+                         f"no time in its sentence: the time of the article's main event "
+                         f"({describe(told)})"), "", "inherited",
+                "its time is taken from the text before it")
+    day = context.article_date
+    if day is not None:
+        return (Interval(day - dt.timedelta(days=1), day, "approximate",
+                         f"no time in the text: the article's day ({day:%Y-%m-%d}) or the "
+                         "night before"), "", "default", "no time is stated for it")
+    return (unresolved("no time is stated and the article has no date; give its date"), "",
+            "default", "no time is stated for it")
+
+
+def date_events(events: list[Event], article_date: dt.date | None, year: int | None = None
+                ) -> list[tuple[Event, Interval, str, str]]:
+    """Each event with its interval, words and doubt, read in the order of the text.
+    `year`: the article's year when only that is known ("date 2024-03")."""
+    context = DateContext(article_date, year=year)
+    dated = []
+    for event in events:
+        interval, words, kind, doubt = _date(event, context)
+        dated.append((event, interval, words, doubt))
+        if interval.resolved and kind != "vague":
+            year = interval.end.year if "as written" in interval.how else context.year
+            short = (interval.end - interval.start).days <= MAIN_EVENT_DAYS
+            main = context.main or (interval if short and kind != "inherited" else None)
+            context = DateContext(article_date, interval, year, main)
+    return dated
+
+
+def _doubts(event: Event, place: Place, doubt: str, interval: Interval) -> list[str]:
+    doubts = list(event.doubts) + ([doubt] if doubt else [])
+    if not place.ref.cued and place.ref.role == "target":
+        doubts.append("the region is named, but no word ties the event to it")
+    if place.precision == "country":
+        doubts.append("only a country is given for it")
+    if not interval.resolved:
+        doubts.append(f"date not resolved: {interval.how}")
+    return doubts
+
+
+def propose(events: list[Event], article_date: dt.date | None, year: int | None = None
+            ) -> list[Proposal]:
+    proposals: list[Proposal] = []
+    for event, interval, words, doubt in date_events(events, article_date, year):
+        for place in event.places:     # events with no place still date those after them
+            proposals.append(Proposal(
+                event.category, event.subtype, interval, words, place, [event],
+                list(event.munitions), list(event.casualties), event.operator, event.speaker,
+                _doubts(event, place, doubt, interval)))
+    return fold(merge(proposals))
+
+
+def _same_time(a: Interval, b: Interval, words_a: str, words_b: str) -> bool:
+    if a.resolved and b.resolved:
+        return a.overlaps(b)
+    return not a.resolved and not b.resolved and (
+        words_a.lower() == words_b.lower() or not words_a or not words_b)
+
+
+def _absorb(into: Proposal, other: Proposal) -> None:
+    into.events += [e for e in other.events if e not in into.events]
+    if other.place.named and not into.place.named and other.place.key == into.place.key:
+        into.place = other.place
+    into.munitions = into.munitions or other.munitions
+    if not any(c.number for c in into.munitions) and any(c.number for c in other.munitions):
+        into.munitions = other.munitions
+    into.casualties = into.casualties or other.casualties
+    into.operator = into.operator or other.operator
+    into.speaker = into.speaker or other.speaker
+    if into.subtype == "unspecified" or {into.subtype, other.subtype} == {"missile", "drone"}:
+        into.subtype = other.subtype if into.subtype == "unspecified" else "missile_and_drone"
+    narrower = other.interval
+    if other.date_words and narrower.resolved and into.interval.resolved \
+            and narrower.start >= into.interval.start \
+            and narrower.end <= into.interval.end and narrower != into.interval:
+        into.interval, into.date_words = narrower, other.date_words or into.date_words
+    into.doubts = min(into.doubts, other.doubts, key=len)
+
+
+def _two_named(a: Place, b: Place) -> bool:
+    """Two named facilities at one place ('a Nova Poshta terminal and an oil depot operated
+    by SOCAR, in Odesa') are two incidents."""
+    specific = {a.kind, b.kind} - {"", "any"}
+    return a.named and b.named and len(specific) == 2
+
+
+def merge(proposals: list[Proposal]) -> list[Proposal]:
+    """One proposal per incident told more than once: same category, place and time."""
+    kept: list[Proposal] = []
+    for proposal in proposals:
+        twin = next((k for k in kept if k.category == proposal.category
+                     and k.place.key == proposal.place.key
+                     and k.target_kind() == proposal.target_kind()
+                     and not _two_named(k.place, proposal.place)
+                     and _same_time(k.interval, proposal.interval, k.date_words,
+                                    proposal.date_words)), None)
+        if twin is None and not proposal.date_words:
+            twin = next((k for k in reversed(kept) if k.place.key == proposal.place.key), None)
+            twin = twin if twin is not None and twin.category == proposal.category \
+                and twin.target_kind() == proposal.target_kind() \
+                and not _two_named(twin.place, proposal.place) else None
+        if twin is None:
+            kept.append(proposal)
+        else:
+            _absorb(twin, proposal)
+    return kept
+
+
+def _specificity(place: Place) -> int:
+    rank = SPECIFICITY.get(place.precision, 0)
+    if place.site_id:
+        return max(rank, 2)
+    return 2 if place.precision == "admin1" and "raion centre" in place.label else rank
+
+
+def _same_facility(fine: Place, coarse: Place) -> bool:
+    """A named facility (a site known only to its region) folds into a place of the same
+    kind, or into a town the text names with no facility of another kind."""
+    if not coarse.named:
+        return True
+    if fine.named and fine.ref.facility_name != coarse.ref.facility_name:
+        return False                     # "the Ilsky and Slavyansk oil refineries": two
+    if coarse.precision == "country":
+        return fine.kind == coarse.kind
+    return fine.kind in (coarse.kind, "", "any")
+
+
+def _inside(small: Place, large: Place) -> bool:
+    if small.country != large.country or not large.country:
+        return False
+    return large.precision == "country" or (small.admin1 and small.admin1 == large.admin1)
+
+
+def fold(proposals: list[Proposal]) -> list[Proposal]:
+    """A proposal placed only at a country or a region goes into a more precise one of the
+    same category and time inside it: the text names the wider area, then the place."""
+    kept = list(proposals)
+    for coarse in sorted(proposals, key=lambda p: _specificity(p.place)):
+        if _specificity(coarse.place) > 2 or coarse not in kept:
+            continue
+        finer = next((p for p in kept if p is not coarse and p.category == coarse.category
+                      and _specificity(p.place) > _specificity(coarse.place)
+                      and _inside(p.place, coarse.place)
+                      and p.target_kind() == coarse.target_kind()
+                      and _same_facility(p.place, coarse.place)
+                      and _same_time(p.interval, coarse.interval, p.date_words,
+                                     coarse.date_words)), None)
+        if finer is not None:
+            _absorb(finer, coarse)
+            if coarse.place.site_id and not finer.place.site_id:
+                finer.place = replace(finer.place, site_id=coarse.place.site_id,
+                                      note=f"the site {coarse.place.label}, placed at the "
+                                           f"place the text gives for it")
+            kept.remove(coarse)
+    return sorted(kept, key=lambda p: p.evidence[0])

@@ -1,0 +1,72 @@
+"""An article's text cut into sentences, each with its character offsets in the text.
+
+Every line is a paragraph (news pages put one paragraph on a line). A sentence ends at . ! or ?
+(with any closing quote) before a capital, a digit or an opening quote, but not after a
+title, a month or an initial ("Gov.", "Aug.", "D.C.", "J. Smith"). A short line with no final
+stop is a heading (a title, a subheading, a caption).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+    "pres", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig",
+    "u.s", "u.k", "d.c", "e.g", "i.e", "a.m", "p.m", "u.n", "e.u", "jr", "sr", "mt", "ft",
+}
+BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
+WORD_BEFORE = re.compile(r"([\w.]+)\.?$")
+HEADING_MAX_WORDS = 16
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int            # offsets in the article text: text[start:end] == self.text
+    end: int
+    text: str
+    paragraph: int
+    heading: bool = False  # a line without a final stop: title, subheading, caption
+
+
+def _is_abbreviation(before: str) -> bool:
+    found = WORD_BEFORE.search(before)
+    if not found:
+        return False
+    word = found.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _cuts(line: str) -> list[int]:
+    cuts = []
+    for found in BOUNDARY.finditer(line):
+        stop = line.index(next(c for c in found.group() if c in ".!?"), found.start())
+        if line[stop] == "." and _is_abbreviation(line[:stop]):
+            continue
+        cuts.append(found.end())
+    return cuts
+
+
+def _is_heading(text: str) -> bool:
+    return (not re.search(r"[.!?:;\"”’»)]$", text)
+            and len(text.split()) <= HEADING_MAX_WORDS)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        begin = 0
+        for cut in [*_cuts(line), len(line)]:
+            piece = line[begin:cut]
+            stripped = piece.strip()
+            if stripped:
+                start = offset + begin + (len(piece) - len(piece.lstrip()))
+                sentences.append(Sentence(len(sentences), start, start + len(stripped),
+                                          stripped, paragraph, _is_heading(stripped)))
+            begin = cut
+        offset += len(line) + 1
+    return sentences

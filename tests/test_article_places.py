@@ -1,0 +1,154 @@
+"""The place finder of geo.articles: multi-word names, lists, 'X region', possessives, sites
+of the register, jurisdictions, and never a place more precise than the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.articles.parse import parse_article
+from geo.articles.place_finder import find_places
+from geo.articles.place_register import register_aliases
+from geo.articles.places import PlaceResolver
+from geo.articles.text import article_from_text
+from geo.settings import DATA_DIR
+from tests.support.geocoding import session_geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory):
+    return session_geocoder(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def register():
+    return register_aliases(DATA_DIR / "sites.csv")
+
+
+def places(sentence: str, geocoder, register, countries=()):
+    aliases, sites = register
+    resolver = PlaceResolver(geocoder, sites, list(countries))
+    found = []
+    for ref in find_places(sentence, 0, aliases, sentence):
+        place = resolver.resolve(ref)
+        if place is not None:
+            found.append(place)
+    return found
+
+
+def test_a_list_of_cities_with_the_country_given_by_a_demonym(geocoder, register):
+    found = places("Ukraine launched drones over the weekend, targeting installations in the "
+                   "southern Russian cities of Ryazan, Penza and Voronezh.", geocoder, register,
+                   ["UA"])
+    assert [(p.label.split(",")[0], p.country, p.precision) for p in found] == [
+        ("Ryazan’", "RU", "town"), ("Penza", "RU", "town"), ("Voronezh", "RU", "town")]
+
+
+def test_multi_word_and_hyphenated_names(geocoder, register):
+    found = places("A drone hit an oil depot in Bila Tserkva and a substation near "
+                   "Kamianets-Podilskyi.", geocoder, register)
+    assert [(p.label.split(",")[0], p.admin1) for p in found] == [
+        ("Bila Tserkva", "Kyiv Oblast"), ("Kamyanets-Podilskyi", "Khmelnytskyi Oblast")]
+    assert {p.precision for p in found} == {"town"}
+
+
+def test_regions_named_with_their_level_word_and_in_a_list(geocoder, register):
+    found = places("The targets were electric substations in the Kiev, Vinnitsa and Odessa "
+                   "regions.", geocoder, register)
+    assert [p.admin1 for p in found] == ["Kyiv Oblast", "Vinnytsia Oblast", "Odesa Oblast"]
+    assert {p.precision for p in found} == {"admin1"}
+    assert all(p.ref.facility == "electric substations" for p in found)
+
+
+def test_possessives_give_the_country_and_the_region(geocoder, register):
+    [depot] = places("Russian drones struck an oil depot in Ukraine’s Odesa region.",
+                     geocoder, register)
+    assert (depot.country, depot.admin1, depot.precision) == ("UA", "Odesa Oblast", "admin1")
+    assert depot.site_id == ""            # not a register depot picked by its kind alone
+    [district] = places("Golubev said the fire, at a depot in Rostov region's Tsimlyansky "
+                        "district, was put out.", geocoder, register)
+    assert district.admin1 == "Rostov Oblast"
+    assert district.precision == "admin1"          # a district: its centre, region precision
+    assert "raion centre" in district.label
+
+
+def test_a_district_with_its_region_is_never_placed_at_a_town(geocoder, register):
+    [depot] = places("Three tanks were burning at an oil depot in the Kamensky district of the "
+                     "Rostov region.", geocoder, register)
+    assert depot.precision == "admin1" and depot.admin1 == "Rostov Oblast"
+
+
+def test_a_facility_the_register_lacks_is_placed_at_its_town(geocoder, register):
+    [refinery] = places("Drones attacked Russia's Syzran oil refinery in the Samara region.",
+                        geocoder, register)
+    assert (refinery.label.split(",")[0], refinery.precision) == ("Syzran", "town")
+    assert refinery.site_id == ""
+
+
+def test_a_place_missing_from_the_gazetteer_falls_back_to_its_region(geocoder, register):
+    [station] = places("Kiev attempted an attack on the Russkaya compressor station in "
+                       "Gaikodzor, located in Russia's Krasnodar Region.", geocoder, register)
+    assert (station.admin1, station.precision) == ("Krasnodar Krai", "admin1")
+    assert "'Gaikodzor' not in the gazetteer" in station.note
+
+
+@pytest.mark.parametrize("sentence, site", [
+    ("Russian forces hit the Kremenchuk refinery last night.", "kremenchuk_refinery"),
+    ("A missile landed near Azerbaijan’s embassy in Kyiv.", "azerbaijan_embassy_kyiv"),
+    ("Days earlier, a Russian attack hit the Orlivka gas distribution station.",
+     "orlivka_gds"),
+    ("Drones struck a SOCAR oil depot in Ukraine’s Odesa region.",
+     "socar_odesa_oblast_depot"),
+])
+def test_sites_of_the_register_by_name_alias_or_kind_and_place(geocoder, register, sentence,
+                                                               site):
+    found = places(sentence, geocoder, register, ["UA"])
+    assert [p.site_id for p in found] == [site]
+
+
+def test_a_site_without_a_point_is_placed_at_its_country(geocoder, register):
+    [office] = places("Later another missile struck near SOCAR’s office in Ukraine.",
+                      geocoder, register)
+    assert (office.site_id, office.precision, office.country) == (
+        "socar_office_ukraine", "country", "UA")
+    assert office.latitude is None
+
+
+def test_the_thermal_power_plant_is_the_registered_one_near_the_place_just_named(geocoder):
+    text = ("Six (6) Russian missiles hit the Kremenchuk Oil Refinery and 2 missiles hit the "
+            "thermal power plant.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-07-15")
+    assert [p.place.site_id for p in parse.proposals] == ["kremenchuk_refinery",
+                                                          "kremenchuk_tpp"]
+    assert [p.place.precision for p in parse.proposals] == ["town", "site"]
+
+
+def test_a_jurisdiction_places_an_event_only_when_nothing_else_does(geocoder, register):
+    found = places("Maxim Yegorov, governor of the Tambov region in central Russia, said the "
+                   "strike happened at 4:35 am.", geocoder, register)
+    [governed] = found
+    assert governed.ref.role == "jurisdiction"
+    assert (governed.admin1, governed.precision) == ("Tambov Oblast", "admin1")
+    text = ("A Ukrainian drone hit a petrol depot early Friday, June 28. Maxim Yegorov, "
+            "governor of the Tambov region in central Russia, said the strike happened at "
+            "4:35 am.")
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2024-06-28").proposals
+    assert proposal.place.admin1 == "Tambov Oblast"
+    assert any("region of the official" in d for d in proposal.doubts)
+
+
+def test_names_that_are_not_places_are_not_used(geocoder, register):
+    assert places("Sharp attacks on Moscow are coming from the Telegram channel of the "
+                  "President.", geocoder, register) == [] or all(
+        p.label.startswith("Moscow") for p in places("attacks on Moscow", geocoder, register))
+    found = places("Footage of their humiliation is circulating on the Internet.", geocoder,
+                   register)
+    assert found == []
+
+
+def test_a_small_namesake_far_from_every_other_place_is_not_used(geocoder):
+    text = ("On January 11, Kiev attempted an attack on the Russkaya compressor station in "
+            "Russia's Krasnodar Region.\nDebris damaged a gas measuring unit at the Russkaya "
+            "station.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-01-13")
+    assert {p.place.admin1 for p in parse.proposals} == {"Krasnodar Krai"}
+    assert not any("Primorye" in p.place.label for p in parse.proposals)

@@ -1,0 +1,108 @@
+"""An article's words and what is read about it: HTML and Markdown reduced to text, the
+sentences with their offsets, the publication date, publisher, author and title; and the
+errors a person can cause, each named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.articles.metadata import read_metadata, with_overrides
+from geo.articles.sentences import split_sentences
+from geo.articles.text import article_from_text, read_article_bytes, read_article_path
+from geo.errors import InputFileError, ValidationError
+from tests.support.files import ARTICLES
+
+
+def test_html_is_reduced_to_its_words_and_nothing_runs():
+    page = ("<html><head><title>Depot hit</title><meta property='article:published_time' "
+            "content='2024-06-28T07:00:00Z'><script>window.bad=1</script></head><body><nav>Home"
+            " | World</nav><p>A drone hit a petrol depot.</p><p>No one was hurt &amp; the fire "
+            "is out.</p></body></html>")
+    article = read_article_bytes(page.encode(), "depot.html")
+    assert article.text == "A drone hit a petrol depot.\n\nNo one was hurt & the fire is out."
+    assert article.fields["title"] == "Depot hit"
+    assert read_metadata(article).date == dt.date(2024, 6, 28)
+
+
+def test_markdown_front_matter_and_html_inside_markdown():
+    article = read_article_path(ARTICLES / "foxnews_2026-01-08_dnipro_zaporizhzhia_power.md")
+    assert article.text.startswith("Nearly 800,000 homes in Ukraine were left without")
+    assert "<a " not in article.text and "href" not in article.text
+    meta = read_metadata(article)
+    assert meta.date == dt.date(2026, 1, 8)
+    assert meta.title.startswith("Russian winter strike leaves nearly 800K homes")
+    assert meta.publisher == "foxnews.com"
+
+
+def test_sentences_keep_their_offsets_and_titles_are_headings():
+    text = ("Strikes on SOCAR\nOn Aug. 8 drones hit a depot in Ukraine. Four employees were "
+            "injured! U.S. officials said so.")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Strikes on SOCAR", "On Aug. 8 drones hit a depot in Ukraine.",
+        "Four employees were injured!", "U.S. officials said so."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert sentences[0].heading and not sentences[1].heading
+
+
+@pytest.mark.parametrize("name, date, publisher, author", [
+    ("seeds/003_b7c1c6232cd54db1.txt", "2025-08-08", "News.Az", "Tural Heybatov"),
+    ("tass_2025-01-13_russkaya_compressor.txt", "2025-01-13", "TASS", ""),
+    ("pravda_ua_2025-08-08_socar_depot.txt", "2025-08-08", "", "Artur Kryzhnyi"),
+    ("reuters_devdiscourse_2024-02-03_volgograd.txt", "2024-02-03", "Reuters", ""),
+    ("caliber_az_2025-08-18_socar_shahed.txt", "2025-08-18", "", ""),
+    ("seeds/000_6b014d9026eb9c02.txt", None, "", ""),
+])
+def test_date_publisher_and_author_read_from_the_text(name, date, publisher, author):
+    meta = read_metadata(read_article_path(ARTICLES / name))
+    assert meta.date == (dt.date.fromisoformat(date) if date else None)
+    assert (meta.publisher, meta.author) == (publisher, author)
+
+
+def test_the_date_line_is_not_an_event_date():
+    article = read_article_path(ARTICLES / "seeds" / "003_b7c1c6232cd54db1.txt")
+    meta = read_metadata(article)
+    assert meta.title.startswith("Strikes on SOCAR and the collapse of the CIS")
+    [(start, end)] = meta.date_spans
+    assert article.text[start:end].strip() == "date 2025-08-08"
+
+
+def test_the_analyst_replaces_what_was_read():
+    meta = read_metadata(article_from_text("Drones hit a depot last night."))
+    assert meta.date is None
+    given = with_overrides(meta, date="2025-08-15", publisher="Example outlet")
+    assert (given.date, given.date_found, given.publisher) == (
+        dt.date(2025, 8, 15), "given by the analyst", "Example outlet")
+    with pytest.raises(ValidationError, match="article date '15/08/2025' is not a date"):
+        with_overrides(meta, date="15/08/2025")
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"", "empty.txt", "has no text"),
+    (b"   \n  ", "blank.txt", "has no text"),
+    (b"PK\x03\x04\x00\x00binary", "file.txt", "is a binary file"),
+    (b"<html><body><script>x()</script></body></html>", "page.html",
+     "no readable text once its markup is removed"),
+])
+def test_unreadable_input_is_refused_with_the_reason(data, name, message):
+    with pytest.raises(InputFileError, match=message):
+        read_article_bytes(data, name)
+
+
+def test_a_file_too_large_or_of_another_kind_is_refused(tmp_path):
+    with pytest.raises(InputFileError, match=r"over the .* limit for an article"):
+        read_article_bytes(b"x" * 200, "big.txt", max_bytes=100)
+    sheet = tmp_path / "incidents.csv"
+    sheet.write_text("date,place\n")
+    with pytest.raises(InputFileError, match=r"'incidents\.csv' is not an article file"):
+        read_article_path(sheet)
+    with pytest.raises(InputFileError, match="No such file"):
+        read_article_path(tmp_path / "missing.txt")
+
+
+def test_cyrillic_windows_1251_is_read():
+    text = "Дрони атакували нафтобазу в Одесі. Four employees were injured."
+    article = read_article_bytes(text.encode("cp1251"), "ua.txt")
+    assert article.text == text
