@@ -11,6 +11,7 @@ which tells an exact spelling from a folded variant, and flags (gazetteer_build)
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sys
@@ -59,10 +60,20 @@ class GazetteerIndex:
         self.admin2 = meta["admin2"]
         self.countries = {c["iso"]: c for c in meta["countries"]}
         self.iso3 = {c["iso3"]: c["iso"] for c in meta["countries"]}
-        self.admin1_names = NameTable([(n, i) for n, i in meta["admin1_names"]])
-        self.admin2_names = NameTable([(n, i) for n, i in meta["admin2_names"]])
-        self.country_names = NameTable([(n, c) for n, c in meta["country_names"]])
+        self.admin1_names = NameTable.from_tables(meta["admin1_names"])
+        self.admin2_names = NameTable.from_tables(meta["admin2_names"])
+        self.country_names = NameTable.from_tables(meta["country_names"])
         self.admin1_index = {a["code"]: i for i, a in enumerate(self.admin1)}
+        self.admin2_at = {f"geonames:{d['geonameid']}": i for i, d in enumerate(self.admin2)}
+
+    @functools.cached_property
+    def settlements(self) -> np.ndarray:
+        """Indexes of the places that are settlements: not named sites, not postal-code places
+        (their points are weak). What reverse geocoding and the map's settlements draw on."""
+        refs = self.place_ref
+        first_letter = refs.view(np.uint8).reshape(len(refs), refs.dtype.itemsize)[:, 0]
+        return np.flatnonzero((self.place_precision == PRECISIONS.index("town"))
+                              & (first_letter != ord("p")))   # "postal:..."
 
     def lookup(self, keys: list[str]) -> list[slice | None]:
         """Posting ranges of many phonetic keys at once (None where a key is unknown)."""

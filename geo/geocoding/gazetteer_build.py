@@ -110,8 +110,9 @@ def build_index(sources: GazetteerSources, folder: Path,
                     if n.isascii() or USABLE_NAME.fullmatch(n)]
     for name, array in arrays.items():
         np.save(folder / f"{name}.npy", array)
-    meta = {"admin1": admin1, "countries": countries, "admin1_names": admin1_names,
-            "country_names": country_names, "admin2": admin2, "admin2_names": admin2_names}
+    meta = {"admin1": admin1, "countries": countries, "admin1_names": names.tables(),
+            "country_names": NameTable(country_names).tables(), "admin2": admin2,
+            "admin2_names": NameTable(admin2_names).tables()}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 

@@ -30,6 +30,7 @@ from geo.geocoding.gazetteer import (
     GazetteerSources,
     load_index,
 )
+from geo.geocoding.geodesy import haversine_km
 from geo.geocoding.normalize import name_hash, normalize_name, phonetic_key, phonetic_keys
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key
 from geo.geocoding.results import (
@@ -54,6 +55,7 @@ SHORT_FUZZY_LENGTH = 5     # ...keys of 5-6 letters ("avdiika", "karkiv")...
 SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
 SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
+RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
 SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
 VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor")
 VILLAGE_SIZE = 500.0       # "X village": no namesake outweighs another by being bigger
@@ -145,8 +147,13 @@ class Geocoder:
             hints.admin1 = regions_named
             return
         raion = regions.admin2_result(self, part.name, hints) if part.level == "admin2" else None
-        anchor = raion if raion and raion.status in CONFIDENT else self.place_only(
-            part.name, Hints(country=hints.country, admin1=hints.admin1))
+        if raion is not None and raion.status in CONFIDENT:
+            if raion.best.feature == "ADM2":
+                hints.admin2 = {self.index.admin2_at[raion.best.ident]}
+            else:
+                hints.around = raion.best
+            return
+        anchor = self.place_only(part.name, Hints(country=hints.country, admin1=hints.admin1))
         if anchor and anchor.status in CONFIDENT:
             hints.anchor = anchor.best
         else:
@@ -243,6 +250,11 @@ class Geocoder:
         if hints.admin2 is not None:
             inside = [p for p in places if int(self.index.place_admin2[p]) in hints.admin2]
             places = inside or places
+        if hints.around is not None:
+            near = [p for p in places if haversine_km(
+                self.index.place_lat[p], self.index.place_lon[p], hints.around.latitude,
+                hints.around.longitude) <= RAION_KM]
+            places = near or places
         return places, note
 
     def _pool_uncached(self, name: str) -> dict[int, tuple[bool, int]]:

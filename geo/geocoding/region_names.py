@@ -23,13 +23,30 @@ def stems(core: str) -> list[str]:
 
 
 class NameTable:
-    """Region or country names: normalised core and phonetic key -> ids."""
+    """Region or country names: normalised core and phonetic key -> ids. Built from (name,
+    id) pairs at index build time and stored in the index as two plain mappings (`tables`),
+    so loading it costs a JSON read, not the folding of thousands of names."""
 
-    def __init__(self, pairs: list[tuple[str, object]]):
-        cores = [strip_level(n, REGION_LEVELS)[0]
-                 for n in normalize_many([name for name, _ in pairs])]
+    def __init__(self, pairs: list[tuple[str, object]] = ()):
         self.exact: dict[str, set] = {}
         self.keyed: dict[str, set] = {}
+        if pairs:
+            self._add(pairs)
+
+    @classmethod
+    def from_tables(cls, tables: dict) -> NameTable:
+        table = cls()
+        table.exact = {k: set(v) for k, v in tables["exact"].items()}
+        table.keyed = {k: set(v) for k, v in tables["keyed"].items()}
+        return table
+
+    def tables(self) -> dict:
+        return {"exact": {k: sorted(v) for k, v in self.exact.items()},
+                "keyed": {k: sorted(v) for k, v in self.keyed.items()}}
+
+    def _add(self, pairs: list[tuple[str, object]]) -> None:
+        cores = [strip_level(n, REGION_LEVELS)[0]
+                 for n in normalize_many([name for name, _ in pairs])]
         forms = [(form, ident) for core, (_, ident) in zip(cores, pairs, strict=True)
                  for form in stems(core)]
         for core, (_, ident) in zip(cores, pairs, strict=True):

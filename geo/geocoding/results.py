@@ -75,7 +75,8 @@ class Hints:
     country: str | None = None
     strict_country: bool = False       # an explicit country filters; a default only prefers
     admin1: set[int] | None = None
-    admin2: set[int] | None = None
+    admin2: set[int] | None = None          # current raions (index.admin2 rows)
+    around: Candidate | None = None         # a raion's point: places within RAION_KM of it
     anchor: Candidate | None = None
     notes: list[str] = field(default_factory=list)
 

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from geo.geocoding.gazetteer import GazetteerIndex, load_index
-from geo.geocoding.gazetteer_build import PRECISIONS
 from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.geodesy import KM_PER_DEGREE, haversine_km
 from geo.geocoding.region_names import oblast_of
@@ -132,9 +131,7 @@ def unit_vectors(lat, lon) -> np.ndarray:
 class ReverseGeocoder:
     def __init__(self, index: GazetteerIndex, data_dir: Path):
         self.index = index
-        # settlements only: not named sites, not the weak points of postal-code places
-        self.places = np.flatnonzero((index.place_precision == PRECISIONS.index("town"))
-                                     & ~np.char.startswith(index.place_ref, b"postal:"))
+        self.places = index.settlements
         self.grid = PointGrid(index.place_lat[self.places], index.place_lon[self.places])
         self.countries = _polygons(data_dir / "basemap" / "countries.geojson",
                                    lambda row: row.get("iso_a2"))
