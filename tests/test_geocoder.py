@@ -175,7 +175,7 @@ def test_column_settles_an_ambiguous_name_by_the_other_rows_of_the_file(geocoder
     assert out["geocode_match_id"].iat[0] == ORLIVKA_ODESA
     assert out["geocode_status"].iat[0] in ("exact", "alias")
     assert "km from other rows" in out["geocode_note"].iat[0]
-    alone = geocoder.geocode_column(["Orlivka", "Kremenchuk"])
+    alone = geocoder.geocode_column(["Orlivka", "Uzhhorod"])
     assert alone["geocode_status"].iat[0] == "ambiguous"     # no row near any Orlivka
 
 

@@ -14,7 +14,7 @@ the heaviest as best guess plus the others, never a silent pick. An anchor ("X n
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km, merge_duplicates
 
@@ -26,8 +26,19 @@ ANCHOR_KM = 60.0           # "X, Y" with Y a place: X must lie this near Y
 NAMESAKES_KM = 15.0        # namesakes all this close: placed, but at precision admin2
 
 
-def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None) -> GeocodeResult:
+@dataclass(frozen=True)
+class Unlisted:
+    """Namesakes too light to list: how many, and their weight together."""
+
+    count: int = 0
+    weight: float = 0.0
+
+
+def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
+           unlisted: Unlisted = Unlisted()) -> GeocodeResult:
     cands = merge_duplicates(sorted(cands, key=lambda c: -c.weight))
+    if unlisted.count:
+        what = f"{what} (+{unlisted.count} lighter)"
     if anchor is not None and anchor.latitude is not None:
         near = [(distance_km(c, anchor), c) for c in cands if c.latitude is not None]
         near = sorted((pair for pair in near if pair[0] <= ANCHOR_KM), key=lambda p: p[0])
@@ -36,16 +47,16 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None) -
             return GeocodeResult(best.status, best, tuple(c for c in cands if c is not best),
                                  note=f"nearest to {anchor.label} ({near[0][0]:.0f} km)")
     best, others = cands[0], tuple(cands[1:])
-    if not others:
+    if not others and not unlisted.count:
         return GeocodeResult(best.status, best)
-    rest = sum(c.weight for c in others)
+    rest = sum(c.weight for c in others) + unlisted.weight
     if best.weight >= DOMINANCE * rest:
         return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
                              f"{len(cands)} {what}; this one outweighs the others "
                              f"{best.weight / rest:.0f}x (size, own name)")
-    spread = max(distance_km(best, c) if c.latitude is not None else float("inf")
-                 for c in others)
-    if best.precision == "town" and spread <= NAMESAKES_KM:
+    spread = max((distance_km(best, c) if c.latitude is not None else float("inf")
+                  for c in others), default=float("inf"))
+    if best.precision == "town" and spread <= NAMESAKES_KM and not unlisted.count:
         return GeocodeResult(best.status, replace(best, precision="admin2"), others,
                              best.weight / (best.weight + rest),
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "

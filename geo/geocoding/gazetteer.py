@@ -101,7 +101,7 @@ class GazetteerIndex:
         return self.place_ref[i].decode()
 
     def source_of(self, i: int) -> str:
-        return SOURCE_LABELS.get(self.ident_of(i).split(":")[0], "gazetteer")
+        return SOURCE_LABELS.get(self.place_ref[i].split(b":", 1)[0].decode(), "gazetteer")
 
     def feature_of(self, i: int) -> str:
         return self.place_feature[i].decode()

@@ -135,8 +135,9 @@ def _names_of(row) -> list[str]:
 def _place_names(places: pd.DataFrame) -> tuple[list[int], list[str], list[int], set[int]]:
     """(owner, raw name, index of the owner's primary name, postings that are official)."""
     owners, raws, first, official = [], [], [], set()
-    for i, (name, alternates, extra, feature) in enumerate(zip(
-            places.name, places.alternates, places.official, places.feature, strict=True)):
+    columns = (places[c].to_numpy(dtype=object).tolist()   # (arrow strings iterate slowly)
+               for c in ("name", "alternates", "official", "feature"))
+    for i, (name, alternates, extra, feature) in enumerate(zip(*columns, strict=True)):
         first.append(len(raws))
         site = feature.decode() if isinstance(feature, bytes) else feature
         if site in SITE_KIND_OF_FEATURE:

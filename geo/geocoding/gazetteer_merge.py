@@ -34,7 +34,8 @@ SECTION_WEIGHT = 0.3                          # PPLX, OSM suburb: a part of a to
 
 
 def _keys(names: pd.Series) -> np.ndarray:
-    return np.array(phonetic_keys(normalize_many(names.astype(str).tolist())), dtype=object)
+    return np.array(phonetic_keys(normalize_many(names.to_numpy(dtype=object).tolist())),
+                    dtype=object)
 
 
 def _same_place(left: pd.DataFrame, right: pd.DataFrame, key_left, key_right, km: float,
@@ -75,13 +76,14 @@ def merge_places(dumps: list[pd.DataFrame], cities: pd.DataFrame, osm: list[pd.D
     base["official"] = ""
     base["sources"] = 1
     base["size"] = _size(base)
-    settlements = base.precision == "town"
+    base["key"] = _keys(base.name)
     for nodes in osm:
         nodes = nodes.assign(admin1=admin1_code(nodes.admin1, nodes.country))
-        town_rows = np.flatnonzero(settlements.to_numpy())
+        town_rows = np.flatnonzero(((base.precision == "town")
+                                    & base.country.isin(set(nodes.country))).to_numpy())
         towns = base.iloc[town_rows]
-        latin = _same_place(towns, nodes, _keys(towns.name), _keys(nodes.name), MERGE_KM)
-        native = _same_place(towns, nodes, _keys(towns.name), _keys(nodes.alternates), MERGE_KM)
+        latin = _same_place(towns, nodes, towns.key, _keys(nodes.name), MERGE_KM)
+        native = _same_place(towns, nodes, towns.key, _keys(nodes.alternates), MERGE_KM)
         match = np.where(latin >= 0, latin, native)
         hit = match >= 0
         target = town_rows[match[hit]]
@@ -93,15 +95,16 @@ def merge_places(dumps: list[pd.DataFrame], cities: pd.DataFrame, osm: list[pd.D
         base.loc[sizes.index, "size"] = np.maximum(base.loc[sizes.index, "size"], sizes)
         fresh = nodes[~hit].assign(official=lambda f: f.name + "|" + f.alternates, sources=1)
         fresh["size"] = _size(fresh)
+        fresh["key"] = _keys(fresh.name)
         base = pd.concat([base, fresh], ignore_index=True)
-        settlements = base.precision == "town"
     for places in postal:
         places = places.assign(admin1=admin1_code(places.admin1, places.country))
-        towns = base[settlements.to_numpy()]
-        known = _same_place(towns, places, _keys(towns.name), _keys(places.name), POSTAL_KM,
+        towns = base[(base.precision.isin(["town", "admin2"])
+                      & base.country.isin(set(places.country))).to_numpy()]
+        known = _same_place(towns, places, towns.key, _keys(places.name), POSTAL_KM,
                             by_admin1=True)
         fresh = places[(known < 0).to_numpy()].assign(official=lambda f: f.name, sources=1)
         fresh["size"] = _size(fresh)
+        fresh["key"] = _keys(fresh.name)
         base = pd.concat([base, fresh], ignore_index=True)
-        settlements = base.precision.isin(["town", "admin2"])
-    return base.reset_index(drop=True)
+    return base.drop(columns="key").reset_index(drop=True)

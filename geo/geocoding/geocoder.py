@@ -19,7 +19,13 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from geo.geocoding import regions
-from geo.geocoding.choose import OWN_NAME_WEIGHT, SINGLE_SOURCE_WEIGHT, VARIANT_WEIGHT, decide
+from geo.geocoding.choose import (
+    OWN_NAME_WEIGHT,
+    SINGLE_SOURCE_WEIGHT,
+    VARIANT_WEIGHT,
+    Unlisted,
+    decide,
+)
 from geo.geocoding.column import geocode_column
 from geo.geocoding.gazetteer import (
     MIN_KEY_LENGTH,
@@ -55,6 +61,7 @@ SHORT_FUZZY_LENGTH = 5     # ...keys of 5-6 letters ("avdiika", "karkiv")...
 SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
 SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
+LISTED = 25                # candidates built per name (see Geocoder.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
 SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
 VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor")
@@ -215,7 +222,6 @@ class Geocoder:
         name = self.index.name_of(i)
         label = f"{name}, {region['name']} ({country})" if region else f"{name} ({country})"
         same, flags = match
-        own = flags & (PRIMARY_KEY | OFFICIAL)
         if fuzzy:
             status, quality = "fuzzy", 0.8 * fuzzy / 100
         elif same:
@@ -223,18 +229,38 @@ class Geocoder:
                                else ("alias", 0.95))
         else:
             status, quality = "alias", 0.85
-        size = float(self.index.place_size[i])
-        if qualifier in VILLAGE_WORDS:
-            size = min(size, VILLAGE_SIZE) + size * 1e-3   # bigger still first among equals
-        weight = (size * (OWN_NAME_WEIGHT if own else 1.0)
-                  * (1.0 if same or fuzzy else VARIANT_WEIGHT)
-                  * (1.0 if self.index.place_sources[i] > 1 else SINGLE_SOURCE_WEIGHT)
-                  * (0.1 if size < SIZE_WORDS.get(qualifier, 0.0) else 1.0))
         return Candidate("place", self.index.ident_of(i), label,
                          float(self.index.place_lat[i]), float(self.index.place_lon[i]),
                          self.index.precision_of(i), country, region["name"] if region else "",
-                         int(self.index.place_pop[i]), status, quality, weight,
+                         int(self.index.place_pop[i]), status, quality,
+                         self.weight(i, match, fuzzy, qualifier),
                          source=self.index.source_of(i), feature=self.index.feature_of(i))
+
+    def weight(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
+               qualifier: str = "") -> float:
+        """How likely a referent place `i` is (geo.geocoding.choose says why each factor)."""
+        same, flags = match
+        size = float(self.index.place_size[i])
+        if qualifier in VILLAGE_WORDS:
+            size = min(size, VILLAGE_SIZE) + size * 1e-3   # bigger still first among equals
+        return (size * (OWN_NAME_WEIGHT if flags & (PRIMARY_KEY | OFFICIAL) else 1.0)
+                * (1.0 if same or fuzzy else VARIANT_WEIGHT)
+                * (1.0 if self.index.place_sources[i] > 1 else SINGLE_SOURCE_WEIGHT)
+                * (0.1 if size < SIZE_WORDS.get(qualifier, 0.0) else 1.0))
+
+    def candidates(self, places: list[int], matches: dict, hints: Hints, fuzzy: float = 0.0,
+                   qualifier: str = "") -> tuple[list[Candidate], Unlisted]:
+        """The LISTED heaviest places as candidates, and how many lighter ones there are and
+        what they weigh together (a name with a hundred namesakes is ambiguous either way;
+        building each would cost more than the rest of the lookup). With an anchor, all."""
+        if len(places) > LISTED and hints.anchor is None:
+            weights = [self.weight(p, matches[p], fuzzy, qualifier) for p in places]
+            order = sorted(range(len(places)), key=weights.__getitem__, reverse=True)
+            unlisted = Unlisted(len(places) - LISTED, sum(weights[k] for k in order[LISTED:]))
+            places = [places[k] for k in order[:LISTED]]
+        else:
+            unlisted = Unlisted()
+        return [self.place_candidate(p, matches[p], fuzzy, qualifier) for p in places], unlisted
 
     def _filtered(self, places: list[int], hints: Hints) -> tuple[list[int], str]:
         note = ""
@@ -278,8 +304,8 @@ class Geocoder:
             kept = [p for p in kept if pool[p][0] or self._looks_like(name, p)]
         if not kept:
             return None
-        cands = [self.place_candidate(p, pool[p], qualifier=qualifier) for p in kept]
-        result = decide(cands, f"places named '{name}'", hints.anchor)
+        cands, unlisted = self.candidates(kept, pool, hints, qualifier=qualifier)
+        result = decide(cands, f"places named '{name}'", hints.anchor, unlisted)
         if level == "admin2":
             result = regions.widen_to_admin2(result)
         return replace(result, note=join_notes(note, describe(result), result.note))
@@ -348,8 +374,8 @@ class Geocoder:
                             if self.index.place_size[p] >= SHORT_FUZZY_SIZE}
             kept, _ = self._filtered(list(postings), hints)
             if kept:
-                cands = [self.place_candidate(p, postings[p], score) for p in kept]
-                result = decide(cands, f"places spelt like '{name}'", hints.anchor)
+                cands, unlisted = self.candidates(kept, postings, hints, score)
+                result = decide(cands, f"places spelt like '{name}'", hints.anchor, unlisted)
                 return replace(result, note=join_notes(
                     f"fuzzy: spelt {score:.0f}% like {result.best.label}", describe(result),
                     result.note))

@@ -12,6 +12,7 @@ import pandas as pd
 from geo.geocoding.geodesy import EARTH_RADIUS_KM
 
 SAME_PLACE_KM = 5.0        # candidates this close are one place listed twice
+MERGE_CELL_DEG = 0.1       # (11 km of latitude; two cells of longitude span 7.6 km at 70 N)
 OUTPUT_COLUMNS = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
                   "geocode_match_id", "geocode_score", "geocode_candidates", "geocode_country",
                   "geocode_admin1", "geocode_note")
@@ -97,13 +98,21 @@ def distance_km(a: Candidate, b: Candidate) -> float:
 
 
 def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a place within SAME_PLACE_KM of a more populous candidate: one town listed twice."""
+    """Drop a place within SAME_PLACE_KM of a heavier candidate: one town listed twice.
+    Kept places are filed by cells of MERGE_CELL_DEG, so a name with a hundred namesakes
+    compares each with the few kept near it, not with all of them."""
     kept: list[Candidate] = []
+    cells: dict[tuple[int, int], list[Candidate]] = {}
     for c in cands:
-        if c.kind != "place" or not any(
-                k.kind == "place" and abs(k.latitude - c.latitude) < SAME_PLACE_KM / 100
-                and distance_km(c, k) <= SAME_PLACE_KM for k in kept):
+        if c.kind != "place":
             kept.append(c)
+            continue
+        row, col = int(c.latitude // MERGE_CELL_DEG), int(c.longitude // MERGE_CELL_DEG)
+        if not any(distance_km(c, k) <= SAME_PLACE_KM
+                   for r in (row - 1, row, row + 1) for q in range(col - 2, col + 3)
+                   for k in cells.get((r, q), ())):
+            kept.append(c)
+            cells.setdefault((row, col), []).append(c)
     return kept
 
 

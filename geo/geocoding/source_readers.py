@@ -23,6 +23,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from geo.errors import GeocodeError
@@ -138,8 +139,14 @@ def read_postal(path: Path) -> pd.DataFrame:
     estimated = shared | (rows.accuracy == "1")
     admin1 = (rows.country + "." + rows.admin1_code).where(rows.admin1_code != "",
                                                             rows.admin1_name)
-    latin = [romanise(n, "kmu" if c == "UA" else "bgn").title() if CYRILLIC.search(n) else n
-             for n, c in zip(rows.name, rows.country, strict=True)]
+    latin = rows.name.to_numpy(dtype=object).copy()
+    for ukrainian in (True, False):   # each scheme once over the joined names
+        where = np.flatnonzero((rows.country == "UA").to_numpy() == ukrainian)
+        if len(where):
+            joined = romanise("\n".join(latin[where]), "kmu" if ukrainian else "bgn")
+            latin[where] = [n.title() for n in joined.split("\n")]
+    latin = np.where(rows.name.str.contains(CYRILLIC.pattern, regex=True).to_numpy(), latin,
+                     rows.name.to_numpy(dtype=object))
     return _frame(name=latin, alternates=rows.name.where(rows.name != pd.Series(
                       latin, index=rows.index), ""), lat=rows.lat, lon=rows.lon, population=0,
                   country=rows.country, admin1=admin1, admin2=rows.admin2_name,

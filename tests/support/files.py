@@ -9,3 +9,5 @@ TEST_DATA = Path(__file__).resolve().parent.parent / "data"
 FIRMS_CSV = TEST_DATA / "firms_kremenchuk_synthetic.csv"
 # place names with reference points, for the geocoder's accuracy check
 ACCURACY_CSV = TEST_DATA / "geocode_accuracy.csv"
+# UCDP GED v22.1 Ukraine, trimmed to the place columns and the true points (CC BY 4.0)
+UCDP_CSV = TEST_DATA / "ucdp_ged_ukraine_sample.csv"
