@@ -27,7 +27,8 @@ UPLOADER_ROUND = "import_uploader_round"  # a new uploader (empty) after each co
 MESSAGE_KEY = "import_message"
 
 
-@st.cache_resource(show_spinner="Loading the offline gazetteer…")
+@st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "
+                                "about a minute)…")
 def _geocoder(settings: Settings):
     return load_geocoder(settings)
 
