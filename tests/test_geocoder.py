@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from geo.errors import GeocodeError
-from geo.geocoding.gazetteer import GazetteerSources
+from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.geocoder import OUTPUT_COLUMNS, Geocoder, SiteRegister, load_geocoder
 from geo.geocoding.reverse import haversine_km
 from geo.settings import DATA_DIR, Settings
@@ -112,7 +112,8 @@ def test_regions_and_countries_get_their_own_precision(geocoder):
     assert (country.status, country.best.precision, country.best.country) == (
         "exact", "country", "UA")
     raion = geocoder.geocode("Izmail raion")
-    assert raion.best.precision == "admin1" and "raion" in raion.note
+    assert (raion.best.kind, raion.best.precision) == ("admin2", "admin2")
+    assert "raion" in raion.note and "Izmail" in raion.best.label
 
 
 def test_region_point_comes_from_the_oblast_polygon(geocoder):
@@ -169,11 +170,12 @@ def test_column_hints_are_aligned_per_row(geocoder):
 
 
 def test_column_settles_an_ambiguous_name_by_the_other_rows_of_the_file(geocoder):
-    out = geocoder.geocode_column(["Orlivka", "Izmail", "Reni", "Kremenchuk"])
+    # (the full gazetteer has an Orlivka 70 km from Kremenchuk: the file stays in the south)
+    out = geocoder.geocode_column(["Orlivka", "Izmail", "Reni", "Bolhrad"])
     assert out["geocode_match_id"].iat[0] == ORLIVKA_ODESA
     assert out["geocode_status"].iat[0] in ("exact", "alias")
     assert "km from other rows" in out["geocode_note"].iat[0]
-    alone = geocoder.geocode_column(["Orlivka", "Kremenchuk"])
+    alone = geocoder.geocode_column(["Orlivka", "Uzhhorod"])
     assert alone["geocode_status"].iat[0] == "ambiguous"     # no row near any Orlivka
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.geocoding.normalize import (
-    normalize_many,
-    normalize_name,
-    parse_place,
-    phonetic_key,
-    strip_level,
-    transliterate_cyrillic,
-)
+from geo.geocoding.normalize import normalize_many, normalize_name, phonetic_key
+from geo.geocoding.place_text import parse_place, site_core, strip_level
+from geo.geocoding.transliterate import romanisations, romanise, transliterate_cyrillic
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -125,3 +120,65 @@ def test_strip_level_only_strips_the_levels_asked_for():
     assert strip_level("sevastopol city", ("admin2", "admin1")) == ("sevastopol city", "any")
     assert strip_level("sevastopol city") == ("sevastopol", "place")
     assert strip_level("region") == ("region", "any")
+
+
+@pytest.mark.parametrize(("cyrillic", "scheme", "latin"), [
+    ("Запоріжжя", "kmu", "zaporizhzhia"),
+    ("Новомихайлівка", "kmu", "novomykhailivka"),
+    ("Ягідне", "kmu", "yahidne"),                  # я at the start of a word is ya
+    ("Маріуполь", "kmu", "mariupol"),
+    ("Петровское", "bgn", "petrovskoye"),          # е after a vowel is ye
+    ("Енакиево", "bgn", "yenakiyevo"),             # ... and at the start
+    ("Новотроицкое", "bgn", "novotroitskoye"),
+    ("Запоріжжя", "loose", "zaporizzja"),          # the diacritic-stripped scholarly form
+    ("Потьомкине", "loose", "potomkyne"),
+])
+def test_cyrillic_romanises_in_each_scheme(cyrillic, scheme, latin):
+    assert romanise(cyrillic, scheme) == latin
+
+
+def test_romanisations_give_every_distinct_scheme_and_nothing_for_latin_names():
+    forms = romanisations(["Запоріжжя", "Kyiv", "Горлівка"])
+    assert forms[0] == ["zaporizhzhia", "zaporizhzhya", "zaporizzja"]
+    assert forms[1] == []
+    assert "horlivka" in forms[2] and "gorlivka" in forms[2]
+
+
+@pytest.mark.parametrize(("variant", "canonical"), [
+    ("Novomykhailivka", "Novomykhaylivka"),        # KMU 2010 and BGN
+    ("Novomikhaylovka", "Novomykhailivka"),        # Russian form
+    ("Starognativka", "Starohnativka"),
+    ("Petrovskoye", "Petrovske"),
+    ("Novotroitskoe", "Novotroitske"),
+    ("Izum", "Izium"),
+    ("Pot'omkyne", "Potomkyne"),
+    ("Zaporizja", "Zaporizzja"),                   # ad hoc, as the loose scheme writes it
+    ("\\r\\nZhytomyr", "Zhytomyr"),                # escapes pasted from JSON
+])
+def test_phonetic_key_folds_the_ways_news_romanises_a_village(variant, canonical):
+    assert phonetic_key(normalize_name(variant)) == phonetic_key(normalize_name(canonical))
+
+
+@pytest.mark.parametrize(("text", "name", "level", "qualifier"), [
+    ("Stepanivka village", "stepanivka", "place", "village"),
+    ("Donetsky vilage", "donetsky", "place", "vilage"),
+    ("Hranitne town", "hranitne", "place", "town"),
+    ("Sverdlovsk raion", "sverdlovsk", "admin2", "raion"),
+    ("Donetsk oblast", "donetsk", "admin1", "oblast"),
+])
+def test_parse_place_keeps_the_type_word_as_written(text, name, level, qualifier):
+    parsed = parse_place(text)
+    assert (parsed.name, parsed.level, parsed.qualifier) == (name, level, qualifier)
+
+
+@pytest.mark.parametrize(("text", "facility", "core"), [
+    ("Donetsk International airport", "airport", "donetsk"),
+    ("Kramatorsk airfield", "airport", "kramatorsk"),
+    ("Marynivka border checkpoint", "border_post", "marynivka"),
+    ("Yasynuvata railway station", "railway_station", "yasynuvata"),
+])
+def test_site_kind_words_are_read_and_set_aside_the_same_way_on_both_sides(text, facility,
+                                                                          core):
+    parsed = parse_place(text)
+    assert parsed.facility == facility and site_core(parsed.name) == core
+    assert site_core(normalize_name("Donetsk International Airport")) == "donetsk"

@@ -1,8 +1,8 @@
 """`python -m geo geocode IN.csv -o OUT.csv --place-column COL`: add points to place names.
 
-Offline: the gazetteer index is built on first use (a few seconds) and cached in
-INCIDENT_MAP_CACHE. Rows that already have both latitude and longitude keep them and get
-geocode_status 'given'.
+Offline: the gazetteer index is built on first use (about a minute, with progress on
+stderr; `python -m geo gazetteer build` does it ahead) and cached in INCIDENT_MAP_CACHE.
+Rows that already have both latitude and longitude keep them and get geocode_status 'given'.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="column with each row's country (ISO2, ISO3 or name)")
     parser.add_argument("--admin1-column", metavar="COL",
                         help="column with each row's first-level region (oblast, region)")
+    parser.add_argument("--admin2-column", metavar="COL",
+                        help="column with each row's raion or district (before or after the "
+                             "2020 reform); it narrows namesakes")
     parser.add_argument("--country", metavar="ISO2",
                         help="country preferred for rows without one, e.g. UA")
     parser.add_argument("--online", action="store_true",
@@ -45,7 +48,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     frame = _read(args.input)
-    for option in ("place_column", "country_column", "admin1_column"):
+    for option in ("place_column", "country_column", "admin1_column", "admin2_column"):
         column = getattr(args, option)
         if column is not None and column not in frame.columns:
             raise GeocodeError(f"Missing column '{column}' (--{option.replace('_', '-')}) in "
@@ -59,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         frame[args.place_column],
         country=frame[args.country_column] if args.country_column else None,
         admin1=frame[args.admin1_column] if args.admin1_column else None,
+        admin2=frame[args.admin2_column] if args.admin2_column else None,
         default_country=country)
     if args.online:
         print("asking Nominatim online for names not found offline (1 a second)…",

@@ -1,5 +1,9 @@
 """Geocoding a whole column: each distinct (place, hints) once, then ambiguous names settled
-by the file's own confident rows (a candidate near them, the others far from all of them)."""
+by the file's own confident rows: a candidate with many of them around it and the others
+with few (SUPPORT_*), or one near them and the others far from all of them (PROXIMITY_*).
+Where neither holds, the answer stays `ambiguous` (the heaviest candidate as best guess:
+on a front line every namesake has placed rows around it, so the most surrounded one is no
+better a guess)."""
 
 from __future__ import annotations
 
@@ -12,8 +16,11 @@ from geo.geocoding.reverse import PointGrid
 
 PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
 PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther...
-PROXIMITY_FAR_KM = 300.0   # ...and at least this far from every confident row, is taken
+PROXIMITY_FAR_KM = 200.0   # ...and at least this far from every confident row, is taken
 PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are compared)
+SUPPORT_KM = 10.0          # a candidate's support: the file's distinct placed points this near
+MIN_SUPPORT = 5            # taken when it has at least this many...
+SUPPORT_RATIO = 6.0        # ...and this many times more than any other candidate
 
 
 def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None, admin2=None,
@@ -65,11 +72,12 @@ def _aligned(value, length: int, name: str) -> np.ndarray:
 
 
 def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """An ambiguous place whose one candidate lies near the file's confident rows, and the
-    others far from all of them, is that candidate (noted, score lowered)."""
+    """An ambiguous place whose one candidate the file's confident rows surround, or lie
+    near while the others are far from all of them, is that candidate (noted, score lowered)."""
     sure = np.array([(r.best.latitude, r.best.longitude) for r in results
                      if r.status in ("exact", "alias") and r.best.precision in ("site", "town")])
-    open_rows = [i for i, r in enumerate(results) if r.status == "ambiguous"
+    open_rows = [i for i, r in enumerate(results) if r.status == "ambiguous" and r.others
+                 and r.settle
                  and all(c.kind == "place" for c in (r.best, *r.others))]
     if len(sure) == 0 or not open_rows:
         return results
@@ -79,16 +87,33 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
     _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
                                                                    max_ring=12)
+    support = PointGrid(sure[:, 0], sure[:, 1], cell=0.25).count_within(
+        flat[:, 0], flat[:, 1], SUPPORT_KM)
     settled, start = list(results), 0
     for i, group in zip(open_rows, cands, strict=True):
-        gap, start = gaps[start:start + len(group)], start + len(group)
-        order = np.argsort(gap)
-        near, next_near = gap[order[0]], gap[order[1]]
-        if near <= PROXIMITY_KM and next_near >= max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM):
-            best = group[order[0]]
-            others = (results[i].best, *results[i].others)
-            settled[i] = GeocodeResult(
-                best.status, best, tuple(c for c in others if c is not best), 0.8,
-                f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
-                f"file, the next {next_near:.0f} km")
+        end, start = start + len(group), start + len(group)
+        gap, around = gaps[end - len(group):end], support[end - len(group):end]
+        settled[i] = _settle(results[i], group, gap, around)
     return settled
+
+
+def _settle(result: GeocodeResult, group: list, gap: np.ndarray,
+            around: np.ndarray) -> GeocodeResult:
+    by_support = np.argsort(-around, kind="stable")
+    most, next_most = around[by_support[0]], around[by_support[1]]
+    order = np.argsort(gap)
+    near, next_near = gap[order[0]], gap[order[1]]
+    pick, note = None, ""
+    if most >= MIN_SUPPORT and most >= SUPPORT_RATIO * next_most:
+        pick = group[by_support[0]]
+        note = (f"{len(group)} candidates; this one has {most} of the file's placed points "
+                f"within {SUPPORT_KM:.0f} km, the next {next_most}")
+    elif near <= PROXIMITY_KM and next_near >= max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM):
+        pick = group[order[0]]
+        note = (f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
+                f"file, the next {next_near:.0f} km")
+    others = (result.best, *result.others)
+    if pick is not None:
+        return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),
+                             0.8, note)
+    return result

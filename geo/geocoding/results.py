@@ -4,14 +4,15 @@ small helpers every stage of it shares."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import pandas as pd
 
-from geo.geocoding.reverse import EARTH_RADIUS_KM
+from geo.geocoding.geodesy import EARTH_RADIUS_KM
 
 SAME_PLACE_KM = 5.0        # candidates this close are one place listed twice
+MERGE_CELL_DEG = 0.1       # (11 km of latitude; two cells of longitude span 7.6 km at 70 N)
 OUTPUT_COLUMNS = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
                   "geocode_match_id", "geocode_score", "geocode_candidates", "geocode_country",
                   "geocode_admin1", "geocode_note")
@@ -32,6 +33,8 @@ class Candidate:
     status: str = "alias"      # exact (primary name) | alias | fuzzy
     quality: float = 0.95
     weight: float = 1.0        # how likely a referent it is, against the other candidates
+    source: str = ""           # GeoNames | OpenStreetMap | GeoNames postal (places only)
+    feature: str = ""          # GeoNames feature code (PPL, AIRP...), OSM_<kind> or POSTAL
 
     def describe(self) -> str:
         where = "" if self.latitude is None else f" {self.latitude:.3f},{self.longitude:.3f}"
@@ -46,6 +49,7 @@ class GeocodeResult:
     others: tuple[Candidate, ...] = ()
     confidence: float = 1.0
     note: str = ""
+    settle: bool = True                  # may the file's other rows settle it (column.py)
 
     def row(self) -> dict:
         best = self.best
@@ -72,6 +76,8 @@ class Hints:
     country: str | None = None
     strict_country: bool = False       # an explicit country filters; a default only prefers
     admin1: set[int] | None = None
+    admin2: set[int] | None = None          # current raions (index.admin2 rows)
+    around: Candidate | None = None         # a raion's point: places within RAION_KM of it
     anchor: Candidate | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -92,22 +98,22 @@ def distance_km(a: Candidate, b: Candidate) -> float:
 
 
 def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a place within SAME_PLACE_KM of a more populous candidate: one town listed twice."""
+    """Drop a place within SAME_PLACE_KM of a heavier candidate: one town listed twice.
+    Kept places are filed by cells of MERGE_CELL_DEG, so a name with a hundred namesakes
+    compares each with the few kept near it, not with all of them."""
     kept: list[Candidate] = []
+    cells: dict[tuple[int, int], list[Candidate]] = {}
     for c in cands:
-        if c.kind != "place" or not any(
-                k.kind == "place" and abs(k.latitude - c.latitude) < SAME_PLACE_KM / 100
-                and distance_km(c, k) <= SAME_PLACE_KM for k in kept):
+        if c.kind != "place":
             kept.append(c)
+            continue
+        row, col = int(c.latitude // MERGE_CELL_DEG), int(c.longitude // MERGE_CELL_DEG)
+        if not any(distance_km(c, k) <= SAME_PLACE_KM
+                   for r in (row - 1, row, row + 1) for q in range(col - 2, col + 3)
+                   for k in cells.get((r, q), ())):
+            kept.append(c)
+            cells.setdefault((row, col), []).append(c)
     return kept
-
-
-def widen_to_admin1(result: GeocodeResult) -> GeocodeResult:
-    if result.best is None:
-        return result
-    best = replace(result.best, precision="admin1", label=f"{result.best.label} (raion centre)")
-    return replace(result, best=best, note=join_notes(
-        "raion/district: placed at its centre town, precision admin1", result.note))
 
 
 def join_notes(*notes: str) -> str:

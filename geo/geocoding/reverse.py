@@ -1,12 +1,13 @@
-"""Reverse geocoding: coordinates -> nearest GeoNames place, first-level region and country.
+"""Reverse geocoding: coordinates -> nearest settlement, first-level region and country.
 
-Nearest place: the places are binned on a grid of 0.25° cells; each point scans rings of
-cells around its own, all points at once with numpy, until the nearest place found is closer
-than the scanned block's inner margin, which makes the answer exact (no scipy here). Points
-more than 3° from any place are compared with all places. Country and Ukrainian oblast come
-from the shipped polygons (data/basemap/countries.geojson, with Crimea inside Ukraine, and
-data/boundaries/ukraine_admin1.geojson) where a point falls inside one; elsewhere from the
-nearest place, and `reverse_method` says which.
+Nearest settlement of the gazetteer (GeoNames or OpenStreetMap; not named sites, not postal
+places, whose points are weak): the places are binned on a grid of 0.25° cells; each point
+scans rings of cells around its own, all points at once with numpy, until the nearest place
+found is closer than the scanned block's inner margin, which makes the answer exact (no
+scipy here). Points more than 3° from any place are compared with all places. Country and
+Ukrainian oblast come from the shipped polygons (data/basemap/countries.geojson, with
+Crimea inside Ukraine, and data/boundaries/ukraine_admin1.geojson) where a point falls
+inside one; elsewhere from the nearest place, and `reverse_method` says which.
 """
 
 from __future__ import annotations
@@ -17,23 +18,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index, oblast_of
+from geo.geocoding.gazetteer import GazetteerIndex, load_index
+from geo.geocoding.gazetteer_sources import GazetteerSources
+from geo.geocoding.geodesy import KM_PER_DEGREE, haversine_km
+from geo.geocoding.region_names import oblast_of
 from geo.settings import Settings
 
-EARTH_RADIUS_KM = 6371.0088
-KM_PER_DEGREE = 111.19
 GRID_CELL_DEG = 0.25
 MAX_RING = 12              # 3 degrees; farther from every place, compare with all of them
 CHUNK = 20_000
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in km; numpy-broadcasting over any of its arguments."""
-    lat1, lon1, lat2, lon2 = (np.radians(np.asarray(v, dtype=float))
-                              for v in (lat1, lon1, lat2, lon2))
-    a = (np.sin((lat2 - lat1) / 2) ** 2
-         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 class PointGrid:
@@ -53,8 +46,9 @@ class PointGrid:
     def _cell_ids(self, row, col):
         return row * self.columns + col % self.columns
 
-    def _scan(self, lat, lon, row, col, ring: int, best_place, best_km) -> None:
-        """Compare each point with the places of the cells `ring` cells away from its own."""
+    def _pairs(self, lat, lon, row, col, ring: int):
+        """(query point, grid point, km) of each point with the grid points of the cells
+        `ring` cells away from its own."""
         span = np.arange(-ring, ring + 1)
         dr, dc = np.meshgrid(span, span, indexing="ij")
         edge = np.maximum(np.abs(dr), np.abs(dc)) == ring
@@ -68,11 +62,25 @@ class PointGrid:
         query = np.repeat(owner, count)
         offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
         found = self.order[np.repeat(start, count) + offset]
+        km = haversine_km(lat[query], lon[query], self.lat[found], self.lon[found])
+        return query, found, km
+
+    def _scan(self, lat, lon, row, col, ring: int, best_place, best_km) -> None:
+        """Compare each point with the places of the cells `ring` cells away from its own."""
+        query, found, km = self._pairs(lat, lon, row, col, ring)
         if len(query):
-            km = haversine_km(lat[query], lon[query], self.lat[found], self.lon[found])
             np.minimum.at(best_km, query, km)
             nearest = km <= best_km[query]
             best_place[query[nearest]] = found[nearest]
+
+    def count_within(self, lat: np.ndarray, lon: np.ndarray, km: float) -> np.ndarray:
+        """How many grid points lie within `km` of each point (km at most one cell wide)."""
+        row, col = self._row_col(lat, lon)
+        counts = np.zeros(len(lat), np.int64)
+        for ring in (0, 1):
+            query, _, distance = self._pairs(lat, lon, row, col, ring)
+            np.add.at(counts, query[distance <= km], 1)
+        return counts
 
     def nearest(self, lat: np.ndarray, lon: np.ndarray, max_ring: int = MAX_RING):
         """(point, km) of the nearest grid point to each, -1/inf where none within max_ring.
@@ -123,7 +131,8 @@ def unit_vectors(lat, lon) -> np.ndarray:
 class ReverseGeocoder:
     def __init__(self, index: GazetteerIndex, data_dir: Path):
         self.index = index
-        self.grid = PointGrid(index.place_lat, index.place_lon)
+        self.places = index.settlements
+        self.grid = PointGrid(index.place_lat[self.places], index.place_lon[self.places])
         self.countries = _polygons(data_dir / "basemap" / "countries.geojson",
                                    lambda row: row.get("iso_a2"))
         self.oblasts = _polygons(data_dir / "boundaries" / "ukraine_admin1.geojson",
@@ -133,11 +142,12 @@ class ReverseGeocoder:
         """Per point: nearest place (label, GeoNames id, km), country ISO2, admin1 name."""
         lat, lon = np.asarray(latitudes, float), np.asarray(longitudes, float)
         place, km = nearest_places(self.grid, lat, lon)
+        place = np.where(place >= 0, self.places[place], -1)
         found, where = np.unique(place, return_inverse=True)   # label each place once
         known = found >= 0
         region = np.where(known, self.index.place_admin1[found], -1)
         label = [self._label(p) if p >= 0 else "" for p in found.tolist()]
-        ident = [f"geonames:{self.index.place_id[p]}" if p >= 0 else "" for p in found.tolist()]
+        ident = [self.index.ident_of(p) if p >= 0 else "" for p in found.tolist()]
         country = np.where(known, self.index.place_country[found].astype(str), "")[where]
         region, method = region[where], np.where(place >= 0, "nearest place", "").astype(object)
         inside, oblast = _inside(self.countries, lat, lon), _inside(self.oblasts, lat, lon)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import GeocodeError
-from geo.geocoding.normalize import PlaceText, normalize_name
+from geo.geocoding.normalize import normalize_name
+from geo.geocoding.place_text import PlaceText
 from geo.geocoding.results import (
     Candidate,
     GeocodeResult,

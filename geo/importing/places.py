@@ -17,7 +17,10 @@ import pandas as pd
 from geo.importing.problems import RowIssues
 
 SOURCES = {"geonames": "GeoNames", "admin1": "GeoNames region", "country": "country",
-           "site": "site register"}
+           "site": "site register", "osm": "OpenStreetMap", "postal": "GeoNames postal place"}
+# The store's levels (geo.schema.GEO_PRECISIONS) have no raion level: a raion (admin2)
+# answer is kept as region-level, coarser and never finer; geo_method still names the raion.
+STORED_PRECISION = {"admin2": "admin1"}
 MAX_CANDIDATES = 20
 
 
@@ -52,7 +55,8 @@ def _choices(geocoder, place: str, country: str, admin1: str, default_country) -
     result = geocoder.geocode(place, country=country or None, admin1=admin1 or None,
                               default_country=default_country)
     found = [c for c in (result.best, *result.others) if c is not None]
-    return [PlaceChoice(c.label, c.latitude, c.longitude, c.precision, c.ident, c.country,
+    return [PlaceChoice(c.label, c.latitude, c.longitude,
+                        STORED_PRECISION.get(c.precision, c.precision), c.ident, c.country,
                         c.admin1) for c in found[:MAX_CANDIDATES]]
 
 
@@ -68,7 +72,7 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
                                     admin1=todo["admin1"].tolist(),
                                     default_country=default_country)
     status = found["geocode_status"].to_numpy(dtype=object)
-    precision = found["geocode_precision"].to_numpy(dtype=object)
+    precision = found["geocode_precision"].replace(STORED_PRECISION).to_numpy(dtype=object)
     placed = np.isin(status, ("exact", "alias", "fuzzy", "ambiguous"))
     country_level = placed & (precision == "country")
     lat = np.where(placed & ~country_level, found["latitude"].to_numpy(), np.nan)

@@ -38,7 +38,8 @@ SOURCE_KEY = "import_source"
 SOURCES = ("A CSV file", "Paste or upload an article")
 
 
-@st.cache_resource(show_spinner="Loading the offline gazetteer…")
+@st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "
+                                "about a minute)…")
 def _geocoder(settings: Settings):
     return load_geocoder(settings)
 

@@ -12,3 +12,5 @@ ACCURACY_CSV = TEST_DATA / "geocode_accuracy.csv"
 # real news articles with their origin, a hand annotation of their incidents, and the seeds
 ARTICLES = TEST_DATA / "articles"
 SEED_ARTICLES = ARTICLES / "seeds"
+# UCDP GED v22.1 Ukraine, trimmed to the place columns and the true points (CC BY 4.0)
+UCDP_CSV = TEST_DATA / "ucdp_ged_ukraine_sample.csv"

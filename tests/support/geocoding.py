@@ -14,10 +14,12 @@ import pandas as pd
 from geo.geocoding.geocoder import Geocoder, load_geocoder
 from geo.geocoding.reverse import haversine_km
 from geo.settings import Settings
-from tests.support.files import ACCURACY_CSV
+from tests.support.files import ACCURACY_CSV, UCDP_CSV
 
 WITHIN_KM = 10.0
+WRONG_KM = 25.0
 CONFIDENT = ("exact", "alias", "fuzzy")
+UCDP_COLUMNS = {"place": "where_coordinates", "admin1": "adm_1", "country": "country"}
 
 
 def session_settings(tmp_path_factory) -> Settings:
@@ -87,3 +89,38 @@ def measure_accuracy(geocoder: Geocoder, *, file_context: bool = True) -> Accura
     invented = rows.expected_id == "none"
     rows["confident_wrong"] = confident & (wrong_point | wrong_id | invented)
     return Accuracy(rows)
+
+
+@dataclass
+class WorldBars:
+    """The issue's bars on a file of real place names with true points (UCDP's where_prec:
+    1 exact place, 2 within 25 km of a named place, 3+ an area's representative point)."""
+
+    within: float          # of rows whose truth is a precise place (where_prec 1-2): <= 10 km
+    confident_far: float   # of all rows: town/site precision, not ambiguous, > 25 km off
+    ambiguous: float       # of all rows
+    rows: int
+    precise: int
+
+    def summary(self) -> str:
+        return (f"{self.within:.1%} of {self.precise} precise places within {WITHIN_KM:.0f} km; "
+                f"{self.confident_far:.2%} of {self.rows} rows placed at town/site "
+                f"precision > {WRONG_KM:.0f} km off and not flagged; "
+                f"{self.ambiguous:.1%} flagged ambiguous")
+
+
+def world_bars(found: pd.DataFrame, truth: pd.DataFrame) -> WorldBars:
+    """Bars of `found` (geocode output columns) against `truth` (where_prec, latitude,
+    longitude), row for row."""
+    error = haversine_km(truth["latitude"].to_numpy(), truth["longitude"].to_numpy(),
+                         found["latitude"].to_numpy(float), found["longitude"].to_numpy(float))
+    precise = truth["where_prec"].isin([1, 2]).to_numpy()
+    placed = found["geocode_precision"].isin(["town", "site"]).to_numpy()
+    flagged = (found["geocode_status"] == "ambiguous").to_numpy()
+    far = placed & ~flagged & ~(error <= WRONG_KM)
+    return WorldBars(float(np.mean(error[precise] <= WITHIN_KM)), float(np.mean(far)),
+                     float(np.mean(flagged)), len(truth), int(precise.sum()))
+
+
+def read_ucdp() -> pd.DataFrame:
+    return pd.read_csv(UCDP_CSV, dtype={"where_coordinates": str, "adm_1": str, "adm_2": str})

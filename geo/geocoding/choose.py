@@ -1,0 +1,66 @@
+"""Choosing among candidates: one answer only when it clearly outweighs every other.
+
+A candidate's weight is how likely a referent it is with no other clue: its population, or
+for a village of unknown population its kind (gazetteer_merge.SIZE_BY_FEATURE), times
+OWN_NAME_WEIGHT when the name asked is its own or its official one (not an old or foreign
+alias), times VARIANT_WEIGHT when only a folded spelling matches, times SINGLE_SOURCE_WEIGHT when
+only one source lists it (a GeoNames village OpenStreetMap does not confirm is more often a
+stale or misplaced record; measured on the UCDP dev set, 5% of the true places against 19%
+of their namesakes). One candidate is the answer
+only if it outweighs all the others together DOMINANCE times; else the answer is `ambiguous`:
+the heaviest as best guess plus the others, never a silent pick. An anchor ("X near Y",
+"X, Y" with Y a place) picks the candidate nearest to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from geo.geocoding.results import Candidate, GeocodeResult, distance_km, merge_duplicates
+
+DOMINANCE = 5.0            # a candidate wins alone only at >= 5x the weight of all others together
+OWN_NAME_WEIGHT = 4.0      # the place's own or official name is the one asked (alone, < DOMINANCE)
+VARIANT_WEIGHT = 0.3       # only a folded spelling (phonetic key) matches
+SINGLE_SOURCE_WEIGHT = 0.25  # a place only one source lists (OSM does not confirm GeoNames')
+ANCHOR_KM = 60.0           # "X, Y" with Y a place: X must lie this near Y
+NAMESAKES_KM = 15.0        # namesakes all this close: placed, but at precision admin2
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """Namesakes too light to list: how many, and their weight together."""
+
+    count: int = 0
+    weight: float = 0.0
+
+
+def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
+           unlisted: Unlisted = Unlisted()) -> GeocodeResult:
+    cands = merge_duplicates(sorted(cands, key=lambda c: -c.weight))
+    if unlisted.count:
+        what = f"{what} (+{unlisted.count} lighter)"
+    if anchor is not None and anchor.latitude is not None:
+        near = [(distance_km(c, anchor), c) for c in cands if c.latitude is not None]
+        near = sorted((pair for pair in near if pair[0] <= ANCHOR_KM), key=lambda p: p[0])
+        if near:
+            best = near[0][1]
+            return GeocodeResult(best.status, best, tuple(c for c in cands if c is not best),
+                                 note=f"nearest to {anchor.label} ({near[0][0]:.0f} km)")
+    best, others = cands[0], tuple(cands[1:])
+    if not others and not unlisted.count:
+        return GeocodeResult(best.status, best)
+    rest = sum(c.weight for c in others) + unlisted.weight
+    if best.weight >= DOMINANCE * rest:
+        return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
+                             f"{len(cands)} {what}; this one outweighs the others "
+                             f"{best.weight / rest:.0f}x (size, own name)")
+    spread = max((distance_km(best, c) if c.latitude is not None else float("inf")
+                  for c in others), default=float("inf"))
+    if best.precision == "town" and spread <= NAMESAKES_KM and not unlisted.count:
+        return GeocodeResult(best.status, replace(best, precision="admin2"), others,
+                             best.weight / (best.weight + rest),
+                             f"{len(cands)} {what} within {spread:.0f} km of each other: "
+                             "placed at the heaviest, precision admin2")
+    return GeocodeResult("ambiguous", best, others, best.weight / (best.weight + rest),
+                         f"{len(cands)} {what}, none clearly the one meant; give a region "
+                         "or country")

@@ -1,0 +1,223 @@
+"""Looking places up in the gazetteer index: the postings of a name, its candidates and
+their weights, the hints that filter them, and fuzzy spellings. The Geocoder (geocoder.py)
+builds on it; which candidate wins is geo.geocoding.choose's rule.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from geo.geocoding import regions
+from geo.geocoding.choose import (
+    OWN_NAME_WEIGHT,
+    SINGLE_SOURCE_WEIGHT,
+    VARIANT_WEIGHT,
+    Unlisted,
+    decide,
+)
+from geo.geocoding.gazetteer import (
+    MIN_KEY_LENGTH,
+    OFFICIAL,
+    PRIMARY_KEY,
+    PRIMARY_SPELLING,
+    GazetteerIndex,
+)
+from geo.geocoding.geodesy import haversine_km
+from geo.geocoding.normalize import name_hash, normalize_name, phonetic_key, phonetic_keys
+from geo.geocoding.place_text import parse_place
+from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
+
+VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio a folded match's own name needs (_place_result)
+FUZZY_CUTOFF = 88.0        # rapidfuzz ratio between phonetic keys
+FUZZY_MIN_LENGTH = 7       # phonetic key length below which fuzzy matching is stricter:
+SHORT_FUZZY_LENGTH = 5     # ...keys of 5-6 letters ("avdiika", "karkiv")...
+SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
+SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
+LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
+RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
+SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
+VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor")
+VILLAGE_SIZE = 500.0       # "X village": no namesake outweighs another by being bigger
+
+
+class PlaceLookup:
+    """The places of a name in a loaded index, as weighed candidates."""
+
+    def __init__(self, index: GazetteerIndex):
+        self.index = index
+        self._postings = functools.lru_cache(maxsize=100_000)(self._postings_uncached)
+        self._pool = functools.lru_cache(maxsize=100_000)(self._pool_uncached)
+        self._looks_like = functools.lru_cache(maxsize=100_000)(self._looks_like_uncached)
+        self._slices: dict[str, slice | None] = {}     # phonetic key -> postings (prefetched)
+        self._keys: dict[str, str] = {}                 # name -> phonetic key (prefetched)
+
+    def prefetch(self, places) -> None:
+        """Look up the phonetic keys of many place texts in one vectorised search."""
+        names = [text.name for text in map(parse_place, places)]
+        if len(self._slices) > 200_000:
+            self._slices.clear()
+            self._keys.clear()
+        self._keys.update(zip(names, phonetic_keys(names), strict=True))
+        keys = [k for k in set(self._keys.values()) if k and k not in self._slices]
+        self._slices.update(zip(keys, self.index.lookup(keys), strict=True))
+
+    def _postings_uncached(self, key: str, spelling: int | None) -> dict[int, tuple[bool, int]]:
+        """{place: (spelt exactly so, flags)} of the places filed under `key`; the own-name
+        and official bits count for any spelling, PRIMARY_SPELLING only for this one."""
+        where = self._slices[key] if key in self._slices else self.index.lookup([key])[0]
+        if not key or where is None:
+            return {}
+        found: dict[int, tuple[bool, int]] = {}
+        for place, crc, flags in zip(self.index.post_place[where].tolist(),
+                                     self.index.post_hash[where].tolist(),
+                                     self.index.post_flags[where].tolist(), strict=True):
+            same = crc == spelling
+            was_same, was_flags = found.get(place, (False, 0))
+            kept = flags if same else flags & (PRIMARY_KEY | OFFICIAL)
+            found[place] = (was_same or same, was_flags | kept)
+        return found
+
+    def place_candidate(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
+                        qualifier: str = "") -> Candidate:
+        """Candidate for place `i` matched (spelt exactly?, flags); `fuzzy` is the ratio or 0."""
+        region = self.index.admin1_of(i)
+        country = self.index.place_country[i].decode()
+        name = self.index.name_of(i)
+        label = f"{name}, {region['name']} ({country})" if region else f"{name} ({country})"
+        same, flags = match
+        if fuzzy:
+            status, quality = "fuzzy", 0.8 * fuzzy / 100
+        elif same:
+            status, quality = (("exact", 1.0) if flags & (PRIMARY_SPELLING | OFFICIAL)
+                               else ("alias", 0.95))
+        else:
+            status, quality = "alias", 0.85
+        return Candidate("place", self.index.ident_of(i), label,
+                         float(self.index.place_lat[i]), float(self.index.place_lon[i]),
+                         self.index.precision_of(i), country, region["name"] if region else "",
+                         int(self.index.place_pop[i]), status, quality,
+                         self.weight(i, match, fuzzy, qualifier),
+                         source=self.index.source_of(i), feature=self.index.feature_of(i))
+
+    def weight(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
+               qualifier: str = "") -> float:
+        """How likely a referent place `i` is (geo.geocoding.choose says why each factor)."""
+        same, flags = match
+        size = float(self.index.place_size[i])
+        if qualifier in VILLAGE_WORDS:
+            size = min(size, VILLAGE_SIZE) + size * 1e-3   # bigger still first among equals
+        return (size * (OWN_NAME_WEIGHT if flags & (PRIMARY_KEY | OFFICIAL) else 1.0)
+                * (1.0 if same or fuzzy else VARIANT_WEIGHT)
+                * (1.0 if self.index.place_sources[i] > 1 else SINGLE_SOURCE_WEIGHT)
+                * (0.1 if size < SIZE_WORDS.get(qualifier, 0.0) else 1.0))
+
+    def candidates(self, places: list[int], matches: dict, hints: Hints, fuzzy: float = 0.0,
+                   qualifier: str = "") -> tuple[list[Candidate], Unlisted]:
+        """The LISTED heaviest places as candidates, and how many lighter ones there are and
+        what they weigh together (a name with a hundred namesakes is ambiguous either way;
+        building each would cost more than the rest of the lookup). With an anchor, all."""
+        if len(places) > LISTED and hints.anchor is None:
+            weights = [self.weight(p, matches[p], fuzzy, qualifier) for p in places]
+            order = sorted(range(len(places)), key=weights.__getitem__, reverse=True)
+            unlisted = Unlisted(len(places) - LISTED, sum(weights[k] for k in order[LISTED:]))
+            places = [places[k] for k in order[:LISTED]]
+        else:
+            unlisted = Unlisted()
+        return [self.place_candidate(p, matches[p], fuzzy, qualifier) for p in places], unlisted
+
+    def _filtered(self, places: list[int], hints: Hints) -> tuple[list[int], str]:
+        note = ""
+        if hints.country:
+            inside = [p for p in places
+                      if self.index.place_country[p].decode() == hints.country]
+            if inside or hints.strict_country:
+                places = inside
+            else:
+                note = f"none in {hints.country}"
+        if hints.admin1 is not None:
+            places = [p for p in places if int(self.index.place_admin1[p]) in hints.admin1]
+        if hints.admin2 is not None:
+            inside = [p for p in places if int(self.index.place_admin2[p]) in hints.admin2]
+            places = inside or places
+        if hints.around is not None:
+            near = [p for p in places if haversine_km(
+                self.index.place_lat[p], self.index.place_lon[p], hints.around.latitude,
+                hints.around.longitude) <= RAION_KM]
+            places = near or places
+        return places, note
+
+    def _pool_uncached(self, name: str) -> dict[int, tuple[bool, int]]:
+        """Places named `name`, spelt so or folded alike (only spelt so if the key is short)."""
+        key = self._keys.get(name) or phonetic_key(name)
+        postings = self._postings(key, name_hash(name)) if name else {}
+        return postings if len(key) >= MIN_KEY_LENGTH else {
+            p: m for p, m in postings.items() if m[0]}
+
+    def _looks_like_uncached(self, name: str, place: int) -> bool:
+        return fuzz.ratio(name, normalize_name(self.index.name_of(place))) >= VARIANT_SIMILARITY
+
+    def _place_result(self, name: str, hints: Hints, level: str,
+                      qualifier: str = "") -> GeocodeResult | None:
+        """A folded-only match is dropped when a place of this very spelling as its own name
+        is among the candidates and the folded one's own name looks different ('Svatove' is
+        not 'Swatow', an old name of Shantou)."""
+        pool = self._pool(name)
+        kept, note = self._filtered(list(pool), hints)
+        if any(pool[p][0] and pool[p][1] & (PRIMARY_KEY | OFFICIAL) for p in kept):
+            kept = [p for p in kept if pool[p][0] or self._looks_like(name, p)]
+        if not kept:
+            return None
+        cands, unlisted = self.candidates(kept, pool, hints, qualifier=qualifier)
+        result = decide(cands, f"places named '{name}'", hints.anchor, unlisted)
+        if level == "admin2":
+            result = regions.widen_to_admin2(result)
+        return replace(result, note=join_notes(note, describe(result), result.note))
+
+    def _only_elsewhere(self, name: str, hints: Hints) -> GeocodeResult | None:
+        """The name, spelt so, exists only outside the country given: not found here (no
+        fuzzy neighbour either), with the places elsewhere listed."""
+        if not name or not hints.strict_country or hints.admin1 is not None:
+            return None
+        postings = self._postings(phonetic_key(name), name_hash(name))
+        others = [self.place_candidate(p, m) for p, m in postings.items() if m[0]]
+        if not others:
+            return None
+        return GeocodeResult("not_found", None, tuple(sorted(others, key=lambda c: -c.weight)),
+                             note=f"'{name}' exists only outside {hints.country}")
+
+    def _fuzzy_result(self, name: str, hints: Hints) -> GeocodeResult | None:
+        key = phonetic_key(name)
+        if len(key) < SHORT_FUZZY_LENGTH:
+            return None
+        short = len(key) < FUZZY_MIN_LENGTH
+        cutoff = SHORT_FUZZY_CUTOFF if short else FUZZY_CUTOFF
+        hints = replace(hints, strict_country=True)   # a misspelling never leaves the country
+        for similar, score in self.index.similar_keys(key, cutoff):
+            postings = self._postings(similar, None)
+            if short:   # a short name misspelt: only a town big enough to be written often
+                postings = {p: m for p, m in postings.items()
+                            if self.index.place_size[p] >= SHORT_FUZZY_SIZE}
+            kept, _ = self._filtered(list(postings), hints)
+            if kept:
+                cands, unlisted = self.candidates(kept, postings, hints, score)
+                result = decide(cands, f"places spelt like '{name}'", hints.anchor, unlisted)
+                return replace(result, note=join_notes(
+                    f"fuzzy: spelt {score:.0f}% like {result.best.label}", describe(result),
+                    result.note))
+        return None
+
+    def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
+        found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
+        return found if found and found.best is not None else None
+
+
+def describe(result: GeocodeResult) -> str:
+    """'source: GeoNames PPL' / 'source: GeoNames postal (approximate point)'."""
+    best = result.best
+    if best is None or not best.source:
+        return ""
+    weak = " (postal-code place: approximate point)" if best.source == "GeoNames postal" else ""
+    return f"source: {best.source} {best.feature}{weak}"

@@ -1,0 +1,154 @@
+"""Place text as analysts paste it, taken apart: "Orlivka (Odesa region)", "Stepanivka village",
+"Donetsk International airport", "oil depot in Odesa region".
+
+`parse_place` finds qualifiers ("city", "village", "region", "raion": the level of the answer
+asked for), facility words ("refinery", "TPP", "airport", "border checkpoint": a kind of site)
+and context ("X, Y" / "X (Y)" / "X in Y"). `site_core` and `site_key` file a named site under
+its kind and its name without kind words, the same way on the index side and the query side.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from geo.geocoding.normalize import normalize_name
+
+LEVEL_WORDS = {
+    "place": ("city", "town", "village", "vilage", "settlement", "urban type settlement",
+              "urban settlement", "smt", "pgt", "selo", "selyshche", "posyolok", "poselok",
+              "khutir", "khutor", "hamlet", "city of", "town of", "village of", "settlement of"),
+    "admin1": ("oblast", "obl", "region", "province", "krai", "kray", "republic", "okrug",
+               "autonomous okrug", "oblisi", "voblasc", "region of", "oblast of", "province of",
+               "autonomous republic of", "republic of"),
+    "admin2": ("raion", "rayon", "district", "hromada", "municipality", "district of"),
+}
+FACILITY_WORDS = {
+    "refinery": ("oil refinery", "refinery", "npz", "oil processing plant", "oil plant"),
+    "oil_depot": ("oil depot", "fuel depot", "petroleum depot", "oil storage", "fuel storage",
+                  "tank farm", "depot", "naftobaza", "neftebaza"),
+    "gas_distribution_station": ("gas distribution station", "gas metering station",
+                                 "metering station", "gas station", "compressor station", "gds",
+                                 "grs"),
+    "power_plant": ("thermal power plant", "nuclear power plant", "hydroelectric power plant",
+                    "power plant", "power station", "tpp", "chp", "tets", "tes", "hpp", "npp"),
+    "port": ("sea port", "seaport", "oil terminal", "terminal", "harbour", "harbor", "port"),
+    "office": ("headquarters", "office", "hq"),
+    "embassy": ("embassy", "consulate"),
+    "airport": ("international airport", "airport", "airfield", "aerodrome", "air base",
+                "airbase", "military airfield", "heliport"),
+    "railway_station": ("railway station", "train station", "rail station", "railway junction",
+                        "railway hub"),
+    "border_post": ("border crossing point", "border checkpoint", "border crossing",
+                    "border post", "checkpoint", "crossing point"),
+    "monument": ("monument", "memorial"),
+    "mine": ("coal mine", "mine", "colliery"),
+    "dam": ("dam",),
+    "bridge": ("bridge",),
+    "hospital": ("hospital",),
+    "any": ("facility", "infrastructure", "installation", "plant", "station", "site"),
+}
+# GeoNames feature codes of named sites -> the kind a text must name to find them
+SITE_KIND_OF_FEATURE = {
+    "AIRP": "airport", "AIRF": "airport", "AIRB": "airport", "AIRH": "airport",
+    "PS": "power_plant", "PSH": "power_plant", "PSN": "power_plant", "PP": "power_plant",
+    "RSTN": "railway_station", "RSTP": "railway_station", "PSTB": "border_post",
+    "MNMT": "monument", "DAM": "dam", "BDG": "bridge", "OILR": "refinery", "PRT": "port",
+    "MN": "mine", "MNC": "mine", "HSP": "hospital", "OILT": "oil_depot", "TNKD": "oil_depot",
+}
+SITE_FILLERS = {"international", "imeni", "named", "after", "im", "mizhnarodnyi",
+                "mezhdunarodnyi", "aeroport", "aeroportu", "stantsiia", "stantsiya", "stancija",
+                "punkt", "propusku", "prykordonnyi", "zaliznychna", "kpp", "kpvv"}
+NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "vicinity of", "near",
+              "around", "area of", "area")
+FILLER_WORDS = {"the", "a", "an", "of", "oil", "gas", "fuel", "energy"}
+SPLITTERS = re.compile(r" (in|near|at|outside) ", re.IGNORECASE)
+
+
+def _phrase_pattern(phrases, template: str = r"\b(?:{})\b") -> re.Pattern:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(template.format("|".join(re.escape(p) for p in ordered)))
+
+
+LEVEL_OF = {word: level for level, words in LEVEL_WORDS.items() for word in words}
+LEADING = _phrase_pattern([w for w in LEVEL_OF if w.endswith(" of")], r"^({}) (?=\S)")
+TRAILING = _phrase_pattern([w for w in LEVEL_OF if not w.endswith(" of")], r"(?<=\S) ({})$")
+FACILITY_KIND = {phrase: kind for kind, phrases in FACILITY_WORDS.items() for phrase in phrases}
+FACILITY_PATTERN = _phrase_pattern(FACILITY_KIND)
+NEAR_PATTERN = _phrase_pattern(NEAR_WORDS)
+ALL_LEVELS = ("admin2", "admin1", "place")
+
+
+@dataclass(frozen=True)
+class PlaceText:
+    """A pasted place string taken apart. `name` is normalised, qualifiers removed."""
+
+    name: str
+    level: str = "any"                 # any | place | admin1 | admin2
+    facility: str | None = None        # a site kind, "any" for a generic word, or None
+    context: tuple[PlaceText, ...] = ()
+    near: bool = False
+    full: str = ""                     # the whole text normalised
+    head: str = ""                     # the text before any ", Y" / "(Y)" / " in Y", normalised
+    qualifier: str = ""                # the level word as written: "village", "town", "raion"
+
+
+def strip_level(name: str, levels=ALL_LEVELS) -> tuple[str, str]:
+    """'odesa oblast' -> ('odesa', 'admin1'); 'kiev city' -> ('kiev', 'place')."""
+    core, level, _ = strip_qualifier(name, levels)
+    return core, level
+
+
+def strip_qualifier(name: str, levels=ALL_LEVELS) -> tuple[str, str, str]:
+    """'stepanivka village' -> ('stepanivka', 'place', 'village')."""
+    for pattern in (TRAILING, LEADING):
+        found = pattern.search(name)
+        if found and LEVEL_OF[found.group(1)] in levels:
+            word = found.group(1)
+            return (name[:found.start()] + name[found.end():]).strip(), LEVEL_OF[word], word
+    return name, "any", ""
+
+
+def _parse_part(text: str) -> PlaceText:
+    full = normalize_name(text)
+    name, facility = full, None
+    found = FACILITY_PATTERN.search(name)
+    if found:
+        name, facility = FACILITY_PATTERN.sub(" ", name), FACILITY_KIND[found.group()]
+    near = NEAR_PATTERN.search(name) is not None
+    if near:
+        name = NEAR_PATTERN.sub(" ", name)
+    words = [w for w in name.split() if w not in FILLER_WORDS] if facility else name.split()
+    name, level, word = strip_qualifier(" ".join(words))
+    return PlaceText(name, level, facility, (), near, full, full, word)
+
+
+@functools.lru_cache(maxsize=50_000)
+def parse_place(text: str) -> PlaceText:
+    """'Orlivka (Odesa region)', 'Mykhailivka, Kherson', 'oil depot in Odesa region', ..."""
+    text = "" if text is None else str(text)
+    context = [c for c in re.findall(r"\(([^()]*)\)", text) if c.strip()]
+    parts = re.split(r"[,;]", re.sub(r"\([^()]*\)", " ", text))
+    main = parts[0].split("/")[0]
+    context = [p for p in parts[1:] if p.strip()] + context
+    head_words, *split = SPLITTERS.split(f" {main.strip()} ", maxsplit=1)
+    near_word = bool(split) and split[0].lower() == "near" and bool(head_words.strip())
+    if split and head_words.strip():
+        main, context = head_words, [split[1], *context]
+    head = _parse_part(main)
+    return PlaceText(head.name, head.level, head.facility,
+                     tuple(_parse_part(c) for c in context), head.near or near_word,
+                     normalize_name(text) if context else head.full, head.full, head.qualifier)
+
+
+def site_core(normalized: str) -> str:
+    """A site's name without its kind words: 'donetsk international airport' -> 'donetsk'."""
+    words = FACILITY_PATTERN.sub(" ", normalized).split()
+    return " ".join(w for w in words if w not in SITE_FILLERS and w not in FILLER_WORDS)
+
+
+def site_key(kind: str, core_key: str) -> str:
+    """The index key of a named site of `kind` whose name without kind words has `core_key`."""
+    return f"#{kind}#{core_key}"
+

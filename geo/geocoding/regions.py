@@ -1,0 +1,113 @@
+"""Answers at region level: first-level regions (oblasts), second-level ones (raions, current
+and before the 2020 reform, from the GeoNames dump's ADM2/ADM2H rows) and countries; and
+the admin1 hint as a set of regions.
+
+A raion answer has precision admin2 at the raion's GeoNames point; a raion the gazetteer
+does not list ("X raion" in a country without a dump) is placed at its centre town with
+precision admin2, and the note says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geo.geocoding.choose import decide
+from geo.geocoding.place_text import PlaceText, strip_level
+from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
+
+# City-regions and the region around them: a hint naming either accepts both.
+ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.42",
+             "BY.04": "BY.05", "KZ.02": "KZ.01", "AZ.09": "AZ.01"}
+
+
+def admin1_ids(geocoder, name: str, country: str | None) -> set[int]:
+    found = geocoder.index.admin1_names.find(strip_level(name)[0])
+    if country:
+        found = {a for a in found if geocoder.index.admin1[a]["country"] == country}
+    return found
+
+
+def admin1_hint(geocoder, name: str, country: str | None) -> set[int]:
+    """The regions a hint names, with the city-region inside or around each (ENCLOSING)."""
+    index = geocoder.index
+    found = admin1_ids(geocoder, name, country)
+    if not found:  # "Kiev Special Republican city": the words before the qualifier
+        words = strip_level(name)[0].split()
+        found = admin1_ids(geocoder, words[0], country) if len(words) > 1 else set()
+    codes = {index.admin1[a]["code"] for a in found}
+    linked = {ENCLOSING.get(c) for c in codes} | {k for k, v in ENCLOSING.items() if v in codes}
+    return found | {index.admin1_index[c] for c in linked if c in index.admin1_index}
+
+
+def admin1_candidate(geocoder, a: int) -> Candidate:
+    entry = geocoder.index.admin1[a]
+    return Candidate("admin1", f"admin1:{entry['code']}",
+                     f"{entry['name']} (region, {entry['country']})", entry["lat"],
+                     entry["lon"], "admin1", entry["country"], entry["name"],
+                     entry["population"], "alias", 0.95, max(entry["population"], 1))
+
+
+def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
+    """A first-level region named `name`; never one outside a region the hints give."""
+    ids = admin1_ids(geocoder, name, hints.country)
+    if hints.country and not ids and not hints.strict_country and hints.admin1 is None:
+        ids = admin1_ids(geocoder, name, None)
+    if hints.admin1 is not None:
+        ids &= hints.admin1
+    spelt = {a for a in ids if a in geocoder.index.admin1_names.find(name, exact_only=True)}
+    cands = [admin1_candidate(geocoder, a) for a in sorted(spelt or ids)]
+    if not cands:
+        return None
+    result = decide(cands, f"regions named '{name}'")
+    return replace(result, note=join_notes("first-level region (GeoNames admin1)", result.note))
+
+
+def admin2_candidate(geocoder, d: int) -> Candidate:
+    entry = geocoder.index.admin2[d]
+    region = geocoder.index.admin1[entry["admin1"]] if entry["admin1"] >= 0 else None
+    when = "" if entry["current"] else ", before 2020"
+    label = (f"{entry['name']} (raion{when}, {region['name'] if region else entry['country']})")
+    return Candidate("admin2", f"geonames:{entry['geonameid']}", label, entry["lat"],
+                     entry["lon"], "admin2", entry["country"], region["name"] if region else "",
+                     0, "alias", 0.95, 1.0, source="GeoNames",
+                     feature="ADM2" if entry["current"] else "ADM2H")
+
+
+def admin2_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
+    """'Sverdlovsk raion', 'Pokrovskyi raion': the raion, current or historic, at its point."""
+    index = geocoder.index
+    ids = index.admin2_names.find(strip_level(name)[0])
+    if hints.country:
+        ids = {d for d in ids if index.admin2[d]["country"] == hints.country}
+    if hints.admin1 is not None:
+        ids = {d for d in ids if index.admin2[d]["admin1"] in hints.admin1}
+    if not ids:
+        return None
+    cands = [admin2_candidate(geocoder, d) for d in sorted(ids)]
+    current = [c for c in cands if c.feature == "ADM2"]
+    historic = [c for c in cands if c.feature == "ADM2H"]
+    # the same raion listed before and after the reform is one answer; else it is ambiguous
+    if current and historic and len(current) == 1:
+        cands = current + historic
+        cands[0] = replace(cands[0], weight=10.0 * len(historic))
+    result = decide(cands, f"raions named '{name}'")
+    return replace(result, note=join_notes("raion (GeoNames admin2)", result.note))
+
+
+def widen_to_admin2(result: GeocodeResult) -> GeocodeResult:
+    if result.best is None:
+        return result
+    best = replace(result.best, precision="admin2", label=f"{result.best.label} (raion centre)")
+    return replace(result, best=best, note=join_notes(
+        "raion/district not listed: placed at its centre town, precision admin2", result.note))
+
+
+def country_result(geocoder, text: PlaceText) -> GeocodeResult | None:
+    index = geocoder.index
+    iso = index.country_named(text.name) if text.name else None
+    if iso is None:
+        return None
+    entry = index.countries[iso]
+    best = Candidate("country", f"country:{iso}", entry["name"], entry["lat"], entry["lon"],
+                     "country", iso, "", entry["population"], "exact", 1.0, 1.0)
+    return GeocodeResult("exact", best, note=f"country point: {entry['point']}")
