@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.geocoding.normalize import FACILITY_KIND, FACILITY_PATTERN, normalize_name
+from geo.geocoding.normalize import normalize_name
+from geo.geocoding.place_text import FACILITY_KIND, FACILITY_PATTERN
 
 
 def facility_kind(words: str) -> str:
