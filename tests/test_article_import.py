@@ -11,7 +11,7 @@ import pytest
 
 from geo.articles.parse import parse_article
 from geo.articles.rows import preview_article, proposal_rows
-from geo.articles.text import read_article_path
+from geo.articles.text import article_from_text, read_article_path
 from geo.importing.pipeline import commit_import
 from geo.importing.preview import DUPLICATE, NEW, REJECTED, REVIEW
 from geo.ui.article_proposals import edited_rows
@@ -82,3 +82,14 @@ def test_an_edited_place_is_looked_up_again(store, geocoder):
     assert preview.status.iloc[0] == NEW
     assert (row.place, row.admin1, row.geo_precision) == ("Kherson", "Kherson Oblast", "town")
     assert row.geo_method.startswith("geocoded: GeoNames")
+
+
+def test_a_district_answer_is_stored_at_region_level_never_finer(geocoder):
+    """The store has no raion level: a proposal placed at a district's centre is stored as
+    region-level, as every import stores a raion answer (geo.importing.places)."""
+    text = ("date 2024-08-28\nThree tanks were burning at an oil depot in the Kamensky "
+            "district of the Rostov region after a drone attack on Tuesday.")
+    parse = parse_article(article_from_text(text), geocoder)
+    [place] = [proposal.place for proposal in parse.proposals]
+    assert place.precision == "admin2"
+    assert list(proposal_rows(parse)["geo_precision"]) == ["admin1"]

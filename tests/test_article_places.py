@@ -67,14 +67,14 @@ def test_possessives_give_the_country_and_the_region(geocoder, register):
     [district] = places("Golubev said the fire, at a depot in Rostov region's Tsimlyansky "
                         "district, was put out.", geocoder, register)
     assert district.admin1 == "Rostov Oblast"
-    assert district.precision == "admin1"          # a district: its centre, region precision
+    assert district.precision == "admin2"          # a district: its centre, never a town
     assert "raion centre" in district.label
 
 
 def test_a_district_with_its_region_is_never_placed_at_a_town(geocoder, register):
     [depot] = places("Three tanks were burning at an oil depot in the Kamensky district of the "
                      "Rostov region.", geocoder, register)
-    assert depot.precision == "admin1" and depot.admin1 == "Rostov Oblast"
+    assert depot.precision == "admin2" and depot.admin1 == "Rostov Oblast"
 
 
 def test_a_facility_the_register_lacks_is_placed_at_its_town(geocoder, register):
@@ -85,10 +85,18 @@ def test_a_facility_the_register_lacks_is_placed_at_its_town(geocoder, register)
 
 
 def test_a_place_missing_from_the_gazetteer_falls_back_to_its_region(geocoder, register):
+    # a made-up village name: no gazetteer holds it
+    [station] = places("Kiev attempted an attack on the Russkaya compressor station in "
+                       "Zzyxkodzor, located in Russia's Krasnodar Region.", geocoder, register)
+    assert (station.admin1, station.precision) == ("Krasnodar Krai", "admin1")
+    assert "'Zzyxkodzor' not in the gazetteer" in station.note
+
+
+def test_a_village_known_only_by_its_postal_place_is_placed_there(geocoder, register):
     [station] = places("Kiev attempted an attack on the Russkaya compressor station in "
                        "Gaikodzor, located in Russia's Krasnodar Region.", geocoder, register)
-    assert (station.admin1, station.precision) == ("Krasnodar Krai", "admin1")
-    assert "'Gaikodzor' not in the gazetteer" in station.note
+    assert (station.admin1, station.precision) == ("Krasnodar Krai", "town")
+    assert "postal" in station.method
 
 
 @pytest.mark.parametrize("sentence, site", [

@@ -22,6 +22,7 @@ from geo.articles.counts import describe_counts
 from geo.articles.parse import ArticleParse
 from geo.articles.proposals import Proposal
 from geo.importing.pipeline import ImportOptions, preview_import, read_upload
+from geo.importing.places import STORED_PRECISION
 from geo.importing.presets import TEMPLATE_COLUMNS
 from geo.importing.preview import ImportPreview
 from geo.sharing.csv_safety import neutralise_formulas
@@ -73,7 +74,8 @@ def _place_cells(proposal: Proposal) -> dict[str, str]:
     if placed:
         return {"place": _written_place(place), "site_id": place.site_id,
                 "latitude": f"{place.latitude:.6f}", "longitude": f"{place.longitude:.6f}",
-                "geo_precision": place.precision, "geo_method": how,
+                "geo_precision": STORED_PRECISION.get(place.precision, place.precision),
+                "geo_method": how,
                 "country": place.country, "admin1": place.admin1}
     if place.precision == "country":
         return {"place": _written(place.ref.text) or place.label, "site_id": place.site_id,
