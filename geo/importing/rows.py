@@ -27,10 +27,14 @@ from geo.schema import (
     GEO_PRECISIONS,
     INCIDENT_COLUMNS,
     THERMAL_CATEGORY,
+    UNKNOWN_PRECISION,
 )
 
 DATE_HELP = "write it as YYYY-MM-DD (2025-08-08), '8 August 2025' or day/month/year"
-DEFAULTS = {"category": "strike", "claim_status": "reported", "geo_precision": "site"}
+# Coordinates whose precision the file does not state are kept as given, precision unknown:
+# never 'site' (the facility itself) on no evidence.
+DEFAULTS = {"category": "strike", "claim_status": "reported",
+            "geo_precision": UNKNOWN_PRECISION}
 SYNONYMS = {
     "category": {**{v.lower(): k for k, v in CATEGORY_LABELS.items()}, "attack": "strike",
                  "infrastructure": "infrastructure_event", "diplomacy": "diplomatic",
@@ -39,7 +43,9 @@ SYNONYMS = {
                      "unverified": "reported", "verified": "confirmed"},
     "geo_precision": {"exact": "site", "facility": "site", "point": "site", "city": "town",
                       "village": "town", "settlement": "town", "region": "admin1",
-                      "oblast": "admin1", "province": "admin1", "state": "admin1"},
+                      "oblast": "admin1", "province": "admin1", "state": "admin1",
+                      "not stated": UNKNOWN_PRECISION, "none": UNKNOWN_PRECISION,
+                      "approximate": UNKNOWN_PRECISION},
     "date_precision": {"exact": "day", "date": "day", "approx": "approximate",
                        "interval": "approximate", "range": "approximate"},
 }
@@ -185,7 +191,16 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
     method = f"coordinates from the file '{options.file_name}'"
     if options.swap_coordinates:
         method += " (latitude and longitude swapped on import)"
+    unstated = given & (geo_precision == UNKNOWN_PRECISION).to_numpy() \
+        & fields["geo_precision"].eq("").to_numpy()
+    method = pd.Series(np.where(unstated, method + "; the file states no precision", method),
+                       index=fields.index, dtype=object)
     geo_method = fields["geo_method"].where(fields["geo_method"] != "", method)
+    if unstated.any():
+        hints.append(f"{int(unstated.sum()):,} row(s) have coordinates but no stated location "
+                     "precision: they are stored as given with precision 'unknown' (drawn as "
+                     "a dotted ring, never as the site itself). Map the file's precision "
+                     "column if it has one")
 
     long_ids = fields["incident_id"].str.len().gt(64).to_numpy()
     issues.add("rejected", rows[long_ids], ["incident_id is longer than 64 characters; "

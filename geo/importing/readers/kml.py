@@ -1,0 +1,23 @@
+"""KML and KMZ (Google Earth, My Maps) -> text cells and points, read by GDAL's LIBKML
+driver: each placemark's name, description, time stamp or span and extended data, one
+layer per folder. Display-only KML fields (altitude mode, extrude, icon, ...) are left out.
+"""
+
+from __future__ import annotations
+
+from geo.importing.readers.features import on_disk, read_layers, table_from_layers
+from geo.importing.readers.table import RawTable
+
+DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon",
+                  "snippet")
+
+
+def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
+    label = "KMZ" if zipped else "KML"
+    with on_disk(data, ".kmz" if zipped else ".kml") as path:
+        layers = read_layers(path, name, label)
+    layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
+                                          and frame[c].isna().all()]))
+              for layer, frame in layers]
+    return table_from_layers(layers, name, file_format=label, unit="placemark",
+                             drop=DISPLAY_FIELDS)
