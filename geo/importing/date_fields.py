@@ -97,8 +97,9 @@ def _parse_shapes(cleaned: pd.Series, day_first: bool) -> tuple[pd.Series, pd.Se
 
 def parse_dates(text: pd.Series, *, day_first: bool = True) -> ParsedDates:
     """Parse each distinct text once: files repeat a few thousand dates over many rows."""
-    codes, uniques = pd.factorize(text.astype(str).str.strip().to_numpy(dtype=object))
-    distinct = _parse_distinct(pd.Series(uniques, dtype=object), day_first)
+    codes, uniques = pd.factorize(text.to_numpy(dtype=object))
+    stripped = [str(value).strip() for value in uniques]  # the distinct texts only
+    distinct = _parse_distinct(pd.Series(stripped, dtype=object), day_first)
     return ParsedDates(
         pd.Series(distinct.value.to_numpy()[codes], index=text.index, dtype="datetime64[s]"),
         pd.Series(distinct.precision.to_numpy()[codes], index=text.index, dtype=object),

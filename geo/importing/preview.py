@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -125,8 +126,9 @@ class ImportPreview:
         """Stored events of this source the file no longer holds (a living dataset)."""
         return self.identity.missing if self.identity is not None else pd.DataFrame()
 
-    @property
+    @cached_property
     def status(self) -> pd.Series:
+        """Each row's status (computed once: a preview is replaced, never changed, by a fix)."""
         index = self.incidents.index
         status = np.full(len(index), NEW, dtype=object)
         status[self.changed.to_numpy()] = CHANGED

@@ -42,13 +42,14 @@ def stored_rows(conn: sa.Connection, ids) -> pd.DataFrame:
 
 def missing_ids(conn: sa.Connection, prefix: str, date_from, date_to, countries,
                 present, limit: int = 10_000) -> pd.DataFrame:
-    """Stored incidents whose id has `prefix`, dated within the window (and in `countries`
-    when given), that are not among `present`: what a newer export no longer holds."""
+    """Stored incidents whose id has `prefix`, whose dates overlap the window (and in
+    `countries` when given), that are not among `present`: what a newer export no longer
+    holds."""
     c = tables.incidents.c
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     query = sa.select(c.incident_id, c.date_start, c.place, c.country, c.description,
                       c.batch_id).where(c.incident_id >= prefix, c.incident_id < upper,
-                                        c.date_start >= date_from, c.date_start <= date_to)
+                                        c.date_start <= date_to, c.date_end >= date_from)
     if countries:
         query = query.where(c.country.in_(sorted(countries)))
     present = set(present)

@@ -20,6 +20,7 @@ import io
 import numpy as np
 import pandas as pd
 
+from geo.allocation import paused_gc
 from geo.errors import InputFileError
 from geo.importing.readers.encodings import decode
 from geo.importing.readers.table import (
@@ -191,16 +192,45 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
     if len(header) < 2:
         raise one_column(lines, file_name)
     table = RawTable(pd.DataFrame(), file_name, encoding, delimiter, file_format="CSV")
-    parsed = _Records(lines, delimiter, len(header))
-    if not parsed.read_fast():
+    with paused_gc():
         parsed = _Records(lines, delimiter, len(header))
-        parsed.read_careful()
-    records, numbers, first_lines = _shape(parsed, table)
-    if not records:
+        if parsed.read_fast():
+            shaped = _shape_even(parsed)
+        else:
+            parsed = _Records(lines, delimiter, len(header))
+            parsed.read_careful()
+            shaped = None
+        if shaped is None:
+            records, numbers, first_lines = _shape(parsed, table)
+            cells = np.empty((len(records), len(header)), dtype=object)
+            if records:
+                cells[:] = records
+        else:
+            cells, numbers, first_lines = shaped
+    if not len(cells):
         raise no_rows(file_name, header)
     if other_lines:
-        _encoding_note(table, other_lines, other, first_lines, numbers)
-    columns = {name: np.array(values, dtype=object)
-               for name, values in zip(header, zip(*records, strict=True), strict=True)}
-    table.frame = pd.DataFrame(columns, index=pd.Index(numbers, name="row"))
+        _encoding_note(table, other_lines, other, list(first_lines), list(numbers))
+    table.frame = pd.DataFrame(cells, columns=header, index=pd.Index(numbers, name="row"),
+                               dtype=object)
     return table
+
+
+def _shape_even(parsed: _Records):
+    """The common case at numpy speed: every record one line with the header's width.
+    (cells, row numbers, first lines), blank rows dropped; None when some record differs."""
+    records = parsed.records
+    widths = np.fromiter(map(len, records), dtype=np.int64, count=len(records))
+    if not (widths == parsed.width).all():
+        return None
+    if not records:
+        return None
+    cells = np.empty((len(records), parsed.width), dtype=object)
+    cells[:] = records
+    first = cells[:, 0]
+    suspect = np.flatnonzero([not cell or cell.isspace() for cell in first])
+    blank = [i for i in suspect if not any(cell.strip() for cell in cells[i])]
+    keep = np.ones(len(cells), dtype=bool)
+    keep[blank] = False
+    numbers = np.asarray(parsed.numbers)[keep]
+    return cells[keep], numbers, np.asarray(parsed.first_lines)[keep]

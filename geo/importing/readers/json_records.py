@@ -13,6 +13,7 @@ import json
 
 import numpy as np
 
+from geo.allocation import paused_gc
 from geo.errors import InputFileError
 from geo.importing.readers.table import RawTable, text_frame
 
@@ -37,9 +38,7 @@ def _records(document, name: str) -> tuple[list, str]:
 def _cell(value):
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+    return value  # text as geo.importing.readers.table.text_column makes it
 
 
 def _resolve_sources(records: list[dict], sources) -> None:
@@ -57,7 +56,8 @@ def _resolve_sources(records: list[dict], sources) -> None:
 
 def read_json_records(data: bytes, name: str) -> RawTable:
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        with paused_gc():
+            document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise InputFileError(f"'{name}' is not UTF-8 JSON (byte {error.start}); save it as "
                              "UTF-8") from error

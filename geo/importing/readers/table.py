@@ -90,31 +90,36 @@ def no_rows(name: str, header) -> InputFileError:
                           "but no data rows; add rows below the header")
 
 
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # Excel's and GDAL's 5.0 is the 5 the file shows
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def text_column(values) -> np.ndarray:
-    """Cells as str: None and NaN become '', whole floats lose '.0' (Excel's 5.0 is 5)."""
+    """Cells as str: None and NaN become '', whole floats lose '.0', str stays as it is."""
     out = np.empty(len(values), dtype=object)
-    for i, value in enumerate(values):
-        if value is None or (isinstance(value, float) and value != value):
-            out[i] = ""
-        elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-            out[i] = str(int(value))
-        elif isinstance(value, bytes):
-            out[i] = value.decode("utf-8", "replace")
-        else:
-            out[i] = str(value)
+    out[:] = [value if value.__class__ is str else _text(value) for value in values]
     return out
 
 
 def text_frame(columns: dict[str, object], file_name: str, *, unit: str) -> pd.DataFrame:
-    """A frame of text cells from columns of any values, empty rows dropped, numbered 1..n."""
+    """A frame of text cells from columns of any values, numbered 1..n; rows without any
+    value (a spreadsheet's trailing empty rows) are dropped."""
     header = unique_header(list(columns))
     cells = {name: text_column(list(values)) for name, values in zip(header, columns.values(),
                                                                      strict=True)}
-    frame = pd.DataFrame(cells, dtype=object)
+    frame = pd.DataFrame(cells, dtype=object)  # text as Python str, not inferred
     frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
     filled = np.zeros(len(frame), dtype=bool)
-    for name in header:
-        filled |= (frame[name].str.strip() != "").to_numpy(dtype=bool)
+    for name in header:  # a row of blanks stays: the preview shows it, with why
+        filled |= cells[name] != ""
     if not filled.any():
         raise InputFileError(f"'{file_name}' has no {unit} with any value; check that it "
                              "holds data")
