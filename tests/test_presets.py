@@ -160,3 +160,23 @@ def test_month_first_dates_of_a_source_give_way_to_the_files_evidence(store):
     preview = preview_bytes(store, frame.to_csv(index=False).encode(), "eu.csv")
     assert preview.counts()["new"] == 9
     assert set(preview.incidents["date_start"]) == {pd.Timestamp("2025-03-19")}
+
+
+def test_timemap_csv_download_reads_like_its_json(store):
+    """The CSV TimeMap's download button writes: sources as comma-joined paths,
+    associations as 'key=value' pairs joined by commas."""
+    events = json.loads((TEST_DATA / "timemap_bellingcat_civharm.json").read_text())
+    frame = pd.DataFrame([{
+        "id": e["id"], "date": e["date"], "latitude": e["latitude"],
+        "longitude": e["longitude"], "location": e["location"],
+        "description": e["description"],
+        "sources": ",".join(s["path"] for s in e["sources"]),
+        "associations": ",".join(f"{f['key']}={f['value']}" for f in e["filters"])}
+        for e in events])
+    preview = preview_bytes(store, frame.to_csv(index=False).encode(), "ukr-civharm.csv")
+    assert preview.preset.name == "timemap" and preview.counts()["new"] == 14
+    rows = preview.incidents
+    assert rows.loc[2, "munitions"] == "Air strike"
+    assert rows.loc[1, "source_url"] == \
+        "https://twitter.com/Michael1Sheldon/status/1496717647089651716"
+    assert "Categories: Type of area affected = Residential" in rows.loc[1, "description"]

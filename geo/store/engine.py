@@ -118,7 +118,7 @@ def insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progres
 
 def _blank_text(values: list) -> bool:
     """A text column of this chunk that is empty in every row: left to its default ''."""
-    return not any(values) and all(value == "" for value in values)
+    return values.count("") == len(values)
 
 
 def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
