@@ -10,8 +10,10 @@ which places each shape at a point inside it and reprojects.
 from __future__ import annotations
 
 import json
+from itertools import chain
+from operator import itemgetter
 
-import numpy as np
+from pandas._libs.lib import dicts_to_array  # DataFrame.from_records' own helper
 
 from geo.allocation import paused_gc
 from geo.errors import InputFileError
@@ -43,25 +45,30 @@ def _plain_points(document) -> list | None:
     return features
 
 
-def _point_text(features: list, axis: int) -> np.ndarray:
-    return np.array([repr(f["geometry"]["coordinates"][axis]) if f.get("geometry") else ""
-                     for f in features], dtype=object)
+def _point_texts(features: list) -> tuple[list, list]:
+    """(latitudes, longitudes) as JSON wrote them; '' for a feature without geometry."""
+    geometries = [f.get("geometry") for f in features]
+    if all(geometries):  # the usual file: map() in C, not a Python call per value
+        coordinates = [g["coordinates"] for g in geometries]
+        return (list(map(repr, map(itemgetter(1), coordinates))),
+                list(map(repr, map(itemgetter(0), coordinates))))
+    coordinates = [g["coordinates"] if g else None for g in geometries]
+    return ([repr(c[1]) if c else "" for c in coordinates],
+            [repr(c[0]) if c else "" for c in coordinates])
 
 
 def _read_points(features: list, name: str) -> RawTable:
     with paused_gc():
         properties = [f.get("properties") or {} for f in features]
-        names: dict[str, None] = {}
-        for values in properties:
-            names.update(dict.fromkeys(values))
-        columns = {column: [values.get(column) for values in properties] for column in names}
+        names = list(dict.fromkeys(chain.from_iterable(properties)))
+        cells = dicts_to_array(properties, names)  # NaN where a feature lacks one
+        columns = {column: cells[:, i] for i, column in enumerate(names)}
         if "id" not in columns and any("id" in f for f in features):
             columns["id"] = [f.get("id") for f in features]
         for clash in POINT_COLUMNS:
             if clash in columns:
                 columns[f"{clash} (attribute)"] = columns.pop(clash)
-        columns["latitude"], columns["longitude"] = (_point_text(features, 1),
-                                                     _point_text(features, 0))
+        columns["latitude"], columns["longitude"] = _point_texts(features)
         for column, values in columns.items():
             if {dict, list} & set(map(type, values)):
                 columns[column] = [json.dumps(v, ensure_ascii=False)
