@@ -96,7 +96,8 @@ def validate_incidents(frame: pd.DataFrame, first_row: int = 1) -> list[str]:
             f"Row {rows[i]}: date_end {frame['date_end'].iat[i].date()} is before "
             f"date_start {frame['date_start'].iat[i].date()}; swap them"
         )
-    problems += _coordinate_problems(frame, rows, mapped_precisions=("site", "town", "admin1"))
+    problems += _coordinate_problems(frame, rows,
+                                     mapped_precisions=("site", "town", "admin1", "unknown"))
     duplicated = frame["incident_id"].duplicated(keep="first") & frame["incident_id"].ne("")
     for i in np.flatnonzero(duplicated.to_numpy()):
         problems.append(f"Row {rows[i]}: incident_id '{frame['incident_id'].iat[i]}' is repeated")

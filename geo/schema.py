@@ -45,14 +45,17 @@ CLAIM_LABELS = {
 # given by date_start..date_end ("days earlier than 8 Aug"); the record keeps the words.
 DATE_PRECISIONS = ("day", "week", "month", "approximate")
 
-# How precisely the point is known, finest first.
-GEO_PRECISIONS = ("site", "town", "admin1", "country")
+# How precisely the point is known, finest first; "unknown" when the source gives
+# coordinates but states no precision: the point is kept as given, never guessed upward.
+GEO_PRECISIONS = ("site", "town", "admin1", "country", "unknown")
+UNKNOWN_PRECISION = "unknown"
 
 GEO_PRECISION_LABELS = {
     "site": "Site: the facility itself",
     "town": "Town: placed at the town/village centre, site not located",
     "admin1": "Region: only the oblast/region is known",
     "country": "Country: only the country is known (not drawn)",
+    "unknown": "Precision unknown: coordinates as given, the source states no precision",
 }
 
 INCIDENT_COLUMNS = (

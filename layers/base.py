@@ -20,7 +20,7 @@ class PointStyle:
     label: str
     color: str
     shape: str = "circle"  # circle | square
-    fill: str = "solid"  # solid | hollow | dashed
+    fill: str = "solid"  # solid | hollow | dashed | dotted (a dotted ring and a centre dot)
     radius: float = 6.0
     opacity: float = 1.0  # of the whole symbol (the halo excepted)
     halo: str = ""  # colour of a ring drawn just outside the symbol; "" for none
@@ -42,7 +42,7 @@ class LegendEntry:
     label: str
     color: str
     symbol: str  # circle | ring | dashed_ring | square | hollow_square | line | dashed_line
-    #              | halo_circle (a circle inside a dark ring)
+    #              | halo_circle (a circle inside a dark ring) | dotted_ring (with a centre dot)
     opacity: float = 1.0
 
 

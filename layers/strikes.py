@@ -28,7 +28,9 @@ from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOL
 
 KEY = names.STRIKES
 TITLE = names.LAYER_TITLES[KEY]
-PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1: the drawable ones
+PRECISIONS = tuple(PRECISION_SYMBOLS)  # site, town, admin1, unknown: the drawable ones
+# a precision outside the vocabulary is drawn as what it is: not known
+UNKNOWN_PRECISION_SYMBOL = "unknown"
 # Strongest first: among symbols of one size the canvas draws lower style indices on top.
 STATUSES = tuple(reversed(CLAIM_STATUSES))
 UNKNOWN_STATUS = "claimed"  # a status outside the vocabulary is drawn as the weakest
@@ -75,6 +77,8 @@ PRECISION_LEGEND = (
     LegendEntry("Town centre only (site not located)", "#333333", "ring"),
     LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
 )
+UNKNOWN_PRECISION_LEGEND = LegendEntry("Precision unknown: coordinates as given", "#333333",
+                                       "dotted_ring")
 
 STATUS_LEGEND = {
     "confirmed": LegendEntry("Confirmed: dark ring", "#333333", "halo_circle"),
@@ -92,7 +96,8 @@ def style_indices(categories: pd.Series, precisions: pd.Series,
     category_index = pd.Categorical(categories, categories=CATEGORIES).codes
     precision_index = pd.Categorical(precisions, categories=PRECISIONS).codes
     category_index = np.where(category_index < 0, CATEGORIES.index("other"), category_index)
-    precision_index = np.where(precision_index < 0, PRECISIONS.index("admin1"), precision_index)
+    precision_index = np.where(precision_index < 0, PRECISIONS.index(UNKNOWN_PRECISION_SYMBOL),
+                               precision_index)
     weakest = STATUSES.index(UNKNOWN_STATUS)
     if statuses is None:
         status_index = np.full(len(category_index), weakest)
@@ -135,9 +140,11 @@ def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
     site_names = sites.set_index("site_id")["name"]
     present = [c for c in CATEGORIES if c in set(records["category"])]
     statuses = set(records["claim_status"])
+    drawn_as_unknown = ~records["geo_precision"].isin(PRECISIONS[:-1])
+    unknown = (UNKNOWN_PRECISION_LEGEND,) if drawn_as_unknown.any() else ()
     legend = tuple(
         LegendEntry(CATEGORY_LABELS[c], CATEGORY_COLORS[c], "circle") for c in present
-    ) + PRECISION_LEGEND + tuple(
+    ) + PRECISION_LEGEND + unknown + tuple(
         STATUS_LEGEND[s] for s in STATUSES if s in statuses
     )
     return PointLayer(

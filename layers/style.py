@@ -2,7 +2,8 @@
 
 Palette: Okabe-Ito (colour-blind safe). Incidents are circles coloured by category; sites
 are squares. Fill tells location precision: solid = the site itself, hollow ring = placed at
-a town centre, large dashed ring = only the region is known.
+a town centre, large dashed ring = only the region is known, dotted ring with a centre dot =
+coordinates as given, precision unknown (the source states none).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ PRECISION_SYMBOLS = {
     "site": ("solid", 6.0),
     "town": ("hollow", 8.0),
     "admin1": ("dashed", 15.0),
+    "unknown": ("dotted", 8.0),
 }
 
 # Claim status -> (opacity, halo colour): the weaker the claim, the fainter the symbol; a

@@ -19,12 +19,12 @@ from geo.analysis.filters import split_mapped
 from geo.render.folium_map import build_map
 from geo.render.legend import legend_html
 from geo.render.static_legend import draw_symbol
-from geo.render.static_map import draw_layers
 from geo.schema import CATEGORIES, CLAIM_STATUSES
 from layers import basemap, strikes
 from layers.base import MapLayers
 from layers.style import CATEGORY_COLORS, CLAIM_STATUS_SYMBOLS, PRECISION_SYMBOLS
 from tests.support.seed import seed_data
+from tests.support.static_drawing import drawn_axes
 
 HALO = CLAIM_STATUS_SYMBOLS["confirmed"][1]
 
@@ -91,10 +91,8 @@ def collections_with(ax, rgba) -> list[PathCollection]:
 
 def test_the_static_renderer_draws_the_ring_and_the_faint_symbols(two_statuses):
     layer, basemap_parts = two_statuses
-    figure = Figure(figsize=(8, 5), dpi=100)
-    FigureCanvasAgg(figure)
-    ax = figure.add_axes([0, 0, 1, 1])
-    draw_layers(ax, MapLayers(basemap.build(basemap_parts), [layer]), (22.0, 44.0, 41.0, 53.0))
+    ax = drawn_axes(layer, basemap_parts)
+    figure = ax.figure
     rings = collections_with(ax, to_rgba(HALO))
     assert len(rings) == 1 and len(rings[0].get_offsets()) == 1  # only the confirmed one
     assert np.allclose(rings[0].get_facecolors()[0][3], 0.0)  # a ring: no fill

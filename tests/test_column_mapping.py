@@ -10,8 +10,9 @@ import pytest
 
 from geo.errors import ValidationError
 from geo.importing.columns import apply_mapping, auto_mapping, check_mapping
-from geo.importing.csv_reader import read_csv_bytes
-from geo.importing.presets import detect_preset, template_csv
+from geo.importing.presets.registry import detect_preset
+from geo.importing.presets.template import template_csv
+from geo.importing.readers.dispatch import read_file as read_csv_bytes
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.schema import INCIDENT_COLUMNS
 
@@ -115,7 +116,9 @@ def test_acled_codes_become_the_record_vocabulary():
     rows = parse_rows(fields, ParseOptions(file_name="acled.csv"))
     frame = rows.incidents
     assert not rows.issues.rejected
-    assert list(frame["geo_precision"]) == ["town", "site", "admin1"]
+    # ACLED geo_precision 1 is the named town's point, 2 a place near it (placed at the
+    # town), 3 a region: never the site itself (issue 17)
+    assert list(frame["geo_precision"]) == ["town", "town", "admin1"]
     assert list(frame["date_precision"]) == ["day", "week", "month"]
     assert list(frame["date_start"]) == [pd.Timestamp("2025-08-08"), pd.Timestamp("2025-08-10"),
                                          pd.Timestamp("2025-08-01")]
@@ -129,7 +132,10 @@ def test_acled_codes_become_the_record_vocabulary():
     assert frame.loc[1, "claimant"] == "Ukrainska Pravda; Suspilne"
     assert frame.loc[1, "incident_id"] == "acled-UKR12345"
     assert frame.loc[2, "casualties"] == "2"
-    assert frame.loc[1, "geo_method"] == "ACLED coordinates (ACLED geo_precision 2)"
+    assert frame.loc[1, "geo_method"] == ("ACLED geo_precision 2: near the named town, placed "
+                                          "at the town's coordinates")
+    assert frame.loc[2, "geo_method"] == ("ACLED geo_precision 1: the coordinates of the "
+                                          "named town")
     assert frame.loc[2, "date_text"] == "ACLED event_date 13 August 2025, time_precision 2"
 
 

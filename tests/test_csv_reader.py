@@ -1,4 +1,4 @@
-"""geo.importing.csv_reader: bytes -> text cells, or a clear reason the file cannot be used."""
+"""geo.importing.readers: bytes -> text cells, or a clear reason the file cannot be used."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from geo.errors import InputFileError
-from geo.importing.csv_reader import read_csv_bytes
+from geo.importing.readers.dispatch import read_file as read_csv_bytes
 
 HEADER = "date,place,description\n"
 ROW = "2025-08-08,Орлівка,Удар по ГРС\n"
@@ -110,7 +110,7 @@ def test_a_file_over_the_limit_is_refused_before_reading():
 
 
 def test_the_default_limit_is_200_mb():
-    from geo.importing.csv_reader import MAX_FILE_BYTES
+    from geo.importing.readers.table import MAX_FILE_BYTES
     assert MAX_FILE_BYTES == 200 * 1024 * 1024
 
 

@@ -1,5 +1,7 @@
-"""Auto-link on import: proposed in the preview, written on commit, with the tolerance of
-both precisions; named sites kept, ambiguous rows and thermal detections left unlinked."""
+"""Links on import: proposed in the preview, written on commit. A link needs evidence: a
+site_id in the file, a place naming a registered site, or a point at the site itself
+(precision 'site', linked automatically within the tolerance of both precisions). Town
+points, ambiguous rows and thermal detections are left unlinked, their candidates named."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ ROWS = """date,lat,lon,place,category,site_id,geo_precision
 2024-03-05,45.3,28.4,Orlivka area,strike,orlivka_gds,town
 2024-03-06,49.171,33.447,,thermal_detection,,site
 2024-03-07,49.35196,23.51121,Drohobych,strike,,town
+2024-03-08,49.1755,33.45,Kremenchuk CHP,strike,,town
 """
 
 
@@ -41,13 +44,15 @@ def stored(store, batch_id) -> pd.DataFrame:
 
 def test_links_are_proposed_with_the_tolerance_of_both_precisions(store):
     preview = previewed(store)
-    assert preview.counts()["new"] == 7
+    assert preview.counts()["new"] == 8
     links = propose_links(preview.incidents, store.sites_frame())
-    assert links["site_id"].tolist() == ["kremenchuk_tpp", "", "gppd_wri1005096", "",
-                                         "orlivka_gds", "", ""]
-    assert links["site_link"].tolist() == ["auto", "", "auto", "", "source", "", ""]
+    assert links["site_id"].tolist() == ["kremenchuk_tpp", "", "", "", "orlivka_gds", "", "",
+                                         "kremenchuk_tpp"]
+    assert links["site_link"].tolist() == ["auto", "", "", "", "source", "", "", "source"]
     assert links.loc[1, "site_distance_km"] == 0.5  # row 1: within 1 + 1 km of a facility
-    assert 5.4 < links.loc[3, "site_distance_km"] < 5.7  # a town point within 12 + 1 km
+    # row 3: a town point 5.6 km from the power station is not a strike on it (issue 17)
+    assert links.loc[3, "site_candidates"] == "gppd_wri1005096"
+    # row 8: a town point whose place names the CHP (an alias of the register) is linked
     # row 4 sits on the refinery's town point (both only "Kremenchuk"), 11 km from the
     # hydro plant and 12 km from the CHP: no guess, all three are candidates, nearest first
     assert links.loc[4, "site_candidates"] == ("kremenchuk_refinery|gppd_wri1005121|"
@@ -60,23 +65,27 @@ def test_the_preview_says_what_each_row_would_be_linked_to(store):
     words = previewed(store).site_proposals(store.sites_frame())
     assert words[1] == "Kremenchuk thermal power plant (CHP) (linked automatically, 0.5 km)"
     assert words[2] == ""
-    assert words[3].startswith("Dobrotvir power station (linked automatically, 5.")
+    assert words[3] == ("not linked, near Dobrotvir power station (5.6 km), but the row's point "
+                        "is only known to precision 'town': a link needs the site itself or "
+                        "the site named in the row (link it by hand on Sites)")
     assert words[4] == ("not linked, ambiguous: Kremenchuk oil refinery (0.0 km) or Kremenchug "
                         "(11.1 km) or Kremenchuk thermal power plant (CHP) (12.4 km) (link it "
                         "by hand on Sites)")
     assert words[5] == "Orlivka gas distribution station (named in the file)"
     assert words[6] == "not linked (thermal detections never are)"
-    assert words[7] == ("not linked, near Drohobych oil refinery (0.0 km), but both points "
-                        "are only the town centre (link it by hand on Sites)")
+    assert words[7] == ("not linked, near Drohobych oil refinery (0.0 km), but the row's point "
+                        "is only known to precision 'town': a link needs the site itself or "
+                        "the site named in the row (link it by hand on Sites)")
+    assert words[8] == "Kremenchuk thermal power plant (CHP) (named in the row's place)"
 
 
 def test_commit_writes_the_links_the_preview_showed(store):
     result = commit_import(previewed(store), store)
-    assert result.added == 7
+    assert result.added == 8
     frame = stored(store, result.batch_id)
     assert frame[["site_id", "site_link"]].values.tolist() == [
-        ["kremenchuk_tpp", "auto"], ["", ""], ["gppd_wri1005096", "auto"], ["", ""],
-        ["orlivka_gds", "source"], ["", ""], ["", ""]]
+        ["kremenchuk_tpp", "auto"], ["", ""], ["", ""], ["", ""],
+        ["orlivka_gds", "source"], ["", ""], ["", ""], ["kremenchuk_tpp", "source"]]
     app_frame = store.incidents_frame().set_index("place")
     assert app_frame.loc["CHP fence", "site_link"] == "auto"
 
@@ -93,5 +102,5 @@ def test_describe_links_with_an_empty_register(store):
     incidents = previewed(store).incidents
     empty = store.sites_frame().iloc[:0]
     assert (propose_links(incidents, empty)["site_link"] == ["", "", "", "", "source", "",
-                                                            ""]).all()
+                                                            "", ""]).all()
     assert describe_links(incidents, empty)[1] == ""

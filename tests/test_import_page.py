@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
+from tests.support.import_page import button, metrics
+from tests.support.import_page import uploaded as upload
 
 UPLOAD = (b"date,lat,lon,place,category,notes\n"
           b"2025-08-08,46.1,30.1,A,strike,<b>bold?</b>\n"
@@ -29,18 +31,8 @@ def store_of(db_path) -> IncidentStore:
     return IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
 
 
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label.split(" ", 1)[1]: m.value for m in app.metric}
-
-
-def button(app: AppTest, label_start: str):
-    return next(b for b in app.button if b.label.startswith(label_start))
-
-
 def uploaded(app: AppTest, content: bytes = UPLOAD, name: str = "upload.csv") -> AppTest:
-    app.file_uploader[0].set_value((name, content, "text/csv")).run()
-    assert not app.exception, app.exception
-    return app
+    return upload(app, content, name)
 
 
 def test_the_empty_page_explains_what_to_do_and_lists_the_seed_batch(page):

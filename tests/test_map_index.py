@@ -313,7 +313,7 @@ def test_a_version_3_database_gets_the_map_index_filled(tmp_path):
     with sqlite3.connect(path) as db:
         assert not db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'map%'").fetchall()
     store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
-    assert store.schema_version() == tables.SCHEMA_VERSION == 5
+    assert store.schema_version() == tables.SCHEMA_VERSION == 6
     with sqlite3.connect(path) as db:
         triggers = {name for (name,) in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'")}

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from geo.importing.columns import apply_mapping, auto_mapping
-from geo.importing.csv_reader import read_csv_bytes
 from geo.importing.date_fields import parse_dates
+from geo.importing.readers.dispatch import read_file as read_csv_bytes
 from geo.importing.rows import ParseOptions, parse_rows
 
 TODAY = dt.date(2025, 9, 1)

@@ -100,10 +100,11 @@ def test_bad_firms_values_are_reported_per_row_and_the_good_rows_stay(store):
 
 def test_the_detections_are_written_in_the_batchs_own_transaction(store):
     preview = preview_of(store, FIRMS_CSV.read_text())
+    first_id = preview.incidents["incident_id"].iat[0]  # satellite, time and pixel
     with store.engine.begin() as conn:  # a detection row already holding the new row's id
         conn.execute(sa.insert(tables.thermal_detections), [{
-            "incident_id": "B1-000001", "batch_id": "other", "detected_at": dt.datetime(2025, 1,
-                                                                                        1)}])
+            "incident_id": first_id, "batch_id": "other", "detected_at": dt.datetime(2025, 1,
+                                                                                      1)}])
     with pytest.raises(StoreError, match="nothing was changed"):
         commit_import(preview, store, batch_id="B1")
     assert store.incidents_frame()["batch_id"].eq("B1").sum() == 0

@@ -23,7 +23,7 @@ from geo.articles.parse import ArticleParse
 from geo.articles.proposals import Proposal
 from geo.importing.pipeline import ImportOptions, preview_import, read_upload
 from geo.importing.places import STORED_PRECISION
-from geo.importing.presets import TEMPLATE_COLUMNS
+from geo.importing.presets.template import TEMPLATE_COLUMNS
 from geo.importing.preview import ImportPreview
 from geo.sharing.csv_safety import neutralise_formulas
 

@@ -16,7 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.errors import InputFileError
-from geo.importing.csv_reader import detect_encoding, file_size
+from geo.importing.readers.encodings import detect_encoding
+from geo.importing.readers.table import file_size
 
 MAX_ARTICLE_BYTES = 5 * 2**20
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown")

@@ -10,9 +10,10 @@ from geo.commands._store_option import add_db_option, open_store
 from geo.settings import Settings
 
 NAME = "batches"
-HELP = "list import batches (id, time, file, rows added, skipped, rejected, undone)"
+HELP = "list import batches (id, time, file, rows added, updated, skipped, rejected, undone)"
 COLUMNS = {"batch_id": "batch", "created_at": "imported (UTC)", "file_name": "file",
-           "preset": "preset", "row_count": "added", "skipped_count": "skipped",
+           "preset": "preset", "row_count": "added", "updated_count": "updated",
+           "skipped_count": "skipped",
            "rejected_count": "rejected", "undone_at": "undone (UTC)"}
 
 

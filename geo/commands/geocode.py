@@ -16,7 +16,7 @@ import pandas as pd
 from geo.errors import ExportError, GeocodeError, InputFileError
 from geo.geocoding.geocoder import load_geocoder
 from geo.geocoding.online import geocode_online
-from geo.importing.csv_reader import read_csv_bytes
+from geo.importing.readers.dispatch import read_file
 from geo.settings import Settings
 
 NAME = "geocode"
@@ -90,7 +90,7 @@ def _read(path: Path) -> pd.DataFrame:
         data = path.read_bytes()
     except OSError as error:
         raise InputFileError(f"Cannot read '{path}': {error.strerror}; check the path") from error
-    return read_csv_bytes(data, path.name).frame.reset_index(drop=True)
+    return read_file(data, path.name).frame.reset_index(drop=True)
 
 
 def _given_points(frame: pd.DataFrame) -> pd.Series | None:

@@ -1,4 +1,5 @@
-"""`python -m geo import FILE`: check a CSV and store its rows as one import batch.
+"""`python -m geo import FILE`: check a file (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage,
+GeoParquet, JSON records) and store its rows as one import batch.
 
 Prints the summary (added, duplicates, held for review, rejected with reasons). Exits 2
 when the file cannot be used at all (empty, binary, no date column, ...), 1 when it was read
@@ -15,24 +16,29 @@ from geo.commands._store_option import add_db_option, open_store
 from geo.errors import ValidationError
 from geo.geocoding.geocoder import load_geocoder
 from geo.importing.pipeline import ImportOptions, import_path
-from geo.importing.presets import PRESETS
+from geo.importing.presets.registry import PRESETS, describe_presets
 from geo.settings import Settings
 
 NAME = "import"
-HELP = ("check an incident CSV (the template, an ACLED or NASA FIRMS export, or any CSV "
+HELP = ("check an incident file (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, "
+        "JSON: the template, an ACLED, NASA FIRMS, UCDP GED or TimeMap export, or any table "
         "with a date and coordinates or place names) and store its rows as one batch")
+LIST = "list"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="the CSV file to import")
-    parser.add_argument("--preset", choices=sorted(PRESETS),
-                        help="how to read the columns (default: detected from the header)")
+    parser.add_argument("file", type=Path, nargs="?",
+                        help="the file to import (its format is found from its content)")
+    parser.add_argument("--preset", choices=[*PRESETS, LIST], metavar="PRESET",
+                        help="how to read the columns, default: detected from them; one of "
+                             f"{', '.join(PRESETS)}; '--preset list' describes each")
     parser.add_argument("--dry-run", action="store_true",
                         help="check and report only; write nothing")
     add_db_option(parser)
     order = parser.add_mutually_exclusive_group()
-    order.add_argument("--day-first", dest="day_first", action="store_true", default=True,
-                       help="read 08/09/2025 as 8 September (default)")
+    order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
+                       help="read 08/09/2025 as 8 September (default: as the file's dates "
+                            "show, else the source's own order, else day first)")
     order.add_argument("--month-first", dest="day_first", action="store_false",
                        help="read 08/09/2025 as August 9")
     parser.add_argument("--keep-duplicates", action="store_true",
@@ -68,6 +74,12 @@ def _report(fraction: float, message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.preset == LIST:
+        print(describe_presets())
+        return 0
+    if args.file is None:
+        raise ValidationError(["Give the file to import: python -m geo import FILE"],
+                              summary="No file given")
     settings = Settings.from_env()
     store = open_store(args, settings)
     options = ImportOptions(preset=args.preset, mapping=_mapping(args.map) or None,

@@ -35,7 +35,7 @@ def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints
     lat, lon = parse_numbers(lat_text).to_numpy(), parse_numbers(lon_text).to_numpy()
     rows = fields.index.to_numpy()
     for name, text, values in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
-        bad = text.ne("").to_numpy() & ~np.isfinite(values)
+        bad = (text.to_numpy(dtype=object) != "") & ~np.isfinite(values)
         issues.add("rejected", rows[bad], [
             f"{name} '{v}' is not a {'finite ' if np.isinf(x) else ''}number; write decimal "
             "degrees such as 46.4857"
@@ -56,7 +56,8 @@ def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints
         out = np.isfinite(values) & (np.abs(values) > limit)
         issues.add("rejected", rows[out], [f"{name} {v:g} is out of range (-{limit}..{limit})"
                                            for v in values[out]])
-    given_lat, given_lon = lat_text.ne("").to_numpy(), lon_text.ne("").to_numpy()
+    given_lat = lat_text.to_numpy(dtype=object) != ""
+    given_lon = lon_text.to_numpy(dtype=object) != ""
     if swap:
         given_lat, given_lon = given_lon, given_lat
     half = given_lat ^ given_lon

@@ -97,8 +97,9 @@ def _parse_shapes(cleaned: pd.Series, day_first: bool) -> tuple[pd.Series, pd.Se
 
 def parse_dates(text: pd.Series, *, day_first: bool = True) -> ParsedDates:
     """Parse each distinct text once: files repeat a few thousand dates over many rows."""
-    codes, uniques = pd.factorize(text.astype(str).str.strip().to_numpy(dtype=object))
-    distinct = _parse_distinct(pd.Series(uniques, dtype=object), day_first)
+    codes, uniques = pd.factorize(text.to_numpy(dtype=object))
+    stripped = [str(value).strip() for value in uniques]  # the distinct texts only
+    distinct = _parse_distinct(pd.Series(stripped, dtype=object), day_first)
     return ParsedDates(
         pd.Series(distinct.value.to_numpy()[codes], index=text.index, dtype="datetime64[s]"),
         pd.Series(distinct.precision.to_numpy()[codes], index=text.index, dtype=object),
@@ -129,3 +130,16 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
     ambiguous = ((first <= 12) & (second <= 12) & (first != second)).to_numpy()
     return ParsedDates(value, precision, has_time, other_order,
                        ambiguous & value.notna().to_numpy())
+
+
+def numeric_order_evidence(text: pd.Series) -> bool | None:
+    """Whether the file's numeric dates can only be day-first (True: some '25/08/2025')
+    or only month-first (False: some '08/25/2025'); None when they read either way or
+    contradict each other."""
+    distinct = pd.Series(pd.unique(text.to_numpy(dtype=object)), dtype=object)
+    parts = distinct.str.extract(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b")
+    first, second = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
+    day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
+    if day_first != month_first:
+        return day_first
+    return None

@@ -1,6 +1,7 @@
 """Changes a person makes in the import preview: a point typed in, a candidate place chosen
 for an ambiguous name, a row kept or left out. Fixing a row's location clears the review
 it was held for; duplicates are then looked for again, since a moved row may now be one.
+A point typed by hand states no precision: a row that had none gets 'unknown'.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from geo.importing.preview import ImportPreview, find_row_duplicates
+from geo.importing.preview import ImportPreview, check_against_store
+from geo.schema import UNKNOWN_PRECISION
 from geo.store.incident_store import IncidentStore
 
 HAND_PLACED = "placed by hand in the import preview"
@@ -69,13 +71,13 @@ def apply_fixes(preview: ImportPreview, edits: pd.DataFrame,
                 incidents.loc[row, ["latitude", "longitude", "geo_method"]] = (lat, lon,
                                                                                 HAND_PLACED)
                 if incidents.at[row, "geo_precision"] in ("", "country"):
-                    incidents.at[row, "geo_precision"] = "site"
+                    incidents.at[row, "geo_precision"] = UNKNOWN_PRECISION
                 issues.clear_review(row, "location")
         if "include" in edit and pd.notna(edit["include"]) \
                 and bool(edit["include"]) != bool(include_before.get(row, False)):
             kept[row] = bool(edit["include"])
     rejected = incidents.index.isin(list(issues.rejected))
     revision = store.revision()
-    duplicates = find_row_duplicates(incidents, rejected, store)
+    duplicates, identity = check_against_store(incidents, rejected, store, preview.preset)
     return replace(preview, incidents=incidents, issues=issues, duplicates=duplicates,
-                   kept=kept, store_revision=revision)
+                   kept=kept, store_revision=revision, identity=identity)

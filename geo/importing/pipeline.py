@@ -1,5 +1,7 @@
-"""The import pipeline: bytes -> read -> map columns -> parse and check every row -> geocode
-rows without coordinates -> find duplicates -> preview (nothing written) -> commit.
+"""The import pipeline: bytes -> read (any format, geo.importing.readers) -> map columns
+(a preset, detected from the columns, or names) -> parse and check every row -> geocode
+rows without coordinates -> match source ids and find duplicates -> preview (nothing
+written) -> commit.
 
 `preview_import` returns an ImportPreview (geo.importing.preview); `apply_fixes` takes what a
 person changed in it; `commit_import` writes the included rows as one batch in one
@@ -20,11 +22,22 @@ import pandas as pd
 
 from geo.errors import GeocodeError, InputFileError, ValidationError
 from geo.importing.columns import apply_mapping, auto_mapping
-from geo.importing.csv_reader import MAX_FILE_BYTES, RawTable, read_csv_bytes, too_large
+from geo.importing.date_fields import numeric_order_evidence
 from geo.importing.linking import link_rows
 from geo.importing.places import geocode_rows
-from geo.importing.presets import FIRMS, PRESETS, detect_preset
-from geo.importing.preview import DUPLICATE, NEW, REJECTED, ImportPreview, find_row_duplicates
+from geo.importing.presets.base import Preset
+from geo.importing.presets.firms import FIRMS
+from geo.importing.presets.registry import PRESETS, detect_preset
+from geo.importing.preview import (
+    DUPLICATE,
+    NEW,
+    REJECTED,
+    ImportPreview,
+    check_against_store,
+)
+from geo.importing.readers.dispatch import read_file
+from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, too_large
+from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.thermal import parse_thermal
 from geo.records import validate_incidents
@@ -37,7 +50,7 @@ Progress = Callable[[float, str], None]
 class ImportOptions:
     preset: str | None = None              # None: detected from the header
     mapping: dict[str, str | None] | None = None  # changes to the automatic mapping
-    day_first: bool = True
+    day_first: bool | None = None          # None: the file's evidence, the preset, day-first
     swap_coordinates: bool = False
     keep_duplicates: bool = False
     include_review: bool = False
@@ -51,44 +64,26 @@ class ImportOptions:
     article: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    file_name: str
-    batch_id: str | None
-    added: int
-    duplicates: int
-    held_back: int
-    rejected: int
-    late_duplicates: int = 0
-    dry_run: bool = False
-    problems: tuple[str, ...] = ()
-
-    def summary(self, max_problems: int = 50) -> str:
-        verb = "would be added" if self.dry_run else "added"
-        batch = f" (batch {self.batch_id})" if self.batch_id else ""
-        lines = [f"{self.file_name}: {self.added:,} {verb}{batch}",
-                 f"  duplicates skipped: {self.duplicates + self.late_duplicates:,}"
-                 + (f" ({self.late_duplicates:,} stored meanwhile by another import)"
-                    if self.late_duplicates else ""),
-                 f"  held for review, not imported: {self.held_back:,}",
-                 f"  rejected: {self.rejected:,}"]
-        if self.problems:
-            lines.append("Problems:")
-            lines += [f"  {p}" for p in self.problems[:max_problems]]
-            if len(self.problems) > max_problems:
-                lines.append(f"  ... and {len(self.problems) - max_problems:,} more "
-                             "(the Import page lists them all)")
-        return "\n".join(lines)
-
-
 def _noop(_fraction: float, _message: str) -> None:
     return None
 
 
 def read_upload(data: bytes, file_name: str, options: ImportOptions = ImportOptions(),
                 max_bytes: int = MAX_FILE_BYTES) -> RawTable:
-    return read_csv_bytes(data, file_name, encoding=options.encoding,
-                          delimiter=options.delimiter, max_bytes=max_bytes)
+    """The file's cells as text, whatever its format (geo.importing.readers)."""
+    return read_file(data, file_name, encoding=options.encoding, delimiter=options.delimiter,
+                     max_bytes=max_bytes)
+
+
+def date_order(options: ImportOptions, preset: Preset, dates: pd.Series) -> bool:
+    """Day-first or not: as the user set it; else as the file's numeric dates show; else
+    the source's own order (TimeMap, UCDP: month-first); else day-first."""
+    if options.day_first is not None:
+        return options.day_first
+    if preset.day_first is None:
+        return True
+    evidence = numeric_order_evidence(dates)
+    return preset.day_first if evidence is None else evidence
 
 
 def resolve_mapping(raw: RawTable, options: ImportOptions):
@@ -119,7 +114,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     fields = apply_mapping(raw.frame, mapping, preset)
     site_ids = frozenset(store.sites_frame()["site_id"])
     parsed = parse_rows(fields, ParseOptions(
-        day_first=options.day_first, swap_coordinates=options.swap_coordinates,
+        day_first=date_order(options, preset, fields["date_start"]),
+        swap_coordinates=options.swap_coordinates,
         today=options.today, file_name=raw.file_name, defaults=options.defaults,
         known_site_ids=site_ids))
     issues, incidents = parsed.issues, parsed.incidents
@@ -141,14 +137,14 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
             issues.add("rejected", incidents.index[needs], [
                 f"place '{p}' could not be looked up ({error}); give latitude and longitude"
                 for p in incidents.loc[needs, "place"]])
-    progress(0.7, "Looking for duplicates")
+    progress(0.7, "Matching source ids and looking for duplicates")
     rejected = incidents.index.isin(list(issues.rejected))
     revision = store.revision()
-    duplicates = find_row_duplicates(incidents, rejected, store)
+    duplicates, identity = check_against_store(incidents, rejected, store, preset)
     progress(1.0, "Preview ready")
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, [*raw.notes, *parsed.hints], parsed.swap_suggested,
-                         choices, store_revision=revision, thermal=thermal)
+                         choices, store_revision=revision, thermal=thermal, identity=identity)
 
 
 def new_batch_id(now: dt.datetime | None = None) -> str:
@@ -156,45 +152,65 @@ def new_batch_id(now: dt.datetime | None = None) -> str:
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
-def _with_ids(frame: pd.DataFrame, batch_id: str, store: IncidentStore) -> pd.DataFrame:
-    """Keep the file's ids where they are new and unique; give the others batch-row ids."""
+def _with_ids(frame: pd.DataFrame, batch_id: str, store: IncidentStore,
+              identity: bool = False) -> pd.DataFrame:
+    """Keep the file's ids where they are new and unique; give the others batch-row ids.
+
+    A source id (`identity`) is kept even when stored meanwhile: the store then skips the
+    row as stored by another import, instead of storing the same event twice."""
     ids = frame["incident_id"]
-    taken = store.known_incident_ids(ids)
+    taken = set() if identity else store.known_incident_ids(ids)
     fresh = ids.eq("") | ids.isin(taken) | ids.duplicated()
     generated = [f"{batch_id}-{row:06d}" for row in frame.index[fresh]]
     return frame.assign(incident_id=ids.where(~fresh, pd.Series(generated, index=ids.index[fresh])))
 
 
+def _settings(preview: ImportPreview) -> dict:
+    return {"preset": preview.preset.name, "mapping": preview.mapping,
+            **{k: v for k, v in asdict(preview.options).items()
+               if k not in ("mapping", "preset", "today")}}
+
+
+def _result(preview: ImportPreview, **counts) -> ImportResult:
+    status, include = preview.status, preview.include
+    return ImportResult(
+        preview.file_name, counts.pop("batch_id", None), counts.pop("added", 0),
+        int(((status == DUPLICATE) & ~include).sum()),
+        int(((status == "needs review") & ~include).sum()), preview.counts()[REJECTED],
+        problems=tuple(preview.grouped_problems()),
+        missing=tuple(preview.missing["incident_id"]) if len(preview.missing) else (),
+        **counts)
+
+
 def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str | None = None,
                   progress: Progress | None = None) -> ImportResult:
-    """Write every included row as one batch, in one transaction."""
+    """Write every included row as one batch, in one transaction: new rows inserted, rows
+    whose source id is stored with other values updated (the old versions kept)."""
     progress = progress or _noop
-    counts = preview.counts()
     status, include = preview.status, preview.include
-    chosen = preview.to_commit()
-    held_back = int(((status == "needs review") & ~include).sum())
-    skipped = int(((status == DUPLICATE) & ~include).sum())
-    if chosen.empty:
-        return ImportResult(preview.file_name, None, 0, skipped, held_back, counts[REJECTED],
-                            problems=tuple(preview.problems()))
+    inserted, updates = preview.to_insert(), preview.to_update()
+    if inserted.empty and updates.empty:
+        return _result(preview)
     batch_id = batch_id or new_batch_id()
-    frame = link_rows(_with_ids(chosen, batch_id, store), store.sites_frame())
-    problems = validate_incidents(frame.reset_index(drop=True))
+    sites = store.sites_frame()
+    frame = link_rows(_with_ids(inserted, batch_id, store, preview.preset.identity), sites)
+    updates = link_rows(updates, sites)
+    problems = validate_incidents(pd.concat([frame, updates]).reset_index(drop=True))
     if problems:  # parse_rows should have caught each of these: a bug, never a bad write
         raise ValidationError(problems, summary="Internal check failed; nothing was written")
     recheck = (status[frame.index] == NEW).to_numpy()
-    settings = {"preset": preview.preset.name, "mapping": preview.mapping,
-                **{k: v for k, v in asdict(preview.options).items()
-                   if k not in ("mapping", "preset", "today")}}
+    skipped = int(((status == DUPLICATE) & ~include).sum())
+    changes = preview.identity.changes if preview.identity is not None else pd.Series()
     added = store.add_batch(
         batch_id, frame, file_name=preview.file_name, preset=preview.preset.name,
-        skipped_count=skipped, rejected_count=counts[REJECTED],
-        file_sha256=preview.file_sha256, settings=settings, recheck_duplicates=recheck,
-        checked_at_revision=preview.store_revision, thermal=preview.thermal,
+        skipped_count=skipped, rejected_count=preview.counts()[REJECTED],
+        file_sha256=preview.file_sha256, settings=_settings(preview),
+        recheck_duplicates=recheck, checked_at_revision=preview.store_revision,
+        thermal=preview.thermal, updates=updates,
+        changes=pd.Series(changes[updates.index].to_numpy(), index=updates["incident_id"]),
         progress=lambda done, total: progress(done / total, f"Writing {done:,} of {total:,}"))
-    return ImportResult(preview.file_name, batch_id, added, skipped, held_back,
-                        counts[REJECTED], late_duplicates=len(frame) - added,
-                        problems=tuple(preview.problems()))
+    return _result(preview, batch_id=batch_id, added=added, updated=len(updates),
+                   late_duplicates=len(frame) - added)
 
 
 def import_path(path: Path, store: IncidentStore, options: ImportOptions = ImportOptions(), *,
@@ -211,11 +227,7 @@ def import_path(path: Path, store: IncidentStore, options: ImportOptions = Impor
     preview = preview_import(raw, store, options, geocoder=geocoder, progress=progress,
                              file_sha256=hashlib.sha256(data).hexdigest())
     if dry_run:
-        counts = preview.counts()
-        include, status = preview.include, preview.status
-        return ImportResult(preview.file_name, None, int(include.sum()),
-                            int(((status == DUPLICATE) & ~include).sum()),
-                            int(((status == "needs review") & ~include).sum()),
-                            counts[REJECTED], dry_run=True, problems=tuple(preview.problems()))
+        return _result(preview, added=len(preview.to_insert()),
+                       updated=len(preview.to_update()), dry_run=True)
     return commit_import(preview, store, progress=progress)
 

@@ -1,10 +1,12 @@
 """FIRMS rows -> typed thermal detections and the coverage of the file, checked per row.
 
-The FIRMS preset (geo.importing.presets) keeps every detection as an incident row of category
-thermal_detection, with its values as text. Here the same rows get their typed values for
-the thermal_detections table: detected_at (acq_date + acq_time, UTC), frp (MW), confidence
-(VIIRS l/n/h -> low/nominal/high; MODIS 0-100 kept as the number), satellite, instrument
-and day/night. A value that cannot be read rejects its row, with a message naming it.
+The FIRMS preset (geo.importing.presets.firms) keeps every detection as an incident row of
+category thermal_detection, with its values as text. Here the same rows get their typed
+values for the thermal_detections table: detected_at (acq_date + acq_time, UTC), frp (MW),
+confidence (VIIRS l/n/h -> low/nominal/high; MODIS 0-100 kept as the number), satellite,
+instrument and day/night, and their identity as incident_id (satellite, overpass time and
+pixel: a re-import of an overlapping file matches them). A value that cannot be read
+rejects its row, with a message naming it.
 
 The coverage is what the file shows FIRMS looked at: the days of its acq_date range and the
 box around its detections, padded by COVERAGE_PAD_DEG (a FIRMS area request is a box or a
@@ -17,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.importing.presets.firms import hhmm
 from geo.importing.problems import RowIssues
 from geo.store.thermal import Coverage, ThermalRows
 
@@ -27,13 +30,27 @@ DAYNIGHT = {"d": "day", "n": "night", "day": "day", "night": "night"}
 
 
 def _times(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Seconds after midnight from HHMM ('140' is 01:40, as FIRMS writes it) or HH:MM."""
-    digits = text.str.replace(":", "", regex=False).str.zfill(4)
-    shaped = digits.str.fullmatch(r"\d{4}").to_numpy(dtype=bool)
-    hours = pd.to_numeric(digits.str[:2].where(shaped), errors="coerce")
-    minutes = pd.to_numeric(digits.str[2:].where(shaped), errors="coerce")
-    valid = shaped & (hours < 24).to_numpy() & (minutes < 60).to_numpy()
+    """Seconds after midnight of acq_time in any of its forms (45, 0045, 00:45, 00:45:00)."""
+    when = hhmm(text)
+    valid = (when != "").to_numpy(dtype=bool)
+    hours = pd.to_numeric(when.str[:2], errors="coerce")
+    minutes = pd.to_numeric(when.str[3:], errors="coerce")
     return (hours * 3600 + minutes * 60).where(valid), valid
+
+
+def detection_ids(fields: pd.DataFrame, incidents: pd.DataFrame,
+                  detected_at: pd.Series) -> pd.Series:
+    """A detection's identity: satellite, overpass minute and pixel centre (5 decimals, ~1 m),
+    e.g. 'firms-N20-20250808T0123-49.17100-33.44700'; '' where one part is missing."""
+    satellite = fields["satellite"].str.strip().where(fields["satellite"].str.strip() != "",
+                                                      fields["instrument"].str.strip())
+    satellite = satellite.str.replace(r"[^0-9A-Za-z]+", "", regex=True).str[:12]
+    lat, lon = incidents["latitude"].to_numpy(), incidents["longitude"].to_numpy()
+    stamps = detected_at.dt.strftime("%Y%m%dT%H%M").to_numpy(dtype=object)
+    ids = [f"firms-{s}-{t}-{a:.5f}-{o:.5f}" if s and isinstance(t, str) and np.isfinite(a)
+           and np.isfinite(o) else "" for s, t, a, o in zip(satellite, stamps, lat, lon,
+                                                             strict=True)]
+    return pd.Series(ids, index=incidents.index, dtype=object)
 
 
 def _confidence(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -54,8 +71,8 @@ def parse_thermal(fields: pd.DataFrame, incidents: pd.DataFrame,
     acq_time = fields["acq_time"] if "acq_time" in fields else fields["time"]
     seconds, time_ok = _times(acq_time)
     issues.add("rejected", rows[~time_ok], [
-        f"acq_time '{v}' is not a time of day as HHMM (e.g. 0140 or 2315, UTC); fix it"
-        for v in acq_time.to_numpy()[~time_ok]])
+        f"acq_time '{v}' is not a time of day (FIRMS writes it 140, 0140 or 01:40, UTC); "
+        "fix it" for v in acq_time.to_numpy()[~time_ok]])
     frp = pd.to_numeric(fields["frp"], errors="coerce")
     frp_ok = (frp >= 0).to_numpy(dtype=bool)
     issues.add("rejected", rows[~frp_ok], [
@@ -68,6 +85,7 @@ def parse_thermal(fields: pd.DataFrame, incidents: pd.DataFrame,
     daynight_text = fields["daynight"] if "daynight" in fields else pd.Series(
         "", index=fields.index, dtype=object)
     detected_at = incidents["date_start"] + pd.to_timedelta(seconds, unit="s")
+    incidents["incident_id"] = detection_ids(fields, incidents, detected_at)
     detections = pd.DataFrame({
         "detected_at": detected_at.astype("datetime64[s]"),
         "frp": frp.where(frp_ok),

@@ -17,6 +17,9 @@ SYMBOL_SVG = {
                    "stroke-width='2' stroke-dasharray='3 2'/>",
     "halo_circle": "<circle cx='9' cy='9' r='4.5' fill='{c}' stroke='#222' stroke-width='1'/>"
                    "<circle cx='9' cy='9' r='7.2' fill='none' stroke='#111' stroke-width='2'/>",
+    "dotted_ring": "<circle cx='9' cy='9' r='6.5' fill='none' stroke='{c}' stroke-width='2.2' "
+                   "stroke-dasharray='0.1 3.3' stroke-linecap='round'/>"
+                   "<circle cx='9' cy='9' r='1.6' fill='{c}'/>",
     "square": "<rect x='4' y='4' width='10' height='10' fill='{c}' stroke='#222'/>",
     "hollow_square": "<rect x='4' y='4' width='10' height='10' fill='none' stroke='{c}' "
                      "stroke-width='2'/>",

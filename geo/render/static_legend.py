@@ -89,6 +89,10 @@ def draw_symbol(ax, entry: LegendEntry, x: float, y: float) -> None:
     if symbol in ("circle", "square", "halo_circle"):
         ax.plot(x, y, marker=marker, markersize=size, markerfacecolor=color,
                 markeredgecolor="#222222", markeredgewidth=0.75, alpha=entry.opacity)
+    elif symbol == "dotted_ring":
+        ax.scatter([x], [y], s=9.5 ** 2, marker="o", facecolors=[to_rgba(color, 0.0)],
+                   edgecolors=[color], linewidths=1.6, linestyles=[(0, (0.4, 1.8))])
+        ax.plot(x, y, marker="o", markersize=2.4, markerfacecolor=color, markeredgewidth=0)
     elif symbol == "dashed_ring":
         ax.scatter([x], [y], s=size ** 2, marker="o", facecolors=[to_rgba(color, 0.15)],
                    edgecolors=[color], linewidths=1.5, linestyles=[(0, (2.0, 1.4))])

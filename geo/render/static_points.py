@@ -1,5 +1,6 @@
 """Point symbols of the static map, as the canvas layer draws them in the browser: solid
-(site located), hollow ring (town centre only), pale disc in a dashed ring (region only);
+(site located), hollow ring (town centre only), pale disc in a dashed ring (region only),
+dotted ring round a dot (coordinates as given, precision unknown);
 circles for incidents, squares for sites.
 
 Each symbol is one scatter of one marker path with one face and one edge colour, which
@@ -23,6 +24,7 @@ from layers.style import HALO_GAP_PX, HALO_WIDTH_PX
 PT_PER_PX = 0.75  # a CSS pixel is 0.75 pt: the same physical size as in a browser
 SOLID_EDGE = "#222222"
 DASH_PX, GAP_PX = 4.0, 3.0  # the canvas layer's setLineDash([4, 3])
+DOT_PX, DOT_CENTRE_PX = (0.8, 3.0), 1.6  # the dotted ring (precision unknown) and its dot
 # transparent rather than "none": matplotlib's fast path needs one face and one edge colour
 CLEAR = (0.0, 0.0, 0.0, 0.0)
 
@@ -40,17 +42,18 @@ def _outline(shape: str) -> np.ndarray:
 
 
 @cache
-def dashed_outline(shape: str, radius_px: float) -> Path:
-    """The outline cut into dashes of DASH_PX with gaps of GAP_PX at this marker size."""
+def dashed_outline(shape: str, radius_px: float, dash_px: float = DASH_PX,
+                   gap_px: float = GAP_PX) -> Path:
+    """The outline cut into dashes of `dash_px` with gaps of `gap_px` at this marker size."""
     points = _outline(shape)
     steps = np.hypot(*np.diff(points, axis=0).T) * radius_px
     distance = np.concatenate([[0.0], np.cumsum(steps)])
-    period = DASH_PX + GAP_PX
+    period = dash_px + gap_px
     count = max(4, round(distance[-1] / period))
     scale = distance[-1] / (count * period)  # whole dashes all round
     vertices, codes = [], []
     for k in range(count):
-        start, end = k * period * scale, (k * period + DASH_PX) * scale
+        start, end = k * period * scale, (k * period + dash_px) * scale
         inner = distance[(distance > start) & (distance < end)]
         along = np.concatenate([[start], inner, [end]])
         dash = np.column_stack([np.interp(along, distance, points[:, 0]),
@@ -78,6 +81,11 @@ def _scatter(ax, x, y, style: PointStyle, zorder: float) -> None:
                    edgecolors=[CLEAR], linewidths=0, **common)
         ax.scatter(x, y, marker=dashed_outline(style.shape, style.radius), facecolors=[CLEAR],
                    edgecolors=[color], linewidths=2 * PT_PER_PX, **common)
+    elif style.fill == "dotted":  # precision unknown: dotted ring, centre dot
+        ax.scatter(x, y, marker=dashed_outline(style.shape, style.radius, *DOT_PX),
+                   facecolors=[CLEAR], edgecolors=[color], linewidths=2.5 * PT_PER_PX, **common)
+        ax.scatter(x, y, marker=marker, facecolors=[color], edgecolors=[CLEAR], linewidths=0,
+                   **{**common, "s": (2 * DOT_CENTRE_PX * PT_PER_PX) ** 2})
     else:
         ax.scatter(x, y, marker=marker, facecolors=[CLEAR], edgecolors=[color],
                    linewidths=2.5 * PT_PER_PX, **common)

@@ -15,6 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from geo.allocation import paused_gc
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import map_index, migrations, tables
@@ -105,16 +106,24 @@ def insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progres
     # pages instead of one page per row (3x faster window queries at 1,000,000 rows).
     frame = frame.sort_values("date_start", kind="stable")
     classes = migrations.span_classes_of(frame)
-    map_index.mark_dirty(conn, frame["batch_id"].unique())
-    with map_index.suspended(conn, "map_index_insert"):
+    batches = frame["batch_id"].unique()
+    with paused_gc(), map_index.suspended(conn, "map_index_insert"):
         _insert_rows(conn, frame, classes, progress)
+        if len(batches) == 1:  # the rows are at hand: index them without reading them back
+            map_index.build_rows(conn, str(batches[0]), frame)
+        else:
+            map_index.mark_dirty(conn, batches)
     migrations.add_span_classes(conn, set(classes.tolist()))
+
+
+def _blank_text(values: list) -> bool:
+    """A text column of this chunk that is empty in every row: left to its default ''."""
+    return values.count("") == len(values)
 
 
 def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
     statement = sa.insert(tables.incidents)
     sqlite = conn.dialect.name == "sqlite"
-    compiled = statement.compile(dialect=conn.dialect)
     for start in range(0, len(frame), INSERT_CHUNK):
         chunk = frame.iloc[start:start + INSERT_CHUNK]
         values = {name: _column_values(chunk, name, sqlite) for name in INCIDENT_COLUMNS}
@@ -123,6 +132,12 @@ def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) ->
         if sqlite:
             # Fast path: the statement is SQLAlchemy's own, compiled for this dialect; the
             # DB-API driver binds the values (dates as the ISO text SQLAlchemy would store).
+            # Text columns empty in every row are left out: their default is '' (binding
+            # ten empty columns of 100,000 rows costs 0.2 s).
+            names = [name for name in values if name in tables.NUMERIC_COLUMNS
+                     or name in tables.DATE_COLUMNS or name == "span_class"
+                     or not _blank_text(values[name])]
+            compiled = statement.compile(dialect=conn.dialect, column_keys=names)
             rows = list(zip(*(values[name] for name in compiled.positiontup), strict=True))
             conn.exec_driver_sql(compiled.string, rows)
         else:

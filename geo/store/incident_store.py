@@ -21,7 +21,7 @@ from geo.analysis.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
-from geo.store import map_index, migrations, tables
+from geo.store import map_index, migrations, tables, versions
 from geo.store.engine import Progress, bump_revision, create_engine, insert_incidents, records
 from geo.store.map_query import answers, map_frame
 from geo.store.meta_keys import META_REVISION, META_STORE_ID
@@ -83,7 +83,7 @@ class IncidentStore:
 
     def _insert_batch(self, conn, batch_id, incidents, *, file_name, preset,
                       skipped_count=0, rejected_count=0, file_sha256="", settings=None,
-                      progress: Progress | None = None) -> None:
+                      progress: Progress | None = None, updated_count=0) -> None:
         exists = conn.execute(sa.select(tables.batches.c.batch_id)
                               .where(tables.batches.c.batch_id == batch_id)).first()
         if exists:
@@ -93,6 +93,7 @@ class IncidentStore:
             "file_name": file_name, "preset": preset, "row_count": len(incidents),
             "skipped_count": skipped_count, "rejected_count": rejected_count,
             "file_sha256": file_sha256, "settings": json.dumps(settings or {}, sort_keys=True),
+            "updated_count": updated_count,
         }])
         insert_incidents(conn, incidents.assign(batch_id=batch_id), progress)
 
@@ -167,7 +168,8 @@ class IncidentStore:
                   file_sha256: str = "", settings: dict | None = None,
                   recheck_duplicates: np.ndarray | None = None,
                   checked_at_revision: int | None = None,
-                  progress: Progress | None = None, thermal=None) -> int:
+                  progress: Progress | None = None, thermal=None,
+                  updates: pd.DataFrame | None = None, changes: pd.Series | None = None) -> int:
         """Insert the rows of a coerced incident frame as one batch, in one transaction.
 
         Rows flagged in `recheck_duplicates` are compared with the store again inside the
@@ -175,8 +177,11 @@ class IncidentStore:
         same incident since the preview; not needed when the store is still at
         `checked_at_revision`, the revision the preview compared with. Returns the number
         of rows written. `thermal` (geo.importing.thermal.ThermalRows, FIRMS files): the
-        typed detections and coverage, written in the same transaction.
+        typed detections and coverage, written in the same transaction. `updates`: rows
+        that replace stored incidents with the same id (geo.store.versions keeps the old
+        versions; `changes` says in words what changed, by id).
         """
+        updates = updates if updates is not None else incidents.iloc[:0]
         with self.engine.begin() as conn:
             changed = checked_at_revision is None or self._revision(conn) != checked_at_revision
             if changed and recheck_duplicates is not None and np.any(recheck_duplicates):
@@ -189,9 +194,13 @@ class IncidentStore:
                 self._insert_batch(conn, batch_id, incidents, file_name=file_name,
                                    preset=preset, skipped_count=skipped_count,
                                    rejected_count=rejected_count, file_sha256=file_sha256,
-                                   settings=settings, progress=progress)
+                                   settings=settings, progress=progress,
+                                   updated_count=len(updates))
+                versions.update_incidents(conn, batch_id, updates,
+                                          changes if changes is not None else pd.Series())
                 if thermal is not None:
-                    insert_thermal(conn, batch_id, incidents, thermal)
+                    delete_thermal(conn, incident_ids=updates["incident_id"].tolist())
+                    insert_thermal(conn, batch_id, pd.concat([incidents, updates]), thermal)
             except sa.exc.IntegrityError as error:
                 raise StoreError(
                     f"Import batch '{batch_id}' was not written and nothing was changed: "
@@ -232,6 +241,7 @@ class IncidentStore:
             if found.undone_at is not None:
                 raise StoreError(f"Import batch '{batch_id}' was already undone at "
                                  f"{found.undone_at:%Y-%m-%d %H:%M}; nothing to do")
+            versions.restore_batch(conn, batch_id)  # incidents it updated, as they were
             map_index.forget_batch(conn, batch_id)
             with map_index.suspended(conn, "map_index_delete"):  # it marks nothing now
                 removed = conn.execute(

@@ -153,7 +153,19 @@ def listed_ids(batch_id: str, ids: list) -> sa.ColumnElement:
 
 def _build(conn: sa.Connection, batch_id: str, conditions) -> None:
     names, columns = fetch_columns(conn, select_columns(MAP_COLUMNS, conditions))
-    rows = typed_columns(names, columns)
+    _store_chunks(conn, batch_id, typed_columns(names, columns))
+
+
+def build_rows(conn: sa.Connection, batch_id: str, frame: pd.DataFrame) -> None:
+    """Chunks of rows just inserted, from their frame (typed as geo.records types them)."""
+    if kept(conn):
+        _store_chunks(conn, batch_id, {
+            name: frame[name].to_numpy("datetime64[s]") if name in tables.DATE_COLUMNS
+            else frame[name].to_numpy(np.float64) if name in tables.NUMERIC_COLUMNS
+            else frame[name].to_numpy(dtype=object) for name in MAP_COLUMNS})
+
+
+def _store_chunks(conn: sa.Connection, batch_id: str, rows: dict[str, np.ndarray]) -> None:
     if not len(rows["incident_id"]):
         return
     codes = {name: _codes(conn, name, rows[name]) for name in map_chunks.CODED}

@@ -15,8 +15,8 @@ from collections.abc import Callable
 import pandas as pd
 import sqlalchemy as sa
 
-from geo.store import map_index, tables
-from geo.store.meta_keys import META_SPAN_CLASSES, META_STORE_ID, META_VERSION
+from geo.store import map_index, precision_fix, tables
+from geo.store.meta_keys import META_REVISION, META_SPAN_CLASSES, META_STORE_ID, META_VERSION
 
 
 def _add_column(conn: sa.Connection, table: sa.Table, name: str) -> None:
@@ -101,11 +101,24 @@ def _v5_store_id(conn: sa.Connection) -> None:
     new_store_id(conn)
 
 
+def _v6_versions_and_honest_precision(conn: sa.Connection) -> None:
+    """Batches count the incidents they updated; replaced versions of incidents are kept
+    (incident_versions); precision stored without evidence is corrected
+    (geo.store.precision_fix), and the revision moves on so no cache shows the old one."""
+    _add_column(conn, tables.batches, "updated_count")
+    tables.incident_versions.create(conn, checkfirst=True)
+    if precision_fix.correct_precision(conn):
+        m = tables.meta.c
+        conn.execute(sa.update(tables.meta).where(m.key == META_REVISION).values(
+            value=sa.cast(sa.cast(m.value, sa.Integer) + 1, sa.Text)))
+
+
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     2: _v2_batch_counts_and_window_indexes,
     3: _v3_history_and_thermal,
     4: _v4_map_index,
     5: _v5_store_id,
+    6: _v6_versions_and_honest_precision,
 }
 
 

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.store.meta_keys import META_TABLE
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -74,6 +74,8 @@ batches = sa.Table(
     sa.Column("rejected_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("file_sha256", sa.Text, nullable=False, server_default=""),
     sa.Column("settings", sa.Text, nullable=False, server_default=""),
+    # added in schema version 6: stored incidents this batch updated (same source id)
+    sa.Column("updated_count", sa.Integer, nullable=False, server_default="0"),
 )
 
 incidents = sa.Table(
@@ -148,3 +150,19 @@ thermal_coverage = sa.Table(
 )
 
 VERSION_3_TABLES = (claim_history, link_history, thermal_detections, thermal_coverage)
+
+# --- version 6: earlier versions of incidents a newer export updated ---------------------
+
+# One row per replaced version: the incident as it was (every column, its FIRMS values when
+# it is a detection) before `batch_id` updated it. Undoing that batch puts it back.
+incident_versions = sa.Table(
+    "incident_versions", metadata,
+    sa.Column("version_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.String(64), nullable=False),
+    sa.Column("batch_id", sa.String(64), nullable=False),  # the batch that replaced it
+    sa.Column("replaced_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("changes", sa.Text, nullable=False, server_default=""),  # in words
+    sa.Column("record", sa.Text, nullable=False),  # JSON: the version replaced
+    sa.Index("ix_incident_versions_incident", "incident_id"),
+    sa.Index("ix_incident_versions_batch", "batch_id"),
+)

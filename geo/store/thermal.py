@@ -70,9 +70,15 @@ def insert_thermal(conn: sa.Connection, batch_id: str, incidents: pd.DataFrame,
     return len(records)
 
 
-def delete_thermal(conn: sa.Connection, batch_id: str) -> None:
-    for table in (tables.thermal_detections, tables.thermal_coverage):
-        conn.execute(sa.delete(table).where(table.c.batch_id == batch_id))
+def delete_thermal(conn: sa.Connection, batch_id: str = "", *, incident_ids=()) -> None:
+    """A batch's detections and coverage, or the detections of some incidents (replaced)."""
+    if batch_id:
+        for table in (tables.thermal_detections, tables.thermal_coverage):
+            conn.execute(sa.delete(table).where(table.c.batch_id == batch_id))
+    ids = list(incident_ids)
+    t = tables.thermal_detections
+    for start in range(0, len(ids), 500):
+        conn.execute(sa.delete(t).where(t.c.incident_id.in_(ids[start:start + 500])))
 
 
 def thermal_detections_frame(store) -> pd.DataFrame:

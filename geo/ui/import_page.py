@@ -1,6 +1,7 @@
-"""The Import page: upload a CSV (or paste an article and check its proposed incidents),
-check the column mapping, preview every row with its status, fix what needs review, import
-the rest as one batch; undo a batch later.
+"""The Import page: upload a file (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet,
+JSON records) or paste an article and check its proposed incidents; check the kind of file and
+the column mapping, preview every row with its status, fix what needs review, import the rest
+as one batch; undo a batch later.
 
 The work is done by geo.importing.pipeline; this module only lays it out. The preview is kept in
 session state, keyed by the file's hash and the settings, so widgets do not recompute it.
@@ -15,10 +16,10 @@ import streamlit as st
 from geo.articles.rows import preview_article, rows_csv
 from geo.errors import InputFileError, ValidationError
 from geo.geocoding.geocoder import load_geocoder
-from geo.importing.csv_reader import MAX_FILE_BYTES, RawTable
 from geo.importing.pipeline import ImportOptions, commit_import, preview_import, read_upload
-from geo.importing.presets import template_csv
+from geo.importing.presets.template import template_csv
 from geo.importing.preview import ImportPreview
+from geo.importing.readers.table import MAX_FILE_BYTES, RawTable
 from geo.settings import Settings
 from geo.store.incident_store import IncidentStore
 from geo.ui import (
@@ -35,7 +36,10 @@ RAW_KEY = "import_raw"
 UPLOADER_ROUND = "import_uploader_round"  # a new uploader (empty) after each commit
 MESSAGE_KEY = "import_message"
 SOURCE_KEY = "import_source"
-SOURCES = ("A CSV file", "Paste or upload an article")
+SOURCES = ("A file", "Paste or upload an article")
+# what the uploader offers; the content decides the format (geo.importing.readers.detect)
+UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "geojson", "json", "kml", "kmz", "gpkg",
+                "parquet", "geoparquet")
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "
@@ -56,20 +60,23 @@ def _read(data: bytes, file_name: str, digest: str) -> RawTable:
 
 def _intro() -> None:
     st.title("Import incidents")
-    st.caption("Upload a CSV of incidents: this project's template, an ACLED export, a NASA "
-               "FIRMS fire export, or any CSV with a date and either coordinates or place "
-               "names; or paste a news article and review the incidents it states. Nothing is "
-               "stored until you press Import; every import can be undone.")
+    st.caption("Upload incidents: this project's template, an ACLED, NASA FIRMS, UCDP GED or "
+               "TimeMap export, or any table or map file with a date and either coordinates or "
+               "place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, JSON); "
+               "or paste a news article and review the incidents it states. Nothing is stored "
+               "until you press Import; every import can be undone.")
     st.download_button("Download the template CSV", template_csv(),
                        file_name="incident-map-template.csv", mime="text/csv",
                        help="The columns this map stores, with one example row to replace.")
 
 
 def _empty_state() -> None:
-    st.info(f"Choose a CSV file above (up to {MAX_FILE_BYTES // 2**20} MB). UTF-8, UTF-16, "
-            "Windows-1251 and Windows-1252 text, separated by commas, semicolons, tabs or "
-            "|, are all read. Rows with a place name but no coordinates are placed with the "
-            "offline gazetteer.", icon="📄")
+    st.info(f"Choose a CSV file above, or any file listed there (up to "
+            f"{MAX_FILE_BYTES // 2**20} MB). Text in UTF-8, UTF-16, Windows-1251 or -1252, "
+            "separated by commas, semicolons, tabs or |, is read; so are Excel workbooks and "
+            "map files. Rows with a place name but no coordinates are placed with the offline "
+            "gazetteer; coordinates without a stated precision are kept as given, precision "
+            "unknown.", icon="📄")
 
 
 def _progress_bar():
@@ -101,6 +108,9 @@ def keep_preview(preview: ImportPreview) -> None:
 def _commit(preview: ImportPreview, store: IncidentStore) -> None:
     chosen = int(preview.include.sum())
     label = f"Import {chosen:,} row{'s' if chosen != 1 else ''}"
+    updates = len(preview.to_update())
+    if updates:
+        label += f" ({updates:,} updating stored incidents)"
     if not st.button(label, type="primary", disabled=chosen == 0, key="import_commit",
                      help="Writes the included rows as one batch, in one transaction."):
         if chosen == 0:
@@ -111,9 +121,12 @@ def _commit(preview: ImportPreview, store: IncidentStore) -> None:
     bar.empty()
     late = (f" {result.late_duplicates:,} were stored meanwhile by another import and "
             "skipped." if result.late_duplicates else "")
+    updated = (f" {result.updated:,} stored incident(s) were updated (their old versions are "
+               "kept)." if result.updated else "")
     st.session_state[MESSAGE_KEY] = (
         f"Imported {result.added:,} incident(s) from '{result.file_name}' as batch "
-        f"{result.batch_id}.{late} They are on the map now; undo the batch below if needed.")
+        f"{result.batch_id}.{updated}{late} They are on the map now; undo the batch below if "
+        "needed.")
     st.session_state.pop(PREVIEW_KEY, None)
     st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
     st.rerun()
@@ -130,7 +143,7 @@ def render() -> None:
         _article_flow(store, settings)
     else:
         upload = st.file_uploader(
-            "CSV file to import", type=["csv", "tsv", "txt"],
+            "File to import", type=list(UPLOAD_TYPES),
             key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
             help="The file is checked first; nothing is stored until you press Import.")
         if upload is None:

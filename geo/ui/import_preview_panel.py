@@ -1,5 +1,7 @@
 """The preview of an import: counts by status, notes on the whole file, every row with its
-status and why, a form to fix or keep the rows that need it, and the rows left out as CSV.
+status and why (a changed row: what changed since it was stored), the stored events a newer
+export no longer holds, the problems one line per rule, a form to fix or keep the rows that
+need it, and the rows left out as CSV.
 
 Text from the file is shown through st.dataframe, which displays it as text: HTML or
 script in a cell is never run.
@@ -14,15 +16,24 @@ import streamlit as st
 
 from geo.dates import describe_dates
 from geo.importing.fixes import apply_fixes
-from geo.importing.preview import DUPLICATE, NEW, REJECTED, REVIEW, STATUSES, ImportPreview
+from geo.importing.preview import (
+    CHANGED,
+    DUPLICATE,
+    NEW,
+    REJECTED,
+    REVIEW,
+    STATUSES,
+    ImportPreview,
+)
 from geo.store.incident_store import IncidentStore
 from geo.ui import import_thermal
 
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
 EDITOR_ROUND = "import_editor_round"
-STATUS_ICONS = {NEW: "🟢", DUPLICATE: "🔁", REVIEW: "🟠", REJECTED: "⛔"}
-TABLE_COLUMNS = {"status": "Status", "reason": "Why", "when": "When", "place": "Place",
+STATUS_ICONS = {NEW: "🟢", CHANGED: "✏️", DUPLICATE: "🔁", REVIEW: "🟠", REJECTED: "⛔"}
+TABLE_COLUMNS = {"status": "Status", "reason": "Why", "incident_id": "Source id",
+                 "when": "When", "place": "Place",
                  "latitude": "Latitude", "longitude": "Longitude",
                  "geo_precision": "Precision", "geo_method": "How placed",
                  "site_proposal": "Site (proposed link)", "category": "Category",
@@ -36,16 +47,20 @@ def editor_key() -> str:
 
 def _counts(preview: ImportPreview) -> None:
     counts = preview.counts()
-    help_text = {NEW: "will be imported", DUPLICATE: "skipped unless you keep them",
+    help_text = {NEW: "will be imported",
+                 CHANGED: "stored already under the same source id, with other values: "
+                          "updated on import, the old version kept",
+                 DUPLICATE: "skipped unless you keep them",
                  REVIEW: "held back until you fix or keep them", REJECTED: "cannot be imported"}
-    for column, status in zip(st.columns(4), STATUSES, strict=True):
+    shown = [s for s in STATUSES if s != CHANGED or counts[CHANGED]]
+    for column, status in zip(st.columns(len(shown)), shown, strict=True):
         column.metric(f"{STATUS_ICONS[status]} {status.capitalize()}", f"{counts[status]:,}",
                       help=help_text[status])
     for note in preview.notes:
         st.warning(note, icon="⚠️")
 
 
-def _table(rows: pd.DataFrame) -> None:
+def _table(rows: pd.DataFrame, identified: bool) -> None:
     shown = st.pills("Show rows", STATUSES, selection_mode="multi", default=list(STATUSES),
                      key="import_status_filter",
                      format_func=lambda s: f"{STATUS_ICONS[s]} {s}")
@@ -55,7 +70,8 @@ def _table(rows: pd.DataFrame) -> None:
         return
     table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
     table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
-    st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), width="stretch",
+    columns = [c for c in TABLE_COLUMNS if c != "incident_id" or identified]
+    st.dataframe(table[columns].rename(columns=TABLE_COLUMNS), width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),
                                 "Site (proposed link)": st.column_config.TextColumn(
                                     "Site (proposed link)", width="medium",
@@ -80,7 +96,7 @@ def _review_table(preview: ImportPreview, rows: pd.DataFrame) -> pd.DataFrame:
 
 def _review(preview: ImportPreview, rows: pd.DataFrame, store: IncidentStore,
             on_change: Callable[[ImportPreview], None]) -> None:
-    rows = rows[rows["status"].isin([REVIEW, DUPLICATE])]
+    rows = rows[rows["status"].isin([REVIEW, DUPLICATE, CHANGED])]
     if rows.empty:
         return
     st.subheader("Rows to check")
@@ -120,10 +136,11 @@ def _review(preview: ImportPreview, rows: pd.DataFrame, store: IncidentStore,
 
 
 def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
-    problems = preview.problems()
+    problems = preview.grouped_problems()
     left_out = int((~rows["include"]).sum())
     if problems:
-        with st.expander(f"All problems ({len(problems):,})"):
+        count = len(preview.problems())
+        with st.expander(f"All problems ({count:,}, one line per rule broken)"):
             st.dataframe(pd.DataFrame({"Problem": problems}), hide_index=True,
                          width="stretch", height=min(400, 38 + 35 * len(problems)))
     if left_out:
@@ -134,12 +151,29 @@ def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
                            mime="text/csv", key="import_rejected_download")
 
 
+def _missing(preview: ImportPreview) -> None:
+    missing = preview.missing
+    if missing.empty:
+        return
+    with st.expander(f"{len(missing):,} event(s) stored from an earlier import are not in this "
+                     "file"):
+        st.caption("Stored events of this source, within the file's dates and countries, that "
+                   "this newer export no longer holds: the source may have deleted or merged "
+                   "them. They are kept; review them on the map.")
+        st.dataframe(missing.rename(columns={"incident_id": "Source id", "date_start": "Date",
+                                             "place": "Place", "country": "Country",
+                                             "description": "Description",
+                                             "batch_id": "Imported in batch"}),
+                     hide_index=True, width="stretch", height=min(400, 38 + 35 * len(missing)))
+
+
 def render(preview: ImportPreview, store: IncidentStore,
            on_change: Callable[[ImportPreview], None]) -> None:
     st.subheader("Preview")
     rows = preview.rows.join(preview.site_proposals(store.sites_frame()))
     _counts(preview)
     import_thermal.render(preview)
-    _table(rows)
+    _missing(preview)
+    _table(rows, preview.preset.identity)
     _problems(preview, rows)
     _review(preview, rows, store, on_change)

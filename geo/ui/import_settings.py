@@ -1,7 +1,10 @@
-"""The import settings form: preset, date order, coordinates, duplicates, column mapping.
+"""The import settings: the kind of file (preset), then one form for date order,
+coordinates, duplicates and the column mapping.
 
-One form, so changing several settings reruns the check once ("Check the file"). Widget
-keys carry the file's hash: a new file starts from its own detected preset and mapping.
+The kind of file sits outside the form: choosing another reruns the check at once with
+that preset's own mapping. The form gathers the other settings so that changing several
+reruns the check once ("Check the file"). Widget keys carry the file's hash: a new file
+starts from its own detected preset and mapping.
 """
 
 from __future__ import annotations
@@ -9,9 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.importing.columns import FIELDS, auto_mapping, fields_for
-from geo.importing.csv_reader import RawTable
 from geo.importing.pipeline import ImportOptions
-from geo.importing.presets import PRESETS, detect_preset
+from geo.importing.presets.registry import PRESETS, detect_preset
+from geo.importing.readers.table import RawTable
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 
 NOT_MAPPED = "— not in the file —"
@@ -44,42 +47,57 @@ def _mapping(raw: RawTable, preset_name: str, key: str) -> dict[str, str | None]
     return mapping
 
 
-def render(raw: RawTable, digest: str) -> ImportOptions:
-    key = f"import_{digest[:10]}"
+DATE_ORDERS = {None: "As the file shows (detected)", True: "Day first (08/09 = 8 Sep)",
+               False: "Month first (08/09 = Aug 9)"}
+
+
+def _kind_of_file(raw: RawTable, key: str) -> str:
+    """The preset, outside the form: choosing another kind of file checks the file again at
+    once, with that preset's own column mapping."""
     detected = detect_preset(raw.columns).name
     names = list(PRESETS)
+    chosen = st.selectbox(
+        "Kind of file", names, index=names.index(detected), key=f"{key}_preset",
+        format_func=lambda n: PRESETS[n].label + (" (detected)" if n == detected else ""),
+        help="Detected from the file's columns; choose another to read it that way.")
+    st.caption(PRESETS[chosen].help)
+    return chosen
+
+
+def render(raw: RawTable, digest: str) -> ImportOptions:
+    key = f"import_{digest[:10]}"
+    preset = _kind_of_file(raw, key)
     with st.form(f"{key}_settings", border=True):
-        top = st.columns([2, 1, 1, 1])
-        preset = top[0].selectbox(
-            "Kind of file", names, index=names.index(detected), key=f"{key}_preset",
-            format_func=lambda n: PRESETS[n].label + (" (detected)" if n == detected else ""),
-            help=PRESETS[detected].help)
-        country = top[1].text_input("Prefer places in", value="UA", key=f"{key}_country",
+        top = st.columns([1, 1, 1, 1])
+        country = top[0].text_input("Prefer places in", value="UA", key=f"{key}_country",
                                     max_chars=40,
                                     help="Country for place names without one: ISO code or "
                                          "name (UA, Ukraine); leave empty for none.")
-        category = top[2].selectbox(
+        category = top[1].selectbox(
             "Category if none", CATEGORIES, key=f"{key}_category",
             format_func=lambda c: CATEGORY_LABELS[c],
             help="Used for rows whose file has no category column or an empty cell.")
-        claim = top[3].selectbox(
+        claim = top[2].selectbox(
             "Claim status if none", CLAIM_STATUSES, index=CLAIM_STATUSES.index("reported"),
             key=f"{key}_claim", format_func=lambda c: CLAIM_LABELS[c].split(" (")[0],
             help="Used for rows whose file has no claim status.")
-        switches = st.columns(4)
-        day_first = switches[0].toggle("Day first", value=True, key=f"{key}_day",
-                                       help="On: 08/09/2025 is 8 September. Off: August 9.")
-        swap = switches[1].toggle("Swap lat/lon", value=False, key=f"{key}_swap",
+        day_first = top[3].selectbox(
+            "Date order", list(DATE_ORDERS), key=f"{key}_day", format_func=DATE_ORDERS.get,
+            help="For dates such as 08/09/2025. Detected: a date like 25/08 or 08/25 in the "
+                 "file decides; else the source's own order (TimeMap, UCDP, ACLED and FIRMS "
+                 "files from a spreadsheet: month first), else day first.")
+        switches = st.columns(3)
+        swap = switches[0].toggle("Swap lat/lon", value=False, key=f"{key}_swap",
                                   help="Use when the file's latitude and longitude are swapped.")
-        keep_duplicates = switches[2].toggle("Keep duplicates", value=False, key=f"{key}_dups",
+        keep_duplicates = switches[1].toggle("Keep duplicates", value=False, key=f"{key}_dups",
                                              help="Also import rows that duplicate a stored "
                                                   "incident or an earlier row.")
-        include_review = switches[3].toggle("Import rows to check", value=False,
+        include_review = switches[2].toggle("Import rows to check", value=False,
                                             key=f"{key}_review",
                                             help="Also import rows that need review: ambiguous "
                                                  "places take the best guess; dates in the "
                                                  "future are kept as written.")
-        mapping = _mapping(raw, st.session_state.get(f"{key}_preset", detected), key)
+        mapping = _mapping(raw, preset, key)
         st.form_submit_button("Check the file with these settings", type="secondary")
     return ImportOptions(preset=preset, mapping=mapping, day_first=day_first,
                          swap_coordinates=swap, keep_duplicates=keep_duplicates,

@@ -223,13 +223,13 @@
         var ctx = canvas.getContext("2d");
         ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
         ctx.beginPath();
-        ctx.setLineDash(st.fill === "dashed" ? [4, 3] : []);
+        ctx.setLineDash(st.fill === "dashed" ? [4, 3] : st.fill === "dotted" ? [0.5, 3.2] : []);
         if (st.shape === "square") {
           ctx.rect(size / 2 - st.radius, size / 2 - st.radius, 2 * st.radius, 2 * st.radius);
         } else {
           ctx.arc(size / 2, size / 2, st.radius, 0, 2 * Math.PI);
         }
-        this._paint(ctx, st);
+        this._paint(ctx, st, size);
         this._paintStatus(ctx, st, size);
         sprites.push({canvas: canvas, size: size, half: size / 2});
       }
@@ -301,13 +301,20 @@
       this.lastDrawMs = performance.now() - began;
     },
 
-    _paint: function (ctx, st) {
+    _paint: function (ctx, st, size) {
       if (st.fill === "solid") {
         ctx.fillStyle = st.color; ctx.globalAlpha = 0.9; ctx.fill();
         ctx.globalAlpha = 1; ctx.lineWidth = 1; ctx.strokeStyle = "#222222"; ctx.stroke();
       } else if (st.fill === "dashed") {
         ctx.fillStyle = st.color; ctx.globalAlpha = 0.15; ctx.fill();
         ctx.globalAlpha = 1; ctx.lineWidth = 2; ctx.strokeStyle = st.color; ctx.stroke();
+      } else if (st.fill === "dotted") {
+        // precision unknown: a dotted ring round a centre dot (the point as given)
+        ctx.globalAlpha = 1; ctx.lineWidth = 2.5; ctx.lineCap = "round";
+        ctx.strokeStyle = st.color; ctx.stroke(); ctx.lineCap = "butt";
+        ctx.beginPath(); ctx.setLineDash([]);
+        ctx.arc(size / 2, size / 2, 1.6, 0, 2 * Math.PI);
+        ctx.fillStyle = st.color; ctx.fill();
       } else {
         ctx.globalAlpha = 1; ctx.lineWidth = 2.5; ctx.strokeStyle = st.color; ctx.stroke();
       }

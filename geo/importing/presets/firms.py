@@ -1,0 +1,101 @@
+"""NASA FIRMS active-fire exports: VIIRS 375 m (bright_ti4/bright_ti5) and MODIS
+(brightness/bright_t31), NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...),
+archive downloads (with `type`) and area/country API answers (with or without `instrument`).
+
+acq_time is read in every form it is found in: 45, 045, 0045 (HHMM as FIRMS writes it),
+00:45 or 00:45:00 (after a spreadsheet); acq_date as 2025-08-08 or 08/08/2025. Detections
+are stored as thermal detections, never as strikes (geo.importing.thermal). A detection's
+identity is its satellite, overpass time and pixel (set in geo.importing.thermal once the
+date is read), so a file overlapping an earlier one adds only the detections it lacks.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.importing.presets.base import Preset, slug
+from geo.schema import THERMAL_CATEGORY
+
+CONFIDENCE = {"l": "low", "n": "nominal", "h": "high"}
+TYPES = {"0": "presumed vegetation fire", "1": "active volcano",
+         "2": "other static land source", "3": "offshore"}
+
+
+def hhmm(values: pd.Series) -> pd.Series:
+    """'HH:MM' of a FIRMS acq_time in any of its forms; '' where it is not a time."""
+    text = values.str.strip().str.replace(r"\.0+$", "", regex=True)
+    colon = text.str.extract(r"^(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$")
+    digits = text.str.extract(r"^(\d{1,4})$")[0].str.zfill(4)
+    hours = colon[0].str.zfill(2).where(colon[0].notna(), digits.str[:2])
+    minutes = colon[1].where(colon[1].notna(), digits.str[2:])
+    valid = (pd.to_numeric(hours, errors="coerce") < 24) \
+        & (pd.to_numeric(minutes, errors="coerce") < 60)
+    return (hours + ":" + minutes).where(valid, "").fillna("")
+
+
+def instrument_of(frame: pd.DataFrame) -> pd.Series:
+    """The file's instrument, or the one its brightness columns name (VIIRS I-band, MODIS)."""
+    given = frame["instrument"].str.strip()
+    inferred = pd.Series("", index=frame.index, dtype=object)
+    inferred = inferred.mask(frame["modis_brightness"] != "", "MODIS")
+    inferred = inferred.mask(frame["viirs_brightness"] != "", "VIIRS")
+    return given.where(given != "", inferred)
+
+
+def _firms(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["acq_time"] = out["time"]  # as written, for geo.importing.thermal
+    when = hhmm(out["time"])
+    confidence = out["confidence"].str.strip()
+    confidence = confidence.str.lower().map(CONFIDENCE).fillna(confidence)
+    instrument = instrument_of(out)
+    out["instrument"] = instrument
+    kind = out["detection_type"].str.strip().str.replace(r"\.0+$", "", regex=True)
+    extra = (", FIRMS type " + kind + " (" + kind.map(TYPES).fillna("not a known type")
+             + ")").where(kind != "", "")
+    out["description"] = ("Thermal detection: fire radiative power " + out["frp"].str.strip()
+                          + " MW, confidence " + confidence + ", satellite "
+                          + out["satellite"].str.strip() + " " + instrument
+                          + ", acquired " + when.where(when != "", out["time"]) + " UTC"
+                          + extra)
+    out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
+        when != "", out["date_start"].str.strip())
+    out["time"] = ""  # kept in date_text; the record's precision is the day
+    out["category"] = THERMAL_CATEGORY
+    out["subtype"] = slug(instrument)
+    out["geo_precision"] = "site"
+    out["geo_method"] = ("NASA FIRMS detection: centre of the " + instrument.where(
+        instrument != "", "satellite") + " pixel")
+    out["source_name"] = "NASA FIRMS"
+    out["source_url"] = out["source_url"].where(out["source_url"] != "",
+                                                "https://firms.modaps.eosdis.nasa.gov/")
+    out["claimant"] = "NASA FIRMS (satellite thermal sensor, not a claim of a strike)"
+    out["claim_status"] = "reported"
+    out["date_precision"] = "day"
+    return out
+
+
+FIRMS = Preset(
+    name="firms", label="NASA FIRMS fire detections",
+    help="Satellite thermal detections (acq_date, acq_time in any form, frp, confidence, "
+         "satellite; VIIRS or MODIS, NRT or standard, archive or area download): stored as "
+         "the 'Thermal detection' category, never as strikes. A detection is identified by "
+         "its satellite, time and pixel: an overlapping file adds only new ones.",
+    mapping={"date_start": ("acq_date",), "time": ("acq_time",), "latitude": ("latitude",),
+             "longitude": ("longitude",), "confidence": ("confidence",), "frp": ("frp",),
+             "satellite": ("satellite",), "instrument": ("instrument",),
+             "daynight": ("daynight",), "detection_type": ("type",),
+             "viirs_brightness": ("bright_ti4",),
+             "modis_brightness": ("brightness",)},
+    signature=(frozenset({"acq_date", "acq_time", "frp"}),
+               frozenset({"acq_date", "acq_time", "bright_ti4"}),
+               frozenset({"acq_date", "acq_time", "brightness"}),
+               frozenset({"acq_date", "frp", "confidence"})),
+    extra_fields={"confidence": "Confidence", "frp": "Fire radiative power (MW)",
+                  "satellite": "Satellite", "instrument": "Instrument",
+                  "daynight": "Day or night pass (D/N)",
+                  "detection_type": "Detection type (0-3, archive files)",
+                  "viirs_brightness": "VIIRS brightness (bright_ti4, K)",
+                  "modis_brightness": "MODIS brightness (brightness, K)"},
+    transform=_firms, identity=True, id_prefix="firms-", day_first=False,
+)

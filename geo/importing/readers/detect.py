@@ -1,0 +1,82 @@
+"""Which format a file is, from its content (the name only breaks ties): a ZIP holding a
+workbook or a KML, a SQLite database that is a GeoPackage, Parquet, JSON (GeoJSON or a
+list of records), KML, or else delimited text. Formats that cannot be read are named with
+what to do instead."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from geo.errors import InputFileError
+from geo.importing.readers.table import ACCEPTED
+
+CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS = (
+    "csv", "xlsx", "geojson", "kml", "kmz", "gpkg", "parquet", "json")
+LABELS = {CSV: "CSV text", EXCEL: "Excel workbook (.xlsx)", GEOJSON: "GeoJSON",
+          KML: "KML", KMZ: "KMZ (zipped KML)", GEOPACKAGE: "GeoPackage",
+          PARQUET: "(Geo)Parquet", JSON_RECORDS: "JSON records"}
+# Leading bytes of formats that cannot be imported, with what to do instead.
+REFUSED = {
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office workbook; save it as .xlsx or CSV",
+    b"%PDF": "a PDF document; export the table as CSV or Excel",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive; unpack it first", b"Rar!": "a RAR archive; unpack it first",
+    b"7z\xbc\xaf": "a 7-Zip archive; unpack it first",
+}
+GEOPACKAGE_IDS = (b"GPKG", b"GP10", b"GP11")
+
+
+def _refuse(name: str, what: str) -> InputFileError:
+    return InputFileError(f"'{name}' is not a CSV text file nor another format this map "
+                          f"imports: it looks like {what}. Accepted: {ACCEPTED}")
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile as error:
+        raise InputFileError(f"'{name}' looks like a ZIP archive or an Excel/ODS workbook "
+                             f"but cannot be opened ({error}); save it again as .xlsx or CSV"
+                             ) from error
+    if "xl/workbook.xml" in members:
+        return EXCEL
+    if any(m.lower().endswith(".kml") for m in members):
+        return KMZ
+    if "content.xml" in members and "mimetype" in members:
+        raise _refuse(name, "an OpenDocument (.ods/.odt) file; save the sheet as .xlsx or CSV")
+    if "word/document.xml" in members:
+        raise _refuse(name, "a Word document; export the table as CSV or Excel")
+    shown = ", ".join(members[:5]) + (", ..." if len(members) > 5 else "")
+    raise _refuse(name, f"a ZIP archive ({shown}); unpack it and import the file inside")
+
+
+def _json_kind(head: str) -> str:
+    return GEOJSON if re.search(r'"type"\s*:\s*"(FeatureCollection|Feature)"', head) \
+        else JSON_RECORDS
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """One of CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS."""
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, name)
+    if data.startswith(b"SQLite format 3\x00"):
+        if data[68:72] in GEOPACKAGE_IDS or name.lower().endswith(".gpkg"):
+            return GEOPACKAGE
+        raise _refuse(name, "a SQLite database that is not a GeoPackage; export a table as "
+                            "CSV or a layer as GeoPackage")
+    if data.startswith(b"PAR1"):
+        return PARQUET
+    for signature, what in REFUSED.items():
+        if data.startswith(signature):
+            raise _refuse(name, what)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", "replace")
+    if head.startswith(("{", "[")):
+        return _json_kind(data[:2**20].decode("utf-8", "replace"))
+    if head.startswith("<"):
+        if re.search(r"<kml[\s>]", data[:8192].decode("utf-8", "replace")):
+            return KML
+        raise _refuse(name, "an XML or HTML document that is not KML; export the data as "
+                            "CSV, GeoJSON or KML")
+    return CSV

@@ -1,0 +1,34 @@
+"""The one entry to the readers: bytes and a file name -> RawTable, by detected format."""
+
+from __future__ import annotations
+
+from geo.importing.readers import detect
+from geo.importing.readers.delimited import read_delimited
+from geo.importing.readers.excel import read_excel
+from geo.importing.readers.geojson import read_geojson
+from geo.importing.readers.geopackage import read_geopackage
+from geo.importing.readers.geoparquet import read_geoparquet
+from geo.importing.readers.json_records import read_json_records
+from geo.importing.readers.kml import read_kml
+from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
+
+READERS = {
+    detect.EXCEL: read_excel,
+    detect.GEOJSON: read_geojson,
+    detect.KML: lambda data, name: read_kml(data, name, zipped=False),
+    detect.KMZ: lambda data, name: read_kml(data, name, zipped=True),
+    detect.GEOPACKAGE: read_geopackage,
+    detect.PARQUET: read_geoparquet,
+    detect.JSON_RECORDS: read_json_records,
+}
+
+
+def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
+              delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> RawTable:
+    """Every cell of the file as text; raises InputFileError naming the file and the fix."""
+    check_size(data, file_name, max_bytes)
+    kind = detect.detect_format(data, file_name)
+    if kind == detect.CSV:
+        return read_delimited(data, file_name, encoding=encoding, delimiter=delimiter,
+                              max_bytes=max_bytes)
+    return READERS[kind](data, file_name)

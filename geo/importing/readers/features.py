@@ -1,0 +1,119 @@
+"""Layers read by GDAL (pyogrio) or pyarrow -> text cells and a point per feature.
+
+Every attribute becomes text (geo.importing.readers.table.text_column). The geometry becomes
+`latitude` and `longitude` in WGS84 (the layer is reprojected when it has another CRS):
+a point as it is, a line or polygon at a point inside it (said in a note: its precision is
+then unknown unless the file states it), no geometry as empty cells. An attribute that
+already has one of those names is kept as 'latitude (attribute)'.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo.errors import InputFileError
+from geo.importing.readers.table import RawTable, text_frame
+
+POINT_COLUMNS = ("latitude", "longitude")
+
+
+@contextmanager
+def on_disk(data: bytes, suffix: str) -> Iterator[Path]:
+    """The bytes as a temporary file (GDAL reads zipped formats by name), removed after."""
+    with tempfile.TemporaryDirectory(prefix="incident-import-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        yield path
+
+
+def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
+    """(layer name, GeoDataFrame) of every layer with features, read by pyogrio."""
+    import pyogrio
+
+    try:
+        listed = pyogrio.list_layers(path)
+        frames = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pyogrio's notes on JSON subtypes, CRS
+            for layer, _ in listed:
+                frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True,
+                                               use_arrow=True)
+                if len(frame):
+                    frames.append((str(layer), frame))
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
+            pyogrio.errors.FieldTypeError, pyogrio.errors.GeometryError) as error:
+        raise InputFileError(f"'{name}' could not be read as {what}: {error}. Check that it "
+                             f"is a complete {what} file, or export it again") from error
+    if not frames:
+        raise InputFileError(f"'{name}' is a {what} file with no features; check that you "
+                             "exported the right layer")
+    return frames
+
+
+def _points(geometry) -> tuple[np.ndarray, np.ndarray, int]:
+    """(latitude, longitude, count of non-point shapes) of a GeoSeries in WGS84."""
+    import shapely
+
+    values = np.asarray(geometry.array if hasattr(geometry, "array") else geometry,
+                        dtype=object)
+    missing = shapely.is_missing(values) | shapely.is_empty(values)
+    kinds = shapely.get_type_id(values)
+    point = kinds == 0
+    shapes = ~missing & ~point
+    placed = values.copy()
+    if shapes.any():
+        placed[shapes] = shapely.point_on_surface(values[shapes])
+    lon = np.full(len(values), np.nan)
+    lat = np.full(len(values), np.nan)
+    usable = ~missing
+    lon[usable], lat[usable] = shapely.get_x(placed[usable]), shapely.get_y(placed[usable])
+    return lat, lon, int(shapes.sum())
+
+
+def _coordinate_text(values: np.ndarray) -> np.ndarray:
+    return np.array(["" if not np.isfinite(v) else f"{v:.7f}".rstrip("0").rstrip(".")
+                     for v in values], dtype=object)
+
+
+def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_format: str,
+                      unit: str, drop=()) -> RawTable:
+    """One table of every layer's features, with a 'layer' column when there are several."""
+    parts, shapes, notes = [], 0, []
+    for layer, frame in layers:
+        geometry_name = getattr(frame, "_geometry_column_name", None)
+        geometry = frame.geometry if geometry_name in frame else None
+        if geometry is not None and frame.crs is not None and not frame.crs.equals(4326):
+            notes.append(f"Layer '{layer}' is in {frame.crs.to_string()}; its points were "
+                         "converted to WGS84 longitude/latitude")
+            geometry = frame.to_crs(4326).geometry
+        columns = {c: frame[c].to_numpy(dtype=object) for c in frame.columns
+                   if c != geometry_name and c not in drop}
+        for clash in POINT_COLUMNS:
+            if geometry is not None and clash in columns:
+                columns[f"{clash} (attribute)"] = columns.pop(clash)
+        if geometry is not None:
+            lat, lon, count = _points(geometry)
+            shapes += count
+            columns.update(latitude=_coordinate_text(lat), longitude=_coordinate_text(lon))
+        if len(layers) > 1:
+            columns["layer"] = np.full(len(frame), layer, dtype=object)
+        parts.append(pd.DataFrame(columns))
+    whole = pd.concat(parts, ignore_index=True, sort=False)
+    frame = text_frame({c: whole[c].to_numpy(dtype=object) for c in whole.columns}, name,
+                       unit=unit)
+    table = RawTable(frame, name, file_format=file_format, unit=unit, notes=notes)
+    if len(layers) > 1:
+        table.notes.append(f"Read {len(layers)} layers ({', '.join(n for n, _ in layers)}); "
+                           "the column 'layer' says which each row came from")
+    if shapes:
+        table.notes.append(f"{shapes:,} {unit}(s) are lines or areas, not points: each is "
+                           "placed at a point inside its shape, and its location precision is "
+                           "unknown unless the file states one")
+    return table

@@ -1,0 +1,94 @@
+"""GeoJSON (RFC 7946, and older files with a `crs` member) -> text cells and points.
+
+A file of points (or features without geometry) in WGS84, as nearly every export is, is
+read with the standard library's JSON parser: properties become text exactly as written,
+coordinates as JSON wrote them (100,000 features in about half a second). Any other file
+(lines, areas, another CRS) goes through GDAL (pyogrio, geo.importing.readers.features),
+which places each shape at a point inside it and reprojects.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import chain
+from operator import itemgetter
+
+from pandas._libs.lib import dicts_to_array  # DataFrame.from_records' own helper
+
+from geo.allocation import paused_gc
+from geo.errors import InputFileError
+from geo.importing.readers.features import (
+    POINT_COLUMNS,
+    on_disk,
+    read_layers,
+    table_from_layers,
+)
+from geo.importing.readers.table import RawTable, text_frame
+
+WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84",
+               "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
+
+
+def _plain_points(document) -> list | None:
+    """The features when every geometry is a point or none and the CRS is WGS84."""
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        return None
+    crs = ((document.get("crs") or {}).get("properties") or {}).get("name", WGS84_NAMES[0])
+    features = document.get("features")
+    if crs not in WGS84_NAMES or not isinstance(features, list):
+        return None
+    for feature in features:
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if geometry is not None and (geometry.get("type") != "Point" or not isinstance(
+                geometry.get("coordinates"), list) or len(geometry["coordinates"]) < 2):
+            return None
+    return features
+
+
+def _point_texts(features: list) -> tuple[list, list]:
+    """(latitudes, longitudes) as JSON wrote them; '' for a feature without geometry."""
+    geometries = [f.get("geometry") for f in features]
+    if all(geometries):  # the usual file: map() in C, not a Python call per value
+        coordinates = [g["coordinates"] for g in geometries]
+        return (list(map(repr, map(itemgetter(1), coordinates))),
+                list(map(repr, map(itemgetter(0), coordinates))))
+    coordinates = [g["coordinates"] if g else None for g in geometries]
+    return ([repr(c[1]) if c else "" for c in coordinates],
+            [repr(c[0]) if c else "" for c in coordinates])
+
+
+def _read_points(features: list, name: str) -> RawTable:
+    with paused_gc():
+        properties = [f.get("properties") or {} for f in features]
+        names = list(dict.fromkeys(chain.from_iterable(properties)))
+        cells = dicts_to_array(properties, names)  # NaN where a feature lacks one
+        columns = {column: cells[:, i] for i, column in enumerate(names)}
+        if "id" not in columns and any("id" in f for f in features):
+            columns["id"] = [f.get("id") for f in features]
+        for clash in POINT_COLUMNS:
+            if clash in columns:
+                columns[f"{clash} (attribute)"] = columns.pop(clash)
+        columns["latitude"], columns["longitude"] = _point_texts(features)
+        for column, values in columns.items():
+            if {dict, list} & set(map(type, values)):
+                columns[column] = [json.dumps(v, ensure_ascii=False)
+                                   if isinstance(v, (dict, list)) else v for v in values]
+        frame = text_frame(columns, name, unit="feature")
+    return RawTable(frame, name, file_format="GeoJSON", unit="feature")
+
+
+def read_geojson(data: bytes, name: str) -> RawTable:
+    try:
+        with paused_gc():
+            document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        document = None  # GDAL says what is wrong with it, below
+    features = _plain_points(document)
+    if features is not None:
+        if not features:
+            raise InputFileError(f"'{name}' is a GeoJSON file with no features; check that "
+                                 "you exported the right layer")
+        return _read_points(features, name)
+    with on_disk(data, ".geojson") as path:
+        layers = read_layers(path, name, "GeoJSON")
+    return table_from_layers(layers, name, file_format="GeoJSON", unit="feature")

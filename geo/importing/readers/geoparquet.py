@@ -1,0 +1,36 @@
+"""GeoParquet (and plain Parquet tables) -> text cells and points, read by pyarrow: a
+GeoParquet file's geometry column (WKB, with its CRS in the file's metadata) through
+geopandas, a plain table's columns as they are (latitude/longitude columns stay columns)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from geo.errors import InputFileError
+from geo.importing.readers.features import table_from_layers
+from geo.importing.readers.table import RawTable, text_frame
+
+
+def read_geoparquet(data: bytes, name: str) -> RawTable:
+    import pyarrow
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(io.BytesIO(data))
+        metadata = parquet.schema_arrow.metadata or {}
+        if b"geo" in metadata:
+            import geopandas
+
+            frame = geopandas.read_parquet(io.BytesIO(data))
+            geo = json.loads(metadata[b"geo"])
+            return table_from_layers([(str(geo.get("primary_column", "geometry")), frame)],
+                                     name, file_format="GeoParquet", unit="feature")
+        table = parquet.read()
+    except (pyarrow.ArrowException, OSError, ValueError) as error:
+        raise InputFileError(f"'{name}' could not be read as Parquet: {error}. Check that it "
+                             "is a complete file, or export it again") from error
+    frame = table.to_pandas()
+    cells = text_frame({c: frame[c].to_numpy(dtype=object) for c in frame.columns}, name,
+                       unit="row")
+    return RawTable(cells, name, file_format="Parquet", unit="row")

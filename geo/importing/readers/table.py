@@ -1,0 +1,126 @@
+"""What every reader returns: a file's cells as text, numbered as its user counts them.
+
+`RawTable.frame` holds one column per field of the file, every cell a str ('' when empty),
+its index the row numbers (1 = the first data row below the header, or the first feature,
+placemark or record). `row_problems` are problems that stop a row (a ragged row, a quote
+that swallowed the next rows); `notes` are said about the whole file. Checks shared by the
+readers live here too: size, emptiness, and the wording of the formats accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from geo.errors import InputFileError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+ACCEPTED = ("CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ, GeoPackage (.gpkg), "
+            "GeoParquet (.parquet) and JSON record lists (ACLED or UCDP API answers, "
+            "TimeMap events)")
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
+                   "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
+                   "cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western)",
+                   "mixed": "mixed encodings"}
+
+
+@dataclass
+class RawTable:
+    """A file's cells as text; `frame.index` holds the row numbers (1 = first data row)."""
+
+    frame: pd.DataFrame
+    file_name: str
+    encoding: str = ""
+    delimiter: str = ""
+    row_problems: dict[int, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    file_format: str = "CSV"
+    unit: str = "row"  # what one row of the file is: row, feature, placemark, record
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.frame.columns)
+
+    def describe(self) -> str:
+        count = f"{len(self.frame):,} {self.unit}{'s' if len(self.frame) != 1 else ''}, " \
+                f"{len(self.frame.columns)} columns"
+        if self.delimiter:
+            return (f"{count}; {ENCODING_LABELS.get(self.encoding, self.encoding)}, "
+                    f"{DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated")
+        return f"{count}; {self.file_format}"
+
+
+def file_size(size: int) -> str:
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MB"
+    return f"{size / 2**10:.1f} KB" if size >= 2**10 else f"{size} bytes"
+
+
+def too_large(name: str, size: int, max_bytes: int) -> InputFileError:
+    return InputFileError(
+        f"'{name}' is {file_size(size)}, over the {file_size(max_bytes)} limit; split it into "
+        "smaller files (for example by year) and import each one")
+
+
+def check_size(data: bytes, name: str, max_bytes: int) -> None:
+    if len(data) > max_bytes:
+        raise too_large(name, len(data), max_bytes)
+    if not data.strip():
+        raise InputFileError(f"'{name}' is empty; choose a file with a header and rows "
+                             f"(accepted: {ACCEPTED})")
+
+
+def unique_header(cells) -> list[str]:
+    """Header names made unique and never empty: 'date', 'date (2)', 'column_3'."""
+    names: list[str] = []
+    for i, cell in enumerate(cells):
+        base = str(cell).strip().lstrip("\ufeff") or f"column_{i + 1}"
+        candidate, n = base, 2
+        while candidate in names:
+            candidate, n = f"{base} ({n})", n + 1
+        names.append(candidate)
+    return names
+
+
+def no_rows(name: str, header) -> InputFileError:
+    return InputFileError(f"'{name}' has a header ({', '.join(map(str, list(header)[:8]))}) "
+                          "but no data rows; add rows below the header")
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # Excel's and GDAL's 5.0 is the 5 the file shows
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def text_column(values) -> np.ndarray:
+    """Cells as str: None and NaN become '', whole floats lose '.0', str stays as it is."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = [value if value.__class__ is str else _text(value) for value in values]
+    return out
+
+
+def text_frame(columns: dict[str, object], file_name: str, *, unit: str) -> pd.DataFrame:
+    """A frame of text cells from columns of any values, numbered 1..n; rows without any
+    value (a spreadsheet's trailing empty rows) are dropped."""
+    header = unique_header(list(columns))
+    cells = {name: text_column(list(values)) for name, values in zip(header, columns.values(),
+                                                                     strict=True)}
+    frame = pd.DataFrame(cells, dtype=object)  # text as Python str, not inferred
+    frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
+    filled = np.zeros(len(frame), dtype=bool)
+    for name in header:  # a row of blanks stays: the preview shows it, with why
+        filled |= cells[name] != ""
+    if not filled.any():
+        raise InputFileError(f"'{file_name}' has no {unit} with any value; check that it "
+                             "holds data")
+    return frame.loc[filled]

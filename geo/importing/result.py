@@ -1,0 +1,44 @@
+"""What an import did (or, dry run, would do), counted, with its problems one line per rule,
+and said in words for the command line (`summary`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file_name: str
+    batch_id: str | None
+    added: int
+    duplicates: int
+    held_back: int
+    rejected: int
+    late_duplicates: int = 0
+    dry_run: bool = False
+    problems: tuple[str, ...] = ()  # one line per rule broken (geo.importing.problems)
+    updated: int = 0
+    missing: tuple[str, ...] = ()  # stored ids of this source the file no longer holds
+
+    def summary(self, max_problems: int = 50) -> str:
+        verb = "would be added" if self.dry_run else "added"
+        batch = f" (batch {self.batch_id})" if self.batch_id else ""
+        updated = "would be updated" if self.dry_run else "updated"
+        lines = [f"{self.file_name}: {self.added:,} {verb}{batch}",
+                 f"  {updated} (changed since stored, old versions kept): {self.updated:,}",
+                 f"  duplicates skipped: {self.duplicates + self.late_duplicates:,}"
+                 + (f" ({self.late_duplicates:,} stored meanwhile by another import)"
+                    if self.late_duplicates else ""),
+                 f"  held for review, not imported: {self.held_back:,}",
+                 f"  rejected: {self.rejected:,}"]
+        if self.missing:
+            shown = ", ".join(self.missing[:10]) + (", ..." if len(self.missing) > 10 else "")
+            lines.append(f"  stored earlier but no longer in this file (kept; the source may "
+                         f"have deleted them): {len(self.missing):,}: {shown}")
+        if self.problems:
+            lines.append("Problems:")
+            lines += [f"  {p}" for p in self.problems[:max_problems]]
+            if len(self.problems) > max_problems:
+                lines.append(f"  ... and {len(self.problems) - max_problems:,} more "
+                             "(the Import page lists them all)")
+        return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""Rebuild the trimmed real-format samples of tests/data from their public origins.
+
+Run from the project root with the origin repositories checked out as bare mirrors (the
+paths below); every sample keeps its records verbatim, only fewer of them. Origins,
+commits and licences are in tests/data/README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent
+MIRRORS = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/.mirror")
+UCDP = Path(sys.argv[2] if len(sys.argv) > 2 else "../shared/data/eval/ucdp_ged_ukraine_v22_1.csv")
+
+
+def show(repo: str, commit: str, path: str) -> bytes:
+    return subprocess.run(["git", "-C", str(MIRRORS / repo / "repo"), "show", f"{commit}:{path}"],
+                          check=True, capture_output=True).stdout
+
+
+def firms_modis_json() -> None:
+    records = json.loads(show("hingfirewatch+P3I-HING", "307aba122b322f78591a954e8030ca1938e0dbf7",
+                              "data/FIRMS/VIIRS/DL_FIRE_M-C61_628466/fire_nrt_M-C61_628466.json"))
+    (OUT / "firms_modis_nrt_hawaii_team.json").write_text(json.dumps(records[:40], indent=1))
+
+
+def firms_modis_geojson() -> None:
+    text = show("jowelch+Sumatra_Fires_Heatmap", "ef6690de8c33b065cf722a35f4d23c8695b1db46",
+                "Fires_Data.js").decode("utf-8")
+    document = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    document["features"] = document["features"][:25]
+    (OUT / "firms_modis_sumatra.geojson").write_text(json.dumps(document, indent=1))
+
+
+def firms_viirs_csv() -> None:
+    readme = show("3dfirelab+hsVIIRS", "520e233d1ea545f2ffedbf44c5bce902c6f68863",
+                  "README.md").decode("utf-8")
+    block = readme[readme.index("latitude,longitude,bright_ti4"):]
+    lines = block[:block.index("```")].strip().splitlines()
+    (OUT / "firms_viirs_nrt_silex.csv").write_text("\n".join(lines) + "\n")
+    # The same rows as a spreadsheet shows them once opened and saved: acq_time as a
+    # clock time, acq_date month-first (derived here; said so in the README).
+    header, *rows = [line.split(",") for line in lines]
+    at_time, at_date = header.index("acq_time"), header.index("acq_date")
+    excel = [",".join(header)]
+    for row in rows:
+        hhmm = row[at_time].zfill(4)
+        year, month, day = row[at_date].split("-")
+        row[at_time] = f"{hhmm[:2]}:{hhmm[2:]}:00"
+        row[at_date] = f"{month}/{day}/{year}"
+        excel.append(",".join(row))
+    (OUT / "firms_viirs_nrt_silex_excel.csv").write_text("\n".join(excel) + "\n")
+
+
+def timemap_json() -> None:
+    text = show("visual-svelte+website", "7cf036ae5425cb75a8b861f11f3a670db24ac6f0",
+                "src/data/ukraine.js").decode("utf-8")
+    starts = [m.start() for m in re.finditer(r"\n  \{\n    id:", text)]
+    text = text[:starts[14]].rstrip().rstrip(",") + "\n]"  # the first 14 events
+    quoted = re.sub(r"^(\s*)([A-Za-z_]+):", r'\1"\2":', text, flags=re.MULTILINE)
+    quoted = re.sub(r"\{ ([a-z]+):", r'{ "\1":', quoted)
+    quoted = re.sub(r", ([a-z]+):", r', "\1":', quoted)
+    quoted = re.sub(r",(\s*[\]}])", r"\1", quoted)
+    events = json.loads(quoted[quoted.index("["):quoted.rindex("]") + 1])
+    (OUT / "timemap_bellingcat_civharm.json").write_text(
+        json.dumps(events, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def timemap_xlsx() -> None:
+    data = show("forensic-architecture+datasheet-server",
+                "18b20356b5826541e2727216c27bc6b98642d540", "data/timemap_data.xlsx")
+    (OUT / "timemap_datasheet_server.xlsx").write_bytes(data)
+
+
+def ucdp_csv() -> None:
+    """The header, the first 20 records of the eval file and the first record of every other
+    where_prec and date_prec pair it has, in cp1252 with CRLF as it is (values as written,
+    quoted by the csv module)."""
+    text = UCDP.read_bytes().decode("cp1252")
+    header, *records = csv.reader(io.StringIO(text, newline=""))
+    where, when = header.index("where_prec"), header.index("date_prec")
+    chosen, seen = [], set()
+    for position, record in enumerate(records):
+        key = (record[where], record[when])
+        if key not in seen or position < 20:
+            seen.add(key)
+            chosen.append(record)
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows([header, *chosen])
+    (OUT / "ucdp_ged_ukraine_export_sample.csv").write_bytes(out.getvalue().encode("cp1252"))
+
+
+if __name__ == "__main__":
+    firms_modis_json()
+    firms_modis_geojson()
+    firms_viirs_csv()
+    timemap_json()
+    timemap_xlsx()
+    ucdp_csv()

@@ -1,0 +1,29 @@
+"""Helpers for import tests: a file through the real pipeline into a preview, without a
+geocoder (rows in these tests carry coordinates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.importing.pipeline import ImportOptions, preview_import, read_upload
+
+TODAY = dt.date(2026, 1, 1)
+# A KML of two placemarks in two folders: a point with a time stamp and extended data, and
+# an area with a time span (constructed for these tests)
+KML = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>strikes</name>
+<Folder><name>Odesa</name>
+<Placemark><name>Depot fire</name><description><![CDATA[<b>drone</b> strike]]></description>
+<TimeStamp><when>2025-08-08</when></TimeStamp>
+<ExtendedData><Data name="source"><value>Suspilne</value></Data></ExtendedData>
+<Point><coordinates>30.61204,46.70118,0</coordinates></Point></Placemark></Folder>
+<Folder><name>Areas</name>
+<Placemark><name>Area</name><TimeSpan><begin>2025-08-01</begin><end>2025-08-03</end></TimeSpan>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>30,46 31,46 31,47 30,46</coordinates>
+</LinearRing></outerBoundaryIs></Polygon></Placemark></Folder>
+</Document></kml>"""
+
+
+def preview_bytes(store, data: bytes, name: str, **options):
+    raw = read_upload(data, name)
+    return preview_import(raw, store, ImportOptions(today=TODAY, **options))

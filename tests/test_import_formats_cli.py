@@ -1,0 +1,84 @@
+"""`python -m geo import FILE` takes every format, finds the kind of file itself, stores
+every valid row with its precision, adds nothing on a second run, and lists the presets."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import pytest
+from shapely.geometry import Point
+
+from tests.support.cli import geo
+from tests.support.files import TEST_DATA
+from tests.support.imports import KML
+
+SEED_ROWS = 17
+
+
+def stored(db) -> pd.DataFrame:
+    with sqlite3.connect(db) as conn:
+        return pd.read_sql("SELECT incident_id, geo_precision, category, date_start FROM "
+                           "incidents WHERE batch_id != 'seed'", conn)
+
+
+def acled_workbook(path) -> None:
+    frame = pd.read_csv(TEST_DATA / "acled_constructed_export.csv", dtype=str,
+                        keep_default_na=False)
+    pyogrio.write_dataframe(frame, path, driver="XLSX")
+
+
+def points(path, driver: str) -> None:
+    frame = gpd.GeoDataFrame({"date": ["2025-08-08", "2025-08-09"], "notes": ["a", "b"]},
+                             geometry=[Point(30.5, 46.5), Point(33.4, 49.1)], crs=4326)
+    if driver == "Parquet":
+        frame.to_parquet(path)
+    else:
+        frame.to_file(path, driver=driver)
+
+
+@pytest.mark.parametrize("name, make, count, precisions", [
+    ("acled.xlsx", acled_workbook, 4, {"town", "admin1"}),
+    ("firms_modis_sumatra.geojson", None, 25, {"site"}),
+    ("firms_viirs_nrt_silex.csv", None, 9, {"site"}),
+    ("strikes.kml", lambda p: p.write_text(KML), 2, {"unknown"}),
+    ("strikes.gpkg", lambda p: points(p, "GPKG"), 2, {"unknown"}),
+    ("strikes.parquet", lambda p: points(p, "Parquet"), 2, {"unknown"}),
+    ("timemap_bellingcat_civharm.json", None, 14, {"unknown"}),
+    ("ucdp_ged_ukraine_export_sample.csv", None, 43, {"town", "admin1", "country", "unknown"}),
+])
+def test_every_format_imports_and_a_second_run_adds_nothing(tmp_path, name, make, count,
+                                                            precisions):
+    path = tmp_path / name
+    if make is None:
+        path.write_bytes((TEST_DATA / name).read_bytes())
+    else:
+        make(path)
+    db = tmp_path / "cli.sqlite"
+    done = geo("import", path, db=db)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{name}: {count:,} added (batch " in done.stdout
+    rows = stored(db)
+    assert len(rows) == count and set(rows["geo_precision"]) == precisions
+    again = geo("import", path, db=db)
+    assert again.returncode == 0 and f"{name}: 0 added" in again.stdout
+    assert len(stored(db)) == count
+
+
+def test_preset_list_describes_every_preset():
+    done = geo("import", "--preset", "list")
+    assert done.returncode == 0
+    names = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
+    assert names == ["auto", "template", "acled", "firms", "ucdp", "timemap"]
+    assert "geo_precision 1-3 (town / near the town / region)" in done.stdout
+
+
+def test_a_preset_can_be_forced_and_an_unknown_one_is_named(tmp_path):
+    path = tmp_path / "fires.csv"
+    path.write_bytes((TEST_DATA / "firms_viirs_nrt_silex.csv").read_bytes())
+    bad = geo("import", path, "--preset", "gdelt", db=tmp_path / "cli.sqlite")
+    assert bad.returncode == 2 and "invalid choice: 'gdelt'" in bad.stderr
+    done = geo("import", path, "--preset", "firms", "--dry-run", db=tmp_path / "cli.sqlite")
+    assert done.returncode == 0 and "9 would be added" in done.stdout

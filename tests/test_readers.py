@@ -1,0 +1,161 @@
+"""geo.importing.readers: every format to text cells and points, detected by content, and the
+delimited-text reader's honesty about what it could not read as it is."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import Point
+
+from geo.errors import InputFileError
+from geo.importing.readers.dispatch import read_file
+from tests.support.files import TEST_DATA
+from tests.support.imports import KML
+
+
+def frame(**columns) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(columns, geometry=[Point(30.5, 46.5), Point(33.4, 49.1)],
+                            crs=4326)
+
+
+def test_geojson_features_become_rows_with_their_point():
+    table = read_file((TEST_DATA / "firms_modis_sumatra.geojson").read_bytes(), "fires.geojson")
+    assert table.file_format == "GeoJSON" and table.unit == "feature"
+    assert len(table.frame) == 25 and list(table.frame.index[:2]) == [1, 2]
+    first = table.frame.loc[1]
+    assert (first["ACQ_TIME"], first["ACQ_DATE"], first["CONFIDENCE"]) == ("0025",
+                                                                            "2018-05-23", "41")
+    assert (first["latitude"], first["longitude"]) == ("-5.538", "148.422")
+    assert "latitude (attribute)" not in table.frame  # LATITUDE is another name: kept as is
+
+
+def test_kml_and_kmz_placemarks_with_their_folders_and_times():
+    kmz = io.BytesIO()
+    with zipfile.ZipFile(kmz, "w") as archive:
+        archive.writestr("doc.kml", KML)
+    for data, name in ((KML.encode(), "strikes.kml"), (kmz.getvalue(), "strikes.kmz")):
+        table = read_file(data, name)
+        assert table.unit == "placemark" and len(table.frame) == 2
+        first, area = table.frame.loc[1], table.frame.loc[2]
+        assert (first["Name"], first["description"], first["source"]) == (
+            "Depot fire", "<b>drone</b> strike", "Suspilne")
+        assert first["timestamp"].startswith("2025-08-08")
+        assert (first["latitude"], first["longitude"], first["layer"]) == ("46.70118",
+                                                                           "30.61204", "Odesa")
+        assert area["begin"].startswith("2025-08-01") and area["end"].startswith("2025-08-03")
+        assert "altitudeMode" not in table.frame and "tessellate" not in table.frame
+        assert any("lines or areas" in note for note in table.notes)
+
+
+def test_geopackage_layers_are_reprojected_to_wgs84(tmp_path):
+    path = tmp_path / "strikes.gpkg"
+    frame(place=["Odesa depot", "Kremenchuk"], date=["2025-08-08", "2025-08-09"]).to_crs(
+        3857).to_file(path, layer="strikes", driver="GPKG")
+    table = read_file(path.read_bytes(), "strikes.gpkg")
+    assert table.file_format == "GeoPackage"
+    assert list(table.frame["place"]) == ["Odesa depot", "Kremenchuk"]
+    assert float(table.frame.loc[1, "latitude"]) == pytest.approx(46.5, abs=1e-6)
+    assert any("EPSG:3857" in note for note in table.notes)
+
+
+def test_geoparquet_and_plain_parquet(tmp_path):
+    path = tmp_path / "strikes.parquet"
+    frame(place=["A", "B"], fatalities=[1, 2]).to_parquet(path)
+    table = read_file(path.read_bytes(), "strikes.parquet")
+    assert table.file_format == "GeoParquet"
+    assert list(table.frame["fatalities"]) == ["1", "2"]
+    assert table.frame.loc[2, "longitude"] == "33.4"
+    plain = tmp_path / "plain.parquet"
+    frame(place=["A", "B"]).drop(columns="geometry").assign(lat=[46.1, 46.2]).to_parquet(plain)
+    assert list(read_file(plain.read_bytes(), "plain.parquet").frame["lat"]) == ["46.1", "46.2"]
+
+
+def test_excel_workbook_reads_its_first_sheet_with_data():
+    table = read_file((TEST_DATA / "timemap_datasheet_server.xlsx").read_bytes(), "tm.xlsx")
+    assert table.file_format == "Excel workbook, sheet 'Events'"
+    assert table.frame.loc[1, "Description"] == ("Person A appears on the scene and sprays "
+                                                 "tear gas.")
+    assert (table.frame.loc[1, "Date"], table.frame.loc[1, "Time"]) == ("2015-10-10",
+                                                                        "16:20:00")
+    assert any("other sheets" in note and "Sources" in note for note in table.notes)
+
+
+def test_json_record_lists_in_every_wrapper():
+    records = json.loads((TEST_DATA / "firms_modis_nrt_hawaii_team.json").read_text())
+    plain = read_file(json.dumps(records).encode(), "fires.json")
+    assert plain.file_format == "JSON records" and len(plain.frame) == 40
+    assert plain.frame.loc[1, "acq_time"] == "0306" and plain.frame.loc[1, "frp"] == "7.09"
+    api = {"status": 200, "success": True, "count": 40, "data": records}
+    assert len(read_file(json.dumps(api).encode(), "acled.json").frame) == 40
+    with pytest.raises(InputFileError, match="holds no list of records"):
+        read_file(b'{"status": 200, "messages": []}', "empty.json")
+
+
+def test_timemap_domain_sources_are_resolved_into_each_event():
+    domain = {"events": [{"id": "1", "date": "08/08/2025", "sources": ["s1", "s2"]}],
+              "sources": {"s1": {"paths": ["https://example.org/v"], "description": "video"}}}
+    cell = json.loads(read_file(json.dumps(domain).encode(), "tm.json").frame.loc[1, "sources"])
+    assert cell == [{"id": "s1", "path": "https://example.org/v", "description": "video"}, "s2"]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"%PDF-1.7\n...", "it looks like a PDF document"),
+    (b"\xd0\xcf\x11\xe0rest", "old Excel (.xls)"),
+    (b"<html><body>x</body></html>", "an XML or HTML document that is not KML"),
+    (b"SQLite format 3\x00" + b"\x00" * 100, "a SQLite database that is not a GeoPackage"),
+])
+def test_a_format_not_read_is_named_with_the_formats_accepted(data, message):
+    with pytest.raises(InputFileError) as error:
+        read_file(data, "f.bin")
+    assert message in str(error.value)
+    assert "Accepted: CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ" in str(error.value)
+
+
+def test_a_zip_that_holds_something_else_says_what_it_holds():
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("fire_nrt_SV-C2_1.csv", "latitude,longitude\n")
+    with pytest.raises(InputFileError, match=r"a ZIP archive \(fire_nrt_SV-C2_1.csv\); unpack"):
+        read_file(archive.getvalue(), "DL_FIRE.zip")
+
+
+def test_cr_only_line_endings_are_read():
+    table = read_file(b"date,lat,lon\r2025-08-08,46.1,30.1\r2025-08-09,46.2,30.2\r", "mac.csv")
+    assert list(table.frame["lat"]) == ["46.1", "46.2"] and list(table.frame.index) == [1, 2]
+
+
+def test_an_unclosed_quote_is_reported_and_does_not_swallow_the_next_rows():
+    data = (b'date,lat,lon,place,notes\n'
+            b'2025-08-08,46.1,30.1,Odesa,fine\n'
+            b'2025-08-09,46.2,30.2,"Kremenchuk refinery,strike\n'
+            b'2025-08-10,46.3,30.3,Kharkiv,next row\n'
+            b'2025-08-11,46.4,30.4,Dnipro,last row\n')
+    table = read_file(data, "quote.csv")
+    assert list(table.frame.index) == [1, 2, 3, 4]
+    assert list(table.frame["notes"]) == ["fine", "strike", "next row", "last row"]
+    assert table.frame.loc[2, "place"] == '"Kremenchuk refinery'
+    assert table.row_problems[2] == [
+        "Row 2: a quote (\") opened in this row is not closed, so the 2 line(s) after it were "
+        "read into one cell; close the quote or remove it (the rows after it are read on "
+        "their own)"]
+
+
+def test_a_quoted_line_break_inside_a_cell_stays_one_row():
+    table = read_file(b'date,lat,lon,notes\n2025-08-08,46.1,30.1,"one, two\nthree"\n'
+                      b'2025-08-09,46.2,30.2,x\n', "multi.csv")
+    assert table.frame.loc[1, "notes"] == "one, two\nthree" and not table.row_problems
+
+
+def test_lines_in_another_encoding_are_decoded_as_such_and_their_rows_named():
+    data = ("date,place,notes\n2025-08-08,Орлівка,удар\n".encode()
+            + "2025-08-09,Кременчук,пожежа\n".encode("cp1251")
+            + "2025-08-10,Одеса,ок\n".encode())
+    table = read_file(data, "mixed.csv")
+    assert list(table.frame["place"]) == ["Орлівка", "Кременчук", "Одеса"]
+    assert table.encoding == "mixed"
+    assert ("The file mixes encodings: rows 2 (1 row(s)) are not UTF-8 like the rest and were "
+            "read as Windows-1251 (Cyrillic)") in table.notes[0]
