@@ -7,7 +7,7 @@ import csv
 import pandas as pd
 
 from geo.articles.rows import ROW_COLUMNS, rows_csv
-from geo.importing.presets import TEMPLATE_COLUMNS
+from geo.importing.presets.template import TEMPLATE_COLUMNS
 from tests.support.cli import geo
 from tests.support.files import ARTICLES, SEED_ARTICLES
 from tests.support.geocoding import session_geocoder
