@@ -47,22 +47,26 @@ STYLES = tuple(
     for status in STATUSES
 )
 
+# What, when, how sure and who says so first; the rest behind "More".
 POPUP = PopupSpec(
     title_column="place",
     fields=(
-        ("When", "when"),
-        ("Date as written", "date_text"),
         ("What", "what"),
+        ("When", "when"),
+        ("Claim status", "claim_label"),
+        ("Location", "precision_text"),
+        ("Source", "source_name"),
+        ("Whose claim", "claimant"),
+    ),
+    more=(
+        ("Date as written", "date_text"),
         ("Description", "description"),
         ("Site", "site_name"),
         ("Operator", "operator"),
         ("Munitions", "munitions"),
         ("Casualties", "casualties"),
-        ("Source", "source_name"),
-        ("Whose claim", "claimant"),
-        ("Claim status", "claim_label"),
         ("Status last set by", "review_text"),
-        ("Location", "placement"),
+        ("How placed", "placement"),
         ("Nearest pipeline", "pipeline_text"),
         ("Thermal evidence (FIRMS)", "thermal_summary"),
         ("Incident id", "incident_id"),
@@ -106,25 +110,18 @@ def style_indices(categories: pd.Series, precisions: pd.Series,
 def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFrame:
     what = incidents["category"].map(CATEGORY_LABELS).fillna(incidents["category"])
     subtype = incidents["subtype"].str.replace("_", " ")
-    pipeline_text = ""
-    if "nearest_pipeline" in incidents:
-        pipeline_text = np.where(
-            incidents["nearest_pipeline"] != "",
-            incidents["nearest_pipeline"] + ", "
-            + incidents["pipeline_distance_km"].map("{:,.1f} km".format)
-            + " from the placed point",
-            "",
-        )
+    # worded where measured (geo.analysis.view): a schematic line says so
     return incidents.assign(
-        pipeline_text=pipeline_text,
+        pipeline_text=incidents.get("pipeline_text", ""),
         when=describe_dates(incidents),
         what=np.where(subtype != "", what + ": " + subtype, what),
         site_name=incidents["site_id"].map(site_names).fillna(""),
         claim_label=incidents["claim_status"].map(CLAIM_LABELS).fillna(incidents["claim_status"]),
         review_text=(review_text(incidents["last_reviewed_by"], incidents["last_reviewed_at"])
                      if "last_reviewed_by" in incidents else ""),
-        placement=incidents["geo_precision"].map(GEO_PRECISION_LABELS).fillna("")
-        + ". " + incidents["geo_method"],
+        precision_text=incidents["geo_precision"].map(GEO_PRECISION_LABELS)
+        .fillna(incidents["geo_precision"]),
+        placement=incidents["geo_method"],
     )
 
 

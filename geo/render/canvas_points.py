@@ -42,6 +42,9 @@ def layer_spec(layer: PointLayer, popup_limit: int | None) -> dict:
                     "haloWidth": HALO_WIDTH_PX} for s in layer.styles],
         "summaries": [s.label for s in layer.styles],
         "popups": popups_for(layer.records, layer.popup) if embed else None,
+        # for selecting a point by id (a table row): only beside embedded popups, the ids
+        # of 100,000 points would double the payload
+        "ids": [str(i) for i in layer.ids] if embed and layer.ids is not None else None,
         "labels": labels,
         "lat": _b64(layer.latitude, np.float32),
         "lon": _b64(layer.longitude, np.float32),

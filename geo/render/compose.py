@@ -25,10 +25,11 @@ def check_layer_keys(keys) -> tuple[str, ...]:
 
 def build_layers(*, mapped_incidents: pd.DataFrame, sites: pd.DataFrame,
                  pipeline_routes: gpd.GeoDataFrame, basemap_parts: dict,
-                 enabled=LAYER_KEYS) -> MapLayers:
+                 enabled=LAYER_KEYS, chosen_route: str = "") -> MapLayers:
+    """`chosen_route`: the near-pipeline filter's route, highlighted."""
     enabled = check_layer_keys(enabled)
     builders = {
-        pipelines.KEY: lambda: pipelines.build(pipeline_routes),
+        pipelines.KEY: lambda: pipelines.build(pipeline_routes, chosen_route),
         infrastructure.KEY: lambda: infrastructure.build(sites),
         strikes.KEY: lambda: strikes.build(mapped_incidents, sites),
         thermal.KEY: lambda: thermal.build(mapped_incidents),

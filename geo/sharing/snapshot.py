@@ -74,7 +74,8 @@ def prepare_view(*, state: ViewState, view: pd.DataFrame, sites: pd.DataFrame,
                  made_at: dt.datetime | None = None) -> SnapshotView:
     mapped, _ = split_mapped(view)
     layers = build_layers(mapped_incidents=mapped, sites=sites, pipeline_routes=pipeline_routes,
-                          basemap_parts=basemap_parts, enabled=state.layers)
+                          basemap_parts=basemap_parts, enabled=state.layers,
+                          chosen_route=state.pipeline)
     return SnapshotView(state, view, layers, extent, title, made_at)
 
 

@@ -43,7 +43,8 @@ def prepare(view: View, *, revision: int, app_root: str, sites, basemap_parts,
     opening map from its file, if any."""
     plan = plan_map(view)
     inputs = dict(sites=sites, pipeline_routes=view.sources.routes,
-                  basemap_parts=basemap_parts, enabled=view.state.layers)
+                  basemap_parts=basemap_parts, enabled=view.state.layers,
+                  chosen_route=view.state.pipeline)
     view_key = repr((plan.key, app_root))
     return DrawnMap(view_key, plan.window_in_page,
                     _map_arguments(revision, view_key, plan, inputs, kept))

@@ -22,7 +22,7 @@ TABLE_COLUMNS = {
     "source_name": "Source",
     "claimant": "Whose claim",
     "precision_label": "Location precision",
-    "nearest_pipeline": "Nearest pipeline",
+    "pipeline_text": "Nearest pipeline",
     "pipeline_distance_km": "Pipeline km",
     "description": "What happened",
     "source_url": "Link",
