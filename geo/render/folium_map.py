@@ -30,7 +30,8 @@ ONLINE_TILES = "OpenStreetMap"
 
 CSS = """
 <style>
-.leaflet-container { background: #C6DBEF; font: 13px/1.35 system-ui, sans-serif; }
+/* beyond the shipped basemap: a neutral "no map here", never sea */
+.leaflet-container { background: #DCDCDC; font: 13px/1.35 system-ui, sans-serif; }
 .im-popup { font-size: 12.5px; line-height: 1.3; }
 .im-popup table { border-collapse: collapse; margin-top: 4px; }
 .im-popup th { text-align: left; vertical-align: top; padding: 1px 6px 1px 0; color: #444;
