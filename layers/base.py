@@ -82,6 +82,8 @@ class PointLayer:
     day_start: np.ndarray | None = None  # days since 1970-01-01, for time-bound layers
     day_end: np.ndarray | None = None
     ids: np.ndarray | None = None
+    min_zoom: int = 0  # the live map draws the layer from this zoom on
+    clickable: bool = True
 
     def __len__(self) -> int:
         return len(self.latitude)

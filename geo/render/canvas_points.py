@@ -37,6 +37,8 @@ def layer_spec(layer: PointLayer, popup_limit: int | None) -> dict:
     return {
         "key": layer.key,
         "title": layer.title,
+        "minZoom": layer.min_zoom,
+        "clickable": layer.clickable,
         "styles": [{"color": s.color, "shape": s.shape, "fill": s.fill, "radius": s.radius,
                     "opacity": s.opacity, "halo": s.halo, "haloGap": HALO_GAP_PX,
                     "haloWidth": HALO_WIDTH_PX} for s in layer.styles],

@@ -21,6 +21,7 @@ from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
 from geo.render.legend import HtmlControl, legend_html
 from geo.render.map_reading import MapReading
 from geo.render.popups import popups_for
+from geo.render.sidebar_link import SidebarLink
 from geo.render.time_control import TimeControl, day_range, time_bound
 from geo.render.verbatim import VerbatimMacroElement
 from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM
@@ -106,9 +107,12 @@ def _point_layer(layer: PointLayer, popup_limit: int | None) -> CanvasPoints:
 def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
               caption_html: str = "", popup_limit: int | None = DEFAULT_POPUP_LIMIT,
               online_tiles: bool = False, time_control: bool = True,
-              time_window: tuple[dt.date, dt.date] | None = None) -> folium.Map:
+              time_window: tuple[dt.date, dt.date] | None = None,
+              sidebar_labels: tuple[str, str, str] | None = None) -> folium.Map:
     """`time_window` is the window the data was filtered to (the sidebar's): the time
-    control spans it; without it, the control spans the days the points cover."""
+    control spans it; without it, the control spans the days the points cover.
+    `sidebar_labels`: the names of the app's date window slider and From / To fields, for
+    a map of every date that follows them (geo.render.sidebar_link)."""
     fmap = OfflineMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
                       prefer_canvas=True)
     fmap.get_root().header.add_child(Element(CSS))
@@ -129,5 +133,7 @@ def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
     timed = time_bound(layers.overlays)
     if time_control and timed:
         TimeControl(*day_range(timed, time_window)).add_to(fmap)
+        if sidebar_labels:
+            SidebarLink(*sidebar_labels).add_to(fmap)
     MapReading([layers.basemap, *layers.overlays]).add_to(fmap)
     return fmap

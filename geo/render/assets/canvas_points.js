@@ -22,6 +22,8 @@
     });
   }
 
+  var SELECT_ZOOM = 7;  // a point chosen in the table is shown at least this close
+  var PANE_Z = {settlements: 430, infrastructure: 440};  // incidents above sites above places
   var LABEL_FONT = "600 11px sans-serif", LABEL_HEIGHT = 14, CLICK_TOLERANCE_PX = 4;
   // [dx, dy] of a label's place around its point: right first, then left, above, below
   var LABEL_PLACES = [[1, 0], [1, -1], [1, 1], [-1, 0], [-1, -1], [-1, 1], [0, -1], [0, 1]];
@@ -58,6 +60,8 @@
     initialize: function (spec) {
       this.key = spec.key;
       this.title = spec.title;
+      this.minZoom = spec.minZoom || 0;   // nothing is drawn below this zoom
+      this.clickable = spec.clickable !== false;
       this.styles = spec.styles;
       this.popups = spec.popups;          // pre-escaped HTML per point, or null
       this.summaries = spec.summaries;    // short text per style, shown when no popups
@@ -94,7 +98,7 @@
       this._map = map;
       var paneName = "incident-canvas-" + this.key;
       var pane = map.getPane(paneName) || map.createPane(paneName);
-      pane.style.zIndex = this.key === "infrastructure" ? 440 : 450;
+      pane.style.zIndex = PANE_Z[this.key] || 450;
       pane.style.pointerEvents = "none";
       this._canvas = L.DomUtil.create("canvas", "incident-canvas", pane);
       map.on("moveend zoomend resize viewreset", this._reset, this);
@@ -291,6 +295,11 @@
       var width = this._canvas.width / this._ratio, height = this._canvas.height / this._ratio;
       ctx.setTransform(this._ratio, 0, 0, this._ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
+      if (view.zoom < this.minZoom) {
+        this.drawCount++;
+        this.drawnPoints = 0;
+        return;
+      }
       var xy = this._projected(view), px = xy[0], py = xy[1], sprites = this._sprites();
       var margin = 0;
       for (var m = 0; m < this.styles.length; m++) {
@@ -389,6 +398,7 @@
 
     nearest: function (containerPoint, tolerance) {
       var view = this._screen(), best = -1, bestDistance = Infinity;
+      if (!this.clickable || view.zoom < this.minZoom) { return -1; }
       for (var i = 0; i < this.count; i++) {
         if (!this.visible[i]) { continue; }
         var dx = this.mx[i] * view.scale - view.ox - containerPoint.x;
@@ -432,8 +442,11 @@
   // The layers of a map, top first: a click goes to the topmost point under it.
   function canvases(map) {
     var found = [];
-    map.eachLayer(function (layer) { if (layer instanceof L.IncidentCanvas) { found.push(layer); } });
-    return found.sort(function (a, b) { return (b.key !== "infrastructure") - (a.key !== "infrastructure"); });
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.IncidentCanvas && layer.clickable) { found.push(layer); }
+    });
+    return found.sort(function (a, b) { return (PANE_Z[a.key] || 450) - (PANE_Z[b.key] || 450); })
+      .reverse();
   }
 
   // The topmost point within reach of a container point: [layer, index] or null.
@@ -463,6 +476,15 @@
     });
   };
 
+  // Put a layer built from `spec` in place of the map's layer `key` (none: remove it).
+  L.IncidentCanvas.replace = function (map, key, spec) {
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.IncidentCanvas && layer.key === key) { map.removeLayer(layer); }
+    });
+    if (window.incidentMapLayers) { delete window.incidentMapLayers[key]; }
+    if (spec) { new L.IncidentCanvas(spec).addTo(map); }
+  };
+
   // Show the point with this id (or at lat, lon) and open its popup: a row chosen in the
   // app's table. Returns whether a drawn point was found.
   L.IncidentCanvas.select = function (map, id, lat, lon) {
@@ -471,6 +493,10 @@
       if (layers[n].key === "infrastructure") { continue; }
       var i = layers[n].find(id, lat, lon);
       if (i >= 0) {
+        var point = L.latLng(layers[n].lat[i], layers[n].lon[i]);
+        if (!map.getBounds().pad(-0.1).contains(point)) {
+          map.setView(point, Math.max(map.getZoom(), SELECT_ZOOM), {animate: false});
+        }
         layers[n].openPopup(i);
         return true;
       }

@@ -115,6 +115,7 @@
   }
 
   L.incidentMapReading = function (map, options) {
+    window.incidentMap = map;  // for the updates the app sends (geo/render/map_updates.py)
     L.Popup.prototype.options.autoPan = false;
     map.on("popupopen", function (e) {
       var popup = e.popup, element = popup.getElement();
