@@ -88,12 +88,18 @@
     observer.observe(doc.body, {subtree: true, attributes: true,
                                 attributeFilter: ["aria-valuenow", "aria-valuetext"]});
 
-    // Enter in a date field commits it, as leaving it does (Streamlit reruns on commit)
+    // Enter in a date field commits it, as leaving it does (Streamlit commits when the
+    // focus moves to another element): the focus steps out to the slider and back.
     function commitOnEnter(event) {
       if (event.key !== "Enter") { return; }
-      var group = event.target.closest && event.target.closest("[role=group]");
+      var segment = event.target, group = segment.closest && segment.closest("[role=group]");
       var label = group && group.getAttribute("aria-label");
-      if (label === options.from || label === options.to) { event.target.blur(); }
+      var outside = thumb("start");
+      if ((label === options.from || label === options.to) && outside) {
+        event.preventDefault();
+        outside.focus({preventScroll: true});
+        segment.focus({preventScroll: true});
+      }
     }
     // one listener per page: the one of the map drawn last (a map frame that is replaced
     // takes its own away)
