@@ -56,7 +56,7 @@ def _empty_state() -> None:
     st.info(f"Choose a CSV file above (up to {MAX_FILE_BYTES // 2**20} MB). UTF-8, UTF-16, "
             "Windows-1251 and Windows-1252 text, separated by commas, semicolons, tabs or "
             "|, are all read. Rows with a place name but no coordinates are placed with the "
-            "offline gazetteer.", icon="📄")
+            "offline gazetteer.", icon=":material/description:")
 
 
 def _progress_bar():
@@ -111,7 +111,7 @@ def render() -> None:
     store = cached.store(settings.database_url, str(settings.data_dir))
     _intro()
     if MESSAGE_KEY in st.session_state:
-        st.success(st.session_state.pop(MESSAGE_KEY), icon="✅")
+        st.success(st.session_state.pop(MESSAGE_KEY), icon=":material/check_circle:")
     upload = st.file_uploader(
         "CSV file to import", type=["csv", "tsv", "txt"],
         key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
@@ -129,7 +129,7 @@ def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Se
     try:
         raw = _read(data, file_name, digest)
     except InputFileError as error:
-        st.error(str(error), icon="🚫")
+        st.error(str(error), icon=":material/block:")
         return
     st.caption(f"'{file_name}': {raw.describe()}")
     options = import_settings.render(raw, digest)
@@ -137,7 +137,7 @@ def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Se
         preview = _preview(raw, options, store, settings, digest)
     except ValidationError as error:
         st.error("The file cannot be imported with this mapping:\n\n"
-                 + "\n".join(f"- {p}" for p in error.problems), icon="🚫")
+                 + "\n".join(f"- {p}" for p in error.problems), icon=":material/block:")
         return
     import_preview_panel.render(preview, store, on_change=keep_preview)
     _commit(preview, store)

@@ -21,7 +21,6 @@ from geo.ui import import_thermal
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
 EDITOR_ROUND = "import_editor_round"
-STATUS_ICONS = {NEW: "🟢", DUPLICATE: "🔁", REVIEW: "🟠", REJECTED: "⛔"}
 TABLE_COLUMNS = {"status": "Status", "reason": "Why", "when": "When", "place": "Place",
                  "latitude": "Latitude", "longitude": "Longitude",
                  "geo_precision": "Precision", "geo_method": "How placed",
@@ -39,22 +38,21 @@ def _counts(preview: ImportPreview) -> None:
     help_text = {NEW: "will be imported", DUPLICATE: "skipped unless you keep them",
                  REVIEW: "held back until you fix or keep them", REJECTED: "cannot be imported"}
     for column, status in zip(st.columns(4), STATUSES, strict=True):
-        column.metric(f"{STATUS_ICONS[status]} {status.capitalize()}", f"{counts[status]:,}",
+        column.metric(status.capitalize(), f"{counts[status]:,}",
                       help=help_text[status])
     for note in preview.notes:
-        st.warning(note, icon="⚠️")
+        st.warning(note, icon=":material/warning:")
 
 
 def _table(rows: pd.DataFrame) -> None:
     shown = st.pills("Show rows", STATUSES, selection_mode="multi", default=list(STATUSES),
                      key="import_status_filter",
-                     format_func=lambda s: f"{STATUS_ICONS[s]} {s}")
+                     format_func=str.capitalize)
     rows = rows[rows["status"].isin(shown or STATUSES)]
     if rows.empty:
         st.info("No rows with the chosen status.")
         return
     table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
-    table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
     st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),
                                 "Site (proposed link)": st.column_config.TextColumn(
