@@ -162,13 +162,16 @@ def draw_layers(ax, layers: MapLayers, extent: Extent, *, crs: CRS | None = None
     ax.set_yticks([])
     ax.set_facecolor(BASEMAP["water"])
     draw_shape_layer(ax, layers.basemap, frame, ZORDER["basemap"])
-    requests = []
+    requests, context_requests = [], []
     for position, layer in enumerate(layers.overlays):
         zorder = (ZORDER["shape"] if isinstance(layer, ShapeLayer) else ZORDER["point"]) + position
         if isinstance(layer, ShapeLayer):
             draw_shape_layer(ax, layer, frame, zorder)
-        else:
+        elif layer.clickable:
             requests += draw_point_layer(ax, layer, frame, zorder)
+        else:  # settlements: labelled where the sites' and incidents' labels leave room
+            context_requests += draw_point_layer(ax, layer, frame, zorder)
+    requests += context_requests
     if labels and requests:
         ax.apply_aspect()
         place_labels(ax, requests, zorder=20, obstacles=_marker_obstacles(ax, layers, frame))

@@ -137,7 +137,7 @@
       map.attributionControl.setPrefix(options.prefix);
       options.credits.forEach(function (text) { map.attributionControl.addAttribution(text); });
     }
-    document.title = options.title;
+    if (!document.title) { document.title = options.title; }
     try {
       if (window.frameElement) { window.frameElement.title = options.title; }
     } catch (error) {
