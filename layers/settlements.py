@@ -7,11 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo import names
 from layers.base import LegendEntry, PointLayer, PointStyle
 
-KEY = "settlements"
-TITLE = "Settlements (GeoNames, from zoom 9)"
-SITE_ZOOM = 9
+KEY = names.SETTLEMENTS
+SITE_ZOOM = names.SITE_ZOOM
+TITLE = f"Settlements (GeoNames, from zoom {SITE_ZOOM})"
 COLOR = "#4D4D4D"
 STYLES = (PointStyle(label="Settlement (GeoNames)", color=COLOR, radius=2.5),)
 LEGEND = (LegendEntry("Settlement (GeoNames gazetteer)", COLOR, "circle"),)

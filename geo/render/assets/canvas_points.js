@@ -36,14 +36,17 @@
     return false;
   }
 
-  // The label boxes taken in this map's current redraw (a redraw draws every layer in one
-  // task: the list is emptied at the next one).
-  function labelBoxes(map) {
-    if (!map._labelBoxes) {
-      map._labelBoxes = [];
-      setTimeout(function () { map._labelBoxes = null; }, 0);
-    }
-    return map._labelBoxes;
+  // The label boxes a layer's labels must leave free: none for the map's own layers (sites),
+  // those the clickable layers drew for a context layer (settlements), whose labels give way.
+  function labelsToAvoid(map, layer) {
+    var boxes = [];
+    if (layer.clickable) { return boxes; }
+    map.eachLayer(function (other) {
+      if (other instanceof L.IncidentCanvas && other.clickable && other.labelsDrawn) {
+        for (var i = 0; i < other.labelsDrawn.length; i++) { boxes.push(other.labelsDrawn[i][1]); }
+      }
+    });
+    return boxes;
   }
 
   // Indices sorted by style (a counting sort): one contiguous run per style.
@@ -298,6 +301,7 @@
       if (view.zoom < this.minZoom) {
         this.drawCount++;
         this.drawnPoints = 0;
+        this.labelsDrawn = [];
         return;
       }
       var xy = this._projected(view), px = xy[0], py = xy[1], sprites = this._sprites();
@@ -369,13 +373,12 @@
 
     // Labels that do not overlap: each tries eight places around its point and is left
     // out where none is free (at overview zooms most are), so no text is drawn over text.
-    // The boxes taken are shared by the layers of one map (reset once per redraw).
     _drawLabels: function (ctx, view) {
       ctx.font = LABEL_FONT;
       ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#111111";
       ctx.textBaseline = "middle";
-      var taken = labelBoxes(this._map);
-      this.labelsDrawn = 0;
+      var taken = labelsToAvoid(this._map, this);
+      this.labelsDrawn = [];              // [text, box] of the labels drawn (for tests)
       for (var key in this.labels) {
         var i = +key;
         if (!this.visible[i]) { continue; }
@@ -391,7 +394,7 @@
         }
         if (!place) { continue; }
         taken.push(place[2]);
-        this.labelsDrawn++;
+        this.labelsDrawn.push([text, place[2]]);
         ctx.strokeText(text, place[0], place[1]); ctx.fillText(text, place[0], place[1]);
       }
     },

@@ -59,6 +59,14 @@
     return best || {shift: 0, below: false, fits: natural};
   }
 
+  // Lay out and position the popup without setting its content again (popup.update()
+  // would: an opened "More" would close, a scrolled popup jump back).
+  function reposition(popup, shift, dy) {
+    popup.options.offset = L.point(shift, 7 + dy);
+    popup._updateLayout();
+    popup._updatePosition();
+  }
+
   function place(map, popup) {
     var container = popup.getElement();
     if (!container || !map.hasLayer(popup)) { return; }
@@ -69,8 +77,7 @@
     content.style.overflowY = "";
     container.classList.remove("im-popup-below");
     tip.style.marginLeft = "";
-    popup.options.offset = L.point(0, 7);
-    popup.update();
+    reposition(popup, 0, 0);
     var point = map.latLngToContainerPoint(popup.getLatLng());
     var natural = wrapper.offsetHeight;
     var chosen = layout(map, point, wrapper.offsetWidth, natural);
@@ -83,15 +90,13 @@
     }
     if (below) { container.classList.add("im-popup-below"); }
     tip.style.marginLeft = (-20 - shift) + "px";
-    popup.options.offset = L.point(shift, 7);
-    popup.update();
+    reposition(popup, shift, 0);
     // measured correction: the box's edge exactly TIP px from the point
     var origin = map.getContainer().getBoundingClientRect();
     var box = wrapper.getBoundingClientRect();
     var dy = below ? (point.y + TIP) - (box.top - origin.top)
       : (point.y - TIP) - (box.bottom - origin.top);
-    popup.options.offset = L.point(shift, 7 + Math.round(dy));
-    popup.update();
+    reposition(popup, shift, Math.round(dy));
     popup._incidentPlaced = true;
   }
 
