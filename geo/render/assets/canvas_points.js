@@ -24,6 +24,7 @@
 
   var SELECT_ZOOM = 7;  // a point chosen in the table is shown at least this close
   var PANE_Z = {settlements: 430, infrastructure: 440};  // incidents above sites above places
+  var CONTEXT_LABEL_FONT = "400 10.5px sans-serif";
   var LABEL_FONT = "600 11px sans-serif", LABEL_HEIGHT = 14, CLICK_TOLERANCE_PX = 4;
   // [dx, dy] of a label's place around its point: right first, then left, above, below
   var LABEL_PLACES = [[1, 0], [1, -1], [1, 1], [-1, 0], [-1, -1], [-1, 1], [0, -1], [0, 1]];
@@ -374,8 +375,10 @@
     // Labels that do not overlap: each tries eight places around its point and is left
     // out where none is free (at overview zooms most are), so no text is drawn over text.
     _drawLabels: function (ctx, view) {
-      ctx.font = LABEL_FONT;
-      ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#111111";
+      // a context layer's labels (settlements) lighter than the sites'
+      ctx.font = this.clickable ? LABEL_FONT : CONTEXT_LABEL_FONT;
+      ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.fillStyle = this.clickable ? "#111111" : "#3A3A3A";
       ctx.textBaseline = "middle";
       var taken = labelsToAvoid(this._map, this);
       this.labelsDrawn = [];              // [text, box] of the labels drawn (for tests)
