@@ -74,11 +74,11 @@ POPUP = PopupSpec(
     link_column="source_url",
 )
 
-PRECISION_LEGEND = (
-    LegendEntry("Located at the site", "#333333", "circle"),
-    LegendEntry("Town centre only (site not located)", "#333333", "ring"),
-    LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
-)
+PRECISION_LEGEND = {
+    "site": LegendEntry("Located at the site", "#333333", "circle"),
+    "town": LegendEntry("Town centre only (site not located)", "#333333", "ring"),
+    "admin1": LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
+}
 
 STATUS_LEGEND = {
     "confirmed": LegendEntry("Confirmed: dark ring", "#333333", "halo_circle"),
@@ -134,7 +134,9 @@ def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
     statuses = set(records["claim_status"])
     legend = tuple(
         LegendEntry(CATEGORY_LABELS[c], CATEGORY_COLORS[c], "circle") for c in present
-    ) + PRECISION_LEGEND + tuple(
+    ) + tuple(  # only what is drawn
+        PRECISION_LEGEND[p] for p in PRECISIONS if p in set(records["geo_precision"])
+    ) + tuple(
         STATUS_LEGEND[s] for s in STATUSES if s in statuses
     )
     return PointLayer(

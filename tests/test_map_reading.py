@@ -167,3 +167,13 @@ def test_the_keyboard_list_offers_every_incident_of_the_table(new_app):
     assert "Selected incident" in [m.value.strip("*") for m in app.markdown]
     frame = pd.DataFrame(app.session_state["table_rows"], columns=["id", "lat", "lon"])
     assert len(frame) == 17
+
+
+def test_the_legend_lists_only_the_precisions_drawn(sources):
+    placed = sources.incidents.dropna(subset=["latitude"])
+    towns = placed.loc[placed["geo_precision"] == "town"]
+    labels = [e.label for e in strikes.build(towns, sources.sites).legend]
+    assert "Town centre only (site not located)" in labels
+    assert "Located at the site" not in labels and "Region only (oblast)" not in labels
+    every = [e.label for e in strikes.build(placed, sources.sites).legend]
+    assert {"Located at the site", "Region only (oblast)"} <= set(every)
