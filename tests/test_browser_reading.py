@@ -183,6 +183,16 @@ def test_the_sidebar_window_reaches_the_map_before_the_rerun_and_enter_applies_i
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == \
         "day, To"
     frame = map_frame(page, until="window.incidentMapLayers.strikes.visibleCount() === 11")
+    wait_for_script_end(page)
+    # the slider too: its end thumb to the first day, by keyboard
+    first_day = 18_567  # 1 Nov 2020, days since 1970-01-01
+    expected = frame.evaluate(f"() => window.incidentMapLayers.strikes.countOverlapping("
+                              f"{first_day}, {first_day})")
+    page.get_by_role("slider", name="Date window — end").focus()
+    page.keyboard.press("Home")
+    frame.wait_for_function(f"() => window.incidentTimeControl.maxDay === {first_day} && "
+                            f"window.incidentMapLayers.strikes.visibleCount() === {expected}",
+                            timeout=5_000)
 
 
 def test_settlements_show_at_site_zooms_only(streamlit_server, browser_page):
