@@ -68,6 +68,7 @@ POPUP = PopupSpec(
         ("Status last set by", "review_text"),
         ("How placed", "placement"),
         ("Nearest pipeline", "pipeline_text"),
+        ("Chosen route", "route_text"),
         ("Thermal evidence (FIRMS)", "thermal_summary"),
         ("Incident id", "incident_id"),
     ),

@@ -76,6 +76,9 @@ def test_an_empty_near_pipeline_filter_names_the_nearest_incident_and_the_schema
     wide = incidents_in_view(ViewState(*WINDOW, pipeline="Trans-Balkan", pipeline_km=25),
                              sources)
     assert wide.in_view.sum() == 2 and empty_route_note(wide) == ""
+    # each incident's popup and table row also say how far the chosen route is
+    orlivka = wide.incidents.loc[wide.incidents["place"] == "Orlivka gas distribution station"]
+    assert orlivka["route_text"].iat[0].startswith("~20 km to GEM's schematic Trans-Balkan")
     assert empty_route_note(incidents_in_view(ViewState(*WINDOW), sources)) == ""
 
 

@@ -98,8 +98,15 @@ class View:
                  measured: bool = True) -> pd.DataFrame:
         """`frame` (rows of sources.incidents) with the typed FIRMS values on thermal rows
         and, when `measured`, the nearest pipeline and the corroboration of strikes under
-        `window` (the view's by default)."""
-        return annotate(self.sources, frame, window or self.thermal_window, measured=measured)
+        `window` (the view's by default), and with a near-pipeline filter the distance to
+        its route worded (route_text: the nearest line may be another one)."""
+        frame = annotate(self.sources, frame, window or self.thermal_window, measured=measured)
+        route = self.state.pipeline
+        if measured and route:
+            km = route_distances(self.sources, route)[frame.index.to_numpy()]
+            frame["route_text"] = distance_texts(pd.Series([route] * len(frame)), km,
+                                                 self.sources.routes)
+        return frame
 
 
 def drawable(frame: pd.DataFrame) -> np.ndarray:
@@ -154,7 +161,7 @@ def near_route_mask(sources: ViewSources, route: str, km: float) -> np.ndarray:
 
 def annotate(sources: ViewSources, frame: pd.DataFrame, window: Window, *,
              measured: bool = True) -> pd.DataFrame:
-    frame = frame.drop(columns=[c for c in (*NEAREST_COLUMNS, "pipeline_text",
+    frame = frame.drop(columns=[c for c in (*NEAREST_COLUMNS, "pipeline_text", "route_text",
                                             *DETECTION_COLUMNS, *RESULT_COLUMNS)
                                 if c in frame])
     if measured:

@@ -33,6 +33,7 @@ TABLE_COLUMNS = {
     "precision_label": "Location precision",
     "pipeline_text": "Nearest pipeline",
     "pipeline_distance_km": "Pipeline km",
+    "route_text": "Chosen route",
     "description": "What happened",
     "source_url": "Link",
     "incident_id": "Id",
@@ -49,7 +50,9 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
         precision_label=view["geo_precision"].map(lambda p: GEO_PRECISION_LABELS.get(p, p)
                                                   .split(":")[0]),
     )
-    return out.sort_values("date_start").reindex(columns=list(TABLE_COLUMNS)).rename(
+    # the chosen route's column only with a near-pipeline filter
+    columns = [c for c in TABLE_COLUMNS if c != "route_text" or c in out]
+    return out.sort_values("date_start").reindex(columns=columns).rename(
         columns=TABLE_COLUMNS)
 
 
