@@ -163,6 +163,20 @@ def test_a_table_row_and_the_keyboard_list_show_their_incident_on_the_map(
     assert popup[1] >= 0 and popup[3] <= size["y"]
 
 
+def test_only_what_the_map_shows_narrows_the_table_and_exports_to_the_maps_area(
+        streamlit_server, browser_page):
+    page = browser_page
+    page.goto(f"{streamlit_server.url}/?from=2020-11-01&to=2025-08-08&lat=46.55&lon=30.65&z=9")
+    map_frame(page)
+    wait_for_script_end(page)
+    page.get_by_role("switch", name="Only what the map shows").click()
+    note = page.get_by_text("incidents in view are inside the map's visible area")
+    note.wait_for(timeout=30_000)
+    inside, total = (int(n) for n in note.inner_text().split(" incidents")[0].split(" of "))
+    assert total == 17 and 0 < inside < total
+    assert page.get_by_text(f"Incidents in view ({inside})").count() == 1  # the exports
+
+
 def test_the_sidebar_window_reaches_the_map_before_the_rerun_and_enter_applies_it(
         streamlit_server, browser_page):
     page = browser_page

@@ -105,7 +105,10 @@ def only_what_the_map_shows(view: View, bounds, db: str, data_dir: str,
         st.caption("The map has not reported its visible area yet: every incident in view "
                    "is listed.")
         return view
-    return cached.view(view.state, db, data_dir, revision, view.thermal_window, bbox=extent)
+    inside = cached.view(view.state, db, data_dir, revision, view.thermal_window, bbox=extent)
+    st.caption(f"{len(inside.plain):,} of {len(view.plain):,} incidents in view are inside the "
+               "map's visible area.")
+    return inside
 
 
 def headline_lines(view: View, offered: Choices) -> list[tuple[str, str]]:
