@@ -422,6 +422,14 @@
         "<br><i>Full details are listed below the map for the clicked point.</i>";
     },
 
+    // This layer's answer to a click: the popup of its point under it (the map asks its
+    // layers in order, top first: L.IncidentCanvas.listen).
+    _onClick: function (event) {
+      var i = this.nearest(event.containerPoint, CLICK_TOLERANCE_PX);
+      if (i >= 0) { this.openPopup(i); }
+      return i >= 0;
+    },
+
     openPopup: function (i) {
       this._map.closePopup();
       L.popup({maxWidth: 360}).setLatLng([this.lat[i], this.lon[i]])
@@ -455,12 +463,12 @@
       .reverse();
   }
 
-  // The topmost point within reach of a container point: [layer, index] or null.
+  // The topmost layer with a point within reach of a container point, or null.
   L.IncidentCanvas.hit = function (map, containerPoint) {
     var layers = canvases(map);
     for (var n = 0; n < layers.length; n++) {
       var i = layers[n].nearest(containerPoint, CLICK_TOLERANCE_PX);
-      if (i >= 0) { return [layers[n], i]; }
+      if (i >= 0) { return layers[n]; }
     }
     return null;
   };
@@ -472,13 +480,14 @@
     map._incidentClicks = true;
     map.on("click", function (event) {
       var hit = L.IncidentCanvas.hit(map, event.containerPoint);
-      if (hit) { hit[0].openPopup(hit[1]); }
+      if (hit) { hit._onClick(event); }
     });
     map.on("popupopen", function (event) {
       var source = event.popup._source;
       if (!(source instanceof L.Path)) { return; }
-      var hit = L.IncidentCanvas.hit(map, map.latLngToContainerPoint(event.popup.getLatLng()));
-      if (hit) { hit[0].openPopup(hit[1]); }
+      var point = map.latLngToContainerPoint(event.popup.getLatLng());
+      var hit = L.IncidentCanvas.hit(map, point);
+      if (hit) { hit._onClick({containerPoint: point}); }
     });
   };
 
