@@ -175,7 +175,9 @@ def test_only_what_the_map_shows_narrows_the_table_and_exports_to_the_maps_area(
     note.wait_for(timeout=30_000)
     inside, total = (int(n) for n in note.inner_text().split(" incidents")[0].split(" of "))
     assert total == 17 and 0 < inside < total
-    assert page.get_by_text(f"Incidents in view ({inside})").count() == 1  # the exports
+    wait_for_script_end(page)
+    page.get_by_text("Share and export").click()
+    page.get_by_text(f"Incidents in view ({inside})").wait_for(timeout=30_000)  # the exports
 
 
 def test_the_sidebar_window_reaches_the_map_before_the_rerun_and_enter_applies_it(
