@@ -14,3 +14,8 @@ LAYER_TITLES = {
     THERMAL: "Thermal detections (FIRMS)",
 }
 LAYER_KEYS = tuple(LAYER_TITLES)
+
+# The gazetteer's settlements: not an overlay the sidebar offers, drawn from this zoom on
+# (the app's map page knows it before any data library is imported)
+SETTLEMENTS = "settlements"
+SITE_ZOOM = 9

@@ -8,7 +8,7 @@ import geopandas as gpd
 
 from geo.errors import DataError
 
-BASEMAP_PARTS = ("countries", "lakes", "rivers", "coastline")
+BASEMAP_PARTS = ("countries", "land_beyond", "lakes", "rivers", "coastline")
 
 
 def read_geojson(path: Path) -> gpd.GeoDataFrame:

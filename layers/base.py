@@ -42,6 +42,7 @@ class LegendEntry:
     label: str
     color: str
     symbol: str  # circle | ring | dashed_ring | square | hollow_square | line | dashed_line
+    #              | wide_line (a wide pale band: the chosen route)
     #              | halo_circle (a circle inside a dark ring) | dotted_ring (with a centre dot)
     opacity: float = 1.0
 
@@ -50,11 +51,14 @@ class LegendEntry:
 class PopupSpec:
     """How to build a popup from a row: a title column and (label, column) pairs.
 
-    `link_column` names a column holding a URL shown as a link next to `link_label`.
+    `fields` are shown at once and `more` behind a "More" toggle, so a popup stays short
+    enough to read in the map; `link_column` names a column holding a URL shown as a link
+    next to `link_label`, under `fields`.
     """
 
     title_column: str
     fields: tuple[tuple[str, str], ...]
+    more: tuple[tuple[str, str], ...] = ()
     link_column: str | None = None
     link_label: str = "Source link"
     # Derives the display columns from the layer's records. Run only when popups are
@@ -78,6 +82,8 @@ class PointLayer:
     day_start: np.ndarray | None = None  # days since 1970-01-01, for time-bound layers
     day_end: np.ndarray | None = None
     ids: np.ndarray | None = None
+    min_zoom: int = 0  # the live map draws the layer from this zoom on
+    clickable: bool = True
 
     def __len__(self) -> int:
         return len(self.latitude)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from geo import names
 from layers.base import LegendEntry, PopupSpec, ShapeLayer, ShapeStyle
@@ -20,12 +21,15 @@ INACTIVE = ("idle", "mothballed", "mothballed_plus", "shelved", "cancelled", "pr
             "construction")
 
 
+CHOSEN_COLOR = "#FFB000"  # a wide band under the chosen route (near-pipeline filter)
+
+
 def _color(commodity: str) -> str:
     return COMMODITY_COLORS.get(commodity, OTHER_COMMODITY_COLOR)
 
 
-# style index = commodity * 4 + schematic * 2 + inactive
-STYLES = tuple(
+# style index = commodity * 4 + schematic * 2 + inactive; the last: the chosen route's band
+STYLES = (*(
     ShapeStyle(
         label=f"{commodity}{' schematic' if schematic else ''}{' inactive' if inactive else ''}",
         color=_color(commodity),
@@ -36,7 +40,8 @@ STYLES = tuple(
     for commodity in COMMODITIES
     for schematic in (False, True)
     for inactive in (False, True)
-)
+), ShapeStyle(label="chosen route", color=CHOSEN_COLOR, weight=10.0, opacity=0.55))
+CHOSEN_STYLE = len(STYLES) - 1
 
 POPUP = PopupSpec(
     title_column="name",
@@ -62,7 +67,8 @@ LEGEND = (
 )
 
 
-def build(pipelines: gpd.GeoDataFrame) -> ShapeLayer:
+def build(pipelines: gpd.GeoDataFrame, chosen: str = "") -> ShapeLayer:
+    """`chosen`: the route of the near-pipeline filter, drawn over a wide band."""
     frame = pipelines.copy()
     schematic = frame["schematic"].astype(bool).to_numpy()
     commodity = np.array([COMMODITIES.index(c) if c in COMMODITIES else 2
@@ -77,6 +83,12 @@ def build(pipelines: gpd.GeoDataFrame) -> ShapeLayer:
     frame["length_text"] = frame["length_km"].map("{:,.0f} km".format)
     frame["tooltip"] = (frame["name"] + np.where(schematic, " (schematic route)", "")
                         + np.where(inactive, " · status: " + frame["status"].str.lower(), ""))
+    legend = LEGEND
+    band = frame.loc[frame["name"] == chosen].assign(style=CHOSEN_STYLE) if chosen else None
+    if band is not None and len(band):
+        frame = pd.concat([band, frame], ignore_index=True)  # the band under the lines
+        legend = (LegendEntry(f"Chosen route: {chosen}", CHOSEN_COLOR, "wide_line"),
+                  *LEGEND)
     return ShapeLayer(
         key=KEY,
         title=TITLE,
@@ -84,6 +96,6 @@ def build(pipelines: gpd.GeoDataFrame) -> ShapeLayer:
         styles=STYLES,
         popup=POPUP,
         tooltip_column="tooltip",
-        legend=LEGEND,
+        legend=legend,
         attribution="Pipelines: Global Energy Monitor (CC BY 4.0)",
     )

@@ -49,34 +49,39 @@ STYLES = tuple(
     for status in STATUSES
 )
 
+# What, when, how sure and who says so first; the rest behind "More".
 POPUP = PopupSpec(
     title_column="place",
     fields=(
-        ("When", "when"),
-        ("Date as written", "date_text"),
         ("What", "what"),
+        ("When", "when"),
+        ("Claim status", "claim_label"),
+        ("Location", "precision_text"),
+        ("Source", "source_name"),
+        ("Whose claim", "claimant"),
+    ),
+    more=(
+        ("Date as written", "date_text"),
         ("Description", "description"),
         ("Site", "site_name"),
         ("Operator", "operator"),
         ("Munitions", "munitions"),
         ("Casualties", "casualties"),
-        ("Source", "source_name"),
-        ("Whose claim", "claimant"),
-        ("Claim status", "claim_label"),
         ("Status last set by", "review_text"),
-        ("Location", "placement"),
+        ("How placed", "placement"),
         ("Nearest pipeline", "pipeline_text"),
+        ("Chosen route", "route_text"),
         ("Thermal evidence (FIRMS)", "thermal_summary"),
         ("Incident id", "incident_id"),
     ),
     link_column="source_url",
 )
 
-PRECISION_LEGEND = (
-    LegendEntry("Located at the site", "#333333", "circle"),
-    LegendEntry("Town centre only (site not located)", "#333333", "ring"),
-    LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
-)
+PRECISION_LEGEND = {
+    "site": LegendEntry("Located at the site", "#333333", "circle"),
+    "town": LegendEntry("Town centre only (site not located)", "#333333", "ring"),
+    "admin1": LegendEntry("Region only (oblast)", "#333333", "dashed_ring"),
+}
 UNKNOWN_PRECISION_LEGEND = LegendEntry("Precision unknown: coordinates as given", "#333333",
                                        "dotted_ring")
 
@@ -111,25 +116,18 @@ def style_indices(categories: pd.Series, precisions: pd.Series,
 def popup_records(incidents: pd.DataFrame, site_names: pd.Series) -> pd.DataFrame:
     what = incidents["category"].map(CATEGORY_LABELS).fillna(incidents["category"])
     subtype = incidents["subtype"].str.replace("_", " ")
-    pipeline_text = ""
-    if "nearest_pipeline" in incidents:
-        pipeline_text = np.where(
-            incidents["nearest_pipeline"] != "",
-            incidents["nearest_pipeline"] + ", "
-            + incidents["pipeline_distance_km"].map("{:,.1f} km".format)
-            + " from the placed point",
-            "",
-        )
+    # worded where measured (geo.analysis.view): a schematic line says so
     return incidents.assign(
-        pipeline_text=pipeline_text,
+        pipeline_text=incidents.get("pipeline_text", ""),
         when=describe_dates(incidents),
         what=np.where(subtype != "", what + ": " + subtype, what),
         site_name=incidents["site_id"].map(site_names).fillna(""),
         claim_label=incidents["claim_status"].map(CLAIM_LABELS).fillna(incidents["claim_status"]),
         review_text=(review_text(incidents["last_reviewed_by"], incidents["last_reviewed_at"])
                      if "last_reviewed_by" in incidents else ""),
-        placement=incidents["geo_precision"].map(GEO_PRECISION_LABELS).fillna("")
-        + ". " + incidents["geo_method"],
+        precision_text=incidents["geo_precision"].map(GEO_PRECISION_LABELS)
+        .fillna(incidents["geo_precision"]),
+        placement=incidents["geo_method"],
     )
 
 
@@ -144,7 +142,9 @@ def build(incidents: pd.DataFrame, sites: pd.DataFrame) -> PointLayer:
     unknown = (UNKNOWN_PRECISION_LEGEND,) if drawn_as_unknown.any() else ()
     legend = tuple(
         LegendEntry(CATEGORY_LABELS[c], CATEGORY_COLORS[c], "circle") for c in present
-    ) + PRECISION_LEGEND + unknown + tuple(
+    ) + tuple(  # only what is drawn
+        PRECISION_LEGEND[p] for p in PRECISIONS[:-1] if p in set(records["geo_precision"])
+    ) + unknown + tuple(
         STATUS_LEGEND[s] for s in STATUSES if s in statuses
     )
     return PointLayer(

@@ -20,6 +20,7 @@ BASEMAP_DIR = DATA_DIR / "basemap"
 
 SHIPPED_FILES = {
     "countries": BASEMAP_DIR / "countries.geojson",
+    "land_beyond": BASEMAP_DIR / "land_beyond.geojson",
     "coastline": BASEMAP_DIR / "coastline.geojson",
     "rivers": BASEMAP_DIR / "rivers.geojson",
     "lakes": BASEMAP_DIR / "lakes.geojson",
@@ -29,6 +30,7 @@ SHIPPED_FILES = {
 
 EXPECTED_PROPERTIES = {
     "countries": ["name", "iso_a2", "iso_a3"],
+    "land_beyond": ["name"],
     "coastline": ["scalerank"],
     "rivers": ["name", "scalerank"],
     "lakes": ["name", "scalerank"],
@@ -53,6 +55,7 @@ POLYGONAL = {"Polygon", "MultiPolygon"}
 LINEAR = {"LineString", "MultiLineString"}
 EXPECTED_GEOMETRY_TYPES = {
     "countries": POLYGONAL,
+    "land_beyond": POLYGONAL,
     "coastline": LINEAR,
     "rivers": LINEAR,
     "lakes": POLYGONAL,
@@ -276,3 +279,24 @@ def test_pipeline_lengths_are_positive_kilometres():
     assert (lengths > 0).all()
     # GEM's Soyuz route runs from near Orenburg to Uzhhorod, about 2,400 km.
     assert 2000 < pipeline("Soyuz")["length_km"].iloc[0] < 3000
+
+
+# --------------------------------------------------------------------------- land beyond
+
+
+def test_land_beyond_fills_the_basemaps_surroundings_and_not_the_region():
+    """No false sea: the land around the region is shipped up to the box the basemap
+    layer paints as sea (layers.basemap.SURROUNDINGS), and none of it inside the region,
+    where the detailed countries are."""
+    from layers.basemap import SURROUNDINGS
+
+    beyond = load("land_beyond")
+    west, south, east, north = beyond.total_bounds
+    assert west >= SURROUNDINGS[0] and south >= SURROUNDINGS[1]
+    assert east <= SURROUNDINGS[2] and north <= SURROUNDINGS[3]
+    region = shapely.box(*REGION_BBOX)
+    assert shapely.union_all(beyond.geometry.values).intersection(region).area < 1e-6
+    names = set(beyond["name"])
+    # east of 62 E (Russia, Kazakhstan) and north of 60 N (Finland, Russia) are land
+    assert {"Russia", "Kazakhstan", "Finland"} <= names
+    assert beyond.loc[beyond["name"] == "Russia"].geometry.iloc[0].contains(Point(65.0, 57.0))

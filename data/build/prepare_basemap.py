@@ -33,6 +33,11 @@ DATA_DIR = REPO_ROOT / "data"
 # Baku, the Caspian, Aktau and Yekaterinburg (60.6E 56.8N).
 REGION_BBOX = (12.0, 34.0, 62.0, 60.0)
 REGION = box(*REGION_BBOX)
+# Land around the region, coarser, so no view the app offers shows land as sea at the
+# region's edge (layers/basemap.py draws sea only inside this box: keep the two equal).
+SURROUNDINGS_BBOX = (-15.0, 25.0, 95.0, 72.0)
+SURROUNDINGS_TOLERANCE = 0.05
+SURROUNDINGS_DECIMALS = 2  # about 1 km: finer than the 5 km simplification
 
 COORDINATE_DECIMALS = 5  # about 1 m: far finer than the simplification
 
@@ -48,6 +53,7 @@ SOURCE_FILES = {
 
 OUTPUT_FILES = {
     "countries": DATA_DIR / "basemap" / "countries.geojson",
+    "land_beyond": DATA_DIR / "basemap" / "land_beyond.geojson",
     "coastline": DATA_DIR / "basemap" / "coastline.geojson",
     "rivers": DATA_DIR / "basemap" / "rivers.geojson",
     "lakes": DATA_DIR / "basemap" / "lakes.geojson",
@@ -314,6 +320,25 @@ def build_countries(countries: gpd.GeoDataFrame, oblasts: gpd.GeoDataFrame) -> g
     return drop_empty(result).sort_values("name").reset_index(drop=True)
 
 
+def build_land_beyond(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The countries between the region and SURROUNDINGS_BBOX, simplified and rounded
+    coarser than the region's (Natural Earth's own Crimea line lies inside the region)."""
+    ring = box(*SURROUNDINGS_BBOX).difference(REGION)
+    around = countries[countries.geometry.intersects(ring)].reset_index(drop=True)
+    around["geometry"] = [keep_polygon_parts(g)
+                          for g in shapely.intersection(around.geometry.values, ring)]
+    around = drop_empty(around)
+    simplified = shapely.coverage_simplify(shapely.coverage_clean(around.geometry.values),
+                                           SURROUNDINGS_TOLERANCE, simplify_boundary=True)
+    rounded = shapely.transform(simplified, lambda xy: np.round(xy, SURROUNDINGS_DECIMALS))
+    result = gpd.GeoDataFrame(
+        {"name": around["NAME"].replace(COUNTRY_RENAMES)},
+        geometry=[keep_polygon_parts(shapely.make_valid(g)) for g in rounded],
+        crs="EPSG:4326",
+    )
+    return drop_empty(result).sort_values("name").reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------- physical layers
 
 
@@ -466,6 +491,7 @@ def build_all(source_dir: Path) -> dict[str, tuple[gpd.GeoDataFrame, list[str]]]
             build_countries(read_source(source_dir, "countries"), oblasts),
             ["name", "iso_a2", "iso_a3"],
         ),
+        "land_beyond": (build_land_beyond(read_source(source_dir, "countries")), ["name"]),
         "coastline": (
             build_coastline(read_source(source_dir, "coastline")),
             ["scalerank"],

@@ -6,7 +6,8 @@ The app, the command line, exports and snapshots all call `incidents_in_view`, s
 exported from the page and from `python -m geo export` holds the same rows with the same
 columns. Derived columns of an incident row:
 - site_name, site_operator (the linked site), last_reviewed_by, last_reviewed_at (sources);
-- nearest_pipeline, pipeline_distance_km (geo.analysis.network), for every row with a point;
+- nearest_pipeline, pipeline_distance_km (geo.analysis.network), for every row with a point,
+  and pipeline_text, their wording (geo.analysis.pipeline_notes: a schematic line says so);
 - on thermal detections, their typed FIRMS values; on strikes, the corroboration columns
   (geo.analysis.corroboration) under the view's search window, whenever FIRMS data are
   stored, whatever the number of strikes.
@@ -31,6 +32,7 @@ from geo.analysis.corroboration import (
 from geo.analysis.filters import filter_mask, window_mask
 from geo.analysis.network import NEAREST_COLUMNS, distance_to_route, nearest_pipeline
 from geo.analysis.operators import family_mask
+from geo.analysis.pipeline_notes import distance_texts, empty_filter_note
 from geo.analysis.sources import ViewSources
 from geo.errors import FilterError
 from geo.schema import DETECTION_COLUMNS, THERMAL_CATEGORY
@@ -44,6 +46,8 @@ class View:
     every_date: np.ndarray  # rows of sources.incidents passing every filter but the window
     in_view: np.ndarray     # ... and the window (and the clip box, when one was given)
     thermal_window: Window = VIIRS_DEFAULT
+    # with a near-pipeline filter: the rows in view but for that filter
+    before_route: np.ndarray | None = None
 
     @functools.cached_property
     def incidents(self) -> pd.DataFrame:
@@ -94,8 +98,15 @@ class View:
                  measured: bool = True) -> pd.DataFrame:
         """`frame` (rows of sources.incidents) with the typed FIRMS values on thermal rows
         and, when `measured`, the nearest pipeline and the corroboration of strikes under
-        `window` (the view's by default)."""
-        return annotate(self.sources, frame, window or self.thermal_window, measured=measured)
+        `window` (the view's by default), and with a near-pipeline filter the distance to
+        its route worded (route_text: the nearest line may be another one)."""
+        frame = annotate(self.sources, frame, window or self.thermal_window, measured=measured)
+        route = self.state.pipeline
+        if measured and route:
+            km = route_distances(self.sources, route)[frame.index.to_numpy()]
+            frame["route_text"] = distance_texts(pd.Series([route] * len(frame)), km,
+                                                 self.sources.routes)
+        return frame
 
 
 def drawable(frame: pd.DataFrame) -> np.ndarray:
@@ -109,10 +120,34 @@ def incidents_in_view(state: ViewState, sources: ViewSources, *, bbox: Extent | 
     incidents = sources.incidents
     every_date = filter_mask(incidents, replace(state.view_filter(), date_from=None,
                                                 date_to=None, bbox=bbox))
+    window = window_mask(incidents, state.date_from, state.date_to)
+    before_route = None
     if state.pipeline:
-        every_date &= near_route_mask(sources, state.pipeline, state.pipeline_km)
-    in_view = every_date & window_mask(incidents, state.date_from, state.date_to)
-    return View(state, sources, every_date, in_view, thermal_window)
+        before_route = every_date & window
+        every_date = every_date & near_route_mask(sources, state.pipeline, state.pipeline_km)
+    in_view = every_date & window
+    return View(state, sources, every_date, in_view, thermal_window, before_route)
+
+
+def empty_route_note(view: View) -> str:
+    """Why the near-pipeline filter kept no incident (the nearest one and how far, and
+    whether the line is schematic); "" when it kept some or no route is chosen."""
+    if view.before_route is None or view.in_view.any():
+        return ""
+    return empty_filter_note(view.state, view.sources,
+                             route_distances(view.sources, view.state.pipeline),
+                             view.before_route)
+
+
+def route_distances(sources: ViewSources, route: str) -> np.ndarray:
+    """Every incident's km to the named route, measured once per revision."""
+    incidents = sources.incidents
+
+    def measure() -> np.ndarray:
+        return distance_to_route(sources.routes, route, incidents["latitude"],
+                                 incidents["longitude"])
+
+    return sources.memo.column(("route distance", route), measure)
 
 
 def near_route_mask(sources: ViewSources, route: str, km: float) -> np.ndarray:
@@ -121,21 +156,18 @@ def near_route_mask(sources: ViewSources, route: str, km: float) -> np.ndarray:
     if not 0 < km <= MAX_PIPELINE_KM:
         raise FilterError(f"Within {km:g} km of a pipeline is not a distance between 0 and "
                           f"{MAX_PIPELINE_KM:g} km")
-    incidents = sources.incidents
-
-    def measure() -> np.ndarray:
-        return distance_to_route(sources.routes, route, incidents["latitude"],
-                                 incidents["longitude"])
-
-    return sources.memo.column(("route distance", route), measure) <= km
+    return route_distances(sources, route) <= km
 
 
 def annotate(sources: ViewSources, frame: pd.DataFrame, window: Window, *,
              measured: bool = True) -> pd.DataFrame:
-    frame = frame.drop(columns=[c for c in (*NEAREST_COLUMNS, *DETECTION_COLUMNS,
-                                            *RESULT_COLUMNS) if c in frame])
+    frame = frame.drop(columns=[c for c in (*NEAREST_COLUMNS, "pipeline_text", "route_text",
+                                            *DETECTION_COLUMNS, *RESULT_COLUMNS)
+                                if c in frame])
     if measured:
         frame = frame.join(_nearest(sources, frame))
+        frame["pipeline_text"] = distance_texts(frame["nearest_pipeline"],
+                                                frame["pipeline_distance_km"], sources.routes)
     if not sources.has_thermal_data:
         return frame
     if (frame["category"] == THERMAL_CATEGORY).any() and not sources.typed_detections.empty:

@@ -52,7 +52,8 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--bbox", metavar="W,S,E,N", help="extent in degrees, e.g. 22,44,41,53")
     where.add_argument("--region", metavar="NAME",
-                       help=f"named extent: {', '.join(REGION_NAMES)} (default: story)")
+                       help=f"named extent: {', '.join(REGION_NAMES)} (default: the incidents in "
+                            "the window, with a margin)")
     add_db_option(parser)
 
 
@@ -109,7 +110,10 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     if state.pipeline and not 0 < state.pipeline_km <= MAX_PIPELINE_KM:
         raise FilterError(f"--within-km {state.pipeline_km:g} is not a distance between 0 "
                           f"and {MAX_PIPELINE_KM:g} km")
-    extent = resolve_extent(region=args.region, bbox=bbox, sites=sources.sites)
-    clip = extent if clip_to_extent and (args.bbox or args.region) else None
-    view = incidents_in_view(state, sources, bbox=clip)
+    if args.bbox or args.region:
+        extent = resolve_extent(region=args.region, bbox=bbox, sites=sources.sites)
+        view = incidents_in_view(state, sources, bbox=extent if clip_to_extent else None)
+    else:  # framed on the window's incidents
+        view = incidents_in_view(state, sources)
+        extent = resolve_extent(sites=sources.sites, incidents=view.plain)
     return LoadedView(view, read_basemap(settings.data_dir), extent)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.commands._view_options import add_view_arguments, load_view
+from geo.geocoding.geocoder import load_geocoder
+from geo.settings import Settings
 from geo.sharing.citation import count_sentence
 from geo.sharing.files import SNAPSHOT_FORMATS, check_snapshot_format, write_snapshot
-from geo.sharing.snapshot import parse_size, prepare_view
+from geo.sharing.snapshot import parse_size, places_for, prepare_view
 
 NAME = "snapshot"
 HELP = "Draw the map of a view to PNG, SVG or standalone HTML (no network needed)"
@@ -24,15 +26,20 @@ def configure(parser) -> None:
                              "WIDTHxHEIGHT in pixels (PNG/SVG only)")
 
 
+def _gazetteer():
+    return load_geocoder(Settings.from_env()).index
+
+
 def run(args) -> int:
-    check_snapshot_format(args.output.suffix)  # fail before reading any data
+    fmt = check_snapshot_format(args.output.suffix)  # fail before reading any data
     size = parse_size(args.size)
     loaded = load_view(args)
     view = loaded.view
     snapshot = prepare_view(state=view.state, view=view.incidents, sites=view.sites,
                             pipeline_routes=view.sources.routes,
                             basemap_parts=loaded.basemap_parts, extent=loaded.extent,
-                            title=args.title)
+                            title=args.title,
+                            places=places_for(loaded.extent, fmt, _gazetteer))
     write_snapshot(snapshot, args.output, size)
     citation = snapshot.citation()
     print(f"Wrote {args.output}: {count_sentence(citation)} Data version "

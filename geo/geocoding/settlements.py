@@ -27,10 +27,12 @@ DEFAULT_LIMIT = 5000
 
 
 def settlements_in_bbox(west: float, south: float, east: float, north: float, *,
-                        limit: int = DEFAULT_LIMIT, index: GazetteerIndex | None = None,
+                        limit: int = DEFAULT_LIMIT, min_population: int = 0,
+                        index: GazetteerIndex | None = None,
                         settings: Settings | None = None) -> pd.DataFrame:
-    """Settlements with west <= lon <= east and south <= lat <= north, at most `limit`,
-    largest first. `index` defaults to the one the geocoder loads for `settings`."""
+    """Settlements with west <= lon <= east and south <= lat <= north (and at least
+    `min_population` people, when given), at most `limit`, largest first. `index` defaults
+    to the one the geocoder loads for `settings`."""
     values = (west, south, east, north)
     if not all(np.isfinite(v) for v in values) or south > north or not (
             -90 <= south <= 90 and -90 <= north <= 90):
@@ -41,7 +43,8 @@ def settlements_in_bbox(west: float, south: float, east: float, north: float, *,
     towns = index.settlements
     lat, lon = index.place_lat[towns], index.place_lon[towns]
     across = (lon >= west) & (lon <= east) if west <= east else (lon >= west) | (lon <= east)
-    inside = towns[across & (lat >= south) & (lat <= north)]
+    inside = towns[across & (lat >= south) & (lat <= north)
+                   & (index.place_pop[towns] >= min_population)]
     inside = inside[np.argsort(-index.place_size[inside], kind="stable")][:max(limit, 0)]
     return pd.DataFrame({
         "name": pd.Series([index.name_of(int(i)) for i in inside], dtype=object),
@@ -50,3 +53,12 @@ def settlements_in_bbox(west: float, south: float, east: float, north: float, *,
         "population": index.place_pop[inside], "size": index.place_size[inside],
         "ident": pd.Series([index.ident_of(int(i)) for i in inside], dtype=object),
     }, columns=list(COLUMNS))
+
+
+def settlements_in(index: GazetteerIndex, bbox: tuple[float, float, float, float], *,
+                   min_population: int = 0, limit: int = DEFAULT_LIMIT) -> pd.DataFrame:
+    """The settlements the map draws at site zooms (geo.render, geo.sharing.snapshot) so an
+    analyst can check a placement against the places the geocoder knows: settlements_in_bbox
+    with the box as one (west, south, east, north) tuple."""
+    return settlements_in_bbox(*bbox, limit=limit, min_population=min_population,
+                               index=index)

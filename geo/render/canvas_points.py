@@ -37,11 +37,16 @@ def layer_spec(layer: PointLayer, popup_limit: int | None) -> dict:
     return {
         "key": layer.key,
         "title": layer.title,
+        "minZoom": layer.min_zoom,
+        "clickable": layer.clickable,
         "styles": [{"color": s.color, "shape": s.shape, "fill": s.fill, "radius": s.radius,
                     "opacity": s.opacity, "halo": s.halo, "haloGap": HALO_GAP_PX,
                     "haloWidth": HALO_WIDTH_PX} for s in layer.styles],
         "summaries": [s.label for s in layer.styles],
         "popups": popups_for(layer.records, layer.popup) if embed else None,
+        # for selecting a point by id (a table row): only beside embedded popups, the ids
+        # of 100,000 points would double the payload
+        "ids": [str(i) for i in layer.ids] if embed and layer.ids is not None else None,
         "labels": labels,
         "lat": _b64(layer.latitude, np.float32),
         "lon": _b64(layer.longitude, np.float32),

@@ -24,6 +24,9 @@ STORY = "story"  # every named seed site, computed from the site register
 REGION_NAMES = (*REGIONS, STORY)
 CONTEXT_SITE_PREFIX = "gppd_"
 MIN_SPAN_DEGREES = 0.5
+INCIDENTS = "incidents"  # the frame of the incidents in the window (the default)
+FRAME_MARGIN = 0.12  # of the incidents' span, each side
+MIN_FRAME_PAD = 0.3  # degrees each side: a lone incident is shown with its surroundings
 
 
 def parse_bbox(text: str) -> Extent:
@@ -61,6 +64,20 @@ def story_extent(sites: pd.DataFrame, pad: float = 0.08) -> Extent:
     return (west - dx, south - dy, east + dx, north + dy)
 
 
+def incidents_extent(incidents: pd.DataFrame | None) -> Extent | None:
+    """The incidents with a point (the window's), with a margin; None without any."""
+    if incidents is None:
+        return None
+    placed = incidents.dropna(subset=["latitude", "longitude"])
+    if placed.empty:
+        return None
+    west, east = float(placed["longitude"].min()), float(placed["longitude"].max())
+    south, north = float(placed["latitude"].min()), float(placed["latitude"].max())
+    dx = max((east - west) * FRAME_MARGIN, MIN_FRAME_PAD)
+    dy = max((north - south) * FRAME_MARGIN, MIN_FRAME_PAD)
+    return (west - dx, south - dy, east + dx, north + dy)
+
+
 def region_extent(name: str, sites: pd.DataFrame | None = None) -> Extent:
     key = name.strip().lower()
     if key == STORY:
@@ -87,14 +104,17 @@ def extent_from_bounds(bounds: dict | None) -> Extent | None:
 
 
 def resolve_extent(*, region: str | None = None, bbox: Extent | None = None,
-                   bounds: dict | None = None, sites: pd.DataFrame | None = None) -> Extent:
-    """First of: an explicit bbox, a named region, the live map's bounds, the story region."""
+                   bounds: dict | None = None, sites: pd.DataFrame | None = None,
+                   incidents: pd.DataFrame | None = None) -> Extent:
+    """First of: an explicit bbox, a named region, the live map's bounds, the frame of
+    `incidents` (the window's, with a margin), the story region."""
     if bbox is not None:
         extent = check_extent(bbox)
     elif region:
         extent = region_extent(region, sites)
     else:
-        extent = extent_from_bounds(bounds) or region_extent(STORY, sites)
+        extent = (extent_from_bounds(bounds) or incidents_extent(incidents)
+                  or region_extent(STORY, sites))
     return clip_to_coverage(extent)
 
 

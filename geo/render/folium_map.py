@@ -19,7 +19,9 @@ from branca.element import Element
 from geo.render.assets import leaflet_css_url, leaflet_js_url
 from geo.render.canvas_points import DEFAULT_POPUP_LIMIT, CanvasPoints
 from geo.render.legend import HtmlControl, legend_html
+from geo.render.map_reading import MapReading
 from geo.render.popups import popups_for
+from geo.render.sidebar_link import SidebarLink
 from geo.render.time_control import TimeControl, day_range, time_bound
 from geo.render.verbatim import VerbatimMacroElement
 from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM
@@ -29,16 +31,18 @@ ONLINE_TILES = "OpenStreetMap"
 
 CSS = """
 <style>
-.leaflet-container { background: #C6DBEF; font: 13px/1.35 system-ui, sans-serif; }
+/* beyond the shipped basemap: a neutral "no map here", never sea */
+.leaflet-container { background: #DCDCDC; font: 13px/1.35 system-ui, sans-serif; }
+.im-popup { font-size: 12.5px; line-height: 1.3; }
 .im-popup table { border-collapse: collapse; margin-top: 4px; }
-.im-popup th { text-align: left; vertical-align: top; padding: 1px 8px 1px 0; color: #555;
+.im-popup th { text-align: left; vertical-align: top; padding: 1px 6px 1px 0; color: #444;
   font-weight: 600; white-space: nowrap; }
 .im-popup td { padding: 1px 0; }
-.im-control { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 4px;
+.im-control { background: rgba(255,255,255,0.93); padding: 4px 8px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-height: 45vh; overflow-y: auto; }
-.im-legend { font-size: 12px; line-height: 1.25; }
+.im-legend { font-size: 11.5px; line-height: 1.2; max-width: 260px; }
 .im-legend summary { font-weight: 700; cursor: pointer; }
-.im-legend-title { font-weight: 700; margin-top: 4px; }
+.im-legend-title { font-weight: 700; margin-top: 3px; }
 .im-caption { font-size: 12px; max-width: 420px; }
 </style>
 """
@@ -85,7 +89,7 @@ def _shape_layer(layer: ShapeLayer, show: bool) -> folium.FeatureGroup:
                 "fillColor": s.fill_color or s.color, "fillOpacity": s.fill_opacity,
                 "fill": s.fill_color is not None}
 
-    popup = (folium.GeoJsonPopup(fields=["popup_html"], labels=False, max_width=380)
+    popup = (folium.GeoJsonPopup(fields=["popup_html"], labels=False, max_width=360)
              if layer.popup is not None else None)
     tooltip = (folium.GeoJsonTooltip(fields=[layer.tooltip_column], labels=False)
                if layer.tooltip_column else None)
@@ -103,9 +107,12 @@ def _point_layer(layer: PointLayer, popup_limit: int | None) -> CanvasPoints:
 def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
               caption_html: str = "", popup_limit: int | None = DEFAULT_POPUP_LIMIT,
               online_tiles: bool = False, time_control: bool = True,
-              time_window: tuple[dt.date, dt.date] | None = None) -> folium.Map:
+              time_window: tuple[dt.date, dt.date] | None = None,
+              sidebar_labels: tuple[str, str, str] | None = None) -> folium.Map:
     """`time_window` is the window the data was filtered to (the sidebar's): the time
-    control spans it; without it, the control spans the days the points cover."""
+    control spans it; without it, the control spans the days the points cover.
+    `sidebar_labels`: the names of the app's date window slider and From / To fields, for
+    a map of every date that follows them (geo.render.sidebar_link)."""
     fmap = OfflineMap(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
                       prefer_canvas=True)
     fmap.get_root().header.add_child(Element(CSS))
@@ -126,4 +133,7 @@ def build_map(layers: MapLayers, *, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
     timed = time_bound(layers.overlays)
     if time_control and timed:
         TimeControl(*day_range(timed, time_window)).add_to(fmap)
+        if sidebar_labels:
+            SidebarLink(*sidebar_labels).add_to(fmap)
+    MapReading([layers.basemap, *layers.overlays]).add_to(fmap)
     return fmap

@@ -24,6 +24,8 @@ SYMBOL_SVG = {
     "hollow_square": "<rect x='4' y='4' width='10' height='10' fill='none' stroke='{c}' "
                      "stroke-width='2'/>",
     "line": "<line x1='1' y1='9' x2='17' y2='9' stroke='{c}' stroke-width='3'/>",
+    "wide_line": "<line x1='1' y1='9' x2='17' y2='9' stroke='{c}' stroke-width='8' "
+                 "stroke-opacity='0.55'/>",
     "dashed_line": "<line x1='1' y1='9' x2='17' y2='9' stroke='{c}' stroke-width='3' "
                    "stroke-dasharray='5 3'/>",
 }
@@ -33,16 +35,21 @@ def symbol_svg(entry: LegendEntry) -> str:
     shape = SYMBOL_SVG[entry.symbol].format(c=escape(entry.color, quote=True))
     if entry.opacity < 1:
         shape = f"<g opacity='{entry.opacity:g}'>{shape}</g>"
-    return f"<svg width='18' height='18' style='vertical-align:middle'>{shape}</svg>"
+    return (f"<svg width='18' height='18' style='vertical-align:middle' "
+            f"aria-hidden='true'>{shape}</svg>")
 
 
 def legend_html(sections: list[tuple[str, tuple[LegendEntry, ...]]]) -> str:
+    """Open by default; the map folds it when it is small (geo.render.map_reading). Each
+    section names its layer, so the legend can hide the sections of layers switched off."""
     parts = ["<details open class='im-legend'><summary>Legend</summary>"]
     for title, entries in sections:
         if not entries:
             continue
-        parts.append(f"<div class='im-legend-title'>{escape(title)}</div>")
+        parts.append(f"<div class='im-legend-section' data-layer='{escape(title, quote=True)}'>"
+                     f"<div class='im-legend-title'>{escape(title)}</div>")
         parts += [f"<div>{symbol_svg(e)} {escape(e.label)}</div>" for e in entries]
+        parts.append("</div>")
     parts.append("</details>")
     return "".join(parts)
 

@@ -22,14 +22,15 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _rows(row: dict, fields: tuple[tuple[str, str], ...]) -> list[str]:
+    cells = ((label, _cell(row.get(column))) for label, column in fields)
+    return [f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+            for label, value in cells if value]
+
+
 def popup_html(row: dict, spec: PopupSpec) -> str:
     parts = [f"<div class='im-popup'><b>{escape(_cell(row.get(spec.title_column)))}</b>",
-             "<table>"]
-    for label, column in spec.fields:
-        value = _cell(row.get(column))
-        if value:
-            parts.append(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>")
-    parts.append("</table>")
+             "<table>", *_rows(row, spec.fields), "</table>"]
     if spec.link_column:
         raw = _cell(row.get(spec.link_column))
         link = safe_link(raw)
@@ -38,6 +39,10 @@ def popup_html(row: dict, spec: PopupSpec) -> str:
                          f"rel='noopener noreferrer'>{escape(spec.link_label)}</a>")
         elif raw:
             parts.append(f"<div>{escape(spec.link_label)}: {escape(raw)}</div>")
+    more = _rows(row, spec.more)
+    if more:
+        parts += ["<details class='im-more'><summary>More</summary><table>", *more,
+                  "</table></details>"]
     parts.append("</div>")
     return "".join(parts)
 

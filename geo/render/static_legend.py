@@ -76,8 +76,10 @@ class TextPanel:
 def draw_symbol(ax, entry: LegendEntry, x: float, y: float) -> None:
     """The same symbols as geo.render.legend draws in the browser."""
     color, symbol = entry.color, entry.symbol
-    if symbol in ("line", "dashed_line"):
-        ax.plot([x - 7, x + 7], [y, y], color=color, linewidth=2.2, solid_capstyle="butt",
+    if symbol in ("line", "dashed_line", "wide_line"):
+        ax.plot([x - 7, x + 7], [y, y], color=color, solid_capstyle="butt",
+                linewidth=6.0 if symbol == "wide_line" else 2.2,
+                alpha=0.55 if symbol == "wide_line" else 1.0,
                 linestyle=(0, (3, 1.6)) if symbol == "dashed_line" else "solid")
         return
     marker = "s" if "square" in symbol else "o"

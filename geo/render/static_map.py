@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import matplotlib.colors as mcolors
 import numpy as np
+import pandas as pd
 import shapely
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.path import Path
@@ -131,14 +132,15 @@ def draw_shape_layer(ax, layer: ShapeLayer, frame: MapFrame, zorder: float) -> N
     projected = shapes[visible].to_crs(frame.crs)
     styles = layer.frame["style"].to_numpy()[visible.to_numpy()]
     polygonal = projected.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
-    for index in np.unique(styles):
+    # styles in the frame's order (what comes first lies under: the sea, a chosen route's
+    # band); fills below every line
+    for rank, index in enumerate(pd.unique(styles)):
         style = layer.styles[int(index)]
         chosen = styles == index
-        # within a style, layers keep their order: fills (lower) before lines
         if (chosen & polygonal).any():
-            _draw_polygons(ax, projected[chosen & polygonal], style, zorder + index * 0.01)
+            _draw_polygons(ax, projected[chosen & polygonal], style, zorder + rank * 0.01)
         if (chosen & ~polygonal).any():
-            _draw_lines(ax, projected[chosen & ~polygonal], style, zorder + 0.5 + index * 0.01)
+            _draw_lines(ax, projected[chosen & ~polygonal], style, zorder + 0.5 + rank * 0.01)
 
 
 def draw_layers(ax, layers: MapLayers, extent: Extent, *, crs: CRS | None = None,
@@ -160,13 +162,16 @@ def draw_layers(ax, layers: MapLayers, extent: Extent, *, crs: CRS | None = None
     ax.set_yticks([])
     ax.set_facecolor(BASEMAP["water"])
     draw_shape_layer(ax, layers.basemap, frame, ZORDER["basemap"])
-    requests = []
+    requests, context_requests = [], []
     for position, layer in enumerate(layers.overlays):
         zorder = (ZORDER["shape"] if isinstance(layer, ShapeLayer) else ZORDER["point"]) + position
         if isinstance(layer, ShapeLayer):
             draw_shape_layer(ax, layer, frame, zorder)
-        else:
+        elif layer.clickable:
             requests += draw_point_layer(ax, layer, frame, zorder)
+        else:  # settlements: labelled where the sites' and incidents' labels leave room
+            context_requests += draw_point_layer(ax, layer, frame, zorder)
+    requests += context_requests
     if labels and requests:
         ax.apply_aspect()
         place_labels(ax, requests, zorder=20, obstacles=_marker_obstacles(ax, layers, frame))

@@ -23,8 +23,9 @@ TITLE_CSS = """
 .im-caption .im-snapshot-title { font-size: 15px; font-weight: 700; margin-bottom: 2px; }
 .im-caption .im-snapshot-meta { color: #444; font-size: 11px; margin-top: 4px; }
 html, body { height: 100%; margin: 0; }
-/* the sea: doubled class so it wins over leaflet.css, which this page loads later */
-.leaflet-container.leaflet-container { background: #C6DBEF; }
+/* beyond the basemap (which draws its sea): a neutral "no map here"; doubled class so it
+   wins over leaflet.css, which this page loads later */
+.leaflet-container.leaflet-container { background: #DCDCDC; }
 </style>
 """
 

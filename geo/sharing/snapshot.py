@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import matplotlib
 import numpy as np
@@ -20,17 +20,20 @@ from matplotlib.figure import Figure
 
 from geo.analysis.filters import split_mapped
 from geo.errors import ExportError
-from geo.render.compose import build_layers
+from geo.geocoding.settlements import settlements_in
+from geo.render.compose import at_scale, build_layers, zoom_of
 from geo.render.extents import Extent, describe_projection
 from geo.render.static_legend import INK, MUTED, TextPanel, draw_scale_bar
 from geo.render.static_map import MapFrame, draw_layers
 from geo.sharing.citation import Citation, citation_for, count_sentence
 from geo.sharing.formats import IMAGE_FORMATS, SIZE_PATTERN, SIZES, SnapshotSize
 from geo.viewstate import ViewState
-from layers import strikes
+from layers import settlements, strikes
 from layers.base import MapLayers
 
 MARGIN_IN = 0.16
+# the live map a static snapshot stands for: its layers drawn at that map's zoom
+STATIC_MAP_WIDTH_PX = 1200
 READING_NOTE = ("Each point is a claim with its source, not a settled fact. Symbol fill "
                 "shows how precisely the place is known.")
 
@@ -69,12 +72,25 @@ class SnapshotView:
                             made_at=self.made_at)
 
 
+def places_for(extent: Extent, fmt: str, gazetteer) -> pd.DataFrame | None:
+    """The settlements a snapshot in `fmt` of `extent` draws: an HTML snapshot carries
+    those of its extent (shown from zoom 9, as in the app), a PNG or SVG those of a site's
+    surroundings only. `gazetteer()` gives the index, loaded only when needed."""
+    reaches_site_zoom = (fmt == "html"
+                         or zoom_of(extent, STATIC_MAP_WIDTH_PX) >= settlements.SITE_ZOOM)
+    return settlements_in(gazetteer(), extent) if reaches_site_zoom else None
+
+
 def prepare_view(*, state: ViewState, view: pd.DataFrame, sites: pd.DataFrame,
                  pipeline_routes, basemap_parts: dict, extent: Extent, title: str = "",
-                 made_at: dt.datetime | None = None) -> SnapshotView:
+                 made_at: dt.datetime | None = None,
+                 places: pd.DataFrame | None = None) -> SnapshotView:
+    """`places`: the gazetteer's settlements in `extent` (geo.geocoding.settlements),
+    drawn where the snapshot is at a site's scale."""
     mapped, _ = split_mapped(view)
     layers = build_layers(mapped_incidents=mapped, sites=sites, pipeline_routes=pipeline_routes,
-                          basemap_parts=basemap_parts, enabled=state.layers)
+                          basemap_parts=basemap_parts, enabled=state.layers,
+                          chosen_route=state.pipeline, places=places)
     return SnapshotView(state, view, layers, extent, title, made_at)
 
 
@@ -173,6 +189,8 @@ def _empty_notice(ax, citation: Citation, drawn) -> None:
 
 
 def render_static(snapshot: SnapshotView, size: SnapshotSize = SIZES["default"]) -> StaticSnapshot:
+    snapshot = replace(snapshot, layers=at_scale(snapshot.layers, snapshot.extent,
+                                                 STATIC_MAP_WIDTH_PX))
     citation = snapshot.citation()
     width_in, height_in = size.inches
     figure = Figure(figsize=(width_in, height_in), dpi=size.dpi, facecolor="white")

@@ -9,12 +9,14 @@ import streamlit as st
 from geo.analysis.corroboration import VIIRS_DEFAULT, Window
 from geo.analysis.sources import ViewSources
 from geo.analysis.view import View, incidents_in_view
+from geo.geocoding.gazetteer import GazetteerIndex
+from geo.geocoding.geocoder import load_geocoder
 from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import frame_cache
 from geo.store.incident_store import IncidentStore
 from geo.store.sources import read_sources
-from geo.viewstate import ViewState
+from geo.viewstate import Extent, ViewState
 
 
 def settings() -> Settings:
@@ -41,6 +43,12 @@ def sites(database_url: str, data_dir: str, revision: int):
     return store(database_url, data_dir).sites_frame()
 
 
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer() -> GazetteerIndex:
+    """The geocoder's gazetteer index (built once per machine, then memory-mapped)."""
+    return load_geocoder(settings()).index
+
+
 @st.cache_resource(show_spinner="Loading basemap and pipelines…")
 def shipped_layers(data_dir: str):
     """Basemap parts and pipeline routes: read-only, shared by every session."""
@@ -57,8 +65,9 @@ def sources(database_url: str, data_dir: str, revision: int) -> ViewSources:
 
 
 def view(state: ViewState, database_url: str, data_dir: str, revision: int,
-         thermal_window: Window = VIIRS_DEFAULT) -> View:
-    """The incidents in view (geo.analysis.view): cheap to make again on every rerun, since
-    what it measures is kept in the sources' memo."""
-    return incidents_in_view(state, sources(database_url, data_dir, revision),
+         thermal_window: Window = VIIRS_DEFAULT, bbox: Extent | None = None) -> View:
+    """The incidents in view (geo.analysis.view), inside `bbox` when given (the map's
+    visible area): cheap to make again on every rerun, since what it measures is kept in
+    the sources' memo."""
+    return incidents_in_view(state, sources(database_url, data_dir, revision), bbox=bbox,
                              thermal_window=thermal_window)

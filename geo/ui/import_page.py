@@ -76,7 +76,7 @@ def _empty_state() -> None:
             "separated by commas, semicolons, tabs or |, is read; so are Excel workbooks and "
             "map files. Rows with a place name but no coordinates are placed with the offline "
             "gazetteer; coordinates without a stated precision are kept as given, precision "
-            "unknown.", icon="📄")
+            "unknown.", icon=":material/description:")
 
 
 def _progress_bar():
@@ -137,7 +137,7 @@ def render() -> None:
     store = cached.store(settings.database_url, str(settings.data_dir))
     _intro()
     if MESSAGE_KEY in st.session_state:
-        st.success(st.session_state.pop(MESSAGE_KEY), icon="✅")
+        st.success(st.session_state.pop(MESSAGE_KEY), icon=":material/check_circle:")
     source = st.radio("Import from", SOURCES, key=SOURCE_KEY, horizontal=True)
     if source == SOURCES[1]:
         _article_flow(store, settings)
@@ -178,7 +178,7 @@ def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Se
     try:
         raw = _read(data, file_name, digest)
     except InputFileError as error:
-        st.error(str(error), icon="🚫")
+        st.error(str(error), icon=":material/block:")
         return
     st.caption(f"'{file_name}': {raw.describe()}")
     options = import_settings.render(raw, digest)
@@ -186,7 +186,7 @@ def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Se
         preview = _preview(raw, options, store, settings, digest)
     except ValidationError as error:
         st.error("The file cannot be imported with this mapping:\n\n"
-                 + "\n".join(f"- {p}" for p in error.problems), icon="🚫")
+                 + "\n".join(f"- {p}" for p in error.problems), icon=":material/block:")
         return
     import_preview_panel.render(preview, store, on_change=keep_preview)
     _commit(preview, store)

@@ -31,7 +31,6 @@ from geo.ui import import_thermal
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
 EDITOR_ROUND = "import_editor_round"
-STATUS_ICONS = {NEW: "🟢", CHANGED: "✏️", DUPLICATE: "🔁", REVIEW: "🟠", REJECTED: "⛔"}
 TABLE_COLUMNS = {"status": "Status", "reason": "Why", "incident_id": "Source id",
                  "when": "When", "place": "Place",
                  "latitude": "Latitude", "longitude": "Longitude",
@@ -54,22 +53,21 @@ def _counts(preview: ImportPreview) -> None:
                  REVIEW: "held back until you fix or keep them", REJECTED: "cannot be imported"}
     shown = [s for s in STATUSES if s != CHANGED or counts[CHANGED]]
     for column, status in zip(st.columns(len(shown)), shown, strict=True):
-        column.metric(f"{STATUS_ICONS[status]} {status.capitalize()}", f"{counts[status]:,}",
+        column.metric(status.capitalize(), f"{counts[status]:,}",
                       help=help_text[status])
     for note in preview.notes:
-        st.warning(note, icon="⚠️")
+        st.warning(note, icon=":material/warning:")
 
 
 def _table(rows: pd.DataFrame, identified: bool) -> None:
     shown = st.pills("Show rows", STATUSES, selection_mode="multi", default=list(STATUSES),
                      key="import_status_filter",
-                     format_func=lambda s: f"{STATUS_ICONS[s]} {s}")
+                     format_func=str.capitalize)
     rows = rows[rows["status"].isin(shown or STATUSES)]
     if rows.empty:
         st.info("No rows with the chosen status.")
         return
     table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
-    table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
     columns = [c for c in TABLE_COLUMNS if c != "incident_id" or identified]
     st.dataframe(table[columns].rename(columns=TABLE_COLUMNS), width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),

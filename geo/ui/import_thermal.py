@@ -32,4 +32,4 @@ def render(preview: ImportPreview) -> None:
     if left_out:
         st.warning(f"{left_out:,} FIRMS row(s) are left out. A strike near one of them may "
                    "read 'none detected' although FIRMS saw a fire there: fix or keep them "
-                   "before relying on an absence.", icon="⚠️")
+                   "before relying on an absence.", icon=":material/warning:")

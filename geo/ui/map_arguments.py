@@ -10,13 +10,16 @@ import numpy as np
 import streamlit as st
 
 from geo.analysis.view import View
+from geo.geocoding.settlements import settlements_in
 from geo.render.compose import build_layers
 from geo.render.folium_map import build_map
-from geo.render.time_control import sidebar_window_group
-from geo.ui import folium_component
+from geo.render.map_updates import MapUpdates
+from geo.ui import cached, folium_component
 from geo.ui.map_panel import MAP_KEY, MAP_OPTIONS, DrawnMap, sync_url
 from geo.ui.map_window import MapPlan, plan_map
+from geo.ui.sidebar import WINDOW_LABELS
 from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState
+from layers import settlements
 
 CLICK_TOLERANCE_PX = 12
 
@@ -32,7 +35,8 @@ def _map_arguments(revision: int, view_key: str, _plan: MapPlan, _inputs: dict,
         return _kept.arguments
     layers = build_layers(mapped_incidents=_plan.incidents(), **_inputs)
     fmap = build_map(layers, center=DEFAULT_CENTER, zoom=DEFAULT_ZOOM,
-                     time_window=_plan.time_window)
+                     time_window=_plan.time_window,
+                     sidebar_labels=WINDOW_LABELS if _plan.window_in_page else None)
     return folium_component.component_arguments(fmap, key=MAP_KEY, **MAP_OPTIONS)
 
 
@@ -43,19 +47,40 @@ def prepare(view: View, *, revision: int, app_root: str, sites, basemap_parts,
     opening map from its file, if any."""
     plan = plan_map(view)
     inputs = dict(sites=sites, pipeline_routes=view.sources.routes,
-                  basemap_parts=basemap_parts, enabled=view.state.layers)
+                  basemap_parts=basemap_parts, enabled=view.state.layers,
+                  chosen_route=view.state.pipeline)
     view_key = repr((plan.key, app_root))
     return DrawnMap(view_key, plan.window_in_page,
                     _map_arguments(revision, view_key, plan, inputs, kept))
 
 
-def window_script(state: ViewState, drawn: DrawnMap) -> str | None:
-    """The script that narrows a map of every date to the sidebar window; None for a map
-    of the window's incidents only."""
-    if not drawn.window_in_page:
+# the part of the world a map of this size shows around its centre, in pixels (a wide
+# screen's map, and a margin): the settlements sent cover it
+SETTLEMENT_SPAN_PX = (2000, 1200)
+
+
+def updates_script(state: ViewState, drawn: DrawnMap, position=None,
+                   select: dict | None = None) -> str | None:
+    """The script that updates the mounted map (geo.render.map_updates): the sidebar
+    window for a map of every date, the settlements around `position` (center, zoom) at
+    site zooms, the incident chosen in the table; None when there is nothing to do."""
+    window = (state.date_from, state.date_to) if drawn.window_in_page else None
+    places = settlements_around(*position) if position else None
+    if window is None and places is None and select is None:
         return None
-    return folium_component.feature_group_script(
-        sidebar_window_group(state.date_from, state.date_to))
+    return folium_component.feature_group_script(MapUpdates(window, places, select))
+
+
+def settlements_around(center, zoom: int):
+    """The settlements layer around `center` at site zooms (None below them)."""
+    if zoom < settlements.SITE_ZOOM:
+        return None
+    lat, lon = float(center[0]), float(center[1])
+    degrees_per_px = 360.0 / (256 * 2 ** zoom)
+    half_lon = SETTLEMENT_SPAN_PX[0] / 2 * degrees_per_px
+    half_lat = SETTLEMENT_SPAN_PX[1] / 2 * degrees_per_px * np.cos(np.radians(lat))
+    bbox = (lon - half_lon, lat - half_lat, lon + half_lon, lat + half_lat)
+    return settlements.build(settlements_in(cached.gazetteer(), bbox))
 
 
 def nearest_id(mapped, lat: float, lng: float, zoom: int) -> str:

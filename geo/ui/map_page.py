@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from geo.names import SITE_ZOOM
 from geo.settings import Settings
 from geo.store import identity as store_identity
 from geo.ui import app_url, headline, map_panel, opening_map, sidebar
@@ -48,7 +49,7 @@ def render() -> None:
     headline_container = st.container()  # the counts: read with the incidents
     state_key = repr(opening)
     result = None
-    if kept and kept.state_key == state_key:
+    if kept and kept.state_key == state_key and not _updates_needed(state):
         with headline_container:
             headline.show(kept.headline)
         result = map_panel.draw(state, kept.drawn, kept.window_script)
@@ -63,6 +64,14 @@ def render() -> None:
                     headline_container=headline_container,
                     is_opening_view=opening == ViewState(*offered.default_window),
                     state_key=state_key)
+
+
+def _updates_needed(state: ViewState) -> bool:
+    """Whether the map needs more than the opening map's file sends with it: the
+    settlements around a site zoom, or an incident chosen in the table (both made with
+    the data libraries, geo.ui.map_arguments)."""
+    zoom = st.session_state.get("map_position", (state.center, state.zoom))[1]
+    return zoom >= SITE_ZOOM or bool(st.session_state.get("map_choice"))
 
 
 def _defer_rest_of_page() -> None:

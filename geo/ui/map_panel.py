@@ -72,10 +72,14 @@ def sync_url(state: ViewState) -> None:
         st.query_params.from_dict(query)
 
 
-def draw(state: ViewState, drawn: DrawnMap, window_script: str | None) -> dict:
-    """The map at the view's position; `window_script` narrows a map of every date to the
-    sidebar window (geo.ui.map_arguments.window_script); what the map sent back."""
+def draw(state: ViewState, drawn: DrawnMap, window_script: str | None,
+         updates_for=None) -> dict:
+    """The map at the view's position; `window_script` updates the mounted map (the
+    sidebar window: geo.ui.map_arguments.updates_script), or `updates_for(center, zoom)`
+    makes that script for the position the map is drawn at; what the map sent back."""
     center, zoom = track_position(drawn.view_key, (state.center, state.zoom))
+    if updates_for is not None:
+        window_script = updates_for(center, zoom)
     if ((float(center[0]), float(center[1])), zoom) == BUILT_IN_POSITION:
         # where the map is built: asking a new map to go there would redraw every point
         center = zoom = None

@@ -7,7 +7,8 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.analysis import default_window
-from geo.analysis.view import View, drawable
+from geo.analysis.view import View, drawable, empty_route_note
+from geo.render.extents import extent_from_bounds
 from geo.ui import (
     cached,
     headline,
@@ -63,9 +64,14 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
     drawn = map_arguments.prepare(view, revision=revision, app_root=app_root, sites=sites,
                                   basemap_parts=basemap_parts,
                                   kept=kept.drawn if kept else None)
-    window_script = map_arguments.window_script(state, drawn)
+    window_script = map_arguments.updates_script(state, drawn)  # the opening map keeps it
+
+    def updates_for(center, zoom):
+        return map_arguments.updates_script(state, drawn, (center, zoom),
+                                            table_panel.map_choice())
+
     if result is None:
-        result = map_panel.draw(state, drawn, window_script)
+        result = map_panel.draw(state, drawn, window_script, updates_for)
     if kept is None and is_opening_view:
         opening_map.keep(db, data_dir, current, cache_dir, app_root, opening_map.OpeningMap(
             state_key, offered, route_names, drawn, window_script, lines))
@@ -76,11 +82,33 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
     timeline_panel.render(view.plain, state.date_from, state.date_to)
     thermal_panel.render(view)
     st.subheader("Incidents in view")
-    table_panel.render_table(view)
+    listed = only_what_the_map_shows(view, result.get("bounds"), db, data_dir, revision)
+    table_panel.render_table(listed)
     if not reviewing:
         table_panel.render_unmapped_review(view.plain.loc[~drawable(view.plain)])
     with st.expander("Share and export"):
-        share_panel.render(view, basemap_parts, pipeline_routes, result.get("bounds"))
+        share_panel.render(listed, basemap_parts, pipeline_routes, result.get("bounds"))
+
+
+def only_what_the_map_shows(view: View, bounds, db: str, data_dir: str,
+                            revision: int) -> View:
+    """The view of the table and the exports: the incidents in view, or (switch on) only
+    those inside the map's visible area (geo.analysis.view, with the map's bounds)."""
+    only = st.toggle("Only what the map shows", key="only_map_area",
+                     help="The table and the exports keep only the incidents inside the "
+                          "map's visible area; incidents known only to country level have "
+                          "no point and are left out.")
+    extent = extent_from_bounds(bounds)
+    if not only:
+        return view
+    if extent is None:
+        st.caption("The map has not reported its visible area yet: every incident in view "
+                   "is listed.")
+        return view
+    inside = cached.view(view.state, db, data_dir, revision, view.thermal_window, bbox=extent)
+    st.caption(f"{len(inside.plain):,} of {len(view.plain):,} incidents in view are inside the "
+               "map's visible area.")
+    return inside
 
 
 def headline_lines(view: View, offered: Choices) -> list[tuple[str, str]]:
@@ -102,4 +130,7 @@ def headline_lines(view: View, offered: Choices) -> list[tuple[str, str]]:
         (state.date_from, state.date_to), len(plain))
     if large_store_notice:
         lines.append(("info", large_store_notice))
+    route_note = empty_route_note(view)
+    if route_note:
+        lines.append(("info", escape_markdown(route_note)))
     return lines

@@ -13,14 +13,16 @@ import streamlit as st
 
 from geo.analysis.view import View
 from geo.errors import FilterError
-from geo.render.extents import resolve_extent
+from geo.render.extents import INCIDENTS, resolve_extent
 from geo.sharing.citation import DEFAULT_TITLE
 from geo.sharing.exports import EXPORT_FORMATS, export_bytes, mime_type
 from geo.sharing.formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
+from geo.ui import cached
 from geo.viewstate import ViewState, to_query
 
 CURRENT_VIEW = "current"
 EXTENT_LABELS = {
+    INCIDENTS: "The incidents in the window",
     CURRENT_VIEW: "The map as it is now",
     "story": "Story: every named site",
     "ukraine": "Ukraine",
@@ -36,8 +38,10 @@ def _file_stem(state: ViewState) -> str:
     return f"incident-map_{state.date_from:%Y-%m-%d}_{state.date_to:%Y-%m-%d}"
 
 
-def _extent(choice: str, bounds, sites):
+def _extent(choice: str, bounds, sites, incidents):
     try:
+        if choice == INCIDENTS:
+            return resolve_extent(sites=sites, incidents=incidents)
         if choice == CURRENT_VIEW:
             return resolve_extent(bounds=bounds, sites=sites)
         return resolve_extent(region=choice, sites=sites)
@@ -58,23 +62,28 @@ def _snapshot_controls(view: View, pipelines, basemap_parts, bounds) -> None:
     st.markdown("**Snapshot of this view**")
     title = st.text_input("Title", value=DEFAULT_TITLE, max_chars=140, key="share_title")
     left, right = st.columns(2)
+    # the choice is kept (its key) while the window and filters change
     choice = left.selectbox("Map extent", list(EXTENT_LABELS), key="share_extent",
-                            format_func=EXTENT_LABELS.get)
+                            format_func=EXTENT_LABELS.get,
+                            help="The incidents in the window, with a margin, unless you "
+                                 "choose another frame: your choice is kept.")
     size_key = right.radio("Image size", list(SIZES), key="share_size", horizontal=True,
                            format_func=lambda k: SIZES[k].label)
-    extent = _extent(choice, bounds, sites)
+    extent = _extent(choice, bounds, sites, view.plain)
 
     def make(fmt: str):
         def build() -> bytes:
             from geo.sharing.files import snapshot_bytes
-            from geo.sharing.snapshot import (
-                prepare_view,  # matplotlib: loaded on the first snapshot
+            from geo.sharing.snapshot import (  # matplotlib: loaded on the first snapshot
+                places_for,
+                prepare_view,
             )
 
             snapshot = prepare_view(state=state, view=view.incidents, sites=sites,
                                     pipeline_routes=pipelines, basemap_parts=basemap_parts,
                                     extent=extent, title=title,
-                                    made_at=dt.datetime.now(dt.UTC))
+                                    made_at=dt.datetime.now(dt.UTC),
+                                    places=places_for(extent, fmt, cached.gazetteer))
             return snapshot_bytes(snapshot, fmt, SIZES[size_key])
         return build
 

@@ -19,6 +19,9 @@ from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState, from_query
 
 NO_PIPELINE = ""
+# the accessible names of the date window's widgets: the live map follows them as they
+# change, without waiting for the rerun (geo.render.sidebar_link)
+WINDOW_LABELS = ("Date window", "From", "To")
 FAMILY_HELP = ("Choosing a name also matches the operators that start with it and go on "
                "with a space or '(' (\"SOCAR\" matches \"SOCAR Energy Ukraine\" and \"SOCAR "
                "(per seed article 000)\"). An incident matches by its own operator, as "
@@ -115,16 +118,17 @@ def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
     st.session_state["window_slider"] = (start, end)
     st.session_state["window_from"], st.session_state["window_to"] = start, end
     if low < high:
-        st.slider("Date window", min_value=low, max_value=high, key="window_slider",
+        st.slider(WINDOW_LABELS[0], min_value=low, max_value=high, key="window_slider",
                   format="D MMM YYYY", on_change=_sync_from_slider,
                   help="Incidents whose date interval overlaps the window are shown; an "
                        "event dated only 'early August' stays in view for any window "
                        "touching early August.")
-    left, right = st.columns(2)
-    left.date_input("From", min_value=low, max_value=high, key="window_from",
-                    on_change=_sync_from_inputs, format="YYYY-MM-DD")
-    right.date_input("To", min_value=low, max_value=high, key="window_to",
-                     on_change=_sync_from_inputs, format="YYYY-MM-DD")
+    # one a row: side by side they were too narrow for their dates ("2020 - 11 - 0")
+    st.date_input(WINDOW_LABELS[1], min_value=low, max_value=high, key="window_from",
+                  on_change=_sync_from_inputs, format="YYYY-MM-DD",
+                  help="Type the date or pick it; Enter or leaving the field applies it.")
+    st.date_input(WINDOW_LABELS[2], min_value=low, max_value=high, key="window_to",
+                  on_change=_sync_from_inputs, format="YYYY-MM-DD")
     return st.session_state["window_slider"]
 
 

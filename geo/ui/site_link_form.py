@@ -27,7 +27,7 @@ OTHERS_OFFERED = 5_000
 
 def show_message() -> None:
     if MESSAGE in st.session_state:
-        st.success(st.session_state.pop(MESSAGE), icon="✅")
+        st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
 
 
 def _short(text: str) -> str:
@@ -70,7 +70,7 @@ def _save(store: IncidentStore, incident_id: str, target: str, name: str, note: 
         set_site_link(store, incident_id, target, changed_by=name, note=note)
     except ValidationError as error:
         st.error("The link was not changed:\n\n" + "\n".join(f"- {p}" for p in error.problems),
-                 icon="🚫")
+                 icon=":material/block:")
         return
     where = "unlinked from any site" if target == UNLINK else f"linked to {targets[target]}"
     st.session_state[MESSAGE] = f"Incident {incident_id} {where}; the change is in the history."

@@ -46,7 +46,7 @@ def pick_site(sites: pd.DataFrame) -> str | None:
             st.session_state[SITE_KEY] = wanted
         else:
             st.warning(f"Unknown site id '{wanted}' in the link; pick one from the site "
-                       "register below", icon="⚠️")
+                       "register below", icon=":material/warning:")
     choice = st.selectbox("Site", ids, index=None, key=SITE_KEY, format_func=_label(sites),
                           placeholder="Type to search the site register by name…",
                           help="Every registered site, by name; the table below the "
@@ -58,7 +58,8 @@ def pick_site(sites: pd.DataFrame) -> str | None:
 
 
 def overview(sites: pd.DataFrame, counts: pd.Series) -> None:
-    st.info("Choose a site above, or open one from its popup on the map.", icon="🏭")
+    st.info("Choose a site above, or open one from its popup on the map.",
+            icon=":material/factory:")
     hit = sites.loc[sites["site_id"].isin(counts.index)].assign(
         claims=lambda f: f["site_id"].map(counts).astype(int))
     if hit.empty:
@@ -101,7 +102,7 @@ def history(incidents: pd.DataFrame, site: pd.Series) -> None:
     if table.empty:
         st.info("No claimed incident is linked to this site yet. Link one with the form "
                 "below, or import incidents placed near it: they are linked on import.",
-                icon="🗂️")
+                icon=":material/folder_open:")
         return
     st.caption("Each row is a claim, with its source and whose claim it is; the claim status "
                "says how far it has been checked. 'Link' says how the incident came to this "

@@ -1,4 +1,9 @@
-"""The table of incidents in view, in sync with the filters, and the clicked incident."""
+"""The table of incidents in view, in sync with the filters, and the selected incident.
+
+A row chosen in the table (a click on its row) or in the list under it (by keyboard: tab
+to it, type a place or date, Enter) selects that incident: its review form opens under the
+map, and the map shows it with its popup open (geo.render.map_updates).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,10 @@ from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
 from geo.ui import claim_panel
 
 TABLE_ROW_LIMIT = 2_000  # a browser table of 100,000 rows helps nobody and costs seconds
+TABLE_KEY = "incidents_table"
+LIST_KEY = "show_on_map"
+ROWS_KEY = "table_rows"  # (id, latitude, longitude) of the rows shown, in table order
+CHOICE_KEY = "map_choice"  # the incident chosen in the table or list, for the map
 
 TABLE_COLUMNS = {
     "when": "When",
@@ -22,8 +31,9 @@ TABLE_COLUMNS = {
     "source_name": "Source",
     "claimant": "Whose claim",
     "precision_label": "Location precision",
-    "nearest_pipeline": "Nearest pipeline",
+    "pipeline_text": "Nearest pipeline",
     "pipeline_distance_km": "Pipeline km",
+    "route_text": "Chosen route",
     "description": "What happened",
     "source_url": "Link",
     "incident_id": "Id",
@@ -40,14 +50,18 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
         precision_label=view["geo_precision"].map(lambda p: GEO_PRECISION_LABELS.get(p, p)
                                                   .split(":")[0]),
     )
-    return out.sort_values("date_start").reindex(columns=list(TABLE_COLUMNS)).rename(
+    # the chosen route's column only with a near-pipeline filter
+    columns = [c for c in TABLE_COLUMNS if c != "route_text" or c in out]
+    return out.sort_values("date_start").reindex(columns=columns).rename(
         columns=TABLE_COLUMNS)
 
 
 def render_table(view: View) -> None:
-    """The latest TABLE_ROW_LIMIT incidents in view, with every derived column."""
+    """The latest TABLE_ROW_LIMIT incidents in view, with every derived column; a row
+    chosen in it, or in the list under it, is selected and shown on the map."""
     plain = view.plain
     if plain.empty:
+        st.session_state[ROWS_KEY] = []
         st.info("No incidents match this window and these filters. Widen the date window "
                 "or clear a filter in the sidebar.")
         return
@@ -56,10 +70,64 @@ def render_table(view: View) -> None:
                    "view: narrow the window or filters, or export them all under *Share and "
                    "export*.")
         plain = plain.nlargest(TABLE_ROW_LIMIT, "date_start")
+    shown = table_frame(view.annotate(plain))
+    ordered = plain.set_index("incident_id", drop=False).loc[shown["Id"]]  # the table's order
+    st.session_state[ROWS_KEY] = list(zip(
+        ordered["incident_id"], ordered["latitude"].astype(float),
+        ordered["longitude"].astype(float), strict=True))
+    st.caption("Click a row to show its incident on the map and review it.")
     st.dataframe(
-        table_frame(view.annotate(plain)), hide_index=True, width="stretch",
+        shown, hide_index=True, width="stretch", key=TABLE_KEY, on_select=_row_chosen,
+        selection_mode="single-row",
         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
     )
+    _keyboard_list(ordered)
+
+
+def _keyboard_list(ordered: pd.DataFrame) -> None:
+    """Every incident of the table in a list a keyboard reaches (the map's points are on a
+    canvas): choosing one shows it on the map."""
+    labels = dict(zip(ordered["incident_id"], describe_dates(ordered) + " · "
+                      + ordered["place"].where(ordered["place"] != "", ordered["incident_id"])
+                      + " · " + ordered["category"].map(CATEGORY_LABELS)
+                      .fillna(ordered["category"]), strict=True))
+    if st.session_state.get(LIST_KEY) not in labels:
+        st.session_state[LIST_KEY] = None
+    st.selectbox("Show an incident on the map", list(labels), format_func=labels.get,
+                 index=None, key=LIST_KEY, on_change=_listed_chosen,
+                 placeholder="Type a place or a date, then Enter",
+                 help="The incidents of the table, newest last: the one chosen is selected, "
+                      "shown on the map with its popup, and its review form opens.")
+
+
+def _choose(incident_id: str) -> None:
+    rows = {row[0]: row for row in st.session_state.get(ROWS_KEY, [])}
+    if incident_id not in rows:
+        return
+    _, lat, lon = rows[incident_id]
+    session = st.session_state
+    session["selected_incident"] = incident_id
+    turn = (session.get(CHOICE_KEY) or {}).get("turn", 0) + 1
+    placed = not (np.isnan(lat) or np.isnan(lon))
+    session[CHOICE_KEY] = {"id": incident_id, "lat": lat if placed else None,
+                           "lon": lon if placed else None, "turn": turn}
+
+
+def _row_chosen() -> None:
+    rows = (st.session_state.get(TABLE_KEY) or {}).get("selection", {}).get("rows", [])
+    listed = st.session_state.get(ROWS_KEY, [])
+    if rows and rows[0] < len(listed):
+        _choose(listed[rows[0]][0])
+
+
+def _listed_chosen() -> None:
+    if st.session_state.get(LIST_KEY):
+        _choose(st.session_state[LIST_KEY])
+
+
+def map_choice() -> dict | None:
+    """The incident last chosen in the table or list, for the map to show."""
+    return st.session_state.get(CHOICE_KEY)
 
 
 def nearest_incident(mapped: pd.DataFrame, lat: float, lon: float, max_km: float):
@@ -88,7 +156,7 @@ def render_clicked(view: View, mapped: pd.DataFrame, clicked: dict | None, zoom:
         return False
     record = view.annotate(mapped.loc[[row.name]])
     with st.container(border=True):
-        st.markdown("**Clicked incident**")
+        st.markdown("**Selected incident**")
         st.dataframe(table_frame(record), hide_index=True, width="stretch")
         claim_panel.render(row)
     return True

@@ -39,7 +39,11 @@ def _chart(data: pd.DataFrame, unit: str) -> alt.Chart:
             tooltip=["period:T", "category:N", "precise:N", "sum(incidents):Q"],
         )
         .add_params(brush)
-        .properties(height=180)
+        # drawn on a canvas, one described image for screen readers (the table lists every
+        # incident): in SVG the selection brush was an image without a name
+        .properties(height=180, description=f"Bar chart of the incidents in view per {unit}, "
+                                            "by category; drag across bars to choose dates",
+                    usermeta={"embedOptions": {"renderer": "canvas"}})
     )
 
 

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 def metrics(app: AppTest) -> dict[str, str]:
     """The status counts, by status: {'New': '1', ...}."""
-    return {m.label.split(" ", 1)[1]: m.value for m in app.metric}
+    return {m.label: m.value for m in app.metric}
 
 
 def button(app: AppTest, label_start: str):

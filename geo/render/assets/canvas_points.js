@@ -22,6 +22,34 @@
     });
   }
 
+  var SELECT_ZOOM = 7;  // a point chosen in the table is shown at least this close
+  var PANE_Z = {settlements: 430, infrastructure: 440};  // incidents above sites above places
+  var CONTEXT_LABEL_FONT = "400 10.5px sans-serif";
+  var LABEL_FONT = "600 11px sans-serif", LABEL_HEIGHT = 14, CLICK_TOLERANCE_PX = 4;
+  // [dx, dy] of a label's place around its point: right first, then left, above, below
+  var LABEL_PLACES = [[1, 0], [1, -1], [1, 1], [-1, 0], [-1, -1], [-1, 1], [0, -1], [0, 1]];
+
+  function overlapsAny(box, boxes) {
+    for (var b = 0; b < boxes.length; b++) {
+      var o = boxes[b];
+      if (o[0] < box[2] && o[2] > box[0] && o[1] < box[3] && o[3] > box[1]) { return true; }
+    }
+    return false;
+  }
+
+  // The label boxes a layer's labels must leave free: none for the map's own layers (sites),
+  // those the clickable layers drew for a context layer (settlements), whose labels give way.
+  function labelsToAvoid(map, layer) {
+    var boxes = [];
+    if (layer.clickable) { return boxes; }
+    map.eachLayer(function (other) {
+      if (other instanceof L.IncidentCanvas && other.clickable && other.labelsDrawn) {
+        for (var i = 0; i < other.labelsDrawn.length; i++) { boxes.push(other.labelsDrawn[i][1]); }
+      }
+    });
+    return boxes;
+  }
+
   // Indices sorted by style (a counting sort): one contiguous run per style.
   function groupByStyle(style, styleCount) {
     var offsets = new Uint32Array(styleCount + 1), order = new Uint32Array(style.length);
@@ -36,10 +64,13 @@
     initialize: function (spec) {
       this.key = spec.key;
       this.title = spec.title;
+      this.minZoom = spec.minZoom || 0;   // nothing is drawn below this zoom
+      this.clickable = spec.clickable !== false;
       this.styles = spec.styles;
       this.popups = spec.popups;          // pre-escaped HTML per point, or null
       this.summaries = spec.summaries;    // short text per style, shown when no popups
       this.labels = spec.labels || {};    // index -> label text
+      this.ids = spec.ids || null;        // id per point where popups are embedded
       this.lat = decode(spec.lat, Float32Array);
       this.lon = decode(spec.lon, Float32Array);
       this.style = decode(spec.style, Uint8Array);
@@ -71,12 +102,12 @@
       this._map = map;
       var paneName = "incident-canvas-" + this.key;
       var pane = map.getPane(paneName) || map.createPane(paneName);
-      pane.style.zIndex = this.key === "infrastructure" ? 440 : 450;
+      pane.style.zIndex = PANE_Z[this.key] || 450;
       pane.style.pointerEvents = "none";
       this._canvas = L.DomUtil.create("canvas", "incident-canvas", pane);
       map.on("moveend zoomend resize viewreset", this._reset, this);
       map.on("zoomstart", this._hide, this);
-      map.on("click", this._onClick, this);
+      L.IncidentCanvas.listen(map);
       this._reset();
     },
 
@@ -85,7 +116,6 @@
       L.DomUtil.remove(this._canvas);
       map.off("moveend zoomend resize viewreset", this._reset, this);
       map.off("zoomstart", this._hide, this);
-      map.off("click", this._onClick, this);
       this._map = null;
     },
 
@@ -269,6 +299,12 @@
       var width = this._canvas.width / this._ratio, height = this._canvas.height / this._ratio;
       ctx.setTransform(this._ratio, 0, 0, this._ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
+      if (view.zoom < this.minZoom) {
+        this.drawCount++;
+        this.drawnPoints = 0;
+        this.labelsDrawn = [];
+        return;
+      }
       var xy = this._projected(view), px = xy[0], py = xy[1], sprites = this._sprites();
       var margin = 0;
       for (var m = 0; m < this.styles.length; m++) {
@@ -343,19 +379,39 @@
       ctx.stroke();
     },
 
+    // Labels that do not overlap: each tries eight places around its point and is left
+    // out where none is free (at overview zooms most are), so no text is drawn over text.
     _drawLabels: function (ctx, view) {
-      ctx.font = "600 11px sans-serif";
-      ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#111111";
+      // a context layer's labels (settlements) lighter than the sites'
+      ctx.font = this.clickable ? LABEL_FONT : CONTEXT_LABEL_FONT;
+      ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.fillStyle = this.clickable ? "#111111" : "#3A3A3A";
+      ctx.textBaseline = "middle";
+      var taken = labelsToAvoid(this._map, this);
+      this.labelsDrawn = [];              // [text, box] of the labels drawn (for tests)
       for (var key in this.labels) {
         var i = +key;
         if (!this.visible[i]) { continue; }
-        var x = this.mx[i] * view.scale - view.ox + 8, y = this.my[i] * view.scale - view.oy - 6;
-        ctx.strokeText(this.labels[key], x, y); ctx.fillText(this.labels[key], x, y);
+        var x = this.mx[i] * view.scale - view.ox, y = this.my[i] * view.scale - view.oy;
+        var text = this.labels[key], width = ctx.measureText(text).width;
+        var r = this.styles[this.style[i]].radius + 3, place = null;
+        for (var d = 0; d < LABEL_PLACES.length && !place; d++) {
+          var spot = LABEL_PLACES[d];
+          var left = spot[0] > 0 ? x + r : spot[0] < 0 ? x - r - width : x - width / 2;
+          var middle = y + spot[1] * (r + LABEL_HEIGHT / 2);
+          var box = [left, middle - LABEL_HEIGHT / 2, left + width, middle + LABEL_HEIGHT / 2];
+          if (!overlapsAny(box, taken)) { place = [left, middle, box]; }
+        }
+        if (!place) { continue; }
+        taken.push(place[2]);
+        this.labelsDrawn.push([text, place[2]]);
+        ctx.strokeText(text, place[0], place[1]); ctx.fillText(text, place[0], place[1]);
       }
     },
 
     nearest: function (containerPoint, tolerance) {
       var view = this._screen(), best = -1, bestDistance = Infinity;
+      if (!this.clickable || view.zoom < this.minZoom) { return -1; }
       for (var i = 0; i < this.count; i++) {
         if (!this.visible[i]) { continue; }
         var dx = this.mx[i] * view.scale - view.ox - containerPoint.x;
@@ -366,14 +422,107 @@
       return best;
     },
 
-    _onClick: function (event) {
-      var i = this.nearest(event.containerPoint, 4);
-      if (i < 0) { return; }
-      var html = this.popups ? this.popups[i] :
+    // The popup of point i: its embedded HTML, or the summary of its style.
+    popupHtml: function (i) {
+      return this.popups ? this.popups[i] :
         "<b>" + escapeHtml(this.title) + "</b><br>" + escapeHtml(this.summaries[this.style[i]]) +
         "<br><i>Full details are listed below the map for the clicked point.</i>";
-      L.popup({maxWidth: 380}).setLatLng([this.lat[i], this.lon[i]]).setContent(html)
-        .openOn(this._map);
+    },
+
+    // This layer's answer to a click: the popup of its point under it (the map asks its
+    // layers in order, top first: L.IncidentCanvas.listen).
+    _onClick: function (event) {
+      var i = this.nearest(event.containerPoint, CLICK_TOLERANCE_PX);
+      if (i >= 0) { this.openPopup(i); }
+      return i >= 0;
+    },
+
+    openPopup: function (i) {
+      this._map.closePopup();
+      L.popup({maxWidth: 360}).setLatLng([this.lat[i], this.lon[i]])
+        .setContent(this.popupHtml(i)).openOn(this._map);
+      this.opened = i;
+    },
+
+    // The drawn point with this id (popups embedded), else the drawn point at (lat, lon).
+    find: function (id, lat, lon) {
+      if (this.ids && id) {
+        var at = this.ids.indexOf(id);
+        if (at >= 0 && this.visible[at]) { return at; }
+      }
+      if (lat === null || lat === undefined) { return -1; }
+      var best = -1, bestDistance = 1e-6;
+      for (var i = 0; i < this.count; i++) {
+        var d = Math.abs(this.lat[i] - lat) + Math.abs(this.lon[i] - lon);
+        if (this.visible[i] && d < bestDistance) { best = i; bestDistance = d; }
+      }
+      return best;
     }
   });
+
+  // The layers of a map, top first: a click goes to the topmost point under it.
+  function canvases(map) {
+    var found = [];
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.IncidentCanvas && layer.clickable) { found.push(layer); }
+    });
+    return found.sort(function (a, b) { return (PANE_Z[a.key] || 450) - (PANE_Z[b.key] || 450); })
+      .reverse();
+  }
+
+  // The topmost layer with a point within reach of a container point, or null.
+  L.IncidentCanvas.hit = function (map, containerPoint) {
+    var layers = canvases(map);
+    for (var n = 0; n < layers.length; n++) {
+      var i = layers[n].nearest(containerPoint, CLICK_TOLERANCE_PX);
+      if (i >= 0) { return layers[n]; }
+    }
+    return null;
+  };
+
+  // One click handler per map. Points are above lines for clicks: a line's popup that
+  // opened for a click on a point gives way to the point's.
+  L.IncidentCanvas.listen = function (map) {
+    if (map._incidentClicks) { return; }
+    map._incidentClicks = true;
+    map.on("click", function (event) {
+      var hit = L.IncidentCanvas.hit(map, event.containerPoint);
+      if (hit) { hit._onClick(event); }
+    });
+    map.on("popupopen", function (event) {
+      var source = event.popup._source;
+      if (!(source instanceof L.Path)) { return; }
+      var point = map.latLngToContainerPoint(event.popup.getLatLng());
+      var hit = L.IncidentCanvas.hit(map, point);
+      if (hit) { hit._onClick({containerPoint: point}); }
+    });
+  };
+
+  // Put a layer built from `spec` in place of the map's layer `key` (none: remove it).
+  L.IncidentCanvas.replace = function (map, key, spec) {
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.IncidentCanvas && layer.key === key) { map.removeLayer(layer); }
+    });
+    if (window.incidentMapLayers) { delete window.incidentMapLayers[key]; }
+    if (spec) { new L.IncidentCanvas(spec).addTo(map); }
+  };
+
+  // Show the point with this id (or at lat, lon) and open its popup: a row chosen in the
+  // app's table. Returns whether a drawn point was found.
+  L.IncidentCanvas.select = function (map, id, lat, lon) {
+    var layers = canvases(map);
+    for (var n = 0; n < layers.length; n++) {
+      if (layers[n].key === "infrastructure") { continue; }
+      var i = layers[n].find(id, lat, lon);
+      if (i >= 0) {
+        var point = L.latLng(layers[n].lat[i], layers[n].lon[i]);
+        if (!map.getBounds().pad(-0.1).contains(point)) {
+          map.setView(point, Math.max(map.getZoom(), SELECT_ZOOM), {animate: false});
+        }
+        layers[n].openPopup(i);
+        return true;
+      }
+    }
+    return false;
+  };
 })();

@@ -25,7 +25,8 @@
     var element = node("button", "im-time-button", parent, text);
     element.type = "button";
     element.title = label;
-    element.setAttribute("aria-label", label);
+    // the accessible name starts with what the button shows (WCAG 2.5.3)
+    element.setAttribute("aria-label", text + ": " + label);
     L.DomEvent.on(element, "click", handler, context);
     return element;
   }
