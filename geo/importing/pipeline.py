@@ -163,8 +163,10 @@ def _with_ids(frame: pd.DataFrame, batch_id: str, store: IncidentStore) -> pd.Da
 
 
 def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str | None = None,
-                  progress: Progress | None = None) -> ImportResult:
-    """Write every included row as one batch, in one transaction."""
+                  progress: Progress | None = None, imported_by: str = "",
+                  imported_from: str = "") -> ImportResult:
+    """Write every included row as one batch, in one transaction; the batch records who
+    imported it and from where (geo.access.actor.Actor)."""
     progress = progress or _noop
     counts = preview.counts()
     status, include = preview.status, preview.include
@@ -188,6 +190,7 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
         skipped_count=skipped, rejected_count=counts[REJECTED],
         file_sha256=preview.file_sha256, settings=settings, recheck_duplicates=recheck,
         checked_at_revision=preview.store_revision, thermal=preview.thermal,
+        imported_by=imported_by, imported_from=imported_from,
         progress=lambda done, total: progress(done / total, f"Writing {done:,} of {total:,}"))
     return ImportResult(preview.file_name, batch_id, added, skipped, held_back,
                         counts[REJECTED], late_duplicates=len(frame) - added,
@@ -195,8 +198,8 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
 
 
 def import_path(path: Path, store: IncidentStore, options: ImportOptions = ImportOptions(), *,
-                geocoder=None, dry_run: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+                geocoder=None, dry_run: bool = False, progress: Progress | None = None,
+                imported_by: str = "", imported_from: str = "") -> ImportResult:
     """The command line's import: read, check, and (unless dry_run) commit one file."""
     path = Path(path)
     if not path.is_file():
@@ -214,5 +217,6 @@ def import_path(path: Path, store: IncidentStore, options: ImportOptions = Impor
                             int(((status == DUPLICATE) & ~include).sum()),
                             int(((status == "needs review") & ~include).sum()),
                             counts[REJECTED], dry_run=True, problems=tuple(preview.problems()))
-    return commit_import(preview, store, progress=progress)
+    return commit_import(preview, store, progress=progress, imported_by=imported_by,
+                         imported_from=imported_from)
 

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.store.meta_keys import META_TABLE
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -74,6 +74,9 @@ batches = sa.Table(
     sa.Column("rejected_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("file_sha256", sa.Text, nullable=False, server_default=""),
     sa.Column("settings", sa.Text, nullable=False, server_default=""),
+    # version 7: who imported and undid it, and from where (geo.access.actor)
+    *(sa.Column(name, sa.Text, nullable=False, server_default="")
+      for name in ("imported_by", "imported_from", "undone_by", "undone_from")),
 )
 
 incidents = sa.Table(
@@ -104,6 +107,10 @@ claim_history = sa.Table(
     sa.Column("changed_by", sa.Text, nullable=False),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    # version 7: the record changed is (incident_id, batch_id), so a record imported again
+    # after an undo starts with no history; and where the change was made from
+    sa.Column("batch_id", sa.String(64), nullable=False, server_default=""),
+    sa.Column("changed_from", sa.Text, nullable=False, server_default=""),
     sa.Index("ix_claim_history_incident", "incident_id"),
 )
 
@@ -116,6 +123,8 @@ link_history = sa.Table(
     sa.Column("changed_by", sa.Text, nullable=False),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("batch_id", sa.String(64), nullable=False, server_default=""),  # version 7
+    sa.Column("changed_from", sa.Text, nullable=False, server_default=""),  # version 7
     sa.Index("ix_link_history_incident", "incident_id"),
 )
 
@@ -148,3 +157,7 @@ thermal_coverage = sa.Table(
 )
 
 VERSION_3_TABLES = (claim_history, link_history, thermal_detections, thermal_coverage)
+HISTORY_TABLES = (claim_history, link_history)  # append-only (geo.store.history)
+VERSION_7_COLUMNS = {batches: ("imported_by", "imported_from", "undone_by", "undone_from"),
+                     claim_history: ("batch_id", "changed_from"),
+                     link_history: ("batch_id", "changed_from")}
