@@ -2,7 +2,10 @@
 status, fix what needs review, import the rest as one batch; undo a batch later.
 
 The work is done by geo.importing.pipeline; this module only lays it out. The preview is kept in
-session state, keyed by the file's hash and the settings, so widgets do not recompute it.
+session state, keyed by the file's hash and the settings, so widgets do not recompute it;
+the file's cells and the preview are dropped from the session once imported (or when the
+file is removed). Importing takes the importer role in team mode (geo.ui.identity); the
+batch records who imported it and from where. The file name is shown through safe_text.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import hashlib
 
 import streamlit as st
 
-from geo.errors import InputFileError, ValidationError
+from geo.access.policy import IMPORT
+from geo.errors import IncidentMapError, InputFileError, ValidationError
 from geo.geocoding.geocoder import load_geocoder
 from geo.importing.csv_reader import MAX_FILE_BYTES, RawTable
 from geo.importing.pipeline import ImportOptions, commit_import, preview_import, read_upload
@@ -19,7 +23,14 @@ from geo.importing.presets import template_csv
 from geo.importing.preview import ImportPreview
 from geo.settings import Settings
 from geo.store.incident_store import IncidentStore
-from geo.ui import cached, import_batches, import_preview_panel, import_settings
+from geo.ui import (
+    cached,
+    identity,
+    import_batches,
+    import_preview_panel,
+    import_settings,
+    safe_text,
+)
 
 PREVIEW_KEY = "import_preview"
 RAW_KEY = "import_raw"
@@ -93,17 +104,30 @@ def _commit(preview: ImportPreview, store: IncidentStore) -> None:
         if chosen == 0:
             st.caption("No row is included yet: fix or keep rows above to import them.")
         return
+    try:
+        importer = identity.writer(IMPORT)
+    except IncidentMapError as error:
+        st.error(safe_text.block(error), icon="🚫")
+        return
     bar, report = _progress_bar()
-    result = commit_import(preview, store, progress=report)
+    result = commit_import(preview, store, progress=report, imported_by=importer.name,
+                           imported_from=importer.origin)
     bar.empty()
     late = (f" {result.late_duplicates:,} were stored meanwhile by another import and "
             "skipped." if result.late_duplicates else "")
     st.session_state[MESSAGE_KEY] = (
         f"Imported {result.added:,} incident(s) from '{result.file_name}' as batch "
         f"{result.batch_id}.{late} They are on the map now; undo the batch below if needed.")
-    st.session_state.pop(PREVIEW_KEY, None)
+    forget_upload()
     st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
     st.rerun()
+
+
+def forget_upload() -> None:
+    """The file's cells and its preview leave the session (a 1,000,000-row file holds
+    gigabytes): after the import, or when the file is removed from the uploader."""
+    for key in (RAW_KEY, PREVIEW_KEY):
+        st.session_state.pop(key, None)
 
 
 def render() -> None:
@@ -111,12 +135,19 @@ def render() -> None:
     store = cached.store(settings.database_url, str(settings.data_dir))
     _intro()
     if MESSAGE_KEY in st.session_state:
-        st.success(st.session_state.pop(MESSAGE_KEY), icon="✅")
+        st.success(safe_text.block(st.session_state.pop(MESSAGE_KEY)), icon="✅")
+    refused = identity.refusal(IMPORT, "import files")
+    if refused:
+        st.info(refused, icon="🔒")
+        st.divider()
+        import_batches.render(store)
+        return
     upload = st.file_uploader(
         "CSV file to import", type=["csv", "tsv", "txt"],
         key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
         help="The file is checked first; nothing is stored until you press Import.")
     if upload is None:
+        forget_upload()
         _empty_state()
     else:
         _upload_flow(upload.name, upload.getvalue(), store, settings)
@@ -129,15 +160,15 @@ def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Se
     try:
         raw = _read(data, file_name, digest)
     except InputFileError as error:
-        st.error(str(error), icon="🚫")
+        st.error(safe_text.block(error), icon="🚫")
         return
-    st.caption(f"'{file_name}': {raw.describe()}")
+    st.caption(f"{safe_text.quoted(file_name)}: {safe_text.text(raw.describe())}")
     options = import_settings.render(raw, digest)
     try:
         preview = _preview(raw, options, store, settings, digest)
     except ValidationError as error:
         st.error("The file cannot be imported with this mapping:\n\n"
-                 + "\n".join(f"- {p}" for p in error.problems), icon="🚫")
+                 + "\n".join(f"- {safe_text.text(p)}" for p in error.problems), icon="🚫")
         return
     import_preview_panel.render(preview, store, on_change=keep_preview)
     _commit(preview, store)

@@ -16,7 +16,7 @@ from geo.dates import describe_dates
 from geo.importing.fixes import apply_fixes
 from geo.importing.preview import DUPLICATE, NEW, REJECTED, REVIEW, STATUSES, ImportPreview
 from geo.store.incident_store import IncidentStore
-from geo.ui import import_thermal
+from geo.ui import import_thermal, safe_text
 
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
@@ -42,7 +42,7 @@ def _counts(preview: ImportPreview) -> None:
         column.metric(f"{STATUS_ICONS[status]} {status.capitalize()}", f"{counts[status]:,}",
                       help=help_text[status])
     for note in preview.notes:
-        st.warning(note, icon="⚠️")
+        st.warning(safe_text.block(note), icon="⚠️")
 
 
 def _table(rows: pd.DataFrame) -> None:
@@ -55,7 +55,9 @@ def _table(rows: pd.DataFrame) -> None:
         return
     table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
     table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
-    st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), width="stretch",
+    shown = safe_text.with_web_links(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+                                     TABLE_COLUMNS["source_url"])
+    st.dataframe(shown, width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),
                                 "Site (proposed link)": st.column_config.TextColumn(
                                     "Site (proposed link)", width="medium",

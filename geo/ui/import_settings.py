@@ -55,7 +55,6 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
             format_func=lambda n: PRESETS[n].label + (" (detected)" if n == detected else ""),
             help=PRESETS[detected].help)
         country = top[1].text_input("Prefer places in", value="UA", key=f"{key}_country",
-                                    max_chars=40,
                                     help="Country for place names without one: ISO code or "
                                          "name (UA, Ukraine); leave empty for none.")
         category = top[2].selectbox(

@@ -9,7 +9,7 @@ import streamlit as st
 from geo.analysis.view import View
 from geo.dates import describe_dates, review_text
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
-from geo.ui import claim_panel
+from geo.ui import claim_panel, safe_text
 
 TABLE_ROW_LIMIT = 2_000  # a browser table of 100,000 rows helps nobody and costs seconds
 
@@ -40,8 +40,9 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
         precision_label=view["geo_precision"].map(lambda p: GEO_PRECISION_LABELS.get(p, p)
                                                   .split(":")[0]),
     )
-    return out.sort_values("date_start").reindex(columns=list(TABLE_COLUMNS)).rename(
+    table = out.sort_values("date_start").reindex(columns=list(TABLE_COLUMNS)).rename(
         columns=TABLE_COLUMNS)
+    return safe_text.with_web_links(table, TABLE_COLUMNS["source_url"])
 
 
 def render_table(view: View) -> None:
