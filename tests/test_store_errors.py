@@ -139,3 +139,13 @@ def test_the_pages_show_the_damage_instead_of_a_traceback(good_store, tmp_path, 
         shown = " ".join(e.value for e in app.error).replace("\\", "")
         assert f"The database file '{path}' " + DAMAGED.format(
             "database disk image is malformed") in shown, (page, shown)
+
+
+@pytest.mark.parametrize("name", ["a b.sqlite", "ü ñ.sqlite", "q?x.sqlite", "h#x.sqlite",
+                                  "p%20x.sqlite", "semi;x=1&y.sqlite"])
+def test_the_database_is_the_file_named_whatever_its_name_holds(tmp_path, name):
+    folder = tmp_path / "folder with spaces ü"
+    folder.mkdir()
+    done = geo("batches", db=folder / name)
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in folder.iterdir() if p.suffix == ".sqlite"] == [name]
