@@ -78,9 +78,8 @@ def _form(incident_id: str, current: str) -> None:
         identity.name_input(right, help="Recorded with the change; remembered for your next "
                                         "review.")
         st.text_area("Note", key=note_key, height=80,
-                     placeholder="What the change rests on: sources, imagery, who confirms it",
-                     help=f"At most {MAX_NOTE_CHARS:,} characters; a longer note is refused "
-                          "and kept here to shorten.")
+                     placeholder=f"What the change rests on: sources, imagery, who confirms "
+                                 f"it (at most {MAX_NOTE_CHARS:,} characters)")
         st.form_submit_button("Save review", type="primary", on_click=_save,
                               args=(incident_id,))
 

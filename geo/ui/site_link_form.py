@@ -109,9 +109,8 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
         left, right = st.columns([1, 2])
         name = identity.name_input(left, help="Recorded with the change in the link history.")
         note = right.text_input("Note", key="site_link_note",
-                                placeholder="why: e.g. geolocated from imagery",
-                                help=f"At most {MAX_NOTE_CHARS:,} characters; a longer note is "
-                                     "refused and kept here to shorten.")
+                                placeholder=f"why: e.g. geolocated from imagery (at most "
+                                            f"{MAX_NOTE_CHARS:,} characters)")
         saved = st.form_submit_button("Save link", type="primary")
     if saved:
         _save(store, incident_id, target, name, note, targets)
