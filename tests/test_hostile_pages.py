@@ -88,10 +88,10 @@ READER = pytest.mark.xfail(strict=True, reason="the CSV reader's robustness is i
                                                "(geo/importing readers): passes once merged")
 CR_ONLY = b"date,latitude,longitude,category\r2025-08-01,46.1,30.1,strike\r" \
           b"2025-08-02,46.2,30.2,strike\r"
-UNTERMINATED = ("date,latitude,longitude,category,description\n"
-                "2025-08-01,46.1,30.1,strike,\"open quote\n"
-                "2025-08-02,46.2,30.2,strike,second\n"
-                "2025-08-03,46.3,30.3,strike,third\n").encode()
+UNTERMINATED = (b"date,latitude,longitude,category,description\n"
+                b"2025-08-01,46.1,30.1,strike,\"open quote\n"
+                b"2025-08-02,46.2,30.2,strike,second\n"
+                b"2025-08-03,46.3,30.3,strike,third\n")
 MIXED = ("date,latitude,longitude,category,description\n"
          "2025-08-01,46.1,30.1,strike,Кременчук\n").encode() + \
         "2025-08-02,46.2,30.2,strike,Кременчук\n".encode("cp1251")
