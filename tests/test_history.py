@@ -148,3 +148,12 @@ def test_history_times_are_utc(store):
     before = dt.datetime.now(dt.UTC)
     set_claim_status(store, "seed-000-02", "reported", changed_by="Ana")
     assert claim_history(store)["changed_at"].iloc[0] >= pd.Timestamp(before).floor("s")
+
+
+def test_stored_text_cannot_drive_the_terminal(db_path, tmp_path):
+    csv = tmp_path / "report \x1b]0;pwned\x07\x1b[2J.csv"
+    csv.write_text("date,latitude,longitude,category\n2025-08-08,46.48,30.72,strike\n")
+    assert geo("import", csv, "--by", "Ana", db=db_path).returncode == 0
+    listed = geo("batches", db=db_path)
+    assert "\x1b" not in listed.stdout and "\x07" not in listed.stdout
+    assert "report ‹U+001B›]0;pwned‹U+0007›‹U+001B›[2J.csv" in listed.stdout

@@ -1,7 +1,8 @@
 """Every page on a store full of hostile text (tests/support/hostile.py), through AppTest:
 what each element is handed. Markdown elements hold no link, image or HTML that the text
 made (only safe_text's links to http(s) addresses); table link columns hold only http(s)
-addresses, and any other source address is shown as text beside them. The browser walk
+addresses, and any other source address is shown as text beside them; no table cell holds
+a bidi, zero-width or control character (they are shown as marks). The browser walk
 (tests/test_browser_hostile.py) checks what the browser then does."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import pytest
 
 from geo.ui.safe_text import NOT_A_LINK_SUFFIX, web_url
+from geo.visible import HIDDEN
 from tests.support import hostile
 
 # unescaped Markdown that makes a link, an image, HTML or an autolink
@@ -51,6 +53,9 @@ def problems(app) -> list[str]:
         links = [name for name, column in config.items()
                  if column.get("type_config", {}).get("type") == "link"]
         table = frame.value
+        hidden = [v for column in table.columns if table[column].dtype == object
+                  for v in table[column].dropna() if isinstance(v, str) and HIDDEN.search(v)]
+        found += [f"table cell with a hidden character: {v[:60]!r}" for v in hidden]
         for name in links:
             bad = [v for v in table[name].dropna() if web_url(v) != v]
             found += [f"link column {name!r} holds {v!r}" for v in bad]

@@ -72,7 +72,7 @@ def test_tables_link_web_addresses_only_and_show_the_rest_as_text():
 # --- every page shows untrusted text through safe_text ---------------------------------
 MARKDOWN_CALLS = {"markdown", "caption", "info", "warning", "error", "success", "toast",
                   "title", "header", "subheader", "write"}
-SAFE_FUNCTIONS = {"text", "block", "quoted", "link", "plain", "refusal"}
+SAFE_FUNCTIONS = {"text", "block", "quoted", "link", "escaped", "refusal"}
 # variables the pages build from the above just before showing them
 SAFE_VARIABLES = {"refused", "intro", "lines", "coverage", "default"}
 
@@ -118,3 +118,36 @@ def test_every_markdown_element_of_the_pages_gets_safe_text():
     unsafe = [f"{path}:{node.lineno}" for path, node in _markdown_calls()
               if not _safe(node.args[0])]
     assert unsafe == []
+
+
+def _safe_table(node: ast.AST) -> bool:
+    """safe_text.table(...), a method chain on it (.rename...), or `displayed` made from it."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            isinstance(node.func.value, ast.Call):
+        node = node.func.value
+    if isinstance(node, ast.Name):
+        return node.id == "displayed"
+    return isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "table"
+
+
+def test_every_table_of_the_pages_gets_safe_text():
+    calls = [(path, node) for path in sorted((ROOT / "geo" / "ui").glob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(), str(path)))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr in ("dataframe", "data_editor") and node.args]
+    assert len(calls) >= 9
+    assert [f"{path.name}:{node.lineno}" for path, node in calls
+            if not _safe_table(node.args[0])] == []
+    displayed_made = [path.name for path in sorted((ROOT / "geo" / "ui").glob("*.py"))
+                  for node in ast.walk(ast.parse(path.read_text()))
+                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "")
+                  == "displayed" and not _safe_table(node.value)]
+    assert displayed_made == []
+
+
+def test_tables_show_hidden_characters_as_marks():
+    frame = pd.DataFrame({"name": ["evil\u202eexe.txt", None, "plain"], "n": [1, 2, 3]})
+    shown = safe_text.table(frame)
+    assert shown["name"].tolist()[0] == "evil‹U+202E›exe.txt"
+    assert shown["name"].tolist()[2] == "plain" and shown["n"].tolist() == [1, 2, 3]
+    assert frame["name"].tolist()[0] == "evil\u202eexe.txt"  # the caller's frame is kept

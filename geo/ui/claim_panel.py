@@ -104,4 +104,5 @@ def render(incident: pd.Series) -> None:
     if history.empty:
         st.caption("No review yet: status as imported.")
     else:
-        st.dataframe(history_table(history), hide_index=True, width="stretch")
+        st.dataframe(safe_text.table(history_table(history)), hide_index=True,
+                     width="stretch")

@@ -64,16 +64,18 @@ def render(store: IncidentStore) -> None:
         column.markdown(f"**{safe_text.text(title)}**")
     for batch in batches.head(SHOWN).itertuples(index=False):
         cells = st.columns(WIDTHS, vertical_alignment="center")
-        cells[0].text(batch.batch_id)
+        cells[0].text(safe_text.plain(batch.batch_id))
         cells[1].text(_when(batch.created_at))
-        cells[2].text(batch.file_name)
-        cells[3].text(" · ".join(v for v in (batch.imported_by, batch.imported_from) if v))
+        cells[2].text(safe_text.plain(batch.file_name))
+        cells[3].text(safe_text.plain(" · ".join(v for v in (batch.imported_by,
+                                                              batch.imported_from) if v)))
         cells[4].text(f"{batch.row_count:,}")
         cells[5].text(f"{batch.skipped_count:,}")
         cells[6].text(f"{batch.rejected_count:,}")
         if pd.notna(batch.undone_at):
-            cells[7].text(f"undone {_when(batch.undone_at)}"
-                          + (f" by {batch.undone_by}" if batch.undone_by else ""))
+            cells[7].text(safe_text.plain(f"undone {_when(batch.undone_at)}"
+                                          + (f" by {batch.undone_by}" if batch.undone_by
+                                             else "")))
         elif not may_undo:
             continue
         elif cells[7].button("Undo", key=f"import_undo_{batch.batch_id}",

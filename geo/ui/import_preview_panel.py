@@ -55,9 +55,9 @@ def _table(rows: pd.DataFrame) -> None:
         return
     table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
     table = table.assign(status=table["status"].map(lambda s: f"{STATUS_ICONS[s]} {s}"))
-    shown = safe_text.with_web_links(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
-                                     TABLE_COLUMNS["source_url"])
-    st.dataframe(shown, width="stretch",
+    displayed = safe_text.table(safe_text.with_web_links(
+        table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), TABLE_COLUMNS["source_url"]))
+    st.dataframe(displayed, width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),
                                 "Site (proposed link)": st.column_config.TextColumn(
                                     "Site (proposed link)", width="medium",
@@ -88,12 +88,12 @@ def _review(preview: ImportPreview, rows: pd.DataFrame, store: IncidentStore,
     st.subheader("Rows to check")
     st.caption("Tick Import to keep a row as it is. For a place with several matches, choose "
                "the right one, or type the coordinates. Then apply.")
-    table = _review_table(preview, rows.head(EDITABLE_ROWS))
-    options = sorted({c.option() for row in table["row"]
+    displayed = safe_text.table(_review_table(preview, rows.head(EDITABLE_ROWS)))
+    options = sorted({c.option() for row in displayed["row"]
                       for c in preview.choices.get(int(row), [])})
     with st.form("import_review_form", border=False):
         edited = st.data_editor(
-            table, key=editor_key(), hide_index=True, width="stretch", num_rows="fixed",
+            displayed, key=editor_key(), hide_index=True, width="stretch", num_rows="fixed",
             disabled=["row", "status", "place", "reason", "geo_method"],
             column_config={
                 "row": st.column_config.NumberColumn("Row", format="%d"),
@@ -126,7 +126,7 @@ def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
     left_out = int((~rows["include"]).sum())
     if problems:
         with st.expander(f"All problems ({len(problems):,})"):
-            st.dataframe(pd.DataFrame({"Problem": problems}), hide_index=True,
+            st.dataframe(safe_text.table(pd.DataFrame({"Problem": problems})), hide_index=True,
                          width="stretch", height=min(400, 38 + 35 * len(problems)))
     if left_out:
         stem = preview.file_name.rsplit(".", 1)[0]

@@ -10,8 +10,9 @@ st.success, headers and widget labels (all of which read Markdown).
   for another one.
 - Long values quoted in messages are cut with their length said (`quoted`).
 
-Tables (st.dataframe) show cells as text; their link columns go through
-`with_web_links`, so only http(s) addresses are clickable there too.
+Tables (st.dataframe, st.data_editor) show cells as text; they take `table`, so bidi
+and invisible characters show as marks there too, and their link columns go through
+`with_web_links`, so only http(s) addresses are clickable.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ def _missing(value) -> bool:
 
 def _clean(value) -> str:
     return "" if _missing(value) else visible(value)
+
+
+def plain(value) -> str:
+    """`value` for st.text, which reads no Markdown: hidden characters shown as marks."""
+    return _clean(value)
 
 
 def text(value) -> str:
@@ -83,6 +89,22 @@ def link(label, url) -> str:
         return f"[{text(label)}](<{target}>)"
     written = text(url)
     return f"{text(label)} ({written}, not a web address)" if written else text(label)
+
+
+def _shown_cell(value):
+    return visible(value) if isinstance(value, str) and HIDDEN.search(value) else value
+
+
+def table(frame):
+    """`frame` (a DataFrame) for st.dataframe or st.data_editor: its text cells with bidi,
+    zero-width and control characters shown as marks (a grid cell would obey an override
+    and show "evil.exe" as "exe.live"); other cells as they are."""
+    out = frame.copy(deep=False)
+    for name in out.columns:
+        column = out[name]
+        if column.dtype.kind == "O" or str(column.dtype) in ("string", "str"):
+            out[name] = column.map(_shown_cell, na_action="ignore")
+    return out
 
 
 def with_web_links(table, column: str):

@@ -130,7 +130,7 @@ def history_table(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataF
 
     def site_name(value: str) -> str:
         return names.get(value, value) if value else "(no site)"
-    st.dataframe(pd.DataFrame({
+    st.dataframe(safe_text.table(pd.DataFrame({
         "Changed (UTC)": changes["changed_at"].dt.strftime("%Y-%m-%d %H:%M"),
         "Incident": changes["incident_id"],
         "Place (as written)": changes["incident_id"].map(places).fillna("(no longer stored)"),
@@ -139,7 +139,7 @@ def history_table(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataF
         "By": changes["changed_by"],
         "From where": changes["changed_from"],
         "Note": changes["note"],
-    }), hide_index=True, width="stretch")
+    })), hide_index=True, width="stretch")
 
 
 def render(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,

@@ -14,7 +14,7 @@ import streamlit as st
 from geo.analysis.site_history import HISTORY_COLUMNS, claim_counts, site_history
 from geo.schema import CLAIM_LABELS, GEO_PRECISION_LABELS, SITE_KIND_LABELS
 from geo.ui import cached, safe_text, site_data, site_link_form
-from geo.ui.safe_text import text as plain
+from geo.ui.safe_text import text as escaped
 
 SITE_KEY = "site_page_site"
 PARAM_SEEN = "site_page_param"
@@ -62,31 +62,32 @@ def overview(sites: pd.DataFrame, counts: pd.Series) -> None:
     st.subheader("Sites with claimed incidents")
     table = hit.sort_values("claims", ascending=False)[["name", "kind", "operator", "claims",
                                                         "site_id"]]
-    st.dataframe(table.assign(kind=table["kind"].map(SITE_KIND_LABELS).fillna(table["kind"]))
+    st.dataframe(safe_text.table(table.assign(
+        kind=table["kind"].map(SITE_KIND_LABELS).fillna(table["kind"])))
                  .rename(columns={"name": "Site", "kind": "Kind", "operator": "Operator",
                                   "claims": "Claimed incidents", "site_id": "Site id"}),
                  hide_index=True, width="stretch")
 
 
 def details(site: pd.Series) -> None:
-    st.header(plain(site["name"]), anchor=False)
+    st.header(escaped(site["name"]), anchor=False)
     kind = SITE_KIND_LABELS.get(site["kind"], site["kind"])
-    operator = plain(site["operator"]) if site["operator"] else "not stated"
-    lines = [f"**Kind:** {plain(kind)}", f"**Operator (as recorded):** {operator}"]
+    operator = escaped(site["operator"]) if site["operator"] else "not stated"
+    lines = [f"**Kind:** {escaped(kind)}", f"**Operator (as recorded):** {operator}"]
     if site["aliases"]:
-        lines.append("**Also known as:** " + plain(site["aliases"].replace("|", ", ")))
+        lines.append("**Also known as:** " + escaped(site["aliases"].replace("|", ", ")))
     precision = GEO_PRECISION_LABELS.get(site["geo_precision"], site["geo_precision"])
     where = (f"{site['latitude']:.5f}, {site['longitude']:.5f}"
              if pd.notna(site["latitude"]) else "no point")
-    lines.append(f"**Location:** {plain(precision)} ({plain(where)})")
-    lines.append(f"**How placed:** {plain(site['geo_method'])}")
-    source = plain(site["source_name"]) or "not stated"
+    lines.append(f"**Location:** {escaped(precision)} ({escaped(where)})")
+    lines.append(f"**How placed:** {escaped(site['geo_method'])}")
+    source = escaped(site["source_name"]) or "not stated"
     lines.append(f"**Source:** {source}" + (f" ({safe_text.link('link', site['source_url'])})"
                                              if site["source_url"] else ""))
     if site["notes"]:
-        lines.append(f"**Notes:** {plain(site['notes'])}")
+        lines.append(f"**Notes:** {escaped(site['notes'])}")
     st.markdown("  \n".join(lines))
-    st.caption(f"Site id: {plain(site['site_id'])}")
+    st.caption(f"Site id: {escaped(site['site_id'])}")
 
 
 def history(incidents: pd.DataFrame, site: pd.Series) -> None:
@@ -105,8 +106,8 @@ def history(incidents: pd.DataFrame, site: pd.Series) -> None:
     for column, (status, n) in zip(st.columns(max(len(shown), 1)), shown, strict=False):
         column.metric(CLAIM_LABELS[status], n)
     source_link = HISTORY_COLUMNS["source_url"]
-    table = safe_text.with_web_links(table, source_link)
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
+    displayed = safe_text.table(safe_text.with_web_links(table, source_link))
+    st.dataframe(displayed, hide_index=True, width="stretch", column_config={
         source_link: st.column_config.LinkColumn(source_link, display_text="open"),
         **{HISTORY_COLUMNS[name]: st.column_config.TextColumn(width="medium")
            for name in ("when", "claimant", "source_name")},

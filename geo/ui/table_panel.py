@@ -58,7 +58,7 @@ def render_table(view: View) -> None:
                    "export*.")
         plain = plain.nlargest(TABLE_ROW_LIMIT, "date_start")
     st.dataframe(
-        table_frame(view.annotate(plain)), hide_index=True, width="stretch",
+        safe_text.table(table_frame(view.annotate(plain))), hide_index=True, width="stretch",
         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
     )
 
@@ -90,7 +90,7 @@ def render_clicked(view: View, mapped: pd.DataFrame, clicked: dict | None, zoom:
     record = view.annotate(mapped.loc[[row.name]])
     with st.container(border=True):
         st.markdown("**Clicked incident**")
-        st.dataframe(table_frame(record), hide_index=True, width="stretch")
+        st.dataframe(safe_text.table(table_frame(record)), hide_index=True, width="stretch")
         claim_panel.render(row)
     return True
 

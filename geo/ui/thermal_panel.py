@@ -114,7 +114,8 @@ def render(view: View) -> None:
             st.info("No strikes in this window and these filters; widen the date window or "
                     "clear a filter in the sidebar.")
             return
-        st.dataframe(table_frame(view.strikes, result), hide_index=True, width="stretch")
+        st.dataframe(safe_text.table(table_frame(view.strikes, result)), hide_index=True,
+                     width="stretch")
         window = view.thermal_window
         default = safe_text.text(DEFAULT.describe())
         st.caption(f"{view.thermal_in_view:,} thermal detection(s) in this window. Detections "
