@@ -60,6 +60,12 @@ def test_the_map_page_with_hostile_links_and_stored_text(hostile_app, browser_pa
         map_frame(page)
         page.get_by_text("Claim status now:").wait_for(timeout=90_000)
         checked(page, f"incident {i} selected")
+    # the sidebar's lists offer stored operators and the site form stored places: opened
+    page.get_by_test_id("stSidebar").get_by_text("Operator (as claimed)").wait_for()
+    page.get_by_test_id("stSidebar").locator("[data-testid='stMultiSelect']").nth(1).click()
+    page.get_by_role("option").first.wait_for(timeout=30_000)
+    checked(page, "operator list open")
+    assert page.get_by_role("option").filter(has_text="![an image]").count() >= 1
 
 
 def test_a_hostile_review_is_stored_as_typed_and_shown_as_text(hostile_app, browser_page):

@@ -38,23 +38,27 @@ def _keys(incident_id: str) -> tuple[str, str]:
 
 
 def _save(incident_id: str) -> None:
+    """The form's submit callback: it runs before the page, outside its guard, so every
+    error a person can cause (a refused review, a database that became unusable) is
+    kept as the message, never raised."""
     status_key, note_key = _keys(incident_id)
-    store = _store()
     try:
+        store = _store()
         reviewer = identity.writer(REVIEW, st.session_state.get(identity.KEY))
         change = claims.set_claim_status(store, incident_id, st.session_state[status_key],
                                          changed_by=reviewer.name,
                                          note=st.session_state.get(note_key, ""),
                                          changed_from=reviewer.origin)
+        revision = store.revision()
     except IncidentMapError as error:
-        st.session_state[MESSAGE_KEY] = (incident_id, "error", str(error), store.revision())
+        st.session_state[MESSAGE_KEY] = (incident_id, "error", str(error), None)
         return
     identity.remember(reviewer)
     st.session_state[note_key] = ""
     st.session_state[MESSAGE_KEY] = (
         incident_id, "success", f"Saved: {short_label(change.previous_status)} → "
         f"{short_label(change.status)}. The map, the table and the popup show the new status.",
-        store.revision())
+        revision)
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
@@ -94,9 +98,10 @@ def render(incident: pd.Series) -> None:
         st.caption(refused)
     else:
         _form(incident_id, current)
-    # shown until the data changes again (reruns from the map must not wipe it)
+    # a success is shown until the data changes again (reruns from the map must not wipe
+    # it); an error until the next change is tried
     message = st.session_state.get(MESSAGE_KEY)
-    if message and message[0] == incident_id and message[3] == _store().revision():
+    if message and message[0] == incident_id and message[3] in (None, _store().revision()):
         show = st.error if message[1] == "error" else st.success
         show(safe_text.block(message[2]))
     history = claims.claim_history(_store(), incident_id)
