@@ -13,6 +13,7 @@ from geo.importing.csv_reader import RawTable
 from geo.importing.pipeline import ImportOptions
 from geo.importing.presets import PRESETS, detect_preset
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
+from geo.ui import safe_text
 
 NOT_MAPPED = "— not in the file —"
 MAIN_FIELDS = ("date_start", "latitude", "longitude", "place", "category", "description",
@@ -36,7 +37,7 @@ def _mapping(raw: RawTable, preset_name: str, key: str) -> dict[str, str | None]
             found = proposed.get(field)
             choice = columns[i % 4].selectbox(
                 labels[field], options, index=options.index(found) if found else 0,
-                key=f"{key}_map_{preset_name}_{field}",
+                key=f"{key}_map_{preset_name}_{field}", format_func=safe_text.plain,
                 help=f"Field '{field}'" + (f"; matched by names such as "
                                            f"{', '.join(FIELDS[field][1][:4])}"
                                            if field in FIELDS else ""))

@@ -99,12 +99,14 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
         return
     targets = target_choices(sites, site_id)
     with st.form("site_link_form"):
-        incident_id = st.selectbox("Incident", list(choices), format_func=choices.get,
+        incident_id = st.selectbox("Incident", list(choices),
+                                   format_func=lambda i: safe_text.plain(choices[i]),
                                    key="site_link_incident",
                                    help=f"This site's incidents first (see the table "
                                         f"above), then the latest {OTHERS_OFFERED:,} "
                                         f"others; type to search.")
-        target = st.selectbox("Link it to", list(targets), format_func=targets.get,
+        target = st.selectbox("Link it to", list(targets),
+                              format_func=lambda t: safe_text.plain(targets[t]),
                               key="site_link_target")
         left, right = st.columns([1, 2])
         name = identity.name_input(left, help="Recorded with the change in the link history.")

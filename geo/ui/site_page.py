@@ -42,7 +42,9 @@ def pick_site(sites: pd.DataFrame) -> str | None:
         else:
             st.warning(f"Unknown site id {safe_text.quoted(wanted)} in the link; pick one "
                        "from the site register below", icon="⚠️")
-    choice = st.selectbox("Site", ids, index=None, key=SITE_KEY, format_func=_label(sites),
+    label = _label(sites)
+    choice = st.selectbox("Site", ids, index=None, key=SITE_KEY,
+                          format_func=lambda s: safe_text.plain(label(s)),
                           placeholder="Type to search the site register by name…",
                           help="Every registered site, by name; the table below the "
                                "picker lists those with claimed incidents.")

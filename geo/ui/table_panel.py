@@ -105,7 +105,8 @@ def render_unmapped_review(unmapped: pd.DataFrame) -> None:
                           unmapped["place"].where(unmapped["place"] != "",
                                                   unmapped["incident_id"])
                           + " · " + unmapped["date_text"], strict=True))
-        chosen = st.selectbox("Incident", list(labels), format_func=labels.get,
+        chosen = st.selectbox("Incident", list(labels),
+                              format_func=lambda i: safe_text.plain(labels[i]),
                               key="review_unmapped_incident")
         if chosen in labels:
             claim_panel.render(unmapped.loc[unmapped["incident_id"] == chosen].iloc[0])
