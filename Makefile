@@ -1,4 +1,6 @@
 # `make run` and `make test` set up .venv from the pinned requirements on first use.
+# `make run` answers this computer only (127.0.0.1): serving a team goes through an
+# authenticating proxy with INCIDENT_MAP_ACCESS set (README, "Serving a team").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,7 +18,8 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--browser.gatherUsageStats false
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

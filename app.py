@@ -5,8 +5,8 @@ This file only lays out the pages; the work is done in the geo library (see READ
 
 import streamlit as st
 
-from geo.errors import IncidentMapError
-from geo.ui import app_url, map_page
+from geo.ui import app_url, identity, map_page
+from geo.ui.guard import run_guarded
 
 
 # The other pages import the data libraries when first shown: the map page draws its
@@ -32,7 +32,11 @@ PAGES = [
     st.Page(sites, title="Sites", icon=":material/factory:", url_path=app_url.SITE_PAGE_PATH),
 ]
 
-try:
+
+def app() -> None:
+    """Team mode: no page for a request without the sign-in (geo.ui.identity)."""
+    identity.gate()
     st.navigation(PAGES).run()
-except IncidentMapError as error:
-    st.error(str(error))
+
+
+run_guarded(app)

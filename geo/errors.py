@@ -11,6 +11,10 @@ from __future__ import annotations
 class IncidentMapError(Exception):
     """Base class of every error this project raises on purpose."""
 
+    def one_line(self) -> str:
+        """The message on one line, for the command line's single line of error."""
+        return "; ".join(line.strip() for line in str(self).splitlines() if line.strip())
+
 
 class ConfigError(IncidentMapError):
     """A setting (environment variable, path, URL) is unusable."""
@@ -33,8 +37,11 @@ class ValidationError(IncidentMapError):
 
     def __init__(self, problems: list[str], summary: str | None = None):
         self.problems = list(problems)
-        head = summary or f"{len(self.problems)} problem(s) found"
-        super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
+        self.summary = summary or f"{len(self.problems)} problem(s) found"
+        super().__init__(self.summary + ":\n" + "\n".join(f"- {p}" for p in self.problems))
+
+    def one_line(self) -> str:
+        return f"{self.summary}: " + "; ".join(" ".join(p.split()) for p in self.problems)
 
 
 class GeocodeError(IncidentMapError):
@@ -47,3 +54,8 @@ class FilterError(IncidentMapError):
 
 class ExportError(IncidentMapError):
     """A snapshot or export cannot be written in the requested format."""
+
+
+class AccessError(IncidentMapError):
+    """A request or person may not do this: team mode without the sign-in header, a role
+    without the permission, or a request from another computer in local mode."""

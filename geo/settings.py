@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from geo.errors import ConfigError
 
@@ -37,7 +38,7 @@ def database_url_from(value: str) -> str:
     """Accept a SQLAlchemy URL ("sqlite:///x.db", "postgresql://...") or a plain file path."""
     value = value.strip()
     if not value:
-        return f"sqlite:///{DEFAULT_DB_PATH}"
+        return sqlite_url(DEFAULT_DB_PATH)
     if "://" in value:
         return value
     path = Path(value).expanduser()
@@ -51,7 +52,14 @@ def database_url_from(value: str) -> str:
             f"INCIDENT_MAP_DB: the folder of '{value}' does not exist; create "
             f"'{path.parent}' or choose another path"
         )
-    return f"sqlite:///{path.resolve()}"
+    return sqlite_url(path.resolve())
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite file at `path`, whatever its name holds: '?', '#' and '%' are
+    escaped, so "q?x.sqlite" is not the file "q" with a query, nor "p%20x" the file "p x"
+    (SQLAlchemy, and geo.store.identity, unescape them)."""
+    return "sqlite:///" + quote(str(path), safe="/")
 
 
 def cache_dir_from(env) -> Path:

@@ -122,11 +122,22 @@ def permalink(base_url: str, state: ViewState, default: ViewState | None = None)
     return f"{base_url.split('?')[0]}?{urlencode(query, safe=',')}"
 
 
+SHOWN_CHARS = 80  # of a bad value quoted back: a link may carry megabytes
+
+
+def _shown(text: str) -> str:
+    """A link's value as a message quotes it; a long one is cut, with its length."""
+    text = str(text)
+    return text if len(text) <= SHOWN_CHARS else \
+        f"{text[:SHOWN_CHARS]}… ({len(text):,} characters)"
+
+
 def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        problems.append(f"Link parameter '{name}' is not a date (YYYY-MM-DD): '{text}'; ignored")
+        problems.append(f"Link parameter '{name}' is not a date (YYYY-MM-DD): "
+                        f"'{_shown(text)}'; ignored")
         return None
 
 
@@ -134,8 +145,8 @@ def _choices(text: str, allowed, name: str, problems: list[str]) -> tuple[str, .
     values = tuple(v for v in text.split(",") if v and v != "none")
     unknown = [v for v in values if allowed is not None and v not in allowed]
     if unknown:
-        problems.append(f"Link parameter '{name}' has unknown value(s) {', '.join(unknown)}; "
-                        "ignored")
+        problems.append(f"Link parameter '{name}' has unknown value(s) "
+                        f"{_shown(', '.join(unknown))}; ignored")
     return tuple(v for v in values if allowed is None or v in allowed)
 
 
@@ -145,8 +156,8 @@ def _pipeline(query: dict[str, str], state: ViewState, pipelines,
     if not name:
         return state
     if pipelines is not None and name not in pipelines:
-        problems.append(f"Link parameter 'pipe' names no known pipeline route: '{name}'; "
-                        "ignored")
+        problems.append(f"Link parameter 'pipe' names no known pipeline route: "
+                        f"'{_shown(name)}'; ignored")
         return state
     try:
         km = float(query.get("km", DEFAULT_PIPELINE_KM))
@@ -154,8 +165,8 @@ def _pipeline(query: dict[str, str], state: ViewState, pipelines,
         km = float("nan")
     if not 0 < km <= MAX_PIPELINE_KM:
         problems.append(f"Link parameter 'km' must be a distance in km between 0 and "
-                        f"{MAX_PIPELINE_KM:g}: '{query.get('km')}'; {DEFAULT_PIPELINE_KM:g} "
-                        "km used")
+                        f"{MAX_PIPELINE_KM:g}: '{_shown(query.get('km'))}'; "
+                        f"{DEFAULT_PIPELINE_KM:g} km used")
         km = DEFAULT_PIPELINE_KM
     return replace(state, pipeline=name, pipeline_km=km)
 
@@ -181,7 +192,7 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
         flag = FLAG_VALUES.get(query["confirmed_only"].lower())
         if flag is None:
             problems.append(f"Link parameter 'confirmed_only' is not 1 or 0: "
-                            f"'{query['confirmed_only']}'; ignored")
+                            f"'{_shown(query['confirmed_only'])}'; ignored")
         else:
             state = replace(state, confirmed_only=flag)
     try:
@@ -192,8 +203,9 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
             else:
                 problems.append("Link map position is out of range; ignored")
     except ValueError:
-        problems.append(f"Link map position is not numeric: lat={query.get('lat')!r}, "
-                        f"lon={query.get('lon')!r}, z={query.get('z')!r}; ignored")
+        problems.append(f"Link map position is not numeric: "
+                        f"lat={_shown(query.get('lat'))!r}, lon={_shown(query.get('lon'))!r}, "
+                        f"z={_shown(query.get('z'))!r}; ignored")
     if "sel" in query:
         state = replace(state, selected=query["sel"])
     return _pipeline(query, state, pipelines, problems), problems

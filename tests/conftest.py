@@ -19,7 +19,7 @@ from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
 from tests.support.app_server import StreamlitApp
 from tests.support.apptest import app_test
-from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, is_local
+from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, offline_page
 
 
 @pytest.fixture(autouse=True)
@@ -97,20 +97,10 @@ def browser(chromium_executable):
 
 @pytest.fixture
 def browser_page(browser, request):
-    """A page with no internet: remote requests are aborted and recorded in page.blocked."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.blocked = []
-
-    def block_remote(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            page.blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block_remote)
+    """A page with no internet: remote requests are aborted and recorded in page.blocked
+    (tests.support.browser.offline_page)."""
+    page = offline_page(browser)
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    page.context.close()

@@ -14,12 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("geo", "layers")
 # geo's base modules: records, names and wording every room shares (layers/ may use these)
 BASE = {"geo", "geo.errors", "geo.schema", "geo.names", "geo.dates", "geo.settings",
-        "geo.records", "geo.viewstate", "geo.shipped", "geo.allocation"}
+        "geo.records", "geo.viewstate", "geo.shipped", "geo.allocation", "geo.visible"}
 LAYER_MAY_IMPORT = {"geo", "geo.schema", "geo.names", "geo.dates"}
 # a room may import rooms on its own floor or below, never above
 FLOORS = {
     "base": 0,
-    "geo.analysis": 1, "geo.geocoding": 1, "layers": 1,
+    "geo.analysis": 1, "geo.geocoding": 1, "layers": 1, "geo.access": 1,
     "geo.store": 2, "geo.render": 2,
     "geo.review": 3, "geo.importing": 3, "geo.sharing": 3, "geo.articles": 3,
     "geo.commands": 4, "geo.ui": 4,

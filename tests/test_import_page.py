@@ -56,9 +56,10 @@ def test_an_upload_is_previewed_row_by_row(page):
 
 def test_an_unusable_file_says_why(page):
     uploaded(page, b"", "empty.csv")
-    assert "'empty.csv' is empty" in page.error[0].value
+    assert "'empty.csv' is empty" in page.error[0].value.replace("\\", "")
     uploaded(page, b"Datum,Ort,Breite\n1,2,3\n", "de.csv")
-    assert "Missing column for date; found: Datum, Ort, Breite" in page.error[0].value
+    assert "Missing column for date; found: Datum, Ort, Breite" in \
+        page.error[0].value.replace("\\", "")
 
 
 def test_the_mapping_can_be_changed(page):
@@ -89,7 +90,8 @@ def test_fix_an_ambiguous_row_import_and_undo(page, db_path):
 
     button(page, "Import 2 rows").click().run()
     assert not page.exception
-    assert any("Imported 2 incident(s) from 'upload.csv'" in s.value for s in page.success)
+    assert any("Imported 2 incident(s) from 'upload.csv'" in s.value.replace("\\", "")
+               for s in page.success)
     store = store_of(db_path)
     stored = store.incidents_frame()
     assert len(stored) == 19
@@ -100,9 +102,10 @@ def test_fix_an_ambiguous_row_import_and_undo(page, db_path):
 
     batch = store.batches_frame()["batch_id"].iat[0]
     page.button(key=f"import_undo_{batch}").click().run()
-    assert any(f"Undo batch {batch}" in w.value for w in page.warning)
+    assert any(f"Undo batch {batch}" in w.value.replace("\\", "") for w in page.warning)
     page.button(key="import_undo_confirm").click().run()
-    assert any(f"Batch {batch} undone: 2 incident(s) removed" in s.value for s in page.success)
+    assert any(f"Batch {batch} undone: 2 incident(s) removed" in s.value.replace("\\", "")
+               for s in page.success)
     assert len(store.incidents_frame()) == 17
 
 
@@ -123,3 +126,24 @@ def test_duplicates_of_stored_incidents_can_be_kept(page, db_path):
     button(page, "Apply changes").click().run()
     button(page, "Import 1 row").click().run()
     assert len(store_of(db_path).incidents_frame()) == 18
+
+
+def test_the_upload_leaves_the_session_once_imported(page, db_path):
+    from geo.ui import import_page
+
+    uploaded(page, b"date,lat,lon,category\n2025-08-08,46.1,30.1,strike\n", "small.csv")
+    assert import_page.RAW_KEY in page.session_state
+    assert import_page.PREVIEW_KEY in page.session_state
+    button(page, "Import 1 row").click().run()
+    assert not page.exception
+    assert import_page.RAW_KEY not in page.session_state
+    assert import_page.PREVIEW_KEY not in page.session_state
+    assert len(store_of(db_path).incidents_frame()) == 18
+
+
+def test_a_hostile_file_name_is_shown_as_text(page):
+    name = "[x](javascript:alert(1)) ![p](http://203.0.113.9/p.png) <img src=x>.csv"
+    uploaded(page, b"date,lat,lon,category\n2025-08-08,46.1,30.1,strike\n", name)
+    caption = next(c.value for c in page.caption if "rows" in c.value or "row" in c.value)
+    assert "\\[x\\]\\(javascript\\:alert" in caption and "\\!\\[p\\]" in caption
+    assert "\\<img src\\=x\\>" in caption

@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from geo.errors import StoreError
+from geo.review.claims import claim_history
 from geo.settings import DATA_DIR
 from geo.store import migrations, tables
 from geo.store.incident_store import IncidentStore
@@ -95,3 +96,51 @@ def test_a_newer_database_is_refused(tmp_path):
         db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema version 99, newer than this program"):
         IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+
+
+def make_v5_database(path, monkeypatch) -> None:
+    """A store as schema version 5 left it: no authorship columns, no history guards, and
+    history rows already recorded (one for a record imported after the review)."""
+    make_v1_database(path)
+    monkeypatch.setattr(tables, "SCHEMA_VERSION", 5)
+    IncidentStore.open(f"sqlite:///{path}", DATA_DIR).engine.dispose()
+    monkeypatch.undo()
+    with sqlite3.connect(path) as db:
+        for table, names in tables.VERSION_7_COLUMNS.items():  # version 3 made the
+            present = {row[1] for row in db.execute(f"PRAGMA table_info({table.name})")}
+            for name in set(names) & present:  # history tables as they are now
+                db.execute(f"ALTER TABLE {table.name} DROP COLUMN {name}")
+        db.executemany(
+            "INSERT INTO claim_history (incident_id, previous_status, status, changed_by, "
+            "changed_at, note) VALUES (?, 'reported', 'confirmed', 'Ana', ?, '')",
+            [("old-1", "2025-08-10 09:00:00.000000"),   # after its batch (2025-08-09 10:00)
+             ("old-2", "2025-08-01 09:00:00.000000"),   # before it: an earlier record's
+             ("gone-1", "2025-08-10 09:00:00.000000")])  # its record is no longer stored
+        db.execute("INSERT INTO link_history (incident_id, previous_site_id, site_id, "
+                   "changed_by, changed_at) VALUES ('old-3', '', 's1', 'Bo', "
+                   "'2025-08-11 09:00:00.000000')")
+
+
+def test_version_7_ties_old_history_to_its_record_and_guards_it(tmp_path, monkeypatch):
+    path = tmp_path / "v5.sqlite"
+    make_v5_database(path, monkeypatch)
+    assert schema_of(path)["meta"]["schema_version"] == "5"
+    store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+    assert store.schema_version() == tables.SCHEMA_VERSION
+    with sqlite3.connect(path) as db:
+        attached = dict(db.execute("SELECT incident_id, batch_id FROM claim_history"))
+        links = dict(db.execute("SELECT incident_id, batch_id FROM link_history"))
+        triggers = {n for (n,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("DELETE FROM claim_history")
+    assert attached == {"old-1": "b-old", "old-2": "", "gone-1": ""}
+    assert links == {"old-3": "b-old"}
+    assert {"claim_history_append_only_update", "link_history_append_only_delete"} <= triggers
+    assert {"imported_by", "imported_from", "undone_by", "undone_from"} <= \
+        schema_of(path)["batch_columns"]
+    assert list(claim_history(store, "old-1")["changed_by"]) == ["Ana"]
+    assert claim_history(store, "old-2").empty  # an earlier record's review stays apart
+    assert len(claim_history(store)) == 3  # and is kept
+    assert IncidentStore.open(f"sqlite:///{path}", DATA_DIR).schema_version() == \
+        tables.SCHEMA_VERSION  # opening again changes nothing

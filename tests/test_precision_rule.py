@@ -119,10 +119,20 @@ def test_the_static_renderer_draws_the_dotted_ring_and_its_dot(unknown_layer):
 
 
 def _as_version_5(path) -> None:
-    """A store as schema 5 left it: no versions table, no updated_count."""
+    """A store as schema 5 left it: no versions table, no updated_count, nor what version 7
+    adds (authorship columns, the history tables' guards)."""
     with sqlite3.connect(path) as db:
         db.execute("DROP TABLE incident_versions")
         db.execute("ALTER TABLE batches DROP COLUMN updated_count")
+        for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name LIKE '%append_only%'").fetchall():
+            db.execute(f"DROP TRIGGER {trigger}")
+        for table, names in (("batches", ("imported_by", "imported_from", "undone_by",
+                                          "undone_from")),
+                             ("claim_history", ("batch_id", "changed_from")),
+                             ("link_history", ("batch_id", "changed_from"))):
+            for name in names:
+                db.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
         db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
@@ -149,7 +159,7 @@ def test_schema_6_corrects_precision_stored_without_evidence(tmp_path):
     store.engine.dispose()
     _as_version_5(path)
     upgraded = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
-    assert upgraded.schema_version() == 6 and upgraded.revision() == before + 1
+    assert upgraded.schema_version() == 7 and upgraded.revision() == before + 1
     stored = upgraded.incidents_frame().set_index("incident_id")
     assert stored.loc["csv-1", ["geo_precision", "site_id"]].tolist() == ["unknown", ""]
     assert stored.loc["csv-1", "geo_method"].endswith("; the file states no precision")

@@ -11,9 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 from geo.importing.pipeline import commit_import
-from geo.review.claims import set_claim_status
-from geo.review.site_links import set_site_link
+from geo.review.claims import claim_history, set_claim_status
+from geo.review.site_links import link_history, set_site_link
 from geo.store import tables
+from geo.store.reviews import latest_reviews
 from tests.support.files import TEST_DATA
 from tests.support.imports import preview_bytes
 
@@ -98,6 +99,24 @@ def test_an_update_keeps_what_analysts_decided(store):
     row = stored(store, "acled-UKR900002")
     assert row["casualties"] == "3"
     assert (row["claim_status"], row["site_id"]) == ("confirmed", "kremenchuk_refinery")
+    # the decisions' history stays with the updated record, saying where it came from
+    reviews = claim_history(store, "acled-UKR900002")
+    assert list(reviews["changed_by"]) == ["Ana"] and list(reviews["status"]) == ["confirmed"]
+    assert "carried from batch" in reviews["note"].iat[0]
+    assert list(link_history(store, "acled-UKR900002")["site_id"]) == ["kremenchuk_refinery"]
+    assert latest_reviews(store).loc["acled-UKR900002", "last_reviewed_by"] == "Ana"
+
+
+def test_undoing_an_update_brings_back_the_older_record_and_its_history(store):
+    commit_import(preview_bytes(store, ACLED, "acled-week1.csv"), store)
+    set_claim_status(store, "acled-UKR900002", "confirmed", changed_by="Ana", note="imagery")
+    update = commit_import(preview_bytes(store, newer_acled(), "acled-week2.csv"), store)
+    set_claim_status(store, "acled-UKR900002", "reported", changed_by="Bo", note="unsure")
+    store.undo_batch(update.batch_id)
+    row = stored(store, "acled-UKR900002")
+    assert (row["casualties"], row["claim_status"]) == ("2", "confirmed")
+    reviews = claim_history(store, "acled-UKR900002")
+    assert list(reviews["note"]) == ["imagery"]  # the older record's own history
 
 
 def test_an_overlapping_firms_file_adds_only_the_detections_it_lacks(store):

@@ -14,6 +14,13 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
                         help="database file or SQLAlchemy URL (default: INCIDENT_MAP_DB)")
 
 
+def add_by_option(parser: argparse.ArgumentParser) -> None:
+    """--by of the verbs that write: who is recorded (default: the account running it)."""
+    parser.add_argument("--by", dest="changed_by", metavar="NAME",
+                        help="who makes this change, recorded with it (default: the "
+                             "account running the command)")
+
+
 def open_store(args: argparse.Namespace, settings: Settings) -> IncidentStore:
     url = database_url_from(args.db) if args.db else settings.database_url
     return IncidentStore.open(url, settings.data_dir)

@@ -11,6 +11,7 @@ import argparse
 
 import pandas as pd
 
+from geo.access.actor import command_line_actor
 from geo.commands._store_option import add_db_option, open_store
 from geo.errors import ValidationError
 from geo.review.claims import claim_history, set_claim_status
@@ -20,8 +21,9 @@ from geo.settings import Settings
 NAME = "claim"
 HELP = (f"set an incident's claim status ({', '.join(CLAIM_STATUSES)}) with who and why, "
         "or list the status history (--history)")
-HISTORY_COLUMNS = {"changed_at": "when (UTC)", "incident_id": "incident", "changed_by": "by",
-                   "change": "change", "note": "note"}
+HISTORY_COLUMNS = {"changed_at": "when (UTC)", "incident_id": "incident", "batch_id": "batch",
+                   "changed_by": "by", "changed_from": "from", "change": "change",
+                   "note": "note"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +45,8 @@ def _print_history(history: pd.DataFrame, incident_id: str | None) -> None:
         return
     table = history.assign(
         changed_at=history["changed_at"].dt.strftime("%Y-%m-%d %H:%M"),
-        change=history["previous_status"] + " -> " + history["status"],
+        change=history["previous_status"].replace("", "(imported)") + " -> "
+        + history["status"],
     )
     print(table[list(HISTORY_COLUMNS)].rename(columns=HISTORY_COLUMNS).to_string(index=False))
 
@@ -74,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         _print_history(claim_history(store, args.incident_id), args.incident_id)
         return 0
     change = set_claim_status(store, args.incident_id, args.status,
-                              changed_by=args.changed_by, note=args.note)
+                              changed_by=args.changed_by, note=args.note,
+                              changed_from=command_line_actor(args.changed_by).origin)
     print(f"Incident {change.incident_id}: {change.previous_status} -> {change.status} "
           f"by {change.changed_by} at {change.changed_at:%Y-%m-%d %H:%M} UTC")
     return 0

@@ -3,6 +3,8 @@
 Offline: the gazetteer index is built on first use (about a minute, with progress on
 stderr; `python -m geo gazetteer build` does it ahead) and cached in INCIDENT_MAP_CACHE.
 Rows that already have both latitude and longitude keep them and get geocode_status 'given'.
+Cells a spreadsheet would run as a formula are neutralised in the output
+(geo.sharing.csv_safety), the input's columns included.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from geo.geocoding.geocoder import load_geocoder
 from geo.geocoding.online import geocode_online
 from geo.importing.readers.dispatch import read_file
 from geo.settings import Settings
+from geo.sharing.csv_safety import neutralise_formulas
 
 NAME = "geocode"
 HELP = ("add latitude, longitude and geocode_status/precision/match/candidates to a CSV of "
@@ -104,7 +107,7 @@ def _given_points(frame: pd.DataFrame) -> pd.Series | None:
 
 def _write(frame: pd.DataFrame, path: Path) -> None:
     try:
-        frame.to_csv(path, index=False, encoding="utf-8")
+        neutralise_formulas(frame).to_csv(path, index=False, encoding="utf-8")
     except OSError as error:
         raise ExportError(f"Cannot write '{path}': {error.strerror}; choose a writable "
                           "folder with -o") from error

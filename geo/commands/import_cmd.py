@@ -12,7 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo.commands._store_option import add_db_option, open_store
+from geo.access.actor import command_line_actor
+from geo.access.names import name_problems
+from geo.commands._store_option import add_by_option, add_db_option, open_store
 from geo.errors import ValidationError
 from geo.geocoding.geocoder import load_geocoder
 from geo.importing.pipeline import ImportOptions, import_path
@@ -35,6 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true",
                         help="check and report only; write nothing")
     add_db_option(parser)
+    add_by_option(parser)
     order = parser.add_mutually_exclusive_group()
     order.add_argument("--day-first", dest="day_first", action="store_true", default=None,
                        help="read 08/09/2025 as 8 September (default: as the file's dates "
@@ -80,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
     if args.file is None:
         raise ValidationError(["Give the file to import: python -m geo import FILE"],
                               summary="No file given")
+    person = command_line_actor(args.changed_by)
+    problems = name_problems(person.name, "--by")
+    if problems:
+        raise ValidationError(problems, summary="Nothing was imported")
     settings = Settings.from_env()
     store = open_store(args, settings)
     options = ImportOptions(preset=args.preset, mapping=_mapping(args.map) or None,
@@ -87,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
                             keep_duplicates=args.keep_duplicates,
                             include_review=args.include_review, default_country=args.country)
     result = import_path(args.file, store, options, geocoder=lambda: load_geocoder(settings),
-                         dry_run=args.dry_run, progress=_report if args.progress else None)
+                         dry_run=args.dry_run, progress=_report if args.progress else None,
+                         imported_by=person.name, imported_from=person.origin)
     print(result.summary())
     if result.added == 0 and (result.rejected or result.held_back):
         print("Nothing was imported: fix the rows listed above, or use the Import page to "

@@ -183,9 +183,11 @@ def _result(preview: ImportPreview, **counts) -> ImportResult:
 
 
 def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str | None = None,
-                  progress: Progress | None = None) -> ImportResult:
+                  progress: Progress | None = None, imported_by: str = "",
+                  imported_from: str = "") -> ImportResult:
     """Write every included row as one batch, in one transaction: new rows inserted, rows
-    whose source id is stored with other values updated (the old versions kept)."""
+    whose source id is stored with other values updated (the old versions kept); the batch
+    records who imported it and from where (geo.access.actor.Actor)."""
     progress = progress or _noop
     status, include = preview.status, preview.include
     inserted, updates = preview.to_insert(), preview.to_update()
@@ -208,14 +210,15 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
         recheck_duplicates=recheck, checked_at_revision=preview.store_revision,
         thermal=preview.thermal, updates=updates,
         changes=pd.Series(changes[updates.index].to_numpy(), index=updates["incident_id"]),
+        imported_by=imported_by, imported_from=imported_from,
         progress=lambda done, total: progress(done / total, f"Writing {done:,} of {total:,}"))
     return _result(preview, batch_id=batch_id, added=added, updated=len(updates),
                    late_duplicates=len(frame) - added)
 
 
 def import_path(path: Path, store: IncidentStore, options: ImportOptions = ImportOptions(), *,
-                geocoder=None, dry_run: bool = False,
-                progress: Progress | None = None) -> ImportResult:
+                geocoder=None, dry_run: bool = False, progress: Progress | None = None,
+                imported_by: str = "", imported_from: str = "") -> ImportResult:
     """The command line's import: read, check, and (unless dry_run) commit one file."""
     path = Path(path)
     if not path.is_file():
@@ -229,5 +232,6 @@ def import_path(path: Path, store: IncidentStore, options: ImportOptions = Impor
     if dry_run:
         return _result(preview, added=len(preview.to_insert()),
                        updated=len(preview.to_update()), dry_run=True)
-    return commit_import(preview, store, progress=progress)
+    return commit_import(preview, store, progress=progress, imported_by=imported_by,
+                         imported_from=imported_from)
 

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urlsplit
 
 import pandas as pd
 
+from geo.visible import safe_link
 from layers.base import PopupSpec
 
-
-def safe_link(url: str) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) is shown as text."""
-    url = (url or "").strip()
-    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
+__all__ = ["popup_html", "popups_for", "safe_link"]
 
 
 def _cell(value) -> str:

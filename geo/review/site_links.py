@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from geo.errors import ValidationError
 from geo.review.authorship import author_problems
 from geo.schema import THERMAL_CATEGORY
+from geo.store import history as history_rows
 from geo.store import tables
 from geo.store.engine import bump_revision
 from geo.store.incident_store import IncidentStore
@@ -23,7 +24,7 @@ from geo.store.incident_store import IncidentStore
 UNLINKED = ""
 MANUAL = "manual"
 HISTORY_COLUMNS = ("change_id", "incident_id", "previous_site_id", "site_id", "changed_by",
-                   "changed_at", "note")
+                   "changed_at", "note", "batch_id", "changed_from")
 
 
 def _problems(conn, incident_id: str, site_id: str, changed_by: str,
@@ -31,7 +32,7 @@ def _problems(conn, incident_id: str, site_id: str, changed_by: str,
     """Every reason the change cannot be made, and the incident's current site_id."""
     problems = []
     c = tables.incidents.c
-    found = conn.execute(sa.select(c.site_id, c.category, c.site_link)
+    found = conn.execute(sa.select(c.site_id, c.category, c.site_link, c.batch_id)
                          .where(c.incident_id == incident_id)).first()
     if found is None:
         problems.append(f"Unknown incident id '{incident_id}'; pick one from the incident "
@@ -50,43 +51,47 @@ def _problems(conn, incident_id: str, site_id: str, changed_by: str,
             problems.append(f"Unknown site id '{site_id}'; pick one from the site register, "
                             "or unlink")
     problems += author_problems(changed_by, note, "the link history")
-    return problems, (found.site_id if found is not None else UNLINKED)
+    return problems, found
 
 
 def set_site_link(store: IncidentStore, incident_id: str, site_id: str, *, changed_by: str,
-                  note: str = "") -> int:
+                  note: str = "", changed_from: str = "") -> int:
     """Link `incident_id` to `site_id` ("" unlinks it); returns the history change_id.
+    `changed_from`: where the change was made (geo.access.actor.Actor.origin).
 
     Raises ValidationError listing every problem; nothing is written then.
     """
     incident_id, site_id = str(incident_id).strip(), str(site_id or UNLINKED).strip()
     changed_by, note = str(changed_by or "").strip(), str(note or "").strip()
     with store.engine.begin() as conn:
-        problems, previous = _problems(conn, incident_id, site_id, changed_by, note)
+        problems, found = _problems(conn, incident_id, site_id, changed_by, note)
         if problems:
             raise ValidationError(problems, summary=f"The site link of incident "
                                   f"'{incident_id}' was not changed")
         conn.execute(sa.update(tables.incidents)
                      .where(tables.incidents.c.incident_id == incident_id)
                      .values(site_id=site_id, site_link=MANUAL if site_id else UNLINKED))
-        change = conn.execute(sa.insert(tables.link_history).values(
-            incident_id=incident_id, previous_site_id=previous, site_id=site_id,
-            changed_by=changed_by, changed_at=dt.datetime.now(dt.UTC), note=note))
+        [change_id] = history_rows.append(conn, tables.link_history, [dict(
+            incident_id=incident_id, batch_id=found.batch_id, previous_site_id=found.site_id,
+            site_id=site_id, changed_by=changed_by, changed_at=dt.datetime.now(dt.UTC),
+            changed_from=str(changed_from), note=note)])
         bump_revision(conn)
-    return int(change.inserted_primary_key[0])
+    return change_id
 
 
 def link_history(store: IncidentStore, incident_id: str | None = None,
                  site_id: str | None = None) -> pd.DataFrame:
-    """Every recorded link change, newest first; of one incident, or to or from one site."""
+    """Every recorded link change, newest first; of one incident (the record stored now),
+    or to or from one site (every change ever made, with its batch)."""
     h = tables.link_history.c
     query = sa.select(tables.link_history).order_by(h.change_id.desc())
     if incident_id is not None:
-        query = query.where(h.incident_id == incident_id)
+        query = query.where(h.incident_id == incident_id,
+                            history_rows.is_current(tables.link_history))
     if site_id is not None:
         query = query.where(sa.or_(h.site_id == site_id, h.previous_site_id == site_id))
     with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-    frame = pd.DataFrame([tuple(row) for row in rows], columns=list(HISTORY_COLUMNS))
+        rows = conn.execute(query).mappings().all()
+    frame = pd.DataFrame([dict(row) for row in rows], columns=list(HISTORY_COLUMNS))
     frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
     return frame

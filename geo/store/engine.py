@@ -18,8 +18,8 @@ from sqlalchemy import event
 from geo.allocation import paused_gc
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
-from geo.store import map_index, migrations, tables
-from geo.store.meta_keys import META_REVISION
+from geo.store import database_errors, map_index, migrations, tables
+from geo.store.meta_keys import META_REVISION, META_TABLE
 
 INSERT_CHUNK = 20_000
 SQLITE_CACHE_KIB = 64 * 1024  # index upkeep of a 100,000-row batch needs more than 2 MB
@@ -33,7 +33,12 @@ def _sqlite_engine(url: str) -> sa.Engine:
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # let BEGIN below control transactions
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # WAL is kept in the file: only a store, or an empty file about to become one, is
+        # switched (another program's database is refused untouched: IncidentStore.open)
+        tables_found = cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                      ).fetchall()
+        if not tables_found or (META_TABLE,) in tables_found:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=60000")
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
@@ -49,14 +54,14 @@ def _sqlite_engine(url: str) -> sa.Engine:
 
 def create_engine(url: str) -> sa.Engine:
     try:
-        if url.startswith("sqlite"):
-            return _sqlite_engine(url)
-        return sa.create_engine(url)
-    except (sa.exc.ArgumentError, ModuleNotFoundError) as error:
+        engine = _sqlite_engine(url) if url.startswith("sqlite") else sa.create_engine(url)
+    except (sa.exc.ArgumentError, ModuleNotFoundError, ValueError) as error:
         raise StoreError(
             f"Cannot use database URL '{url}': {error}. Use a file path or "
             "'sqlite:///path/to/file.sqlite'"
         ) from error
+    database_errors.install(engine)
+    return engine
 
 
 def records(frame: pd.DataFrame, columns) -> list[dict]:

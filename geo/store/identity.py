@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from urllib.parse import unquote
 
 from geo.store.meta_keys import META_REVISION, META_STORE_ID, META_TABLE
 
@@ -20,7 +21,7 @@ SQLITE_PREFIX = "sqlite:///"
 def read(database_url: str) -> tuple[str, int] | None:
     if not database_url.startswith(SQLITE_PREFIX):
         return None
-    path = Path(database_url.removeprefix(SQLITE_PREFIX))
+    path = Path(unquote(database_url.removeprefix(SQLITE_PREFIX)))
     if not path.is_file():
         return None
     try:

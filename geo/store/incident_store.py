@@ -21,7 +21,8 @@ from geo.analysis.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
-from geo.store import map_index, migrations, tables, versions
+from geo.store import history, map_index, migrations, tables, versions
+from geo.store.database_errors import described, refuse_foreign
 from geo.store.engine import Progress, bump_revision, create_engine, insert_incidents, records
 from geo.store.map_query import answers, map_frame
 from geo.store.meta_keys import META_REVISION, META_STORE_ID
@@ -41,26 +42,36 @@ class IncidentStore:
 
     @classmethod
     def open(cls, url: str, data_dir) -> IncidentStore:
+        """Damaged, locked, read-only or foreign databases raise StoreError
+        (geo.store.engine translates the database's own errors)."""
         store = cls(create_engine(url), data_dir)
         try:
             store._prepare()
-        except sa.exc.OperationalError as error:
+        except sa.exc.OperationalError as error:  # an upgrade that meets a clash
             raise StoreError(
-                f"Cannot open the incident database '{url}': {error.orig}. Check that the "
-                "path is writable, or set INCIDENT_MAP_DB to another file"
+                f"Cannot open the incident database {described(store.engine.url)}: "
+                f"{error.orig}. Restore it from a backup, or set INCIDENT_MAP_DB to another "
+                "file; nothing was written"
             ) from error
         return store
 
     def _prepare(self) -> None:
         with self.engine.begin() as conn:
             version = None
-            if sa.inspect(conn).has_table(tables.meta.name):
+            found = set(sa.inspect(conn).get_table_names())
+            if tables.meta.name in found:
                 version = conn.execute(sa.select(tables.meta.c.value).where(
                     tables.meta.c.key == migrations.META_VERSION)).scalar()
             if version is None:
+                refuse_foreign(self.engine.url, found)
                 tables.metadata.create_all(conn)
                 map_index.create(conn)
+                history.create_guards(conn)
                 self._seed(conn)
+            elif not str(version).isdigit():
+                raise StoreError(f"The database {described(self.engine.url)} is damaged: its "
+                                 f"schema version reads {str(version)[:40]!r}; restore it "
+                                 "from a backup; nothing was written")
             elif int(version) > tables.SCHEMA_VERSION:
                 raise StoreError(
                     f"The database has schema version {version}, newer than this program "
@@ -83,6 +94,7 @@ class IncidentStore:
 
     def _insert_batch(self, conn, batch_id, incidents, *, file_name, preset,
                       skipped_count=0, rejected_count=0, file_sha256="", settings=None,
+                      imported_by="", imported_from="",
                       progress: Progress | None = None, updated_count=0) -> None:
         exists = conn.execute(sa.select(tables.batches.c.batch_id)
                               .where(tables.batches.c.batch_id == batch_id)).first()
@@ -94,8 +106,13 @@ class IncidentStore:
             "skipped_count": skipped_count, "rejected_count": rejected_count,
             "file_sha256": file_sha256, "settings": json.dumps(settings or {}, sort_keys=True),
             "updated_count": updated_count,
+            "imported_by": imported_by, "imported_from": imported_from,
         }])
         insert_incidents(conn, incidents.assign(batch_id=batch_id), progress)
+        if batch_id != SEED_BATCH_ID:  # the seed's statuses are the shipped record
+            history.append_imported_statuses(conn, incidents, batch_id,
+                                             imported_by=imported_by or history.NOT_RECORDED,
+                                             imported_from=imported_from, file_name=file_name)
 
     # --- reads -------------------------------------------------------------------------
     def revision(self) -> int:
@@ -169,7 +186,8 @@ class IncidentStore:
                   recheck_duplicates: np.ndarray | None = None,
                   checked_at_revision: int | None = None,
                   progress: Progress | None = None, thermal=None,
-                  updates: pd.DataFrame | None = None, changes: pd.Series | None = None) -> int:
+                  updates: pd.DataFrame | None = None, changes: pd.Series | None = None,
+                  imported_by: str = "", imported_from: str = "") -> int:
         """Insert the rows of a coerced incident frame as one batch, in one transaction.
 
         Rows flagged in `recheck_duplicates` are compared with the store again inside the
@@ -179,7 +197,9 @@ class IncidentStore:
         of rows written. `thermal` (geo.importing.thermal.ThermalRows, FIRMS files): the
         typed detections and coverage, written in the same transaction. `updates`: rows
         that replace stored incidents with the same id (geo.store.versions keeps the old
-        versions; `changes` says in words what changed, by id).
+        versions; `changes` says in words what changed, by id). `imported_by`,
+        `imported_from`: who imports and from where (geo.access.actor); rows with a
+        checked claim status get a history row saying so (geo.store.history).
         """
         updates = updates if updates is not None else incidents.iloc[:0]
         with self.engine.begin() as conn:
@@ -194,7 +214,8 @@ class IncidentStore:
                 self._insert_batch(conn, batch_id, incidents, file_name=file_name,
                                    preset=preset, skipped_count=skipped_count,
                                    rejected_count=rejected_count, file_sha256=file_sha256,
-                                   settings=settings, progress=progress,
+                                   settings=settings, imported_by=imported_by,
+                                   imported_from=imported_from, progress=progress,
                                    updated_count=len(updates))
                 versions.update_incidents(conn, batch_id, updates,
                                           changes if changes is not None else pd.Series())
@@ -229,8 +250,9 @@ class IncidentStore:
         with self.engine.connect() as conn:
             return self._query(conn, view, DUPLICATE_COLUMNS)
 
-    def undo_batch(self, batch_id: str) -> int:
-        """Delete a batch's incidents (in one transaction); returns how many were removed."""
+    def undo_batch(self, batch_id: str, *, undone_by: str = "", undone_from: str = "") -> int:
+        """Delete a batch's incidents (in one transaction); returns how many were removed.
+        The batch keeps who undid it and from where; the history of its records stays."""
         with self.engine.begin() as conn:
             found = conn.execute(
                 sa.select(tables.batches.c.undone_at)
@@ -250,7 +272,8 @@ class IncidentStore:
             delete_thermal(conn, batch_id)
             conn.execute(
                 sa.update(tables.batches).where(tables.batches.c.batch_id == batch_id)
-                .values(undone_at=dt.datetime.now(dt.UTC))
+                .values(undone_at=dt.datetime.now(dt.UTC), undone_by=undone_by,
+                        undone_from=undone_from)
             )
             bump_revision(conn)
         return removed

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pandas as pd
 import sqlalchemy as sa
 
-from geo.store import map_index, precision_fix, tables
+from geo.store import history, map_index, precision_fix, tables
 from geo.store.meta_keys import META_REVISION, META_SPAN_CLASSES, META_STORE_ID, META_VERSION
 
 
@@ -113,12 +113,26 @@ def _v6_versions_and_honest_precision(conn: sa.Connection) -> None:
             value=sa.cast(sa.cast(m.value, sa.Integer) + 1, sa.Text)))
 
 
+def _v7_authorship(conn: sa.Connection) -> None:
+    """Batches record who imported and who undid them, and from where; history rows the
+    record they changed (incident id and batch) and where from; the history tables become
+    append-only (geo.store.history). Safe to run whatever version 6 did."""
+    for table, names in tables.VERSION_7_COLUMNS.items():
+        present = {column["name"] for column in sa.inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name not in present:
+                _add_column(conn, table, name)
+    history.attach_old_rows(conn)
+    history.create_guards(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     2: _v2_batch_counts_and_window_indexes,
     3: _v3_history_and_thermal,
     4: _v4_map_index,
     5: _v5_store_id,
     6: _v6_versions_and_honest_precision,
+    7: _v7_authorship,
 }
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.sql.expression import UnaryExpression
 from geo.analysis.operators import sql_condition
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import tables
+from geo.store.database_errors import raw_reads
 from geo.viewstate import ViewFilter
 
 # What a map of the results needs: where, when, what and how sure (style and time
@@ -144,12 +145,18 @@ def window_query(conn: sa.Connection, view: ViewFilter, *, span_classes,
     for span_class in sorted(span_classes):
         bounds = [c.span_class == span_class]
         if view.date_from is not None:
-            longest = dt.timedelta(days=tables.longest_span(span_class))
-            bounds.append(date_start >= view.date_from - longest)
+            bounds.append(date_start >= earliest_start(view.date_from, span_class))
         selects.append(select_columns(columns, bounds + common))
     if not selects:
         return select_columns(columns, [sa.false()])
     return selects[0] if len(selects) == 1 else sa.union_all(*selects)
+
+
+def earliest_start(date_from: dt.date, span_class: int) -> dt.date:
+    """The earliest date_start of a record of `span_class` that can reach `date_from`;
+    the first day there is for a window starting in the first centuries."""
+    reach = (date_from - dt.date.min).days
+    return date_from - dt.timedelta(days=min(tables.longest_span(span_class), reach))
 
 
 def _columns(rows: list, width: int) -> list[np.ndarray]:
@@ -167,7 +174,8 @@ def fetch_columns(conn: sa.Connection, statement) -> tuple[list[str], list[np.nd
     date objects, parsed again below) would cost more than the query itself."""
     result = conn.execute(statement)
     names = list(result.keys())
-    rows = result.cursor.fetchall() if conn.dialect.name == "sqlite" else result.all()
+    with raw_reads(conn.engine.url):
+        rows = result.cursor.fetchall() if conn.dialect.name == "sqlite" else result.all()
     result.close()
     return names, _columns(rows, len(names))
 

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.store.meta_keys import META_TABLE
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -76,6 +76,9 @@ batches = sa.Table(
     sa.Column("settings", sa.Text, nullable=False, server_default=""),
     # added in schema version 6: stored incidents this batch updated (same source id)
     sa.Column("updated_count", sa.Integer, nullable=False, server_default="0"),
+    # version 7: who imported and undid it, and from where (geo.access.actor)
+    *(sa.Column(name, sa.Text, nullable=False, server_default="")
+      for name in ("imported_by", "imported_from", "undone_by", "undone_from")),
 )
 
 incidents = sa.Table(
@@ -106,6 +109,10 @@ claim_history = sa.Table(
     sa.Column("changed_by", sa.Text, nullable=False),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    # version 7: the record changed is (incident_id, batch_id), so a record imported again
+    # after an undo starts with no history; and where the change was made from
+    sa.Column("batch_id", sa.String(64), nullable=False, server_default=""),
+    sa.Column("changed_from", sa.Text, nullable=False, server_default=""),
     sa.Index("ix_claim_history_incident", "incident_id"),
 )
 
@@ -118,6 +125,8 @@ link_history = sa.Table(
     sa.Column("changed_by", sa.Text, nullable=False),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("batch_id", sa.String(64), nullable=False, server_default=""),  # version 7
+    sa.Column("changed_from", sa.Text, nullable=False, server_default=""),  # version 7
     sa.Index("ix_link_history_incident", "incident_id"),
 )
 
@@ -166,3 +175,8 @@ incident_versions = sa.Table(
     sa.Index("ix_incident_versions_incident", "incident_id"),
     sa.Index("ix_incident_versions_batch", "batch_id"),
 )
+
+HISTORY_TABLES = (claim_history, link_history)  # append-only (geo.store.history)
+VERSION_7_COLUMNS = {batches: ("imported_by", "imported_from", "undone_by", "undone_from"),
+                     claim_history: ("batch_id", "changed_from"),
+                     link_history: ("batch_id", "changed_from")}

@@ -5,7 +5,8 @@ the stored incident with that id instead of adding a second one. Inside the impo
 transaction, `update_incidents` saves each stored row as it was (every column, and its
 FIRMS values for a thermal detection) in `incident_versions`, then writes the new values.
 What an analyst decided is kept: the claim status once reviewed (claim_history), a site
-link set by hand. `restore_batch` (undo) puts back the versions a batch replaced.
+link set by hand, and the history rows themselves (carried to the updated record:
+geo.store.history.carry_forward). `restore_batch` (undo) puts back the versions a batch replaced.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from geo.schema import INCIDENT_COLUMNS
-from geo.store import migrations, tables
+from geo.store import history, migrations, tables
 
 STORED_COLUMNS = (*INCIDENT_COLUMNS, "site_link")
 CHUNK = 500
@@ -64,8 +65,9 @@ def _reviewed(conn: sa.Connection, ids: list[str]) -> set[str]:
     h = tables.claim_history.c
     found: set[str] = set()
     for start in range(0, len(ids), CHUNK):
-        found.update(conn.execute(sa.select(h.incident_id).distinct().where(
-            h.incident_id.in_(ids[start:start + CHUNK]))).scalars())
+        found |= set(conn.execute(sa.select(h.incident_id).distinct().where(
+            h.incident_id.in_(ids[start:start + CHUNK]),
+            history.is_current(tables.claim_history))).scalars())
     return found
 
 
@@ -97,6 +99,7 @@ def update_incidents(conn: sa.Connection, batch_id: str, frame: pd.DataFrame,
     ids = frame["incident_id"].tolist()
     old = stored_rows(conn, ids)
     reviewed, detections = _reviewed(conn, ids), _detections(conn, ids)
+    history.carry_forward(conn, ids, batch_id)
     now = dt.datetime.now(dt.UTC)
     conn.execute(sa.insert(tables.incident_versions), [{
         "incident_id": i, "batch_id": batch_id, "replaced_at": now,

@@ -2,9 +2,10 @@
 (title, publisher, author, date: all editable), and see its text with the evidence of each
 proposal highlighted.
 
-The article's words are untrusted: they are shown through `highlighted_html`, which escapes
-every character of the text (html.escape) and adds only our own <mark> tags; every other
-value goes through st.dataframe or escape_markdown. The proposals themselves are edited in
+The article's words are untrusted: they are shown through `highlighted_html`, which shows
+hidden characters as marks (geo.visible), escapes every character of the text (html.escape)
+and adds only our own <mark> tags; every other value goes through st.dataframe or
+geo.ui.safe_text. The proposals themselves are edited in
 geo.ui.article_proposals.
 """
 
@@ -24,7 +25,8 @@ from geo.articles.text import (
     read_article_bytes,
 )
 from geo.errors import IncidentMapError
-from geo.ui.markdown import escape_markdown
+from geo.ui import safe_text
+from geo.visible import visible
 
 PARSE_KEY = "article_parse"
 TEXT_KEY = "article_text"
@@ -32,6 +34,10 @@ UPLOAD_KEY = "article_upload"
 MAX_SHOWN_CHARS = 60_000
 KEPT_PARSES = 4
 MARK_STYLE = "background:#ffe08a;border-radius:2px;padding:0 1px"
+
+
+def _shown(words: str) -> str:
+    return escape(visible(words))
 
 
 def highlighted_html(parse: ArticleParse) -> str:
@@ -47,11 +53,11 @@ def highlighted_html(parse: ArticleParse) -> str:
         if start < at:
             continue
         label = "".join(f"[{n}]" for n in marks)
-        parts.append(escape(text[at:start]))
+        parts.append(_shown(text[at:start]))
         parts.append(f"<mark style='{MARK_STYLE}' title='proposal {label}'>"
-                     f"{escape(text[start:end])}</mark><sup>{label}</sup>")
+                     f"{_shown(text[start:end])}</mark><sup>{label}</sup>")
         at = end
-    parts.append(escape(text[at:]))
+    parts.append(_shown(text[at:]))
     if len(parse.article.text) > MAX_SHOWN_CHARS:
         parts.append(escape(f"\n… ({len(parse.article.text) - MAX_SHOWN_CHARS:,} more "
                             "characters not shown)"))
@@ -74,7 +80,7 @@ def _article() -> ArticleText | None:
         text = st.session_state.get(TEXT_KEY, "")
         return article_from_text(text) if text.strip() else None
     except IncidentMapError as error:
-        st.error(escape_markdown(error), icon="🚫")
+        st.error(safe_text.block(error), icon=":material/block:")
         return None
 
 
@@ -94,7 +100,7 @@ def _meta_fields(first: ArticleParse, digest: str) -> dict[str, str]:
             "are resolved against it; without it they stay unresolved."),
     }
     if meta.date_found and meta.date:
-        right.caption(f"Date found: {escape_markdown(meta.date_found)}")
+        right.caption(f"Date found: {safe_text.text(meta.date_found)}")
     return values
 
 
@@ -128,7 +134,7 @@ def render(geocoder) -> ArticleParse | None:
         overrides = _meta_fields(first, digest)
         parse = _parsed(article, geocoder, overrides)
     except IncidentMapError as error:
-        st.error(escape_markdown(error), icon="🚫")
+        st.error(safe_text.block(error), icon=":material/block:")
         return None
     if parse.meta.date is None:
         st.warning("The article has no date: relative dates ('last night', 'days earlier') "

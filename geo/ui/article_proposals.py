@@ -15,6 +15,7 @@ import streamlit as st
 from geo.articles.parse import ArticleParse
 from geo.articles.rows import proposal_rows
 from geo.schema import CATEGORIES, DATE_PRECISIONS
+from geo.ui import safe_text
 
 SHOWN = {"accept": "Accept", "number": "#", "confidence": "Confidence", "category": "Category",
          "place": "Place", "country": "Country", "admin1": "Region", "subtype": "Subtype",
@@ -31,7 +32,8 @@ def _editor(parse: ArticleParse, rows: pd.DataFrame) -> pd.DataFrame:
     table.insert(0, "number", range(1, len(rows) + 1))
     table.insert(0, "accept", (rows["confidence"] != "low").to_numpy())
     return st.data_editor(
-        table, key=f"article_editor_{parse.sha256[:16]}_{parse.meta.date}", hide_index=True,
+        safe_text.table(table), key=f"article_editor_{parse.sha256[:16]}_{parse.meta.date}",
+        hide_index=True,
         num_rows="fixed", width="stretch",
         disabled=["number", "confidence", "doubts", "description"],
         column_config={
@@ -75,8 +77,9 @@ def _unproposed(parse: ArticleParse) -> None:
         return
     with st.expander(f"Sentences with event words that gave no proposal "
                      f"({len(parse.unproposed)})"):
-        st.dataframe(pd.DataFrame({"Why not": [u.why for u in parse.unproposed],
-                                   "Sentence": [u.sentence.text for u in parse.unproposed]}),
+        st.dataframe(safe_text.table(pd.DataFrame({
+            "Why not": [u.why for u in parse.unproposed],
+            "Sentence": [u.sentence.text for u in parse.unproposed]})),
                      hide_index=True, width="stretch")
 
 

@@ -4,7 +4,10 @@ the column mapping, preview every row with its status, fix what needs review, im
 as one batch; undo a batch later.
 
 The work is done by geo.importing.pipeline; this module only lays it out. The preview is kept in
-session state, keyed by the file's hash and the settings, so widgets do not recompute it.
+session state, keyed by the file's hash and the settings, so widgets do not recompute it;
+the file's cells and the preview are dropped from the session once imported (or when the
+file is removed). Importing takes the importer role in team mode (geo.ui.identity); the
+batch records who imported it and from where. The file name is shown through safe_text.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ import hashlib
 
 import streamlit as st
 
+from geo.access.policy import IMPORT
 from geo.articles.rows import preview_article, rows_csv
-from geo.errors import InputFileError, ValidationError
+from geo.errors import IncidentMapError, InputFileError, ValidationError
 from geo.geocoding.geocoder import load_geocoder
 from geo.importing.pipeline import ImportOptions, commit_import, preview_import, read_upload
 from geo.importing.presets.template import template_csv
@@ -26,9 +30,11 @@ from geo.ui import (
     article_input,
     article_proposals,
     cached,
+    identity,
     import_batches,
     import_preview_panel,
     import_settings,
+    safe_text,
 )
 
 PREVIEW_KEY = "import_preview"
@@ -116,8 +122,14 @@ def _commit(preview: ImportPreview, store: IncidentStore) -> None:
         if chosen == 0:
             st.caption("No row is included yet: fix or keep rows above to import them.")
         return
+    try:
+        importer = identity.writer(IMPORT)
+    except IncidentMapError as error:
+        st.error(safe_text.block(error), icon=":material/block:")
+        return
     bar, report = _progress_bar()
-    result = commit_import(preview, store, progress=report)
+    result = commit_import(preview, store, progress=report, imported_by=importer.name,
+                           imported_from=importer.origin)
     bar.empty()
     late = (f" {result.late_duplicates:,} were stored meanwhile by another import and "
             "skipped." if result.late_duplicates else "")
@@ -127,9 +139,16 @@ def _commit(preview: ImportPreview, store: IncidentStore) -> None:
         f"Imported {result.added:,} incident(s) from '{result.file_name}' as batch "
         f"{result.batch_id}.{updated}{late} They are on the map now; undo the batch below if "
         "needed.")
-    st.session_state.pop(PREVIEW_KEY, None)
+    forget_upload()
     st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
     st.rerun()
+
+
+def forget_upload() -> None:
+    """The file's cells and its preview leave the session (a 1,000,000-row file holds
+    gigabytes): after the import, or when the file is removed from the uploader."""
+    for key in (RAW_KEY, PREVIEW_KEY):
+        st.session_state.pop(key, None)
 
 
 def render() -> None:
@@ -137,7 +156,14 @@ def render() -> None:
     store = cached.store(settings.database_url, str(settings.data_dir))
     _intro()
     if MESSAGE_KEY in st.session_state:
-        st.success(st.session_state.pop(MESSAGE_KEY), icon=":material/check_circle:")
+        st.success(safe_text.block(st.session_state.pop(MESSAGE_KEY)),
+                   icon=":material/check_circle:")
+    refused = identity.refusal(IMPORT, "import files")
+    if refused:
+        st.info(refused, icon=":material/lock:")
+        st.divider()
+        import_batches.render(store)
+        return
     source = st.radio("Import from", SOURCES, key=SOURCE_KEY, horizontal=True)
     if source == SOURCES[1]:
         _article_flow(store, settings)
@@ -147,6 +173,7 @@ def render() -> None:
             key=f"import_upload_{st.session_state.get(UPLOADER_ROUND, 0)}",
             help="The file is checked first; nothing is stored until you press Import.")
         if upload is None:
+            forget_upload()
             _empty_state()
         else:
             _upload_flow(upload.name, upload.getvalue(), store, settings)
@@ -178,15 +205,16 @@ def _upload_flow(file_name: str, data: bytes, store: IncidentStore, settings: Se
     try:
         raw = _read(data, file_name, digest)
     except InputFileError as error:
-        st.error(str(error), icon=":material/block:")
+        st.error(safe_text.block(error), icon=":material/block:")
         return
-    st.caption(f"'{file_name}': {raw.describe()}")
+    st.caption(f"{safe_text.quoted(file_name)}: {safe_text.text(raw.describe())}")
     options = import_settings.render(raw, digest)
     try:
         preview = _preview(raw, options, store, settings, digest)
     except ValidationError as error:
         st.error("The file cannot be imported with this mapping:\n\n"
-                 + "\n".join(f"- {p}" for p in error.problems), icon=":material/block:")
+                 + "\n".join(f"- {safe_text.text(p)}" for p in error.problems),
+                 icon=":material/block:")
         return
     import_preview_panel.render(preview, store, on_change=keep_preview)
     _commit(preview, store)

@@ -26,7 +26,7 @@ from geo.importing.preview import (
     ImportPreview,
 )
 from geo.store.incident_store import IncidentStore
-from geo.ui import import_thermal
+from geo.ui import import_thermal, safe_text
 
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
@@ -56,7 +56,7 @@ def _counts(preview: ImportPreview) -> None:
         column.metric(status.capitalize(), f"{counts[status]:,}",
                       help=help_text[status])
     for note in preview.notes:
-        st.warning(note, icon=":material/warning:")
+        st.warning(safe_text.block(note), icon=":material/warning:")
 
 
 def _table(rows: pd.DataFrame, identified: bool) -> None:
@@ -69,7 +69,9 @@ def _table(rows: pd.DataFrame, identified: bool) -> None:
         return
     table = rows.head(SHOWN_ROWS).assign(when=lambda f: describe_dates(f))
     columns = [c for c in TABLE_COLUMNS if c != "incident_id" or identified]
-    st.dataframe(table[columns].rename(columns=TABLE_COLUMNS), width="stretch",
+    displayed = safe_text.table(safe_text.with_web_links(
+        table[columns].rename(columns=TABLE_COLUMNS), TABLE_COLUMNS["source_url"]))
+    st.dataframe(displayed, width="stretch",
                  column_config={"Link": st.column_config.LinkColumn("Link"),
                                 "Site (proposed link)": st.column_config.TextColumn(
                                     "Site (proposed link)", width="medium",
@@ -100,12 +102,12 @@ def _review(preview: ImportPreview, rows: pd.DataFrame, store: IncidentStore,
     st.subheader("Rows to check")
     st.caption("Tick Import to keep a row as it is. For a place with several matches, choose "
                "the right one, or type the coordinates. Then apply.")
-    table = _review_table(preview, rows.head(EDITABLE_ROWS))
-    options = sorted({c.option() for row in table["row"]
+    displayed = safe_text.table(_review_table(preview, rows.head(EDITABLE_ROWS)))
+    options = sorted({c.option() for row in displayed["row"]
                       for c in preview.choices.get(int(row), [])})
     with st.form("import_review_form", border=False):
         edited = st.data_editor(
-            table, key=editor_key(), hide_index=True, width="stretch", num_rows="fixed",
+            displayed, key=editor_key(), hide_index=True, width="stretch", num_rows="fixed",
             disabled=["row", "status", "place", "reason", "geo_method"],
             column_config={
                 "row": st.column_config.NumberColumn("Row", format="%d"),
@@ -139,7 +141,7 @@ def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
     if problems:
         count = len(preview.problems())
         with st.expander(f"All problems ({count:,}, one line per rule broken)"):
-            st.dataframe(pd.DataFrame({"Problem": problems}), hide_index=True,
+            st.dataframe(safe_text.table(pd.DataFrame({"Problem": problems})), hide_index=True,
                          width="stretch", height=min(400, 38 + 35 * len(problems)))
     if left_out:
         stem = preview.file_name.rsplit(".", 1)[0]
@@ -158,10 +160,10 @@ def _missing(preview: ImportPreview) -> None:
         st.caption("Stored events of this source, within the file's dates and countries, that "
                    "this newer export no longer holds: the source may have deleted or merged "
                    "them. They are kept; review them on the map.")
-        st.dataframe(missing.rename(columns={"incident_id": "Source id", "date_start": "Date",
-                                             "place": "Place", "country": "Country",
-                                             "description": "Description",
-                                             "batch_id": "Imported in batch"}),
+        st.dataframe(safe_text.table(missing).rename(columns={
+            "incident_id": "Source id", "date_start": "Date", "place": "Place",
+            "country": "Country", "description": "Description",
+            "batch_id": "Imported in batch"}),
                      hide_index=True, width="stretch", height=min(400, 38 + 35 * len(missing)))
 
 

@@ -16,6 +16,7 @@ from geo.importing.pipeline import ImportOptions
 from geo.importing.presets.registry import PRESETS, detect_preset
 from geo.importing.readers.table import RawTable
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
+from geo.ui import safe_text
 
 NOT_MAPPED = "— not in the file —"
 MAIN_FIELDS = ("date_start", "latitude", "longitude", "place", "category", "description",
@@ -39,7 +40,7 @@ def _mapping(raw: RawTable, preset_name: str, key: str) -> dict[str, str | None]
             found = proposed.get(field)
             choice = columns[i % 4].selectbox(
                 labels[field], options, index=options.index(found) if found else 0,
-                key=f"{key}_map_{preset_name}_{field}",
+                key=f"{key}_map_{preset_name}_{field}", format_func=safe_text.plain,
                 help=f"Field '{field}'" + (f"; matched by names such as "
                                            f"{', '.join(FIELDS[field][1][:4])}"
                                            if field in FIELDS else ""))
@@ -60,7 +61,7 @@ def _kind_of_file(raw: RawTable, key: str) -> str:
         "Kind of file", names, index=names.index(detected), key=f"{key}_preset",
         format_func=lambda n: PRESETS[n].label + (" (detected)" if n == detected else ""),
         help="Detected from the file's columns; choose another to read it that way.")
-    st.caption(PRESETS[chosen].help)
+    st.caption(safe_text.text(PRESETS[chosen].help))
     return chosen
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.importing.preview import DUPLICATE, ImportPreview
 from geo.importing.thermal import COVERAGE_PAD_DEG
+from geo.ui import safe_text
 
 
 def render(preview: ImportPreview) -> None:
@@ -15,19 +16,20 @@ def render(preview: ImportPreview) -> None:
         return
     include, status = preview.include, preview.status
     stored = int(include.sum())
-    text = (f"**NASA FIRMS file.** {stored:,} detection(s) will be stored as the *Thermal "
+    intro = (f"**NASA FIRMS file.** {stored:,} detection(s) will be stored as the *Thermal "
             "detections (FIRMS)* layer with their fire radiative power, confidence, satellite "
             "and overpass time (UTC): evidence to set beside the claims, never strikes. ")
     if not stored:
-        st.info(text + "Nothing new will be stored, so no coverage will be recorded.")
+        st.info(intro + "Nothing new will be stored, so no coverage will be recorded.")
         return
     if thermal.coverage is None:
-        st.info(text + "No row has both a date and a point, so no coverage will be recorded.")
+        st.info(intro + "No row has both a date and a point, so no coverage will be recorded.")
         return
-    st.info(text + f"**Coverage to record:** {thermal.coverage.describe()}: the file's "
-            f"acq_date range and the box of its detections padded by {COVERAGE_PAD_DEG:g}°. "
-            "A strike in this area on these days with no detection near it will read "
-            "'none detected'; elsewhere the app says it has no data.")
+    coverage = safe_text.text(thermal.coverage.describe())
+    st.info(intro + f"**Coverage to record:** {coverage}: the file's acq_date range and the "
+            f"box of its detections padded by {COVERAGE_PAD_DEG:g}°. A strike in this area on "
+            "these days with no detection near it will read 'none detected'; elsewhere the "
+            "app says it has no data.")
     left_out = int((~include & (status != DUPLICATE)).sum())
     if left_out:
         st.warning(f"{left_out:,} FIRMS row(s) are left out. A strike near one of them may "

@@ -16,7 +16,7 @@ import streamlit as st
 from geo.names import SITE_ZOOM
 from geo.settings import Settings
 from geo.store import identity as store_identity
-from geo.ui import app_url, headline, map_panel, opening_map, sidebar
+from geo.ui import app_url, headline, map_panel, opening_map, safe_text, sidebar
 from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState
 
 # Set by a session's first run of the map page (see _defer_rest_of_page).
@@ -45,7 +45,7 @@ def render() -> None:
     st.caption("Every point is a claim with its source, not a settled fact. Open a point "
                "for who says so, how sure the date is and how the point was placed.")
     for problem in st.session_state.get("link_problems", []):
-        st.warning(problem)
+        st.warning(safe_text.block(problem))
     headline_container = st.container()  # the counts: read with the incidents
     state_key = repr(opening)
     result = None

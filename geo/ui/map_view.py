@@ -15,6 +15,7 @@ from geo.ui import (
     map_arguments,
     map_panel,
     opening_map,
+    safe_text,
     share_panel,
     sidebar_choices,
     site_data,
@@ -22,7 +23,6 @@ from geo.ui import (
     thermal_panel,
     timeline_panel,
 )
-from geo.ui.markdown import escape_markdown
 from geo.ui.sidebar import Choices
 from geo.viewstate import ViewState
 
@@ -122,7 +122,7 @@ def headline_lines(view: View, offered: Choices) -> list[tuple[str, str]]:
               f"**{len(plain) - on_map:,}** known only to country level (listed in the table, "
               f"not drawn) · window {state.date_from:%d %b %Y} – {state.date_to:%d %b %Y}"
               + (f" · within {state.pipeline_km:g} km of the "
-                 f"{escape_markdown(state.pipeline)} pipeline route" if state.pipeline else "")
+                 f"{safe_text.text(state.pipeline)} pipeline route" if state.pipeline else "")
               + (f" · **{thermal_view:,}** thermal detections (FIRMS, not claims)"
                  if thermal_all else ""))]
     large_store_notice = default_window.notice(
@@ -132,5 +132,5 @@ def headline_lines(view: View, offered: Choices) -> list[tuple[str, str]]:
         lines.append(("info", large_store_notice))
     route_note = empty_route_note(view)
     if route_note:
-        lines.append(("info", escape_markdown(route_note)))
+        lines.append(("info", safe_text.block(route_note)))
     return lines

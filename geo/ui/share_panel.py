@@ -17,8 +17,10 @@ from geo.render.extents import INCIDENTS, resolve_extent
 from geo.sharing.citation import DEFAULT_TITLE
 from geo.sharing.exports import EXPORT_FORMATS, export_bytes, mime_type
 from geo.sharing.formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
-from geo.ui import cached
+from geo.ui import cached, safe_text
 from geo.viewstate import ViewState, to_query
+
+MAX_TITLE_CHARS = 140
 
 CURRENT_VIEW = "current"
 EXTENT_LABELS = {
@@ -46,7 +48,7 @@ def _extent(choice: str, bounds, sites, incidents):
             return resolve_extent(bounds=bounds, sites=sites)
         return resolve_extent(region=choice, sites=sites)
     except FilterError as error:
-        st.warning(f"{error}. The snapshot shows the story region instead.")
+        st.warning(f"{safe_text.text(error)}. The snapshot shows the story region instead.")
         return resolve_extent(region="story", sites=sites)
 
 
@@ -60,7 +62,14 @@ def current_link(state: ViewState) -> str:
 def _snapshot_controls(view: View, pipelines, basemap_parts, bounds) -> None:
     state, sites = view.state, view.sites
     st.markdown("**Snapshot of this view**")
-    title = st.text_input("Title", value=DEFAULT_TITLE, max_chars=140, key="share_title")
+    # no max_chars: a paste past it would empty the box; too long a title is said instead
+    title = st.text_input("Title", value=DEFAULT_TITLE, key="share_title",
+                          help=f"At most {MAX_TITLE_CHARS} characters.")
+    too_long = len(title) > MAX_TITLE_CHARS
+    if too_long:
+        st.warning(f"The title is {len(title):,} characters long; a snapshot takes at most "
+                   f"{MAX_TITLE_CHARS}. Shorten it to make a snapshot (your text is kept "
+                   "above).", icon="✂️")
     left, right = st.columns(2)
     # the choice is kept (its key) while the window and filters change
     choice = left.selectbox("Map extent", list(EXTENT_LABELS), key="share_extent",
@@ -92,7 +101,7 @@ def _snapshot_controls(view: View, pipelines, basemap_parts, bounds) -> None:
         column.download_button(
             f"{fmt.upper()} snapshot", data=make(fmt), file_name=f"{_file_stem(state)}.{fmt}",
             mime=MIME_TYPES[fmt], on_click="ignore", key=f"share_snapshot_{fmt}",
-            icon=":material/download:", width="stretch",
+            icon=":material/download:", width="stretch", disabled=too_long,
         )
     st.caption("PNG and SVG state the window, filters, sources, a data version and when "
                "they were made. HTML is the interactive map in one file that opens in any "

@@ -16,6 +16,7 @@ import streamlit as st
 
 from geo.names import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
+from geo.ui import safe_text
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState, from_query
 
 NO_PIPELINE = ""
@@ -178,7 +179,8 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
                                   lambda v: CATEGORY_LABELS.get(v, v))
         operators = _multiselect("Operator (as claimed)", "operators",
                                  offered.operators,
-                                 lambda v: v or "(not stated)", help=FAMILY_HELP)
+                                 lambda v: safe_text.plain(v) or "(not stated)",
+                                 help=FAMILY_HELP)
         confirmed_only = st.toggle(
             "Only confirmed claims", key="filter_confirmed_only",
             help="Show only incidents an analyst marked confirmed (multiple independent "

@@ -1,8 +1,9 @@
 """The Sites page's form to link, move or unlink an incident, and the history of links.
 
-One st.form: nothing reruns until Save (Enter in a text field saves too). The name given
-is remembered for the session (geo.ui.analyst_name). Changes go through geo.review.site_links,
-which keeps each one.
+One st.form: nothing reruns until Save (Enter in a text field saves too). Who links comes
+from geo.ui.identity (the sign-in in team mode, the name typed once in local mode); a role
+that may not change links sees the history only. Changes go through
+geo.review.site_links, which keeps each one with who, when and from where.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.access.policy import LINK
 from geo.dates import describe_dates
-from geo.errors import ValidationError
+from geo.errors import IncidentMapError, ValidationError
 from geo.review.authorship import MAX_NOTE_CHARS
 from geo.review.site_links import link_history, set_site_link
 from geo.schema import THERMAL_CATEGORY
 from geo.store.incident_store import IncidentStore
-from geo.ui import analyst_name
+from geo.ui import identity, safe_text
 
 MESSAGE = "site_link_message"
 UNLINK = ""
@@ -27,7 +29,8 @@ OTHERS_OFFERED = 5_000
 
 def show_message() -> None:
     if MESSAGE in st.session_state:
-        st.success(st.session_state.pop(MESSAGE), icon=":material/check_circle:")
+        st.success(safe_text.block(st.session_state.pop(MESSAGE)),
+                   icon=":material/check_circle:")
 
 
 def _short(text: str) -> str:
@@ -65,13 +68,18 @@ def target_choices(sites: pd.DataFrame, site_id: str) -> dict[str, str]:
 
 def _save(store: IncidentStore, incident_id: str, target: str, name: str, note: str,
           targets: dict[str, str]) -> None:
-    analyst_name.remember(name)
     try:
-        set_site_link(store, incident_id, target, changed_by=name, note=note)
+        person = identity.writer(LINK, name)
+        set_site_link(store, incident_id, target, changed_by=person.name, note=note,
+                      changed_from=person.origin)
     except ValidationError as error:
-        st.error("The link was not changed:\n\n" + "\n".join(f"- {p}" for p in error.problems),
-                 icon=":material/block:")
+        st.error("The link was not changed:\n\n" + "\n".join(
+            f"- {safe_text.text(p)}" for p in error.problems), icon=":material/block:")
         return
+    except IncidentMapError as error:
+        st.error(safe_text.block(error), icon=":material/block:")
+        return
+    identity.remember(person)
     where = "unlinked from any site" if target == UNLINK else f"linked to {targets[target]}"
     st.session_state[MESSAGE] = f"Incident {incident_id} {where}; the change is in the history."
     st.rerun()
@@ -86,20 +94,26 @@ def form(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,
         return
     st.caption("Link an incident to this site, move it to another site, or unlink it. Each "
                "change is kept with who made it, when and why.")
+    refused = identity.refusal(LINK, "change site links")
+    if refused:
+        st.caption(refused)
+        return
     targets = target_choices(sites, site_id)
     with st.form("site_link_form"):
-        incident_id = st.selectbox("Incident", list(choices), format_func=choices.get,
+        incident_id = st.selectbox("Incident", list(choices),
+                                   format_func=lambda i: safe_text.plain(choices[i]),
                                    key="site_link_incident",
                                    help=f"This site's incidents first (see the table "
                                         f"above), then the latest {OTHERS_OFFERED:,} "
                                         f"others; type to search.")
-        target = st.selectbox("Link it to", list(targets), format_func=targets.get,
+        target = st.selectbox("Link it to", list(targets),
+                              format_func=lambda t: safe_text.plain(targets[t]),
                               key="site_link_target")
         left, right = st.columns([1, 2])
-        name = analyst_name.name_input(left, help="Recorded with the change in the link "
-                                                  "history.")
-        note = right.text_input("Note", key="site_link_note", max_chars=MAX_NOTE_CHARS,
-                                placeholder="why: e.g. geolocated from imagery")
+        name = identity.name_input(left, help="Recorded with the change in the link history.")
+        note = right.text_input("Note", key="site_link_note",
+                                placeholder=f"why: e.g. geolocated from imagery (at most "
+                                            f"{MAX_NOTE_CHARS:,} characters)")
         saved = st.form_submit_button("Save link", type="primary")
     if saved:
         _save(store, incident_id, target, name, note, targets)
@@ -119,15 +133,16 @@ def history_table(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataF
 
     def site_name(value: str) -> str:
         return names.get(value, value) if value else "(no site)"
-    st.dataframe(pd.DataFrame({
+    st.dataframe(safe_text.table(pd.DataFrame({
         "Changed (UTC)": changes["changed_at"].dt.strftime("%Y-%m-%d %H:%M"),
         "Incident": changes["incident_id"],
         "Place (as written)": changes["incident_id"].map(places).fillna("(no longer stored)"),
         "From": changes["previous_site_id"].map(site_name),
         "To": changes["site_id"].map(site_name),
         "By": changes["changed_by"],
+        "From where": changes["changed_from"],
         "Note": changes["note"],
-    }), hide_index=True, width="stretch")
+    })), hide_index=True, width="stretch")
 
 
 def render(store: IncidentStore, incidents: pd.DataFrame, sites: pd.DataFrame,

@@ -2,7 +2,8 @@
 
 `?site=<site_id>` in the URL picks the site (the map's site popups link here). Every
 incident is shown as a claim with its source and whose claim it is, never as a fact.
-User and source text goes through `plain` (markdown-escaped) or st.dataframe (text).
+User and source text goes through geo.ui.safe_text or st.dataframe (text); only http(s)
+sources are links.
 """
 
 from __future__ import annotations
@@ -11,18 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from geo.analysis.site_history import HISTORY_COLUMNS, claim_counts, site_history
-from geo.render.popups import safe_link
 from geo.schema import CLAIM_LABELS, GEO_PRECISION_LABELS, SITE_KIND_LABELS
-from geo.ui import cached, site_data, site_link_form
-from geo.ui.markdown import escape_markdown
+from geo.ui import cached, safe_text, site_data, site_link_form
+from geo.ui.safe_text import text as escaped
 
 SITE_KEY = "site_page_site"
 PARAM_SEEN = "site_page_param"
-
-
-def plain(value) -> str:
-    """Text shown literally inside st.markdown: no markup, link, image, HTML or math."""
-    return escape_markdown(" ".join(str(value if pd.notna(value) else "").split()))
 
 
 def _label(sites: pd.DataFrame):
@@ -45,9 +40,11 @@ def pick_site(sites: pd.DataFrame) -> str | None:
         if wanted in ids:
             st.session_state[SITE_KEY] = wanted
         else:
-            st.warning(f"Unknown site id '{wanted}' in the link; pick one from the site "
-                       "register below", icon=":material/warning:")
-    choice = st.selectbox("Site", ids, index=None, key=SITE_KEY, format_func=_label(sites),
+            st.warning(f"Unknown site id {safe_text.quoted(wanted)} in the link; pick one "
+                       "from the site register below", icon=":material/warning:")
+    label = _label(sites)
+    choice = st.selectbox("Site", ids, index=None, key=SITE_KEY,
+                          format_func=lambda s: safe_text.plain(label(s)),
                           placeholder="Type to search the site register by name…",
                           help="Every registered site, by name; the table below the "
                                "picker lists those with claimed incidents.")
@@ -68,32 +65,32 @@ def overview(sites: pd.DataFrame, counts: pd.Series) -> None:
     st.subheader("Sites with claimed incidents")
     table = hit.sort_values("claims", ascending=False)[["name", "kind", "operator", "claims",
                                                         "site_id"]]
-    st.dataframe(table.assign(kind=table["kind"].map(SITE_KIND_LABELS).fillna(table["kind"]))
+    st.dataframe(safe_text.table(table.assign(
+        kind=table["kind"].map(SITE_KIND_LABELS).fillna(table["kind"])))
                  .rename(columns={"name": "Site", "kind": "Kind", "operator": "Operator",
                                   "claims": "Claimed incidents", "site_id": "Site id"}),
                  hide_index=True, width="stretch")
 
 
 def details(site: pd.Series) -> None:
-    st.header(plain(site["name"]), anchor=False)
+    st.header(escaped(site["name"]), anchor=False)
     kind = SITE_KIND_LABELS.get(site["kind"], site["kind"])
-    operator = plain(site["operator"]) if site["operator"] else "not stated"
-    lines = [f"**Kind:** {plain(kind)}", f"**Operator (as recorded):** {operator}"]
+    operator = escaped(site["operator"]) if site["operator"] else "not stated"
+    lines = [f"**Kind:** {escaped(kind)}", f"**Operator (as recorded):** {operator}"]
     if site["aliases"]:
-        lines.append("**Also known as:** " + plain(site["aliases"].replace("|", ", ")))
+        lines.append("**Also known as:** " + escaped(site["aliases"].replace("|", ", ")))
     precision = GEO_PRECISION_LABELS.get(site["geo_precision"], site["geo_precision"])
     where = (f"{site['latitude']:.5f}, {site['longitude']:.5f}"
              if pd.notna(site["latitude"]) else "no point")
-    lines.append(f"**Location:** {plain(precision)} ({plain(where)})")
-    lines.append(f"**How placed:** {plain(site['geo_method'])}")
-    link = safe_link(site["source_url"])
-    source = plain(site["source_name"]) or "not stated"
-    lines.append(f"**Source:** {source}" + (f" ([link](<{link}>))" if link and ">" not in link
-                                             else ""))
+    lines.append(f"**Location:** {escaped(precision)} ({escaped(where)})")
+    lines.append(f"**How placed:** {escaped(site['geo_method'])}")
+    source = escaped(site["source_name"]) or "not stated"
+    lines.append(f"**Source:** {source}" + (f" ({safe_text.link('link', site['source_url'])})"
+                                             if site["source_url"] else ""))
     if site["notes"]:
-        lines.append(f"**Notes:** {plain(site['notes'])}")
+        lines.append(f"**Notes:** {escaped(site['notes'])}")
     st.markdown("  \n".join(lines))
-    st.caption(f"Site id: {plain(site['site_id'])}")
+    st.caption(f"Site id: {escaped(site['site_id'])}")
 
 
 def history(incidents: pd.DataFrame, site: pd.Series) -> None:
@@ -112,7 +109,8 @@ def history(incidents: pd.DataFrame, site: pd.Series) -> None:
     for column, (status, n) in zip(st.columns(max(len(shown), 1)), shown, strict=False):
         column.metric(CLAIM_LABELS[status], n)
     source_link = HISTORY_COLUMNS["source_url"]
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
+    displayed = safe_text.table(safe_text.with_web_links(table, source_link))
+    st.dataframe(displayed, hide_index=True, width="stretch", column_config={
         source_link: st.column_config.LinkColumn(source_link, display_text="open"),
         **{HISTORY_COLUMNS[name]: st.column_config.TextColumn(width="medium")
            for name in ("when", "claimant", "source_name")},

@@ -14,7 +14,7 @@ import streamlit as st
 from geo.analysis.view import View
 from geo.dates import describe_dates, review_text
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, GEO_PRECISION_LABELS
-from geo.ui import claim_panel
+from geo.ui import claim_panel, safe_text
 
 TABLE_ROW_LIMIT = 2_000  # a browser table of 100,000 rows helps nobody and costs seconds
 TABLE_KEY = "incidents_table"
@@ -52,8 +52,9 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
     )
     # the chosen route's column only with a near-pipeline filter
     columns = [c for c in TABLE_COLUMNS if c != "route_text" or c in out]
-    return out.sort_values("date_start").reindex(columns=columns).rename(
+    table = out.sort_values("date_start").reindex(columns=columns).rename(
         columns=TABLE_COLUMNS)
+    return safe_text.with_web_links(table, TABLE_COLUMNS["source_url"])
 
 
 def render_table(view: View) -> None:
@@ -77,8 +78,8 @@ def render_table(view: View) -> None:
         ordered["longitude"].astype(float), strict=True))
     st.caption("Click a row to show its incident on the map and review it.")
     st.dataframe(
-        shown, hide_index=True, width="stretch", key=TABLE_KEY, on_select=_row_chosen,
-        selection_mode="single-row",
+        safe_text.table(shown), hide_index=True, width="stretch", key=TABLE_KEY,
+        on_select=_row_chosen, selection_mode="single-row",
         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
     )
     _keyboard_list(ordered)
@@ -93,7 +94,8 @@ def _keyboard_list(ordered: pd.DataFrame) -> None:
                       .fillna(ordered["category"]), strict=True))
     if st.session_state.get(LIST_KEY) not in labels:
         st.session_state[LIST_KEY] = None
-    st.selectbox("Show an incident on the map", list(labels), format_func=labels.get,
+    st.selectbox("Show an incident on the map", list(labels),
+                 format_func=lambda i: safe_text.plain(labels.get(i)),
                  index=None, key=LIST_KEY, on_change=_listed_chosen,
                  placeholder="Type a place or a date, then Enter",
                  help="The incidents of the table, newest last: the one chosen is selected, "
@@ -157,7 +159,7 @@ def render_clicked(view: View, mapped: pd.DataFrame, clicked: dict | None, zoom:
     record = view.annotate(mapped.loc[[row.name]])
     with st.container(border=True):
         st.markdown("**Selected incident**")
-        st.dataframe(table_frame(record), hide_index=True, width="stretch")
+        st.dataframe(safe_text.table(table_frame(record)), hide_index=True, width="stretch")
         claim_panel.render(row)
     return True
 
@@ -172,7 +174,8 @@ def render_unmapped_review(unmapped: pd.DataFrame) -> None:
                           unmapped["place"].where(unmapped["place"] != "",
                                                   unmapped["incident_id"])
                           + " · " + unmapped["date_text"], strict=True))
-        chosen = st.selectbox("Incident", list(labels), format_func=labels.get,
+        chosen = st.selectbox("Incident", list(labels),
+                              format_func=lambda i: safe_text.plain(labels[i]),
                               key="review_unmapped_incident")
         if chosen in labels:
             claim_panel.render(unmapped.loc[unmapped["incident_id"] == chosen].iloc[0])

@@ -21,6 +21,7 @@ from geo.analysis.corroboration import (
 )
 from geo.analysis.view import View
 from geo.dates import describe_dates
+from geo.ui import safe_text
 
 TITLE = "Thermal corroboration (NASA FIRMS)"
 CAPTION = ("Evidence, not proof: a fire seen by a satellite near the place and time of a "
@@ -113,9 +114,11 @@ def render(view: View) -> None:
             st.info("No strikes in this window and these filters; widen the date window or "
                     "clear a filter in the sidebar.")
             return
-        st.dataframe(table_frame(view.strikes, result), hide_index=True, width="stretch")
+        st.dataframe(safe_text.table(table_frame(view.strikes, result)), hide_index=True,
+                     width="stretch")
         window = view.thermal_window
+        default = safe_text.text(DEFAULT.describe())
         st.caption(f"{view.thermal_in_view:,} thermal detection(s) in this window. Detections "
-                   f"are matched {window.describe()} each strike's date, in UTC. Exports carry "
-                   "these counts; popups on the map use the VIIRS defaults "
-                   f"({DEFAULT.radius_km:g} km, {DEFAULT.describe()}).")
+                   f"are matched {safe_text.text(window.describe())} each strike's date, in "
+                   "UTC. Exports carry these counts; popups on the map use the VIIRS defaults "
+                   f"({DEFAULT.radius_km:g} km, {default}).")

@@ -27,7 +27,9 @@ def app_test(page: str | None = None, *, timeout: float = 60,
     else:
         st.cache_resource.clear()
         st.cache_data.clear()
-        app = AppTest.from_string(f"from geo.ui import {page}\n{page}.render()\n",
+        # as app.py runs it: the project's errors shown in the page (geo.ui.guard)
+        app = AppTest.from_string(f"from geo.ui import {page}\nfrom geo.ui.guard import "
+                                  f"run_guarded\nrun_guarded({page}.render)\n",
                                   default_timeout=timeout)
     app.query_params.update(query or {})
     return app

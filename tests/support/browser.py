@@ -28,6 +28,31 @@ def is_local(url: str) -> bool:
                            "blob:", "about:", "file:"))
 
 
+def offline_page(browser, **context_options):
+    """A page in a new context (closed with page.context.close()) with no internet:
+    remote requests are aborted and recorded in page.blocked; dialogs (alert, confirm)
+    are dismissed and recorded in page.dialogs. `context_options`: Playwright's, e.g.
+    extra_http_headers for what an authenticating proxy would add."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, **context_options)
+    page = context.new_page()
+    page.blocked, page.dialogs = [], []
+
+    def block_remote(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            page.blocked.append(route.request.url)
+            route.abort()
+
+    def dismiss(dialog):
+        page.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    context.route("**/*", block_remote)
+    page.on("dialog", dismiss)
+    return page
+
+
 def map_frame(page, until: str = "true", timeout_ms: int = 60_000):
     """The streamlit-folium iframe, once its canvas layers have registered themselves and
     the JS expression `until` holds there (the iframe is replaced when the map changes)."""

@@ -1,0 +1,43 @@
+"""How untrusted text may show anywhere: characters that hide or reorder text (bidi
+overrides and isolates, zero-width spaces) and control characters (NUL, escape sequences
+a terminal would obey) as visible marks, and which addresses may become links (http and
+https with a host only). The pages (geo.ui.safe_text), the popups (geo.render.popups) and
+the command line (geo.commands) use these, so a name, a note or a file name cannot pass
+for another one or drive the reader's terminal, and no javascript:, data: or vbscript:
+address is ever a link. No data library: the map page's first draw uses it."""
+
+from __future__ import annotations
+
+import math
+import re
+from urllib.parse import urlsplit
+
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u180e"
+                    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def _mark(match: re.Match) -> str:
+    return f"‹U+{ord(match.group()):04X}›"
+
+
+def visible(value, *, one_line: bool = False) -> str:
+    """`value` as text with every hidden or control character made visible (line breaks
+    and tabs kept, or folded into spaces with `one_line`); '' for None and NaN."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value)
+    if one_line:
+        text = " ".join(LINE_BREAKS.sub(" ", text).split())
+    return HIDDEN.sub(_mark, text)
+
+
+def safe_link(url: str) -> str | None:
+    """Only http(s) URLs with a host become links; anything else (javascript:, data:,
+    vbscript:, 'https:evil') is shown as text."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed IPv6 bracket: not an address a browser opens
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
