@@ -70,5 +70,8 @@ def test_upload_a_geojson_and_a_firms_file_and_see_them_stored(start_streamlit, 
     for point in (DNIPRO, KHARKIV):
         assert frame.evaluate("([lat, lon]) => window.incidentMapLayers.strikes.countNear("
                               "lat, lon, 3)", list(point)) == 1
+    legend = frame.locator("details.im-legend")
+    if legend.get_attribute("open") is None:   # folded on a small map: open it, as a user would
+        legend.locator("summary").first.click()
     frame.get_by_text("Precision unknown: coordinates as given").wait_for(timeout=30_000)
     assert not [url for url in page.blocked if "tile" not in url]

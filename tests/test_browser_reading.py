@@ -130,7 +130,9 @@ def test_a_point_on_a_pipeline_takes_the_click(streamlit_server, browser_page):
       return null; }""")
     assert found, "the test needs an incident drawn on a pipeline"
     click_point(page, frame, found)
-    frame.wait_for_selector(".leaflet-popup-content")
+    # a popup that gives way fades out for 200 ms before it leaves the page
+    frame.wait_for_function("() => document.querySelectorAll('.leaflet-popup-content')"
+                            ".length === 1")
     text = frame.locator(".leaflet-popup-content").inner_text()
     assert "Claim status" in text and "Route accuracy" not in text
 

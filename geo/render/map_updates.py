@@ -39,8 +39,12 @@ class MapUpdates(folium.FeatureGroup, VerbatimMacroElement):
             if (!map || !L.IncidentCanvas) { return; }
             L.IncidentCanvas.replace(map, "settlements", updates.settlements);
             if (updates.select) {
-                L.IncidentCanvas.select(map, updates.select.id, updates.select.lat,
-                                        updates.select.lon);
+                // after streamlit-folium has applied the centre sent in the same run: that
+                // one can be where an earlier selection moved the map, and would undo this
+                setTimeout(function () {
+                    L.IncidentCanvas.select(map, updates.select.id, updates.select.lat,
+                                            updates.select.lon);
+                }, 0);
             }
         })({{ this.updates_json }});
         {% endmacro %}
