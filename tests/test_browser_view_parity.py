@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.commands._cli import main
 from geo.importing.pipeline import ImportOptions, import_path
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
-from tests.support.browser import map_frame
+from tests.support.browser import map_frame, wait_for_script_end
 from tests.support.files import FIRMS_CSV
 from tests.support.synthetic import store_synthetic
 
@@ -27,6 +28,22 @@ WINDOW = ("2022-01-01", "2025-12-31")
 def read_export(data: bytes) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str,
                        keep_default_na=False)
+
+
+def csv_download(page):
+    """The page's CSV export; a click that lands while a rerun redraws the button is lost
+    (no download starts), so it is clicked again."""
+    button = page.get_by_role("button", name="CSV", exact=True)
+    for _ in range(2):
+        try:
+            with page.expect_download(timeout=60_000) as download:
+                button.click()
+            return download.value
+        except PlaywrightTimeoutError:
+            wait_for_script_end(page)
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    return download.value
 
 
 def test_the_page_and_the_command_line_export_the_same_view(start_streamlit, browser_page,
@@ -43,9 +60,7 @@ def test_the_page_and_the_command_line_export_the_same_view(start_streamlit, bro
     page.locator("[data-testid=stExpander] summary", has_text="Share and export").click()
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] "
                            "button')", timeout=120_000)
-    with page.expect_download(timeout=180_000) as download:
-        page.get_by_role("button", name="CSV", exact=True).click()
-    from_page = read_export(Path(download.value.path()).read_bytes())
+    from_page = read_export(Path(csv_download(page).path()).read_bytes())
 
     out = tmp_path / "cli.csv"
     assert main(["export", "-o", str(out), "--db", str(db), "--from", WINDOW[0],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import sqlite3
 
 import pandas as pd
 
@@ -34,6 +36,12 @@ def test_parse_writes_proposals_that_import_reads(tmp_path, tmp_path_factory):
     assert all(r["description"].startswith("“") and r["evidence_offsets"] for r in found)
     imported = geo("import", out, db=db)
     assert imported.returncode == 0, imported.stdout + imported.stderr
+    with sqlite3.connect(db) as conn:  # the batch keeps the article, as the page's does
+        (settings,) = conn.execute("SELECT settings FROM batches WHERE file_name = "
+                                   "'proposals.csv'").fetchone()
+    article = json.loads(settings)["article"]
+    assert (article["publisher"], article["date"], article["sha256"]) == (
+        "TASS", "2024-08-26", found[0]["article_sha256"])
     # the airfields hit in the Kiev and Dnepropetrovsk regions share their region's point with
     # the substations there: the import's duplicate rule holds them back until kept
     assert "12 added" in imported.stdout and "duplicates skipped: 2" in imported.stdout
@@ -86,3 +94,15 @@ def test_spreadsheet_formulas_are_neutralised_in_the_csv():
     text = rows_csv(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",-33.4," in text
     assert set(TEMPLATE_COLUMNS) <= set(ROW_COLUMNS)
+
+
+def test_an_unsure_proposal_waits_for_a_person_on_the_command_line_too(tmp_path):
+    out = tmp_path / "proposals.csv"
+    assert geo("parse", TASS, "-o", out).returncode == 0
+    found = pd.DataFrame(rows(out))
+    found.loc[0, ["confidence", "doubts"]] = ["low", "placed only at the official's region"]
+    out.write_bytes(rows_csv(found))
+    checked = geo("import", out, "--dry-run", db=tmp_path / "store.sqlite")
+    assert "held for review, not imported: 1" in checked.stdout, checked.stdout
+    assert "proposed with low confidence (placed only at the official's region)" in \
+        checked.stdout

@@ -141,8 +141,4 @@ def preview_article(parse: ArticleParse, rows: pd.DataFrame, store, geocoder,
             preview.issues.add("rejected", [row], [
                 f"the date was not resolved ({cells.get('date_text', '')}); give the "
                 "article's date above, or the incident's dates"])
-        elif cells.get("confidence") == "low":
-            preview.issues.add("review", [row], [
-                f"proposed with low confidence ({cells.get('doubts') or 'unsure reading'});"
-                " check it against the highlighted sentence"], topic="proposal")
     return preview

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +35,8 @@ from geo.importing.preview import (
     ImportPreview,
     check_against_store,
 )
+from geo.importing.proposal_confidence import hold_unsure_proposals
+from geo.importing.proposal_source import articles_of
 from geo.importing.readers.dispatch import read_file
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, too_large
 from geo.importing.result import ImportResult
@@ -109,6 +111,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     some row needs it). Raises ValidationError when the columns cannot be used at all.
     """
     progress = progress or _noop
+    if not options.article:
+        options = replace(options, article=articles_of(raw.frame))
     preset, mapping = resolve_mapping(raw, options)
     progress(0.1, "Checking every row")
     fields = apply_mapping(raw.frame, mapping, preset)
@@ -123,6 +127,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     for row, messages in raw.row_problems.items():
         if row in incidents.index:
             issues.rejected[row].extend(messages)
+    hold_unsure_proposals(raw.frame, issues)
     rejected = incidents.index.isin(list(issues.rejected))
     needs = parsed.needs_geocoding & ~rejected
     choices = {}
