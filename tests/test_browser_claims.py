@@ -4,9 +4,8 @@ the form with the keyboard-friendly widgets, and see the history row and the map
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.support.browser import map_frame, wait_for_script_end
+from tests.support.browser import choose_option, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -36,18 +35,7 @@ def test_a_claim_reviewed_in_the_form_shows_in_the_history_and_on_the_map(start_
     assert frame.evaluate(f"() => {RING_DRAWN}") is False  # claimed: faint, no ring
     page.get_by_text("No review yet: status as imported.").wait_for()
 
-    # a rerun in flight (the map's first report starts one) closes an open list: wait it out,
-    # and open the list again if a later rerun closed it all the same
-    wait_for_script_end(page)
-    for _ in range(3):
-        page.get_by_role("combobox", name="New claim status").click()
-        try:
-            page.get_by_role("option", name="Confirmed").click(timeout=10_000)
-            break
-        except PlaywrightTimeoutError:
-            wait_for_script_end(page)
-    else:
-        raise AssertionError("the claim status list never stayed open")
+    choose_option(page, "New claim status", "Confirmed")
     page.get_by_role("textbox", name="Your name").fill("Browser analyst")
     page.get_by_role("textbox", name="Note").fill("Two independent videos <b>not bold</b>")
     page.get_by_role("button", name="Save review").click()

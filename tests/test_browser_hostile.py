@@ -14,7 +14,7 @@ from geo.review.claims import claim_history
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
 from tests.support import hostile
-from tests.support.browser import ARTIFACTS, map_frame, wait_for_script_end
+from tests.support.browser import ARTIFACTS, choose_option, map_frame, wait_for_script_end
 
 pytestmark = pytest.mark.browser
 
@@ -73,9 +73,7 @@ def test_a_hostile_review_is_stored_as_typed_and_shown_as_text(hostile_app, brow
     page.goto(f"{hostile_app.url}/?sel=hostile-05")
     page.get_by_text("No review yet: status as imported.").wait_for(timeout=90_000)
     note = hostile.TEXTS[0] + "\n" + hostile.TEXTS[1] + "\n" + hostile.TEXTS[5]
-    wait_for_script_end(page)
-    page.get_by_role("combobox", name="New claim status").click()
-    page.get_by_role("option", name="Geolocated").click()
+    choose_option(page, "New claim status", "Geolocated")
     page.get_by_role("textbox", name="Your name").fill("Anna [K](http://203.0.113.9/n)")
     page.get_by_role("textbox", name="Note").fill(note)
     page.get_by_role("button", name="Save review").click()
@@ -86,8 +84,7 @@ def test_a_hostile_review_is_stored_as_typed_and_shown_as_text(hostile_app, brow
     assert stored["note"].tolist() == [note] and \
         stored["changed_by"].tolist() == ["Anna [K](http://203.0.113.9/n)"]
     too_long = "x" * 2_500  # pasted past the limit: refused and kept, not emptied
-    page.get_by_role("combobox", name="New claim status").click()
-    page.get_by_role("option", name="Confirmed").click()
+    choose_option(page, "New claim status", "Confirmed")
     page.get_by_role("textbox", name="Note").fill(too_long)
     page.get_by_role("button", name="Save review").click()
     page.get_by_text("Note is 2,500 characters long; shorten it to at most 2,000").wait_for(

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from geo.access.policy import ENV_VAR
-from tests.support.browser import map_frame, offline_page, wait_for_script_end
+from tests.support.browser import choose_option, map_frame, offline_page, wait_for_script_end
 
 pytestmark = pytest.mark.browser
 
@@ -93,9 +93,7 @@ def test_writes_record_the_signed_in_person_and_the_address_the_proxy_names(team
         page.get_by_text("No review yet: status as imported.").wait_for(timeout=90_000)
         assert page.get_by_role("textbox", name="Your name").count() == 0  # not typed
         page.get_by_text("Recorded as ana@newsroom.example (signed in)").wait_for()
-        wait_for_script_end(page)  # a rerun in flight would close the list again
-        page.get_by_role("combobox", name="New claim status").click()
-        page.get_by_role("option", name="Geolocated").click()
+        choose_option(page, "New claim status", "Geolocated")
         page.get_by_role("textbox", name="Note").fill("matched to imagery")
         page.get_by_role("button", name="Save review").click()
         page.get_by_text("Saved: Claimed → Geolocated").wait_for(timeout=60_000)

@@ -79,6 +79,21 @@ def wait_for_script_end(page, timeout_s: float = 300) -> None:
         "app.getAttribute('data-test-script-state')); }", timeout=timeout_s * 1000)
 
 
+def choose_option(page, list_name: str, option: str, attempts: int = 3) -> None:
+    """Open the select box `list_name` and pick `option`. A rerun in flight (the map's first
+    report starts one) closes an open list: wait it out, and open the list again if a later
+    rerun closed it all the same."""
+    wait_for_script_end(page)
+    for _ in range(attempts):
+        page.get_by_role("combobox", name=list_name).click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=10_000)
+            return
+        except PlaywrightTimeoutError:
+            wait_for_script_end(page)
+    raise AssertionError(f"the list '{list_name}' never stayed open")
+
+
 def open_page(page, link_name, landmark, attempts=3):
     """Follow a navigation link; a click that lands during a rerun can be dropped, so retry."""
     for _ in range(attempts):
