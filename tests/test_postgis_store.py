@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from geo.errors import StoreError
 from geo.review.claims import claim_history, set_claim_status
 from geo.settings import DATA_DIR
-from geo.store import postgis, tables
+from geo.store import postgis, tables, versions
 from geo.store.engine import create_engine
 from geo.store.incident_store import IncidentStore
 from geo.store.query import FRAME_COLUMNS
@@ -65,17 +65,20 @@ def url_of(database: str, user: str = "postgres", password: str = "") -> str:
 
 @pytest.fixture
 def new_database(request):
-    """Factory: new_database(postgis=False, owner=None) -> the name of an empty database
-    (dropped after the test)."""
+    """Factory: new_database(postgis_first=False, owner=None, icu_locale=None) -> the name
+    of an empty database (dropped after the test)."""
     admin, made = admin_engine(), []
 
-    def make(postgis_first: bool = False, owner: str | None = None) -> str:
+    def make(postgis_first: bool = False, owner: str | None = None,
+             icu_locale: str | None = None) -> str:
         name = f"{PREFIX}{request.node.name[5:30]}_{len(made)}_{os.getpid()}".lower()
         name = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in name)
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"'
-                                 + (f' OWNER "{owner}"' if owner else ""))
+                                 + (f' OWNER "{owner}"' if owner else "")
+                                 + (" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE "
+                                    f"'{icu_locale}'" if icu_locale else ""))
         made.append(name)
         if postgis_first:
             with sa.create_engine(url_of(name).replace("postgresql://", "postgresql+psycopg://"),
@@ -238,6 +241,16 @@ def test_two_connections_importing_the_same_rows_at_once_store_them_once(new_dat
     assert len(second.incidents_frame()) == 17 + new
     assert first.revision() == 4
     assert len(claim_history(second, "seed-000-02")) == 1
+
+
+def test_the_ids_of_a_source_are_found_by_prefix_whatever_the_collation(new_database):
+    store = IncidentStore.open(url_of(new_database(icu_locale="en-US")), DATA_DIR)
+    rows = synthetic_incidents(3, seed=11).assign(incident_id=["ab-1", "aB-2", "ab-3"])
+    store.add_batch("b1", rows, file_name="rows.csv")
+    with store.engine.connect() as conn:
+        found = versions.missing_ids(conn, "ab-", dt.date(2000, 1, 1), dt.date(2030, 1, 1),
+                                     None, present={"ab-3"})
+    assert found["incident_id"].tolist() == ["ab-1"]
 
 
 @pytest.mark.parametrize("statement", ["UPDATE claim_history SET changed_by = 'someone else'",
