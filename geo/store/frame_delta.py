@@ -114,4 +114,6 @@ def merged(old: pa.Table, delta: Delta, new: pa.Table) -> pa.Table:
                    names=[*new.column_names, ORDER_KEY])
     table = pa.concat_tables([kept, new]).unify_dictionaries().combine_chunks()
     all_keys = np.concatenate([old_keys[~drop], keys])
+    if np.all(all_keys[1:] > all_keys[:-1]):  # only rows added after the rest: no reorder
+        return table
     return table.take(pa.array(np.argsort(all_keys, kind="stable")))
