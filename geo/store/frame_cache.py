@@ -192,7 +192,8 @@ def incidents_frame(store, database_url: str, cache_dir: Path) -> pd.DataFrame:
         path = cache_path(cache_dir, database_url, store_id, revision)
         table = _brought_forward(conn, path, revision)
         if table is None:
-            table = to_table(*frame_delta.store_rows(conn, []))
+            frame, keys = frame_delta.store_rows(conn, [])
+            table = to_table(frame, np.arange(len(frame)) if keys is None else keys)
         moved_on = revision_log.current_revision(conn) != revision  # PostgreSQL: no snapshot
     if moved_on:  # the rows read may straddle a write: read them whole, keep no file
         return store.incidents_frame()
