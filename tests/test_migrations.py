@@ -11,7 +11,7 @@ import pytest
 from geo.errors import StoreError
 from geo.review.claims import claim_history
 from geo.settings import DATA_DIR
-from geo.store import migrations, tables
+from geo.store import migrations, revision_log, tables
 from geo.store.incident_store import IncidentStore
 from geo.viewstate import ViewFilter
 from tests.support.old_database import make_v1_database
@@ -74,6 +74,7 @@ def test_a_version_1_database_is_upgraded_and_keeps_its_data(tmp_path):
                                                            .astype(str)))
     assert store.undo_batch("b-old") == 3
     assert store.revision() == 7
+    assert "revision_log" in schema_of(path)["tables"]  # version 8
 
 
 def test_a_failed_upgrade_changes_nothing(tmp_path):
@@ -144,3 +145,23 @@ def test_version_7_ties_old_history_to_its_record_and_guards_it(tmp_path, monkey
     assert len(claim_history(store)) == 3  # and is kept
     assert IncidentStore.open(f"sqlite:///{path}", DATA_DIR).schema_version() == \
         tables.SCHEMA_VERSION  # opening again changes nothing
+
+
+def test_version_8_logs_the_writes_after_it(tmp_path, monkeypatch):
+    """A store as version 7 left it gets the revision log, empty: its earlier revisions are
+    not described (a frame file of them is read again in full), every write after is."""
+    path = tmp_path / "v7.sqlite"
+    make_v1_database(path)
+    monkeypatch.setattr(tables, "SCHEMA_VERSION", 7)
+    IncidentStore.open(f"sqlite:///{path}", DATA_DIR).engine.dispose()
+    monkeypatch.undo()
+    assert "revision_log" not in schema_of(path)["tables"]
+    store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+    assert store.schema_version() == 8
+    revision = store.revision()
+    with store.engine.connect() as conn:
+        assert revision_log.changes_between(conn, revision - 1, revision) is None
+    store.undo_batch("b-old")
+    with store.engine.connect() as conn:
+        gap = revision_log.changes_between(conn, revision, revision + 1)
+    assert gap == revision_log.Gap(frozenset({"b-old"}), frozenset())

@@ -159,7 +159,7 @@ def test_schema_6_corrects_precision_stored_without_evidence(tmp_path):
     store.engine.dispose()
     _as_version_5(path)
     upgraded = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
-    assert upgraded.schema_version() == 7 and upgraded.revision() == before + 1
+    assert upgraded.schema_version() == 8 and upgraded.revision() == before + 1
     stored = upgraded.incidents_frame().set_index("incident_id")
     assert stored.loc["csv-1", ["geo_precision", "site_id"]].tolist() == ["unknown", ""]
     assert stored.loc["csv-1", "geo_method"].endswith("; the file states no precision")

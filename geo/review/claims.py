@@ -20,7 +20,7 @@ from geo.errors import ValidationError
 from geo.review.authorship import author_problems
 from geo.schema import CLAIM_STATUSES
 from geo.store import history as history_rows
-from geo.store import tables
+from geo.store import revision_log, tables
 from geo.store.engine import bump_revision, writing
 from geo.store.incident_store import IncidentStore
 
@@ -76,7 +76,7 @@ def set_claim_status(store: IncidentStore, incident_id: str, status: str, *, cha
             incident_id=incident_id, batch_id=found.batch_id, previous_status=previous,
             status=status, changed_by=changed_by, changed_at=change.changed_at,
             changed_from=change.changed_from, note=note)])
-        bump_revision(conn)
+        bump_revision(conn, revision_log.edited([incident_id]))
     return change
 
 

@@ -17,7 +17,7 @@ from geo.errors import ValidationError
 from geo.review.authorship import author_problems
 from geo.schema import THERMAL_CATEGORY
 from geo.store import history as history_rows
-from geo.store import tables
+from geo.store import revision_log, tables
 from geo.store.engine import bump_revision, writing
 from geo.store.incident_store import IncidentStore
 
@@ -75,7 +75,7 @@ def set_site_link(store: IncidentStore, incident_id: str, site_id: str, *, chang
             incident_id=incident_id, batch_id=found.batch_id, previous_site_id=found.site_id,
             site_id=site_id, changed_by=changed_by, changed_at=dt.datetime.now(dt.UTC),
             changed_from=str(changed_from), note=note)])
-        bump_revision(conn)
+        bump_revision(conn, revision_log.edited([incident_id]))
     return change_id
 
 

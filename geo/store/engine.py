@@ -25,7 +25,7 @@ from sqlalchemy import event
 from geo.allocation import paused_gc
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
-from geo.store import database_errors, map_index, migrations, tables
+from geo.store import database_errors, map_index, migrations, revision_log, tables
 from geo.store.meta_keys import META_REVISION, META_TABLE
 
 INSERT_CHUNK = 20_000
@@ -151,14 +151,16 @@ def site_links(frame: pd.DataFrame) -> list[str]:
     return np.where(frame["site_id"].fillna("") != "", "source", "").tolist()
 
 
-def bump_revision(conn: sa.Connection) -> None:
+def bump_revision(conn: sa.Connection, change: revision_log.Change | None = None) -> None:
     """Every write bumps the store's revision, so readers can cache on it, and brings the
-    map index (geo.store.map_index) in step with what it wrote, in the same transaction."""
+    map index (geo.store.map_index) in step with what it wrote, in the same transaction;
+    `change` (what it wrote) goes to the revision log (geo.store.revision_log)."""
     map_index.refresh(conn)
     conn.execute(
         sa.update(tables.meta).where(tables.meta.c.key == META_REVISION)
         .values(value=sa.cast(sa.cast(tables.meta.c.value, sa.Integer) + 1, sa.Text))
     )
+    revision_log.record(conn, change)
 
 
 def insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progress | None):

@@ -25,8 +25,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from geo.store import tables
+from geo.store import frame_delta, revision_log, tables
 from geo.store.cache_files import replacing
+from geo.store.frame_delta import ORDER_KEY
 from geo.store.query import FRAME_COLUMNS
 
 LOG = logging.getLogger(__name__)
@@ -55,7 +56,9 @@ def _text_array(values: np.ndarray) -> pa.Array:
     return encoded if len(encoded.dictionary) <= DICTIONARY_MAX_SHARE * len(array) else array
 
 
-def to_table(frame: pd.DataFrame) -> pa.Table:
+def to_table(frame: pd.DataFrame, keys: np.ndarray | None = None) -> pa.Table:
+    """The file's table of `frame`; with `keys`, each row's place in the store's order
+    (geo.store.frame_delta.ORDER_KEY), used to bring the file forward after a write."""
     columns = {}
     for name in frame.columns:
         values = frame[name].to_numpy()
@@ -65,6 +68,8 @@ def to_table(frame: pd.DataFrame) -> pa.Table:
             columns[name] = pa.array(values.astype(np.float64), type=pa.float64())
         else:
             columns[name] = _text_array(values)
+    if keys is not None:
+        columns[ORDER_KEY] = pa.array(keys, type=pa.int64())
     return pa.table(columns)
 
 
@@ -81,6 +86,8 @@ def from_table(table: pa.Table) -> pd.DataFrame:
     every text column into one block, about 1 s at 1,000,000 incidents."""
     out = []
     for name in table.column_names:
+        if name == ORDER_KEY:
+            continue
         column = table[name]
         if name in tables.DATE_COLUMNS:
             values = column.to_numpy().astype("datetime64[s]")
@@ -93,16 +100,50 @@ def from_table(table: pa.Table) -> pd.DataFrame:
 
 
 def write(path: Path, frame: pd.DataFrame) -> None:
+    write_table(path, to_table(frame))
+
+
+def write_table(path: Path, table: pa.Table) -> None:
     """Atomically: readers see the old state or the whole new file, never a part."""
-    with replacing(path) as partial, pa.OSFile(str(partial), "wb") as sink:
-        table = to_table(frame)
-        with pa.ipc.new_file(sink, table.schema) as writer:
-            writer.write_table(table)
+    with (replacing(path) as partial, pa.OSFile(str(partial), "wb") as sink,
+          pa.ipc.new_file(sink, table.schema) as writer):
+        writer.write_table(table)
+
+
+def read_table(path: Path) -> pa.Table:
+    with pa.memory_map(str(path), "r") as source:
+        return pa.ipc.open_file(source).read_all()
 
 
 def read(path: Path) -> pd.DataFrame:
-    with pa.memory_map(str(path), "r") as source:
-        return from_table(pa.ipc.open_file(source).read_all())
+    return from_table(read_table(path))
+
+
+def _usable(path: Path) -> pa.Table | None:
+    """The file's table when it holds this program's columns; a damaged, cut short or
+    foreign file is removed (None)."""
+    try:
+        table = read_table(path)
+        if table.column_names[:len(FRAME_COLUMNS)] == list(FRAME_COLUMNS) and \
+                table.column_names[len(FRAME_COLUMNS):] in ([], [ORDER_KEY]):
+            return table
+    except (OSError, pa.ArrowException):
+        pass
+    path.unlink(missing_ok=True)
+    return None
+
+
+def _revision_of(path: Path) -> int:
+    return int(path.name.split("-r", 1)[1].split("-", 1)[0])
+
+
+def older_file(path: Path, revision: int) -> Path | None:
+    """The newest file of an earlier revision of the same database, columns and store."""
+    key, store_id = path.name.split("-r", 1)[0], path.name.removesuffix(SUFFIX).split("-", 2)[2]
+    older = [(found, _revision_of(found))
+             for found in path.parent.glob(f"{key}-r*-{store_id}{SUFFIX}")]
+    older = [(found, number) for found, number in older if number < revision]
+    return max(older, key=lambda pair: pair[1])[0] if older else None
 
 
 def remove_other_revisions(path: Path) -> None:
@@ -112,26 +153,49 @@ def remove_other_revisions(path: Path) -> None:
             other.unlink(missing_ok=True)
 
 
+def _brought_forward(conn, path: Path, revision: int) -> pa.Table | None:
+    """The newest older file brought forward to `revision` with the revision log
+    (geo.store.frame_delta); None when there is none, it cannot be read or the log does
+    not cover the writes since."""
+    older = older_file(path, revision) if path.parent.is_dir() else None
+    if older is None:
+        return None
+    old = _usable(older)
+    if old is None or ORDER_KEY not in old.column_names:
+        return None
+    delta = frame_delta.changes_since(conn, _revision_of(older), revision)
+    if delta is None:
+        return None
+    return frame_delta.merged(old, delta, to_table(delta.rows))
+
+
+def _keep(path: Path, table: pa.Table) -> None:
+    try:
+        write_table(path, table)
+        remove_other_revisions(path)
+    except OSError as error:  # a read-only or full cache folder only costs speed
+        LOG.warning("Could not write the incident cache '%s': %s; set "
+                    "INCIDENT_MAP_CACHE to a writable folder", path, error)
+
+
 def incidents_frame(store, database_url: str, cache_dir: Path) -> pd.DataFrame:
     """The store's incident frame, from the file of its current revision when there is one;
-    otherwise read from the store and written for next time (only when no write happened
-    during the read, so the file always holds exactly its revision's rows)."""
-    revision = store.revision()
-    path = cache_path(cache_dir, database_url, store.store_id(), revision)
-    if path.exists():
-        try:
-            frame = read(path)
-            if list(frame.columns) == list(FRAME_COLUMNS):
-                return frame
-        except (OSError, pa.ArrowInvalid):
-            pass
-        path.unlink(missing_ok=True)  # damaged, cut short or not ours: rebuilt below
-    frame = store.incidents_frame()
-    if store.revision() == revision:
-        try:
-            write(path, frame)
-            remove_other_revisions(path)
-        except OSError as error:  # a read-only or full cache folder only costs speed
-            LOG.warning("Could not write the incident cache '%s': %s; set "
-                        "INCIDENT_MAP_CACHE to a writable folder", path, error)
-    return frame
+    otherwise an older revision's file brought forward, or read from the store, and written
+    for next time (only when no write happened meanwhile, so the file always holds exactly
+    its revision's rows)."""
+    store_id = store.store_id()
+    path = cache_path(cache_dir, database_url, store_id, store.revision())
+    if path.exists() and (table := _usable(path)) is not None:
+        return from_table(table)
+    with store.engine.connect() as conn:  # one transaction: the revision and its rows
+        revision = revision_log.current_revision(conn)
+        path = cache_path(cache_dir, database_url, store_id, revision)
+        table = _brought_forward(conn, path, revision)
+        if table is None:
+            frame, keys = frame_delta.store_rows(conn, [])
+            table = to_table(frame, np.arange(len(frame)) if keys is None else keys)
+        moved_on = revision_log.current_revision(conn) != revision  # PostgreSQL: no snapshot
+    if moved_on:  # the rows read may straddle a write: read them whole, keep no file
+        return store.incidents_frame()
+    _keep(path, table)
+    return from_table(table)

@@ -26,7 +26,7 @@ from geo.analysis.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
-from geo.store import history, map_index, migrations, postgis, tables, versions
+from geo.store import history, map_index, migrations, postgis, revision_log, tables, versions
 from geo.store.database_errors import described, refuse_foreign
 from geo.store.engine import (
     Progress,
@@ -135,8 +135,7 @@ class IncidentStore:
 
     @staticmethod
     def _revision(conn) -> int:
-        return int(conn.execute(
-            sa.select(tables.meta.c.value).where(tables.meta.c.key == META_REVISION)).scalar())
+        return revision_log.current_revision(conn)
 
     def store_id(self) -> str:
         """Made with the database (geo.store.meta_keys.META_STORE_ID); never changes."""
@@ -241,7 +240,7 @@ class IncidentStore:
                     f"Import batch '{batch_id}' was not written and nothing was changed: "
                     f"{error.orig}. If another import stored the same incident ids meanwhile, "
                     "run this import again and its duplicates will be skipped") from error
-            bump_revision(conn)
+            bump_revision(conn, revision_log.imported(batch_id))
         return len(incidents)
 
     def _stored_duplicates(self, conn, rows: pd.DataFrame, new_id_prefix: str = "") -> pd.Series:
@@ -289,7 +288,7 @@ class IncidentStore:
                 .values(undone_at=dt.datetime.now(dt.UTC), undone_by=undone_by,
                         undone_from=undone_from)
             )
-            bump_revision(conn)
+            bump_revision(conn, revision_log.undone(batch_id))
         return removed
 
 

@@ -126,6 +126,13 @@ def _v7_authorship(conn: sa.Connection) -> None:
     history.create_guards(conn)
 
 
+def _v8_revision_log(conn: sa.Connection) -> None:
+    """Writes say what they changed, by revision (geo.store.revision_log), so a cached
+    frame is brought forward instead of read again. The log starts empty: a copy of an
+    earlier revision is read again once."""
+    tables.revision_log.create(conn, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     2: _v2_batch_counts_and_window_indexes,
     3: _v3_history_and_thermal,
@@ -133,6 +140,7 @@ MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     5: _v5_store_id,
     6: _v6_versions_and_honest_precision,
     7: _v7_authorship,
+    8: _v8_revision_log,
 }
 
 

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
 from geo.store.meta_keys import META_TABLE
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = sa.MetaData()
 
@@ -174,6 +174,16 @@ incident_versions = sa.Table(
     sa.Column("record", sa.Text, nullable=False),  # JSON: the version replaced
     sa.Index("ix_incident_versions_incident", "incident_id"),
     sa.Index("ix_incident_versions_batch", "batch_id"),
+)
+
+# --- version 8: what each write changed, by revision (geo.store.revision_log) ----------
+
+revision_log = sa.Table(
+    "revision_log", metadata,
+    sa.Column("revision", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("batch_id", sa.String(64), nullable=False, server_default=""),
+    sa.Column("incident_ids", sa.Text, nullable=True),  # JSON list; NULL: not recorded
 )
 
 HISTORY_TABLES = (claim_history, link_history)  # append-only (geo.store.history)

@@ -16,7 +16,7 @@ import streamlit as st
 from geo.names import SITE_ZOOM
 from geo.settings import Settings
 from geo.store import identity as store_identity
-from geo.ui import app_url, headline, map_panel, opening_map, safe_text, sidebar
+from geo.ui import app_url, headline, map_panel, opening_map, revision_watch, safe_text, sidebar
 from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState
 
 # Set by a session's first run of the map page (see _defer_rest_of_page).
@@ -30,6 +30,7 @@ def render() -> None:
     db, data_dir = settings.database_url, str(settings.data_dir)
     app_root = app_url.app_root_url()
     identity = store_identity.read(db)
+    revision_watch.start(db, data_dir, identity)  # a write made elsewhere reruns the page
     kept = (opening_map.kept(db, data_dir, identity, str(settings.cache_dir), app_root)
             if identity else None)
     if kept:
