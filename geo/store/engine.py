@@ -2,8 +2,9 @@
 
 SQLite gets WAL (readers never wait for a writer), BEGIN IMMEDIATE (two writers queue
 instead of failing), a busy timeout and a bigger page cache. Incidents are inserted in
-chunks inside the caller's transaction; on SQLite through the DB-API driver with the
-statement SQLAlchemy compiled, elsewhere through SQLAlchemy's executemany.
+chunks inside the caller's transaction (geo.store.bulk: on SQLite through the DB-API
+driver with the statement SQLAlchemy compiled, elsewhere through SQLAlchemy's
+executemany).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from geo.allocation import paused_gc
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import database_errors, map_index, migrations, tables
+from geo.store.bulk import insert_columns
 from geo.store.meta_keys import META_REVISION, META_TABLE
 
 INSERT_CHUNK = 20_000
@@ -127,28 +129,19 @@ def _blank_text(values: list) -> bool:
 
 
 def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
-    statement = sa.insert(tables.incidents)
     sqlite = conn.dialect.name == "sqlite"
     for start in range(0, len(frame), INSERT_CHUNK):
         chunk = frame.iloc[start:start + INSERT_CHUNK]
+        # on SQLite, dates as the ISO text SQLAlchemy would store (geo.store.bulk)
         values = {name: _column_values(chunk, name, sqlite) for name in INCIDENT_COLUMNS}
         values["span_class"] = classes[start:start + INSERT_CHUNK].tolist()
         values["site_link"] = site_links(chunk)
         if sqlite:
-            # Fast path: the statement is SQLAlchemy's own, compiled for this dialect; the
-            # DB-API driver binds the values (dates as the ISO text SQLAlchemy would store).
             # Text columns empty in every row are left out: their default is '' (binding
             # ten empty columns of 100,000 rows costs 0.2 s).
-            names = [name for name in values if name in tables.NUMERIC_COLUMNS
-                     or name in tables.DATE_COLUMNS or name == "span_class"
-                     or not _blank_text(values[name])]
-            compiled = statement.compile(dialect=conn.dialect, column_keys=names)
-            rows = list(zip(*(values[name] for name in compiled.positiontup), strict=True))
-            conn.exec_driver_sql(compiled.string, rows)
-        else:
-            names = list(values)
-            rows = [dict(zip(names, row, strict=True))
-                    for row in zip(*values.values(), strict=True)]
-            conn.execute(statement, rows)
+            values = {name: column for name, column in values.items()
+                      if name in tables.NUMERIC_COLUMNS or name in tables.DATE_COLUMNS
+                      or name == "span_class" or not _blank_text(column)}
+        insert_columns(conn, tables.incidents, values)
         if progress is not None:
             progress(min(start + INSERT_CHUNK, len(frame)), len(frame))
