@@ -21,6 +21,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import geo.commands
+from geo.allocation import keep_loaded_objects
 from geo.errors import IncidentMapError
 from geo.visible import visible
 
@@ -88,8 +89,11 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     with redirect_stdout(VisibleText(sys.stdout)), redirect_stderr(VisibleText(sys.stderr)):
+        whole_process = argv is None  # `python -m geo`, not a caller running one command
         argv = sys.argv[1:] if argv is None else list(argv)
         args = build_parser(argv).parse_args(argv)
+        if whole_process:
+            keep_loaded_objects()
         try:
             return args.handler(args)
         except IncidentMapError as error:  # a person's mistake: one line, exit status 2
