@@ -22,3 +22,10 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def keep_loaded_objects() -> None:
+    """Move every object alive now (the modules a command imported: a few hundred thousand
+    functions, classes and dicts) out of the collector's sight: its full passes during the
+    command's work then walk only what the work made (0.04 s of a 100,000-row import)."""
+    gc.freeze()

@@ -95,9 +95,11 @@ def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.nda
             found_ref.append(r_rec[begin + np.arange(repeats.sum())])
     if not found_new:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    pairs = np.unique(np.column_stack([np.concatenate(found_new), np.concatenate(found_ref)]),
-                      axis=0)
-    return pairs[:, 0], pairs[:, 1]
+    # each pair once, ordered by new then reference row: one int64 per pair sorts in a
+    # fraction of the time np.unique(axis=0) takes over rows of two
+    width = max(len(reference), 1)
+    pairs = np.unique(np.concatenate(found_new) * width + np.concatenate(found_ref))
+    return pairs // width, pairs % width
 
 
 def _distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:

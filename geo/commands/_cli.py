@@ -1,6 +1,9 @@
 """`python -m geo VERB ...`: one entry point; each verb lives in geo/commands/<verb>.py.
 
-A command module defines NAME, HELP, `configure(parser)` and `run(args) -> int`. A
+A command module defines NAME, HELP, `configure(parser)` and `run(args) -> int`. Only
+the verb being run is imported (its NAME is read from its source first): another verb's
+libraries (matplotlib and folium for `snapshot`) cost `python -m geo import` nothing; a
+call without a known verb (`--help`, a typo) imports them all to list them. A
 person's mistake (an IncidentMapError) ends with one line on stderr and exit status 2.
 Everything printed goes through a filter that shows control and bidi characters as
 visible marks (geo.visible): stored text, such as a file name with a terminal escape
@@ -12,10 +15,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 
 import geo.commands
+from geo.allocation import keep_loaded_objects
 from geo.errors import IncidentMapError
 from geo.visible import visible
 
@@ -40,16 +46,41 @@ class VisibleText:
         return getattr(self.stream, name)
 
 
-def command_modules():
+NAME_LINE = re.compile(r'^NAME = "([^"]+)"$', re.MULTILINE)
+
+
+def verb_modules() -> dict[str, str]:
+    """Verb -> command module name, from each module's `NAME = "..."` line, unimported (a
+    module that states its NAME otherwise is imported to learn it)."""
+    found = {}
     for info in sorted(pkgutil.iter_modules(geo.commands.__path__), key=lambda i: i.name):
-        if not info.name.startswith("_"):
-            yield importlib.import_module(f"geo.commands.{info.name}")
+        if info.name.startswith("_"):
+            continue
+        source = Path(info.module_finder.path, f"{info.name}.py")
+        stated = NAME_LINE.search(source.read_text(encoding="utf-8")) if source.is_file() \
+            else None
+        name = stated.group(1) if stated else _module(info.name).NAME
+        found[name] = info.name
+    return found
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module(name: str):
+    return importlib.import_module(f"geo.commands.{name}")
+
+
+def command_modules(argv: list[str]):
+    """The module of the verb `argv` starts with, or every command module when it names
+    none (the top level's help and its list of verbs)."""
+    modules = verb_modules()
+    verb = argv[0] if argv else None
+    chosen = [modules[verb]] if verb in modules else modules.values()
+    return [_module(name) for name in chosen]
+
+
+def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Incident map command line")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
-    for module in command_modules():
+    for module in command_modules(argv):
         sub = verbs.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(sub)
         sub.set_defaults(handler=module.run)
@@ -58,7 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     with redirect_stdout(VisibleText(sys.stdout)), redirect_stderr(VisibleText(sys.stderr)):
-        args = build_parser().parse_args(argv)
+        whole_process = argv is None  # `python -m geo`, not a caller running one command
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = build_parser(argv).parse_args(argv)
+        if whole_process:
+            keep_loaded_objects()
         try:
             return args.handler(args)
         except IncidentMapError as error:  # a person's mistake: one line, exit status 2

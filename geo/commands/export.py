@@ -1,4 +1,4 @@
-"""`python -m geo export -o OUT.geojson|csv|gpkg|kml`: the incidents of one view."""
+"""`python -m geo export -o OUT.geojson|csv|gpkg|kml|parquet`: the incidents of one view."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from geo.sharing.citation import data_version
 from geo.sharing.exports import EXPORT_FORMATS, format_from_path, write_export
 
 NAME = "export"
-HELP = "Write the incidents of a view to GeoJSON, CSV, GeoPackage or KML"
+HELP = "Write the incidents of a view to GeoJSON, CSV, GeoPackage, KML or GeoParquet"
 
 
 def configure(parser) -> None:

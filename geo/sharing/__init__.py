@@ -1,5 +1,5 @@
 """Sharing: what leaves the app: snapshots (PNG, SVG, HTML) and exports (GeoJSON, CSV,
-GeoPackage, KML), each stating its sources, window and data version.
+GeoPackage, KML, GeoParquet), each stating its sources, window and data version.
 
 Modules: `snapshot` (static images), `html` (the interactive map in one file), `files`
 (a snapshot to a file by its suffix), `formats` (sizes and formats, no drawing code),

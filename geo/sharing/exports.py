@@ -1,10 +1,12 @@
-"""Export the incidents in view: GeoJSON, CSV, GeoPackage and KML.
+"""Export the incidents in view: GeoJSON, CSV, GeoPackage, KML and GeoParquet.
 
 Every format carries the full record: dates with their precision, place as written, the
 point and how it was placed (geo_precision, geo_method), source, claimant and claim status.
 Incidents known only to country level have no point: CSV leaves latitude/longitude empty;
-GeoJSON, GeoPackage and KML keep the row with an empty (null) geometry, so every format
-has the same rows (GIS tools list them in the attribute table; they are not drawn).
+GeoJSON, GeoPackage, KML and GeoParquet keep the row with an empty (null) geometry, so
+every format has the same rows (GIS tools list them in the attribute table; they are not
+drawn). Spreadsheet formulas are neutralised in the CSV only (geo.sharing.csv_safety: a
+rule for files a spreadsheet opens); every other format keeps text exactly as stored.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyogrio
 
 from geo.analysis.corroboration import DETECTED, NONE_DETECTED
@@ -31,6 +34,7 @@ EXPORT_FORMATS = {
     "csv": (None, "text/csv"),
     "gpkg": ("GPKG", "application/geopackage+sqlite3"),
     "kml": ("LIBKML", "application/vnd.google-earth.kml+xml"),
+    "parquet": (None, "application/vnd.apache.parquet"),
 }
 DATE_COLUMNS = ("date_start", "date_end")
 # after site_id: the linked site's name and how the link was made (source/auto/manual)
@@ -106,6 +110,28 @@ def _csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
 
 
+def _parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """GeoParquet 1.1: the point as WKB with its CRS (EPSG:4326) in the file's `geo`
+    metadata, and a bbox covering column: readers that filter by area (DuckDB, GDAL) find
+    the rows in a box without decoding every point.
+
+    Dates are Parquet dates (date32), not the ISO text of the other exports: Parquet has a
+    type for a calendar day, so QGIS, DuckDB and pandas filter and sort them as dates with no
+    parsing, and a date32 holds exactly what the text does (a day, no time, no zone; it
+    prints as the same YYYY-MM-DD). Text columns are UTF-8 strings even in an empty view
+    (one type per column whatever the rows), numbers stay numbers, and a missing value is a
+    Parquet null."""
+    dates = {name: pd.to_datetime(frame[name], format="%Y-%m-%d").astype(
+        pd.ArrowDtype(pa.date32())) for name in DATE_COLUMNS}
+    text = {name: frame[name].astype(pd.ArrowDtype(pa.string())) for name in frame.columns
+            if name not in dates and pd.api.types.is_string_dtype(frame[name].dtype)}
+    buffer = io.BytesIO()
+    _geo_frame(frame.assign(**dates, **text)).to_parquet(
+        buffer, index=False, geometry_encoding="WKB", write_covering_bbox=True,
+        schema_version="1.1.0")
+    return buffer.getvalue()
+
+
 def _ogr_bytes(frame: gpd.GeoDataFrame, driver: str) -> bytes:
     buffer = io.BytesIO()
     try:
@@ -120,6 +146,8 @@ def export_bytes(view: pd.DataFrame, fmt: str) -> bytes:
     frame = export_frame(view)
     if fmt == "csv":
         return _csv_bytes(frame)
+    if fmt == "parquet":
+        return _parquet_bytes(frame)
     if fmt == "kml":
         return _ogr_bytes(_kml_frame(frame), EXPORT_FORMATS[fmt][0])
     return _ogr_bytes(_geo_frame(frame), EXPORT_FORMATS[fmt][0])

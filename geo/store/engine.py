@@ -7,8 +7,8 @@ postgres:// or postgresql+psycopg:// URLs, through the psycopg 3 driver) gets th
 queue from a transaction-level advisory lock that every write transaction takes first
 (`writing`): two processes' imports, undos and reviews never interleave, and each sees
 what the one before it committed. Incidents are inserted in chunks inside the caller's
-transaction; on SQLite through the DB-API driver with the statement SQLAlchemy compiled,
-on PostgreSQL through COPY.
+transaction: on PostgreSQL through COPY, on SQLite through the DB-API driver with the
+statement SQLAlchemy compiled (geo.store.bulk).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from geo.allocation import paused_gc
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import database_errors, map_index, migrations, revision_log, tables
+from geo.store.bulk import insert_columns
 from geo.store.meta_keys import META_REVISION, META_TABLE
 
 INSERT_CHUNK = 20_000
@@ -132,7 +133,9 @@ def _column_values(frame: pd.DataFrame, name: str, iso_dates: bool) -> list:
     column = frame[name]
     if name in tables.DATE_COLUMNS:
         days = column.to_numpy("datetime64[D]")
-        boxed = days.astype(str).astype(object) if iso_dates else days.astype(object)
+        if iso_dates:
+            return _iso_days(days)
+        boxed = days.astype(object)
         boxed[np.isnat(days)] = None  # NOT NULL refuses it, instead of storing 'NaT'
         return boxed.tolist()
     if name in tables.NUMERIC_COLUMNS:
@@ -141,6 +144,16 @@ def _column_values(frame: pd.DataFrame, name: str, iso_dates: bool) -> list:
         boxed[~np.isfinite(values)] = None
         return boxed.tolist()
     return column.astype(object).tolist()
+
+
+def _iso_days(days: np.ndarray) -> list:
+    """'YYYY-MM-DD' per day, None for NaT; each distinct day written once (a file repeats
+    a few thousand days over its rows: 9 ms instead of 29 ms per 100,000)."""
+    known = ~np.isnat(days)
+    distinct, inverse = np.unique(days[known], return_inverse=True)
+    boxed = np.full(len(days), None, dtype=object)
+    boxed[known] = distinct.astype(str).astype(object)[inverse]
+    return boxed.tolist()
 
 
 def site_links(frame: pd.DataFrame) -> list[str]:
@@ -201,30 +214,22 @@ def _copy_rows(conn: sa.Connection, values: dict[str, list]) -> None:
 
 
 def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
-    statement = sa.insert(tables.incidents)
     sqlite = conn.dialect.name == "sqlite"
     for start in range(0, len(frame), INSERT_CHUNK):
         chunk = frame.iloc[start:start + INSERT_CHUNK]
+        # on SQLite, dates as the ISO text SQLAlchemy would store (geo.store.bulk)
         values = {name: _column_values(chunk, name, sqlite) for name in INCIDENT_COLUMNS}
         values["span_class"] = classes[start:start + INSERT_CHUNK].tolist()
         values["site_link"] = site_links(chunk)
         if conn.dialect.name == "postgresql":
             _copy_rows(conn, values)
-        elif sqlite:
-            # Fast path: the statement is SQLAlchemy's own, compiled for this dialect; the
-            # DB-API driver binds the values (dates as the ISO text SQLAlchemy would store).
-            # Text columns empty in every row are left out: their default is '' (binding
-            # ten empty columns of 100,000 rows costs 0.2 s).
-            names = [name for name in values if name in tables.NUMERIC_COLUMNS
-                     or name in tables.DATE_COLUMNS or name == "span_class"
-                     or not _blank_text(values[name])]
-            compiled = statement.compile(dialect=conn.dialect, column_keys=names)
-            rows = list(zip(*(values[name] for name in compiled.positiontup), strict=True))
-            conn.exec_driver_sql(compiled.string, rows)
         else:
-            names = list(values)
-            rows = [dict(zip(names, row, strict=True))
-                    for row in zip(*values.values(), strict=True)]
-            conn.execute(statement, rows)
+            if sqlite:
+                # Text columns empty in every row are left out: their default is '' (binding
+                # ten empty columns of 100,000 rows costs 0.2 s).
+                values = {name: column for name, column in values.items()
+                          if name in tables.NUMERIC_COLUMNS or name in tables.DATE_COLUMNS
+                          or name == "span_class" or not _blank_text(column)}
+            insert_columns(conn, tables.incidents, values)
         if progress is not None:
             progress(min(start + INSERT_CHUNK, len(frame)), len(frame))

@@ -17,6 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from geo.store import tables
+from geo.store.bulk import insert_columns
 
 # statuses an analyst's check stands behind: an import that sets one records it as a
 # change (who imported it, when, from where), like a review does
@@ -93,13 +94,12 @@ def append_imported_statuses(conn: sa.Connection, incidents: pd.DataFrame, batch
                             ["incident_id", "claim_status"]]
     if checked.empty:
         return 0
-    now = dt.datetime.now(dt.UTC)
-    note = f"set by import of '{file_name}' (batch {batch_id})"
-    conn.execute(sa.insert(tables.claim_history), [
-        {"incident_id": incident_id, "batch_id": batch_id, "previous_status": IMPORTED,
-         "status": status, "changed_by": imported_by, "changed_at": now,
-         "changed_from": imported_from, "note": note}
-        for incident_id, status in checked.itertuples(index=False)])
+    insert_columns(conn, tables.claim_history, {
+        "incident_id": checked["incident_id"].astype(object).tolist(),
+        "status": checked["claim_status"].astype(object).tolist(),
+    }, same={"batch_id": batch_id, "previous_status": IMPORTED, "changed_by": imported_by,
+             "changed_at": dt.datetime.now(dt.UTC), "changed_from": imported_from,
+             "note": f"set by import of '{file_name}' (batch {batch_id})"})
     return len(checked)
 
 

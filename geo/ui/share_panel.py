@@ -33,7 +33,7 @@ EXTENT_LABELS = {
     "wide": "Whole basemap",
 }
 EXPORT_LABELS = {"geojson": "GeoJSON", "csv": "CSV", "gpkg": "GeoPackage",
-                 "kml": "KML (Google Earth)"}
+                 "kml": "KML (Google Earth)", "parquet": "GeoParquet"}
 
 
 def _file_stem(state: ViewState) -> str:

@@ -7,8 +7,6 @@ trailing '.0'. The first sheet with data rows is read; the others are named in a
 
 from __future__ import annotations
 
-import pyogrio
-
 from geo.errors import InputFileError
 from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.table import RawTable, text_frame
@@ -17,6 +15,8 @@ XLSX_OPTIONS = {"OGR_XLSX_HEADERS": "FORCE"}
 
 
 def read_excel(data: bytes, name: str) -> RawTable:
+    import pyogrio  # GDAL: loaded for a workbook, not for every import
+
     previous = {key: pyogrio.get_gdal_config_option(key) for key in XLSX_OPTIONS}
     pyogrio.set_gdal_config_options(XLSX_OPTIONS)
     try:

@@ -91,7 +91,8 @@ def no_rows(name: str, header) -> InputFileError:
 
 
 def _text(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and value != value):
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # Excel's and GDAL's 5.0 is the 5 the file shows
@@ -103,7 +104,8 @@ def _text(value) -> str:
 
 
 def text_column(values) -> np.ndarray:
-    """Cells as str: None and NaN become '', whole floats lose '.0', str stays as it is."""
+    """Cells as str: None, NaN and pandas' NA become '', whole floats lose '.0', str stays as
+    it is."""
     out = np.empty(len(values), dtype=object)
     out[:] = [value if value.__class__ is str else _text(value) for value in values]
     return out

@@ -1,0 +1,55 @@
+"""`python -m geo`: every verb listed, and only the verb being run imported (issue 17: an
+import does not pay for the snapshot's matplotlib and folium)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+from geo import commands
+from geo.commands._cli import verb_modules
+from geo.settings import PROJECT_ROOT
+from tests.support.cli import geo
+
+RUN_AND_LIST_MODULES = """
+import sys
+from geo.commands._cli import main
+code = main(sys.argv[1:])
+print("loaded:", " ".join(sorted(m for m in sys.modules if m.split(".")[0] in
+      ("matplotlib", "folium", "pyogrio", "geo"))))
+sys.exit(code)
+"""
+
+
+def loaded_by(*argv: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", RUN_AND_LIST_MODULES, *argv],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split("loaded:")[1].split())
+
+
+def test_every_command_module_is_a_verb_listed_by_help():
+    modules = sorted(i.name for i in pkgutil.iter_modules(commands.__path__)
+                     if not i.name.startswith("_"))
+    verbs = verb_modules()
+    assert sorted(verbs.values()) == modules
+    assert verbs["import"] == "import_cmd"
+    listed = geo("--help")
+    assert listed.returncode == 0
+    for verb in verbs:
+        assert verb in listed.stdout
+
+
+def test_a_verb_imports_only_its_own_module():
+    loaded = loaded_by("import", "--preset", "list")
+    assert "geo.commands.import_cmd" in loaded
+    assert not {"geo.commands.snapshot", "geo.commands.export", "geo.commands.batches"} \
+        & loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("matplotlib", "folium", "pyogrio")}
+
+
+def test_an_unknown_verb_names_the_choices():
+    wrong = geo("imprt", "file.csv")
+    assert wrong.returncode == 2
+    assert "invalid choice: 'imprt'" in wrong.stderr and "'import'" in wrong.stderr
