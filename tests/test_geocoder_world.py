@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -180,3 +181,30 @@ def test_ucdp_rows_through_the_cli_keep_the_accuracy_floor(tmp_path_factory, tmp
     assert bars.confident_far <= 0.006, bars.summary()
     assert bars.ambiguous <= 0.10, bars.summary()
     assert UCDP_CSV.exists()
+
+
+def test_a_geonames_record_openstreetmap_does_not_confirm_leaves_the_living_village(geocoder):
+    """Two GeoNames records of the name in the oblast 24 km apart; OSM lists one of them."""
+    result = geocoder.geocode("Svistuny", admin1="Donetsk oblast", country="Ukraine")
+    assert result.status == "exact" and result.best.ident == "geonames:692045"
+    assert result.best.precision == "town" and result.best.standing == "living"
+    assert [c.standing for c in result.others] == ["unconfirmed"]
+    assert "1 listed by GeoNames only" in result.note
+    assert result.row()["geocode_score"] < 0.9
+
+
+def test_what_counts_as_a_living_place(geocoder):
+    index = geocoder.index
+    ref = {index.ident_of(i): i for i in np.flatnonzero(index.place_country == b"UA")}
+    assert geocoder.standing_of(ref["geonames:485524"]) == "unconfirmed"   # pop unknown, GN only
+    assert geocoder.standing_of(ref["geonames:689378"]) == "living"   # GN only, with a census
+    assert geocoder.standing_of(ref["geonames:691605"]) == "living"   # a part of a town (PPLX)
+    assert geocoder.standing_of(ref["geonames:696269"]) == "gone"     # Prypiat, abandoned
+    russian = geocoder.geocode("Yekaterinburg")                       # no second source there
+    assert russian.best.source == "GeoNames" and russian.best.standing == "living"
+
+
+def test_an_abandoned_city_that_outweighs_a_living_village_is_still_the_answer(geocoder):
+    result = geocoder.geocode("Prypiat", country="UA")
+    assert result.status == "exact" and result.best.ident == "geonames:696269"
+    assert result.best.standing == "gone" and "outweighs" in result.note

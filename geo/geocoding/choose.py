@@ -6,17 +6,29 @@ OWN_NAME_WEIGHT when the name asked is its own or its official one (not an old o
 alias), times VARIANT_WEIGHT when only a folded spelling matches, times SINGLE_SOURCE_WEIGHT when
 only one source lists it (a GeoNames village OpenStreetMap does not confirm is more often a
 stale or misplaced record; measured on the UCDP dev set, 5% of the true places against 19%
-of their namesakes). One candidate is the answer
-only if it outweighs all the others together DOMINANCE times; else the answer is `ambiguous`:
-the heaviest as best guess plus the others, never a silent pick. An anchor ("X near Y",
-"X, Y" with Y a place) picks the candidate nearest to it.
+of their namesakes). One candidate is the answer if it outweighs all the others together
+DOMINANCE times. Else only the living places of the name compete (Candidate.standing: not
+abandoned or historical, not a GeoNames village of unknown population that OpenStreetMap
+does not list): one living place is the answer, and living namesakes within NAMESAKES_KM
+of each other (one place listed twice, a raion before and after the reform) are one answer
+at precision admin2. Otherwise the answer is `ambiguous`: the heaviest living place as best
+guess plus the others, never a silent pick. An anchor ("X near Y", "X, Y" with Y a place)
+picks the candidate nearest to it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from geo.geocoding.results import Candidate, GeocodeResult, distance_km, merge_duplicates
+from geo.geocoding.results import (
+    LIVING,
+    STANDINGS,
+    Candidate,
+    GeocodeResult,
+    distance_km,
+    merge_duplicates,
+)
 
 DOMINANCE = 5.0            # a candidate wins alone only at >= 5x the weight of all others together
 OWN_NAME_WEIGHT = 4.0      # the place's own or official name is the one asked (alone, < DOMINANCE)
@@ -54,13 +66,29 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
         return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
                              f"{len(cands)} {what}; this one outweighs the others "
                              f"{best.weight / rest:.0f}x (size, own name)")
-    spread = max((distance_km(best, c) if c.latitude is not None else float("inf")
-                  for c in others), default=float("inf"))
-    if best.precision == "town" and spread <= NAMESAKES_KM and not unlisted.count:
-        return GeocodeResult(best.status, replace(best, precision="admin2"), others,
-                             best.weight / (best.weight + rest),
+    living = [c for c in cands if c.standing == LIVING]
+    if living and len(living) < len(cands) and not unlisted.count:
+        what = f"{what}, {len(living)} living ({set_aside(cands)})"
+    else:
+        living = cands
+    lead, rivals = living[0], living[1:]
+    others = tuple(c for c in cands if c is not lead)
+    confidence = lead.weight / (best.weight + rest)
+    if not rivals and not unlisted.count:
+        return GeocodeResult(lead.status, lead, others, confidence,
+                             f"{len(cands)} {what}: the one living place of the name")
+    spread = max((distance_km(lead, c) if c.latitude is not None else float("inf")
+                  for c in rivals), default=float("inf"))
+    if lead.precision in ("town", "admin2") and spread <= NAMESAKES_KM and not unlisted.count:
+        return GeocodeResult(lead.status, replace(lead, precision="admin2"), others, confidence,
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "
                              "placed at the heaviest, precision admin2")
-    return GeocodeResult("ambiguous", best, others, best.weight / (best.weight + rest),
+    return GeocodeResult("ambiguous", lead, others, confidence,
                          f"{len(cands)} {what}, none clearly the one meant; give a region "
                          "or country")
+
+
+def set_aside(cands: list[Candidate]) -> str:
+    """'2 listed by GeoNames only, 1 abandoned or historical': the namesakes not living."""
+    counts = Counter(c.standing for c in cands if c.standing != LIVING)
+    return ", ".join(f"{n} {STANDINGS[standing]}" for standing, n in counts.items())

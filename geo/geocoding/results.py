@@ -17,6 +17,11 @@ OUTPUT_COLUMNS = ("latitude", "longitude", "geocode_status", "geocode_precision"
                   "geocode_match_id", "geocode_score", "geocode_candidates", "geocode_country",
                   "geocode_admin1", "geocode_note")
 CONFIDENT = ("exact", "alias", "fuzzy")
+LIVING = "living"
+STANDINGS = {  # why a namesake is not a living place of the name asked (choose.decide)
+    "unconfirmed": "listed by GeoNames only",
+    "gone": "abandoned or historical",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Candidate:
     weight: float = 1.0        # how likely a referent it is, against the other candidates
     source: str = ""           # GeoNames | OpenStreetMap | GeoNames postal (places only)
     feature: str = ""          # GeoNames feature code (PPL, AIRP...), OSM_<kind> or POSTAL
+    standing: str = LIVING     # places: living | unconfirmed | gone (STANDINGS)
 
     def describe(self) -> str:
         where = "" if self.latitude is None else f" {self.latitude:.3f},{self.longitude:.3f}"

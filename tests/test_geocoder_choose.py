@@ -1,0 +1,72 @@
+"""Choosing among namesakes (geo.geocoding.choose.decide) on invented but realistic candidates:
+only living places of a name compete, a raion listed twice is one answer, and a name with
+namesakes left unlisted stays ambiguous."""
+
+from __future__ import annotations
+
+from geo.geocoding.choose import Unlisted, decide
+from geo.geocoding.results import LIVING, Candidate
+
+
+def village(ident: str, lat: float, lon: float, weight: float = 2000.0,
+            standing: str = LIVING, feature: str = "PPL") -> Candidate:
+    return Candidate("place", ident, f"Kalynivka {ident}", lat, lon, "town", "UA",
+                     "Donetsk Oblast", 0, "exact", 1.0, weight, source="GeoNames",
+                     feature=feature, standing=standing)
+
+
+def test_a_living_place_is_the_answer_when_its_namesakes_are_only_geonames_records():
+    confirmed = village("geonames:1", 48.10, 37.70)
+    stale = village("geonames:2", 48.70, 38.40, weight=1500.0, standing="unconfirmed")
+    result = decide([stale, confirmed], "places named 'kalynivka'")
+    assert result.status == "exact" and result.best.ident == "geonames:1"
+    assert result.best.precision == "town"
+    assert [c.ident for c in result.others] == ["geonames:2"]
+    assert "1 listed by GeoNames only" in result.note and "one living place" in result.note
+    assert result.confidence < 0.6        # the score says the namesake was set aside
+
+
+def test_an_abandoned_namesake_does_not_keep_a_living_village_ambiguous():
+    living = village("geonames:1", 48.10, 37.70, weight=1000.0)
+    abandoned = village("geonames:3", 47.50, 36.90, weight=800.0, standing="gone",
+                        feature="PPLQ")
+    result = decide([living, abandoned], "places named 'kalynivka'")
+    assert result.status == "exact" and result.best.ident == "geonames:1"
+    assert "abandoned or historical" in result.note
+
+
+def test_two_living_places_stay_ambiguous_with_a_living_best_guess():
+    stale = village("geonames:2", 48.70, 38.40, weight=5000.0, standing="unconfirmed")
+    first = village("geonames:1", 48.10, 37.70)
+    second = village("geonames:4", 47.40, 37.20)
+    result = decide([stale, first, second], "places named 'kalynivka'")
+    assert result.status == "ambiguous"
+    assert result.best.standing == LIVING          # not the heavier GeoNames-only record
+    assert {c.ident for c in result.others} == {"geonames:2", "geonames:4"}
+    assert "give a region" in result.note
+
+
+def test_living_namesakes_a_few_km_apart_with_a_stale_record_far_away_are_one_answer():
+    first = village("geonames:1", 48.100, 37.700)
+    second = village("geonames:4", 48.150, 37.760, weight=1900.0)
+    stale = village("geonames:2", 49.000, 38.900, standing="unconfirmed")
+    result = decide([first, second, stale], "places named 'kalynivka'")
+    assert result.status == "exact" and result.best.precision == "admin2"
+    assert "within 7 km of each other" in result.note
+
+
+def test_namesakes_left_unlisted_keep_a_lone_living_place_ambiguous():
+    living = village("geonames:1", 48.10, 37.70)
+    result = decide([living], "places named 'kalynivka'", unlisted=Unlisted(30, 9000.0))
+    assert result.status == "ambiguous"
+
+
+def test_one_raion_listed_twice_a_few_km_apart_is_one_answer_at_raion_precision():
+    def raion(ident: str, lat: float, lon: float) -> Candidate:
+        return Candidate("admin2", ident, "Sloboda Raion (raion, before 2020)", lat, lon,
+                         "admin2", "UA", "Kharkiv Oblast", 0, "alias", 0.95, 1.0,
+                         source="GeoNames", feature="ADM2H")
+    result = decide([raion("geonames:10", 49.90, 36.30), raion("geonames:11", 49.95, 36.40)],
+                    "raions named 'sloboda'")
+    assert result.status == "alias" and result.best.precision == "admin2"
+    assert "km of each other" in result.note
