@@ -224,16 +224,17 @@ def window_change_rows(table, n: int = 100_000) -> float:
     return per_incident
 
 
-def default_window_count(db: Path) -> tuple[int, tuple[dt.date, dt.date]]:
-    """The points the app opens on (geo.analysis.default_window), read from the store directly."""
-    store = IncidentStore.open(f"sqlite:///{db}", DATA_DIR)
+def default_window_count(db: Path | str) -> tuple[int, tuple[dt.date, dt.date]]:
+    """The points the app opens on (geo.analysis.default_window), read from the store
+    directly; `db`: a SQLite file or a database URL."""
+    store = IncidentStore.open(db if isinstance(db, str) else f"sqlite:///{db}", DATA_DIR)
     incidents = store.incidents_frame()
     store.engine.dispose()
     window = default_window(incidents, date_extent(incidents))
     return mapped_count(incidents, *window), window
 
 
-def cold_start_runs(db: Path, expected: int, runs: int) -> list[tuple[float, float, float]]:
+def cold_start_runs(db: Path | str, expected: int, runs: int) -> list[tuple[float, float, float]]:
     """(process start -> map idle, page request -> map idle, page request -> the incidents
     table shown) of `runs` new Streamlit servers on `db`, each in a browser already open
     (the analyst's). The first run starts with empty caches (as the first start after an
