@@ -41,3 +41,30 @@ def refuse_inserts(conn: sa.Connection, table: str) -> None:
                          "'integrity_constraint_violation'; END$$")
     conn.exec_driver_sql(f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
                          "FOR EACH ROW EXECUTE FUNCTION refuse()")
+
+
+@contextmanager
+def writers_held(url: str) -> Iterator[None]:
+    """While the block runs on PostgreSQL, readers read but no write to the incidents can
+    go on (a SHARE lock on the table): writers that came meanwhile all go at once when the
+    block ends. On SQLite nothing is held: opening a store takes the write lock itself."""
+    if sa.make_url(url).get_backend_name() == "sqlite":
+        yield
+        return
+    engine = sa.create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            with conn.begin():
+                conn.exec_driver_sql("LOCK TABLE incidents IN SHARE MODE")
+                yield
+    finally:
+        engine.dispose()
+
+
+def storage_order(url: str) -> list[str]:
+    """The batch of every incident in the order the database stores the rows (SQLite's
+    rowid, PostgreSQL's ctid: where each row landed when it was written)."""
+    with outside(url) as conn:
+        position = "rowid" if conn.dialect.name == "sqlite" else "ctid"
+        return list(conn.exec_driver_sql(
+            f"SELECT batch_id FROM incidents ORDER BY {position}").scalars())
