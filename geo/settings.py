@@ -1,6 +1,8 @@
 """Settings, built once from the environment.
 
-INCIDENT_MAP_DB     database path or SQLAlchemy URL (default: data/incidents.sqlite, git-ignored)
+INCIDENT_MAP_DB     database path or URL (default: data/incidents.sqlite, git-ignored):
+                    sqlite:///..., or postgresql://user:password@host/database for a
+                    team's shared store (geo.store.engine opens it with psycopg 3)
 INCIDENT_MAP_CACHE  folder for derived caches such as the gazetteer index
                     (default: $XDG_CACHE_HOME/incident-map or ~/.cache/incident-map)
 """
@@ -35,7 +37,8 @@ class Settings:
 
 
 def database_url_from(value: str) -> str:
-    """Accept a SQLAlchemy URL ("sqlite:///x.db", "postgresql://...") or a plain file path."""
+    """Accept a URL ("sqlite:///x.db", "postgresql://...", "postgres://...") or a plain file
+    path."""
     value = value.strip()
     if not value:
         return sqlite_url(DEFAULT_DB_PATH)

@@ -21,7 +21,7 @@ from geo.review.authorship import author_problems
 from geo.schema import CLAIM_STATUSES
 from geo.store import history as history_rows
 from geo.store import tables
-from geo.store.engine import bump_revision
+from geo.store.engine import bump_revision, writing
 from geo.store.incident_store import IncidentStore
 
 HISTORY_COLUMNS = ("change_id", "incident_id", "previous_status", "status", "changed_by",
@@ -56,7 +56,7 @@ def set_claim_status(store: IncidentStore, incident_id: str, status: str, *, cha
     changed_by, note = str(changed_by or "").strip(), str(note or "").strip()
     problems = _argument_problems(status, changed_by, note)
     column = tables.incidents.c
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:
         found = conn.execute(sa.select(column.claim_status, column.batch_id)
                              .where(column.incident_id == incident_id)).first()
         previous = found.claim_status if found is not None else None

@@ -18,7 +18,7 @@ from geo.review.authorship import author_problems
 from geo.schema import THERMAL_CATEGORY
 from geo.store import history as history_rows
 from geo.store import tables
-from geo.store.engine import bump_revision
+from geo.store.engine import bump_revision, writing
 from geo.store.incident_store import IncidentStore
 
 UNLINKED = ""
@@ -63,7 +63,7 @@ def set_site_link(store: IncidentStore, incident_id: str, site_id: str, *, chang
     """
     incident_id, site_id = str(incident_id).strip(), str(site_id or UNLINKED).strip()
     changed_by, note = str(changed_by or "").strip(), str(note or "").strip()
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:
         problems, found = _problems(conn, incident_id, site_id, changed_by, note)
         if problems:
             raise ValidationError(problems, summary=f"The site link of incident "

@@ -6,7 +6,8 @@ Modules: `incident_store` (IncidentStore, the one interface pages and commands u
 `query` (the window + box query and the typed frame it reads), `map_index`, `map_chunks`
 and `map_query` (the map columns in chunks), `identity` and `meta_keys` (store id and
 revision without a database library), `frame_cache` and `cache_files` (columnar copies per
-revision), `seed` (the shipped records), `thermal` (FIRMS detections and coverage).
+revision), `seed` (the shipped records), `thermal` (FIRMS detections and coverage),
+`postgis` (PostgreSQL only: the extension, the incidents' point and its GiST index).
 
 Importing this package imports nothing: the map page's first draw reads the store's
 identity before any data library is loaded.

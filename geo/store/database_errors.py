@@ -1,6 +1,8 @@
 """What the store says when its database cannot be used: the database's own errors (a
-damaged, locked, read-only or missing SQLite file, an unreachable server) become one
-StoreError that names the database and what to do, on every page and command alike.
+damaged, locked, read-only or missing SQLite file; a PostgreSQL server that is not
+running, refuses the login, has no such database or denies the role its tables) become
+one StoreError that names the database (never its password) and what to do, on every
+page and command alike.
 
 `install(engine)` hooks SQLAlchemy's error event, so every statement anywhere in the store
 is covered; the transaction the error ended has been rolled back, so "nothing was
@@ -10,6 +12,7 @@ where they can happen (an import's ids), the second are bugs and must surface.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import contextmanager
 
@@ -45,17 +48,47 @@ SQLITE_ADVICE = {
 DAMAGE_MESSAGES = ("no such table", "no such column", "malformed")
 
 
+# PostgreSQL's words for what went wrong (its connection errors carry no SQLSTATE) ->
+# what to do; {user}, {database}, {host}, {port} from the URL
+SERVER_ADVICE = (
+    (r"password authentication failed|no password supplied",
+     "check the user name and password in INCIDENT_MAP_DB"),
+    (r"permission denied|must be owner|not permitted to log in",
+     "give the role {user} the store's tables: make it the database's owner (`sudo -u "
+     "postgres psql -c 'ALTER DATABASE {database} OWNER TO {user}'`) or grant it rights on "
+     "them"),
+    (r'role ".*" does not exist',
+     "create the role (`sudo -u postgres createuser --pwprompt {user}`) or fix the user "
+     "name in INCIDENT_MAP_DB"),
+    (r'database ".*" does not exist',
+     "create the database (`sudo -u postgres createdb --owner {user} {database}`, then "
+     "`sudo -u postgres psql -d {database} -c 'CREATE EXTENSION postgis;'`) or fix its name "
+     "in INCIDENT_MAP_DB"),
+    (r"connection refused|could not connect|timeout expired|could not translate host|"
+     r"no such file or directory|server closed the connection|terminating connection",
+     "check that the PostgreSQL server is running at {host}:{port} (`sudo systemctl start "
+     "postgresql`) and the host and port in INCIDENT_MAP_DB"),
+)
+INSUFFICIENT_PRIVILEGE = "42501"  # SQLSTATE of "permission denied"
+# tables PostGIS itself creates in the database's schema (geo.store.postgis)
+POSTGIS_TABLES = frozenset({"spatial_ref_sys"})
+
+
 def described(url: sa.URL) -> str:
     """The database as a message names it: the file of a SQLite URL, else the URL without
-    its password."""
+    its password (and without the driver's name SQLAlchemy added)."""
     if url.get_backend_name() == "sqlite":
         return f"file '{url.database}'"
-    return f"'{url.render_as_string(hide_password=True)}'"
+    shown = url.set(drivername=url.get_backend_name())
+    return f"'{shown.render_as_string(hide_password=True)}'"
 
 
 def refuse_foreign(url: sa.URL, found: set[str]) -> None:
     """A database that holds other tables but no store is another program's: writing the
-    store's tables into it would damage it."""
+    store's tables into it would damage it. PostGIS's own table (spatial_ref_sys, there
+    when an administrator created the extension first) is not another program's."""
+    if url.get_backend_name() == "postgresql":
+        found = set(found) - POSTGIS_TABLES
     if found:
         shown = ", ".join(sorted(found)[:6]) + (", ..." if len(found) > 6 else "")
         raise StoreError(f"The database {described(url)} is not an incident map store (it "
@@ -82,10 +115,35 @@ def sqlite_error(error: BaseException, url: sa.URL) -> StoreError | None:
 
 
 def server_error(error: BaseException, url: sa.URL) -> StoreError:
-    said = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    said = lines[0] if lines else type(error).__name__
+    advice = next((advice for pattern, advice in SERVER_ADVICE
+                   if re.search(pattern, said, flags=re.IGNORECASE)),
+                  "check that it is running and the address and credentials in "
+                  "INCIDENT_MAP_DB")
+    fields = {"user": url.username or "USER", "database": url.database or "DATABASE",
+              "host": url.host or "localhost", "port": url.port or 5432}
     return StoreError(f"The database {described(url)} cannot be reached or used (it says: "
-                      f"{said}); check that it is running and the address and credentials "
-                      f"in INCIDENT_MAP_DB; {NOTHING_WRITTEN}")
+                      f"{said}): {advice.format(**fields)}; {NOTHING_WRITTEN}")
+
+
+def driver_error(error: BaseException, url: sa.URL, statement: str) -> BaseException:
+    """What to raise for an error of the driver's own calls (PostgreSQL's COPY), which
+    SQLAlchemy's error event does not see: StoreError when it is about the database, else
+    the SQLAlchemy error SQLAlchemy would have raised (IntegrityError for a clash of ids)."""
+    import psycopg  # loaded already: it raised `error`
+
+    if _about_the_server(error):
+        return server_error(error, url)
+    return sa.exc.DBAPIError.instance(statement, None, error, psycopg.Error)
+
+
+def _about_the_server(error: BaseException) -> bool:
+    """A PostgreSQL driver error that is about the server or the role, not the statement."""
+    import psycopg  # only asked of errors of PostgreSQL's driver, loaded already
+
+    return isinstance(error, psycopg.OperationalError) or \
+        getattr(error, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
 
 
 def install(engine: sa.Engine) -> None:
@@ -99,7 +157,7 @@ def install(engine: sa.Engine) -> None:
         if sqlite:
             translated = sqlite_error(original, engine.url)
         elif isinstance(context.sqlalchemy_exception, sa.exc.OperationalError) or \
-                context.is_disconnect:
+                context.is_disconnect or _about_the_server(original):
             translated = server_error(original, engine.url)
         else:
             translated = None

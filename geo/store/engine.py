@@ -1,14 +1,21 @@
-"""The store's connection to its database, and its bulk insert: the parts chosen by dialect.
+"""The store's connection to its database, its write transactions and its bulk insert:
+the parts chosen by dialect.
 
 SQLite gets WAL (readers never wait for a writer), BEGIN IMMEDIATE (two writers queue
-instead of failing), a busy timeout and a bigger page cache. Incidents are inserted in
-chunks inside the caller's transaction; on SQLite through the DB-API driver with the
-statement SQLAlchemy compiled, elsewhere through SQLAlchemy's executemany.
+instead of failing), a busy timeout and a bigger page cache. PostgreSQL (postgresql://,
+postgres:// or postgresql+psycopg:// URLs, through the psycopg 3 driver) gets the same
+queue from a transaction-level advisory lock that every write transaction takes first
+(`writing`): two processes' imports, undos and reviews never interleave, and each sees
+what the one before it committed. Incidents are inserted in chunks inside the caller's
+transaction; on SQLite through the DB-API driver with the statement SQLAlchemy compiled,
+on PostgreSQL through COPY.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -24,6 +31,11 @@ from geo.store.meta_keys import META_REVISION, META_TABLE
 INSERT_CHUNK = 20_000
 SQLITE_CACHE_KIB = 64 * 1024  # index upkeep of a 100,000-row batch needs more than 2 MB
 Progress = Callable[[int, int], None]
+POSTGRESQL_DRIVER = "postgresql+psycopg"
+POSTGRESQL_SCHEMES = ("postgresql", "postgres", POSTGRESQL_DRIVER)
+# pg_advisory_xact_lock key of the store's writers (any constant; the lock is per database)
+WRITE_LOCK_KEY = 0x1C1DE47
+CONNECT_TIMEOUT_S = 10  # an unreachable server is reported instead of hanging the page
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
@@ -52,16 +64,59 @@ def _sqlite_engine(url: str) -> sa.Engine:
     return engine
 
 
-def create_engine(url: str) -> sa.Engine:
+def driver_url(url: str) -> str:
+    """The URL with the driver this program uses: psycopg 3 for PostgreSQL (SQLAlchemy
+    would pick psycopg2 for postgresql://, and knows no postgres://)."""
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme.lower() in POSTGRESQL_SCHEMES:
+        return f"{POSTGRESQL_DRIVER}://{rest}"
+    return url
+
+
+def without_password(url: str) -> str:
+    """The URL as a message may show it."""
     try:
-        engine = _sqlite_engine(url) if url.startswith("sqlite") else sa.create_engine(url)
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except (sa.exc.ArgumentError, ValueError):
+        return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", url)
+
+
+def _postgresql_engine(url: str) -> sa.Engine:
+    parsed = sa.make_url(url)
+    connect_args = {} if "connect_timeout" in parsed.query else {
+        "connect_timeout": CONNECT_TIMEOUT_S}
+    # a pooled connection the server dropped (a restart) is replaced, not handed out
+    return sa.create_engine(parsed, connect_args=connect_args, pool_pre_ping=True)
+
+
+def create_engine(url: str) -> sa.Engine:
+    url = driver_url(url)
+    try:
+        if url.startswith("sqlite"):
+            engine = _sqlite_engine(url)
+        elif url.startswith(POSTGRESQL_DRIVER):
+            engine = _postgresql_engine(url)
+        else:
+            engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, ModuleNotFoundError, ValueError) as error:
         raise StoreError(
-            f"Cannot use database URL '{url}': {error}. Use a file path or "
-            "'sqlite:///path/to/file.sqlite'"
+            f"Cannot use database URL '{without_password(url)}': {error}. Use a file path, "
+            "'sqlite:///path/to/file.sqlite' or 'postgresql://user:password@host/database'"
         ) from error
     database_errors.install(engine)
     return engine
+
+
+@contextmanager
+def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """The one way the store is written: a transaction that waits for every other writer
+    (of any process) to finish first, committed at the end of the block or rolled back by
+    an error. SQLite's BEGIN IMMEDIATE (above) does it there; PostgreSQL takes the
+    writers' advisory lock, held until the transaction ends."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
+        yield conn
 
 
 def records(frame: pd.DataFrame, columns) -> list[dict]:
@@ -126,6 +181,23 @@ def _blank_text(values: list) -> bool:
     return values.count("") == len(values)
 
 
+def _copy_rows(conn: sa.Connection, values: dict[str, list]) -> None:
+    """PostgreSQL's COPY of the rows, on the connection of the caller's transaction (the
+    driver turns dates, None and text into COPY's own format: values arrive as stored)."""
+    preparer = conn.dialect.identifier_preparer
+    names = ", ".join(preparer.quote(name) for name in values)
+    statement = f"COPY {preparer.format_table(tables.incidents)} ({names}) FROM STDIN"
+    driver = conn.connection.driver_connection
+    import psycopg  # PostgreSQL's driver: loaded already, this connection is its own
+
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in zip(*values.values(), strict=True):
+                copy.write_row(row)
+    except psycopg.Error as error:
+        raise database_errors.driver_error(error, conn.engine.url, statement) from error
+
+
 def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) -> None:
     statement = sa.insert(tables.incidents)
     sqlite = conn.dialect.name == "sqlite"
@@ -134,7 +206,9 @@ def _insert_rows(conn: sa.Connection, frame: pd.DataFrame, classes, progress) ->
         values = {name: _column_values(chunk, name, sqlite) for name in INCIDENT_COLUMNS}
         values["span_class"] = classes[start:start + INSERT_CHUNK].tolist()
         values["site_link"] = site_links(chunk)
-        if sqlite:
+        if conn.dialect.name == "postgresql":
+            _copy_rows(conn, values)
+        elif sqlite:
             # Fast path: the statement is SQLAlchemy's own, compiled for this dialect; the
             # DB-API driver binds the values (dates as the ISO text SQLAlchemy would store).
             # Text columns empty in every row are left out: their default is '' (binding

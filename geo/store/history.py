@@ -3,9 +3,10 @@ record they describe.
 
 A record is an incident id *with the batch that stored it*: an id imported again after its
 batch was undone is a new record, and starts with no history (the old rows stay, kept
-under the old batch). Rows are only ever inserted, here; on SQLite, triggers refuse any
-UPDATE or DELETE of them (`create_guards`), so no code path, however wrong, rewrites
-what someone decided. Writes happen inside the caller's transaction.
+under the old batch). Rows are only ever inserted, here; triggers (SQLite's, or on
+PostgreSQL a PL/pgSQL trigger function) refuse any UPDATE or DELETE of them
+(`create_guards`), so no code path, however wrong, rewrites what someone decided. Writes
+happen inside the caller's transaction.
 """
 
 from __future__ import annotations
@@ -28,16 +29,38 @@ def _guard_name(table: sa.Table, statement: str) -> str:
     return f"{table.name}_append_only_{statement.lower()}"
 
 
+GUARD_FUNCTION = "history_append_only"  # PostgreSQL: the function every guard calls
+REFUSAL = "is append-only: record a change as a new row"
+
+
 def create_guards(conn: sa.Connection) -> None:
-    """Triggers that refuse UPDATE and DELETE on the history tables (SQLite)."""
+    """Triggers that refuse UPDATE and DELETE on the history tables (SQLite, PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        _create_postgresql_guards(conn)
+        return
     if conn.dialect.name != "sqlite":
         return
     for table in tables.HISTORY_TABLES:
         for statement in ("UPDATE", "DELETE"):
             conn.exec_driver_sql(
                 f"CREATE TRIGGER IF NOT EXISTS {_guard_name(table, statement)} BEFORE "
-                f"{statement} ON {table.name} BEGIN SELECT RAISE(ABORT, '{table.name} is "
-                "append-only: record a change as a new row'); END")
+                f"{statement} ON {table.name} BEGIN SELECT RAISE(ABORT, '{table.name} "
+                f"{REFUSAL}'); END")
+
+
+def _create_postgresql_guards(conn: sa.Connection) -> None:
+    # the message is joined with || rather than RAISE's % placeholder: no % to escape
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION {GUARD_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$$ BEGIN RAISE EXCEPTION USING MESSAGE = TG_TABLE_NAME || ' {REFUSAL}', "
+        "ERRCODE = 'restrict_violation'; END $$")
+    for table in tables.HISTORY_TABLES:
+        for statement in ("UPDATE", "DELETE"):
+            name = _guard_name(table, statement)
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table.name}")
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER {name} BEFORE {statement} ON {table.name} FOR EACH ROW "
+                f"EXECUTE FUNCTION {GUARD_FUNCTION}()")
 
 
 def record_batch(conn: sa.Connection, incident_id: str) -> str | None:

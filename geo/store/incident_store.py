@@ -2,10 +2,15 @@
 
 Opened through `IncidentStore.open(url, data_dir)`: creates the schema and seeds the shipped
 records on first use, or migrates an older schema (geo.store.migrations). Every write is one
-transaction; `revision` increases with each write, so callers can cache reads keyed on it.
-A URL such as postgresql://... works the same way: nothing here is SQLite-only except the
-connection pragmas, the bulk-insert fast path and the map index (geo.store.map_index: queries of
-the map columns), each chosen by dialect.
+transaction (geo.store.engine.writing: writers of every process queue); `revision`, kept in
+the database, increases with each write, so callers can cache reads keyed on it.
+
+A postgresql://user:password@host/database URL (PostgreSQL with PostGIS) is a store for a
+team: several app processes and commands share it and see the same revision. What differs
+by dialect: SQLite has its connection pragmas, its bulk-insert fast path and the map index
+(geo.store.map_index: queries of the map columns); PostgreSQL has COPY for bulk inserts, an
+advisory lock for writers and a PostGIS point with a GiST index for the box
+(geo.store.postgis).
 """
 
 from __future__ import annotations
@@ -21,9 +26,16 @@ from geo.analysis.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
-from geo.store import history, map_index, migrations, tables, versions
+from geo.store import history, map_index, migrations, postgis, tables, versions
 from geo.store.database_errors import described, refuse_foreign
-from geo.store.engine import Progress, bump_revision, create_engine, insert_incidents, records
+from geo.store.engine import (
+    Progress,
+    bump_revision,
+    create_engine,
+    insert_incidents,
+    records,
+    writing,
+)
 from geo.store.map_query import answers, map_frame
 from geo.store.meta_keys import META_REVISION, META_STORE_ID
 from geo.store.query import incident_frame, window_query
@@ -56,7 +68,7 @@ class IncidentStore:
         return store
 
     def _prepare(self) -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             version = None
             found = set(sa.inspect(conn).get_table_names())
             if tables.meta.name in found:
@@ -65,6 +77,7 @@ class IncidentStore:
             if version is None:
                 refuse_foreign(self.engine.url, found)
                 tables.metadata.create_all(conn)
+                postgis.ensure(conn)
                 map_index.create(conn)
                 history.create_guards(conn)
                 self._seed(conn)
@@ -79,6 +92,7 @@ class IncidentStore:
                 )
             else:
                 migrations.upgrade(conn, int(version))
+                postgis.ensure(conn)
             map_index.refresh(conn)
 
     def _seed(self, conn) -> None:
@@ -202,7 +216,7 @@ class IncidentStore:
         checked claim status get a history row saying so (geo.store.history).
         """
         updates = updates if updates is not None else incidents.iloc[:0]
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             changed = checked_at_revision is None or self._revision(conn) != checked_at_revision
             if changed and recheck_duplicates is not None and np.any(recheck_duplicates):
                 late = self._stored_duplicates(conn, incidents[recheck_duplicates],
@@ -253,7 +267,7 @@ class IncidentStore:
     def undo_batch(self, batch_id: str, *, undone_by: str = "", undone_from: str = "") -> int:
         """Delete a batch's incidents (in one transaction); returns how many were removed.
         The batch keeps who undid it and from where; the history of its records stays."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             found = conn.execute(
                 sa.select(tables.batches.c.undone_at)
                 .where(tables.batches.c.batch_id == batch_id)

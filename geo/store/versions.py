@@ -48,8 +48,11 @@ def missing_ids(conn: sa.Connection, prefix: str, date_from, date_to, countries,
     holds."""
     c = tables.incidents.c
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    # a range of ids is the ids with the prefix only in the C collation: a PostgreSQL
+    # database made with another (ICU's en-US puts 'aB1' between 'ab' and 'ac') is asked in C
+    ids = c.incident_id.collate("C") if conn.dialect.name == "postgresql" else c.incident_id
     query = sa.select(c.incident_id, c.date_start, c.place, c.country, c.description,
-                      c.batch_id).where(c.incident_id >= prefix, c.incident_id < upper,
+                      c.batch_id).where(ids >= prefix, ids < upper,
                                         c.date_start <= date_to, c.date_end >= date_from)
     if countries:
         query = query.where(c.country.in_(sorted(countries)))
