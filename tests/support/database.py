@@ -53,10 +53,9 @@ def writers_held(url: str) -> Iterator[None]:
         return
     engine = sa.create_engine(url, poolclass=NullPool)
     try:
-        with engine.connect() as conn:
-            with conn.begin():
-                conn.exec_driver_sql("LOCK TABLE incidents IN SHARE MODE")
-                yield
+        with engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql("LOCK TABLE incidents IN SHARE MODE")
+            yield
     finally:
         engine.dispose()
 
