@@ -1,21 +1,19 @@
-"""`python -m geo claim` in a subprocess, on a temporary database."""
+"""`python -m geo claim` in a subprocess, on a temporary database (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from tests.support.cli import geo
+from tests.support.database import scalar
 
 
-def status_and_history(db) -> tuple[str, int]:
-    with sqlite3.connect(db) as conn:
-        status = conn.execute("SELECT claim_status FROM incidents "
-                              "WHERE incident_id = 'seed-002-01'").fetchone()[0]
-        return status, conn.execute("SELECT count(*) FROM claim_history").fetchone()[0]
+def status_and_history(database_url) -> tuple[str, int]:
+    status = scalar(database_url, "SELECT claim_status FROM incidents "
+                                  "WHERE incident_id = 'seed-002-01'")
+    return status, scalar(database_url, "SELECT count(*) FROM claim_history")
 
 
-def test_claim_sets_the_status_and_history_lists_it(tmp_path):
-    db = tmp_path / "cli.sqlite"
+def test_claim_sets_the_status_and_history_lists_it(database_url):
+    db = database_url
     done = geo("claim", "seed-002-01", "geolocated", "--by", "Anna K.", "--note",
                "depot fire on imagery", db=db)
     assert done.returncode == 0, done.stderr
@@ -32,8 +30,8 @@ def test_claim_sets_the_status_and_history_lists_it(tmp_path):
     assert "No claim status changes recorded for incident 'seed-000-01'" in untouched.stdout
 
 
-def test_bad_claims_exit_2_naming_the_value_and_change_nothing(tmp_path):
-    db = tmp_path / "cli.sqlite"
+def test_bad_claims_exit_2_naming_the_value_and_change_nothing(database_url):
+    db = database_url
     bad_status = geo("claim", "seed-002-01", "verified", "--by", "Anna", db=db)
     assert bad_status.returncode == 2
     assert "Unknown claim status 'verified'; use one of claimed" in bad_status.stderr

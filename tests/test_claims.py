@@ -1,9 +1,9 @@
-"""geo.review.claims on a real store: a status change, its history, and every refusal."""
+"""geo.review.claims on a real store (SQLite and PostgreSQL): a status change, its history,
+and every refusal."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pandas as pd
 import pytest
@@ -17,29 +17,28 @@ from geo.review.claims import (
     set_claim_status,
 )
 from geo.store.reviews import latest_reviews
+from tests.support.database import scalar
 
 TPP = "seed-000-02"  # Kremenchuk thermal power plant, imported as "claimed"
 DEPOT = "seed-002-01"
 
 
-def status_of(db_path, incident_id: str) -> str:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT claim_status FROM incidents WHERE incident_id = ?",
-                            (incident_id,)).fetchone()[0]
+def status_of(database_url, incident_id: str) -> str:
+    return scalar(database_url, "SELECT claim_status FROM incidents WHERE incident_id = :id",
+                  id=incident_id)
 
 
-def history_rows(db_path) -> int:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT count(*) FROM claim_history").fetchone()[0]
+def history_rows(database_url) -> int:
+    return scalar(database_url, "SELECT count(*) FROM claim_history")
 
 
-def test_a_change_updates_the_incident_records_history_and_bumps_the_revision(store, db_path):
+def test_a_change_updates_the_incident_records_history_and_bumps_the_revision(store, database_url):
     before = store.revision()
-    assert status_of(db_path, TPP) == "claimed"
+    assert status_of(database_url, TPP) == "claimed"
     started = dt.datetime.now(dt.UTC)
     change = set_claim_status(store, TPP, "geolocated", changed_by="  Anna K. ",
                               note="matched smoke plume on imagery")
-    assert status_of(db_path, TPP) == "geolocated"
+    assert status_of(database_url, TPP) == "geolocated"
     assert store.revision() == before + 1
     assert (change.previous_status, change.status, change.changed_by) == (
         "claimed", "geolocated", "Anna K.")
@@ -94,7 +93,7 @@ def test_no_reviews_join_as_empty_columns(store):
     (TPP, "claimed", "Anna", "", f"Incident '{TPP}' is already 'claimed'; choose a "
                                  "different status"),
 ])
-def test_a_refused_change_writes_nothing(store, db_path, incident_id, status, by, note,
+def test_a_refused_change_writes_nothing(store, database_url, incident_id, status, by, note,
                                          expected):
     before = store.revision()
     with pytest.raises(ValidationError) as caught:
@@ -102,9 +101,9 @@ def test_a_refused_change_writes_nothing(store, db_path, incident_id, status, by
     assert expected in str(caught.value)
     assert isinstance(caught.value, IncidentMapError)
     assert str(caught.value).startswith("Claim status not changed")
-    assert history_rows(db_path) == 0 and claim_history(store).empty
+    assert history_rows(database_url) == 0 and claim_history(store).empty
     assert store.revision() == before
-    assert status_of(db_path, TPP) == "claimed"
+    assert status_of(database_url, TPP) == "claimed"
 
 
 def test_every_problem_is_reported_at_once(store):

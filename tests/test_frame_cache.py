@@ -1,8 +1,10 @@
-"""The columnar copy of the incident frame: equal to the store's read, per revision."""
+"""The columnar copy of the incident frame: equal to the store's read, per revision. On a
+SQLite file: the tests name the database by its file (`db_path`), and make it again there."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 import sqlalchemy as sa
 
 from geo.records import coerce_incidents
@@ -10,6 +12,12 @@ from geo.settings import DATA_DIR
 from geo.store import frame_cache, tables
 from geo.store.incident_store import IncidentStore
 from tests.support.synthetic import synthetic_incidents
+
+
+@pytest.fixture
+def store(sqlite_store):
+    """The store of these tests is the SQLite file `db_path`."""
+    return sqlite_store
 
 
 def url_of(db_path) -> str:

@@ -1,17 +1,17 @@
 """History with identity: every write records who, when and from where; an import that sets
 a checked claim status writes history; history belongs to the record (an id imported again
 after an undo starts clean); the history tables are append-only, and no code path updates
-or deletes them."""
+or deletes them. On SQLite and PostgreSQL alike (the `store` and `database_url` fixtures)."""
 
 from __future__ import annotations
 
 import ast
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
 from geo.records import coerce_incidents
 from geo.review.claims import claim_history, set_claim_status
@@ -19,6 +19,7 @@ from geo.review.site_links import link_history, set_site_link
 from geo.store import history, tables
 from geo.store.reviews import latest_reviews
 from tests.support.cli import geo
+from tests.support.database import outside
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,14 +90,15 @@ def test_reviews_and_links_record_from_where(store):
     "UPDATE claim_history SET changed_by = 'someone else'",
     "DELETE FROM claim_history",
     "UPDATE link_history SET note = ''",
-    "DELETE FROM link_history WHERE 1",
+    "DELETE FROM link_history WHERE true",
 ])
-def test_the_database_refuses_to_rewrite_history(store, db_path, statement):
+def test_the_database_refuses_to_rewrite_history(store, database_url, statement):
+    """Another program's connection, not the store's: the database itself refuses."""
     set_claim_status(store, "seed-000-02", "reported", changed_by="Ana")
     set_site_link(store, "seed-000-01", "kremenchuk_tpp", changed_by="Ana")
-    with sqlite3.connect(db_path) as conn, pytest.raises(sqlite3.IntegrityError,
-                                                         match="append-only"):
-        conn.execute(statement)
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"), \
+            outside(database_url) as conn:
+        conn.execute(sa.text(statement))
     assert len(claim_history(store)) == 1 and len(link_history(store)) == 1
 
 
@@ -124,23 +126,23 @@ def test_no_code_path_updates_or_deletes_history():
     assert offenders == [f"geo/store/history.py:{attach.body[-1].body[-1].lineno} history"]
 
 
-def test_command_line_writes_record_the_account(db_path, tmp_path):
+def test_command_line_writes_record_the_account(database_url, tmp_path):
     csv = tmp_path / "one.csv"
     csv.write_text("date,latitude,longitude,category,claim_status,source_name\n"
                    "2025-08-08,46.48,30.72,strike,confirmed,test\n")
-    done = geo("import", csv, "--by", "Ana", db=db_path)
+    done = geo("import", csv, "--by", "Ana", db=database_url)
     assert done.returncode == 0, done.stderr
-    listed = geo("claim", "--history", db=db_path)
+    listed = geo("claim", "--history", db=database_url)
     assert "Ana" in listed.stdout and "command line, " in listed.stdout
-    batch = next(line.split()[0] for line in geo("batches", db=db_path).stdout.splitlines()
+    batch = next(line.split()[0] for line in geo("batches", db=database_url).stdout.splitlines()
                  if "one.csv" in line)
-    undone = geo("undo", batch, db=db_path)
+    undone = geo("undo", batch, db=database_url)
     assert undone.returncode == 0, undone.stderr
-    with sqlite3.connect(db_path) as conn:
-        by, where = conn.execute("SELECT undone_by, undone_from FROM batches WHERE "
-                                 "batch_id = ?", (batch,)).fetchone()
+    with outside(database_url) as conn:
+        by, where = conn.execute(sa.text("SELECT undone_by, undone_from FROM batches WHERE "
+                                         "batch_id = :batch"), {"batch": batch}).one()
     assert by and where.startswith("command line, ")
-    refused = geo("undo", batch, "--by", "\u202eevil", db=db_path)
+    refused = geo("undo", batch, "--by", "\u202eevil", db=database_url)
     assert refused.returncode == 2 and "invisible or control characters" in refused.stderr
 
 
@@ -150,10 +152,10 @@ def test_history_times_are_utc(store):
     assert claim_history(store)["changed_at"].iloc[0] >= pd.Timestamp(before).floor("s")
 
 
-def test_stored_text_cannot_drive_the_terminal(db_path, tmp_path):
+def test_stored_text_cannot_drive_the_terminal(database_url, tmp_path):
     csv = tmp_path / "report \x1b]0;pwned\x07\x1b[2J.csv"
     csv.write_text("date,latitude,longitude,category\n2025-08-08,46.48,30.72,strike\n")
-    assert geo("import", csv, "--by", "Ana", db=db_path).returncode == 0
-    listed = geo("batches", db=db_path)
+    assert geo("import", csv, "--by", "Ana", db=database_url).returncode == 0
+    listed = geo("batches", db=database_url)
     assert "\x1b" not in listed.stdout and "\x07" not in listed.stdout
     assert "report ‹U+001B›]0;pwned‹U+0007›‹U+001B›[2J.csv" in listed.stdout

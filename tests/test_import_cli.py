@@ -1,20 +1,22 @@
-"""`python -m geo import / batches / undo` in a subprocess, on a temporary database."""
+"""`python -m geo import / batches / undo / query` in a subprocess, on a temporary database:
+the tests of what reaches the store run on SQLite and PostgreSQL (`database_url`), those
+of the file and the options on a SQLite file only."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 
 from tests.support.cli import geo
+from tests.support.database import outside, scalar
 
 GOOD = ("date,lat,lon,place,notes\n2025-08-08,46.10,30.10,A,first\n"
         "2025-08-09,46.20,30.20,B,second\n2025-08-10,95.2,30,C,bad latitude\n")
 
 
 def count(db, where: str = "") -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(f"SELECT count(*) FROM incidents {where}").fetchone()[0]
+    """Incidents in the database `db` (a SQLite file or a URL)."""
+    url = db if "://" in str(db) else f"sqlite:///{db}"
+    return scalar(url, f"SELECT count(*) FROM incidents {where}")
 
 
 @pytest.fixture
@@ -24,8 +26,8 @@ def good_csv(tmp_path):
     return path
 
 
-def test_import_prints_the_summary_and_stores_one_batch(tmp_path, good_csv):
-    db = tmp_path / "cli.sqlite"
+def test_import_prints_the_summary_and_stores_one_batch(database_url, good_csv):
+    db = database_url
     done = geo("import", good_csv, db=db)
     assert done.returncode == 0, done.stderr
     assert "good.csv: 2 added (batch " in done.stdout
@@ -36,8 +38,8 @@ def test_import_prints_the_summary_and_stores_one_batch(tmp_path, good_csv):
     assert listing.returncode == 0 and "good.csv" in listing.stdout and "seed" in listing.stdout
 
 
-def test_undo_removes_the_batch_and_says_so_twice(tmp_path, good_csv):
-    db = tmp_path / "cli.sqlite"
+def test_undo_removes_the_batch_and_says_so_twice(database_url, good_csv):
+    db = database_url
     out = geo("import", good_csv, db=db).stdout
     batch = out.split("(batch ")[1].split(")")[0]
     undone = geo("undo", batch, db=db)
@@ -57,8 +59,8 @@ def test_db_option_overrides_the_environment(tmp_path, good_csv):
     assert count(chosen) == 19 and not (tmp_path / "other.sqlite").exists()
 
 
-def test_dry_run_writes_nothing(tmp_path, good_csv):
-    db = tmp_path / "cli.sqlite"
+def test_dry_run_writes_nothing(database_url, good_csv):
+    db = database_url
     done = geo("import", good_csv, "--dry-run", db=db)
     assert done.returncode == 0 and "2 would be added" in done.stdout
     assert count(db) == 17
@@ -106,32 +108,30 @@ def test_a_bad_map_option_is_named(tmp_path, good_csv):
     assert done.returncode == 2 and "--map 'latitude' is not FIELD=COLUMN" in done.stderr
 
 
-def test_acled_preset_and_place_names(tmp_path):
+def test_acled_preset_and_place_names(database_url, tmp_path):
     path = tmp_path / "acled.csv"
     path.write_text("event_date,time_precision,event_type,sub_event_type,location,admin1,"
                     "latitude,longitude,geo_precision,source,notes,fatalities\n"
                     "08 August 2025,1,Explosions/Remote violence,Air/drone strike,Kremenchuk,"
                     "Poltava,49.0625,33.4048,2,Suspilne,Drone strike on the refinery.,0\n",
                     encoding="utf-8")
-    db = tmp_path / "cli.sqlite"
+    db = database_url
     done = geo("import", path, "--preset", "acled", db=db)
     assert done.returncode == 0, done.stderr
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT category, subtype, geo_precision, claimant, source_name "
-                           "FROM incidents WHERE batch_id != 'seed'").fetchone()
-    assert row == ("strike", "air_drone_strike", "town", "Suspilne", "ACLED")
+    with outside(db) as conn:
+        row = conn.exec_driver_sql("SELECT category, subtype, geo_precision, claimant, "
+                                   "source_name FROM incidents WHERE batch_id != 'seed'").one()
+    assert tuple(row) == ("strike", "air_drone_strike", "town", "Suspilne", "ACLED")
     places = tmp_path / "places.csv"
     places.write_text("date,place\n2025-08-12,Kremenchuk\n", encoding="utf-8")
     done = geo("import", places, "--country", "UA", db=db)
     assert done.returncode == 0 and "1 added" in done.stdout
-    with sqlite3.connect(db) as conn:
-        method = conn.execute("SELECT geo_method FROM incidents WHERE date_start = "
-                              "'2025-08-12'").fetchone()[0]
+    method = scalar(db, "SELECT geo_method FROM incidents WHERE date_start = '2025-08-12'")
     assert method == "geocoded: GeoNames 704147 Kremenchuk (exact)"
 
 
-def test_query_lists_the_window_and_box_from_sql(tmp_path, good_csv):
-    db = tmp_path / "cli.sqlite"
+def test_query_lists_the_window_and_box_from_sql(database_url, tmp_path, good_csv):
+    db = database_url
     geo("import", good_csv, db=db)
     done = geo("query", "--from", "2025-08-09", "--to", "2025-08-31", "--bbox",
                "30.0,46.0,30.5,46.5", db=db)

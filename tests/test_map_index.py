@@ -1,7 +1,8 @@
 """geo.store.map_index + geo.store.map_query: the map columns read through the map index are exactly
 the rows of the in-memory filter, for every kind of view, and stay so after imports,
 undo, claim edits, writes by another program, a failed import and the migration of a
-version 3 database."""
+version 3 database. SQLite only: the map index is SQLite's (other databases answer in SQL,
+test_other_databases_answer_in_sql), and its tests write the file as another program would."""
 
 from __future__ import annotations
 
@@ -112,6 +113,12 @@ def in_step(store: IncidentStore) -> bool:
     state = index_state(store)
     return (state["rows"] == state["indexed"] and not state["stale"] and not state["dirty"]
             and state["triggers"] == set(map_index.TRIGGERS))
+
+
+@pytest.fixture
+def store(sqlite_store):
+    """The store of these tests is a SQLite file (`db_path`): the map index is SQLite's."""
+    return sqlite_store
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,21 @@
 """geo.store.migrations: a database made by schema version 1 is upgraded in place, in one
-transaction; a failed upgrade changes nothing."""
+transaction; a failed upgrade changes nothing; a store of this version opens again with
+nothing written, on SQLite and PostgreSQL; a PostgreSQL store missing its geometry column
+gets it.
+
+The old schemas here are SQLite files as earlier versions of this program wrote them (no
+earlier version wrote PostgreSQL): those tests are SQLite-only, and read the file with
+sqlite3 as another program would."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sqlite3
+import warnings
 
 import pytest
+import sqlalchemy as sa
 
 from geo.errors import StoreError
 from geo.review.claims import claim_history
@@ -14,6 +23,7 @@ from geo.settings import DATA_DIR
 from geo.store import migrations, revision_log, tables
 from geo.store.incident_store import IncidentStore
 from geo.viewstate import ViewFilter
+from tests.support.database import outside
 from tests.support.old_database import make_v1_database
 from tests.support.synthetic import synthetic_incidents
 
@@ -90,13 +100,64 @@ def test_a_failed_upgrade_changes_nothing(tmp_path):
     assert after["meta"]["schema_version"] == "1"
 
 
-def test_a_newer_database_is_refused(tmp_path):
-    path = tmp_path / "future.sqlite"
-    make_v1_database(path)
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+def schema_and_meta(url: str) -> dict:
+    """Tables, their columns and indexes, and the meta rows of the database at `url`."""
+    with outside(url) as conn, warnings.catch_warnings():
+        # PostGIS's geometry type is unknown to SQLAlchemy; its name is all this reads
+        warnings.filterwarnings("ignore", "Did not recognize type", sa.exc.SAWarning)
+        inspector = sa.inspect(conn)
+        found = {name: ([column["name"] for column in inspector.get_columns(name)],
+                        sorted(index["name"] for index in inspector.get_indexes(name)))
+                 for name in inspector.get_table_names()}
+        meta = dict(conn.execute(sa.select(tables.meta.c.key, tables.meta.c.value)).all())
+    return {"tables": found, "meta": meta}
+
+
+def test_a_store_of_this_version_opens_again_with_nothing_written(database_url):
+    store = IncidentStore.open(database_url, DATA_DIR)
+    store.add_batch("b1", synthetic_incidents(50))
+    store.engine.dispose()
+    before = schema_and_meta(database_url)
+    assert before["meta"]["schema_version"] == str(tables.SCHEMA_VERSION)
+    again = IncidentStore.open(database_url, DATA_DIR)
+    assert (again.revision(), len(again.incidents_frame())) == (2, 17 + 50)
+    again.engine.dispose()
+    assert schema_and_meta(database_url) == before
+
+
+def test_a_newer_database_is_refused(database_url):
+    IncidentStore.open(database_url, DATA_DIR).engine.dispose()
+    with outside(database_url) as conn:
+        conn.execute(sa.update(tables.meta).where(tables.meta.c.key == "schema_version")
+                     .values(value="99"))
     with pytest.raises(StoreError, match="schema version 99, newer than this program"):
-        IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+        IncidentStore.open(database_url, DATA_DIR)
+    assert schema_and_meta(database_url)["meta"]["schema_version"] == "99"
+
+
+POSTGIS_STORE = importlib.util.find_spec("geo.store.postgis") is not None
+
+
+@pytest.mark.skipif(not POSTGIS_STORE, reason="the geometry column comes with issue 19's "
+                    "PostGIS store (geo.store.postgis, branch issue-19-pg), not merged yet")
+def test_a_postgresql_store_missing_its_geometry_column_gets_it(postgresql_url):
+    from geo.store import postgis
+
+    IncidentStore.open(postgresql_url, DATA_DIR).engine.dispose()
+    with outside(postgresql_url) as conn:  # as a store made before the column existed
+        conn.exec_driver_sql(f"ALTER TABLE incidents DROP COLUMN {postgis.GEOMETRY_COLUMN}")
+    store = IncidentStore.open(postgresql_url, DATA_DIR)
+    store.engine.dispose()
+    with outside(postgresql_url) as conn:
+        located = conn.exec_driver_sql(
+            f"SELECT count(*) FROM incidents WHERE {postgis.GEOMETRY_COLUMN} IS NOT NULL"
+            ).scalar()
+        with_point = conn.exec_driver_sql(
+            "SELECT count(*) FROM incidents WHERE latitude IS NOT NULL AND longitude IS NOT "
+            "NULL").scalar()
+        indexes = {index["name"] for index in sa.inspect(conn).get_indexes("incidents")}
+    assert located == with_point > 0
+    assert postgis.GEOMETRY_INDEX in indexes
 
 
 def make_v5_database(path, monkeypatch) -> None:

@@ -105,9 +105,10 @@ def test_a_broken_shipped_file_is_named(tmp_path):
         read_seed_sites(tmp_path)
 
 
-def test_store_is_seeded_once(store, db_path):
+def test_store_is_seeded_once(store, database_url):
     assert len(store.incidents_frame()) == 17
     assert len(store.sites_frame()) == len(read_seed_sites(DATA_DIR))
     revision = store.revision()
-    again = type(store).open(f"sqlite:///{db_path}", DATA_DIR)
+    again = type(store).open(database_url, DATA_DIR)
     assert len(again.incidents_frame()) == 17 and again.revision() == revision
+    again.engine.dispose()

@@ -1,4 +1,5 @@
-"""geo.review.site_links: a person's link change, validated, written whole, kept as history."""
+"""geo.review.site_links: a person's link change, validated, written whole, kept as history;
+on SQLite and PostgreSQL (the `store` fixture)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from geo.errors import ValidationError
 from geo.review.authorship import MAX_NAME_CHARS, MAX_NOTE_CHARS
 from geo.review.site_links import link_history, set_site_link
 from geo.store import tables
+from tests.support.database import refuse_inserts
 
 
 def stored_link(store, incident_id: str) -> tuple[str, str]:
@@ -87,9 +89,7 @@ def test_every_problem_is_reported_and_nothing_is_written(store):
 def test_a_failed_write_leaves_nothing_half_written(store):
     """If the history insert fails, the incident's link is rolled back with it."""
     with store.engine.begin() as conn:  # a history table that refuses every row
-        conn.exec_driver_sql(
-            "CREATE TRIGGER refuse BEFORE INSERT ON link_history "
-            "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        refuse_inserts(conn, "link_history")
     before = store.revision()
     with pytest.raises(sa.exc.IntegrityError):
         set_site_link(store, "seed-000-01", "kremenchuk_tpp", changed_by="Ana")

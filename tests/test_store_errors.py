@@ -125,13 +125,12 @@ def test_an_empty_file_becomes_a_new_store(tmp_path):
     assert len(IncidentStore.open(f"sqlite:///{path}", DATA_DIR).incidents_frame()) == 17
 
 
-def test_windows_in_the_first_centuries_are_answered(store):
+def test_windows_in_the_first_centuries_are_answered(store, database_url):
     for date_from, date_to in (("0001-01-01", "0004-12-31"), ("0001-01-02", "9999-12-31")):
         found = store.query(ViewFilter(dt.date.fromisoformat(date_from),
                                        dt.date.fromisoformat(date_to)))
         assert len(found) == (0 if date_to.startswith("0004") else 17)
-    done = geo("query", "--from", "0001-01-02", "--to", "0004-01-01", db=store.engine.url
-               .database)
+    done = geo("query", "--from", "0001-01-02", "--to", "0004-01-01", db=database_url)
     assert done.returncode == 0 and "0 incident(s) in view" in done.stdout, done.stderr
 
 

@@ -1,5 +1,6 @@
 """FIRMS imports write typed thermal detections and the file's coverage with their batch,
-in the same transaction; undo removes them; bad FIRMS values are reported per row."""
+in the same transaction; undo removes them; bad FIRMS values are reported per row. On SQLite
+and PostgreSQL (the `store` fixture)."""
 
 from __future__ import annotations
 
@@ -118,10 +119,10 @@ def test_the_preview_holds_the_coverage_the_import_page_shows(store):
     assert text.startswith("20 Jun 2025 – 20 Jul 2025 (31 days), area 32.86° to 34.75° E")
 
 
-def test_command_line_exports_carry_the_thermal_corroboration(store, db_path, tmp_path):
+def test_command_line_exports_carry_the_thermal_corroboration(store, database_url, tmp_path):
     import_path(FIRMS_CSV, store, ImportOptions(today=dt.date(2026, 1, 1)))
     out = tmp_path / "incidents.csv"
-    assert main(["export", "-o", str(out), "--db", str(db_path)]) == 0
+    assert main(["export", "-o", str(out), "--db", database_url]) == 0
     exported = pd.read_csv(out, dtype=str, keep_default_na=False).set_index("incident_id")
     assert exported.loc["seed-000-02", ["thermal_detections", "thermal_status"]].tolist() \
         == ["4", "detected"]

@@ -1,0 +1,69 @@
+"""Reading a store's database from outside the store, as another program would: plain
+SQLAlchemy on its URL (SQLite file or PostgreSQL database alike), none of the store's
+connection set-up or error translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from sqlalchemy.pool import NullPool
+
+
+@contextmanager
+def outside(url: str) -> Iterator[sa.Connection]:
+    """A connection of its own to the database at `url`, in one transaction committed at
+    the end of the block."""
+    engine = sa.create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def scalar(url: str, sql: str, **params):
+    """The first column of the first row `sql` returns."""
+    with outside(url) as conn:
+        return conn.execute(sa.text(sql), params).scalar()
+
+
+def refuse_inserts(conn: sa.Connection, table: str) -> None:
+    """A trigger that makes `table` refuse every new row with an integrity error, as a
+    write that fails half-way would (SQLite's RAISE, or a PL/pgSQL function)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
+                             "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        return
+    conn.exec_driver_sql("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                         "$$BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = "
+                         "'integrity_constraint_violation'; END$$")
+    conn.exec_driver_sql(f"CREATE TRIGGER refuse BEFORE INSERT ON {table} "
+                         "FOR EACH ROW EXECUTE FUNCTION refuse()")
+
+
+@contextmanager
+def writers_held(url: str) -> Iterator[None]:
+    """While the block runs on PostgreSQL, readers read but no write to the incidents can
+    go on (a SHARE lock on the table): writers that came meanwhile all go at once when the
+    block ends. On SQLite nothing is held: opening a store takes the write lock itself."""
+    if sa.make_url(url).get_backend_name() == "sqlite":
+        yield
+        return
+    engine = sa.create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql("LOCK TABLE incidents IN SHARE MODE")
+            yield
+    finally:
+        engine.dispose()
+
+
+def storage_order(url: str) -> list[str]:
+    """The batch of every incident in the order the database stores the rows (SQLite's
+    rowid, PostgreSQL's ctid: where each row landed when it was written)."""
+    with outside(url) as conn:
+        position = "rowid" if conn.dialect.name == "sqlite" else "ctid"
+        return list(conn.exec_driver_sql(
+            f"SELECT batch_id FROM incidents ORDER BY {position}").scalars())
