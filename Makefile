@@ -24,8 +24,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Both backends side by side: PostgreSQL on INCIDENT_MAP_BENCH_PG, or on a throwaway
+# cluster (.ci/postgres) when PostgreSQL is installed; SQLite alone otherwise.
 bench: $(STAMP)
-	$(BIN)/python -m tests.bench
+	@if [ -n "$$INCIDENT_MAP_BENCH_PG" ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		$(BIN)/python -m tests.bench $(BENCH); \
+	else \
+		cluster=$$(mktemp -d); trap '.ci/postgres stop "$$cluster"' EXIT; \
+		INCIDENT_MAP_BENCH_PG=$$(.ci/postgres start "$$cluster") $(BIN)/python -m tests.bench $(BENCH); \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,7 +5,6 @@ again in full."""
 from __future__ import annotations
 
 import json
-import os
 
 import pandas as pd
 import pytest
@@ -13,40 +12,11 @@ import sqlalchemy as sa
 
 from geo.review.claims import set_claim_status
 from geo.review.site_links import set_site_link
-from geo.settings import DATA_DIR
 from geo.store import frame_cache, frame_delta, revision_log, tables
 from geo.store.engine import bump_revision
-from geo.store.incident_store import IncidentStore
 from tests.support.synthetic import synthetic_incidents
 
 SYNTHETIC = 2_000
-# a PostgreSQL superuser's URL (tests/test_postgis_store.py): every test runs there too
-ADMIN_URL = os.environ.get("INCIDENT_MAP_TEST_PG", "").strip()
-PREFIX = os.environ.get("INCIDENT_MAP_TEST_PG_PREFIX", "a1_").strip()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, db_path):
-    """The store on SQLite, and on a database of its own on PostgreSQL when
-    INCIDENT_MAP_TEST_PG is set (dropped after)."""
-    if request.param == "sqlite":
-        yield IncidentStore.open(f"sqlite:///{db_path}", DATA_DIR)
-        return
-    if not ADMIN_URL:
-        pytest.skip("set INCIDENT_MAP_TEST_PG to run these on PostgreSQL")
-    admin_url = sa.make_url(ADMIN_URL).set(drivername="postgresql+psycopg")
-    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"{PREFIX}delta_{os.getpid()}"
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    opened = IncidentStore.open(admin_url.set(database=name).render_as_string(
-        hide_password=False), DATA_DIR)
-    yield opened
-    opened.engine.dispose()
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ gives for the same data, undo, writers of two connections queue, the history ref
 be rewritten, and a database that cannot be used is one StoreError without the password.
 
 Needs INCIDENT_MAP_TEST_PG: the URL of a superuser on a server with PostGIS installed,
-e.g. postgresql://postgres@127.0.0.1:55432/postgres; skipped without it. Each test makes
-its own database (and roles), named INCIDENT_MAP_TEST_PG_PREFIX (default "a1_") + what it
-tests + this process's id, and drops them after.
+e.g. postgresql://postgres@127.0.0.1:55432/postgres; skipped without it, failed under
+CI=true (tests.support.postgres). Each test makes its own database (and roles), named
+INCIDENT_MAP_TEST_PG_PREFIX + what it tests + this process's id, and drops them after.
 """
 
 from __future__ import annotations
@@ -29,15 +29,10 @@ from geo.store.engine import create_engine
 from geo.store.incident_store import IncidentStore
 from geo.store.query import FRAME_COLUMNS
 from geo.viewstate import ViewFilter
+from tests.support.postgres import database_prefix, server_url
 from tests.support.synthetic import synthetic_incidents
 
-ADMIN_URL = os.environ.get("INCIDENT_MAP_TEST_PG", "").strip()
-PREFIX = os.environ.get("INCIDENT_MAP_TEST_PG_PREFIX", "a1_").strip()
 PASSWORD = "hunter2-never-shown"
-pytestmark = pytest.mark.skipif(
-    not ADMIN_URL, reason="set INCIDENT_MAP_TEST_PG to a PostgreSQL superuser's URL on a "
-    "server with PostGIS (e.g. postgresql://postgres@127.0.0.1:55432/postgres) to run the "
-    "PostgreSQL store tests")
 
 VIEWS = {
     "day x city": ViewFilter(dt.date(2025, 6, 3), dt.date(2025, 6, 3),
@@ -53,12 +48,11 @@ VIEWS = {
 
 
 def admin_engine() -> sa.Engine:
-    return sa.create_engine(ADMIN_URL.replace("postgresql://", "postgresql+psycopg://", 1),
-                            isolation_level="AUTOCOMMIT")
+    return sa.create_engine(server_url(), isolation_level="AUTOCOMMIT")
 
 
 def url_of(database: str, user: str = "postgres", password: str = "") -> str:
-    admin = sa.make_url(ADMIN_URL)
+    admin = server_url()
     return admin.set(drivername="postgresql", database=database, username=user,
                      password=password or None).render_as_string(hide_password=False)
 
@@ -71,7 +65,7 @@ def new_database(request):
 
     def make(postgis_first: bool = False, owner: str | None = None,
              icu_locale: str | None = None) -> str:
-        name = f"{PREFIX}{request.node.name[5:30]}_{len(made)}_{os.getpid()}".lower()
+        name = f"{database_prefix()}{request.node.name[5:30]}_{len(made)}_{os.getpid()}".lower()
         name = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in name)
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -97,7 +91,7 @@ def new_database(request):
 def plain_role():
     """A role that may log in and is no superuser (dropped after the test)."""
     admin = admin_engine()
-    name = f"{PREFIX}plain_{os.getpid()}"
+    name = f"{database_prefix()}plain_{os.getpid()}"
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}"')
         conn.exec_driver_sql(f'CREATE ROLE "{name}" LOGIN NOSUPERUSER PASSWORD \'{PASSWORD}\'')
@@ -140,8 +134,8 @@ def sorted_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def test_a_new_store_is_seeded_with_its_geometry_and_index(new_database, sqlite_store):
     name = new_database()
-    store = IncidentStore.open(f"postgres://postgres@{sa.make_url(ADMIN_URL).host}:"
-                               f"{sa.make_url(ADMIN_URL).port}/{name}", DATA_DIR)
+    store = IncidentStore.open(f"postgres://postgres@{server_url().host}:"
+                               f"{server_url().port}/{name}", DATA_DIR)
     assert store.engine.dialect.driver == "psycopg"
     assert store.revision() == 1 and store.schema_version() == tables.SCHEMA_VERSION
     frame = store.incidents_frame()
@@ -264,12 +258,12 @@ def test_the_database_refuses_to_rewrite_history(pg_store, statement):
 
 
 def test_a_missing_database_says_how_to_create_it_without_the_password(new_database):
-    url = url_of(f"{PREFIX}missing_{os.getpid()}", password=PASSWORD)
+    url = url_of(f"{database_prefix()}missing_{os.getpid()}", password=PASSWORD)
     with pytest.raises(StoreError) as raised:
         IncidentStore.open(url, DATA_DIR)
     message = str(raised.value)
     assert PASSWORD not in message and "***" in message
-    assert f"createdb --owner postgres {PREFIX}missing_{os.getpid()}" in message
+    assert f"createdb --owner postgres {database_prefix()}missing_{os.getpid()}" in message
 
 
 def test_a_missing_role_and_a_stopped_server_say_what_to_do():
