@@ -71,8 +71,11 @@ def new_database(request):
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"'
                                  + (f' OWNER "{owner}"' if owner else "")
-                                 + (" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE "
-                                    f"'{icu_locale}'" if icu_locale else ""))
+                                 # template0: without PostGIS, even on a server that
+                                 # put it in template1 (.ci/postgres)
+                                 + " TEMPLATE template0"
+                                 + (f" LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'"
+                                    if icu_locale else ""))
         made.append(name)
         if postgis_first:
             with sa.create_engine(url_of(name).replace("postgresql://", "postgresql+psycopg://"),
