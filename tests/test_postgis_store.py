@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from geo.errors import StoreError
 from geo.review.claims import claim_history, set_claim_status
 from geo.settings import DATA_DIR
-from geo.store import postgis, tables, versions
+from geo.store import identity, postgis, tables, versions
 from geo.store.engine import create_engine
 from geo.store.incident_store import IncidentStore
 from geo.store.query import FRAME_COLUMNS
@@ -305,3 +305,16 @@ def test_a_role_without_rights_on_the_store_is_told_what_to_grant(plain_role, ne
     with pytest.raises(StoreError, match=f"OWNER TO {plain_role}") as raised:
         IncidentStore.open(url_of(name, user=plain_role, password=PASSWORD), DATA_DIR)
     assert "permission denied" in str(raised.value) and PASSWORD not in str(raised.value)
+
+
+def test_the_store_id_and_revision_are_read_without_sqlalchemy(new_database):
+    """geo.store.identity: what the map page and its revision watch ask first."""
+    url = url_of(new_database())
+    store = IncidentStore.open(url, DATA_DIR)
+    expected = (store.store_id(), store.revision())
+    for spelling in (url, url.replace("postgresql://", "postgres://", 1),
+                     url.replace("postgresql://", "postgresql+psycopg://", 1)):
+        assert identity.read(spelling) == expected
+    store.add_batch("more", rows_to_import(10))
+    assert identity.read(url) == (expected[0], expected[1] + 1)
+    assert identity.read(url_of(f"{database_prefix()}absent_{os.getpid()}")) is None

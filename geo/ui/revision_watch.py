@@ -1,6 +1,7 @@
 """An open map page learns of a write made elsewhere (another analyst's import or review,
 `python -m geo import`) without a click: every WATCH_SECONDS a fragment reads the store's
-id and revision (on SQLite one small read with the standard library, geo.store.identity)
+id and revision (one small read with the standard library on SQLite, with psycopg alone on
+PostgreSQL: geo.store.identity)
 and reruns the app when they moved. The rerun reads the new revision's incidents, brought
 forward from the previous revision's frame file (geo.store.frame_cache), so a 10,000-row
 import at 1,000,000 incidents is on the open page about 2 s after its commit
@@ -18,9 +19,10 @@ WATCH_SECONDS = 1.0
 
 def current(database_url: str, data_dir: str) -> tuple[str, int] | None:
     """The store's id and revision now; None when the SQLite file cannot be read yet."""
-    if database_url.startswith(store_identity.SQLITE_PREFIX):
-        return store_identity.read(database_url)
-    from geo.ui import cached  # another database: through the store, opened once
+    found = store_identity.read(database_url)
+    if found is not None or database_url.startswith(store_identity.SQLITE_PREFIX):
+        return found
+    from geo.ui import cached  # not readable so: through the store, opened once
 
     store = cached.store(database_url, data_dir)
     return store.store_id(), store.revision()
@@ -28,9 +30,9 @@ def current(database_url: str, data_dir: str) -> tuple[str, int] | None:
 
 def start(database_url: str, data_dir: str, identity: tuple[str, int] | None) -> None:
     """Watch from this run on; `identity`: geo.store.identity.read at the run's start,
-    what the run draws (None off SQLite: asked of the store now)."""
-    sqlite = database_url.startswith(store_identity.SQLITE_PREFIX)
-    watch(database_url, data_dir, identity if sqlite else current(database_url, data_dir))
+    what the run draws (None: asked again, of the store when it cannot be read so)."""
+    watch(database_url, data_dir,
+          identity if identity is not None else current(database_url, data_dir))
 
 
 @st.fragment(run_every=WATCH_SECONDS)
