@@ -10,7 +10,13 @@ import sqlite3
 import pytest
 
 from geo.access.policy import ENV_VAR
-from tests.support.browser import choose_option, map_frame, offline_page, wait_for_script_end
+from tests.support.browser import (
+    choose_option,
+    follow_link,
+    map_frame,
+    offline_page,
+    wait_for_script_end,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +77,7 @@ def test_a_viewer_reads_but_cannot_review_import_or_undo(team_app, browser):
             "Signed in as bo@newsroom.example (viewer)").wait_for(timeout=30_000)
         page.get_by_text("your role may not review claims").wait_for(timeout=60_000)
         assert page.get_by_role("button", name="Save review").count() == 0
-        page.get_by_role("link", name="Import data").click()
+        follow_link(page, "Import data")
         page.get_by_text("your role may not import files").wait_for(timeout=60_000)
         wait_for_script_end(page)
         assert page.locator("[data-testid='stFileUploader']").count() == 0
@@ -100,7 +106,7 @@ def test_writes_record_the_signed_in_person_and_the_address_the_proxy_names(team
 
         csv = tmp_path / "team.csv"
         csv.write_text(UPLOAD)
-        page.get_by_role("link", name="Import data").click()
+        follow_link(page, "Import data")
         page.get_by_text("Choose a CSV file above").wait_for(timeout=60_000)
         page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
             str(csv))

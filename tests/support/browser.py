@@ -104,3 +104,10 @@ def open_page(page, link_name, landmark, attempts=3):
         except PlaywrightTimeoutError:
             continue
     raise AssertionError(f"the '{link_name}' page never opened")
+
+
+def follow_link(page, name: str) -> None:
+    """Click a navigation link once the current script run is over: a page link clicked while
+    a slow run is in flight can be lost when that run finishes."""
+    wait_for_script_end(page)
+    page.get_by_role("link", name=name).click()
