@@ -55,15 +55,13 @@ class OfflineMap(folium.Map):
         super().__init__(*args, **kwargs)
         self.default_js = [("leaflet", leaflet_js_url())]
         self.default_css = [("leaflet_css", leaflet_css_url())]
-        self._bounds = None
 
     def get_bounds(self):
-        """Computed once: folium walks every coordinate of every shape each time, and
-        streamlit-folium asks on every rerun (0.15 s with the basemap). A map is complete
-        when build_map returns; the app shares it unchanged (geo.ui.map_panel)."""
-        if self._bounds is None:
-            self._bounds = super().get_bounds()
-        return self._bounds
+        """Not known: streamlit-folium returns this as the map's visible area until the
+        map reports its own, and folium would give the extent of every shape instead (not
+        what is visible), walking each coordinate of the basemap for it (0.3-0.7 s on every
+        new map, after each write). The page says the area is not reported yet."""
+        return [[None, None], [None, None]]
 
 
 class VerbatimGeoJson(folium.GeoJson, VerbatimMacroElement):

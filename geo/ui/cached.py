@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from geo.analysis.corroboration import VIIRS_DEFAULT, Window
@@ -15,6 +17,7 @@ from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import frame_cache
 from geo.store.incident_store import IncidentStore
+from geo.store.reviews import reviews_at
 from geo.store.sources import read_sources
 from geo.viewstate import Extent, ViewState
 
@@ -55,13 +58,36 @@ def shipped_layers(data_dir: str):
     return read_basemap(Path(data_dir)), read_pipelines(Path(data_dir))
 
 
+# the newest latest-reviews read per store, brought forward to the next revision
+_NEWEST_REVIEWS: dict[str, tuple[int, pd.DataFrame]] = {}
+_NEWEST_REVIEWS_LOCK = threading.Lock()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def reviews(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
+    """The latest reviews (geo.store.reviews), from the newest read of this process brought
+    forward when the revision log allows: after a write, only what it touched is read."""
+    incident_store = store(database_url, data_dir)
+    key = f"{database_url} {incident_store.store_id()}"  # a file replaced is another store
+    with _NEWEST_REVIEWS_LOCK:
+        older = _NEWEST_REVIEWS.get(key)
+    read_at, frame = reviews_at(incident_store, older)
+    if read_at is not None:
+        with _NEWEST_REVIEWS_LOCK:
+            newest = _NEWEST_REVIEWS.get(key)
+            if newest is None or newest[0] <= read_at:
+                _NEWEST_REVIEWS[key] = (read_at, frame)
+    return frame
+
+
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
 def sources(database_url: str, data_dir: str, revision: int) -> ViewSources:
     """What every view of this revision is derived from (geo.analysis.sources), shared by
     every session: its memo keeps the measured columns once per revision."""
     return read_sources(store(database_url, data_dir), Path(data_dir),
                         incidents=incidents(database_url, data_dir, revision),
-                        routes=shipped_layers(data_dir)[1])
+                        routes=shipped_layers(data_dir)[1],
+                        reviews=reviews(database_url, data_dir, revision))
 
 
 def view(state: ViewState, database_url: str, data_dir: str, revision: int,
