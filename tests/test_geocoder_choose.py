@@ -1,8 +1,11 @@
 """Choosing among namesakes (geo.geocoding.choose.decide) on invented but realistic candidates:
-only living places of a name compete, a raion listed twice is one answer, and a name with
-namesakes left unlisted stays ambiguous."""
+only living places of a name compete, one village listed by two sources or a raion listed
+twice is one answer, living namesakes farther apart than a wrong placement (25 km) stay
+ambiguous, and a name with namesakes left unlisted stays ambiguous."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from geo.geocoding.choose import Unlisted, decide
 from geo.geocoding.results import LIVING, Candidate
@@ -70,3 +73,20 @@ def test_one_raion_listed_twice_a_few_km_apart_is_one_answer_at_raion_precision(
                     "raions named 'sloboda'")
     assert result.status == "alias" and result.best.precision == "admin2"
     assert "km of each other" in result.note
+
+
+def test_a_village_listed_by_geonames_and_by_openstreetmap_a_few_km_apart_is_one_answer():
+    geonames = village("geonames:1", 48.100, 37.700)
+    osm = replace(village("osm:node/1", 48.120, 37.720, weight=500.0), source="OpenStreetMap",
+                  feature="OSM_village")
+    result = decide([osm, geonames], "places named 'kalynivka'")
+    assert result.status == "exact" and result.best.ident == "geonames:1"
+    assert result.best.precision == "town" and result.others == ()
+
+
+def test_living_namesakes_farther_apart_than_a_wrong_placement_stay_ambiguous():
+    first = village("geonames:1", 48.100, 37.700)
+    second = village("geonames:4", 48.370, 37.700)        # 30 km north: another village
+    result = decide([first, second], "places named 'kalynivka'")
+    assert result.status == "ambiguous"
+    assert [c.ident for c in result.others] == ["geonames:4"]
