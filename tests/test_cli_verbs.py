@@ -53,3 +53,12 @@ def test_an_unknown_verb_names_the_choices():
     wrong = geo("imprt", "file.csv")
     assert wrong.returncode == 2
     assert "invalid choice: 'imprt'" in wrong.stderr and "'import'" in wrong.stderr
+
+
+def test_an_import_of_rows_with_coordinates_does_not_load_the_geocoder(tmp_path):
+    rows = tmp_path / "points.csv"
+    rows.write_text("date,latitude,longitude,category\n2025-08-01,50.45,30.52,strike\n")
+    loaded = loaded_by("import", str(rows), "--db", str(tmp_path / "store.sqlite"))
+    assert "geo.commands.import_cmd" in loaded
+    assert not {m for m in loaded if m.startswith("geo.geocoding.")} - {
+        "geo.geocoding.normalize", "geo.geocoding.transliterate"}, loaded

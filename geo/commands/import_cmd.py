@@ -16,7 +16,6 @@ from geo.access.actor import command_line_actor
 from geo.access.names import name_problems
 from geo.commands._store_option import add_by_option, add_db_option, open_store
 from geo.errors import ValidationError
-from geo.geocoding.geocoder import load_geocoder
 from geo.importing.pipeline import ImportOptions, import_path
 from geo.importing.presets.registry import PRESETS, describe_presets
 from geo.settings import Settings
@@ -72,6 +71,13 @@ def _mapping(pairs: list[str]) -> dict[str, str | None]:
     return mapping
 
 
+def _geocoder(settings: Settings):
+    """The offline geocoder, for rows that name a place without coordinates."""
+    from geo.geocoding.geocoder import load_geocoder  # not loaded when every row has a point
+
+    return load_geocoder(settings)
+
+
 def _report(fraction: float, message: str) -> None:
     print(f"progress {fraction:.2f} {message}", file=sys.stderr, flush=True)
 
@@ -93,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
                             day_first=args.day_first, swap_coordinates=args.swap_coordinates,
                             keep_duplicates=args.keep_duplicates,
                             include_review=args.include_review, default_country=args.country)
-    result = import_path(args.file, store, options, geocoder=lambda: load_geocoder(settings),
+    result = import_path(args.file, store, options, geocoder=lambda: _geocoder(settings),
                          dry_run=args.dry_run, progress=_report if args.progress else None,
                          imported_by=person.name, imported_from=person.origin)
     print(result.summary())

@@ -205,8 +205,12 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
             cells = np.empty((len(records), len(header)), dtype=object)
             if records:
                 cells[:] = records
+            del records
         else:
             cells, numbers, first_lines = shaped
+        # The row lists go while the collector is paused: resumed with them alive, its
+        # next pass would walk all 100,000 of them once for nothing (0.03-0.05 s).
+        del parsed, shaped
     if not len(cells):
         raise no_rows(file_name, header)
     if other_lines:
