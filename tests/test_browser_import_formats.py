@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.support.browser import map_frame, open_page
+from tests.support.browser import map_frame, open_page, wait_for_script_end
 from tests.support.files import TEST_DATA
 
 pytestmark = pytest.mark.browser
@@ -29,6 +29,7 @@ def geojson(path) -> None:
 
 
 def upload(page, path, new: int) -> None:
+    wait_for_script_end(page)  # after an import, the run that replaces the uploader
     page.locator(UPLOADER).set_input_files(str(path))
     metric = page.locator("[data-testid='stMetric']").filter(has_text="New")
     metric.locator("[data-testid='stMetricValue']").get_by_text(str(new), exact=True).wait_for(
