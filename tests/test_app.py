@@ -71,3 +71,19 @@ def test_a_link_with_a_pipeline_filter_reopens_it(new_app):
     assert not app.exception
     assert app.selectbox(key="filter_pipeline").value == "Trans-Balkan"
     assert len(table_places(app)) == 2
+
+
+def test_a_layer_or_filter_changes_only_when_the_person_changes_it(app):
+    """A widget value Streamlit drops or resets between runs (a run_every fragment's run
+    drops those outside it) comes back as the person last chose it; their own change stays."""
+    app.toggle(key="layer_infrastructure").set_value(False).run()
+    app.multiselect(key="filter_claim_statuses").set_value(["claimed"]).run()
+    app.session_state["layer_strikes"] = False  # reset, not by the person
+    app.session_state["layer_infrastructure"] = True
+    app.session_state["filter_claim_statuses"] = []
+    app.run()
+    assert not app.exception
+    assert app.toggle(key="layer_strikes").value is True
+    assert app.toggle(key="layer_infrastructure").value is False
+    assert app.multiselect(key="filter_claim_statuses").value == ["claimed"]
+    assert "SOCAR oil depot in Ukraine's Odesa region" not in table_places(app)

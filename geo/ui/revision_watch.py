@@ -3,9 +3,9 @@
 id and revision (one small read with the standard library on SQLite, with psycopg alone on
 PostgreSQL: geo.store.identity)
 and reruns the app when they moved. The rerun reads the new revision's incidents, brought
-forward from the previous revision's frame file (geo.store.frame_cache), so a 10,000-row
-import at 1,000,000 incidents is on the open page about 2 s after its commit
-(docs/performance.md). Imports no data library.
+forward from the previous revision's frame file (geo.store.frame_cache): a 10,000-row
+import at 1,000,000 incidents is on the open page 3.8 s after its commit on a loaded 2-core
+machine (docs/performance.md). Imports no data library.
 """
 
 from __future__ import annotations

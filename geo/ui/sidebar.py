@@ -55,15 +55,15 @@ def _initial_state(default: ViewState, pipeline_names: list[str]) -> ViewState:
     st.session_state["window_slider"] = st.session_state["window"]
     st.session_state["window_from"], st.session_state["window_to"] = st.session_state["window"]
     for key in LAYER_KEYS:
-        st.session_state[f"layer_{key}"] = key in state.layers
-    st.session_state["filter_confirmed_only"] = state.confirmed_only
+        st.session_state[_saved(f"layer_{key}")] = key in state.layers
+    st.session_state[_saved("filter_confirmed_only")] = state.confirmed_only
     for name, value in (("categories", state.categories), ("operators", state.operators),
                         ("claim_statuses", None if state.confirmed_only
                          else state.claim_statuses)):
         if value is not None:
-            st.session_state[f"filter_{name}"] = list(value)
-    st.session_state["filter_pipeline"] = state.pipeline
-    st.session_state["filter_pipeline_km"] = state.pipeline_km
+            st.session_state[_saved(f"filter_{name}")] = list(value)
+    st.session_state[_saved("filter_pipeline")] = state.pipeline
+    st.session_state[_saved("filter_pipeline_km")] = state.pipeline_km
     st.session_state["map_position"] = (state.center, state.zoom)
     st.session_state["selected_incident"] = state.selected
     return state
@@ -75,16 +75,24 @@ PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "layer_
              "filter_confirmed_only", "filter_pipeline", "filter_pipeline_km")
 
 
-def _restore_widgets() -> None:
-    for key in PERSISTED:
-        if key not in st.session_state and f"saved_{key}" in st.session_state:
-            st.session_state[key] = st.session_state[f"saved_{key}"]
+def _saved(key: str) -> str:
+    return f"saved_{key}"
 
 
-def _save_widgets() -> None:
+def _remember(key: str) -> None:
+    """on_change of a persisted widget: what the person chose, kept apart from the widget."""
+    st.session_state[_saved(key)] = st.session_state[key]
+
+
+def _seed_widgets() -> None:
+    """Every run, each persisted widget starts from what the person last chose (kept by
+    `_remember`, as the date window is kept in "window"): Streamlit drops a widget's value
+    in some runs (a run_every fragment's run drops the values of widgets outside it,
+    streamlit/streamlit#14064), and a widget drawn without its value shows its default:
+    every layer switched off after a review, once in CI."""
     for key in PERSISTED:
-        if key in st.session_state:
-            st.session_state[f"saved_{key}"] = st.session_state[key]
+        if _saved(key) in st.session_state:
+            st.session_state[key] = st.session_state[_saved(key)]
 
 
 def _follow_extent(extent: tuple[dt.date, dt.date]) -> None:
@@ -139,7 +147,8 @@ def _multiselect(label: str, name: str, options: list[str], format_func,
     if key in st.session_state:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
     chosen = st.multiselect(label, options, key=key, format_func=format_func,
-                            placeholder="All", help=help, disabled=disabled)
+                            placeholder="All", help=help, disabled=disabled,
+                            on_change=_remember, args=(key,))
     return tuple(chosen) if chosen else None
 
 
@@ -150,13 +159,14 @@ def pipeline_controls(names: list[str]) -> tuple[str, float]:
         session["filter_pipeline"] = NO_PIPELINE
     name = st.selectbox(
         "Near pipeline", [NO_PIPELINE, *names], key="filter_pipeline",
+        on_change=_remember, args=("filter_pipeline",),
         format_func=lambda v: v or "Any (no pipeline filter)",
         help="Only incidents within the distance of this route: geodesic distance from the "
              "placed point to the nearest point of the route. Dashed (schematic) routes are "
              "approximate, and so are distances to them.")
     km = st.number_input("Within km of the pipeline", min_value=0.1,
                          max_value=MAX_PIPELINE_KM, step=1.0, key="filter_pipeline_km",
-                         disabled=not name)
+                         disabled=not name, on_change=_remember, args=("filter_pipeline_km",))
     return name, float(km if km else DEFAULT_PIPELINE_KM)
 
 
@@ -164,14 +174,15 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
     extent = offered.extent
     default = ViewState(*offered.default_window)
     _initial_state(default, list(pipeline_names))
-    _restore_widgets()
+    _seed_widgets()
     _follow_extent(extent)
     with st.sidebar:
         st.header("View")
         date_from, date_to = window_controls(*extent)
         st.subheader("Layers")
         layers = tuple(key for key in LAYER_KEYS
-                       if st.toggle(LAYER_TITLES[key], key=f"layer_{key}"))
+                       if st.toggle(LAYER_TITLES[key], key=f"layer_{key}",
+                                    on_change=_remember, args=(f"layer_{key}",)))
         st.subheader("Filters")
         st.caption("Empty = all.")
         categories = _multiselect("Category", "categories",
@@ -183,6 +194,7 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
                                  help=FAMILY_HELP)
         confirmed_only = st.toggle(
             "Only confirmed claims", key="filter_confirmed_only",
+            on_change=_remember, args=("filter_confirmed_only",),
             help="Show only incidents an analyst marked confirmed (multiple independent "
                  "sources). Off: every status, drawn fainter the weaker the claim. Review a "
                  "claim under the map after selecting its point.")
@@ -190,7 +202,6 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
                               offered.claim_statuses,
                               lambda v: CLAIM_LABELS.get(v, v), disabled=confirmed_only)
         pipeline, pipeline_km = pipeline_controls(list(pipeline_names))
-    _save_widgets()
     center, zoom = st.session_state.get("map_position", (default.center, default.zoom))
     return replace(default, date_from=date_from, date_to=date_to, layers=layers,
                    categories=categories, operators=operators, claim_statuses=claims,
