@@ -15,6 +15,7 @@ from geo.ui import (
     map_arguments,
     map_panel,
     opening_map,
+    persisted,
     safe_text,
     share_panel,
     sidebar_choices,
@@ -94,7 +95,7 @@ def only_what_the_map_shows(view: View, bounds, db: str, data_dir: str,
                             revision: int) -> View:
     """The view of the table and the exports: the incidents in view, or (switch on) only
     those inside the map's visible area (geo.analysis.view, with the map's bounds)."""
-    only = st.toggle("Only what the map shows", key="only_map_area",
+    only = st.toggle("Only what the map shows", **persisted.widget("only_map_area"),
                      help="The table and the exports keep only the incidents inside the "
                           "map's visible area; incidents known only to country level have "
                           "no point and are left out.")

@@ -16,7 +16,7 @@ import streamlit as st
 
 from geo.names import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
-from geo.ui import safe_text
+from geo.ui import persisted, safe_text
 from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState, from_query
 
 NO_PIPELINE = ""
@@ -55,46 +55,21 @@ def _initial_state(default: ViewState, pipeline_names: list[str]) -> ViewState:
     st.session_state["window_slider"] = st.session_state["window"]
     st.session_state["window_from"], st.session_state["window_to"] = st.session_state["window"]
     for key in LAYER_KEYS:
-        st.session_state[_saved(f"layer_{key}")] = key in state.layers
-    st.session_state[_saved("filter_confirmed_only")] = state.confirmed_only
+        persisted.keep(f"layer_{key}", key in state.layers)
+    persisted.keep("filter_confirmed_only", state.confirmed_only)
     for name, value in (("categories", state.categories), ("operators", state.operators),
                         ("claim_statuses", None if state.confirmed_only
                          else state.claim_statuses)):
         if value is not None:
-            st.session_state[_saved(f"filter_{name}")] = list(value)
-    st.session_state[_saved("filter_pipeline")] = state.pipeline
-    st.session_state[_saved("filter_pipeline_km")] = state.pipeline_km
+            persisted.keep(f"filter_{name}", list(value))
+    persisted.keep("filter_pipeline", state.pipeline)
+    persisted.keep("filter_pipeline_km", state.pipeline_km)
     st.session_state["map_position"] = (state.center, state.zoom)
     st.session_state["selected_incident"] = state.selected
     return state
 
 
 # Streamlit forgets a widget's state while another page is shown; these keys outlive it.
-PERSISTED = ("layer_infrastructure", "layer_strikes", "layer_pipelines", "layer_thermal",
-             "filter_categories", "filter_operators", "filter_claim_statuses",
-             "filter_confirmed_only", "filter_pipeline", "filter_pipeline_km")
-
-
-def _saved(key: str) -> str:
-    return f"saved_{key}"
-
-
-def _remember(key: str) -> None:
-    """on_change of a persisted widget: what the person chose, kept apart from the widget."""
-    st.session_state[_saved(key)] = st.session_state[key]
-
-
-def _seed_widgets() -> None:
-    """Every run, each persisted widget starts from what the person last chose (kept by
-    `_remember`, as the date window is kept in "window"): Streamlit drops a widget's value
-    in some runs (a run_every fragment's run drops the values of widgets outside it,
-    streamlit/streamlit#14064), and a widget drawn without its value shows its default:
-    every layer switched off after a review, once in CI."""
-    for key in PERSISTED:
-        if _saved(key) in st.session_state:
-            st.session_state[key] = st.session_state[_saved(key)]
-
-
 def _follow_extent(extent: tuple[dt.date, dt.date]) -> None:
     """When new data widens the date range, a window that showed everything keeps doing so."""
     previous = st.session_state.get("data_extent")
@@ -144,29 +119,29 @@ def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
 def _multiselect(label: str, name: str, options: list[str], format_func,
                  help: str | None = None, disabled: bool = False) -> tuple | None:
     key = f"filter_{name}"
+    kept = persisted.widget(key)
     if key in st.session_state:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
-    chosen = st.multiselect(label, options, key=key, format_func=format_func,
-                            placeholder="All", help=help, disabled=disabled,
-                            on_change=_remember, args=(key,))
+    chosen = st.multiselect(label, options, format_func=format_func,
+                            placeholder="All", help=help, disabled=disabled, **kept)
     return tuple(chosen) if chosen else None
 
 
 def pipeline_controls(names: list[str]) -> tuple[str, float]:
     """The pipeline picker and distance; ("", km) when no pipeline is chosen."""
     session = st.session_state
+    kept = persisted.widget("filter_pipeline")
     if session.get("filter_pipeline") not in (None, NO_PIPELINE, *names):
         session["filter_pipeline"] = NO_PIPELINE
     name = st.selectbox(
-        "Near pipeline", [NO_PIPELINE, *names], key="filter_pipeline",
-        on_change=_remember, args=("filter_pipeline",),
+        "Near pipeline", [NO_PIPELINE, *names], **kept,
         format_func=lambda v: v or "Any (no pipeline filter)",
         help="Only incidents within the distance of this route: geodesic distance from the "
              "placed point to the nearest point of the route. Dashed (schematic) routes are "
              "approximate, and so are distances to them.")
     km = st.number_input("Within km of the pipeline", min_value=0.1,
-                         max_value=MAX_PIPELINE_KM, step=1.0, key="filter_pipeline_km",
-                         disabled=not name, on_change=_remember, args=("filter_pipeline_km",))
+                         max_value=MAX_PIPELINE_KM, step=1.0, disabled=not name,
+                         **persisted.widget("filter_pipeline_km"))
     return name, float(km if km else DEFAULT_PIPELINE_KM)
 
 
@@ -174,15 +149,13 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
     extent = offered.extent
     default = ViewState(*offered.default_window)
     _initial_state(default, list(pipeline_names))
-    _seed_widgets()
     _follow_extent(extent)
     with st.sidebar:
         st.header("View")
         date_from, date_to = window_controls(*extent)
         st.subheader("Layers")
         layers = tuple(key for key in LAYER_KEYS
-                       if st.toggle(LAYER_TITLES[key], key=f"layer_{key}",
-                                    on_change=_remember, args=(f"layer_{key}",)))
+                       if st.toggle(LAYER_TITLES[key], **persisted.widget(f"layer_{key}")))
         st.subheader("Filters")
         st.caption("Empty = all.")
         categories = _multiselect("Category", "categories",
@@ -193,8 +166,7 @@ def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
                                  lambda v: safe_text.plain(v) or "(not stated)",
                                  help=FAMILY_HELP)
         confirmed_only = st.toggle(
-            "Only confirmed claims", key="filter_confirmed_only",
-            on_change=_remember, args=("filter_confirmed_only",),
+            "Only confirmed claims", **persisted.widget("filter_confirmed_only"),
             help="Show only incidents an analyst marked confirmed (multiple independent "
                  "sources). Off: every status, drawn fainter the weaker the claim. Review a "
                  "claim under the map after selecting its point.")

@@ -21,7 +21,7 @@ from geo.analysis.corroboration import (
 )
 from geo.analysis.view import View
 from geo.dates import describe_dates
-from geo.ui import safe_text
+from geo.ui import persisted, safe_text
 
 TITLE = "Thermal corroboration (NASA FIRMS)"
 CAPTION = ("Evidence, not proof: a fire seen by a satellite near the place and time of a "
@@ -48,26 +48,27 @@ TABLE_COLUMNS = {
 
 
 def chosen_window() -> Window:
-    session = st.session_state
-    return Window(radius_km=float(session.get("thermal_radius_km", DEFAULT.radius_km)),
-                  hours_before=float(session.get("thermal_hours_before", DEFAULT.hours_before)),
-                  hours_after=float(session.get("thermal_hours_after", DEFAULT.hours_after)))
+    return Window(radius_km=float(persisted.value("thermal_radius_km", DEFAULT.radius_km)),
+                  hours_before=float(persisted.value("thermal_hours_before",
+                                                     DEFAULT.hours_before)),
+                  hours_after=float(persisted.value("thermal_hours_after", DEFAULT.hours_after)))
 
 
 def _window_inputs() -> None:
     left, middle, right = st.columns(3)
     left.number_input("Search radius (km)", min_value=0.1, max_value=50.0, step=0.5,
-                      value=DEFAULT.radius_km, key="thermal_radius_km",
+                      **persisted.widget("thermal_radius_km", DEFAULT.radius_km),
                       help="Around a point placed at the site. A point placed at a town "
                            "centre adds the town's 12 km of uncertainty; region-level "
                            "points are not searched. Default 2 km suits VIIRS 375 m pixels "
                            "on a 1-3 km wide refinery or depot.")
     middle.number_input("Hours before the strike's day", min_value=0.0, max_value=168.0,
-                        step=6.0, value=DEFAULT.hours_before, key="thermal_hours_before",
+                        step=6.0,
+                        **persisted.widget("thermal_hours_before", DEFAULT.hours_before),
                         help="Before 00:00 UTC of the first possible day: a claim dated 8 "
                              "Aug is often the night of 7 to 8 Aug.")
     right.number_input("Hours after the strike's day", min_value=0.0, max_value=336.0,
-                       step=6.0, value=DEFAULT.hours_after, key="thermal_hours_after",
+                       step=6.0, **persisted.widget("thermal_hours_after", DEFAULT.hours_after),
                        help="After the end of the last possible day: depots and "
                             "refineries burn for a day or more, and clouds hide passes.")
 
