@@ -30,20 +30,19 @@ def read_export(data: bytes) -> pd.DataFrame:
                        keep_default_na=False)
 
 
-def csv_download(page):
-    """The page's CSV export; a click that lands while a rerun redraws the button is lost
-    (no download starts), so it is clicked again."""
+def csv_download(page, attempts: int = 3):
+    """The page's CSV export, clicked once the script run is over; a click that lands
+    while a rerun redraws the button is lost (no download starts), so it is clicked again."""
     button = page.get_by_role("button", name="CSV", exact=True)
-    for _ in range(2):
+    for _ in range(attempts):
+        wait_for_script_end(page)
         try:
-            with page.expect_download(timeout=60_000) as download:
+            with page.expect_download(timeout=20_000) as download:
                 button.click()
             return download.value
         except PlaywrightTimeoutError:
-            wait_for_script_end(page)
-    with page.expect_download(timeout=60_000) as download:
-        button.click()
-    return download.value
+            continue
+    raise AssertionError(f"no download after {attempts} clicks on the CSV button")
 
 
 def test_the_page_and_the_command_line_export_the_same_view(start_streamlit, browser_page,
