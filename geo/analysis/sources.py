@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geo.analysis.memo import Memo
 from geo.analysis.site_history import sites_with_history, with_site_columns
@@ -47,16 +49,20 @@ class ViewSources:
 def with_last_review(incidents: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
     """`incidents` with last_reviewed_by ('' when never reviewed) and last_reviewed_at (UTC,
     NaT when never reviewed); `reviews` by incident id (geo.store.reviews.latest_reviews).
-    Only the reviewed rows are looked up: few are, and looking up every one of 1,000,000
-    incidents costs about 0.5 s."""
+    Each id's review is found with Arrow's hash lookup: pandas' isin and reindex of
+    1,000,000 text ids cost about a second on every new revision."""
     by = np.full(len(incidents), "", dtype=object)
     at = np.full(len(incidents), np.datetime64("NaT"), dtype="datetime64[us]")
-    reviewed = incidents["incident_id"].isin(reviews.index).to_numpy()
-    if reviewed.any():
-        found = reviews.reindex(incidents["incident_id"].to_numpy()[reviewed])
-        by[reviewed] = found["last_reviewed_by"].fillna("").astype(str).to_numpy()
-        at[reviewed] = (pd.to_datetime(found["last_reviewed_at"], utc=True)
-                        .dt.tz_convert(None).to_numpy())
+    if len(reviews):
+        ids = pa.array(incidents["incident_id"].to_numpy(dtype=object), type=pa.string())
+        known = pa.array(reviews.index.to_numpy(dtype=object), type=pa.string())
+        found = pc.fill_null(pc.index_in(ids, value_set=known), -1).to_numpy()
+        reviewed = found >= 0
+        rows = found[reviewed]
+        by[reviewed] = reviews["last_reviewed_by"].fillna("").astype(str).to_numpy(
+            dtype=object)[rows]
+        at[reviewed] = (pd.to_datetime(reviews["last_reviewed_at"], utc=True)
+                        .dt.tz_convert(None).to_numpy(dtype="datetime64[us]")[rows])
     return incidents.assign(last_reviewed_by=by,
                             last_reviewed_at=pd.DatetimeIndex(at).tz_localize("UTC"))
 
