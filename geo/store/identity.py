@@ -3,7 +3,8 @@ library on SQLite, with the psycopg driver alone on PostgreSQL (0.15 s to import
 
 The map page asks before it imports SQLAlchemy and pandas (about 1 s), to find the opening
 map kept for this very revision of this very store (geo.ui.opening_map), and the open page
-asks every second whether another process wrote (geo.ui.revision_watch). Read-only; None
+asks twice a second whether another process wrote (geo.ui.revision_watch), on PostgreSQL
+over one connection kept per database and process. Read-only; None
 for other databases, a file or database that is not there yet, or anything unreadable: the
 caller then opens the store the usual way (geo.store.incident_store), which also creates
 and upgrades it and says what is wrong.
@@ -12,6 +13,7 @@ and upgrades it and says what is wrong.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import unquote
@@ -35,14 +37,25 @@ def read(database_url: str) -> tuple[str, int] | None:
     return _read_sqlite(database_url)
 
 
+# one open connection per database: the watch asks twice a second in every open page
+_CONNECTIONS: dict[str, object] = {}
+_CONNECTIONS_LOCK = threading.Lock()
+
+
 def _read_postgresql(uri: str) -> tuple[str, int] | None:
     import psycopg  # only for a PostgreSQL store
 
-    try:
-        with psycopg.connect(uri, connect_timeout=CONNECT_TIMEOUT_S, autocommit=True) as conn:
+    with _CONNECTIONS_LOCK:
+        conn = _CONNECTIONS.pop(uri, None)
+        try:
+            if conn is None or conn.closed:
+                conn = psycopg.connect(uri, connect_timeout=CONNECT_TIMEOUT_S, autocommit=True)
             values = dict(conn.execute(QUERY, (META_STORE_ID, META_REVISION)).fetchall())
-    except psycopg.Error:
-        return None
+        except psycopg.Error:
+            if conn is not None:
+                conn.close()
+            return None
+        _CONNECTIONS[uri] = conn
     return _identity(values)
 
 

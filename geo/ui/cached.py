@@ -38,7 +38,7 @@ def store(database_url: str, data_dir: str) -> IncidentStore:
 def incidents(database_url: str, data_dir: str, revision: int):
     """From the columnar copy of this revision (geo.store.frame_cache) when there is one."""
     return frame_cache.incidents_frame(store(database_url, data_dir), database_url,
-                                       settings().cache_dir)
+                                       settings().cache_dir, write_behind=True)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
