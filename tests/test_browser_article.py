@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import follow_link, map_frame, wait_for_script_end
+from tests.support.browser import map_frame, open_page, wait_for_script_end
 from tests.support.files import SEED_ARTICLES
 from tests.support.grid import grid, toggle, type_into, values
 
@@ -30,8 +30,8 @@ def test_paste_accept_edit_import_and_see_them_on_the_map(start_streamlit, brows
     frame = map_frame(page)
     before = {"kherson": strikes_near(frame, KHERSON), "orlivka": strikes_near(frame, ORLIVKA)}
 
-    follow_link(page, "Import data")
-    page.get_by_role("heading", name="Import incidents").wait_for(timeout=60_000)
+    open_page(page, "Import data", page.get_by_role("heading", name="Import incidents"),
+              timeout_ms=20_000)
     page.get_by_text("Paste or upload an article").click()
     wait_for_script_end(page)
     area = page.get_by_role("textbox", name="Paste an article")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import follow_link, map_frame
+from tests.support.browser import map_frame, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,7 @@ def test_upload_preview_import_and_see_the_points_on_the_map(start_streamlit, br
     seed_count = frame.evaluate("() => window.incidentMapLayers.strikes.visibleCount()")
     assert strikes_near(frame, DNIPRO) == 0 and strikes_near(frame, KHARKIV) == 0
 
-    follow_link(page, "Import data")
-    page.get_by_role("heading", name="Import incidents").wait_for(timeout=30_000)
+    open_page(page, "Import data", page.get_by_role("heading", name="Import incidents"))
     page.get_by_text("Choose a CSV file above").wait_for(timeout=30_000)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(csv))
     new = page.locator("[data-testid='stMetric']").filter(has_text="New")

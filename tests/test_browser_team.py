@@ -12,9 +12,9 @@ import pytest
 from geo.access.policy import ENV_VAR
 from tests.support.browser import (
     choose_option,
-    follow_link,
     map_frame,
     offline_page,
+    open_page,
     wait_for_script_end,
 )
 
@@ -77,8 +77,8 @@ def test_a_viewer_reads_but_cannot_review_import_or_undo(team_app, browser):
             "Signed in as bo@newsroom.example (viewer)").wait_for(timeout=30_000)
         page.get_by_text("your role may not review claims").wait_for(timeout=60_000)
         assert page.get_by_role("button", name="Save review").count() == 0
-        follow_link(page, "Import data")
-        page.get_by_text("your role may not import files").wait_for(timeout=60_000)
+        open_page(page, "Import data", page.get_by_text("your role may not import files"),
+                  timeout_ms=20_000)
         wait_for_script_end(page)
         assert page.locator("[data-testid='stFileUploader']").count() == 0
         assert page.get_by_role("button", name="Undo").count() == 0
@@ -106,8 +106,8 @@ def test_writes_record_the_signed_in_person_and_the_address_the_proxy_names(team
 
         csv = tmp_path / "team.csv"
         csv.write_text(UPLOAD)
-        follow_link(page, "Import data")
-        page.get_by_text("Choose a CSV file above").wait_for(timeout=60_000)
+        open_page(page, "Import data", page.get_by_text("Choose a CSV file above"),
+                  timeout_ms=20_000)
         page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
             str(csv))
         page.get_by_role("button", name="Import 1 row").click(timeout=60_000)

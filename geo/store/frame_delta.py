@@ -56,19 +56,13 @@ def changes_since(conn: sa.Connection, old_revision: int, revision: int) -> Delt
     """What to drop from a copy of `old_revision` and put in to make `revision`; None when
     the revision log does not say."""
     gap = revision_log.changes_between(conn, old_revision, revision)
-    if gap is None or len(gap.incident_ids) > revision_log.MAX_IDS:
+    if gap is None:
         return None
     batch_ids = sorted(gap.batch_ids)
-    c, v = tables.incidents.c, tables.incident_versions.c
-    replaced = sa.select(v.incident_id).where(v.batch_id.in_(batch_ids))
-    touched = set(gap.incident_ids)
-    conditions = []
-    if batch_ids:
-        touched |= set(conn.execute(replaced.distinct()).scalars())
-        conditions += [c.batch_id.in_(batch_ids), c.incident_id.in_(replaced)]
-    if gap.incident_ids:
-        conditions.append(c.incident_id.in_(sorted(gap.incident_ids)))
-    rows, keys = store_rows(conn, [sa.or_(*conditions)] if conditions else [sa.false()])
+    v = tables.incident_versions.c
+    replaced = sa.select(v.incident_id).where(v.batch_id.in_(batch_ids)).distinct()
+    touched = set(gap.incident_ids) | set(conn.execute(replaced).scalars())
+    rows, keys = store_rows(conn, [revision_log.touched(tables.incidents.c.incident_id, gap)])
     return Delta(batch_ids, touched, rows, keys)
 
 

@@ -48,16 +48,13 @@ def _brought_forward(conn: sa.Connection, old: pd.DataFrame, old_revision: int,
     writes since touched (those of an imported or undone batch, then or now, and edited
     ids) are read again, the rest kept; None when the revision log does not say."""
     gap = revision_log.changes_between(conn, old_revision, revision)
-    if gap is None or len(gap.incident_ids) > revision_log.MAX_IDS:
+    if gap is None:
         return None
     if not gap.batch_ids and not gap.incident_ids:
         return old
-    history, c, v = tables.claim_history, tables.incidents.c, tables.incident_versions.c
+    history = tables.claim_history
+    fresh = _read(conn, revision_log.touched(history.c.incident_id, gap))
     batches, edited = sorted(gap.batch_ids), sorted(gap.incident_ids)
-    touched = [history.c.incident_id.in_(sa.select(c.incident_id).where(c.batch_id.in_(batches))),
-               history.c.incident_id.in_(sa.select(v.incident_id).where(v.batch_id.in_(batches))),
-               history.c.incident_id.in_(edited)]
-    fresh = _read(conn, sa.or_(*touched))
     dropped = (old["batch_id"].isin(batches) | old.index.isin(edited)
                | old.index.isin(fresh.index))
     return pd.concat([old.loc[~dropped], fresh])

@@ -71,7 +71,8 @@ class Gap:
 
 
 def changes_between(conn: sa.Connection, old: int, new: int) -> Gap | None:
-    """None when the log does not say what every write in (old, new] changed."""
+    """None when the log does not say what every write in (old, new] changed, or names
+    more than MAX_IDS edited incidents over them (reading everything is then as quick)."""
     log = tables.revision_log.c
     rows = conn.execute(sa.select(log.revision, log.kind, log.batch_id, log.incident_ids)
                         .where(log.revision > old, log.revision <= new)
@@ -93,4 +94,17 @@ def changes_between(conn: sa.Connection, old: int, new: int) -> Gap | None:
             incident_ids.update(map(str, listed))
         else:
             return None
+    if len(incident_ids) > MAX_IDS:
+        return None
     return Gap(frozenset(batch_ids), frozenset(incident_ids))
+
+
+def touched(incident_id: sa.ColumnElement, gap: Gap) -> sa.ColumnElement:
+    """The condition on an incident-id column that the writes of `gap` touched the
+    incident: one of its batches holds it now or replaced it (an undo put that version
+    back), or an edit named it."""
+    c, v = tables.incidents.c, tables.incident_versions.c
+    batches = sorted(gap.batch_ids)
+    return sa.or_(incident_id.in_(sa.select(c.incident_id).where(c.batch_id.in_(batches))),
+                  incident_id.in_(sa.select(v.incident_id).where(v.batch_id.in_(batches))),
+                  incident_id.in_(sorted(gap.incident_ids)))

@@ -69,7 +69,6 @@ def _initial_state(default: ViewState, pipeline_names: list[str]) -> ViewState:
     return state
 
 
-# Streamlit forgets a widget's state while another page is shown; these keys outlive it.
 def _follow_extent(extent: tuple[dt.date, dt.date]) -> None:
     """When new data widens the date range, a window that showed everything keeps doing so."""
     previous = st.session_state.get("data_extent")

@@ -94,20 +94,15 @@ def choose_option(page, list_name: str, option: str, attempts: int = 3) -> None:
     raise AssertionError(f"the list '{list_name}' never stayed open")
 
 
-def open_page(page, link_name, landmark, attempts=3):
-    """Follow a navigation link; a click that lands during a rerun can be dropped, so retry."""
+def open_page(page, link_name, landmark, attempts=3, timeout_ms=15_000):
+    """Follow a navigation link once the script run is over; a click that lands during a
+    rerun can be dropped all the same, so retry."""
     for _ in range(attempts):
+        wait_for_script_end(page)
         page.get_by_role("link", name=link_name).click()
         try:
-            landmark.wait_for(timeout=15_000)
+            landmark.wait_for(timeout=timeout_ms)
             return
         except PlaywrightTimeoutError:
             continue
     raise AssertionError(f"the '{link_name}' page never opened")
-
-
-def follow_link(page, name: str) -> None:
-    """Click a navigation link once the current script run is over: a page link clicked while
-    a slow run is in flight can be lost when that run finishes."""
-    wait_for_script_end(page)
-    page.get_by_role("link", name=name).click()
