@@ -3,7 +3,7 @@ library on SQLite, with the psycopg driver alone on PostgreSQL (0.15 s to import
 
 The map page asks before it imports SQLAlchemy and pandas (about 1 s), to find the opening
 map kept for this very revision of this very store (geo.ui.opening_map), and the open page
-asks twice a second whether another process wrote (geo.ui.revision_watch), on PostgreSQL
+asks every second whether another process wrote (geo.ui.revision_watch), on PostgreSQL
 over one connection kept per database and process. Read-only; None
 for other databases, a file or database that is not there yet, or anything unreadable: the
 caller then opens the store the usual way (geo.store.incident_store), which also creates
@@ -37,7 +37,7 @@ def read(database_url: str) -> tuple[str, int] | None:
     return _read_sqlite(database_url)
 
 
-# one open connection per database: the watch asks twice a second in every open page
+# one open connection per database: the watch asks every second in every open page
 _CONNECTIONS: dict[str, object] = {}
 _CONNECTIONS_LOCK = threading.Lock()
 

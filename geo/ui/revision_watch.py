@@ -4,8 +4,8 @@ id and revision (one small read with the standard library on SQLite, with psycop
 PostgreSQL: geo.store.identity)
 and reruns the app when they moved. The rerun reads the new revision's incidents, brought
 forward from the previous revision's frame file (geo.store.frame_cache): a 10,000-row
-import at 1,000,000 incidents is on the open page 2.0 s after its commit at the median on
-a 2-core machine (docs/performance.md). Imports no data library.
+import at 1,000,000 incidents is on the open page about 2.2 s after its commit at the median
+on a 2-core machine (docs/performance.md). Imports no data library.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import streamlit as st
 
 from geo.store import identity as store_identity
 
-WATCH_SECONDS = 0.5
+# Every 0.5 s brought an import onto the page 0.25 s sooner, but in CI a date typed and
+# entered in the sidebar was once lost to a watch run landing with it: once a second.
+WATCH_SECONDS = 1.0
 
 
 def current(database_url: str, data_dir: str) -> tuple[str, int] | None:
