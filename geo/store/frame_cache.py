@@ -26,14 +26,18 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from geo.store import frame_delta, revision_log, tables
+from geo.store import frame_delta, frame_memory, revision_log, tables
 from geo.store.cache_files import replacing
 from geo.store.frame_delta import ORDER_KEY
+from geo.store.frame_memory import Held
 from geo.store.query import FRAME_COLUMNS
 
 LOG = logging.getLogger(__name__)
 FOLDER = "incident-frames"
 SUFFIX = ".arrow"
+# The file of a frame brought forward in memory is made by merging (the GIL's and the
+# CPUs' time): after the page that asked for the frame is drawn, not during it.
+APPENDED_FILE_DELAY_S = 3.0
 DICTIONARY_MAX_SHARE = 0.5  # dictionary-encode a text column with fewer distinct values
 
 
@@ -154,17 +158,20 @@ def remove_other_revisions(path: Path) -> None:
             other.unlink(missing_ok=True)
 
 
-def _brought_forward(conn, path: Path, revision: int) -> pa.Table | None:
+def _brought_forward(conn, path: Path, revision: int,
+                     known: tuple[int, frame_delta.Delta] | None = None) -> pa.Table | None:
     """The newest older file brought forward to `revision` with the revision log
     (geo.store.frame_delta); None when there is none, it cannot be read or the log does
-    not cover the writes since."""
+    not cover the writes since. `known`: a delta read already, and the revision it is from."""
     older = older_file(path, revision) if path.parent.is_dir() else None
     if older is None:
         return None
     old = _usable(older)
     if old is None or ORDER_KEY not in old.column_names:
         return None
-    delta = frame_delta.changes_since(conn, _revision_of(older), revision)
+    old_revision = _revision_of(older)
+    delta = (known[1] if known is not None and known[0] == old_revision
+             else frame_delta.changes_since(conn, old_revision, revision))
     if delta is None:
         return None
     return frame_delta.merged(old, delta, to_table(delta.rows))
@@ -188,23 +195,61 @@ def incidents_frame(store, database_url: str, cache_dir: Path, *,
     the frame is returned (the open app, which waits for the frame and not for the file:
     0.3 s at 1,000,000 incidents); a process ending first only leaves the next start to
     bring an older file forward."""
+    return held_frame(store, database_url, cache_dir, write_behind=write_behind).frame
+
+
+def held_frame(store, database_url: str, cache_dir: Path, *, write_behind: bool = False,
+               older: Held | None = None) -> Held:
+    """incidents_frame, as a frame to hold; `older`: a frame of an earlier revision this
+    process holds, brought forward in memory when the writes since only added rows
+    (geo.store.frame_memory), its file then made from the older revision's file."""
     store_id = store.store_id()
     path = cache_path(cache_dir, database_url, store_id, store.revision())
     if path.exists() and (table := _usable(path)) is not None:
-        return from_table(table)
+        return _held(table, _revision_of(path))
     with store.engine.connect() as conn:  # one transaction: the revision and its rows
         revision = revision_log.current_revision(conn)
         path = cache_path(cache_dir, database_url, store_id, revision)
-        table = _brought_forward(conn, path, revision)
-        if table is None:
-            frame, keys = frame_delta.store_rows(conn, [])
-            table = to_table(frame, np.arange(len(frame)) if keys is None else keys)
+        if older is not None and older.revision == revision:
+            return older
+        delta = (frame_delta.changes_since(conn, older.revision, revision)
+                 if older is not None and older.revision < revision else None)
+        brought = frame_memory.appended(older, delta, revision) if delta else None
+        if brought is None:
+            table = _brought_forward(conn, path, revision,
+                                     (older.revision, delta) if delta else None)
+            if table is None:
+                frame, keys = frame_delta.store_rows(conn, [])
+                table = to_table(frame, np.arange(len(frame)) if keys is None else keys)
         moved_on = revision_log.current_revision(conn) != revision  # PostgreSQL: no snapshot
     if moved_on:  # the rows read may straddle a write: read them whole, keep no file
-        return store.incidents_frame()
-    if write_behind:
-        threading.Thread(target=_keep, args=(path, table), name="frame-cache-write",
-                         daemon=True).start()
+        return Held.whole(frame_memory.NOT_HELD, store.incidents_frame(), -1)
+    if brought is not None:
+        older_path = cache_path(cache_dir, database_url, store_id, older.revision)
+        keep, arguments, delay = _keep_appended, (path, older_path, delta), APPENDED_FILE_DELAY_S
     else:
-        _keep(path, table)
-    return from_table(table)
+        keep, arguments, delay = _keep, (path, table), 0.0
+    if write_behind:
+        writer = threading.Timer(delay, keep, args=arguments)
+        writer.name, writer.daemon = "frame-cache-write", True
+        writer.start()
+    else:
+        keep(*arguments)
+    return brought if brought is not None else _held(table, revision)
+
+
+def _held(table: pa.Table, revision: int) -> Held:
+    keys = table[ORDER_KEY].to_numpy() if ORDER_KEY in table.column_names else None
+    frame = from_table(table)
+    return Held.whole(revision, frame,
+                      frame_memory.last_key(keys) if keys is not None else len(frame) - 1)
+
+
+def _keep_appended(path: Path, older: Path, delta: frame_delta.Delta) -> None:
+    """The file of a frame brought forward in memory: the held revision's file with the
+    same delta merged in (Arrow, mostly outside the GIL); none when that file is gone (the
+    next start brings an older one forward)."""
+    old = _usable(older) if older.exists() else None
+    if old is None or ORDER_KEY not in old.column_names:
+        return
+    _keep(path, frame_delta.merged(old, delta, to_table(delta.rows)))

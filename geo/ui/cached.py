@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from geo.analysis.corroboration import VIIRS_DEFAULT, Window
-from geo.analysis.sources import ViewSources
+from geo.analysis.sources import ViewSources, extendable
 from geo.analysis.view import View, incidents_in_view
 from geo.geocoding.gazetteer import GazetteerIndex
 from geo.geocoding.geocoder import load_geocoder
 from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import frame_cache
+from geo.store.frame_memory import NOT_HELD, Held
 from geo.store.incident_store import IncidentStore
 from geo.store.reviews import reviews_at
 from geo.store.sources import read_sources
+from geo.ui.newest import NewestPerStore, store_key
 from geo.viewstate import Extent, ViewState
 
 
@@ -32,13 +33,33 @@ def store(database_url: str, data_dir: str) -> IncidentStore:
     return IncidentStore.open(database_url, Path(data_dir))
 
 
+# the newest of each made per store, brought forward to the next revision after a write
+_NEWEST_FRAMES: NewestPerStore[Held] = NewestPerStore()
+_NEWEST_REVIEWS: NewestPerStore[pd.DataFrame] = NewestPerStore()
+_NEWEST_SOURCES: NewestPerStore[ViewSources] = NewestPerStore()
+
+
+def incidents(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
+    return held_incidents(database_url, data_dir, revision).frame
+
+
 # cache_resource, not cache_data: the frames are read-only here, and cache_data would hand
 # every rerun a fresh copy (~0.2 s at 100,000 incidents).
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
-def incidents(database_url: str, data_dir: str, revision: int):
-    """From the columnar copy of this revision (geo.store.frame_cache) when there is one."""
-    return frame_cache.incidents_frame(store(database_url, data_dir), database_url,
-                                       settings().cache_dir, write_behind=True)
+def held_incidents(database_url: str, data_dir: str, revision: int) -> Held:
+    """From the columnar copy of this revision (geo.store.frame_cache) when there is one,
+    or this process's newest frame with the rows imported since (geo.store.frame_memory)."""
+    incident_store = store(database_url, data_dir)
+    key = _store_key(database_url, incident_store)
+    older = _NEWEST_FRAMES.get(key)
+    held = frame_cache.held_frame(incident_store, database_url, settings().cache_dir,
+                                  write_behind=True, older=older[1] if older else None)
+    _NEWEST_FRAMES.offer(key, None if held.revision == NOT_HELD else held.revision, held)
+    return held
+
+
+def _store_key(database_url: str, incident_store: IncidentStore) -> str:
+    return store_key(database_url, incident_store.store_id())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -58,36 +79,36 @@ def shipped_layers(data_dir: str):
     return read_basemap(Path(data_dir)), read_pipelines(Path(data_dir))
 
 
-# the newest latest-reviews read per store, brought forward to the next revision
-_NEWEST_REVIEWS: dict[str, tuple[int, pd.DataFrame]] = {}
-_NEWEST_REVIEWS_LOCK = threading.Lock()
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def reviews(database_url: str, data_dir: str, revision: int) -> pd.DataFrame:
     """The latest reviews (geo.store.reviews), from the newest read of this process brought
     forward when the revision log allows: after a write, only what it touched is read."""
     incident_store = store(database_url, data_dir)
-    key = f"{database_url} {incident_store.store_id()}"  # a file replaced is another store
-    with _NEWEST_REVIEWS_LOCK:
-        older = _NEWEST_REVIEWS.get(key)
-    read_at, frame = reviews_at(incident_store, older)
-    if read_at is not None:
-        with _NEWEST_REVIEWS_LOCK:
-            newest = _NEWEST_REVIEWS.get(key)
-            if newest is None or newest[0] <= read_at:
-                _NEWEST_REVIEWS[key] = (read_at, frame)
+    key = _store_key(database_url, incident_store)
+    read_at, frame = reviews_at(incident_store, _NEWEST_REVIEWS.get(key))
+    _NEWEST_REVIEWS.offer(key, read_at, frame)
     return frame
 
 
 @st.cache_resource(show_spinner="Loading incidents…", max_entries=4)
 def sources(database_url: str, data_dir: str, revision: int) -> ViewSources:
     """What every view of this revision is derived from (geo.analysis.sources), shared by
-    every session: its memo keeps the measured columns once per revision."""
-    return read_sources(store(database_url, data_dir), Path(data_dir),
-                        incidents=incidents(database_url, data_dir, revision),
-                        routes=shipped_layers(data_dir)[1],
-                        reviews=reviews(database_url, data_dir, revision))
+    every session: its memo keeps the measured columns once per revision. After an import
+    only, this process's newest sources extended with the rows it added."""
+    incident_store = store(database_url, data_dir)
+    key = _store_key(database_url, incident_store)
+    held = held_incidents(database_url, data_dir, revision)
+    older = _NEWEST_SOURCES.get(key)
+    sites_now = incident_store.sites_frame()
+    common = dict(routes=shipped_layers(data_dir)[1], sites=sites_now,
+                  reviews=reviews(database_url, data_dir, revision))
+    if older is not None and held.added_to == older[0] and extendable(older[1], sites_now):
+        made = read_sources(incident_store, Path(data_dir), extending=(older[1], held.added),
+                            **common)
+    else:
+        made = read_sources(incident_store, Path(data_dir), incidents=held.frame, **common)
+    _NEWEST_SOURCES.offer(key, None if held.revision == NOT_HELD else held.revision, made)
+    return made
 
 
 def view(state: ViewState, database_url: str, data_dir: str, revision: int,

@@ -88,8 +88,9 @@ def database(n: int) -> Path:
 
 
 @contextmanager
-def running_app(db: Path, cache_dir: Path | None = None, port: int | None = None):
-    """The app on `db`; its caches in `cache_dir` (kept) or a fresh temporary one."""
+def running_app(db: Path | str, cache_dir: Path | None = None, port: int | None = None):
+    """The app on `db` (a SQLite file, or a database URL); its caches in `cache_dir` (kept)
+    or a fresh temporary one."""
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder:
         cache = cache_dir or Path(folder) / "cache"
         app = StreamlitApp(db, Path(folder) / "streamlit.log",

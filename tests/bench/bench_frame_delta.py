@@ -8,13 +8,15 @@ revision (geo.store.frame_cache), then an import of 10,000 more:
   the file written), what every first start after a write did before the log.
 - an open app sees the import: another process commits 10,000 rows; this one polls the
   revision every geo.ui.revision_watch.WATCH_SECONDS, as the open map page does, and
-  brings the frame forward; from the commit to the frame ready, median of REPEAT; target <= 2 s.
-- with INCIDENT_MAP_BENCH_PG (a PostgreSQL superuser's URL, e.g.
-  postgresql://postgres@127.0.0.1:55432/postgres): the first start after the write on a
-  store of its own there (database b_bench_frame_delta, dropped after), against its full rebuild.
+  brings the frame it holds forward in memory (geo.store.frame_memory, as geo.ui.cached
+  does); from the commit to the frame ready, median of REPEAT.
 - the same in the app itself, open in Debian's chromium: from the commit to the counts
   above the map showing the new rows (the page's rerun, geo.ui.revision_watch, with the
-  new frame, the view and the counts; the map is redrawn in the same run).
+  new frame, the view and the counts; the map is redrawn in the same run); target <= 2 s.
+- with INCIDENT_MAP_BENCH_PG (a PostgreSQL superuser's URL, e.g.
+  postgresql://postgres@127.0.0.1:55432/postgres): on a store of its own there (database
+  b_bench_frame_delta, dropped after), the first start after the write against its full
+  rebuild, and the app in chromium.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import sqlalchemy as sa
 from geo.settings import DATA_DIR, PROJECT_ROOT
 from geo.store import frame_cache
 from geo.store import identity as store_identity
+from geo.store.frame_memory import Held
 from geo.store.incident_store import IncidentStore
 from geo.ui.revision_watch import WATCH_SECONDS
 from tests.bench.bench_browser import (
@@ -57,6 +60,7 @@ HEADLINE = ("() => [...document.querySelectorAll('[data-testid=stMarkdownContain
 WRITER = """
 import sys, time
 from geo.settings import DATA_DIR
+from geo.store.frame_memory import Held
 from geo.store.incident_store import IncidentStore
 from tests.bench.bench_frame_delta import new_rows
 store = IncidentStore.open(sys.argv[1], DATA_DIR)
@@ -99,22 +103,26 @@ def _commit_time(writer: subprocess.Popen) -> float:
     return committed
 
 
-def _seen_by_an_open_app(store, url: str, cache: Path, label: str) -> float:
-    """Seconds from another process's commit of IMPORTED rows to the frame ready here."""
+def _seen_by_an_open_app(store, url: str, cache: Path, label: str,
+                         held: Held) -> tuple[float, Held]:
+    """Seconds from another process's commit of IMPORTED rows to the frame ready here,
+    brought forward from the frame held as the app holds it (geo.ui.cached)."""
     shown = store_identity.read(url)
     writer = _write_elsewhere(url, label)
     while store_identity.read(url) == shown:
         time.sleep(WATCH_SECONDS)
-    frame_cache.incidents_frame(store, url, cache)
+    held = frame_cache.held_frame(store, url, cache, write_behind=True, older=held)
     ready = time.time()
-    return ready - _commit_time(writer)
+    return ready - _commit_time(writer), held
 
 
-def _seen_in_the_browser(db: Path, cache: Path) -> list[float]:
+def _seen_in_the_browser(database: str, cache: Path) -> list[float]:
     """Seconds from another process's commit of IMPORTED rows to the counts above the map
-    of the app, open in chromium, showing them."""
-    url, samples = f"sqlite:///{db}", []
-    with running_app(db, cache) as app, offline_page() as page:
+    of the app (on `database`: a SQLite file or a PostgreSQL URL), open in chromium,
+    showing them."""
+    url = database if "://" in database else f"sqlite:///{database}"
+    samples = []
+    with running_app(database, cache) as app, offline_page() as page:
         page.goto(app.url, timeout=600_000)
         wait_for_map(page, None, COLD_START_TIMEOUT_S)
         wait_for_script_end(page)
@@ -165,6 +173,9 @@ def run_postgresql(table, n: int = N) -> None:
             frame_cache.incidents_frame(store, url, Path(folder) / "cache")
             _first_start_rows(table, store, url, Path(folder) / "cache", n, "PostgreSQL")
             store.engine.dispose()
+            table.add("open app in chromium shows it (counts, PostgreSQL)", n + 17,
+                      _seen_in_the_browser(url, Path(folder) / "cache"),
+                      target="target <= 2 s from the commit to the counts above the map")
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)')
@@ -179,12 +190,15 @@ def run(table, n: int = N) -> None:
         store = IncidentStore.open(url, DATA_DIR)
         frame_cache.incidents_frame(store, url, cache)
         _first_start_rows(table, store, url, cache, n, "SQLite")
-        seen = [_seen_by_an_open_app(store, url, cache, f"watch{i}") for i in range(REPEAT)]
+        held, seen = frame_cache.held_frame(store, url, cache), []
+        for number in range(REPEAT):
+            took, held = _seen_by_an_open_app(store, url, cache, f"watch{number}", held)
+            seen.append(took)
         table.add("open app sees another process's import (frame)", n + 17, seen,
-                  target=f"target <= 2 s; polls every {WATCH_SECONDS:g} s")
+                  target=f"polls every {WATCH_SECONDS:g} s; the frame held in memory")
         store.engine.dispose()
-        table.add("open app in chromium shows it (counts)", n + 17,
-                  _seen_in_the_browser(db, cache),
-                  target="from the commit to the counts above the map")
+        table.add("open app in chromium shows it (counts, SQLite)", n + 17,
+                  _seen_in_the_browser(str(db), cache),
+                  target="target <= 2 s from the commit to the counts above the map")
     if PG_ADMIN_URL:
         run_postgresql(table, n)
