@@ -77,6 +77,15 @@ def test_acled_excel_and_api_forms_read_alike(store):
             assert list(got.incidents[column]) == list(expected[column]), (name, column)
 
 
+def test_acled_remote_violence_of_exports_before_2019_is_a_strike(store):
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    old = frame.drop(columns=["sub_event_type"]).assign(
+        event_type=["Remote violence", "Battle-No change of territory", "Riots/Protests",
+                    "Violence Against Civilians"])  # a 2015 export's event types
+    rows = preview_bytes(store, old.to_csv(index=False).encode(), "acled.csv").rows
+    assert list(rows["category"]) == ["strike", "other", "other", "other"]
+
+
 @pytest.mark.parametrize("dates, upper", [
     # the date forms of real ACLED exports (values here constructed): an upper-case 2015
     # export, an export re-saved by Excel, the export tool's own; every September was lost
