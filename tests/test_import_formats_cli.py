@@ -4,6 +4,7 @@ every valid row with its precision, adds nothing on a second run, and lists the 
 from __future__ import annotations
 
 import sqlite3
+import zipfile
 
 import geopandas as gpd
 import pandas as pd
@@ -39,6 +40,20 @@ def points(path, driver: str) -> None:
         frame.to_file(path, driver=driver)
 
 
+def firms_download(path) -> None:
+    """FIRMS's CSV download: a ZIP of the detections' CSV beside its Readme.txt."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("fire_nrt_SV-C2_1.csv",
+                         (TEST_DATA / "firms_viirs_nrt_silex.csv").read_bytes())
+        archive.writestr("Readme.txt", "To view Readme.txt please visit "
+                                       "https://firms.modaps.eosdis.nasa.gov/download/Readme.txt")
+
+
+def ucdp_flatgeobuf(path) -> None:
+    gpd.read_file(TEST_DATA / "ucdp_ged_v23_1_car_sample.geojson").to_file(
+        path, driver="FlatGeobuf")
+
+
 @pytest.mark.parametrize("name, make, count, precisions", [
     ("acled.xlsx", acled_workbook, 4, {"town", "admin1"}),
     ("firms_modis_sumatra.geojson", None, 25, {"site"}),
@@ -48,6 +63,12 @@ def points(path, driver: str) -> None:
     ("strikes.parquet", lambda p: points(p, "Parquet"), 2, {"unknown"}),
     ("timemap_bellingcat_civharm.json", None, 14, {"unknown"}),
     ("ucdp_ged_ukraine_export_sample.csv", None, 43, {"town", "admin1", "country", "unknown"}),
+    # real downloads that were refused before: FIRMS's shapefile ZIP and its CSV ZIP, UCDP
+    # GED as GeoJSON (ISO date-times) and as FlatGeobuf
+    ("firms_modis_c6_global_24h_shapefile.zip", None, 25, {"site"}),
+    ("DL_FIRE_SV-C2_1.zip", firms_download, 9, {"site"}),
+    ("ucdp_ged_v23_1_car_sample.geojson", None, 27, {"town", "admin1", "country"}),
+    ("GEDEvent_v23_1.fgb", ucdp_flatgeobuf, 27, {"town", "admin1", "country"}),
 ])
 def test_every_format_imports_and_a_second_run_adds_nothing(tmp_path, name, make, count,
                                                             precisions):

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
+from tests.support.files import TEST_DATA
 from tests.support.import_page import button, metrics
 from tests.support.import_page import uploaded as upload
 
@@ -52,6 +53,14 @@ def test_an_upload_is_previewed_row_by_row(page):
     assert table["Why"].iat[2] == "latitude 95 is out of range (-90..90)"
     assert table["Description"].iat[0] == "<b>bold?</b>"  # shown as text
     assert button(page, "Import ").label == "Import 1 row"
+
+
+def test_a_firms_shapefile_download_is_offered_and_previewed(page):
+    assert {"zip", "fgb"} <= {t.lstrip(".") for t in page.file_uploader[0].proto.type}
+    uploaded(page, (TEST_DATA / "firms_modis_c6_global_24h_shapefile.zip").read_bytes(),
+             "DL_FIRE_M-C61_1.zip")
+    assert metrics(page) == {"New": "25", "Duplicate": "0", "Needs review": "0",
+                             "Rejected": "0"}
 
 
 def test_an_unusable_file_says_why(page):

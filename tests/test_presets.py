@@ -77,6 +77,37 @@ def test_acled_excel_and_api_forms_read_alike(store):
             assert list(got.incidents[column]) == list(expected[column]), (name, column)
 
 
+def test_acled_remote_violence_of_exports_before_2019_is_a_strike(store):
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    old = frame.drop(columns=["sub_event_type"]).assign(
+        event_type=["Remote violence", "Battle-No change of territory", "Riots/Protests",
+                    "Violence Against Civilians"])  # a 2015 export's event types
+    rows = preview_bytes(store, old.to_csv(index=False).encode(), "acled.csv").rows
+    assert list(rows["category"]) == ["strike", "other", "other", "other"]
+
+
+@pytest.mark.parametrize("dates, upper", [
+    # the date forms of real ACLED exports (values here constructed): an upper-case 2015
+    # export, an export re-saved by Excel, the export tool's own; every September was lost
+    (["08-September-2025", "07-September-2025", "05-September-2025", "01-September-2025"],
+     True),
+    (["8-Sep-25", "7-Sep-25", "5-Sep-25", "1-Sep-25"], False),
+    (["08 September 2025", "07 September 2025", "05 September 2025", "01 September 2025"],
+     False),
+])
+def test_acled_date_forms_of_older_and_resaved_exports(store, dates, upper):
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    iso = frame.assign(event_date=["2025-09-08", "2025-09-07", "2025-09-05", "2025-09-01"])
+    expected = preview_bytes(store, iso.to_csv(index=False).encode(), "acled.csv").incidents
+    written = frame.assign(event_date=dates)
+    if upper:
+        written.columns = [c.upper() for c in written.columns]
+    got = preview_bytes(store, written.to_csv(index=False).encode(), "acled.csv")
+    assert got.preset.name == "acled" and got.counts()["new"] == 4, got.grouped_problems()
+    for column in ("date_start", "date_end", "date_precision"):
+        assert list(got.incidents[column]) == list(expected[column]), column
+
+
 @pytest.mark.parametrize("written", ["41", "041", "0041", "00:41", "00:41:00", "41.0"])
 def test_every_firms_acq_time_form_is_the_same_overpass(store, written):
     text = VIIRS_CSV.read_text().replace(",41,", f",{written},")

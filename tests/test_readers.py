@@ -107,6 +107,7 @@ def test_timemap_domain_sources_are_resolved_into_each_event():
     (b"\xd0\xcf\x11\xe0rest", "old Excel (.xls)"),
     (b"<html><body>x</body></html>", "an XML or HTML document that is not KML"),
     (b"SQLite format 3\x00" + b"\x00" * 100, "a SQLite database that is not a GeoPackage"),
+    (b"\x00\x00\x27\x0a" + b"\x00" * 96, "the .shp part of a shapefile alone; import the ZIP"),
 ])
 def test_a_format_not_read_is_named_with_the_formats_accepted(data, message):
     with pytest.raises(InputFileError) as error:
@@ -118,9 +119,40 @@ def test_a_format_not_read_is_named_with_the_formats_accepted(data, message):
 def test_a_zip_that_holds_something_else_says_what_it_holds():
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as z:
-        z.writestr("fire_nrt_SV-C2_1.csv", "latitude,longitude\n")
-    with pytest.raises(InputFileError, match=r"a ZIP archive \(fire_nrt_SV-C2_1.csv\); unpack"):
+        z.writestr("map.png", b"\x89PNG")
+        z.writestr("Readme.txt", "see the site")
+    with pytest.raises(InputFileError, match=r"a ZIP archive \(map.png, Readme.txt\); unpack"):
         read_file(archive.getvalue(), "DL_FIRE.zip")
+
+
+def test_a_firms_download_zip_reads_every_data_file_with_rows_numbered_on():
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("fire_archive_SV-C2_1.csv", "latitude,longitude,acq_date,type\n"
+                                               "46.1,30.1,2025-08-01,0\n46.2,30.2,2025-08-02,2\n")
+        z.writestr("fire_nrt_SV-C2_1.csv", "latitude,longitude,acq_date\n46.3,30.3,2025-08-03\n"
+                                           "46.4,30.4\n")
+        z.writestr("Readme.txt", "not data")
+    table = read_file(archive.getvalue(), "DL_FIRE_SV-C2_1.zip")
+    assert list(table.frame.index) == [1, 2, 3, 4]
+    assert list(table.frame["file"]) == ["fire_archive_SV-C2_1.csv"] * 2 + [
+        "fire_nrt_SV-C2_1.csv"] * 2
+    assert list(table.frame["type"]) == ["0", "2", "", ""]
+    assert any(note.startswith("fire_nrt_SV-C2_1.csv: ") for note in table.notes)
+    assert "Read 2 files from the archive 'DL_FIRE_SV-C2_1.zip'" in table.notes[0]
+
+
+def test_a_zipped_shapefile_and_flatgeobuf_are_read(tmp_path):
+    table = read_file((TEST_DATA / "firms_modis_c6_global_24h_shapefile.zip").read_bytes(),
+                      "DL_FIRE_M-C61_1.zip")
+    assert table.file_format == "Shapefile (zipped)" and len(table.frame) == 25
+    first = table.frame.loc[1]
+    assert (first["ACQ_DATE"], first["ACQ_TIME"], first["latitude"]) == (
+        "2020-05-05", "0020", "-16.018")
+    path = tmp_path / "strikes.fgb"
+    frame(place=["A", "B"]).to_file(path, driver="FlatGeobuf")
+    fgb = read_file(path.read_bytes(), "strikes.fgb")
+    assert fgb.file_format == "FlatGeobuf" and sorted(fgb.frame["place"]) == ["A", "B"]
 
 
 def test_cr_only_line_endings_are_read():

@@ -43,6 +43,16 @@ def day(text: str) -> pd.Timestamp:
     ("August 2025", "2025-08-01", "month", False),
     ("2025-08", "2025-08-01", "month", False),
     ("2025", "2025-01-01", "year", False),
+    # real ACLED exports: every September date was unreadable ("sept" -> "sep" inside it)
+    ("30 September 2020", "2020-09-30", "day", False),
+    ("01-September-2015", "2015-09-01", "day", False),
+    ("September 2020", "2020-09-01", "month", False),
+    ("8 Sept 2025", "2025-09-08", "day", False),
+    ("Sept. 8, 2025", "2025-09-08", "day", False),
+    # an ACLED export re-saved by Excel: day-Mon-yy (1997.. 2068 as Excel and pandas read it)
+    ("9-May-20", "2020-05-09", "day", False),
+    ("27-Apr-97", "1997-04-27", "day", False),
+    ("9 May 20", "2020-05-09", "day", False),
 ])
 def test_date_shapes(text, expected, precision, timed):
     result = parse_dates(pd.Series([text]))

@@ -1,7 +1,8 @@
 """Dates as people write them in CSVs, parsed a whole column at a time, precision kept.
 
-ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "08/08/2025"
-(day-first unless switched), "08.08.2025", "August 2025" (month precision), "2025" (year).
+ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-May-20"
+(Excel's day-month-year), "08/08/2025" (day-first unless switched), "08.08.2025",
+"August 2025" (month precision), "2025" (year).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
 """
@@ -38,6 +39,8 @@ SHAPES = (
     Shape(r"\d{1,2}/\d{1,2}/\d{4}", ("%d/%m/%Y",), ("%m/%d/%Y",), "day"),
     Shape(r"\d{1,2}/\d{1,2}/\d{2}", ("%d/%m/%y",), ("%m/%d/%y",), "day"),
     Shape(r"\d{1,2} [a-z]+ \d{4}", *_same("%d %B %Y", "%d %b %Y"), "day"),
+    # "9-May-20", as Excel re-saves a date: 00-68 are 2000-2068, 69-99 are 1969-1999
+    Shape(r"\d{1,2} [a-z]+ \d{2}", *_same("%d %b %y", "%d %B %y"), "day"),
     Shape(r"[a-z]+ \d{1,2} \d{4}", *_same("%B %d %Y", "%b %d %Y"), "day"),
     Shape(r"[a-z]+ \d{4}", *_same("%B %Y", "%b %Y"), "month"),
     Shape(r"\d{4}-\d{1,2}", *_same("%Y-%m"), "month"),
@@ -63,7 +66,7 @@ def normalise_date_text(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
     cleaned = cleaned.str.replace(TIME_SUFFIX, "", regex=True)
     cleaned = cleaned.str.replace(WEEKDAY_PREFIX, "", regex=True)
     cleaned = cleaned.str.replace(ORDINAL, "", regex=True).str.replace(WORDY, " ", regex=True)
-    cleaned = cleaned.str.replace("sept", "sep", regex=False)
+    cleaned = cleaned.str.replace(r"\bsept\b", "sep", regex=True)  # not in "september"
     # 2025/8/8 and 2025.08.08 read like 2025-8-8; 08.08.2025 and 08-08-2025 like 08/08/2025
     cleaned = cleaned.str.replace(r"^(\d{4})[./\-](\d{1,2})(?:[./\-](\d{1,2}))?$", r"\1-\2-\3",
                                   regex=True).str.rstrip("-")

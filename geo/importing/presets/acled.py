@@ -24,7 +24,8 @@ GEO_METHOD = {
     "3": "ACLED geo_precision 3: only a larger region is known; its coordinates",
 }
 TIME_PRECISION = {"1": "day", "2": "week", "3": "month"}
-CATEGORIES = {"explosions/remote violence": "strike"}
+# "Remote violence" is the same event type in exports before ACLED's 2019 renaming
+CATEGORIES = {"explosions/remote violence": "strike", "remote violence": "strike"}
 SUB_CATEGORIES = {"agreement": "diplomatic", "arrests": "security"}
 
 

@@ -1,8 +1,9 @@
 """Readers: the bytes of an uploaded file -> a table of text cells (`table.RawTable`).
 
 One module per format: `delimited` (CSV/TSV and other delimited text, with `encodings`
-finding how it is encoded), `excel` (.xlsx), `geojson`, `kml` (KML and KMZ), `geopackage`,
-`geoparquet` and `json_records` (JSON record lists: ACLED and UCDP API answers, TimeMap
-events). `features` turns what GDAL (pyogrio) or pyarrow read into text cells and points;
-`detect` names the format from the content; `dispatch.read_file` picks the reader.
-"""
+finding how it is encoded), `excel` (.xlsx), `geojson`, `kml` (KML and KMZ),
+`geopackage`, `geoparquet`, `shapefile` (zipped shapefiles, FlatGeobuf), `json_records`
+(JSON record lists: ACLED and UCDP API answers, TimeMap events) and `archive` (a ZIP of
+data files). `features` turns what GDAL (pyogrio) or pyarrow read into text cells and
+points; `detect` names the format from the content; `dispatch.read_file` picks the
+reader."""

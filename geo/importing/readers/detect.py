@@ -1,7 +1,7 @@
 """Which format a file is, from its content (the name only breaks ties): a ZIP holding a
-workbook or a KML, a SQLite database that is a GeoPackage, Parquet, JSON (GeoJSON or a
-list of records), KML, or else delimited text. Formats that cannot be read are named with
-what to do instead."""
+workbook, a KML, a shapefile or data files (FIRMS's CSV download), FlatGeobuf, a SQLite
+database that is a GeoPackage, Parquet, JSON (GeoJSON or a list of records), KML, or else
+delimited text. Formats that cannot be read are named with what to do instead."""
 
 from __future__ import annotations
 
@@ -10,13 +10,17 @@ import re
 import zipfile
 
 from geo.errors import InputFileError
+from geo.importing.readers.archive import data_members
 from geo.importing.readers.table import ACCEPTED
 
 CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS = (
     "csv", "xlsx", "geojson", "kml", "kmz", "gpkg", "parquet", "json")
+SHAPEFILE, FLATGEOBUF, ARCHIVE = "shp.zip", "fgb", "zip"
 LABELS = {CSV: "CSV text", EXCEL: "Excel workbook (.xlsx)", GEOJSON: "GeoJSON",
           KML: "KML", KMZ: "KMZ (zipped KML)", GEOPACKAGE: "GeoPackage",
-          PARQUET: "(Geo)Parquet", JSON_RECORDS: "JSON records"}
+          PARQUET: "(Geo)Parquet", JSON_RECORDS: "JSON records",
+          SHAPEFILE: "zipped shapefile", FLATGEOBUF: "FlatGeobuf",
+          ARCHIVE: "ZIP of data files"}
 # Leading bytes of formats that cannot be imported, with what to do instead.
 REFUSED = {
     b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office workbook; save it as .xlsx or CSV",
@@ -24,6 +28,8 @@ REFUSED = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
     b"\x1f\x8b": "a gzip archive; unpack it first", b"Rar!": "a RAR archive; unpack it first",
     b"7z\xbc\xaf": "a 7-Zip archive; unpack it first",
+    b"\x00\x00\x27\x0a": "the .shp part of a shapefile alone; import the ZIP holding its "
+                         ".shp, .shx, .dbf and .prj (as FIRMS downloads it)",
 }
 GEOPACKAGE_IDS = (b"GPKG", b"GP10", b"GP11")
 
@@ -44,6 +50,10 @@ def _zip_kind(data: bytes, name: str) -> str:
         return EXCEL
     if any(m.lower().endswith(".kml") for m in members):
         return KMZ
+    if any(m.lower().endswith(".shp") for m in members):
+        return SHAPEFILE
+    if data_members(members):
+        return ARCHIVE
     if "content.xml" in members and "mimetype" in members:
         raise _refuse(name, "an OpenDocument (.ods/.odt) file; save the sheet as .xlsx or CSV")
     if "word/document.xml" in members:
@@ -58,7 +68,8 @@ def _json_kind(head: str) -> str:
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """One of CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS."""
+    """One of CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS, SHAPEFILE,
+    FLATGEOBUF, ARCHIVE."""
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, name)
     if data.startswith(b"SQLite format 3\x00"):
@@ -68,6 +79,8 @@ def detect_format(data: bytes, name: str) -> str:
                             "CSV or a layer as GeoPackage")
     if data.startswith(b"PAR1"):
         return PARQUET
+    if data.startswith(b"fgb\x03"):
+        return FLATGEOBUF
     for signature, what in REFUSED.items():
         if data.startswith(signature):
             raise _refuse(name, what)

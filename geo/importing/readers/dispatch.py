@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from geo.importing.readers import detect
+from geo.importing.readers.archive import data_members, read_archive
 from geo.importing.readers.delimited import read_delimited
 from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
@@ -10,6 +14,7 @@ from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
 from geo.importing.readers.json_records import read_json_records
 from geo.importing.readers.kml import read_kml
+from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
 
 READERS = {
@@ -20,6 +25,8 @@ READERS = {
     detect.GEOPACKAGE: read_geopackage,
     detect.PARQUET: read_geoparquet,
     detect.JSON_RECORDS: read_json_records,
+    detect.SHAPEFILE: read_shapefile_zip,
+    detect.FLATGEOBUF: read_flatgeobuf,
 }
 
 
@@ -31,4 +38,8 @@ def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
     if kind == detect.CSV:
         return read_delimited(data, file_name, encoding=encoding, delimiter=delimiter,
                               max_bytes=max_bytes)
+    if kind == detect.ARCHIVE:
+        members = data_members(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        return read_archive(data, file_name, members, lambda member, name: read_file(
+            member, name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes))
     return READERS[kind](data, file_name)

@@ -97,6 +97,48 @@ def ucdp_csv() -> None:
     (OUT / "ucdp_ged_ukraine_export_sample.csv").write_bytes(out.getvalue().encode("cp1252"))
 
 
+def firms_modis_shapefile() -> None:
+    """The first 25 features of a real FIRMS MODIS C6 shapefile download (the ZIP of .shp,
+    .shx, .dbf, .prj, .cpg), written again as a zipped shapefile by GDAL: same fields and
+    values, fewer features."""
+    import tempfile
+    import zipfile
+
+    import pyogrio
+
+    data = show("johncel+pca_and_regression_splines", "e21ff009861d6e526f2b2e52c9ffa47f5714bfda",
+                "data/MODIS_C6_Global_24h.zip")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "source.zip"
+        source.write_bytes(data)
+        meta, table = pyogrio.read_arrow(f"/vsizip/{source}", max_features=25)
+        layer = Path(folder) / "out" / "MODIS_C6_Global_24h.shp"
+        layer.parent.mkdir()
+        pyogrio.write_arrow(table, layer, driver="ESRI Shapefile", encoding="UTF-8",
+                            geometry_name=meta["geometry_name"] or "wkb_geometry",
+                            geometry_type=meta["geometry_type"], crs=meta["crs"])
+        with zipfile.ZipFile(OUT / "firms_modis_c6_global_24h_shapefile.zip", "w",
+                             zipfile.ZIP_DEFLATED) as archive:
+            for part in sorted(layer.parent.iterdir()):
+                archive.write(part, part.name)
+
+
+def ucdp_geojson() -> None:
+    """The first 3 features of UCDP GED v23.1's Central African Republic GeoJSON and the
+    first feature of every other where_prec and date_prec pair it has (verbatim)."""
+    document = json.loads(show("optgeo+ucdp-23.1-482", "b0d1d425a4bc3db44f56ad068295472a70fa8ded",
+                               "GEDEvent_v23_1.geojson"))
+    chosen, seen = [], set()
+    for position, feature in enumerate(document["features"]):
+        key = (feature["properties"]["where_prec"], feature["properties"]["date_prec"])
+        if key not in seen or position < 3:
+            seen.add(key)
+            chosen.append(feature)
+    document["features"] = chosen
+    (OUT / "ucdp_ged_v23_1_car_sample.geojson").write_text(
+        json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
 if __name__ == "__main__":
     firms_modis_json()
     firms_modis_geojson()
@@ -104,3 +146,5 @@ if __name__ == "__main__":
     timemap_json()
     timemap_xlsx()
     ucdp_csv()
+    firms_modis_shapefile()
+    ucdp_geojson()

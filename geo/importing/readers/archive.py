@@ -1,0 +1,67 @@
+"""A ZIP archive of data files (NASA FIRMS's CSV or JSON download: fire_archive_*.csv and
+fire_nrt_*.csv beside a Readme.txt) -> one table of every data file's rows.
+
+Each member is read by its own reader (`read_member`, the dispatcher's); the tables are
+joined one after the other, with a 'file' column when there are several, and rows numbered
+on through them. A member that cannot be read stops the import with its name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+import pandas as pd
+
+from geo.errors import InputFileError
+from geo.importing.readers.table import RawTable
+
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".geojson")
+SKIPPED = ("readme",)  # FIRMS's Readme.txt
+
+
+def data_members(names: list[str]) -> list[str]:
+    """The archive's data files, Readme and folders and macOS's __MACOSX copies left out."""
+    return [n for n in names
+            if n.lower().endswith(DATA_SUFFIXES) and not n.endswith("/")
+            and not n.startswith("__MACOSX/")
+            and not PurePosixPath(n).name.lower().startswith(SKIPPED)]
+
+
+def read_archive(data: bytes, name: str, members: list[str],
+                 read_member: Callable[[bytes, str], RawTable]) -> RawTable:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    tables = []
+    for member in members:
+        try:
+            tables.append(read_member(archive.read(member), member))
+        except InputFileError as error:
+            raise InputFileError(f"'{name}': the file '{member}' inside it cannot be imported: "
+                                 f"{error}") from error
+    if len(tables) == 1:
+        table = tables[0]
+        table.notes.insert(0, f"Read '{members[0]}' from the archive '{name}'")
+        table.file_name = name
+        return table
+    return _joined(tables, name)
+
+
+def _joined(tables: list[RawTable], name: str) -> RawTable:
+    """The tables one after the other, rows numbered on: the second file's row 1 follows
+    the first file's last row."""
+    frames, problems, notes, offset = [], {}, [], 0
+    for table in tables:
+        frames.append(table.frame.assign(file=table.file_name).set_axis(
+            table.frame.index + offset))
+        problems.update({row + offset: list(messages)
+                         for row, messages in table.row_problems.items()})
+        notes += [f"{table.file_name}: {note}" for note in table.notes]
+        offset += int(table.frame.index.max())
+    whole = pd.concat(frames, sort=False).fillna("").rename_axis("row")
+    notes.insert(0, f"Read {len(tables)} files from the archive '{name}' "
+                    f"({', '.join(t.file_name for t in tables)}); the column 'file' says "
+                    "which each row came from")
+    return RawTable(whole, name, encoding=tables[0].encoding, delimiter=tables[0].delimiter,
+                    row_problems=problems, notes=notes, file_format="ZIP archive",
+                    unit=tables[0].unit)
