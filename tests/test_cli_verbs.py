@@ -9,8 +9,10 @@ import sys
 
 from geo import commands
 from geo.commands._cli import verb_modules
-from geo.settings import PROJECT_ROOT
+from geo.settings import DATA_DIR, PROJECT_ROOT
+from geo.store.incident_store import IncidentStore
 from tests.support.cli import geo
+from tests.support.synthetic import synthetic_incidents
 
 RUN_AND_LIST_MODULES = """
 import sys
@@ -62,3 +64,18 @@ def test_an_import_of_rows_with_coordinates_does_not_load_the_geocoder(tmp_path)
     assert "geo.commands.import_cmd" in loaded
     assert not {m for m in loaded if m.startswith("geo.geocoding.")} - {
         "geo.geocoding.normalize", "geo.geocoding.transliterate"}, loaded
+
+
+def test_a_reader_that_stops_early_ends_the_command_without_a_traceback(tmp_path):
+    """`python -m geo query | head -1`: the pipe closes while the command still prints."""
+    db = tmp_path / "store.sqlite"
+    IncidentStore.open(f"sqlite:///{db}", DATA_DIR).add_batch(
+        "many", synthetic_incidents(3_000))
+    command = subprocess.Popen(
+        [sys.executable, "-m", "geo", "query", "--limit", "3000", "--db", str(db)],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert command.stdout.readline()
+    command.stdout.close()  # as `head -1` does once it has its line
+    stderr = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr

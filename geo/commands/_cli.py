@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import re
 import sys
@@ -105,3 +106,13 @@ def main(argv: list[str] | None = None) -> int:
         except IncidentMapError as error:  # a person's mistake: one line, exit status 2
             print(f"error: {error.one_line()}", file=sys.stderr)
             return 2
+        except BrokenPipeError:  # the reader went away (`... | head`): stop quietly
+            _discard_standard_output()
+            return 1
+
+
+def _discard_standard_output() -> None:
+    """What is left to print goes nowhere: Python's flush of stdout at exit would
+    otherwise meet the closed pipe again and print a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.__stdout__.fileno())
