@@ -30,9 +30,11 @@ from geo.store.incident_store import IncidentStore
 from geo.store.query import FRAME_COLUMNS
 from geo.viewstate import ViewFilter
 from tests.support.postgres import database_prefix, server_url
+from tests.support.required import missing
 from tests.support.synthetic import synthetic_incidents
 
 PASSWORD = "hunter2-never-shown"
+PASSWORD_ROLE = "incident_map_password_check"  # .ci/postgres checks its password
 
 VIEWS = {
     "day x city": ViewFilter(dt.date(2025, 6, 3), dt.date(2025, 6, 3),
@@ -284,6 +286,36 @@ def test_a_missing_role_and_a_stopped_server_say_what_to_do():
     with pytest.raises(StoreError) as raised:
         create_engine(f"postgresql://someone:{PASSWORD}@127.0.0.1:notaport/incidents")
     assert PASSWORD not in str(raised.value)
+
+
+def test_a_wrong_password_says_to_check_it_without_showing_it(new_database):
+    """.ci/postgres checks the password of PASSWORD_ROLE (every other role is trusted)."""
+    admin = admin_engine()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{PASSWORD_ROLE}"')
+        conn.exec_driver_sql(f'CREATE ROLE "{PASSWORD_ROLE}" LOGIN PASSWORD \'{PASSWORD}\'')
+    name = new_database(postgis_first=True, owner=PASSWORD_ROLE)
+    try:
+        wrong = url_of(name, user=PASSWORD_ROLE, password="not-the-password")
+        try:
+            IncidentStore.open(wrong, DATA_DIR).engine.dispose()
+        except StoreError as error:
+            message = str(error)
+        else:
+            missing(f"the server at {server_url().host}:{server_url().port} does not check "
+                    f"the password of {PASSWORD_ROLE} (.ci/postgres's pg_hba.conf does)")
+        assert "password authentication failed" in message
+        assert "check the user name and password in INCIDENT_MAP_DB" in message
+        assert "not-the-password" not in message and "***" in message
+        right = IncidentStore.open(url_of(name, user=PASSWORD_ROLE, password=PASSWORD),
+                                   DATA_DIR)
+        assert len(right.incidents_frame()) == 17
+        right.engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{PASSWORD_ROLE}"')
+        admin.dispose()
 
 
 def test_postgis_refused_names_the_command_then_the_store_opens(plain_role, new_database):
