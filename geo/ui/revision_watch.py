@@ -3,9 +3,10 @@
 id and revision (one small read with the standard library on SQLite, with psycopg alone on
 PostgreSQL: geo.store.identity)
 and reruns the app when they moved. The rerun reads the new revision's incidents, brought
-forward from the previous revision's frame file (geo.store.frame_cache): a 10,000-row
-import at 1,000,000 incidents is on the open page about 2.2 s after its commit at the median
-on a 2-core machine (docs/performance.md). Imports no data library.
+forward from the frame the process holds (geo.store.frame_memory) or from the previous
+revision's frame file (geo.store.frame_cache): a 10,000-row import at 1,000,000 incidents
+is on the open page about 1.8 s after its commit at the median on a busy 2-core machine
+(docs/performance.md). Imports no data library.
 """
 
 from __future__ import annotations
