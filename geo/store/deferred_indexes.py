@@ -3,11 +3,11 @@ again after (SQLite): CREATE INDEX sorts the rows once, where keeping the index 
 puts each row at a random place in its B-tree.
 
 Measured with 100,000 rows into the incidents table and its three secondary indexes (bare
-sqlite3, docs/performance.md): into an empty store 0.67 s instead of 0.83 s, into 50,000
-rows 0.78 instead of 0.87, even at 100,000, and slower beyond (200,000: 1.24 instead of
-0.96; 1,000,000: 4.7 instead of 2.5), so only a store of at most half the batch's size has
-them dropped. The drop and the creation are part of the caller's transaction: a rollback
-puts the indexes back as they were, with the rows.
+sqlite3, docs/performance.md): into the seeded store 0.65-0.68 s instead of 0.75-0.83 s,
+into 50,000 rows 0.78 instead of 0.87, even at 100,000, and slower beyond (200,000: 1.24
+instead of 0.96; 1,000,000: 5.7 instead of 2.5), so only a store of at most half the
+batch's size has them dropped. The drop and the creation are part of the caller's
+transaction: a rollback puts the indexes back as they were, with the rows.
 """
 
 from __future__ import annotations
