@@ -25,7 +25,14 @@ from sqlalchemy import event
 from geo.allocation import paused_gc
 from geo.errors import StoreError
 from geo.schema import INCIDENT_COLUMNS
-from geo.store import database_errors, map_index, migrations, revision_log, tables
+from geo.store import (
+    database_errors,
+    deferred_indexes,
+    map_index,
+    migrations,
+    revision_log,
+    tables,
+)
 from geo.store.bulk import insert_columns
 from geo.store.meta_keys import META_REVISION, META_TABLE
 
@@ -183,7 +190,8 @@ def insert_incidents(conn: sa.Connection, frame: pd.DataFrame, progress: Progres
     classes = migrations.span_classes_of(frame)
     batches = frame["batch_id"].unique()
     with paused_gc(), map_index.suspended(conn, "map_index_insert"):
-        _insert_rows(conn, frame, classes, progress)
+        with deferred_indexes.deferred(conn, tables.incidents, len(frame)):
+            _insert_rows(conn, frame, classes, progress)
         if len(batches) == 1:  # the rows are at hand: index them without reading them back
             map_index.build_rows(conn, str(batches[0]), frame)
         else:

@@ -67,3 +67,23 @@ def storage_order(url: str) -> list[str]:
         position = "rowid" if conn.dialect.name == "sqlite" else "ctid"
         return list(conn.exec_driver_sql(
             f"SELECT batch_id FROM incidents ORDER BY {position}").scalars())
+
+
+def everything(url: str) -> dict:
+    """Every table's rows (sorted) and the definition of every index and trigger: what a
+    write that changed nothing leaves as it found it, on SQLite and PostgreSQL alike."""
+    with outside(url) as conn:
+        names = sa.inspect(conn).get_table_names()
+        found = {name: sorted(conn.exec_driver_sql(f'SELECT * FROM "{name}"').all(), key=repr)
+                 for name in names}
+        if conn.dialect.name == "sqlite":
+            found["schema"] = sorted(conn.exec_driver_sql(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type != 'table'"
+            ).all())
+        else:
+            found["schema"] = sorted(conn.exec_driver_sql(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = "
+                "current_schema()").all()) + sorted(conn.exec_driver_sql(
+                    "SELECT tgname, tgrelid::regclass::text FROM pg_trigger "
+                    "WHERE NOT tgisinternal").all())
+        return found
