@@ -208,3 +208,12 @@ def test_an_abandoned_city_that_outweighs_a_living_village_is_still_the_answer(g
     result = geocoder.geocode("Prypiat", country="UA")
     assert result.status == "exact" and result.best.ident == "geonames:696269"
     assert result.best.standing == "gone" and "outweighs" in result.note
+
+
+def test_a_part_of_a_town_written_after_a_dash_is_placed_at_the_town(geocoder):
+    lviv = geocoder.geocode("Lviv", admin1="Lviv", country="Ukraine")
+    for text in ("Lviv - Sykhivskyi", "Lviv \u2013 Zaliznychnyi"):
+        part = geocoder.geocode(text, admin1="Lviv", country="Ukraine")
+        assert part.status in ("exact", "alias") and part.best.ident == lviv.best.ident
+        assert part.best.precision == "town"
+        assert "read as a part of the town" in part.note

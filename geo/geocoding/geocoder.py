@@ -80,6 +80,9 @@ class Geocoder(PlaceLookup):
         if text.near and result.best is not None:
             result = replace(result, note=join_notes("near it: placed at the place itself",
                                                      result.note))
+        if text.quarter and result.best is not None and result.best.kind == "place":
+            result = replace(result, note=join_notes(
+                f"'{text.quarter}' read as a part of the town: placed at the town", result.note))
         return replace(result, note=join_notes(*hints.notes, result.note))
 
     def _hints(self, text: PlaceText, country, admin1, admin2, default_country) -> Hints:
