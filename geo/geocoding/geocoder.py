@@ -48,6 +48,12 @@ class Geocoder(PlaceLookup):
     def __init__(self, index: GazetteerIndex, sites: SiteRegister | None = None):
         super().__init__(index)
         self.sites = sites or SiteRegister.empty()
+        self._admin1_column = functools.lru_cache(maxsize=10_000)(self._admin1_column_uncached)
+
+    def _admin1_column_uncached(self, admin1: str, country: str | None) -> frozenset[int]:
+        """An admin1 column's value as regions (once per value: many rows share one)."""
+        return frozenset(regions.admin1_hint(self, normalize_name(admin1), country,
+                                             spelt_like=True))
 
     # ---- one name -------------------------------------------------------------------------
 
@@ -96,7 +102,7 @@ class Geocoder(PlaceLookup):
         raion = parse_place(admin2) if given(admin2) else None
         contexts = list(text.context) + ([replace(raion, level="admin2")] if raion else [])
         if given(admin1):
-            hints.admin1 = regions.admin1_hint(self, normalize_name(str(admin1)), hints.country)
+            hints.admin1 = set(self._admin1_column(str(admin1), hints.country))
             if not hints.admin1:
                 hints.admin1 = None
                 hints.notes.append(f"admin1 '{admin1}' not recognised, ignored")
