@@ -1,4 +1,5 @@
-"""Choosing among namesakes (geo.geocoding.choose.decide) on invented but realistic candidates:
+"""Choosing among namesakes (geo.geocoding.choose.decide, and the column pass that lets the
+file's other rows settle one: column._settle) on invented but realistic candidates:
 only living places of a name compete, one village listed by two sources or a raion listed
 twice is one answer, living namesakes farther apart than a wrong placement (25 km) stay
 ambiguous, and a name with namesakes left unlisted stays ambiguous."""
@@ -7,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from geo.geocoding.choose import Unlisted, decide
+from geo.geocoding.column import _settle
 from geo.geocoding.results import LIVING, Candidate
 
 
@@ -90,3 +94,16 @@ def test_living_namesakes_farther_apart_than_a_wrong_placement_stay_ambiguous():
     result = decide([first, second], "places named 'kalynivka'")
     assert result.status == "ambiguous"
     assert [c.ident for c in result.others] == ["geonames:4"]
+
+
+def test_the_file_settles_a_namesake_only_when_no_rival_has_rows_near_it():
+    east, south = village("geonames:1", 48.60, 38.00), village("geonames:2", 47.80, 37.40)
+    open_name = decide([east, south], "places named 'kalynivka'")
+    assert open_name.status == "ambiguous"
+    far = np.array([300.0, 300.0])
+    settled = _settle(open_name, [east, south], far, np.array([9, 0]))
+    assert settled.status == "exact" and settled.best.ident == "geonames:1"
+    # a front line: the other namesake has one of the file's rows by it, so it stays open
+    held = _settle(open_name, [east, south], far, np.array([9, 1]))
+    assert held.status == "ambiguous"
+    assert _settle(open_name, [east, south], far, np.array([3, 0])).status == "ambiguous"

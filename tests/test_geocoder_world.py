@@ -208,3 +208,27 @@ def test_an_abandoned_city_that_outweighs_a_living_village_is_still_the_answer(g
     result = geocoder.geocode("Prypiat", country="UA")
     assert result.status == "exact" and result.best.ident == "geonames:696269"
     assert result.best.standing == "gone" and "outweighs" in result.note
+
+
+def test_a_part_of_a_town_written_after_a_dash_is_placed_at_the_town(geocoder):
+    lviv = geocoder.geocode("Lviv", admin1="Lviv", country="Ukraine")
+    for text in ("Lviv - Sykhivskyi", "Lviv \u2013 Zaliznychnyi"):
+        part = geocoder.geocode(text, admin1="Lviv", country="Ukraine")
+        assert part.status in ("exact", "alias") and part.best.ident == lviv.best.ident
+        assert part.best.precision == "town"
+        assert "read as a part of the town" in part.note
+
+
+@pytest.mark.parametrize("admin1", ["Oblast Kherson", "Region Kherson", "Khersn Oblast",
+                                    "Chersonskaja oblast"])
+def test_an_admin1_written_level_first_or_misspelt_still_narrows(geocoder, admin1):
+    found = geocoder.geocode("Mykhailivka", admin1=admin1, country="UA")
+    assert found.best.admin1 == "Kherson Oblast"
+    assert "not recognised" not in found.note
+    assert len(found.others) < 10          # the oblast's namesakes only, not the country's
+
+
+def test_an_admin1_alike_no_single_region_is_still_ignored(geocoder):
+    for admin1 in ("Synelnykivskyi", "Narnia"):
+        found = geocoder.geocode("Mykhailivka", admin1=admin1, country="UA")
+        assert f"admin1 '{admin1}' not recognised, ignored" in found.note

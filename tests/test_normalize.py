@@ -182,3 +182,15 @@ def test_site_kind_words_are_read_and_set_aside_the_same_way_on_both_sides(text,
     parsed = parse_place(text)
     assert parsed.facility == facility and site_core(parsed.name) == core
     assert site_core(normalize_name("Donetsk International Airport")) == "donetsk"
+
+
+def test_parse_place_reads_a_part_of_a_town_after_a_spaced_dash():
+    part = parse_place("Lviv - Sykhivskyi")
+    assert (part.name, part.quarter) == ("lviv", "sykhivskyi")
+    assert parse_place("Odesa \u2013 Prymorskyi").quarter == "prymorskyi"     # en dash
+    assert parse_place("Odesa\u2014Prymorskyi").name == "odesa"              # em dash, unspaced
+    hyphenated = parse_place("Ivano-Frankivsk")
+    assert (hyphenated.name, hyphenated.quarter) == ("ivano frankivsk", "")
+    assert parse_place(" - Sykhivskyi").quarter == ""                      # no town before it
+    with_region = parse_place("Lviv - Sykhivskyi, Lviv oblast")
+    assert with_region.name == "lviv" and with_region.context[0].level == "admin1"

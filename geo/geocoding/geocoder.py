@@ -48,6 +48,12 @@ class Geocoder(PlaceLookup):
     def __init__(self, index: GazetteerIndex, sites: SiteRegister | None = None):
         super().__init__(index)
         self.sites = sites or SiteRegister.empty()
+        self._admin1_column = functools.lru_cache(maxsize=10_000)(self._admin1_column_uncached)
+
+    def _admin1_column_uncached(self, admin1: str, country: str | None) -> frozenset[int]:
+        """An admin1 column's value as regions (once per value: many rows share one)."""
+        return frozenset(regions.admin1_hint(self, normalize_name(admin1), country,
+                                             spelt_like=True))
 
     # ---- one name -------------------------------------------------------------------------
 
@@ -80,6 +86,9 @@ class Geocoder(PlaceLookup):
         if text.near and result.best is not None:
             result = replace(result, note=join_notes("near it: placed at the place itself",
                                                      result.note))
+        if text.quarter and result.best is not None and result.best.kind == "place":
+            result = replace(result, note=join_notes(
+                f"'{text.quarter}' read as a part of the town: placed at the town", result.note))
         return replace(result, note=join_notes(*hints.notes, result.note))
 
     def _hints(self, text: PlaceText, country, admin1, admin2, default_country) -> Hints:
@@ -93,7 +102,7 @@ class Geocoder(PlaceLookup):
         raion = parse_place(admin2) if given(admin2) else None
         contexts = list(text.context) + ([replace(raion, level="admin2")] if raion else [])
         if given(admin1):
-            hints.admin1 = regions.admin1_hint(self, normalize_name(str(admin1)), hints.country)
+            hints.admin1 = set(self._admin1_column(str(admin1), hints.country))
             if not hints.admin1:
                 hints.admin1 = None
                 hints.notes.append(f"admin1 '{admin1}' not recognised, ignored")

@@ -64,6 +64,9 @@ NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "vicinity of
               "around", "area of", "area")
 FILLER_WORDS = {"the", "a", "an", "of", "oil", "gas", "fuel", "energy"}
 SPLITTERS = re.compile(r" (in|near|at|outside) ", re.IGNORECASE)
+# "Kyiv - Pecherskyi", "Donetsk – Kirovskyi": a town, then a part of it (a dash with spaces
+# round it, or an en/em dash; "Ivano-Frankivsk" keeps its hyphen)
+QUARTER_DASH = re.compile(r"\s+-\s+|\s*[\u2013\u2014]\s*")
 
 
 def _phrase_pattern(phrases, template: str = r"\b(?:{})\b") -> re.Pattern:
@@ -92,6 +95,7 @@ class PlaceText:
     full: str = ""                     # the whole text normalised
     head: str = ""                     # the text before any ", Y" / "(Y)" / " in Y", normalised
     qualifier: str = ""                # the level word as written: "village", "town", "raion"
+    quarter: str = ""                  # "X - Y": Y, a part of the town X, normalised
 
 
 def strip_level(name: str, levels=ALL_LEVELS) -> tuple[str, str]:
@@ -126,11 +130,16 @@ def _parse_part(text: str) -> PlaceText:
 
 @functools.lru_cache(maxsize=50_000)
 def parse_place(text: str) -> PlaceText:
-    """'Orlivka (Odesa region)', 'Mykhailivka, Kherson', 'oil depot in Odesa region', ..."""
+    """'Orlivka (Odesa region)', 'Mykhailivka, Kherson', 'oil depot in Odesa region',
+    'Kyiv - Pecherskyi' (a part of a town: `quarter`), ..."""
     text = "" if text is None else str(text)
     context = [c for c in re.findall(r"\(([^()]*)\)", text) if c.strip()]
     parts = re.split(r"[,;]", re.sub(r"\([^()]*\)", " ", text))
     main = parts[0].split("/")[0]
+    pieces = QUARTER_DASH.split(main, maxsplit=1)
+    quarter = ""
+    if len(pieces) == 2 and pieces[0].strip() and pieces[1].strip():
+        main, quarter = pieces[0], normalize_name(pieces[1])
     context = [p for p in parts[1:] if p.strip()] + context
     head_words, *split = SPLITTERS.split(f" {main.strip()} ", maxsplit=1)
     near_word = bool(split) and split[0].lower() == "near" and bool(head_words.strip())
@@ -139,7 +148,8 @@ def parse_place(text: str) -> PlaceText:
     head = _parse_part(main)
     return PlaceText(head.name, head.level, head.facility,
                      tuple(_parse_part(c) for c in context), head.near or near_word,
-                     normalize_name(text) if context else head.full, head.full, head.qualifier)
+                     normalize_name(text) if context or quarter else head.full, head.full,
+                     head.qualifier, quarter)
 
 
 def site_core(normalized: str) -> str:

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz, process
+
 from geo.geocoding.choose import decide
-from geo.geocoding.place_text import PlaceText, strip_level
+from geo.geocoding.normalize import phonetic_key
+from geo.geocoding.place_text import LEVEL_OF, PlaceText, strip_level
 from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
+
+ADMIN1_FUZZY_CUTOFF = 80.0   # an admin1 hint misspelt ("Donestk", "Charkov", "Loehansk"): the
+ADMIN1_FUZZY_MIN_KEY = 5     # country's one region whose name's key is this alike, keys this long
 
 # City-regions and the region around them: a hint naming either accepts both.
 ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.42",
@@ -27,16 +33,39 @@ def admin1_ids(geocoder, name: str, country: str | None) -> set[int]:
     return found
 
 
-def admin1_hint(geocoder, name: str, country: str | None) -> set[int]:
-    """The regions a hint names, with the city-region inside or around each (ENCLOSING)."""
+def admin1_hint(geocoder, name: str, country: str | None, spelt_like: bool = False) -> set[int]:
+    """The regions a hint names, with the city-region inside or around each (ENCLOSING);
+    `spelt_like` (an admin1 column, not "X, Y") also takes a region spelt alike."""
     index = geocoder.index
     found = admin1_ids(geocoder, name, country)
+    words = name.split()
+    if not found and len(words) > 1 and LEVEL_OF.get(words[0]) == "admin1":
+        found = admin1_ids(geocoder, " ".join(words[1:]), country)   # "Oblast Kherson"
+        words = words[1:]
     if not found:  # "Kiev Special Republican city": the words before the qualifier
-        words = strip_level(name)[0].split()
+        words = strip_level(" ".join(words))[0].split()
         found = admin1_ids(geocoder, words[0], country) if len(words) > 1 else set()
+    if not found and country and spelt_like:
+        found = admin1_spelt_like(geocoder, strip_level(" ".join(words))[0], country)
     codes = {index.admin1[a]["code"] for a in found}
     linked = {ENCLOSING.get(c) for c in codes} | {k for k, v in ENCLOSING.items() if v in codes}
     return found | {index.admin1_index[c] for c in linked if c in index.admin1_index}
+
+
+def admin1_spelt_like(geocoder, core: str, country: str) -> set[int]:
+    """A region of `country` whose name is spelt like `core` (a typo, or a scheme the tables
+    lack: Dutch "Tsjernihiv", German "Donezk"): only when one region alone is that alike."""
+    key = phonetic_key(core)
+    if len(key) < ADMIN1_FUZZY_MIN_KEY:
+        return set()
+    table = geocoder.index.admin1_names
+    keys = [k for k, ids in table.keyed.items()
+            if any(geocoder.index.admin1[a]["country"] == country for a in ids)]
+    alike = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=ADMIN1_FUZZY_CUTOFF,
+                            limit=None)
+    regions = {frozenset(a for a in table.keyed[k] if geocoder.index.admin1[a]["country"]
+                         == country) for k, _, _ in alike}
+    return set(regions.pop()) if len(regions) == 1 else set()
 
 
 def admin1_candidate(geocoder, a: int) -> Candidate:
