@@ -274,6 +274,31 @@ def test_a_held_frame_takes_imports_in_memory(store, tmp_path, reads, in_memory)
     assert_equal_to_a_full_read(store, third.frame)
 
 
+def test_the_file_of_a_frame_brought_forward_in_memory_waits_for_the_last_write(
+        store, tmp_path, monkeypatch):
+    """Written later by a thread (frame_cache.APPENDED_FILE_DELAY_S), and not at all when
+    another write came meanwhile: a burst of imports writes the last one's file."""
+    store.add_batch("first", synthetic_incidents(SYNTHETIC))
+    first = held(store, tmp_path)
+    store.add_batch("more", synthetic_incidents(20, seed=3).assign(
+        incident_id=lambda f: "more-" + f.index.astype(str)))
+    later = []
+    monkeypatch.setattr(frame_cache.threading, "Timer",
+                        lambda delay, keep, args: later.append((delay, keep, args)) or
+                        type("Started", (), {"start": lambda self: None})())
+    second = frame_cache.held_frame(store, url_of(store), tmp_path, older=first,
+                                    write_behind=True)
+    assert second.added_to == first.revision and len(later) == 1
+    delay, keep, args = later[0]
+    assert delay == frame_cache.APPENDED_FILE_DELAY_S
+    store.add_batch("last", synthetic_incidents(5, seed=4).assign(
+        incident_id=lambda f: "last-" + f.index.astype(str)))
+    keep(*args)  # the store moved on: nothing written
+    current = frame_cache.cache_path(tmp_path, url_of(store), store.store_id(),
+                                     second.revision)
+    assert not current.exists()
+
+
 @pytest.mark.parametrize("write", ["update", "undo", "review", "site link"])
 def test_a_held_frame_is_not_brought_forward_in_memory_across_other_writes(
         store, tmp_path, reads, in_memory, write):

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from geo.errors import StoreError
 from geo.store import frame_delta, frame_memory, revision_log, tables
 from geo.store.cache_files import replacing
 from geo.store.frame_delta import ORDER_KEY
@@ -36,7 +37,8 @@ LOG = logging.getLogger(__name__)
 FOLDER = "incident-frames"
 SUFFIX = ".arrow"
 # The file of a frame brought forward in memory is made by merging (the GIL's and the
-# CPUs' time): after the page that asked for the frame is drawn, not during it.
+# CPUs' time): after the page that asked for the frame is drawn, not during it, and only if
+# no other write came meanwhile.
 APPENDED_FILE_DELAY_S = 3.0
 DICTIONARY_MAX_SHARE = 0.5  # dictionary-encode a text column with fewer distinct values
 
@@ -226,7 +228,8 @@ def held_frame(store, database_url: str, cache_dir: Path, *, write_behind: bool 
         return Held.whole(frame_memory.NOT_HELD, store.incidents_frame(), -1)
     if brought is not None:
         older_path = cache_path(cache_dir, database_url, store_id, older.revision)
-        keep, arguments, delay = _keep_appended, (path, older_path, delta), APPENDED_FILE_DELAY_S
+        keep, delay = _keep_appended, APPENDED_FILE_DELAY_S
+        arguments = (path, older_path, delta, lambda: store.revision() == revision)
     else:
         keep, arguments, delay = _keep, (path, table), 0.0
     if write_behind:
@@ -245,10 +248,16 @@ def _held(table: pa.Table, revision: int) -> Held:
                       frame_memory.last_key(keys) if keys is not None else len(frame) - 1)
 
 
-def _keep_appended(path: Path, older: Path, delta: frame_delta.Delta) -> None:
+def _keep_appended(path: Path, older: Path, delta: frame_delta.Delta, still_current) -> None:
     """The file of a frame brought forward in memory: the held revision's file with the
-    same delta merged in (Arrow, mostly outside the GIL); none when that file is gone (the
-    next start brings an older one forward)."""
+    same delta merged in (Arrow, mostly outside the GIL); none when that file is gone or
+    `still_current()` says the store has moved on (a burst of imports: the last one's file
+    is written; the next start brings an older one forward)."""
+    try:
+        if not still_current():
+            return
+    except StoreError:  # the database went away: the file can wait for the next start
+        return
     old = _usable(older) if older.exists() else None
     if old is None or ORDER_KEY not in old.column_names:
         return
