@@ -137,4 +137,7 @@ def browser_page(browser, request):
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    # the page scrolls inside Streamlit's own container: its text, for what is below
+    (ARTIFACTS / f"{request.node.name}.txt").write_text(
+        f"{page.url}\n\n{page.inner_text('body')}", encoding="utf-8")
     page.context.close()
