@@ -188,23 +188,23 @@ def _keep(path: Path, table: pa.Table) -> None:
                     "INCIDENT_MAP_CACHE to a writable folder", path, error)
 
 
-def incidents_frame(store, database_url: str, cache_dir: Path, *,
-                    write_behind: bool = False) -> pd.DataFrame:
+def incidents_frame(store, database_url: str, cache_dir: Path) -> pd.DataFrame:
     """The store's incident frame, from the file of its current revision when there is one;
     otherwise an older revision's file brought forward, or read from the store, and written
     for next time (only when no write happened meanwhile, so the file always holds exactly
-    its revision's rows). `write_behind`: that file is written by a thread of its own after
-    the frame is returned (the open app, which waits for the frame and not for the file:
-    0.3 s at 1,000,000 incidents); a process ending first only leaves the next start to
-    bring an older file forward."""
-    return held_frame(store, database_url, cache_dir, write_behind=write_behind).frame
+    its revision's rows)."""
+    return held_frame(store, database_url, cache_dir).frame
 
 
 def held_frame(store, database_url: str, cache_dir: Path, *, write_behind: bool = False,
                older: Held | None = None) -> Held:
     """incidents_frame, as a frame to hold; `older`: a frame of an earlier revision this
     process holds, brought forward in memory when the writes since only added rows
-    (geo.store.frame_memory), its file then made from the older revision's file."""
+    (geo.store.frame_memory), its file then made from the older revision's file.
+    `write_behind`: the file is written by a thread of its own after the frame is returned
+    (the open app, which waits for the frame and not for the file: 0.3 s at 1,000,000
+    incidents); a process ending first only leaves the next start to bring an older file
+    forward."""
     store_id = store.store_id()
     path = cache_path(cache_dir, database_url, store_id, store.revision())
     if path.exists() and (table := _usable(path)) is not None:

@@ -22,8 +22,6 @@ import pandas as pd
 from geo.store.frame_delta import Delta
 
 NOT_HELD = -1  # the revision of a frame not to bring forward (read across a write)
-
-
 MAX_PARTS = 16  # joined into one beyond this (each check of the batches goes part by part)
 
 
@@ -52,6 +50,11 @@ class Held:
     @property
     def added(self) -> pd.DataFrame | None:
         return self.parts[-1] if self.added_to is not None else None
+
+    @property
+    def kept_revision(self) -> int | None:
+        """The revision to keep it (or what is made from it) under; None: not to be kept."""
+        return None if self.revision == NOT_HELD else self.revision
 
     @property
     def rows(self) -> int:

@@ -15,7 +15,7 @@ from geo.geocoding.geocoder import load_geocoder
 from geo.settings import Settings
 from geo.shipped import read_basemap, read_pipelines
 from geo.store import frame_cache
-from geo.store.frame_memory import NOT_HELD, Held
+from geo.store.frame_memory import Held
 from geo.store.incident_store import IncidentStore
 from geo.store.reviews import reviews_at
 from geo.store.sources import read_sources
@@ -54,7 +54,7 @@ def held_incidents(database_url: str, data_dir: str, revision: int) -> Held:
     older = _NEWEST_FRAMES.get(key)
     held = frame_cache.held_frame(incident_store, database_url, settings().cache_dir,
                                   write_behind=True, older=older[1] if older else None)
-    _NEWEST_FRAMES.offer(key, None if held.revision == NOT_HELD else held.revision, held)
+    _NEWEST_FRAMES.offer(key, held.kept_revision, held)
     return held
 
 
@@ -96,19 +96,20 @@ def sources(database_url: str, data_dir: str, revision: int) -> ViewSources:
     every session: its memo keeps the measured columns once per revision. After an import
     only, this process's newest sources extended with the rows it added."""
     incident_store = store(database_url, data_dir)
-    key = _store_key(database_url, incident_store)
     held = held_incidents(database_url, data_dir, revision)
-    older = _NEWEST_SOURCES.get(key)
-    sites_now = incident_store.sites_frame()
-    common = dict(routes=shipped_layers(data_dir)[1], sites=sites_now,
+    stored_sites = sites(database_url, data_dir, revision)
+    common = dict(routes=shipped_layers(data_dir)[1], sites=stored_sites,
                   reviews=reviews(database_url, data_dir, revision))
-    if older is not None and held.added_to == older[0] and extendable(older[1], sites_now):
-        made = read_sources(incident_store, Path(data_dir), extending=(older[1], held.added),
+
+    def extend(older: ViewSources) -> ViewSources | None:
+        if not extendable(older, stored_sites):
+            return None
+        return read_sources(incident_store, Path(data_dir), extending=(older, held.added),
                             **common)
-    else:
-        made = read_sources(incident_store, Path(data_dir), incidents=held.frame, **common)
-    _NEWEST_SOURCES.offer(key, None if held.revision == NOT_HELD else held.revision, made)
-    return made
+
+    return _NEWEST_SOURCES.made_for(
+        _store_key(database_url, incident_store), held, extend,
+        lambda: read_sources(incident_store, Path(data_dir), incidents=held.frame, **common))
 
 
 def view(state: ViewState, database_url: str, data_dir: str, revision: int,

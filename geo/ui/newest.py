@@ -6,7 +6,10 @@ an older revision never replaces a newer one."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Generic, TypeVar
+
+from geo.store.frame_memory import Held
 
 Made = TypeVar("Made")
 
@@ -29,6 +32,18 @@ class NewestPerStore(Generic[Made]):
             newest = self._made.get(store_key)
             if newest is None or newest[0] <= revision:
                 self._made[store_key] = (revision, made)
+
+    def made_for(self, store_key: str, held: Held, extend: Callable[[Made], Made | None],
+                 make: Callable[[], Made]) -> Made:
+        """What is made for `held`'s revision: `extend(older)` when `held` is the frame of
+        the newest kept one with rows added (geo.store.frame_memory) and it can be
+        extended (not None), else `make()`; kept as the newest."""
+        older = self.get(store_key)
+        made = extend(older[1]) if older is not None and held.added_to == older[0] else None
+        if made is None:
+            made = make()
+        self.offer(store_key, held.kept_revision, made)
+        return made
 
 
 def store_key(database_url: str, store_id: str) -> str:

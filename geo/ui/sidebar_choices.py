@@ -10,7 +10,6 @@ from geo.analysis.default_window import default_window
 from geo.analysis.filters import date_extent
 from geo.analysis.operators import NOT_STATED, operator_options
 from geo.schema import CATEGORIES, CLAIM_STATUSES
-from geo.store.frame_memory import NOT_HELD
 from geo.ui import cached, site_data
 from geo.ui.newest import NewestPerStore, store_key
 from geo.ui.sidebar import Choices
@@ -43,16 +42,16 @@ _NEWEST: NewestPerStore[Choices] = NewestPerStore()
 def revision_choices(database_url: str, data_dir: str, revision: int) -> Choices:
     """The choices for the store's revision (incidents with their linked sites' operators)."""
     held = cached.held_incidents(database_url, data_dir, revision)
-    key = store_key(database_url, cached.store(database_url, data_dir).store_id())
-    older = _NEWEST.get(key)
-    if older is not None and held.added_to == older[0] and len(held.added) < held.rows:
-        made = with_added(older[1], site_data.incidents(database_url, data_dir, revision),
-                          held.added)
-    else:
-        made = choices(site_data.incidents(database_url, data_dir, revision),
-                       site_data.sites_with_history(database_url, data_dir, revision))
-    _NEWEST.offer(key, None if held.revision == NOT_HELD else held.revision, made)
-    return made
+    incidents = site_data.incidents(database_url, data_dir, revision)
+
+    def extend(older: Choices) -> Choices | None:  # not from no rows: their extent is today
+        return with_added(older, incidents, held.added) if len(held.added) < held.rows \
+            else None
+
+    return _NEWEST.made_for(
+        store_key(database_url, cached.store(database_url, data_dir).store_id()), held,
+        extend, lambda: choices(incidents, site_data.sites_with_history(
+            database_url, data_dir, revision)))
 
 
 def _options(frame: pd.DataFrame, column: str, vocabulary=None, kept=()) -> list[str]:

@@ -29,9 +29,10 @@ def data_members(names: list[str]) -> list[str]:
             and not PurePosixPath(n).name.lower().startswith(SKIPPED)]
 
 
-def read_archive(data: bytes, name: str, members: list[str],
+def read_archive(data: bytes, name: str,
                  read_member: Callable[[bytes, str], RawTable]) -> RawTable:
     archive = zipfile.ZipFile(io.BytesIO(data))
+    members = data_members(archive.namelist())
     tables = []
     for member in members:
         try:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from geo.importing.readers import detect
-from geo.importing.readers.archive import data_members, read_archive
+from geo.importing.readers.archive import read_archive
 from geo.importing.readers.delimited import read_delimited
 from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
@@ -39,7 +36,6 @@ def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
         return read_delimited(data, file_name, encoding=encoding, delimiter=delimiter,
                               max_bytes=max_bytes)
     if kind == detect.ARCHIVE:
-        members = data_members(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        return read_archive(data, file_name, members, lambda member, name: read_file(
+        return read_archive(data, file_name, lambda member, name: read_file(
             member, name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes))
     return READERS[kind](data, file_name)
