@@ -29,11 +29,15 @@ def index(tmp_path_factory):
     return session_geocoder(tmp_path_factory).index
 
 
-def test_the_shipped_geonames_dump_reads_every_populated_place_and_raion():
-    places, raions = read_geonames_dump(GAZETTEER / "geonames" / "UA.zip")
+def test_the_shipped_geonames_dump_reads_every_populated_place_raion_and_city_district():
+    places, divisions = read_geonames_dump(GAZETTEER / "geonames" / "UA.zip")
+    raions = divisions[divisions.feature.str.startswith("ADM2")]
+    districts = divisions[divisions.feature.str.startswith("ADM3")]
     populated = places.feature.str.startswith("PPL")
     assert populated.sum() == 33_681                 # data/gazetteer/geonames/UA.zip's class P
     assert set(raions.feature) == {"ADM2", "ADM2H"} and len(raions) == 583
+    assert len(districts) == 402 and "697287" in set(districts.ref)   # Donetsk's Petrovsky
+    assert not districts.name.str.contains("Hromada").any()   # 2020 communities are not parts
     assert set(places.loc[~populated, "precision"]) == {"site"}
     assert (places.loc[populated, "precision"] == "town").all()
     airport = places[places.ref == "6300953"].iloc[0]

@@ -210,13 +210,32 @@ def test_an_abandoned_city_that_outweighs_a_living_village_is_still_the_answer(g
     assert result.best.standing == "gone" and "outweighs" in result.note
 
 
-def test_a_part_of_a_town_written_after_a_dash_is_placed_at_the_town(geocoder):
+def test_a_part_of_a_town_not_listed_is_placed_at_the_town(geocoder):
     lviv = geocoder.geocode("Lviv", admin1="Lviv", country="Ukraine")
-    for text in ("Lviv - Sykhivskyi", "Lviv \u2013 Zaliznychnyi"):
+    for text in ("Lviv - Shchurovychivskyi", "Lviv \u2013 Shchurovychivskyi"):
         part = geocoder.geocode(text, admin1="Lviv", country="Ukraine")
         assert part.status in ("exact", "alias") and part.best.ident == lviv.best.ident
         assert part.best.precision == "town"
-        assert "read as a part of the town" in part.note
+        assert "read as a part of the town: placed at the town" in part.note
+
+
+@pytest.mark.parametrize(("text", "admin1", "ident", "feature"), [
+    ("Lviv - Sykhivskyi", "Lviv", "geonames:9290734", "ADM3"),        # a city district
+    ("Donetsk - Petrovskyi", "Donetsk", "geonames:697287", "ADM3"),   # spelt 'Petrovsky'
+    ("Donetsk \u2013 Kirovskyi", "Donetsk", "geonames:705804", "ADM3"),  # Dnipro's old one far
+    ("Kyiv - Desnianskyi", "Kyiv City", "geonames:8520167", "ADM2"),  # Kyiv's are raions
+    ("Mariupol - Prymorskyi", "Donetsk", "geonames:13607725", "PPLX"),  # a section of the town
+    # Makiivka's old Kirovskyi district (a section), not Donetsk's (ADM3, 19 km away)
+    ("Makiivka - Kirovskyi", "Donetsk", "geonames:13607656", "PPLX"),
+])
+def test_a_part_of_a_town_written_after_a_dash_is_placed_at_that_part(geocoder, text, admin1,
+                                                                        ident, feature):
+    town = geocoder.geocode(text.split(" ")[0], admin1=admin1, country="Ukraine")
+    part = geocoder.geocode(text, admin1=admin1, country="Ukraine")
+    assert (part.best.ident, part.best.feature, part.best.precision) == (ident, feature, "town")
+    assert part.status == town.status and part.others[0].ident == town.best.ident
+    assert f"found as a part of {town.best.label}" in part.note
+    assert part.best.latitude != town.best.latitude
 
 
 @pytest.mark.parametrize("admin1", ["Oblast Kherson", "Region Kherson", "Khersn Oblast",

@@ -30,6 +30,7 @@ from geo.geocoding.gazetteer_build import (
     PRIMARY_SPELLING,
     build_index,
 )
+from geo.geocoding.gazetteer_merge import SECTION_FEATURES
 from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.normalize import normalize_many
 from geo.geocoding.place_text import strip_level
@@ -44,6 +45,7 @@ ARRAYS = ("place_lat", "place_lon", "place_pop", "place_size", "place_sources", 
           "keys", "key_len", "post_start", "post_place", "post_hash", "post_flags")
 MAPPED = {"keys", "post_place", "post_hash", "post_flags", "place_names", "place_ref",
           "place_feature"}
+CITY_POPULATION = 50_000
 SOURCE_LABELS = {"geonames": "GeoNames", "osm": "OpenStreetMap", "postal": "GeoNames postal"}
 
 
@@ -63,6 +65,8 @@ class GazetteerIndex:
         self.admin1_names = NameTable.from_tables(meta["admin1_names"])
         self.admin2_names = NameTable.from_tables(meta["admin2_names"])
         self.country_names = NameTable.from_tables(meta["country_names"])
+        self.quarters = meta["quarters"]
+        self.quarter_names = NameTable.from_tables(meta["quarter_names"])
         self.admin1_index = {a["code"]: i for i, a in enumerate(self.admin1)}
         self.admin2_at = {f"geonames:{d['geonameid']}": i for i, d in enumerate(self.admin2)}
 
@@ -74,6 +78,13 @@ class GazetteerIndex:
         first_letter = refs.view(np.uint8).reshape(len(refs), refs.dtype.itemsize)[:, 0]
         return np.flatnonzero((self.place_precision == PRECISIONS.index("town"))
                               & (first_letter != ord("p")))   # "postal:..."
+
+    @functools.cached_property
+    def cities(self) -> np.ndarray:
+        """Indexes of the settlements of at least CITY_POPULATION people, not parts of one."""
+        towns = self.settlements
+        section = np.isin(self.place_feature[towns], [f.encode() for f in SECTION_FEATURES])
+        return towns[(self.place_pop[towns] >= CITY_POPULATION) & ~section]
 
     def lookup(self, keys: list[str]) -> list[slice | None]:
         """Posting ranges of many phonetic keys at once (None where a key is unknown)."""

@@ -26,6 +26,8 @@ from geo.geocoding.normalize import name_hash, normalize_many, phonetic_keys
 from geo.geocoding.place_text import SITE_KIND_OF_FEATURE, site_core, site_key, strip_level
 from geo.geocoding.region_names import NameTable
 from geo.geocoding.source_readers import (
+    ADMIN2_FEATURES,
+    QUARTER_FEATURES,
     read_cities500,
     read_geonames_dump,
     read_osm_places,
@@ -43,7 +45,7 @@ USABLE_NAME = re.compile("[\u0020-\u024f\u1e00-\u1eff\u0400-\u04ff\u2019\u02bc]+
 
 
 def read_sources(sources: GazetteerSources, progress: Callable[[str], None]):
-    """(places, second-level divisions) of every source file."""
+    """(places, divisions: second-level and city districts) of every source file."""
     dumps, divisions = [], []
     for path in sources.dumps:
         progress(f"reading {path.name}")
@@ -81,7 +83,8 @@ def build_index(sources: GazetteerSources, folder: Path,
 
     progress("merging places of every source")
     places = merge_places(dumps, cities, osm, postal, admin1_code)
-    divisions = divisions.reset_index(drop=True)
+    quarters = divisions[divisions.feature.isin(QUARTER_FEATURES)].reset_index(drop=True)
+    divisions = divisions[divisions.feature.isin(ADMIN2_FEATURES)].reset_index(drop=True)
     admin2_at = {code: i for i, code in enumerate(divisions.admin2)}
     arrays = {
         "place_lat": places.lat.to_numpy(np.float64),
@@ -101,18 +104,26 @@ def build_index(sources: GazetteerSources, folder: Path,
     progress(f"folding the names of {len(places):,} places")
     arrays |= _postings(places)
     place_regions(arrays, admin1, countries, admin1_names, sources)
-    admin2 = [{"code": d.admin2, "name": d["name"], "country": d.country,
-               "admin1": admin1_at.get(d.admin1, -1), "lat": d.lat, "lon": d.lon,
-               "current": d.feature == "ADM2", "geonameid": d.ref}
-              for _, d in divisions.iterrows()]
-    admin2_names = [(n, i) for i, d in divisions.iterrows() for n in _names_of(d)
-                    if n.isascii() or USABLE_NAME.fullmatch(n)]
+    admin2, admin2_names = _division_table(divisions, admin1_at)
+    quarter, quarter_names = _division_table(quarters, admin1_at)
     for name, array in arrays.items():
         np.save(folder / f"{name}.npy", array)
     meta = {"admin1": admin1, "countries": countries, "admin1_names": names.tables(),
             "country_names": NameTable(country_names).tables(), "admin2": admin2,
-            "admin2_names": NameTable(admin2_names).tables()}
+            "admin2_names": admin2_names.tables(), "quarters": quarter,
+            "quarter_names": quarter_names.tables()}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+
+def _division_table(divisions: pd.DataFrame, admin1_at: dict) -> tuple[list[dict], NameTable]:
+    """Raions or city districts: one entry each, and the table of their names."""
+    entries = [{"code": d.admin2, "name": d["name"], "country": d.country,
+                "admin1": admin1_at.get(d.admin1, -1), "lat": d.lat, "lon": d.lon,
+                "current": d.feature == "ADM2", "geonameid": d.ref, "feature": d.feature}
+               for _, d in divisions.iterrows()]
+    names = [(n, i) for i, d in divisions.iterrows() for n in _names_of(d)
+             if n.isascii() or USABLE_NAME.fullmatch(n)]
+    return entries, NameTable(names)
 
 
 def _name_blob(names: pd.Series) -> dict[str, np.ndarray]:

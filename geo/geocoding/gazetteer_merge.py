@@ -30,7 +30,8 @@ SIZE_BY_FEATURE = {"PPLC": 1e6, "PPLA": 1e5, "PPLA2": 2e4, "PPLA3": 3000, "PPLA4
 SITE_SIZE = 100
 GONE = ("PPLQ", "PPLH", "PPLW", "PPLCH")     # abandoned, historical, destroyed: rank below
 GONE_WEIGHT = 0.02
-SECTION_WEIGHT = 0.3                          # PPLX, OSM suburb: a part of a town
+SECTION_FEATURES = ("PPLX", "OSM_suburb")     # a part of a town...
+SECTION_WEIGHT = 0.3                          # ...weighs less than a town of its size
 
 
 def _keys(names: pd.Series) -> np.ndarray:
@@ -61,7 +62,7 @@ def _size(frame: pd.DataFrame) -> np.ndarray:
     by_feature = frame.feature.map(SIZE_BY_FEATURE).fillna(SITE_SIZE).to_numpy(float)
     size = np.maximum(frame.population.to_numpy(float), by_feature)
     size = np.where(frame.feature.isin(GONE), size * GONE_WEIGHT, size)
-    return np.where(frame.feature.isin(["PPLX", "OSM_suburb"]), size * SECTION_WEIGHT, size)
+    return np.where(frame.feature.isin(SECTION_FEATURES), size * SECTION_WEIGHT, size)
 
 
 def merge_places(dumps: list[pd.DataFrame], cities: pd.DataFrame, osm: list[pd.DataFrame],

@@ -24,6 +24,7 @@ from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import PlaceLookup
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key
+from geo.geocoding.quarters import placed_in_quarter
 from geo.geocoding.results import (
     CONFIDENT,
     OUTPUT_COLUMNS,
@@ -87,8 +88,7 @@ class Geocoder(PlaceLookup):
             result = replace(result, note=join_notes("near it: placed at the place itself",
                                                      result.note))
         if text.quarter and result.best is not None and result.best.kind == "place":
-            result = replace(result, note=join_notes(
-                f"'{text.quarter}' read as a part of the town: placed at the town", result.note))
+            result = placed_in_quarter(self, result, text.quarter)
         return replace(result, note=join_notes(*hints.notes, result.note))
 
     def _hints(self, text: PlaceText, country, admin1, admin2, default_country) -> Hints:

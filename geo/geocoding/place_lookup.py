@@ -83,6 +83,10 @@ class PlaceLookup:
             found[place] = (was_same or same, was_flags | kept)
         return found
 
+    def places_spelt(self, name: str) -> dict[int, tuple[bool, int]]:
+        """The places filed under normalised `name`'s key: {place: (spelt so, flags)}."""
+        return self._postings(phonetic_key(name), name_hash(name)) if name else {}
+
     def place_candidate(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
                         qualifier: str = "") -> Candidate:
         """Candidate for place `i` matched (spelt exactly?, flags); `fuzzy` is the ratio or 0."""

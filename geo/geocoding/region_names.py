@@ -58,6 +58,14 @@ class NameTable:
         """Ids named `core` ('odesa', 'odeska', 'odesskaya', 'kharkov')."""
         if not core or core in self.exact or exact_only:
             return set(self.exact.get(core, ()))
+        return self._keyed(core)
+
+    def find_any(self, core: str) -> set:
+        """Ids named `core` spelt so or otherwise: 'kirovskyi' finds 'Kirovskiy Rayon' even
+        where another entry has the name spelt 'kirovskyi' exactly."""
+        return set(self.exact.get(core, ())) | self._keyed(core) if core else set()
+
+    def _keyed(self, core: str) -> set:
         if len(phonetic_keys([core])[0]) < MIN_KEY_LENGTH:
             return set()
         for key in phonetic_keys(stems(core)):

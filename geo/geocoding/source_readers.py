@@ -3,7 +3,8 @@
 - GeoNames country dumps (`UA.zip`, `RU.txt`, `allCountries.zip`: the 19-column format of
   GeoNames' readme): populated places (class P), the named sites whose kind the gazetteer
   knows (SITE_FEATURES: airports, power stations, railway stations, border posts...) and the
-  second-level divisions (ADM2, and ADM2H for raions before the 2020 reform).
+  second-level divisions (ADM2, and ADM2H for raions before the 2020 reform), and the
+  districts of cities (ADM3 that is not a 2020 hromada: "Petrovsky District" of Donetsk).
 - GeoNames postal-code files (12 columns, tab-separated; or the CSV re-packaging with a
   header): one place per distinct name and point, named in Latin (KMU 2010 for Ukraine,
   BGN/PCGN elsewhere) with the Cyrillic kept as an alternate. Their points are weak: a point
@@ -39,6 +40,8 @@ SITE_FEATURES = ("AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSH", "PSN", "RSTN", "RS
                  "MNMT", "DAM", "BDG", "OILR", "PRT", "PO", "MFG", "INDS", "MN", "MNC", "PP",
                  "HSP", "UNIV", "STDM", "CSTM", "SHPF", "OILT", "TNKD", "GOSP", "OILJ")
 ADMIN2_FEATURES = ("ADM2", "ADM2H")
+QUARTER_FEATURES = ("ADM3", "ADM3H")   # a city's districts, read for "Donetsk - Petrovskyi"
+HROMADA = "hromada"                     # ADM3 since the 2020 reform: communities, not quarters
 OSM_SETTLEMENTS = ("city", "town", "village", "hamlet", "suburb")
 SHARED_POINT_NAMES = 3      # a postal point given to this many names is an estimated centre
 CHUNK_ROWS = 250_000
@@ -68,15 +71,18 @@ def _frame(**columns) -> pd.DataFrame:
 
 
 def read_geonames_dump(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(places and sites, second-level divisions) of a GeoNames dump, in PLACE_COLUMNS."""
+    """(places and sites, divisions: second-level and city districts) of a GeoNames dump,
+    in PLACE_COLUMNS."""
     kept = []
     with open_text(path) as handle:
         try:
             for chunk in pd.read_csv(handle, sep="\t", header=None, names=DUMP_COLUMNS,
                                      dtype=str, quoting=csv.QUOTE_NONE, na_filter=False,
                                      chunksize=CHUNK_ROWS, usecols=range(15)):
+                quarter = (chunk.feature_code.isin(QUARTER_FEATURES)
+                           & ~chunk.name.str.lower().str.contains(HROMADA))
                 wanted = ((chunk.feature_class == "P") | chunk.feature_code.isin(SITE_FEATURES)
-                          | chunk.feature_code.isin(ADMIN2_FEATURES))
+                          | chunk.feature_code.isin(ADMIN2_FEATURES) | quarter)
                 kept.append(chunk[wanted])
         except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as error:
             raise GeocodeError(f"'{path}' is not a GeoNames dump (19 tab-separated columns): "
@@ -92,7 +98,7 @@ def read_geonames_dump(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                    admin2=(admin1 + "." + rows.admin2).where(rows.admin2 != "", ""),
                    feature=rows.feature_code, source="geonames", ref=rows.geonameid,
                    precision=site.map({True: "site", False: "town"}))
-    divisions = frame.feature.isin(ADMIN2_FEATURES)
+    divisions = frame.feature.isin(ADMIN2_FEATURES + QUARTER_FEATURES)
     return frame[~divisions].reset_index(drop=True), frame[divisions].reset_index(drop=True)
 
 

@@ -1,0 +1,86 @@
+"""A part of a town named after it: "Donetsk - Petrovskyi", "Kyiv - Desnianskyi" (ACLED's form
+for events in a city's districts). The part is looked for near the town found: a city
+district (GeoNames ADM3: "Petrovsky District"), a raion that is a district of the city
+(Kyiv's are ADM2) or a section of the town (PPLX, an OpenStreetMap suburb). One such part
+near the town places the answer at its point; none, or several apart, leaves it at the
+town, as before. A part nearer another city than the one named is that city's (Makiivka's
+Kirovskyi district is not Donetsk's, 15 km away).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from geo.geocoding.gazetteer_merge import SECTION_FEATURES
+from geo.geocoding.geodesy import haversine_km
+from geo.geocoding.place_text import strip_level
+from geo.geocoding.results import SAME_PLACE_KM, Candidate, GeocodeResult, join_notes
+
+QUARTER_KM = 25.0           # a district's point lies this near its city's point...
+RIVAL_SHARE = 0.2           # ...and nearer it than any city of this share of its people
+
+
+def placed_in_quarter(geocoder, result: GeocodeResult, quarter: str) -> GeocodeResult:
+    """`result` (the town) moved to its part named `quarter`, when exactly one is found."""
+    town = result.best
+    core = strip_level(quarter)[0]
+    parts = [p for p in _districts(geocoder, core, town) if _belongs(geocoder, p, town)] or [
+        p for p in _sections(geocoder, core, town) if _belongs(geocoder, p, town)]
+    if not parts or _spread(parts) > SAME_PLACE_KM:
+        note = (f"'{quarter}' read as a part of the town: placed at the town"
+                if not parts else
+                f"'{quarter}': {len(parts)} parts of the town so named; placed at the town")
+        return replace(result, note=join_notes(note, result.note))
+    part = parts[0]
+    return replace(result, best=part, others=(town, *result.others), note=join_notes(
+        f"'{quarter}' found as a part of {town.label}: placed at {part.label} ({part.source} "
+        f"{part.feature}, {_km(part, town):.0f} km from the town's point)", result.note))
+
+
+def _districts(geocoder, core: str, town: Candidate) -> list[Candidate]:
+    index = geocoder.index
+    found = []
+    for table, names in ((index.quarters, index.quarter_names),
+                         (index.admin2, index.admin2_names)):
+        for d in sorted(names.find_any(core)):
+            entry = table[d]
+            found.append(Candidate("place", f"geonames:{entry['geonameid']}",
+                                   f"{entry['name']}, {town.label}", entry["lat"], entry["lon"],
+                                   "town", entry["country"], town.admin1, 0, town.status,
+                                   town.quality, source="GeoNames", feature=entry["feature"]))
+    return found
+
+
+def _sections(geocoder, core: str, town: Candidate) -> list[Candidate]:
+    postings = geocoder.places_spelt(core)
+    found = []
+    for place, match in postings.items():
+        if geocoder.index.feature_of(place) not in SECTION_FEATURES:
+            continue
+        part = geocoder.place_candidate(place, match)
+        found.append(replace(part, label=f"{geocoder.index.name_of(place)}, {town.label}"))
+    return found
+
+
+def _belongs(geocoder, part: Candidate, town: Candidate) -> bool:
+    """Is `part` nearer `town` than any other city of at least RIVAL_SHARE of its people?"""
+    index = geocoder.index
+    cities = index.cities[index.place_pop[index.cities] >= RIVAL_SHARE * town.population]
+    to_cities = haversine_km(part.latitude, part.longitude, index.place_lat[cities],
+                             index.place_lon[cities])
+    to_town = _km(part, town)
+    others = to_cities[haversine_km(town.latitude, town.longitude, index.place_lat[cities],
+                                    index.place_lon[cities]) > SAME_PLACE_KM]
+    return to_town <= QUARTER_KM and not (others < to_town).any()
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    return float(haversine_km(a.latitude, a.longitude, b.latitude, b.longitude))
+
+
+def _spread(parts: list[Candidate]) -> float:
+    lat = np.array([p.latitude for p in parts])
+    lon = np.array([p.longitude for p in parts])
+    return float(haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :]).max())
