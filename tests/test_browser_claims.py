@@ -1,11 +1,19 @@
 """Review a claim in the real page: open a link selecting an incident, set its status through
-the form with the keyboard-friendly widgets, and see the history row and the map's ring."""
+the form with the keyboard-friendly widgets, and see the history row and the map's ring; the
+form stays where it is while the map loads."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import choose_option, map_frame
+from geo.ui.map_panel import MAP_HEIGHT
+from tests.support.browser import choose_option, map_frame, wait_for_script_end
+from tests.support.map_loading import (
+    MAP_IFRAME,
+    hold_map_height,
+    map_iframe_height,
+    release_map_height,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +58,29 @@ def test_a_claim_reviewed_in_the_form_shows_in_the_history_and_on_the_map(start_
     # the map is rebuilt for the new revision: the confirmed point now has its dark ring
     frame = map_frame(page, until=RING_DRAWN)
     assert frame.evaluate(f"() => {SYMBOL_DRAWN}")
+
+
+def test_the_review_form_stays_put_while_the_map_loads(streamlit_server, browser_page):
+    """A click aimed at a linked incident's review form before the map is drawn reaches
+    the form: the map's arrival does not slide the map under the pointer, where a click
+    away from every point would clear the link's selection."""
+    page = browser_page
+    hold_map_height(page)
+    page.goto(f"{streamlit_server.url}/?sel={TPP}")
+    status = page.get_by_role("combobox", name="New claim status")
+    status.wait_for(timeout=90_000)
+    page.wait_for_function(f"""() => {{ const frame = document.querySelector("{MAP_IFRAME}");
+        return frame && getComputedStyle(frame).display !== 'none'; }}""")  # its script runs
+    wait_for_script_end(page)
+    assert map_iframe_height(page) == 0  # the map is not drawn yet
+    status.scroll_into_view_if_needed()
+    before = status.bounding_box()
+    release_map_height(page)
+    page.wait_for_function(f"""() => document.querySelector("{MAP_IFRAME}")
+        .getBoundingClientRect().height >= {MAP_HEIGHT}""")
+    wait_for_script_end(page)
+    assert status.bounding_box()["y"] == pytest.approx(before["y"], abs=1)
+    page.mouse.click(before["x"] + before["width"] / 2, before["y"] + before["height"] / 2)
+    page.get_by_role("option", name="Confirmed").wait_for(timeout=10_000)
+    assert map_frame(page).evaluate("() => window.__GLOBAL_DATA__.lat_lng_clicked") is None
+    assert f"sel={TPP}" in page.url

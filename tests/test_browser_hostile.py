@@ -9,7 +9,6 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.review.claims import claim_history
 from geo.settings import DATA_DIR
@@ -69,26 +68,10 @@ def test_the_map_page_with_hostile_links_and_stored_text(hostile_app, browser_pa
     assert page.get_by_role("option").filter(has_text="![an image]").count() >= 1
 
 
-def open_review_form(page, url: str, attempts: int = 3) -> None:
-    """The review form of the incident a link selects. In two of three fresh-clone CI runs
-    on 7 Dec 2026 (not in any local run, loaded or not) the form showed, then went with the
-    selection when the map first reported its position (the address lost `sel`): open the
-    link again rather than fail on that here; the form and the stored text are the test."""
-    for _ in range(attempts):
-        page.goto(url)
-        page.get_by_text("No review yet: status as imported.").wait_for(timeout=90_000)
-        wait_for_script_end(page)
-        try:
-            page.get_by_role("combobox", name="New claim status").wait_for(timeout=20_000)
-            return
-        except PlaywrightTimeoutError:
-            continue
-    raise AssertionError(f"the review form of {url} never stayed open")
-
-
 def test_a_hostile_review_is_stored_as_typed_and_shown_as_text(hostile_app, browser_page):
     page = browser_page
-    open_review_form(page, f"{hostile_app.url}/?sel=hostile-05")
+    page.goto(f"{hostile_app.url}/?sel=hostile-05")
+    page.get_by_text("No review yet: status as imported.").wait_for(timeout=90_000)
     note = hostile.TEXTS[0] + "\n" + hostile.TEXTS[1] + "\n" + hostile.TEXTS[5]
     choose_option(page, "New claim status", "Geolocated")
     page.get_by_role("textbox", name="Your name").fill("Anna [K](http://203.0.113.9/n)")

@@ -5,7 +5,8 @@ of a new server process is drawn from its file (geo/ui/opening_map.py) before th
 The map's component arguments are made once per (data revision, view) by
 geo/ui/map_arguments.py, from a folium map built at the default position; the position
 travels as st_folium's `center`/`zoom` arguments, which move the map without remounting it.
-Panning therefore reruns the script but never rebuilds the map.
+Panning therefore reruns the script but never rebuilds the map. The map's place on the page
+is held at its height before the map is drawn (geo.ui.map_space): what is under it stays put.
 
 The sidebar date window is applied inside the mounted map when it can be (see
 geo/ui/map_window.py): the map then holds the incidents of every date that pass the other
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from geo.ui import map_component
+from geo.ui import map_component, map_space
 from geo.viewstate import DEFAULT_CENTER, DEFAULT_ZOOM, ViewState, to_query
 
 MAP_HEIGHT = 620
@@ -83,5 +84,6 @@ def draw(state: ViewState, drawn: DrawnMap, window_script: str | None,
     if ((float(center[0]), float(center[1])), zoom) == BUILT_IN_POSITION:
         # where the map is built: asking a new map to go there would redraw every point
         center = zoom = None
-    return map_component.draw(drawn.arguments, key=MAP_KEY, center=center, zoom=zoom,
-                              feature_group=window_script)
+    with map_space.held(MAP_HEIGHT):
+        return map_component.draw(drawn.arguments, key=MAP_KEY, center=center, zoom=zoom,
+                                  feature_group=window_script)
