@@ -68,11 +68,21 @@ def _expand(days: np.ndarray, usable: np.ndarray):
     return records, np.arange(len(records)) - starts
 
 
+def _positions(distinct: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """np.searchsorted(distinct, keys), asked in sorted order: numpy then starts each
+    search where the last one ended (3x faster than 100,000 searches at random places)."""
+    order = np.argsort(keys)
+    at = np.empty(len(keys), dtype=np.intp)
+    at[order] = np.searchsorted(distinct, keys[order])
+    return at
+
+
 def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.ndarray, ...]:
     """(new index, reference index) of every pair sharing a day in neighbouring cells."""
     cell = _cell_size(new, reference)
     n_cat, n_x, n_y, n_sx, n_sy, n_start, n_days, n_ok = _prepare(new, cell)
-    r_cat, r_x, r_y, _, _, r_start, r_days, r_ok = _prepare(reference, cell)
+    r_cat, r_x, r_y, _, _, r_start, r_days, r_ok = _prepare(reference, cell) \
+        if reference is not new else (n_cat, n_x, n_y, n_sx, n_sy, n_start, n_days, n_ok)
     r_rec, r_off = _expand(r_days, r_ok)
     r_keys = _keys(r_cat[r_rec], r_x[r_rec], r_y[r_rec], r_start[r_rec] + r_off)
     order = np.argsort(r_keys, kind="stable")
@@ -85,7 +95,7 @@ def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.nda
             rec, off = q_rec[lo:lo + CHUNK], q_off[lo:lo + CHUNK]
             keys = _keys(n_cat[rec], n_x[rec] + use_x * n_sx[rec],
                          n_y[rec] + use_y * n_sy[rec], n_start[rec] + off)
-            at = np.searchsorted(distinct, keys).clip(0, max(len(distinct) - 1, 0))
+            at = _positions(distinct, keys).clip(0, max(len(distinct) - 1, 0))
             hit = np.flatnonzero(distinct[at] == keys) if len(distinct) else at[:0]
             if not len(hit):
                 continue
@@ -109,13 +119,19 @@ def _distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
     return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame):
+def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame, earlier_only: bool = False):
+    """(new index, reference index, km) of the pairs close enough; with `earlier_only`
+    (`reference` is `new`), only pairs of a row with an earlier row."""
     i, j = _candidate_pairs(new, reference)
+    if earlier_only:  # before any distance: most pairs of a file with itself are (i, i)
+        i, j = i[j < i], j[j < i]
     distance = _distance_km(new["latitude"].to_numpy()[i], new["longitude"].to_numpy()[i],
                             reference["latitude"].to_numpy()[j],
                             reference["longitude"].to_numpy()[j])
     category = new["category"].to_numpy()[i]
-    radius = pd.Series(category).map(CATEGORY_RADIUS_KM).fillna(RADIUS_KM).to_numpy()
+    radius = np.full(len(category), RADIUS_KM)
+    for name, km in CATEGORY_RADIUS_KM.items():
+        radius[category == name] = km
     keep = distance <= radius
     for name, column in SAME_TEXT_CATEGORIES.items():
         special = category == name
@@ -135,8 +151,8 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool)
             reasons[a] = (f"same category, {d:.1f} km away and on an overlapping date as "
                           f"stored incident {stored_id[b]}")
     if within_file and len(new) > 1:
-        i, j, km = _close_pairs(new, new)
-        earlier = (j < i) & (reasons[i] == "")
+        i, j, km = _close_pairs(new, new, earlier_only=True)
+        earlier = reasons[i] == ""
         i, j, km = i[earlier], j[earlier], km[earlier]
         order = np.lexsort((j, i))
         i, j, km = i[order], j[order], km[order]
