@@ -17,6 +17,7 @@ import pandas as pd
 
 from geo.analysis.site_matching import PRECISION_RADIUS_KM, haversine_km, link_to_sites
 from geo.geocoding.normalize import normalize_name
+from geo.importing.columns import either
 from geo.schema import THERMAL_CATEGORY
 
 SOURCE, AUTO, UNLINKED = "source", "auto", ""
@@ -58,7 +59,7 @@ def propose_links(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
               & incidents["latitude"].notna().to_numpy())
     out = pd.DataFrame({
         "site_id": np.array(incidents["site_id"], dtype=object),
-        "site_link": np.where(given, SOURCE, UNLINKED).astype(object),
+        "site_link": either(given, SOURCE, UNLINKED),
         "site_distance_km": np.nan,
         "site_candidates": "",
     }, index=incidents.index)

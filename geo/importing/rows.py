@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geo.importing.columns import filled
+from geo.importing.columns import either, filled
 from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
 from geo.importing.problems import RowIssues
@@ -86,12 +86,14 @@ def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.
             mapped.append(snake)
         else:
             mapped.append(SYNONYMS[name].get(key))
-    result = np.array(mapped, dtype=object)[codes] if len(codes) else np.array([], object)
-    unknown = pd.isna(result) if len(result) else np.zeros(0, bool)
+    mapped = np.array(mapped, dtype=object)
+    missing = pd.isna(mapped)  # known or not, decided once per distinct value
+    unknown = missing[codes] if len(codes) else np.zeros(0, bool)
     issues.add("rejected", rows[unknown], [
         f"{name} '{v}' is not known; use one of: {', '.join(allowed)}"
         for v in values.to_numpy()[unknown]])
-    return pd.Series(np.where(unknown, "", result), index=values.index, dtype=object)
+    result = np.where(missing, "", mapped)[codes] if len(codes) else np.array([], object)
+    return pd.Series(result, index=values.index, dtype=object)
 
 
 def _month_end(values: pd.Series) -> pd.Series:
@@ -202,7 +204,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
         method += " (latitude and longitude swapped on import)"
     unstated = given & (geo_precision == UNKNOWN_PRECISION).to_numpy() \
         & ~filled(fields["geo_precision"])
-    method = pd.Series(np.where(unstated, method + "; the file states no precision", method),
+    method = pd.Series(either(unstated, method + "; the file states no precision", method),
                        index=fields.index, dtype=object)
     geo_method = fields["geo_method"].where(fields["geo_method"] != "", method)
     if unstated.any():
@@ -211,7 +213,9 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
                      "a dotted ring, never as the site itself). Map the file's precision "
                      "column if it has one")
 
-    long_ids = fields["incident_id"].str.len().gt(64).to_numpy()
+    ids = fields["incident_id"].to_numpy(dtype=object)
+    long_ids = filled(fields["incident_id"])
+    long_ids[long_ids] = [len(value) > 64 for value in ids[long_ids]]
     issues.add("rejected", rows[long_ids], ["incident_id is longer than 64 characters; "
                                             "shorten it or leave it empty"] * long_ids.sum())
     if options.known_site_ids is not None:
