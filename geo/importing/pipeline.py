@@ -203,7 +203,8 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
     sites = store.sites_frame()
     frame = link_rows(_with_ids(inserted, batch_id, store, preview.preset.identity), sites)
     updates = link_rows(updates, sites)
-    problems = validate_incidents(pd.concat([frame, updates]).reset_index(drop=True))
+    written = frame if updates.empty else pd.concat([frame, updates]).reset_index(drop=True)
+    problems = validate_incidents(written)
     if problems:  # parse_rows should have caught each of these: a bug, never a bad write
         raise ValidationError(problems, summary="Internal check failed; nothing was written")
     recheck = (status[frame.index] == NEW).to_numpy()
