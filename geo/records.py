@@ -52,11 +52,11 @@ def coerce_sites(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _vocabulary_problems(frame, column, allowed, rows) -> list[str]:
-    bad = ~frame[column].isin(allowed) & (frame[column] != "")
+    bad = ~frame[column].isin(allowed).to_numpy() & (frame[column].to_numpy(dtype=object) != "")
     return [
         f"Row {rows[i]}: '{column}' has unknown value '{frame[column].iat[i]}'; "
         f"use one of: {', '.join(allowed)}"
-        for i in np.flatnonzero(bad.to_numpy())
+        for i in np.flatnonzero(bad)
     ]
 
 

@@ -129,26 +129,30 @@ def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptio
     precision = precision_given.where(precision_given != "", parsed_precision).fillna("")
     has_end = end.value.notna()
     date_to = end.value.where(has_end, date_from)
+    # the masks below compare numpy's object arrays: 2-3 ms each instead of pandas' 5-6 ms
+    open_end, written = ~has_end.to_numpy(), start.precision.to_numpy(dtype=object)
+    given = precision.to_numpy(dtype=object)
     # Each widening only on the rows it concerns: date arithmetic on every row of a file
     # of plain days would cost a tenth of a second per 100,000 rows for nothing.
-    month = (~has_end & (precision == "month")).to_numpy()
+    month = open_end & (given == "month")
     if month.any():
         starts = date_from[month].dt.to_period("M").dt.start_time.astype("datetime64[s]")
         date_from, date_to = date_from.copy(), date_to.copy()
         date_from[month] = starts
         date_to[month] = _month_end(starts)
-    year = (~has_end & (start.precision == "year")).to_numpy()
+    year = open_end & (written == "year")
     if year.any():
         date_to = date_to.copy()
         date_to[year] = (date_from[year] + pd.offsets.YearEnd(0)).astype("datetime64[s]")
-    week = (~has_end & (precision == "week")).to_numpy()  # a week's date names its middle
+    week = open_end & (given == "week")  # a week's date names its middle
     if week.any():
         date_from, date_to = date_from.copy(), date_to.copy()
         date_from[week] = date_from[week] - pd.Timedelta(days=3)
         date_to[week] = date_to[week] + pd.Timedelta(days=3)
-    precision = precision.where(~(has_end & (date_to != date_from) & (precision == "day")),
-                                "approximate")
-    lonely = (~has_end & (precision == "approximate") & (start.precision != "year")).to_numpy()
+    widened = ~open_end & (date_to != date_from).to_numpy() & (given == "day")
+    precision = precision.where(~widened, "approximate")
+    lonely = open_end & (precision.to_numpy(dtype=object) == "approximate") \
+        & (written != "year")
     issues.add("rejected", rows[lonely], ["date_precision is 'approximate' but date_end is "
                                           "empty; give the end of the interval"] * lonely.sum())
     reversed_ = (date_to < date_from).to_numpy()

@@ -173,6 +173,9 @@ class IncidentStore:
 
     @staticmethod
     def _known_ids(conn, ids) -> set[str]:
+        ids = ids.to_numpy(dtype=object) if isinstance(ids, pd.Series) else \
+            np.array(list(ids), dtype=object)
+        ids = ids[ids != ""]  # most files give none: 100,000 empty ids are not walked in Python
         wanted = sorted({str(i) for i in ids if i})
         found: set[str] = set()
         column = tables.incidents.c.incident_id
