@@ -26,6 +26,7 @@ KM_PER_DEGREE = 111.2
 CHUNK = 250_000
 _DAY_BITS, _CELL_BITS = 17, 17
 _EPOCH_1900 = -25567  # days from 1970-01-01 back to 1900-01-01
+_CATEGORY_CODES = {name: code for code, name in enumerate(CATEGORIES, start=1)}
 
 
 def _keys(category_code, cell_x, cell_y, day) -> np.ndarray:
@@ -44,11 +45,19 @@ def _cell_size(*frames: pd.DataFrame) -> tuple[float, float]:
     return height / max(np.cos(np.radians(min(highest, 89.0))), 0.05), height
 
 
+def _category_codes(values: np.ndarray) -> np.ndarray:
+    """1 + each value's position in CATEGORIES, 0 for any other value (looked up once per
+    distinct value: a third of the time pandas' Categorical takes)."""
+    codes, distinct = pd.factorize(values)
+    known = [_CATEGORY_CODES.get(value, 0) for value in distinct]
+    return np.array([*known, 0], dtype=np.int64)[codes]  # NaN (code -1): 0
+
+
 def _prepare(frame: pd.DataFrame, cell: tuple[float, float]):
     """Per record: category code, grid cell, side of the cell, first day and day count."""
     lat = frame["latitude"].to_numpy(np.float64)
     lon = frame["longitude"].to_numpy(np.float64)
-    category = pd.Categorical(frame["category"], categories=CATEGORIES).codes.astype(np.int64) + 1
+    category = _category_codes(frame["category"].to_numpy(dtype=object))
     start = frame["date_start"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
     end = frame["date_end"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
     days = np.clip(end - start + 1, 1, MAX_DAYS)
@@ -77,8 +86,10 @@ def _positions(distinct: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return at
 
 
-def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.ndarray, ...]:
-    """(new index, reference index) of every pair sharing a day in neighbouring cells."""
+def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame,
+                     earlier_only: bool = False) -> tuple[np.ndarray, ...]:
+    """(new index, reference index) of every pair sharing a day in neighbouring cells; with
+    `earlier_only` (`reference` is `new`), only pairs of a row with an earlier row."""
     cell = _cell_size(new, reference)
     n_cat, n_x, n_y, n_sx, n_sy, n_start, n_days, n_ok = _prepare(new, cell)
     r_cat, r_x, r_y, _, _, r_start, r_days, r_ok = _prepare(reference, cell) \
@@ -101,8 +112,12 @@ def _candidate_pairs(new: pd.DataFrame, reference: pd.DataFrame) -> tuple[np.nda
                 continue
             repeats = count[at[hit]]
             begin = np.repeat(first[at[hit]] - np.cumsum(repeats) + repeats, repeats)
-            found_new.append(np.repeat(rec[hit], repeats))
-            found_ref.append(r_rec[begin + np.arange(repeats.sum())])
+            pair_new = np.repeat(rec[hit], repeats)
+            pair_ref = r_rec[begin + np.arange(repeats.sum())]
+            if earlier_only:  # most pairs of a file with itself are a row with itself
+                pair_new, pair_ref = pair_new[pair_ref < pair_new], pair_ref[pair_ref < pair_new]
+            found_new.append(pair_new)
+            found_ref.append(pair_ref)
     if not found_new:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     # each pair once, ordered by new then reference row: one int64 per pair sorts in a
@@ -122,9 +137,7 @@ def _distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame, earlier_only: bool = False):
     """(new index, reference index, km) of the pairs close enough; with `earlier_only`
     (`reference` is `new`), only pairs of a row with an earlier row."""
-    i, j = _candidate_pairs(new, reference)
-    if earlier_only:  # before any distance: most pairs of a file with itself are (i, i)
-        i, j = i[j < i], j[j < i]
+    i, j = _candidate_pairs(new, reference, earlier_only)
     distance = _distance_km(new["latitude"].to_numpy()[i], new["longitude"].to_numpy()[i],
                             reference["latitude"].to_numpy()[j],
                             reference["longitude"].to_numpy()[j])
