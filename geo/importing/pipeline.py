@@ -165,10 +165,11 @@ def _with_ids(frame: pd.DataFrame, batch_id: str, store: IncidentStore,
     row as stored by another import, instead of storing the same event twice."""
     ids = frame["incident_id"]
     taken = set() if identity else store.known_incident_ids(ids)
-    fresh = ids.eq("") | ids.isin(taken) | ids.duplicated()
+    fresh = (ids.eq("") | ids.isin(taken) | ids.duplicated()).to_numpy()
+    values = ids.to_numpy(dtype=object).copy()
     # Python ints format faster than the index's numpy ones (25 ms instead of 40 ms)
-    generated = [f"{batch_id}-{row:06d}" for row in frame.index[fresh].tolist()]
-    return frame.assign(incident_id=ids.where(~fresh, pd.Series(generated, index=ids.index[fresh])))
+    values[fresh] = [f"{batch_id}-{row:06d}" for row in frame.index[fresh].tolist()]
+    return frame.assign(incident_id=values)
 
 
 def _settings(preview: ImportPreview) -> dict:

@@ -273,6 +273,8 @@ def _without_blank_rows(cells: np.ndarray, numbers, first_lines):
     first = cells[:, 0]
     suspect = np.flatnonzero((first == "") | _isspace(first).astype(bool))
     blank = [i for i in suspect if not any(cell.strip() for cell in cells[i])]
+    if not blank:  # the common case: no copy of the cells
+        return cells, np.asarray(numbers), np.asarray(first_lines)
     keep = np.ones(len(cells), dtype=bool)
     keep[blank] = False
     return cells[keep], np.asarray(numbers)[keep], np.asarray(first_lines)[keep]
