@@ -202,8 +202,10 @@ def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
     reasons[copies] = [f"same category, place and dates as row {rows[first_position[g]]} "
                        "of this file" for g in inverse[copies]]
     ids = new["incident_id"].to_numpy()
-    known = pd.Series(ids).isin(stored_ids).to_numpy() & (ids != "") & (reasons == "")
+    known = pd.Series(ids, dtype=object).isin(stored_ids).to_numpy() & (ids != "") \
+        & (reasons == "")
     reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
-    repeated = pd.Series(ids).duplicated().to_numpy() & (ids != "") & (reasons == "")
+    repeated = pd.Series(ids, dtype=object).duplicated().to_numpy() & (ids != "") \
+        & (reasons == "")
     reasons[repeated] = [f"incident_id {v} repeats an earlier row" for v in ids[repeated]]
     return pd.Series(reasons, index=new.index, dtype=object)

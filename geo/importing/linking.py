@@ -57,11 +57,14 @@ def propose_links(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     given = filled(incidents["site_id"])
     placed = (~given & (incidents["category"].to_numpy(dtype=object) != THERMAL_CATEGORY)
               & incidents["latitude"].notna().to_numpy())
+    def text(values) -> pd.Series:  # object, as the rows' text: not an Arrow string column
+        return pd.Series(values, index=incidents.index, dtype=object)
+
     out = pd.DataFrame({
-        "site_id": np.array(incidents["site_id"], dtype=object),
-        "site_link": either(given, SOURCE, UNLINKED),
+        "site_id": text(np.array(incidents["site_id"], dtype=object)),
+        "site_link": text(either(given, SOURCE, UNLINKED)),
         "site_distance_km": np.nan,
-        "site_candidates": "",
+        "site_candidates": text(""),
     }, index=incidents.index)
     if not placed.any() or sites.empty:
         return out

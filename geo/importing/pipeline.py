@@ -169,7 +169,8 @@ def _with_ids(frame: pd.DataFrame, batch_id: str, store: IncidentStore,
     values = ids.to_numpy(dtype=object).copy()
     # Python ints format faster than the index's numpy ones (25 ms instead of 40 ms)
     values[fresh] = [f"{batch_id}-{row:06d}" for row in frame.index[fresh].tolist()]
-    return frame.assign(incident_id=values)
+    # object, as the other text columns: pandas would make an Arrow string column of it
+    return frame.assign(incident_id=pd.Series(values, index=frame.index, dtype=object))
 
 
 def _settings(preview: ImportPreview) -> dict:
