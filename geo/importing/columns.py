@@ -93,6 +93,12 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
     return problems
 
 
+def either(condition: np.ndarray, yes: str, no: str) -> np.ndarray:
+    """`yes` where `condition` holds, else `no`: an object array of the two str (np.where
+    would make a fixed-width unicode array, then a new str per cell from it)."""
+    return np.array([no, yes], dtype=object)[np.asarray(condition, dtype=np.intp)]
+
+
 def filled(column: pd.Series) -> np.ndarray:
     """Which cells of a text column are not empty (numpy's comparison of an object array is
     several times faster than pandas' on 100,000 rows)."""

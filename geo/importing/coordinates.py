@@ -16,7 +16,7 @@ from geo.importing.problems import RowIssues
 def parse_numbers(text: pd.Series) -> pd.Series:
     """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5'."""
     values = pd.to_numeric(text, errors="coerce").astype("float64")
-    slow = values.isna() & text.ne("")
+    slow = values.isna().to_numpy() & (text.to_numpy(dtype=object) != "")
     if slow.any():
         cleaned = text[slow].str.replace(r"[°\s]", "", regex=True)
         negative = cleaned.str.contains(r"^[SWsw]|[SWsw]$", regex=True)

@@ -102,6 +102,11 @@ def parse_dates(text: pd.Series, *, day_first: bool = True) -> ParsedDates:
     """Parse each distinct text once: files repeat a few thousand dates over many rows."""
     codes, uniques = pd.factorize(text.to_numpy(dtype=object))
     stripped = [str(value).strip() for value in uniques]  # the distinct texts only
+    if not any(stripped):  # an empty or unmapped column (date_end, often): nothing to read
+        nothing = np.zeros(len(text), dtype=bool)
+        return ParsedDates(pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]"),
+                           pd.Series("", index=text.index, dtype=object), nothing,
+                           nothing.copy(), nothing.copy())
     distinct = _parse_distinct(pd.Series(stripped, dtype=object), day_first)
     return ParsedDates(
         pd.Series(distinct.value.to_numpy()[codes], index=text.index, dtype="datetime64[s]"),

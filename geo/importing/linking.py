@@ -17,6 +17,7 @@ import pandas as pd
 
 from geo.analysis.site_matching import PRECISION_RADIUS_KM, haversine_km, link_to_sites
 from geo.geocoding.normalize import normalize_name
+from geo.importing.columns import either, filled
 from geo.schema import THERMAL_CATEGORY
 
 SOURCE, AUTO, UNLINKED = "source", "auto", ""
@@ -53,18 +54,21 @@ def _named_sites(incidents: pd.DataFrame, sites: pd.DataFrame, rows: np.ndarray
 
 def propose_links(incidents: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     """Per row: site_id, site_link (source/auto/''), site_distance_km, site_candidates."""
-    given = (incidents["site_id"] != "").to_numpy()
-    placed = (~given & (incidents["category"] != THERMAL_CATEGORY).to_numpy()
+    given = filled(incidents["site_id"])
+    placed = (~given & (incidents["category"].to_numpy(dtype=object) != THERMAL_CATEGORY)
               & incidents["latitude"].notna().to_numpy())
+    def text(values) -> pd.Series:  # object, as the rows' text: not an Arrow string column
+        return pd.Series(values, index=incidents.index, dtype=object)
+
     out = pd.DataFrame({
-        "site_id": np.array(incidents["site_id"], dtype=object),
-        "site_link": np.where(given, SOURCE, UNLINKED).astype(object),
+        "site_id": text(np.array(incidents["site_id"], dtype=object)),
+        "site_link": text(either(given, SOURCE, UNLINKED)),
         "site_distance_km": np.nan,
-        "site_candidates": "",
+        "site_candidates": text(""),
     }, index=incidents.index)
     if not placed.any() or sites.empty:
         return out
-    named = _named_sites(incidents, sites, placed & (incidents["place"] != "").to_numpy())
+    named = _named_sites(incidents, sites, placed & filled(incidents["place"]))
     by_name = named != ""
     out.loc[by_name, "site_id"] = named[by_name]
     out.loc[by_name, "site_link"] = SOURCE

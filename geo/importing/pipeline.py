@@ -165,10 +165,12 @@ def _with_ids(frame: pd.DataFrame, batch_id: str, store: IncidentStore,
     row as stored by another import, instead of storing the same event twice."""
     ids = frame["incident_id"]
     taken = set() if identity else store.known_incident_ids(ids)
-    fresh = ids.eq("") | ids.isin(taken) | ids.duplicated()
+    fresh = (ids.eq("") | ids.isin(taken) | ids.duplicated()).to_numpy()
+    values = ids.to_numpy(dtype=object).copy()
     # Python ints format faster than the index's numpy ones (25 ms instead of 40 ms)
-    generated = [f"{batch_id}-{row:06d}" for row in frame.index[fresh].tolist()]
-    return frame.assign(incident_id=ids.where(~fresh, pd.Series(generated, index=ids.index[fresh])))
+    values[fresh] = [f"{batch_id}-{row:06d}" for row in frame.index[fresh].tolist()]
+    # object, as the other text columns: pandas would make an Arrow string column of it
+    return frame.assign(incident_id=pd.Series(values, index=frame.index, dtype=object))
 
 
 def _settings(preview: ImportPreview) -> dict:
@@ -203,7 +205,8 @@ def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str
     sites = store.sites_frame()
     frame = link_rows(_with_ids(inserted, batch_id, store, preview.preset.identity), sites)
     updates = link_rows(updates, sites)
-    problems = validate_incidents(pd.concat([frame, updates]).reset_index(drop=True))
+    written = frame if updates.empty else pd.concat([frame, updates]).reset_index(drop=True)
+    problems = validate_incidents(written)
     if problems:  # parse_rows should have caught each of these: a bug, never a bad write
         raise ValidationError(problems, summary="Internal check failed; nothing was written")
     recheck = (status[frame.index] == NEW).to_numpy()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from geo.importing.columns import filled
+from geo.importing.columns import either, filled
 from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
 from geo.importing.problems import RowIssues
@@ -50,6 +50,7 @@ SYNONYMS = {
     "date_precision": {"exact": "day", "date": "day", "approx": "approximate",
                        "interval": "approximate", "range": "approximate"},
 }
+PARSED_PRECISION = {"day": "day", "month": "month", "year": "approximate"}
 VOCABULARIES = {"category": CATEGORIES, "claim_status": CLAIM_STATUSES,
                 "geo_precision": GEO_PRECISIONS, "date_precision": DATE_PRECISIONS}
 
@@ -86,12 +87,21 @@ def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.
             mapped.append(snake)
         else:
             mapped.append(SYNONYMS[name].get(key))
-    result = np.array(mapped, dtype=object)[codes] if len(codes) else np.array([], object)
-    unknown = pd.isna(result) if len(result) else np.zeros(0, bool)
+    mapped = np.array(mapped, dtype=object)
+    missing = pd.isna(mapped)  # known or not, decided once per distinct value
+    unknown = missing[codes] if len(codes) else np.zeros(0, bool)
     issues.add("rejected", rows[unknown], [
         f"{name} '{v}' is not known; use one of: {', '.join(allowed)}"
         for v in values.to_numpy()[unknown]])
-    return pd.Series(np.where(unknown, "", result), index=values.index, dtype=object)
+    result = np.where(missing, "", mapped)[codes] if len(codes) else np.array([], object)
+    return pd.Series(result, index=values.index, dtype=object)
+
+
+def _precision_of(written: np.ndarray) -> np.ndarray:
+    """The date_precision a parsed date's shape gives ('' for none), per distinct shape."""
+    codes, shapes = pd.factorize(written)
+    named = [PARSED_PRECISION.get(shape, "") for shape in shapes]
+    return np.array([*named, ""], dtype=object)[codes]  # NaN (code -1): ''
 
 
 def _month_end(values: pd.Series) -> pd.Series:
@@ -123,30 +133,36 @@ def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptio
     issues.add("rejected", rows[empty], ["date is empty; fill it in"] * int(empty.sum()))
 
     date_from = start.value
-    parsed_precision = start.precision.map({"day": "day", "month": "month", "year": "approximate"})
-    precision = precision_given.where(precision_given != "", parsed_precision).fillna("")
+    # the masks below compare numpy's object arrays: 2-3 ms each instead of pandas' 5-6 ms
+    written = start.precision.to_numpy(dtype=object)
+    stated = precision_given.to_numpy(dtype=object)
+    given = np.where(stated != "", stated, _precision_of(written))
+    given[pd.isna(given)] = ""
+    precision = pd.Series(given, index=precision_given.index, dtype=object)
     has_end = end.value.notna()
     date_to = end.value.where(has_end, date_from)
+    open_end = ~has_end.to_numpy()
     # Each widening only on the rows it concerns: date arithmetic on every row of a file
     # of plain days would cost a tenth of a second per 100,000 rows for nothing.
-    month = (~has_end & (precision == "month")).to_numpy()
+    month = open_end & (given == "month")
     if month.any():
         starts = date_from[month].dt.to_period("M").dt.start_time.astype("datetime64[s]")
         date_from, date_to = date_from.copy(), date_to.copy()
         date_from[month] = starts
         date_to[month] = _month_end(starts)
-    year = (~has_end & (start.precision == "year")).to_numpy()
+    year = open_end & (written == "year")
     if year.any():
         date_to = date_to.copy()
         date_to[year] = (date_from[year] + pd.offsets.YearEnd(0)).astype("datetime64[s]")
-    week = (~has_end & (precision == "week")).to_numpy()  # a week's date names its middle
+    week = open_end & (given == "week")  # a week's date names its middle
     if week.any():
         date_from, date_to = date_from.copy(), date_to.copy()
         date_from[week] = date_from[week] - pd.Timedelta(days=3)
         date_to[week] = date_to[week] + pd.Timedelta(days=3)
-    precision = precision.where(~(has_end & (date_to != date_from) & (precision == "day")),
-                                "approximate")
-    lonely = (~has_end & (precision == "approximate") & (start.precision != "year")).to_numpy()
+    widened = ~open_end & (date_to != date_from).to_numpy() & (given == "day")
+    precision = precision.where(~widened, "approximate")
+    lonely = open_end & (precision.to_numpy(dtype=object) == "approximate") \
+        & (written != "year")
     issues.add("rejected", rows[lonely], ["date_precision is 'approximate' but date_end is "
                                           "empty; give the end of the interval"] * lonely.sum())
     reversed_ = (date_to < date_from).to_numpy()
@@ -202,7 +218,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
         method += " (latitude and longitude swapped on import)"
     unstated = given & (geo_precision == UNKNOWN_PRECISION).to_numpy() \
         & ~filled(fields["geo_precision"])
-    method = pd.Series(np.where(unstated, method + "; the file states no precision", method),
+    method = pd.Series(either(unstated, method + "; the file states no precision", method),
                        index=fields.index, dtype=object)
     geo_method = fields["geo_method"].where(fields["geo_method"] != "", method)
     if unstated.any():
@@ -211,7 +227,9 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
                      "a dotted ring, never as the site itself). Map the file's precision "
                      "column if it has one")
 
-    long_ids = fields["incident_id"].str.len().gt(64).to_numpy()
+    ids = fields["incident_id"].to_numpy(dtype=object)
+    long_ids = filled(fields["incident_id"])
+    long_ids[long_ids] = [len(value) > 64 for value in ids[long_ids]]
     issues.add("rejected", rows[long_ids], ["incident_id is longer than 64 characters; "
                                             "shorten it or leave it empty"] * long_ids.sum())
     if options.known_site_ids is not None:

@@ -122,7 +122,9 @@ class IncidentStore:
             "updated_count": updated_count,
             "imported_by": imported_by, "imported_from": imported_from,
         }])
-        insert_incidents(conn, incidents.assign(batch_id=batch_id), progress)
+        # one str object in every row (a scalar would become an Arrow string column)
+        batch = pd.Series(batch_id, index=incidents.index, dtype=object)
+        insert_incidents(conn, incidents.assign(batch_id=batch), progress)
         if batch_id != SEED_BATCH_ID:  # the seed's statuses are the shipped record
             history.append_imported_statuses(conn, incidents, batch_id,
                                              imported_by=imported_by or history.NOT_RECORDED,
@@ -173,6 +175,9 @@ class IncidentStore:
 
     @staticmethod
     def _known_ids(conn, ids) -> set[str]:
+        ids = ids.to_numpy(dtype=object) if isinstance(ids, pd.Series) else \
+            np.array(list(ids), dtype=object)
+        ids = ids[ids != ""]  # most files give none: 100,000 empty ids are not walked in Python
         wanted = sorted({str(i) for i in ids if i})
         found: set[str] = set()
         column = tables.incidents.c.incident_id

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,7 @@ import pandas as pd
 from geo.allocation import paused_gc
 from geo.errors import InputFileError
 from geo.importing.readers.encodings import decode
+from geo.importing.readers.plain_csv import PLAIN_ENCODINGS, plain_cells
 from geo.importing.readers.table import (
     DELIMITERS,
     ENCODING_LABELS,
@@ -33,12 +35,21 @@ from geo.importing.readers.table import (
 )
 
 SNIFF_LINES = 200
+HEAD_CHARS = 64 * 1024
 SHOWN_NUMBERS = 10
 
 
-def split_lines(text: str) -> list[str]:
-    """Physical lines, each ending in '\\n' (CR and CRLF translated), as csv wants them."""
-    return io.StringIO(text, newline=None).readlines()
+def split_lines(text: str, limit: int | None = None) -> list[str]:
+    """Physical lines (the first `limit` only, if given), each ending in '\\n' (CR and CRLF
+    translated), as csv wants them."""
+    if limit is None:
+        return io.StringIO(text, newline=None).readlines()
+    size = HEAD_CHARS
+    while True:  # a prefix holding the lines asked for, rather than a copy of all the text
+        lines = list(islice(io.StringIO(text[:size], newline=None), limit + 1))
+        if len(lines) > limit or size >= len(text):
+            return lines[:limit]
+        size *= 4
 
 
 def _field_counts(lines: list[str], delimiter: str) -> list[int]:
@@ -181,28 +192,53 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
     check_size(data, file_name, max_bytes)
     text, encoding, other_lines, other = decode(data, file_name, encoding)
     csv.field_size_limit(2**31 - 1)
-    lines = split_lines(text)
+    # the header and the lines the delimiter is sniffed from; all lines only when needed
+    lines, whole = split_lines(text, SNIFF_LINES + 1), False
+    if not lines or not lines[0].strip():
+        lines, whole = split_lines(text), True
     while lines and not lines[0].strip():  # blank lines above the header
         lines.pop(0)
         other_lines = [n - 1 for n in other_lines if n > 0]
     if not lines:
         raise InputFileError(f"'{file_name}' is empty; choose a file with a header and rows")
     delimiter = delimiter or sniff_delimiter(lines, file_name)
-    header = unique_header(next(csv.reader(lines[:1], delimiter=delimiter)))
+    header_cells = next(csv.reader(lines[:1], delimiter=delimiter))
+    header = unique_header(header_cells)
     if len(header) < 2:
         raise one_column(lines, file_name)
     table = RawTable(pd.DataFrame(), file_name, encoding, delimiter, file_format="CSV")
+    plain = None
+    if encoding in PLAIN_ENCODINGS and not other_lines and not whole:
+        plain = plain_cells(data, delimiter, header_cells)
+    if plain is not None:
+        count = np.arange(1, len(plain) + 1)
+        cells, numbers, first_lines = _without_blank_rows(plain, count, count)
+    else:
+        lines = lines if whole else split_lines(text)
+        cells, numbers, first_lines = _cells_line_by_line(lines, delimiter, len(header), table)
+    if not len(cells):
+        raise no_rows(file_name, header)
+    if other_lines:
+        _encoding_note(table, other_lines, other, list(first_lines), list(numbers))
+    table.frame = pd.DataFrame(cells, columns=header, index=pd.Index(numbers, name="row"),
+                               dtype=object)
+    return table
+
+
+def _cells_line_by_line(lines: list[str], delimiter: str, width: int, table: RawTable):
+    """(cells, row numbers, first lines) read by the csv module; ragged rows and unclosed
+    quotes reported in `table`."""
     with paused_gc():
-        parsed = _Records(lines, delimiter, len(header))
+        parsed = _Records(lines, delimiter, width)
         if parsed.read_fast():
             shaped = _shape_even(parsed)
         else:
-            parsed = _Records(lines, delimiter, len(header))
+            parsed = _Records(lines, delimiter, width)
             parsed.read_careful()
             shaped = None
         if shaped is None:
             records, numbers, first_lines = _shape(parsed, table)
-            cells = np.empty((len(records), len(header)), dtype=object)
+            cells = np.empty((len(records), width), dtype=object)
             if records:
                 cells[:] = records
             del records
@@ -211,13 +247,7 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
         # The row lists go while the collector is paused: resumed with them alive, its
         # next pass would walk all 100,000 of them once for nothing (0.03-0.05 s).
         del parsed, shaped
-    if not len(cells):
-        raise no_rows(file_name, header)
-    if other_lines:
-        _encoding_note(table, other_lines, other, list(first_lines), list(numbers))
-    table.frame = pd.DataFrame(cells, columns=header, index=pd.Index(numbers, name="row"),
-                               dtype=object)
-    return table
+    return cells, numbers, first_lines
 
 
 def _shape_even(parsed: _Records):
@@ -231,10 +261,20 @@ def _shape_even(parsed: _Records):
         return None
     cells = np.empty((len(records), parsed.width), dtype=object)
     cells[:] = records
+    return _without_blank_rows(cells, parsed.numbers, parsed.first_lines)
+
+
+_isspace = np.frompyfunc(str.isspace, 1, 1)  # numpy's loop: half the time of a comprehension
+
+
+def _without_blank_rows(cells: np.ndarray, numbers, first_lines):
+    """(cells, row numbers, first lines) of the rows with some text; a blank row keeps its
+    number for the rows after it."""
     first = cells[:, 0]
-    suspect = np.flatnonzero([not cell or cell.isspace() for cell in first])
+    suspect = np.flatnonzero((first == "") | _isspace(first).astype(bool))
     blank = [i for i in suspect if not any(cell.strip() for cell in cells[i])]
+    if not blank:  # the common case: no copy of the cells
+        return cells, np.asarray(numbers), np.asarray(first_lines)
     keep = np.ones(len(cells), dtype=bool)
     keep[blank] = False
-    numbers = np.asarray(parsed.numbers)[keep]
-    return cells[keep], numbers, np.asarray(parsed.first_lines)[keep]
+    return cells[keep], np.asarray(numbers)[keep], np.asarray(first_lines)[keep]

@@ -61,18 +61,22 @@ def _has_utf8_text(data: bytes) -> bool:
 
 
 def detect_encoding(data: bytes) -> str:
+    return _detected(data)[0]
+
+
+def _detected(data: bytes) -> tuple[str, str | None]:
+    """(encoding, the text when finding it decoded the whole file: UTF-8 without BOM)."""
     if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        return "utf-8-sig", None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+        return "utf-16", None
     utf16 = _utf16_without_bom(data[:4096])
     if utf16:
-        return utf16
+        return utf16, None
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
-        return "mixed" if _has_utf8_text(data) else cyrillic_or_western(data)
+        return ("mixed" if _has_utf8_text(data) else cyrillic_or_western(data)), None
 
 
 def _decode_mixed(data: bytes) -> tuple[str, str, list[int]]:
@@ -95,14 +99,16 @@ def _decode_mixed(data: bytes) -> tuple[str, str, list[int]]:
 def decode(data: bytes, name: str, encoding: str | None = None
            ) -> tuple[str, str, list[int], str]:
     """(text, encoding, lines read as another encoding, that encoding) of a text file."""
-    encoding = encoding or detect_encoding(data)
+    text = None
+    if not encoding:
+        encoding, text = _detected(data)  # a UTF-8 file is decoded once, not twice
     if encoding not in ("utf-16", "utf-16-le", "utf-16-be") and b"\x00" in data[:65536]:
         raise InputFileError(f"'{name}' is a binary file, not text (it contains NUL bytes); "
                              "export the data as CSV, GeoJSON or Excel")
     other_lines, other = [], ""
     if encoding == "mixed":
         text, other, other_lines = _decode_mixed(data)
-    else:
+    elif text is None:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
