@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -202,12 +201,12 @@ def test_the_sidebar_window_reaches_the_map_before_the_rerun_and_enter_applies_i
     assert frame.evaluate("() => window.incidentMapLayers.strikes.visibleCount()") == 14
     page.get_by_role("spinbutton", name="month, To").click()
     page.keyboard.type("0731")
-    start = time.monotonic()
+    # the map narrows in the page, before any rerun: the counts above it still show the
+    # old window (how fast is measured by `make bench`, bench_window, not here)
     frame.wait_for_function("() => window.incidentMapLayers.strikes.visibleCount() === 11",
                             timeout=5_000)
-    assert time.monotonic() - start < 1.0
-    # the table and counts follow on commit: Enter, focus staying in the field
     assert page.get_by_text("window 01 Nov 2020 – 08 Aug 2025").is_visible()
+    # the table and counts follow on commit: Enter, focus staying in the field
     page.keyboard.press("Enter")
     page.get_by_text("window 01 Nov 2020 – 31 Jul 2025").wait_for(timeout=30_000)
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == \
