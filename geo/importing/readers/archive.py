@@ -16,6 +16,7 @@ import pandas as pd
 
 from geo.errors import InputFileError
 from geo.importing.readers.table import RawTable
+from geo.importing.readers.unpacking import member_bytes
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".geojson")
 SKIPPED = ("readme",)  # FIRMS's Readme.txt
@@ -36,7 +37,7 @@ def read_archive(data: bytes, name: str,
     tables = []
     for member in members:
         try:
-            tables.append(read_member(archive.read(member), member))
+            tables.append(read_member(member_bytes(archive, member, name), member))
         except InputFileError as error:
             raise InputFileError(f"'{name}': the file '{member}' inside it cannot be imported: "
                                  f"{error}") from error

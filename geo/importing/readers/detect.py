@@ -12,6 +12,7 @@ import zipfile
 from geo.errors import InputFileError
 from geo.importing.readers.archive import data_members
 from geo.importing.readers.table import ACCEPTED
+from geo.importing.readers.unpacking import check_unpacked
 
 CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS = (
     "csv", "xlsx", "geojson", "kml", "kmz", "gpkg", "parquet", "json")
@@ -41,11 +42,13 @@ def _refuse(name: str, what: str) -> InputFileError:
 
 def _zip_kind(data: bytes, name: str) -> str:
     try:
-        members = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
         raise InputFileError(f"'{name}' looks like a ZIP archive or an Excel/ODS workbook "
                              f"but cannot be opened ({error}); save it again as .xlsx or CSV"
                              ) from error
+    check_unpacked(archive, name)
+    members = archive.namelist()
     if "xl/workbook.xml" in members:
         return EXCEL
     if any(m.lower().endswith(".kml") for m in members):

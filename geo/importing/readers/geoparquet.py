@@ -10,6 +10,7 @@ import json
 from geo.errors import InputFileError
 from geo.importing.readers.features import table_from_layers
 from geo.importing.readers.table import RawTable, text_frame
+from geo.importing.readers.unpacking import check_cells
 
 
 def read_geoparquet(data: bytes, name: str) -> RawTable:
@@ -18,6 +19,7 @@ def read_geoparquet(data: bytes, name: str) -> RawTable:
 
     try:
         parquet = pq.ParquetFile(io.BytesIO(data))
+        check_cells(parquet.metadata.num_rows, parquet.metadata.num_columns, name)
         metadata = parquet.schema_arrow.metadata or {}
         if b"geo" in metadata:
             import geopandas
