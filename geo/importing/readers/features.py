@@ -38,18 +38,18 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
     import pyogrio
 
     try:
-        listed = pyogrio.list_layers(path)
         frames = []
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # pyogrio's notes on JSON subtypes, CRS
-            for layer, _ in listed:
+            warnings.simplefilter("ignore")  # pyogrio's notes on JSON subtypes, CRS, GPKG ids
+            for layer, _ in pyogrio.list_layers(path):
                 frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True,
                                                use_arrow=True)
                 if len(frame):
                     frames.append((str(layer), frame))
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
-            pyogrio.errors.FieldTypeError, pyogrio.errors.GeometryError) as error:
-        raise InputFileError(f"'{name}' could not be read as {what}: {error}. Check that it "
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
+        # (every other pyogrio error, field, feature, geometry or CRS, is a DataLayerError)
+        said = str(error).replace(str(path), name)    # not the temporary copy's path
+        raise InputFileError(f"'{name}' could not be read as {what}: {said}. Check that it "
                              f"is a complete {what} file, or export it again") from error
     if not frames:
         raise InputFileError(f"'{name}' is a {what} file with no features; check that you "

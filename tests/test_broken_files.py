@@ -1,0 +1,59 @@
+"""Damaged files of every format GDAL or pyarrow reads (cut short, an XML entity bomb, a
+workbook or GeoPackage that is only a shell) are refused with the project's message naming
+the file and not the temporary copy's path, never a traceback (pyogrio's errors were
+caught under a name pyogrio does not have: every damaged KML, KMZ, GeoPackage, workbook or
+shapefile ended in an AttributeError)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from geo.errors import InputFileError
+from geo.importing.readers.dispatch import read_file
+from tests.support.cli import geo
+
+KML_CUT = (b'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+           b'<Placemark><name>Depot</name><Point><coordinates>30.5,50.4')
+ENTITIES = '<!ENTITY a0 "aaaaaaaaaa">' + "".join(
+    f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 9))
+KML_BOMB = (f'<?xml version="1.0"?><!DOCTYPE kml [{ENTITIES}]><kml xmlns="http://www.opengis.'
+            'net/kml/2.2"><Document><Placemark><name>&a8;</name><Point><coordinates>30.5,50.4'
+            '</coordinates></Point></Placemark></Document></kml>').encode()
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("cut.kml", KML_CUT, "could not be read as KML"),
+    ("laughs.kml", KML_BOMB, "could not be read as KML"),     # 10^9 a's if expanded
+    ("cut.kmz", zipped({"doc.kml": KML_CUT}), "could not be read as KMZ"),
+    ("shell.gpkg", b"SQLite format 3\x00\x10\x00\x01\x01" + bytes(60) + b"GPKG" + bytes(500),
+     "could not be read as GeoPackage"),
+    ("shell.xlsx", zipped({"xl/workbook.xml": b"<workbook>", "[Content_Types].xml": b"<x"}),
+     "could not be read as Excel workbook"),
+    ("shell.parquet", b"PAR1" + bytes(100), "could not be read as Parquet"),
+])
+def test_a_damaged_file_is_refused_by_name(name, data, said):
+    with pytest.raises(InputFileError) as refused:
+        read_file(data, name)
+    message = str(refused.value)
+    assert message.startswith(f"'{name}' {said}") and "export it again" in message
+    assert "incident-import-" not in message      # the temporary copy is not the user's file
+
+
+def test_the_command_refuses_a_damaged_kml_without_a_traceback(tmp_path):
+    path = tmp_path / "strikes.kml"
+    path.write_bytes(KML_CUT)
+    run = geo("import", path, "--db", tmp_path / "store.sqlite")
+    assert run.returncode == 2
+    assert "'strikes.kml' could not be read as KML" in run.stderr
+    assert "Traceback" not in run.stderr
