@@ -57,3 +57,23 @@ def test_the_command_refuses_a_damaged_kml_without_a_traceback(tmp_path):
     assert run.returncode == 2
     assert "'strikes.kml' could not be read as KML" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_geojson_with_bytes_that_are_not_utf8_is_refused_by_name():
+    feature = (b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+               b'{"date": "2025-08-08", "where": "Odesa REGION"}, "geometry": {"type": "Point", '
+               b'"coordinates": [30.7, 46.5]}}]}')
+    for bad in (b"\xff\xfe", b"\xff"):
+        data = feature.replace(b"REGION", bad)
+        with pytest.raises(InputFileError) as refused:
+            read_file(data, "events.geojson")
+        assert str(refused.value).startswith("'events.geojson' ")
+
+
+def test_a_zip_whose_member_name_is_not_the_utf8_it_claims_is_refused_by_name():
+    data = bytearray(zipped({"événements.csv": b"date,latitude,longitude\n"}))
+    name = "événements".encode()
+    data[data.rfind(name):data.rfind(name) + 2] = b"\xff\xfe"    # in the central directory
+    with pytest.raises(InputFileError) as refused:
+        read_file(bytes(data), "events.zip")
+    assert str(refused.value).startswith("'events.zip' looks like a ZIP archive")

@@ -43,7 +43,8 @@ def _refuse(name: str, what: str) -> InputFileError:
 def _zip_kind(data: bytes, name: str) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, UnicodeDecodeError, ValueError,
+            EOFError) as error:   # (a member's name that is not the UTF-8 its flag says)
         raise InputFileError(f"'{name}' looks like a ZIP archive or an Excel/ODS workbook "
                              f"but cannot be opened ({error}); save it again as .xlsx or CSV"
                              ) from error

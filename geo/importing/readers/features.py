@@ -46,8 +46,10 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
                                                use_arrow=True)
                 if len(frame):
                     frames.append((str(layer), frame))
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
-        # (every other pyogrio error, field, feature, geometry or CRS, is a DataLayerError)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
+            UnicodeDecodeError) as error:
+        # (every other pyogrio error, field, feature, geometry or CRS, is a DataLayerError;
+        # a name or value that is not UTF-8 fails to decode in pyogrio itself)
         said = str(error).replace(str(path), name)    # not the temporary copy's path
         raise InputFileError(f"'{name}' could not be read as {what}: {said}. Check that it "
                              f"is a complete {what} file, or export it again") from error
@@ -82,6 +84,17 @@ def _coordinate_text(values: np.ndarray) -> np.ndarray:
                      for v in values], dtype=object)
 
 
+def _text_columns(frame, geometry_name: str | None, drop, name: str) -> dict[str, np.ndarray]:
+    import pyarrow
+
+    try:
+        return {c: frame[c].to_numpy(dtype=object) for c in frame.columns
+                if c != geometry_name and c not in drop}
+    except pyarrow.ArrowException as error:   # text GDAL passed on undecoded
+        raise InputFileError(f"'{name}' has text that cannot be read ({error}); save it "
+                             "again as UTF-8 and import it again") from error
+
+
 def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_format: str,
                       unit: str, drop=()) -> RawTable:
     """One table of every layer's features, with a 'layer' column when there are several."""
@@ -93,8 +106,7 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
             notes.append(f"Layer '{layer}' is in {frame.crs.to_string()}; its points were "
                          "converted to WGS84 longitude/latitude")
             geometry = frame.to_crs(4326).geometry
-        columns = {c: frame[c].to_numpy(dtype=object) for c in frame.columns
-                   if c != geometry_name and c not in drop}
+        columns = _text_columns(frame, geometry_name, drop, name)
         for clash in POINT_COLUMNS:
             if geometry is not None and clash in columns:
                 columns[f"{clash} (attribute)"] = columns.pop(clash)

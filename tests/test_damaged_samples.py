@@ -1,0 +1,68 @@
+"""Every real sample of tests/data, damaged at random (cut short, bytes changed, a quote,
+line break, NUL, formula, brace or huge number put in, a stretch repeated), through the
+whole import (read, preview, commit): it is imported or refused with the project's error,
+never a traceback. Seeded, so a failure names a file and a mutation that repeats."""
+
+from __future__ import annotations
+
+import random
+import warnings
+
+import pytest
+
+from geo.errors import IncidentMapError
+from geo.importing.pipeline import ImportOptions, commit_import, preview_import, read_upload
+from tests.support.files import TEST_DATA
+from tests.support.geocoding import session_geocoder
+
+TRIALS = 20
+SUFFIXES = (".csv", ".json", ".geojson", ".zip", ".xlsx", ".kml", ".kmz", ".gpkg",
+            ".parquet", ".fgb")
+INSERTS = (b'"', b"\n", b",", b"\x00", b"\xff\xfe", b"=cmd|' /C calc'!A0", b"{", b"]", b"<",
+           b"&", b"NaN", b"1e309", b"-999999999999")
+SAMPLES = sorted(p for p in TEST_DATA.rglob("*") if p.is_file() and p.suffix in SUFFIXES
+                 and "accuracy" not in p.name)
+
+
+def damaged(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    copy = bytearray(data)
+    kind = rng.choice(("cut", "change", "insert", "repeat"))
+    if kind == "cut":
+        copy = copy[:rng.randrange(1, len(copy))]
+    elif kind == "change":
+        for _ in range(rng.randint(1, 8)):
+            copy[rng.randrange(len(copy))] = rng.randrange(256)
+    elif kind == "insert":
+        at = rng.randrange(len(copy))
+        copy[at:at] = rng.choice(INSERTS)
+    else:
+        start = rng.randrange(len(copy))
+        end = min(len(copy), start + rng.randint(1, 200))
+        copy[end:end] = copy[start:end]
+    return kind, bytes(copy)
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory):
+    return session_geocoder(tmp_path_factory)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_a_damaged_sample_is_imported_or_refused_with_the_projects_error(sample, store,
+                                                                        geocoder):
+    rng = random.Random(sample.name)
+    data = sample.read_bytes()
+    for trial in range(TRIALS):
+        kind, copy = damaged(data, rng)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")   # GDAL's notes on what it could not parse
+                raw = read_upload(copy, sample.name)
+                preview = preview_import(raw, store, ImportOptions(default_country="UA"),
+                                         geocoder=lambda: geocoder)
+                commit_import(preview, store)
+        except IncidentMapError:
+            continue
+        except Exception as error:   # the test is that nothing else gets here
+            pytest.fail(f"{sample.name}, trial {trial} ({kind}): {type(error).__name__}: "
+                        f"{error}")
