@@ -106,3 +106,12 @@ def test_cyrillic_windows_1251_is_read():
     text = "Дрони атакували нафтобазу в Одесі. Four employees were injured."
     article = read_article_bytes(text.encode("cp1251"), "ua.txt")
     assert article.text == text
+
+
+def test_utf8_text_with_a_line_in_windows_1252_is_read_line_by_line():
+    """A pasted article saved as UTF-8 with one quotation from a Windows-1252 page (was a
+    LookupError traceback: the reader asked Python for an encoding named 'mixed')."""
+    data = ("Удар по НПЗ у Кременчуці, 8 серпня 2025.\n".encode()
+            + "A drone hit the refinery \u2013 officials said.\n".encode("cp1252"))
+    article = read_article_bytes(data, "pasted.txt")
+    assert "Кременчуці" in article.text and "refinery \u2013 officials" in article.text

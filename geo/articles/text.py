@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.errors import InputFileError
-from geo.importing.readers.encodings import detect_encoding
+from geo.importing.readers.encodings import decode_mixed, detect_encoding
 from geo.importing.readers.table import file_size
 
 MAX_ARTICLE_BYTES = 5 * 2**20
@@ -158,8 +158,8 @@ def read_article_bytes(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTE
     if not encoding.startswith("utf-16") and b"\x00" in data[:65536]:
         raise InputFileError(f"'{name}' is a binary file, not text; save the article as .txt, "
                              ".html or .md")
-    try:
-        text = data.decode(encoding)
+    try:   # mostly UTF-8 with a few lines in another encoding: each line as what it is
+        text = decode_mixed(data)[0] if encoding == "mixed" else data.decode(encoding)
     except UnicodeDecodeError as error:
         raise InputFileError(f"'{name}' is not readable as {encoding} text (byte "
                              f"{error.start}); save it as UTF-8") from error

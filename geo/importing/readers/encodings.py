@@ -79,7 +79,7 @@ def _detected(data: bytes) -> tuple[str, str | None]:
         return ("mixed" if _has_utf8_text(data) else cyrillic_or_western(data)), None
 
 
-def _decode_mixed(data: bytes) -> tuple[str, str, list[int]]:
+def decode_mixed(data: bytes) -> tuple[str, str, list[int]]:
     """Each line as UTF-8 when it is, else as the single-byte encoding of the other lines.
     Returns the text, that encoding and the (0-based) numbers of the lines it decoded."""
     lines = data.splitlines(keepends=True)
@@ -107,7 +107,7 @@ def decode(data: bytes, name: str, encoding: str | None = None
                              "export the data as CSV, GeoJSON or Excel")
     other_lines, other = [], ""
     if encoding == "mixed":
-        text, other, other_lines = _decode_mixed(data)
+        text, other, other_lines = decode_mixed(data)
     elif text is None:
         try:
             text = data.decode(encoding)
