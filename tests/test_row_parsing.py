@@ -147,6 +147,17 @@ def test_coordinates_written_in_other_ways():
     assert list(frame["longitude"]) == [30.74, 30.7, -45.0]
 
 
+def test_coordinates_in_degrees_minutes_and_seconds():
+    rows = parsed('date;lat;lon\n2025-08-08;46°29′08″N;30°44′E\n'
+                  '2025-08-08;N 46 29 08;E 30 44 00\n2025-08-08;46 29.13 N;30:44:00\n'
+                  '2025-08-08;46°75′N;30°44′E\n')
+    frame = rows.incidents
+    assert frame.loc[[1, 2], "latitude"].round(5).tolist() == [46.48556, 46.48556]
+    assert frame.loc[3, "latitude"] == 46.4855
+    assert frame.loc[[1, 2, 3], "longitude"].round(5).tolist() == [30.73333] * 3
+    assert rows.issues.rejected[4][0].startswith("Row 4: latitude '46°75′N' is not a number")
+
+
 def test_swapped_columns_are_detected_only_when_no_other_reading_fits():
     swapped = parsed("date,lat,lon\n2025-08-08,135.1,48.2\n2025-08-09,136.0,47.9\n")
     assert swapped.swap_suggested

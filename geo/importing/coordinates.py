@@ -10,13 +10,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from geo.importing.degrees import dms_degrees
 from geo.importing.problems import RowIssues
 
 
 def parse_numbers(text: pd.Series) -> pd.Series:
-    """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5'."""
+    """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5', and
+    degrees, minutes and seconds ('46°29′08″N', geo.importing.degrees)."""
     values = pd.to_numeric(text, errors="coerce").astype("float64")
     slow = values.isna().to_numpy() & (text.to_numpy(dtype=object) != "")
+    if slow.any():
+        values[slow] = dms_degrees(text[slow])
+        slow &= values.isna().to_numpy()
     if slow.any():
         cleaned = text[slow].str.replace(r"[°\s]", "", regex=True)
         negative = cleaned.str.contains(r"^[SWsw]|[SWsw]$", regex=True)
