@@ -43,6 +43,26 @@ def test_every_command_module_is_a_verb_listed_by_help():
         assert verb in listed.stdout
 
 
+def test_the_list_of_verbs_imports_no_verb_s_libraries():
+    listing = """
+import sys
+from geo.commands._cli import main
+try:
+    main(["--help"])
+except SystemExit:
+    pass
+print("loaded:", " ".join(sorted(m for m in sys.modules if m.split(".")[0] in
+      ("matplotlib", "folium", "pyogrio", "pandas", "geo"))))
+"""
+    done = subprocess.run([sys.executable, "-c", listing], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=120)
+    listed, loaded = done.stdout.split("loaded:")
+    assert "snapshot  Draw the map of a view to PNG, SVG or standalone HTML" in listed
+    assert "claim     set an incident's claim status with who and why" in listed
+    assert not {m for m in loaded.split() if m.split(".")[0] in ("matplotlib", "folium",
+                                                                   "pyogrio", "pandas")}
+
+
 def test_a_verb_imports_only_its_own_module():
     loaded = loaded_by("import", "--preset", "list")
     assert "geo.commands.import_cmd" in loaded

@@ -3,8 +3,9 @@
 A command module defines NAME, HELP, `configure(parser)` and `run(args) -> int`. Only
 the verb being run is imported (its NAME is read from its source first): another verb's
 libraries (matplotlib and folium for `snapshot`) cost `python -m geo import` nothing; a
-call without a known verb (`--help`, a typo) imports them all to list them. A
-person's mistake (an IncidentMapError) ends with one line on stderr and exit status 2.
+call without a known verb (`--help`, a typo) lists them by the NAME and HELP their sources
+state. A person's mistake (an IncidentMapError) ends with one line on stderr and exit
+status 2.
 Everything printed goes through a filter that shows control and bidi characters as
 visible marks (geo.visible): stored text, such as a file name with a terminal escape
 sequence, cannot drive the terminal.
@@ -13,6 +14,7 @@ sequence, cannot drive the terminal.
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
 import os
 import pkgutil
@@ -69,23 +71,35 @@ def _module(name: str):
     return importlib.import_module(f"geo.commands.{name}")
 
 
-def command_modules(argv: list[str]):
-    """The module of the verb `argv` starts with, or every command module when it names
-    none (the top level's help and its list of verbs)."""
-    modules = verb_modules()
-    verb = argv[0] if argv else None
-    chosen = [modules[verb]] if verb in modules else modules.values()
-    return [_module(name) for name in chosen]
-
-
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
+    """The verb `argv` starts with, imported and configured; or, when it names none (the
+    top level's help, a typo), every verb listed by the NAME and HELP its source states."""
     parser = argparse.ArgumentParser(prog="python -m geo", description="Incident map command line")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
-    for module in command_modules(argv):
+    modules = verb_modules()
+    verb = argv[0] if argv else None
+    if verb in modules:
+        module = _module(modules[verb])
         sub = verbs.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(sub)
         sub.set_defaults(handler=module.run)
+        return parser
+    for name, module_name in modules.items():
+        verbs.add_parser(name, help=_stated_help(module_name))
     return parser
+
+
+def _stated_help(module_name: str) -> str:
+    """A command module's HELP, read from its source when it is a plain string (the list of
+    verbs imports none of their libraries: 1.4 s otherwise), else from the module."""
+    source = Path(geo.commands.__path__[0], f"{module_name}.py")
+    if source.is_file():
+        for node in ast.parse(source.read_text(encoding="utf-8")).body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and getattr(node.targets[0], "id", None) == "HELP"
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                return node.value.value
+    return _module(module_name).HELP
 
 
 def main(argv: list[str] | None = None) -> int:

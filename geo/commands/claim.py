@@ -19,8 +19,8 @@ from geo.schema import CLAIM_STATUSES
 from geo.settings import Settings
 
 NAME = "claim"
-HELP = (f"set an incident's claim status ({', '.join(CLAIM_STATUSES)}) with who and why, "
-        "or list the status history (--history)")
+HELP = ("set an incident's claim status with who and why (`claim ID STATUS --by NAME "
+        "--note WHY`), or list the status history (--history)")
 HISTORY_COLUMNS = {"changed_at": "when (UTC)", "incident_id": "incident", "batch_id": "batch",
                    "changed_by": "by", "changed_from": "from", "change": "change",
                    "note": "note"}
