@@ -57,5 +57,6 @@ def run(args: argparse.Namespace) -> int:
     index = GazetteerIndex(Path(folder))
     print(f"index: '{folder}', {_size_mb(Path(folder)):.0f} MB on disk, "
           f"{len(index.place_lat):,} places, {len(index.keys):,} name keys, "
-          f"{len(index.admin1):,} regions, {len(index.admin2):,} raions")
+          f"{len(index.admin1):,} regions, {len(index.admin2):,} raions, "
+          f"{len(index.quarters):,} city districts and other third-level divisions")
     return 0
