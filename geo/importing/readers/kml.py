@@ -1,12 +1,13 @@
 """KML and KMZ (Google Earth, My Maps) -> text cells and points, read by GDAL's LIBKML
-driver: each placemark's name, description, time stamp or span (as 'when' and 'end') and
-extended data, one layer per folder. Display-only KML fields (altitude mode, extrude,
+driver: each placemark's name, description (as plain text), time stamp or span (as 'when'
+and 'end') and extended data, one layer per folder. Display-only KML fields (altitude mode, extrude,
 icon, ...) are left out.
 """
 
 from __future__ import annotations
 
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
+from geo.importing.readers.html_text import plain_text_column
 from geo.importing.readers.table import RawTable
 
 DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon",
@@ -22,7 +23,20 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
               for layer, frame in layers]
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
-    return _with_when(table)
+    return _with_plain_descriptions(_with_when(table))
+
+
+def _with_plain_descriptions(table: RawTable) -> RawTable:
+    """KML descriptions are HTML (My Maps writes <br>, links, images): stored as the text a
+    reader of the balloon saw (geo.importing.readers.html_text)."""
+    if "description" not in table.frame:
+        return table
+    text, changed = plain_text_column(table.frame["description"].to_numpy())
+    if changed:
+        table.frame["description"] = text
+        table.notes.append(f"{changed:,} description(s) were HTML: stored as plain text (line "
+                           "breaks kept, http/https links written out, images left out)")
+    return table
 
 
 def _with_when(table: RawTable) -> RawTable:
