@@ -1,6 +1,7 @@
 """KML as Google My Maps and Google Earth export it: HTML descriptions stored as plain
-text, the date from ExtendedData or a TimeStamp/TimeSpan, and clear words when a file has
-no date or holds only a network link.
+text, the date from ExtendedData or a TimeStamp/TimeSpan (its folder's when it has none,
+at the precision the file writes), and clear words when a file has no date or holds only
+a network link. The giscore_kml_* files are real (tests/data/README.md).
 
 The KML here is constructed in the structure of a My Maps "Export to KML" (styles named
 icon-1899-..., a Folder per layer, CDATA descriptions with <br>, links and images, Data
@@ -8,9 +9,15 @@ named by the layer's columns, gx_media_links); its values are made up."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from geo.errors import InputFileError, ValidationError
 from geo.importing.readers.dispatch import read_file
 from geo.importing.readers.html_text import plain_text
-from tests.support.imports import preview_bytes
+from tests.support.files import TEST_DATA
+from tests.support.imports import KML, preview_bytes
 
 MY_MAPS = """<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2">
@@ -71,3 +78,43 @@ def test_my_maps_export_stores_its_description_as_plain_text(store):
     row = preview.incidents.iloc[0]
     assert row["date_start"].strftime("%Y-%m-%d") == "2025-08-08"
     assert row["geo_precision"] == "unknown" and "<" not in row["description"]
+
+
+def test_a_folder_time_dates_the_placemarks_without_their_own(store):
+    data = (TEST_DATA / "giscore_kml_nested_inherits.kml").read_bytes()
+    table = read_file(data, "nestedInherits.kml")
+    assert any("3 placemark(s) without a time of their own took their folder's" in note
+               for note in table.notes)
+    preview = preview_bytes(store, data, "nestedInherits.kml", keep_duplicates=True)
+    assert preview.incidents["date_start"].notna().all()
+    assert set(preview.incidents["date_start"].dt.strftime("%Y-%m-%d")) == {"2007-01-14"}
+
+
+def test_kml_times_keep_the_precision_the_file_writes(store):
+    data = (TEST_DATA / "giscore_kml_timestamps.kml").read_bytes()
+    incidents = preview_bytes(store, data, "timestamps.kml").incidents.set_index("place")
+    days = {place: (row["date_start"].strftime("%Y-%m-%d"), row["date_end"].strftime(
+        "%Y-%m-%d"), row["date_precision"]) for place, row in incidents.iterrows()}
+    assert days["when 2009"] == ("2009-01-01", "2009-12-31", "approximate")
+    assert days["span 2009"] == ("2009-01-01", "2009-12-31", "approximate")
+    assert days["when 2009-02"] == ("2009-02-01", "2009-02-28", "month")
+    assert days["span 2009-02"] == ("2009-02-01", "2009-02-28", "month")
+    assert days["when 2009-03-01"] == ("2009-03-01", "2009-03-01", "day")
+
+
+def test_kml_without_any_time_asks_for_the_date_column(store):
+    undated = re.sub(r"<TimeStamp>.*?</TimeStamp>|<TimeSpan>.*?</TimeSpan>", "", KML,
+                     flags=re.S).encode()
+    with pytest.raises(ValidationError, match="Missing column for date; found: Name, "
+                                              "description, source, latitude"):
+        preview_bytes(store, undated, "undated.kml")
+
+
+def test_kml_holding_only_a_network_link_says_how_to_export_the_data():
+    linked = (b'<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/'
+              b'2.2"><Document><name>Map</name><NetworkLink><name>Map</name><Link><href>'
+              b'https://www.google.com/maps/d/u/0/kml?mid=EXAMPLE</href></Link></NetworkLink>'
+              b'</Document></kml>')
+    with pytest.raises(InputFileError, match=r"only a network link to https://www\.google"
+                                             r"\.com/maps/d/u/0/kml\?mid=EXAMPLE.*unticked"):
+        read_file(linked, "Map.kml")
