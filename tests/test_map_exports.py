@@ -12,25 +12,9 @@ import json
 import pytest
 
 from geo.errors import InputFileError
+from geo.importing.columns import auto_mapping
 from geo.importing.readers.dispatch import read_file
-from tests.support.imports import preview_bytes
-
-UMAP = {
-    "type": "umap", "uri": "https://umap.openstreetmap.fr/en/map/strikes_1",
-    "geometry": {"type": "Point", "coordinates": [31.0, 47.0]},  # the map's centre
-    "properties": {"name": "Strikes", "zoom": 6, "description": "Map description"},
-    "layers": [
-        {"type": "FeatureCollection", "_umap_options": {"name": "Odesa", "color": "Red"},
-         "features": [{"type": "Feature",
-                       "geometry": {"type": "Point", "coordinates": [30.61204, 46.70118]},
-                       "properties": {"name": "Depot fire", "date": "2025-08-08",
-                                      "_umap_options": {"color": "Orange"}}}]},
-        {"type": "FeatureCollection", "properties": {"name": "Kremenchuk"},
-         "features": [{"type": "Feature",
-                       "geometry": {"type": "Point", "coordinates": [33.42, 49.07]},
-                       "properties": {"name": "Refinery", "date": "2025-07-02"}}]},
-    ],
-}
+from tests.support.imports import UMAP, preview_bytes
 
 
 def kepler_map(*datasets) -> bytes:
@@ -96,3 +80,18 @@ def test_kepler_dataset_without_rows_names_what_to_do():
     broken = kepler_map({"id": "a", "label": "a.csv", "allData": [[1]]})
     with pytest.raises(InputFileError, match=r"'a\.csv' has no 'fields' and 'allData'"):
         read_file(broken, "keplergl.json")
+
+
+def test_kepler_style_column_names_are_found_by_their_suffix(store):
+    # the column names of kepler.gl's sample trip data set, with made-up values
+    data = (b"gps_data.utc_timestamp,gps_data.lat,gps_data.lng,gps_data.types\n"
+            b"2025-08-08 00:09:55,46.70118,30.61204,driver_analytics\n")
+    incident = preview_bytes(store, data, "kepler_export.csv").incidents.iloc[0]
+    assert (incident["latitude"], incident["longitude"]) == (46.70118, 30.61204)
+    assert incident["date_start"].strftime("%Y-%m-%d") == "2025-08-08"
+
+
+def test_two_columns_ending_in_date_are_no_guess():
+    mapping = auto_mapping(["start_date_x", "report_date", "update_date", "lat", "lon"])
+    assert mapping["date_start"] is None
+    assert (mapping["latitude"], mapping["longitude"]) == ("lat", "lon")
