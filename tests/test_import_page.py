@@ -8,6 +8,8 @@ Cell edits in st.data_editor are given as its edit state in session state, as Ap
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -16,6 +18,7 @@ from geo.store.incident_store import IncidentStore
 from tests.support.files import TEST_DATA
 from tests.support.import_page import button, metrics
 from tests.support.import_page import uploaded as upload
+from tests.support.imports import UMAP
 
 UPLOAD = (b"date,lat,lon,place,category,notes\n"
           b"2025-08-08,46.1,30.1,A,strike,<b>bold?</b>\n"
@@ -60,6 +63,13 @@ def test_a_firms_shapefile_download_is_offered_and_previewed(page):
     uploaded(page, (TEST_DATA / "firms_modis_c6_global_24h_shapefile.zip").read_bytes(),
              "DL_FIRE_M-C61_1.zip")
     assert metrics(page) == {"New": "25", "Duplicate": "0", "Needs review": "0",
+                             "Rejected": "0"}
+
+
+def test_a_umap_export_is_offered_and_previewed_as_its_layers_features(page):
+    assert "umap" in {t.lstrip(".") for t in page.file_uploader[0].proto.type}
+    uploaded(page, json.dumps(UMAP).encode(), "strikes.umap")
+    assert metrics(page) == {"New": "2", "Duplicate": "0", "Needs review": "0",
                              "Rejected": "0"}
 
 

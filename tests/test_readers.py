@@ -42,7 +42,7 @@ def test_kml_and_kmz_placemarks_with_their_folders_and_times():
         assert table.unit == "placemark" and len(table.frame) == 2
         first, area = table.frame.loc[1], table.frame.loc[2]
         assert (first["Name"], first["description"], first["source"]) == (
-            "Depot fire", "<b>drone</b> strike", "Suspilne")
+            "Depot fire", "drone strike", "Suspilne")  # its HTML as plain text
         assert first["timestamp"].startswith("2025-08-08")
         assert (first["latitude"], first["longitude"], first["layer"]) == ("46.70118",
                                                                            "30.61204", "Odesa")

@@ -12,6 +12,7 @@ import pandas as pd
 
 from geo.allocation import paused_gc
 from geo.errors import ValidationError
+from geo.importing.column_suffixes import date_column, point_pair
 from geo.importing.presets.base import Preset, normalise_header
 from geo.importing.presets.registry import PRESETS
 
@@ -71,7 +72,20 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
         mapping[name] = found
         if found is not None:
             used.add(found)
+    if not preset.mapping:
+        _by_suffix(mapping, list(columns), used)
     return mapping
+
+
+def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
+    """kepler.gl's names (geo.importing.column_suffixes) for a point or date not found."""
+    if mapping.get("latitude") is None and mapping.get("longitude") is None:
+        pair = point_pair(columns, used)
+        if pair is not None:
+            mapping["latitude"], mapping["longitude"] = pair
+            used.update(pair)
+    if mapping.get("date_start") is None:
+        mapping["date_start"] = date_column(columns, used)
 
 
 def check_mapping(mapping: Mapping, columns) -> list[str]:

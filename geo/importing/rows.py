@@ -159,6 +159,14 @@ def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptio
         date_from, date_to = date_from.copy(), date_to.copy()
         date_from[week] = date_from[week] - pd.Timedelta(days=3)
         date_to[week] = date_to[week] + pd.Timedelta(days=3)
+    # an end written as a month or a year ends with it: a KML TimeSpan of 2009-02..2009-02
+    # is all of February, not its first day
+    end_written = end.precision.to_numpy(dtype=object)
+    for unit, period_end in (("month", pd.offsets.MonthEnd(0)), ("year", pd.offsets.YearEnd(0))):
+        coarse = ~open_end & (end_written == unit)
+        if coarse.any():
+            date_to = date_to.copy()
+            date_to[coarse] = (date_to[coarse] + period_end).astype("datetime64[s]")
     widened = ~open_end & (date_to != date_from).to_numpy() & (given == "day")
     precision = precision.where(~widened, "approximate")
     lonely = open_end & (precision.to_numpy(dtype=object) == "approximate") \

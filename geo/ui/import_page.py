@@ -45,7 +45,8 @@ SOURCE_KEY = "import_source"
 SOURCES = ("A file", "Paste or upload an article")
 # what the uploader offers; the content decides the format (geo.importing.readers.detect)
 UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "geojson", "json", "kml", "kmz", "gpkg",
-                "parquet", "geoparquet", "fgb", "zip")  # zip: a shapefile, FIRMS's download
+                "parquet", "geoparquet", "fgb", "zip",  # zip: a shapefile, FIRMS's download
+                "umap")  # uMap's map export
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "

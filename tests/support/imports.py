@@ -23,6 +23,25 @@ KML = """<?xml version="1.0" encoding="UTF-8"?>
 </LinearRing></outerBoundaryIs></Polygon></Placemark></Folder>
 </Document></kml>"""
 
+# A uMap map export (.umap) of two layers, in the structure of uMap's fixture
+# umap/tests/fixtures/test_upload_data.umap (constructed values, see tests/data/README.md)
+UMAP = {
+    "type": "umap", "uri": "https://umap.openstreetmap.fr/en/map/strikes_1",
+    "geometry": {"type": "Point", "coordinates": [31.0, 47.0]},  # the map's centre
+    "properties": {"name": "Strikes", "zoom": 6, "description": "Map description"},
+    "layers": [
+        {"type": "FeatureCollection", "_umap_options": {"name": "Odesa", "color": "Red"},
+         "features": [{"type": "Feature",
+                       "geometry": {"type": "Point", "coordinates": [30.61204, 46.70118]},
+                       "properties": {"name": "Depot fire", "date": "2025-08-08",
+                                      "_umap_options": {"color": "Orange"}}}]},
+        {"type": "FeatureCollection", "properties": {"name": "Kremenchuk"},
+         "features": [{"type": "Feature",
+                       "geometry": {"type": "Point", "coordinates": [33.42, 49.07]},
+                       "properties": {"name": "Refinery", "date": "2025-07-02"}}]},
+    ],
+}
+
 
 def preview_bytes(store, data: bytes, name: str, **options):
     raw = read_upload(data, name)

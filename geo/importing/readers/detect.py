@@ -17,11 +17,13 @@ from geo.importing.readers.unpacking import check_unpacked
 CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS = (
     "csv", "xlsx", "geojson", "kml", "kmz", "gpkg", "parquet", "json")
 SHAPEFILE, FLATGEOBUF, ARCHIVE = "shp.zip", "fgb", "zip"
+UMAP, KEPLER = "umap", "keplergl"
 LABELS = {CSV: "CSV text", EXCEL: "Excel workbook (.xlsx)", GEOJSON: "GeoJSON",
           KML: "KML", KMZ: "KMZ (zipped KML)", GEOPACKAGE: "GeoPackage",
           PARQUET: "(Geo)Parquet", JSON_RECORDS: "JSON records",
           SHAPEFILE: "zipped shapefile", FLATGEOBUF: "FlatGeobuf",
-          ARCHIVE: "ZIP of data files"}
+          ARCHIVE: "ZIP of data files", UMAP: "uMap map export (.umap)",
+          KEPLER: "kepler.gl map export (keplergl.json)"}
 # Leading bytes of formats that cannot be imported, with what to do instead.
 REFUSED = {
     b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office workbook; save it as .xlsx or CSV",
@@ -67,13 +69,20 @@ def _zip_kind(data: bytes, name: str) -> str:
 
 
 def _json_kind(head: str) -> str:
+    """uMap's and kepler.gl's map exports by their top-level keys, else GeoJSON by its type,
+    else a list of records."""
+    if re.match(r'\{\s*"type"\s*:\s*"umap"', head) or (
+            re.search(r'"type"\s*:\s*"umap"', head) and re.search(r'"layers"\s*:', head)):
+        return UMAP
+    if re.search(r'"datasets"\s*:', head) and re.search(r'"allData"\s*:', head):
+        return KEPLER
     return GEOJSON if re.search(r'"type"\s*:\s*"(FeatureCollection|Feature)"', head) \
         else JSON_RECORDS
 
 
 def detect_format(data: bytes, name: str) -> str:
     """One of CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS, SHAPEFILE,
-    FLATGEOBUF, ARCHIVE."""
+    FLATGEOBUF, ARCHIVE, UMAP, KEPLER."""
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, name)
     if data.startswith(b"SQLite format 3\x00"):

@@ -10,9 +10,11 @@ from geo.importing.readers.geojson import read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
 from geo.importing.readers.json_records import read_json_records
+from geo.importing.readers.kepler import read_kepler
 from geo.importing.readers.kml import read_kml
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
+from geo.importing.readers.umap import read_umap
 
 READERS = {
     detect.EXCEL: read_excel,
@@ -24,6 +26,8 @@ READERS = {
     detect.JSON_RECORDS: read_json_records,
     detect.SHAPEFILE: read_shapefile_zip,
     detect.FLATGEOBUF: read_flatgeobuf,
+    detect.UMAP: read_umap,
+    detect.KEPLER: read_kepler,
 }
 
 

@@ -25,6 +25,8 @@ from geo.importing.readers.features import (
 )
 from geo.importing.readers.table import RawTable, text_frame
 
+# uMap's styling of a feature (colour, icon, popup template): display, never event data
+STYLE_PROPERTIES = ("_umap_options", "_storage", "_storage_options")
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84",
                "EPSG:4326", "urn:ogc:def:crs:EPSG::4326")
 
@@ -59,7 +61,8 @@ def _point_texts(features: list) -> tuple[list, list]:
 
 def _read_points(features: list, name: str) -> RawTable:
     properties = [f.get("properties") or {} for f in features]
-    names = list(dict.fromkeys(chain.from_iterable(properties)))
+    names = [n for n in dict.fromkeys(chain.from_iterable(properties))
+             if n not in STYLE_PROPERTIES]
     cells = dicts_to_array(properties, names)  # NaN where a feature lacks one
     columns = {column: cells[:, i] for i, column in enumerate(names)}
     if "id" not in columns and any("id" in f for f in features):
@@ -100,4 +103,5 @@ def read_geojson(data: bytes, name: str) -> RawTable:
         return table
     with on_disk(data, ".geojson") as path:
         layers = read_layers(path, name, "GeoJSON")
-    return table_from_layers(layers, name, file_format="GeoJSON", unit="feature")
+    return table_from_layers(layers, name, file_format="GeoJSON", unit="feature",
+                             drop=STYLE_PROPERTIES)

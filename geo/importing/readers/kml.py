@@ -1,14 +1,18 @@
 """KML and KMZ (Google Earth, My Maps) -> text cells and points, read by GDAL's LIBKML
-driver: each placemark's name, description, time stamp or span (as 'when' and 'end') and
-extended data, one layer per folder. Display-only KML fields (altitude mode, extrude,
+driver: each placemark's name, description (as plain text), time stamp or span (as 'when'
+and 'end') and extended data, one layer per folder. Display-only KML fields (altitude mode, extrude,
 icon, ...) are left out.
 """
 
 from __future__ import annotations
 
+from geo.errors import InputFileError
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
+from geo.importing.readers.html_text import plain_text_column
+from geo.importing.readers.kml_xml import network_link, placemark_times
 from geo.importing.readers.table import RawTable
 
+TIME_COLUMNS = ("timestamp", "begin", "end")
 DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon",
                   "snippet")
 
@@ -16,22 +20,73 @@ DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOr
 def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     label = "KMZ" if zipped else "KML"
     with on_disk(data, ".kmz" if zipped else ".kml") as path:
-        layers = read_layers(path, name, label)
+        try:
+            layers = read_layers(path, name, label)
+        except InputFileError as error:
+            raise _only_linked(name, label, data, zipped) or error from None
     layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
                                           and frame[c].isna().all()]))
               for layer, frame in layers]
+    inherited = _with_written_times(layers, placemark_times(data, zipped=zipped))
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
-    return _with_when(table)
+    if inherited:
+        table.notes.append(f"{inherited:,} placemark(s) without a time of their own took "
+                           "their folder's TimeStamp or TimeSpan, as Google Earth shows them")
+    return _with_plain_descriptions(_with_when(table))
+
+
+def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileError | None:
+    """A file that only links to its data (My Maps's "network link" export) says so."""
+    link = network_link(data, zipped=zipped)
+    if not link:
+        return None
+    return InputFileError(
+        f"'{name}' is a {label} file with no placemarks, only a network link to {link}: the "
+        "data stays online. In Google My Maps export the map again with \"Keep data up to "
+        "date with network link KML\" unticked, or download the linked KML and import that")
+
+
+def _with_written_times(layers, times: dict) -> int:
+    """Each placemark's time as the file writes it (geo.importing.readers.kml_xml), for the
+    layers whose placemarks it found one for one; how many took their folder's."""
+    inherited = 0
+    for layer, frame in layers:
+        written = times.get(layer)
+        if written is None or len(written) != len(frame):
+            continue
+        for column, values in zip(TIME_COLUMNS, zip(*(w.time for w in written), strict=True),
+                                  strict=True):
+            frame[column] = list(values)
+        inherited += sum(w.inherited for w in written)
+    return inherited
+
+
+def _with_plain_descriptions(table: RawTable) -> RawTable:
+    """KML descriptions are HTML (My Maps writes <br>, links, images): stored as the text a
+    reader of the balloon saw (geo.importing.readers.html_text)."""
+    if "description" not in table.frame:
+        return table
+    text, changed = plain_text_column(table.frame["description"].to_numpy())
+    if changed:
+        table.frame["description"] = text
+        table.notes.append(f"{changed:,} description(s) were HTML: stored as plain text (line "
+                           "breaks kept, http/https links written out, images left out)")
+    return table
 
 
 def _with_when(table: RawTable) -> RawTable:
     """A placemark's time as one column, 'when': its TimeStamp, else its TimeSpan's begin
-    (the span's end stays 'end'). LIBKML writes a date-only time as midnight: cut that."""
+    (the span's end stays 'end'). LIBKML writes a date-only time as midnight: cut that.
+    A file without any time loses the empty columns, so the import asks for the date column
+    by name, as for any table without one."""
     frame = table.frame
-    for column in ("timestamp", "begin", "end"):
-        if column in frame:
-            frame[column] = frame[column].str.replace(r"T00:00:00$", "", regex=True)
+    times = [column for column in TIME_COLUMNS if column in frame]
+    if times and not frame[times].ne("").to_numpy().any():
+        table.frame = frame.drop(columns=times)
+        return table
+    for column in times:
+        frame[column] = frame[column].str.replace(r"T00:00:00$", "", regex=True)
     if "timestamp" in frame or "begin" in frame:
         stamp = frame["timestamp"] if "timestamp" in frame else frame["begin"]
         begin = frame.get("begin", stamp)

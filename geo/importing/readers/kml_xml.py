@@ -1,0 +1,112 @@
+"""What GDAL's LIBKML driver does not give from a KML, read from its XML:
+
+- each placemark's time as written: LIBKML turns a TimeStamp of '2009' into nothing and
+  '2009-02' into the day 2009-02-01, losing what the file says of the date's precision;
+- the time a folder gives the placemarks in it: Google Earth lets a placemark without its
+  own TimeStamp or TimeSpan inherit its nearest enclosing folder's (or document's), so a
+  file can date a whole folder of events once;
+- the address of a network link, the whole content of a My Maps export made with "Keep
+  data up to date with network link KML".
+
+LIBKML reads each folder as a layer named after it, its placemarks in file order, so the
+times are given per folder name. A name used by two folders is left out: which of them a
+layer is cannot be told. Expat (2.4 and later) refuses entity expansion bombs, so the
+upload is parsed with the standard library.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ElementTree
+import zipfile
+from typing import NamedTuple
+
+CONTAINERS = ("Document", "Folder")
+Time = tuple[str, str, str]  # (TimeStamp's when, TimeSpan's begin, its end); '' if not given
+NO_TIME: Time = ("", "", "")
+
+
+class WrittenTime(NamedTuple):
+    time: Time
+    inherited: bool  # the placemark has none of its own: its folder's
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child_text(element, name: str) -> str:
+    for child in element:
+        if _local(child.tag) == name:
+            return (child.text or "").strip()
+    return ""
+
+
+def _own_time(feature) -> Time | None:
+    for child in feature:
+        kind = _local(child.tag)
+        if kind == "TimeStamp" and _child_text(child, "when"):
+            return _child_text(child, "when"), "", ""
+        if kind == "TimeSpan" and (_child_text(child, "begin") or _child_text(child, "end")):
+            return "", _child_text(child, "begin"), _child_text(child, "end")
+    return None
+
+
+def _kml_text(data: bytes, zipped: bool) -> bytes:
+    if not zipped:
+        return data
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    members = [m for m in archive.namelist() if m.lower().endswith(".kml")]
+    preferred = [m for m in members if m.lower() == "doc.kml"] or members
+    return archive.read(preferred[0]) if preferred else b""
+
+
+def _root(data: bytes, zipped: bool):
+    """The KML's root element, or None when its XML cannot be read."""
+    try:
+        return ElementTree.fromstring(_kml_text(data, zipped))
+    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError):
+        return None
+
+
+def network_link(data: bytes, *, zipped: bool) -> str:
+    """The address of the file's first network link; '' when it has none."""
+    root = _root(data, zipped)
+    for element in root.iter() if root is not None else ():
+        if _local(element.tag) == "NetworkLink":
+            for part in element.iter():
+                if _local(part.tag) == "href" and (part.text or "").strip():
+                    return part.text.strip()
+    return ""
+
+
+def _written(placemark, folder_time: Time) -> WrittenTime:
+    own = _own_time(placemark)
+    return WrittenTime(own or folder_time, own is None and folder_time != NO_TIME)
+
+
+def placemark_times(data: bytes, *, zipped: bool) -> dict[str, list[WrittenTime]]:
+    """Folder (layer) name -> the time of each placemark directly in it, in file order: its
+    own TimeStamp or TimeSpan as written, else its nearest enclosing folder's; {} when the
+    XML cannot be read (GDAL has read it; its times then stay)."""
+    root = _root(data, zipped)
+    if root is None:
+        return {}
+    found: dict[str, list[WrittenTime]] = {}
+    names: dict[str, int] = {}
+
+    def walk(element, inherited: Time) -> None:
+        for child in element:
+            kind = _local(child.tag)
+            if kind not in CONTAINERS:
+                continue
+            time = _own_time(child) or inherited
+            name = _child_text(child, "name")
+            names[name] = names.get(name, 0) + 1
+            found.setdefault(name, []).extend(
+                _written(placemark, time) for placemark in child
+                if _local(placemark.tag) == "Placemark")
+            walk(child, time)
+
+    walk(root, NO_TIME)
+    return {name: times for name, times in found.items() if names[name] == 1}

@@ -1,0 +1,120 @@
+"""KML as Google My Maps and Google Earth export it: HTML descriptions stored as plain
+text, the date from ExtendedData or a TimeStamp/TimeSpan (its folder's when it has none,
+at the precision the file writes), and clear words when a file has no date or holds only
+a network link. The giscore_kml_* files are real (tests/data/README.md).
+
+The KML here is constructed in the structure of a My Maps "Export to KML" (styles named
+icon-1899-..., a Folder per layer, CDATA descriptions with <br>, links and images, Data
+named by the layer's columns, gx_media_links); its values are made up."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.errors import InputFileError, ValidationError
+from geo.importing.readers.dispatch import read_file
+from geo.importing.readers.html_text import plain_text
+from tests.support.files import TEST_DATA
+from tests.support.imports import KML, preview_bytes
+
+MY_MAPS = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2">
+  <Document>
+    <name>Energy strikes</name>
+    <description/>
+    <Style id="icon-1899-0288D1-normal"><IconStyle><color>ffd18802</color><scale>1</scale>
+      <Icon><href>https://www.gstatic.com/mapspro/images/stock/503-wht-blank_maps.png</href>
+      </Icon><hotSpot x="32" xunits="pixels" y="64" yunits="insetPixels"/></IconStyle>
+      <LabelStyle><scale>0</scale></LabelStyle></Style>
+    <StyleMap id="icon-1899-0288D1"><Pair><key>normal</key>
+      <styleUrl>#icon-1899-0288D1-normal</styleUrl></Pair></StyleMap>
+    <Folder>
+      <name>Strikes</name>
+      <Placemark>
+        <name>Depot fire</name>
+        <description>{DESCRIPTION}</description>
+        <styleUrl>#icon-1899-0288D1</styleUrl>
+        <ExtendedData>
+          <Data name="Date">
+            <value>08/08/2025</value>
+          </Data>
+          <Data name="gx_media_links">
+            <value><![CDATA[https://mymaps.usercontent.google.com/hostedimage/m/x]]></value>
+          </Data>
+        </ExtendedData>
+        <Point>
+          <coordinates>
+            30.61204,46.70118,0
+          </coordinates>
+        </Point>
+      </Placemark>
+    </Folder>
+  </Document>
+</kml>""".replace("{DESCRIPTION}", (
+    '<![CDATA[<img src="https://mymaps.usercontent.google.com/hostedimage/m/x" height="200"/>'
+    '<br><br>Fire at the fuel depot &amp; rail yard<br>Source: '
+    '<a href="https://t.me/example/1">Telegram</a><br>Date: 08/08/2025]]>'))
+
+
+def test_html_becomes_the_text_a_reader_saw():
+    assert plain_text('<div>2 crews<br></div><div>1 truck</div>') == "2 crews\n\n1 truck"
+    assert plain_text('Source: <a href="https://t.me/x/1">Telegram</a>') == (
+        "Source: Telegram (https://t.me/x/1)")
+    assert plain_text('<a href="javascript:alert(1)">click</a><script>x()</script>') == "click"
+    assert plain_text("casualties < 5 and > 2") == "casualties < 5 and > 2"
+
+
+def test_my_maps_export_stores_its_description_as_plain_text(store):
+    table = read_file(MY_MAPS.encode(), "Energy strikes.kml")
+    first = table.frame.iloc[0]
+    assert first["description"] == ("Fire at the fuel depot & rail yard\n"
+                                    "Source: Telegram (https://t.me/example/1)\n"
+                                    "Date: 08/08/2025")
+    assert "hostedimage" not in first["description"]
+    assert any("stored as plain text" in note for note in table.notes)
+    preview = preview_bytes(store, MY_MAPS.encode(), "Energy strikes.kml")
+    row = preview.incidents.iloc[0]
+    assert row["date_start"].strftime("%Y-%m-%d") == "2025-08-08"
+    assert row["geo_precision"] == "unknown" and "<" not in row["description"]
+
+
+def test_a_folder_time_dates_the_placemarks_without_their_own(store):
+    data = (TEST_DATA / "giscore_kml_nested_inherits.kml").read_bytes()
+    table = read_file(data, "nestedInherits.kml")
+    assert any("3 placemark(s) without a time of their own took their folder's" in note
+               for note in table.notes)
+    preview = preview_bytes(store, data, "nestedInherits.kml", keep_duplicates=True)
+    assert preview.incidents["date_start"].notna().all()
+    assert set(preview.incidents["date_start"].dt.strftime("%Y-%m-%d")) == {"2007-01-14"}
+
+
+def test_kml_times_keep_the_precision_the_file_writes(store):
+    data = (TEST_DATA / "giscore_kml_timestamps.kml").read_bytes()
+    incidents = preview_bytes(store, data, "timestamps.kml").incidents.set_index("place")
+    days = {place: (row["date_start"].strftime("%Y-%m-%d"), row["date_end"].strftime(
+        "%Y-%m-%d"), row["date_precision"]) for place, row in incidents.iterrows()}
+    assert days["when 2009"] == ("2009-01-01", "2009-12-31", "approximate")
+    assert days["span 2009"] == ("2009-01-01", "2009-12-31", "approximate")
+    assert days["when 2009-02"] == ("2009-02-01", "2009-02-28", "month")
+    assert days["span 2009-02"] == ("2009-02-01", "2009-02-28", "month")
+    assert days["when 2009-03-01"] == ("2009-03-01", "2009-03-01", "day")
+
+
+def test_kml_without_any_time_asks_for_the_date_column(store):
+    undated = re.sub(r"<TimeStamp>.*?</TimeStamp>|<TimeSpan>.*?</TimeSpan>", "", KML,
+                     flags=re.S).encode()
+    with pytest.raises(ValidationError, match="Missing column for date; found: Name, "
+                                              "description, source, latitude"):
+        preview_bytes(store, undated, "undated.kml")
+
+
+def test_kml_holding_only_a_network_link_says_how_to_export_the_data():
+    linked = (b'<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/'
+              b'2.2"><Document><name>Map</name><NetworkLink><name>Map</name><Link><href>'
+              b'https://www.google.com/maps/d/u/0/kml?mid=EXAMPLE</href></Link></NetworkLink>'
+              b'</Document></kml>')
+    with pytest.raises(InputFileError, match=r"only a network link to https://www\.google"
+                                             r"\.com/maps/d/u/0/kml\?mid=EXAMPLE.*unticked"):
+        read_file(linked, "Map.kml")
