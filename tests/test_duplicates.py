@@ -55,6 +55,27 @@ def test_reasons_name_the_stored_incident_or_the_earlier_row():
     assert reasons[13] == "same category, place and dates as row 11 of this file"
 
 
+def test_rows_of_one_file_naming_different_places_are_not_duplicates_of_each_other():
+    """A Google Earth file's placemarks 30 m apart in one year, or two depots of one town:
+    the file names them apart. A stored incident, from another source, is still compared
+    by its point alone."""
+    new = frame([["strike", 48.0, 32.0, "2025-08-01", "2025-08-31", "", ""],
+                 ["strike", 48.0003, 32.0, "2025-08-08", "2025-08-08", "", ""],
+                 ["strike", 48.0, 32.0, "2025-08-01", "2025-08-31", "", ""],
+                 ["strike", 48.0006, 32.0, "2025-08-08", "2025-08-08", "", ""],
+                 ["strike", 48.0009, 32.0, "2025-08-08", "2025-08-08", "", ""],
+                 ["strike", 46.001, 30.0, "2025-08-08", "2025-08-08", "", ""]], first_row=1)
+    new["place"] = ["Oil depot north", "Oil depot south", "oil  DEPOT north", "Oil depot south",
+                    "", "Somewhere else"]
+    reasons = find_duplicates(new, STORED)
+    assert reasons[1] == reasons[2] == ""                       # named apart: both stay
+    assert reasons[3] == "same category, place and dates as row 1 of this file"
+    assert reasons[4] == ("same category, 0.0 km away and on an overlapping date as row 2 of "
+                          "this file")                          # the same place, written so
+    assert reasons[5].endswith("as row 1 of this file")       # names no place: compared
+    assert reasons[6].endswith("as stored incident s1")       # another source: by its point
+
+
 def test_incident_ids_already_stored_or_repeated():
     new = frame([["strike", 10.0, 10.0, "2025-01-01", "2025-01-01", "s1", ""],
                  ["strike", 20.0, 20.0, "2025-01-01", "2025-01-01", "x", ""],

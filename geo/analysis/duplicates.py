@@ -1,5 +1,8 @@
 """Duplicates: the same category, within 1 km, on an overlapping day, as a stored incident or
-an earlier row of the same file. Vectorised with numpy, no spatial library needed.
+an earlier row of the same file. Vectorised with numpy, no spatial library needed. Two rows
+of one file that name different places ("when 2009" and "span 2009" of a Google Earth file,
+two depots 300 m apart) are two incidents by the file's own word; a stored incident, from
+another source, may name the same place otherwise and is compared by point alone.
 
 Each record is spread over the days of its interval (capped at MAX_DAYS) and put in a grid
 cell twice as wide as the radius, so any record within the radius lies in the point's own
@@ -153,6 +156,14 @@ def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame, earlier_only: bool 
     return i[keep], j[keep], distance[keep]
 
 
+def _place_keys(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's place as written, case and spacing aside ('' when it names none)."""
+    if "place" not in frame:
+        return np.full(len(frame), "", dtype=object)
+    text = frame["place"].fillna("").astype(str).str.split().str.join(" ").str.casefold()
+    return text.to_numpy(dtype=object)
+
+
 def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool) -> np.ndarray:
     reasons = np.full(len(new), "", dtype=object)
     rows = new.index.to_numpy()
@@ -165,7 +176,9 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool)
                           f"stored incident {stored_id[b]}")
     if within_file and len(new) > 1:
         i, j, km = _close_pairs(new, new, earlier_only=True)
-        earlier = reasons[i] == ""
+        place = _place_keys(new)
+        earlier = (reasons[i] == "") & ((place[i] == place[j]) | (place[i] == "")
+                                        | (place[j] == ""))
         i, j, km = i[earlier], j[earlier], km[earlier]
         order = np.lexsort((j, i))
         i, j, km = i[order], j[order], km[order]
@@ -192,7 +205,8 @@ def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
         reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
         return pd.Series(reasons, index=new.index, dtype=object)
     same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text"]
-    group = new.groupby(same, dropna=False, sort=False).ngroup().to_numpy()
+    keys = new[same].assign(place=_place_keys(new)) if "place" in new else new[same]
+    group = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     _, first_position, inverse = np.unique(group, return_index=True, return_inverse=True)
     firsts = new.iloc[first_position]
     reasons = np.full(len(new), "", dtype=object)
