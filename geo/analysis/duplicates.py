@@ -156,12 +156,16 @@ def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame, earlier_only: bool 
     return i[keep], j[keep], distance[keep]
 
 
-def _place_keys(frame: pd.DataFrame) -> np.ndarray:
-    """Each row's place as written, case and spacing aside ('' when it names none)."""
-    if "place" not in frame:
-        return np.full(len(frame), "", dtype=object)
-    text = frame["place"].fillna("").astype(str).str.split().str.join(" ").str.casefold()
-    return text.to_numpy(dtype=object)
+def _place_codes(frame: pd.DataFrame) -> np.ndarray:
+    """A code per row for its place as written, case and spacing aside; -1 when it names
+    none. Worked out per distinct text: a file repeats its places."""
+    if "place" not in frame or frame.empty:
+        return np.full(len(frame), -1, dtype=np.int64)
+    codes, texts = pd.factorize(frame["place"].to_numpy(dtype=object))
+    keys = [" ".join(str(text).split()).casefold() for text in texts]
+    key_codes = pd.factorize(np.array(keys, dtype=object))[0]
+    key_codes = np.where(np.array([key == "" for key in keys], dtype=bool), -1, key_codes)
+    return np.where(codes >= 0, np.append(key_codes, -1)[codes], -1)
 
 
 def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool) -> np.ndarray:
@@ -176,9 +180,9 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool)
                           f"stored incident {stored_id[b]}")
     if within_file and len(new) > 1:
         i, j, km = _close_pairs(new, new, earlier_only=True)
-        place = _place_keys(new)
-        earlier = (reasons[i] == "") & ((place[i] == place[j]) | (place[i] == "")
-                                        | (place[j] == ""))
+        place = _place_codes(new)
+        earlier = (reasons[i] == "") & ((place[i] == place[j]) | (place[i] < 0)
+                                        | (place[j] < 0))
         i, j, km = i[earlier], j[earlier], km[earlier]
         order = np.lexsort((j, i))
         i, j, km = i[order], j[order], km[order]
@@ -205,7 +209,7 @@ def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
         reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
         return pd.Series(reasons, index=new.index, dtype=object)
     same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text"]
-    keys = new[same].assign(place=_place_keys(new)) if "place" in new else new[same]
+    keys = new[same].assign(place=_place_codes(new))
     group = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     _, first_position, inverse = np.unique(group, return_index=True, return_inverse=True)
     firsts = new.iloc[first_position]
