@@ -80,6 +80,19 @@ def test_my_maps_export_stores_its_description_as_plain_text(store):
     assert row["geo_precision"] == "unknown" and "<" not in row["description"]
 
 
+def test_the_first_web_link_of_a_description_is_the_placemark_s_source(store):
+    preview = preview_bytes(store, MY_MAPS.encode(), "Energy strikes.kml")
+    assert preview.incidents.iloc[0]["source_url"] == "https://t.me/example/1"
+    assert any("read as its source URL" in note for note in preview.notes)
+    # a file with a link column of its own keeps it; a description without a link gives none
+    own = MY_MAPS.replace('<Data name="Date">', '<Data name="url"><value>https://example.org/'
+                          'report</value></Data><Data name="Date">')
+    assert preview_bytes(store, own.encode(), "own.kml").incidents.iloc[0]["source_url"] == \
+        "https://example.org/report"
+    bare = MY_MAPS.replace('<a href="https://t.me/example/1">Telegram</a>', "Telegram")
+    assert preview_bytes(store, bare.encode(), "bare.kml").incidents.iloc[0]["source_url"] == ""
+
+
 def test_a_folder_time_dates_the_placemarks_without_their_own(store):
     data = (TEST_DATA / "giscore_kml_nested_inherits.kml").read_bytes()
     table = read_file(data, "nestedInherits.kml")

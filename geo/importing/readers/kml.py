@@ -7,6 +7,8 @@ icon, ...) are left out.
 from __future__ import annotations
 
 from geo.errors import InputFileError
+from geo.importing.columns import FIELDS
+from geo.importing.readers.description_links import with_source_links
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.html_text import plain_text_column
 from geo.importing.readers.kml_xml import network_link, placemark_times
@@ -33,7 +35,8 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     if inherited:
         table.notes.append(f"{inherited:,} placemark(s) without a time of their own took "
                            "their folder's TimeStamp or TimeSpan, as Google Earth shows them")
-    return _with_plain_descriptions(_with_when(table))
+    return with_source_links(_with_plain_descriptions(_with_when(table)),
+                             FIELDS["source_url"][1])
 
 
 def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileError | None:

@@ -21,6 +21,8 @@ import xml.etree.ElementTree as ElementTree
 import zipfile
 from typing import NamedTuple
 
+from geo.importing.readers.unpacking import member_bytes
+
 CONTAINERS = ("Document", "Folder")
 Time = tuple[str, str, str]  # (TimeStamp's when, TimeSpan's begin, its end); '' if not given
 NO_TIME: Time = ("", "", "")
@@ -58,7 +60,7 @@ def _kml_text(data: bytes, zipped: bool) -> bytes:
     archive = zipfile.ZipFile(io.BytesIO(data))
     members = [m for m in archive.namelist() if m.lower().endswith(".kml")]
     preferred = [m for m in members if m.lower() == "doc.kml"] or members
-    return archive.read(preferred[0]) if preferred else b""
+    return member_bytes(archive, preferred[0], "the KMZ archive") if preferred else b""
 
 
 def _root(data: bytes, zipped: bool):
