@@ -12,11 +12,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.errors import InputFileError
 from geo.importing.readers.encodings import decode_mixed, detect_encoding
+from geo.importing.readers.html_text import MarkupWords, tidy
 from geo.importing.readers.table import file_size
 
 MAX_ARTICLE_BYTES = 5 * 2**20
@@ -54,40 +54,39 @@ class ArticleText:
     fields: dict[str, str] = field(default_factory=dict)  # title, date, author, publisher, url
 
 
-class _TextOnly(HTMLParser):
+class _TextOnly(MarkupWords):
+    """A page's words (no link addresses: they are not the article's), its title and the
+    fields its meta tags give."""
+
+    HIDDEN_TAGS = SKIPPED_TAGS
+    BLOCK_TAGS = BLOCK_END_TAGS = BLOCK_TAGS
+    WRITE_LINKS = False
+
     def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        super().__init__()
         self.fields: dict[str, str] = {}
-        self._skipping = 0
         self._in_title = False
 
     def handle_starttag(self, tag, attrs):
-        if tag in SKIPPED_TAGS:
-            self._skipping += 1
-        elif tag == "title":
+        if tag == "title":
             self._in_title = True
         elif tag == "meta":
             values = {k.lower(): v or "" for k, v in attrs}
             name = (values.get("property") or values.get("name") or "").lower()
             if name in META_NAMES and values.get("content"):
                 self.fields.setdefault(META_NAMES[name], values["content"].strip())
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
+        super().handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
-        if tag in SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag == "title":
+        if tag == "title":
             self._in_title = False
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
+        super().handle_endtag(tag)
 
     def handle_data(self, data):
         if self._in_title:
             self.fields.setdefault("title", " ".join(data.split()))
-        elif not self._skipping:
-            self.parts.append(data)
+        else:
+            super().handle_data(data)
 
 
 def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
@@ -95,12 +94,6 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
     parser.feed(markup)
     parser.close()
     return tidy("".join(parser.parts)), parser.fields
-
-
-def tidy(text: str) -> str:
-    """One space between words, one blank line at most between paragraphs."""
-    lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
