@@ -94,6 +94,21 @@ def choose_option(page, list_name: str, option: str, attempts: int = 3) -> None:
     raise AssertionError(f"the list '{list_name}' never stayed open")
 
 
+def open_expander(page, label: str, attempts: int = 3) -> None:
+    """Open the expander `label` once the script run is over; a rerun that lands meanwhile
+    can redraw it closed, so open it again until it stays open."""
+    details = page.locator("[data-testid=stExpander] details",
+                           has=page.locator("summary", has_text=label))
+    for _ in range(attempts):
+        wait_for_script_end(page)
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
+        wait_for_script_end(page)
+        if details.get_attribute("open") is not None:
+            return
+    raise AssertionError(f"the expander '{label}' never stayed open")
+
+
 def open_page(page, link_name, landmark, attempts=3, timeout_ms=15_000):
     """Follow a navigation link once the script run is over; a click that lands during a
     rerun can be dropped all the same, so retry."""
