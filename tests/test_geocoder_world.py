@@ -114,6 +114,21 @@ def test_namesakes_left_after_every_hint_are_ambiguous_with_the_candidates(geoco
     assert "give a region" in row["geocode_note"] and row["geocode_candidates"]
 
 
+def test_another_form_of_an_own_name_finds_every_place_of_that_name(geocoder):
+    """GeoNames gives the Russian 'Belousovka' to one of Poltava oblast's two villages
+    'Bilousivka', and 'Bandurovka' to one of Vinnytsia oblast's two 'Bondurivka': the form
+    names both, so neither is taken with confidence."""
+    for asked, region, own in (("Belousovka", "Poltava Oblast", "Bilousivka"),
+                               ("Bandurovka", "Vinnytsia oblast", "Bondurivka")):
+        result = geocoder.geocode(asked, admin1=region, country="Ukraine")
+        assert result.status == "ambiguous", (asked, result.note)
+        places = (result.best, *result.others)
+        assert len(places) == 2 and all(c.label.startswith(own) for c in places)
+    # a former name spelt unlike the new one does not bring the new name's namesakes
+    renamed = geocoder.geocode("Artemivsk", admin1="Donetsk oblast", country="Ukraine")
+    assert renamed.status != "ambiguous" and renamed.best.label.startswith("Bakhmut")
+
+
 def test_namesakes_a_few_km_apart_are_one_answer_at_raion_precision(geocoder):
     result = geocoder.geocode("Zaitseve village", admin1="Donetsk oblast", country="Ukraine")
     assert result.status in ("exact", "alias") and result.best.precision == "admin2"

@@ -44,6 +44,7 @@ RAION_KM = 40.0            # a raion before 2020: its places lie this near its p
 SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
 VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor")
 VILLAGE_SIZE = 500.0       # "X village": no namesake outweighs another by being bigger
+SAME_WORD_SIMILARITY = 80.0  # rapidfuzz ratio of a name to a place's own name: one word's forms
 
 
 class PlaceLookup:
@@ -200,11 +201,34 @@ class PlaceLookup:
             kept = [p for p in kept if pool[p][0] or self._looks_like(name, p)]
         if not kept:
             return None
+        pool, kept = self._with_namesakes_of_own_names(name, pool, kept, hints)
         cands, unlisted = self.candidates(kept, pool, hints, qualifier=qualifier)
         result = decide(cands, f"places named '{name}'", hints.anchor, unlisted)
         if level == "admin2":
             result = regions.widen_to_admin2(result)
         return replace(result, note=join_notes(note, describe(result), result.note))
+
+    def _with_namesakes_of_own_names(self, name: str, pool: dict, kept: list[int],
+                                     hints: Hints) -> tuple[dict, list[int]]:
+        """A name found only as another form of a place's own name ('Redkodub', the Russian
+        of 'Ridkodub') names that place's namesakes too: GeoNames gives the Russian form to
+        one of two villages 'Ridkodub' and not the other, and the one listed was taken with
+        confidence while the other was meant. Not for a former or unrelated name (spelt
+        unlike the own name): the places sharing a town's new name are not its namesakes."""
+        added: dict[int, tuple[bool, int]] = {}
+        for place in kept:
+            if pool[place][1] & (PRIMARY_KEY | OFFICIAL):
+                continue
+            own = normalize_name(self.index.name_of(place))
+            if fuzz.ratio(name, own) < SAME_WORD_SIMILARITY:
+                continue
+            for namesake, (spelt_so, flags) in self.places_spelt(own).items():
+                if namesake not in pool and spelt_so and flags & PRIMARY_KEY:
+                    added.setdefault(namesake, pool[place])   # matched as that place was
+        namesakes, _ = self._filtered(list(added), hints)
+        if not namesakes:
+            return pool, kept
+        return {**pool, **added}, kept + namesakes
 
     def _only_elsewhere(self, name: str, hints: Hints) -> GeocodeResult | None:
         """The name, spelt so, exists only outside the country given: not found here (no
