@@ -20,7 +20,7 @@ from geo.settings import DATA_DIR
 from geo.sharing.html import snapshot_html
 from geo.store.incident_store import IncidentStore
 from geo.viewstate import ViewFilter
-from tests.support.browser import map_frame
+from tests.support.browser import map_frame, open_expander
 from tests.support.seed import seed_snapshot, seed_state
 
 pytestmark = pytest.mark.browser
@@ -105,7 +105,7 @@ def test_a_link_reopens_its_view_and_the_url_follows_the_map(streamlit_server, b
     assert query_of(page.url)["lat"] == "45.3000"
     assert not frame.is_detached(), "panning must not rebuild the map"
 
-    page.get_by_text("Share and export").click()
+    open_expander(page, "Share and export")
     # the URL follows the map at once; the panel's link when the rerun it started is over
     link = page.get_by_role("textbox", name="Link to this view", exact=True)
     expect(link).to_have_value(re.compile(r"[?&]z=9(&|$)"), timeout=30_000)
@@ -124,7 +124,7 @@ def test_the_share_panel_downloads_a_png_snapshot(streamlit_server, browser_page
     page = browser_page
     page.goto(f"{streamlit_server.url}/?from=2025-06-01&to=2025-08-08")
     map_frame(page)
-    page.get_by_text("Share and export").click()
+    open_expander(page, "Share and export")
     wait_until_idle(page)
     with page.expect_download(timeout=120_000) as download:
         page.get_by_role("button", name="PNG snapshot").click()

@@ -16,7 +16,7 @@ from geo.commands._cli import main
 from geo.importing.pipeline import ImportOptions, import_path
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
-from tests.support.browser import map_frame, wait_for_script_end
+from tests.support.browser import map_frame, open_expander, wait_for_script_end
 from tests.support.files import FIRMS_CSV
 from tests.support.synthetic import store_synthetic
 
@@ -56,7 +56,7 @@ def test_the_page_and_the_command_line_export_the_same_view(start_streamlit, bro
     page = browser_page
     page.goto(f"{app.url}/?from={WINDOW[0]}&to={WINDOW[1]}")
     map_frame(page)
-    page.locator("[data-testid=stExpander] summary", has_text="Share and export").click()
+    open_expander(page, "Share and export")
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] "
                            "button')", timeout=120_000)
     from_page = read_export(Path(csv_download(page).path()).read_bytes())
