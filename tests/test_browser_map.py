@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import map_frame, open_page
+from tests.support.browser import map_frame, open_page, wait_for_script_end
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,9 @@ def test_seed_story_is_drawn_offline_and_the_window_filters_it(streamlit_server,
     assert not [url for url in page.blocked if "tile" not in url]
 
     # The exact-date input is segmented (year / month / day), as a keyboard user types it.
-    # Typing the month moves on to the day; leaving the field commits the date.
+    # Typing the month moves on to the day; leaving the field commits the date. Once the
+    # first run is over: Streamlit drops a date committed during a page's first run.
+    wait_for_script_end(page)
     page.get_by_role("spinbutton", name="month, To").click()
     page.keyboard.type("0731")
     page.get_by_role("heading", name="Incidents in view").click()
