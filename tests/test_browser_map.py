@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import map_frame, open_page, wait_for_script_end
+from tests.support.browser import commit_window_date, map_frame, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -47,13 +47,8 @@ def test_seed_story_is_drawn_offline_and_the_window_filters_it(streamlit_server,
     assert not [url for url in page.blocked if "tile" not in url]
 
     # The exact-date input is segmented (year / month / day), as a keyboard user types it.
-    # Typing the month moves on to the day; leaving the field commits the date. Once the
-    # first run is over: Streamlit drops a date committed during a page's first run.
-    wait_for_script_end(page)
-    page.get_by_role("spinbutton", name="month, To").click()
-    page.keyboard.type("0731")
-    page.get_by_role("heading", name="Incidents in view").click()
-    page.get_by_text("window 01 Nov 2020 – 31 Jul 2025").wait_for(timeout=30_000)
+    # Typing the month moves on to the day; leaving the field commits the date.
+    commit_window_date(page, "To", "0731", "window 01 Nov 2020 – 31 Jul 2025")
     frame = map_frame(page, until="window.incidentMapLayers.strikes.visibleCount() === 11")
     assert strikes_near(frame, ODESA_REGION_DEPOT) == 0
     assert strikes_near(frame, ORLIVKA) == 1

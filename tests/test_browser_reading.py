@@ -20,7 +20,6 @@ from geo.render.map_reading import MAP_TITLE
 from geo.settings import PROJECT_ROOT
 from tests.support.axe import blocking_violations
 from tests.support.browser import map_frame, open_expander, open_page, wait_for_script_end
-from tests.support.map_loading import hold_map_reports, release_map_reports
 
 pytestmark = pytest.mark.browser
 
@@ -225,23 +224,6 @@ def test_the_sidebar_window_reaches_the_map_before_the_rerun_and_enter_applies_i
     frame.wait_for_function(f"() => window.incidentTimeControl.maxDay === {first_day} && "
                             f"window.incidentMapLayers.strikes.visibleCount() === {expected}",
                             timeout=5_000)
-
-
-def test_a_date_being_typed_survives_a_rerun_that_lands_meanwhile(streamlit_server,
-                                                                  browser_page):
-    """The map's first report starts a rerun; on a loaded machine it lands seconds later,
-    while the person may be typing a date. Each run used to set every window widget again,
-    and the page replaced the typed date with the old one (CI lost '31 Jul' this way)."""
-    page = browser_page
-    hold_map_reports(page)
-    page.goto(streamlit_server.url)
-    map_frame(page)
-    wait_for_script_end(page)
-    page.get_by_role("spinbutton", name="month, To").click()
-    page.keyboard.type("0731")
-    release_map_reports(page)
-    page.get_by_role("heading", name="Incidents in view").click()  # leaving the field
-    page.get_by_text("window 01 Nov 2020 – 31 Jul 2025").wait_for(timeout=30_000)
 
 
 def test_settlements_show_at_site_zooms_only(streamlit_server, browser_page):

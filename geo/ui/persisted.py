@@ -31,15 +31,6 @@ def value(key: str, default: Any) -> Any:
     return st.session_state.get(kept_key(key), default)
 
 
-def set_widget(key: str, value: Any) -> None:
-    """Give the widget `key` this value, only when it has another: every assignment is sent
-    to the page and replaces what the person is typing there in that moment (a rerun the
-    map's report starts would undo a date being typed)."""
-    session = st.session_state
-    if key not in session or session[key] != value:
-        session[key] = value
-
-
 def widget(key: str, default: Any = None) -> dict:
     """The keyword arguments of the widget `key` (key, on_change), its value set from the
     kept one (`default` before there is one, when not None): draw it without `value=`."""
@@ -47,5 +38,5 @@ def widget(key: str, default: Any = None) -> dict:
     if kept_key(key) not in session and default is not None:
         session[kept_key(key)] = default
     if kept_key(key) in session:
-        set_widget(key, session[kept_key(key)])
+        session[key] = session[kept_key(key)]
     return {"key": key, "on_change": remember, "args": (key,)}

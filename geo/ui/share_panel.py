@@ -17,7 +17,7 @@ from geo.render.extents import INCIDENTS, resolve_extent
 from geo.sharing.citation import DEFAULT_TITLE
 from geo.sharing.exports import EXPORT_FORMATS, export_bytes, mime_type
 from geo.sharing.formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
-from geo.ui import cached, persisted, safe_text
+from geo.ui import cached, safe_text
 from geo.viewstate import ViewState, to_query
 
 MAX_TITLE_CHARS = 140
@@ -132,7 +132,7 @@ def render(view: View, basemap_parts, pipelines, bounds) -> None:
     st.divider()
     # a text box, not st.code: the code block's highlighter costs every first page load
     # about 0.4 s of the browser's time, before the map is drawn
-    persisted.set_widget("share_link", current_link(state))  # one box, its text kept current
+    st.session_state["share_link"] = current_link(state)  # one box, its text kept current
     st.text_input("Link to this view", key="share_link",
                   help="Click in the box, then Ctrl+A and Ctrl+C to copy the link.")
     st.caption("Opening the link shows the same window, layers, filters, map position and "

@@ -98,9 +98,8 @@ def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
     start, end = st.session_state.get("window", (low, high))
     start, end = _clamp(start, low, high), _clamp(end, low, high)
     st.session_state["window"] = (start, end)
-    persisted.set_widget("window_slider", (start, end))
-    persisted.set_widget("window_from", start)
-    persisted.set_widget("window_to", end)
+    st.session_state["window_slider"] = (start, end)
+    st.session_state["window_from"], st.session_state["window_to"] = start, end
     if low < high:
         st.slider(WINDOW_LABELS[0], min_value=low, max_value=high, key="window_slider",
                   format="D MMM YYYY", on_change=_sync_from_slider,

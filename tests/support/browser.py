@@ -94,6 +94,26 @@ def choose_option(page, list_name: str, option: str, attempts: int = 3) -> None:
     raise AssertionError(f"the list '{list_name}' never stayed open")
 
 
+def commit_window_date(page, field: str, month_day: str, shown: str,
+                       attempts: int = 3) -> None:
+    """Type month and day into the sidebar's date field `field` ('From' or 'To') and leave
+    it, once the script run is over; until the page shows `shown`. Each run sets the date
+    fields from the window, so a rerun landing while the date is typed (the map's first
+    report can start one after the first run) puts the old date back: type it again, as a
+    person would."""
+    for _ in range(attempts):
+        wait_for_script_end(page)
+        page.get_by_role("spinbutton", name=f"month, {field}").click()
+        page.keyboard.type(month_day)
+        page.get_by_role("heading", name="Incidents in view").click()
+        try:
+            page.get_by_text(shown).wait_for(timeout=20_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the date {month_day} in '{field}' never showed '{shown}'")
+
+
 def open_expander(page, label: str, attempts: int = 3) -> None:
     """Open the expander `label` once the script run is over; a rerun that lands meanwhile
     can redraw it closed, so open it again until it stays open."""

@@ -4,8 +4,6 @@ selection lost it then (geo.ui.map_space)."""
 
 from __future__ import annotations
 
-from tests.support.browser import wait_for_script_end
-
 # streamlit-folium's frame reports a height of 0 when its script loads and the map's height
 # once the map is drawn (with the map's first report): the second is kept back until the
 # page sets window.__releaseMapHeight. Installed in every child frame: the component's
@@ -37,39 +35,3 @@ def release_map_height(page) -> None:
 def map_iframe_height(page) -> float:
     return page.locator(MAP_IFRAME).evaluate("frame => frame.getBoundingClientRect().height")
 
-
-# The map's reports (streamlit-folium's component values) kept back until the page sets
-# window.__releaseMapReports, each run's start counted in window.__runsStarted: a test can
-# have a rerun land at a moment of its choosing.
-HOLD_REPORTS = """(() => {
-  if (window === window.top) {
-    window.__runsStarted = 0;
-    new MutationObserver(changes => changes.forEach(change => {
-      if (change.target.getAttribute('data-test-script-state') === 'running') {
-        window.__runsStarted += 1;
-      }
-    })).observe(document, {subtree: true, attributeFilter: ['data-test-script-state']});
-    return;
-  }
-  const page = window.parent, send = page.postMessage;
-  page.postMessage = function (message, origin) {
-    const report = message && message.type === 'streamlit:setComponentValue';
-    if (!report) { return send.call(page, message, origin); }
-    const later = () => page.__releaseMapReports ? send.call(page, message, origin)
-                                                : setTimeout(later, 20);
-    later();
-  };
-})();"""
-
-
-def hold_map_reports(page) -> None:
-    """From the next page opened on, the map's reports wait for release_map_reports."""
-    page.context.add_init_script(HOLD_REPORTS)
-
-
-def release_map_reports(page) -> None:
-    """Send the reports kept back, and wait for the run they start to end."""
-    runs = page.evaluate("() => { window.__releaseMapReports = true; "
-                         "return window.__runsStarted; }")
-    page.wait_for_function(f"() => window.__runsStarted > {runs}", timeout=30_000)
-    wait_for_script_end(page)
