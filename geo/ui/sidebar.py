@@ -98,6 +98,7 @@ def window_controls(low: dt.date, high: dt.date) -> tuple[dt.date, dt.date]:
     start, end = st.session_state.get("window", (low, high))
     start, end = _clamp(start, low, high), _clamp(end, low, high)
     st.session_state["window"] = (start, end)
+    # every run, as persisted.widget does and for the same reason
     st.session_state["window_slider"] = (start, end)
     st.session_state["window_from"], st.session_state["window_to"] = start, end
     if low < high:
