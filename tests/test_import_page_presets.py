@@ -72,3 +72,17 @@ def test_the_precision_note_is_shown_for_plain_coordinates(page):
     uploaded(page, b"date,lat,lon\n2025-08-08,49.35,23.5\n", "plain.csv")
     assert any("no stated location precision" in w.value for w in page.warning)
     assert list(preview_table(page)["Precision"]) == ["unknown"]
+
+
+def test_a_firms_file_shows_the_category_and_status_it_sets_instead_of_defaults(page):
+    uploaded(page, (TEST_DATA / "firms_viirs_nrt_silex.csv").read_bytes(), "fires.csv")
+    assert kind_of_file(page).value == "firms"
+    shown = {s.label: s for s in page.selectbox}
+    assert "Category if none" not in shown and "Claim status if none" not in shown
+    assert shown["Category"].disabled and shown["Category"].value == "thermal_detection"
+    assert shown["Claim status"].disabled and shown["Claim status"].value == "reported"
+    assert list(preview_table(page)["Category"].unique()) == ["thermal_detection"]
+    kind_of_file(page).set_value("auto").run()   # read as any table: the defaults return
+    shown = {s.label: s for s in page.selectbox}
+    assert not shown["Category if none"].disabled
+    assert not shown["Category"].disabled   # now the column that holds it

@@ -52,8 +52,8 @@ Mapping = dict[str, str | None]
 
 
 def fields_for(preset: Preset) -> dict[str, str]:
-    """Field -> label for every field this preset can fill."""
-    labels = {name: label for name, (label, _) in FIELDS.items()}
+    """Field -> label for every field this preset can fill (not those it sets itself)."""
+    labels = {name: label for name, (label, _) in FIELDS.items() if name not in preset.fixed}
     return {**labels, **preset.extra_fields}
 
 

@@ -65,6 +65,20 @@ def _kind_of_file(raw: RawTable, key: str) -> str:
     return chosen
 
 
+def _default_choice(column, field: str, options: list[str], default: str, fixed: str | None,
+                    preset, *, key: str, format_func, help: str) -> str:
+    """The default of a field for rows that lack it, or, where the kind of file sets the
+    field on every row, that value shown and not offered (a FIRMS file's rows are thermal
+    detections whatever is chosen here)."""
+    if fixed is not None:
+        column.selectbox(field, [fixed], key=f"{key}_fixed", format_func=format_func,
+                         disabled=True,
+                         help=f"Every row of a {preset.label} file is stored so.")
+        return fixed
+    return column.selectbox(f"{field} if none", options, index=options.index(default),
+                            key=key, format_func=format_func, help=help)
+
+
 def render(raw: RawTable, digest: str) -> ImportOptions:
     key = f"import_{digest[:10]}"
     preset = _kind_of_file(raw, key)
@@ -74,13 +88,15 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
                                     max_chars=40,
                                     help="Country for place names without one: ISO code or "
                                          "name (UA, Ukraine); leave empty for none.")
-        category = top[1].selectbox(
-            "Category if none", CATEGORIES, key=f"{key}_category",
-            format_func=lambda c: CATEGORY_LABELS[c],
+        fixed = PRESETS[preset].fixed
+        category = _default_choice(
+            top[1], "Category", CATEGORIES, "strike", fixed.get("category"), PRESETS[preset],
+            key=f"{key}_category", format_func=lambda c: CATEGORY_LABELS[c],
             help="Used for rows whose file has no category column or an empty cell.")
-        claim = top[2].selectbox(
-            "Claim status if none", CLAIM_STATUSES, index=CLAIM_STATUSES.index("reported"),
-            key=f"{key}_claim", format_func=lambda c: CLAIM_LABELS[c].split(" (")[0],
+        claim = _default_choice(
+            top[2], "Claim status", CLAIM_STATUSES, "reported", fixed.get("claim_status"),
+            PRESETS[preset], key=f"{key}_claim",
+            format_func=lambda c: CLAIM_LABELS[c].split(" (")[0],
             help="Used for rows whose file has no claim status.")
         day_first = top[3].selectbox(
             "Date order", list(DATE_ORDERS), key=f"{key}_day", format_func=DATE_ORDERS.get,

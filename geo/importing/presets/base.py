@@ -40,6 +40,9 @@ class Preset:
     id_prefix: str = ""
     lists_missing: bool = False
     day_first: bool | None = None
+    # fields the preset sets on every row whatever the file says (a FIRMS detection is a
+    # thermal detection): the Import page shows them instead of a default to choose
+    fixed: dict[str, str] = field(default_factory=dict)
 
     def matches(self, headers: set[str]) -> int:
         """How many headers of the best matching signature the file has (0: none fits)."""

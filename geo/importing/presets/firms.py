@@ -61,7 +61,8 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
         when != "", out["date_start"].str.strip())
     out["time"] = ""  # kept in date_text; the record's precision is the day
-    out["category"] = THERMAL_CATEGORY
+    for name, value in FIXED.items():
+        out[name] = value
     out["subtype"] = slug(instrument)
     out["geo_precision"] = "site"
     out["geo_method"] = ("NASA FIRMS detection: centre of the " + instrument.where(
@@ -70,10 +71,11 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     out["source_url"] = out["source_url"].where(out["source_url"] != "",
                                                 "https://firms.modaps.eosdis.nasa.gov/")
     out["claimant"] = "NASA FIRMS (satellite thermal sensor, not a claim of a strike)"
-    out["claim_status"] = "reported"
     out["date_precision"] = "day"
     return out
 
+
+FIXED = {"category": THERMAL_CATEGORY, "claim_status": "reported"}
 
 FIRMS = Preset(
     name="firms", label="NASA FIRMS fire detections",
@@ -97,5 +99,5 @@ FIRMS = Preset(
                   "detection_type": "Detection type (0-3, archive files)",
                   "viirs_brightness": "VIIRS brightness (bright_ti4, K)",
                   "modis_brightness": "MODIS brightness (brightness, K)"},
-    transform=_firms, identity=True, id_prefix="firms-", day_first=False,
+    transform=_firms, identity=True, id_prefix="firms-", day_first=False, fixed=FIXED,
 )
