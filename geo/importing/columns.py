@@ -146,4 +146,6 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
     out = pd.DataFrame(columns, index=frame.index, dtype=object)
     if preset.transform is not None:
         out = preset.transform(out)
+    for name, value in preset.fixed.items():
+        out[name] = value
     return out

@@ -47,7 +47,6 @@ def _acled(frame: pd.DataFrame) -> pd.DataFrame:
     out["incident_id"] = prefixed("acled-", out["incident_id"].where(
         out["incident_id"] != "", out["acled_data_id"]))
     out["source_name"] = "ACLED"
-    out["claim_status"] = "reported"
     return out
 
 
@@ -69,5 +68,6 @@ ACLED = Preset(
                frozenset({"event_date", "event_type", "time_precision"})),
     extra_fields={"acled_data_id": "ACLED data_id (when event_id_cnty is missing)"},
     transform=_acled, identity=True, id_prefix="acled-", lists_missing=True,
+    fixed={"claim_status": "reported"},
     day_first=False,
 )

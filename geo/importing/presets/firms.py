@@ -61,8 +61,6 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
         when != "", out["date_start"].str.strip())
     out["time"] = ""  # kept in date_text; the record's precision is the day
-    for name, value in FIXED.items():
-        out[name] = value
     out["subtype"] = slug(instrument)
     out["geo_precision"] = "site"
     out["geo_method"] = ("NASA FIRMS detection: centre of the " + instrument.where(
@@ -74,8 +72,6 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     out["date_precision"] = "day"
     return out
 
-
-FIXED = {"category": THERMAL_CATEGORY, "claim_status": "reported"}
 
 FIRMS = Preset(
     name="firms", label="NASA FIRMS fire detections",
@@ -99,5 +95,6 @@ FIRMS = Preset(
                   "detection_type": "Detection type (0-3, archive files)",
                   "viirs_brightness": "VIIRS brightness (bright_ti4, K)",
                   "modis_brightness": "MODIS brightness (brightness, K)"},
-    transform=_firms, identity=True, id_prefix="firms-", day_first=False, fixed=FIXED,
+    transform=_firms, identity=True, id_prefix="firms-", day_first=False,
+    fixed={"category": THERMAL_CATEGORY, "claim_status": "reported"},
 )

@@ -88,7 +88,6 @@ def _timemap(frame: pd.DataFrame) -> pd.DataFrame:
         out["timemap_civ_id"] == "", out["timemap_civ_id"]))
     out["geo_method"] = "coordinates from the TimeMap export (it states no precision)"
     out["source_name"] = out["source_name"].where(out["source_name"] != "", "TimeMap events")
-    out["claim_status"] = "reported"
     return out
 
 
@@ -109,5 +108,6 @@ TIMEMAP = Preset(
     extra_fields={"sources": "Sources", "filters": "Filters / associations",
                   "timemap_civ_id": "Public id (civId)"},
     transform=_timemap, identity=True, id_prefix="timemap-", lists_missing=True,
+    fixed={"claim_status": "reported"},
     day_first=False,
 )

@@ -47,7 +47,6 @@ def _ucdp(frame: pd.DataFrame) -> pd.DataFrame:
     out["date_text"] = ("UCDP date_prec " + when + ": " + out["date_start"] + " to "
                         + out["date_end"]).where(when.isin(["2", "3", "4", "5"]), "")
     out["incident_id"] = prefixed("ucdp-", out["incident_id"])
-    out["category"] = "other"
     out["subtype"] = coded(out["violence_type"], VIOLENCE)
     best, low, high = (out[name].str.strip() for name in ("deaths_best", "deaths_low",
                                                           "deaths_high"))
@@ -56,7 +55,6 @@ def _ucdp(frame: pd.DataFrame) -> pd.DataFrame:
     out["description"] = joined(out["dyad"], out["description"], out["where_description"],
                                 separator=". ")
     out["source_name"] = "UCDP GED"
-    out["claim_status"] = "reported"
     return out
 
 
@@ -80,4 +78,5 @@ UCDP = Preset(
                   "deaths_low": "Deaths (low)", "deaths_high": "Deaths (high)",
                   "dyad": "Dyad (sides)", "where_description": "Where (description)"},
     transform=_ucdp, identity=True, id_prefix="ucdp-", lists_missing=True, day_first=False,
+    fixed={"category": "other", "claim_status": "reported"},
 )
