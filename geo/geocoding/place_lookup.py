@@ -210,11 +210,12 @@ class PlaceLookup:
 
     def _with_namesakes_of_own_names(self, name: str, pool: dict, kept: list[int],
                                      hints: Hints) -> tuple[dict, list[int]]:
-        """A name found only as another form of a place's own name ('Redkodub', the Russian
-        of 'Ridkodub') names that place's namesakes too: GeoNames gives the Russian form to
-        one of two villages 'Ridkodub' and not the other, and the one listed was taken with
-        confidence while the other was meant. Not for a former or unrelated name (spelt
-        unlike the own name): the places sharing a town's new name are not its namesakes."""
+        """A name found only as another form of a place's own name ('Belousovka', the Russian
+        of 'Bilousivka') names that place's namesakes too: GeoNames gives the Russian form to
+        one of two villages 'Bilousivka' of an oblast and not the other, and the one listed
+        was taken with confidence where the other could be meant. Not for a former or
+        unrelated name (spelt unlike the own name): the places sharing a town's new name are
+        not its namesakes."""
         added: dict[int, tuple[bool, int]] = {}
         for place in kept:
             if pool[place][1] & (PRIMARY_KEY | OFFICIAL):

@@ -13,6 +13,7 @@ import streamlit as st
 
 from geo.importing.columns import FIELDS, auto_mapping, fields_for
 from geo.importing.pipeline import ImportOptions
+from geo.importing.presets.base import Preset
 from geo.importing.presets.registry import PRESETS, detect_preset
 from geo.importing.readers.table import RawTable
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
@@ -65,17 +66,18 @@ def _kind_of_file(raw: RawTable, key: str) -> str:
     return chosen
 
 
-def _default_choice(column, field: str, options: list[str], default: str, fixed: str | None,
-                    preset, *, key: str, format_func, help: str) -> str:
-    """The default of a field for rows that lack it, or, where the kind of file sets the
+def _default_choice(column, preset: Preset, field: str, label: str, options, default: str,
+                    *, key: str, format_func, help: str) -> str:
+    """The default of `field` for rows that lack it, or, where the kind of file sets the
     field on every row, that value shown and not offered (a FIRMS file's rows are thermal
     detections whatever is chosen here)."""
+    fixed = preset.fixed.get(field)
     if fixed is not None:
-        column.selectbox(field, [fixed], key=f"{key}_fixed", format_func=format_func,
+        column.selectbox(label, [fixed], key=f"{key}_fixed", format_func=format_func,
                          disabled=True,
                          help=f"Every row of a {preset.label} file is stored so.")
         return fixed
-    return column.selectbox(f"{field} if none", options, index=options.index(default),
+    return column.selectbox(f"{label} if none", options, index=options.index(default),
                             key=key, format_func=format_func, help=help)
 
 
@@ -88,14 +90,13 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
                                     max_chars=40,
                                     help="Country for place names without one: ISO code or "
                                          "name (UA, Ukraine); leave empty for none.")
-        fixed = PRESETS[preset].fixed
         category = _default_choice(
-            top[1], "Category", CATEGORIES, "strike", fixed.get("category"), PRESETS[preset],
+            top[1], PRESETS[preset], "category", "Category", CATEGORIES, "strike",
             key=f"{key}_category", format_func=lambda c: CATEGORY_LABELS[c],
             help="Used for rows whose file has no category column or an empty cell.")
         claim = _default_choice(
-            top[2], "Claim status", CLAIM_STATUSES, "reported", fixed.get("claim_status"),
-            PRESETS[preset], key=f"{key}_claim",
+            top[2], PRESETS[preset], "claim_status", "Claim status", CLAIM_STATUSES,
+            "reported", key=f"{key}_claim",
             format_func=lambda c: CLAIM_LABELS[c].split(" (")[0],
             help="Used for rows whose file has no claim status.")
         day_first = top[3].selectbox(

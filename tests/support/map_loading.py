@@ -34,4 +34,3 @@ def release_map_height(page) -> None:
 
 def map_iframe_height(page) -> float:
     return page.locator(MAP_IFRAME).evaluate("frame => frame.getBoundingClientRect().height")
-
