@@ -129,7 +129,11 @@ class Geocoder(PlaceLookup):
                 hints.around = raion.best
             return
         anchor = self.place_only(part.name, Hints(country=hints.country, admin1=hints.admin1))
-        if anchor and anchor.status in CONFIDENT:
+        if anchor and anchor.status in CONFIDENT and part.level == "admin2":
+            # a raion not listed, named after its centre town: its places lie around the town,
+            # and the namesake nearest the town is no likelier than another inside the raion
+            hints.around = anchor.best
+        elif anchor and anchor.status in CONFIDENT:
             hints.anchor = anchor.best
         else:
             hints.notes.append(f"'{part.full}' not understood as a country, region or place")

@@ -172,11 +172,15 @@ class PlaceLookup:
             places = [p for p in places if int(self.index.place_admin1[p]) in hints.admin1]
         if hints.admin2 is not None:
             inside = [p for p in places if int(self.index.place_admin2[p]) in hints.admin2]
+            note = join_notes(note, _narrowed("in the raion given", inside, places))
             places = inside or places
         if hints.around is not None:
             near = [p for p in places if haversine_km(
                 self.index.place_lat[p], self.index.place_lon[p], hints.around.latitude,
                 hints.around.longitude) <= RAION_KM]
+            where = (f"within {RAION_KM:.0f} km of {hints.around.label.split(',')[0]} "
+                     "(the raion given)")
+            note = join_notes(note, _narrowed(where, near, places))
             places = near or places
         return places, note
 
@@ -276,3 +280,12 @@ def describe(result: GeocodeResult) -> str:
         return ""
     weak = " (postal-code place: approximate point)" if best.source == "GeoNames postal" else ""
     return f"source: {best.source} {best.feature}{weak}"
+
+
+def _narrowed(where: str, inside: list[int], places: list[int]) -> str:
+    """What a raion hint did: '1 of 3 places in the raion given', or kept them all."""
+    if not inside and places:
+        return f"none {where}: kept the {len(places)} outside it"
+    if len(inside) < len(places):
+        return f"{len(inside)} of {len(places)} places {where}"
+    return ""

@@ -138,6 +138,13 @@ def run(table: Table) -> None:
               [100 * bars.confident_far], unit="%", target="<= 0.5 %")
     table.add("UCDP dev set: flagged ambiguous", bars.rows, [100 * bars.ambiguous], unit="%",
               target="<= 8 %")
+    found = geocoder.geocode_column(truth["where_coordinates"], admin1=truth["adm_1"],
+                                    admin2=truth["adm_2"], country=truth["country"])
+    with_raion = world_bars(found, truth)
+    for label, n, value in (("within 10 km", with_raion.precise, with_raion.within),
+                            ("far, not flagged", with_raion.rows, with_raion.confident_far),
+                            ("flagged ambiguous", with_raion.rows, with_raion.ambiguous)):
+        table.add(f"  + adm_2 column (geocode finds it): {label}", n, [100 * value], unit="%")
 
     accuracy = measure_accuracy(geocoder)
     table.add("accuracy: towns/sites within 10 km", len(accuracy.pointed),
