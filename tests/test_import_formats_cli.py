@@ -103,3 +103,26 @@ def test_a_preset_can_be_forced_and_an_unknown_one_is_named(tmp_path):
     assert bad.returncode == 2 and "invalid choice: 'gdelt'" in bad.stderr
     done = geo("import", path, "--preset", "firms", "--dry-run", db=tmp_path / "cli.sqlite")
     assert done.returncode == 0 and "9 would be added" in done.stdout
+
+
+@pytest.mark.parametrize("name, make, unread", [
+    ("strikes.csv", lambda p: p.write_text(
+        "date,place,latitude,longitude,raion,unit\n"
+        "2025-08-08,Orlivka,45.32,28.44,Izmail raion,3rd brigade\n"), ["'raion', 'unit'"]),
+    # the geometry's point and KML's time columns are read, through the columns made of them;
+    # the folder a placemark is in is not
+    ("firms_modis_sumatra.geojson", None, ["'SCAN', 'BRIGHT_T31', 'TRACK', 'VERSION'"]),
+    ("strikes.kml", lambda p: p.write_text(KML), ["'layer'"]),
+])
+def test_the_columns_no_field_reads_are_named_not_dropped_unsaid(tmp_path, name, make, unread):
+    path = tmp_path / name
+    if make is None:
+        path.write_bytes((TEST_DATA / name).read_bytes())
+    else:
+        make(path)
+    done = geo("import", path, "--dry-run", db=tmp_path / "cli.sqlite")
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = [line for line in done.stdout.splitlines() if "are not imported" in line]
+    assert [line.split("imported: ")[1].split(". To keep")[0] for line in said] == unread
+    for note in said:
+        assert "--map FIELD=COLUMN" in note

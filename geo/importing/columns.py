@@ -2,7 +2,9 @@
 
 `auto_mapping` proposes a mapping (field -> file column, None when absent) that the user
 can change; `check_mapping` lists what is missing, worded "Missing column for date;
-found: Datum, Ort, Breite"; `apply_mapping` builds the frame of text in import fields.
+found: Datum, Ort, Breite"; `apply_mapping` builds the frame of text in import fields;
+`read_columns` and `unread_note` say which of the file's columns no field reads, so none is
+left out unsaid.
 """
 
 from __future__ import annotations
@@ -150,3 +152,22 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
     for name, value in preset.fixed.items():
         out[name] = value
     return out
+
+
+UNREAD_SHOWN = 12
+
+
+def read_columns(mapping: Mapping, preset: Preset) -> set:
+    """The file's columns the fields of `preset` read."""
+    return {mapping[name] for name in fields_for(preset) if mapping.get(name)}
+
+
+def unread_note(columns: list) -> str:
+    """'2 columns are not read: 'raion', 'unit'...' ('' when every column is read)."""
+    if not columns:
+        return ""
+    shown = ", ".join(f"'{column}'" for column in columns[:UNREAD_SHOWN])
+    more = f" and {len(columns) - UNREAD_SHOWN} more" if len(columns) > UNREAD_SHOWN else ""
+    return (f"{len(columns)} column(s) of the file match no field of an incident and are not "
+            f"imported: {shown}{more}. To keep one, choose it for a field (Columns on the "
+            "Import page, --map FIELD=COLUMN on the command line).")

@@ -21,7 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import GeocodeError, InputFileError, ValidationError
-from geo.importing.columns import apply_mapping, auto_mapping
+from geo.importing import proposal_confidence, proposal_source
+from geo.importing.columns import apply_mapping, auto_mapping, read_columns, unread_note
 from geo.importing.date_fields import numeric_order_evidence
 from geo.importing.linking import link_rows
 from geo.importing.places import geocode_rows
@@ -147,8 +148,11 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     revision = store.revision()
     duplicates, identity = check_against_store(incidents, rejected, store, preset)
     progress(1.0, "Preview ready")
+    unread = unread_note(raw.unread(read_columns(mapping, preset) | {
+        *proposal_source.READS, *proposal_confidence.READS}))
+    notes = [*raw.notes, *parsed.hints, *([unread] if unread else [])]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
-                         issues, duplicates, [*raw.notes, *parsed.hints], parsed.swap_suggested,
+                         issues, duplicates, notes, parsed.swap_suggested,
                          choices, store_revision=revision, thermal=thermal, identity=identity)
 
 
@@ -185,7 +189,7 @@ def _result(preview: ImportPreview, **counts) -> ImportResult:
         preview.file_name, counts.pop("batch_id", None), counts.pop("added", 0),
         int(((status == DUPLICATE) & ~include).sum()),
         int(((status == "needs review") & ~include).sum()), preview.counts()[REJECTED],
-        problems=tuple(preview.grouped_problems()),
+        problems=tuple(preview.grouped_problems()), notes=tuple(preview.notes),
         missing=tuple(preview.missing["incident_id"]) if len(preview.missing) else (),
         **counts)
 

@@ -11,6 +11,7 @@ from geo.importing.problems import RowIssues
 
 LOW = "low"
 TOPIC = "proposal"
+READS = ("confidence", "doubts")   # the file's columns read here by name
 
 
 def hold_unsure_proposals(cells: pd.DataFrame, issues: RowIssues) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 COLUMNS = {"article": "title", "article_date": "date", "article_sha256": "sha256"}
+READS = tuple(COLUMNS)   # the file's columns read here by name, besides the mapped fields
 
 
 def articles_of(cells: pd.DataFrame) -> dict:

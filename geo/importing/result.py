@@ -19,6 +19,7 @@ class ImportResult:
     problems: tuple[str, ...] = ()  # one line per rule broken (geo.importing.problems)
     updated: int = 0
     missing: tuple[str, ...] = ()  # stored ids of this source the file no longer holds
+    notes: tuple[str, ...] = ()    # what the preview says of the file as a whole
 
     def summary(self, max_problems: int = 50) -> str:
         verb = "would be added" if self.dry_run else "added"
@@ -35,6 +36,7 @@ class ImportResult:
             shown = ", ".join(self.missing[:10]) + (", ..." if len(self.missing) > 10 else "")
             lines.append(f"  stored earlier but no longer in this file (kept; the source may "
                          f"have deleted them): {len(self.missing):,}: {shown}")
+        lines += [f"Note: {note}" for note in self.notes]
         if self.problems:
             lines.append("Problems:")
             lines += [f"  {p}" for p in self.problems[:max_problems]]

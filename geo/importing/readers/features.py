@@ -120,7 +120,8 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
     whole = pd.concat(parts, ignore_index=True, sort=False)
     frame = text_frame({c: whole[c].to_numpy(dtype=object) for c in whole.columns}, name,
                        unit=unit)
-    table = RawTable(frame, name, file_format=file_format, unit=unit, notes=notes)
+    table = RawTable(frame, name, file_format=file_format, unit=unit, notes=notes,
+                     derived={column: () for column in POINT_COLUMNS if column in frame})
     if len(layers) > 1:
         table.notes.append(f"Read {len(layers)} layers ({', '.join(n for n, _ in layers)}); "
                            "the column 'layer' says which each row came from")

@@ -76,7 +76,8 @@ def _read_points(features: list, name: str) -> RawTable:
             columns[column] = [json.dumps(v, ensure_ascii=False)
                                if isinstance(v, (dict, list)) else v for v in values]
     frame = text_frame(columns, name, unit="feature")
-    return RawTable(frame, name, file_format="GeoJSON", unit="feature")
+    return RawTable(frame, name, file_format="GeoJSON", unit="feature",
+                    derived={column: () for column in POINT_COLUMNS})
 
 
 def _read_plain(data: bytes, name: str) -> RawTable | None:

@@ -94,4 +94,5 @@ def _with_when(table: RawTable) -> RawTable:
         stamp = frame["timestamp"] if "timestamp" in frame else frame["begin"]
         begin = frame.get("begin", stamp)
         frame["when"] = stamp.where(stamp != "", begin)
+        table.derived["when"] = tuple(c for c in ("timestamp", "begin") if c in frame)
     return table

@@ -41,10 +41,19 @@ class RawTable:
     notes: list[str] = field(default_factory=list)
     file_format: str = "CSV"
     unit: str = "row"  # what one row of the file is: row, feature, placemark, record
+    # columns the reader made from others (a KML 'when' from 'timestamp'/'begin') or from the
+    # geometry (no columns): reading one reads its sources; none is the file's own column
+    derived: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:
         return list(self.frame.columns)
+
+    def unread(self, read: set) -> list[str]:
+        """The file's own columns not in `read` (directly or through a derived column)."""
+        sources = {source for column in read for source in self.derived.get(column, ())}
+        return [column for column in self.columns
+                if column not in read and column not in sources and column not in self.derived]
 
     def describe(self) -> str:
         count = f"{len(self.frame):,} {self.unit}{'s' if len(self.frame) != 1 else ''}, " \
