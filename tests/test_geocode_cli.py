@@ -114,3 +114,20 @@ def test_the_output_neutralises_spreadsheet_formulas(cache_env, tmp_path):
     assert out["note"][2] == "-33.4"  # a plain number stays a number
     for cell in out.to_numpy().ravel():
         assert not cell or cell[0] not in "=+@\t" or cell.startswith("'"), cell
+
+
+def test_columns_not_named_are_found_by_their_headers_and_said(cache_env, tmp_path):
+    source = tmp_path / "acled_like.csv"
+    source.write_text("event_date,location,admin1,admin2,country\n"
+                      "2025-08-08,Sofiivka,Luhansk,Perevalskyi,Ukraine\n", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    done = run_cli(cache_env, source, "-o", target)
+    assert done.returncode == 0, done.stderr
+    assert ("--place-column 'location', --country-column 'country', --admin1-column "
+            "'admin1', --admin2-column 'admin2'") in done.stderr
+    out = pd.read_csv(target, dtype=str, keep_default_na=False)
+    assert "within 40 km of Perevalsk" in out["geocode_note"][0]
+    named_only = run_cli(cache_env, source, "-o", target, "--no-guess")
+    assert named_only.returncode == 2
+    assert "No column of place names found" in named_only.stderr
+    assert "--place-column" in named_only.stderr and "location" in named_only.stderr

@@ -1,12 +1,12 @@
-"""`python -m geo geocode IN.csv -o OUT.csv --place-column COL`: add points to place names.
+"""`python -m geo geocode IN.csv -o OUT.csv [--place-column COL]`: add points to place names.
 
 Offline: the gazetteer index is built on first use (about a minute, with progress on
 stderr; `python -m geo gazetteer build` does it ahead) and cached in INCIDENT_MAP_CACHE.
-Hint columns not named (country, admin1, admin2) are found by their headers, as the Import
-page finds columns, and stderr says which were taken: a raion column such as ACLED's
-`admin2` or UCDP's `adm_2` settles most namesakes a region leaves open (the UCDP dev set:
-8.6% ambiguous with the region alone, 2% with the raion). `--no-guess` uses only the
-columns named.
+Columns not named (the place names; country, admin1, admin2) are found by their headers, as
+the Import page finds columns, and stderr says which were taken: a raion column such as
+ACLED's `admin2` or UCDP's `adm_2` settles most namesakes a region leaves open (the UCDP
+dev set: 8.6% ambiguous with the region alone, 2.8% with the raion). `--no-guess` uses only
+the columns named.
 Rows that already have both latitude and longitude keep them and get geocode_status 'given'.
 Cells a spreadsheet would run as a formula are neutralised in the output
 (geo.sharing.csv_safety), the input's columns included.
@@ -35,7 +35,8 @@ HELP = ("add latitude, longitude and geocode_status/precision/match/candidates t
 ADDED = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocode_match",
          "geocode_candidates", "geocode_note")
 # option -> header names that mean it, most specific first
-HINT_HEADERS = {"country_column": FIELDS["country"][1],
+COLUMN_HEADERS = {"place_column": FIELDS["place"][1] + ("where_coordinates", "town_city"),
+                "country_column": FIELDS["country"][1],
                 "admin1_column": FIELDS["admin1"][1],
                 "admin2_column": ("admin2", "adm_2", "adm2", "admin2_name", "raion", "rayon",
                                   "district")}
@@ -45,8 +46,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, help="CSV file with a column of place names")
     parser.add_argument("-o", "--output", type=Path, required=True,
                         help="CSV to write: the input columns plus " + ", ".join(ADDED))
-    parser.add_argument("--place-column", required=True, metavar="COL",
-                        help="column with the place names, e.g. 'place'")
+    parser.add_argument("--place-column", metavar="COL",
+                        help="column with the place names, e.g. 'place'; found by its header "
+                             "(place, location, where_coordinates, town...) if not named")
     parser.add_argument("--country-column", metavar="COL",
                         help="column with each row's country (ISO2, ISO3 or name); found "
                              "by its header if not named")
@@ -70,13 +72,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     frame = _read(args.input)
-    for option in ("place_column", "country_column", "admin1_column", "admin2_column"):
+    if not args.no_guess:
+        _guess_columns(args, frame.columns)
+    if args.place_column is None:
+        raise GeocodeError(f"No column of place names found in '{args.input}' (columns: "
+                           f"{', '.join(map(str, frame.columns))}); name it with "
+                           "--place-column")
+    for option in COLUMN_HEADERS:
         column = getattr(args, option)
         if column is not None and column not in frame.columns:
             raise GeocodeError(f"Missing column '{column}' (--{option.replace('_', '-')}) in "
                                f"'{args.input}'; found: {', '.join(frame.columns)}")
-    if not args.no_guess:
-        _guess_hint_columns(args, frame.columns)
     geocoder = load_geocoder(Settings.from_env())
     country = geocoder.index.country_code(args.country) if args.country else None
     if args.country and country is None:
@@ -109,14 +115,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _guess_hint_columns(args: argparse.Namespace, columns) -> None:
-    """Fill each hint column not named with the file's column of a known header, and say so."""
+def _guess_columns(args: argparse.Namespace, columns) -> None:
+    """Fill each column not named (the places', then their hints') with the file's column of
+    a known header, and say so."""
     by_header: dict[str, str] = {}
     for column in columns:
         by_header.setdefault(normalise_header(column), column)
-    taken = {args.place_column} | {getattr(args, option) for option in HINT_HEADERS}
+    taken = {getattr(args, option) for option in COLUMN_HEADERS}
     guessed = []
-    for option, headers in HINT_HEADERS.items():
+    for option, headers in COLUMN_HEADERS.items():
         if getattr(args, option) is not None:
             continue
         found = next((by_header[h] for h in headers
