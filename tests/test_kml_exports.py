@@ -131,3 +131,28 @@ def test_kml_holding_only_a_network_link_says_how_to_export_the_data():
     with pytest.raises(InputFileError, match=r"only a network link to https://www\.google"
                                              r"\.com/maps/d/u/0/kml\?mid=EXAMPLE.*unticked"):
         read_file(linked, "Map.kml")
+
+
+# Google's KML tutorial's Pentagon as OpenSextant/giscore's MultiGeomMixed-Pentagon.kml
+# mixes it: a MultiGeometry holding a bare LinearRing and a Polygon (valid KML; GDAL gives
+# WKB that shapely cannot parse). Constructed points near Odesa, dated.
+MULTI_GEOMETRY_WITH_RING = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>Depot</name><TimeStamp><when>2025-08-08</when></TimeStamp>
+<Point><coordinates>30.61204,46.70118,0</coordinates></Point></Placemark>
+<Placemark><name>Airfield</name><TimeStamp><when>2025-08-09</when></TimeStamp>
+<MultiGeometry>
+<LinearRing><coordinates>30,46,0 30.1,46,0 30.1,46.1,0 30,46,0</coordinates></LinearRing>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>30.02,46.02,0 30.05,46.02,0 30.05,46.05,0
+30.02,46.02,0</coordinates></LinearRing></outerBoundaryIs></Polygon>
+</MultiGeometry></Placemark>
+</Document></kml>"""
+
+
+def test_a_shape_gdal_cannot_hand_over_refuses_its_row_not_the_file(store):
+    preview = preview_bytes(store, MULTI_GEOMETRY_WITH_RING.encode(), "mixed.kml")
+    assert preview.status.to_dict() == {1: "new", 2: "rejected"}
+    (problem,) = preview.issues.messages(2)
+    assert "Row 2: the placemark's shape could not be read" in problem
+    assert "MultiGeometry holding a bare LinearRing" in problem
+    assert "give its latitude and longitude" in problem
