@@ -16,6 +16,7 @@ from geo.importing.readers.kml import read_kml
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
 from geo.importing.readers.umap import read_umap
+from geo.importing.readers.wkt_points import with_wkt_points
 
 READERS = {
     detect.EXCEL: read_excel,
@@ -35,8 +36,8 @@ READERS = {
 def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
               delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> RawTable:
     """Every cell of the file as text; raises InputFileError naming the file and the fix."""
-    return without_hxl_row(_read(data, file_name, encoding=encoding, delimiter=delimiter,
-                                 max_bytes=max_bytes))
+    table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes)
+    return with_wkt_points(without_hxl_row(table))
 
 
 def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,

@@ -59,7 +59,7 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
     return frames
 
 
-def _points(geometry) -> tuple[np.ndarray, np.ndarray, int]:
+def points_of(geometry) -> tuple[np.ndarray, np.ndarray, int]:
     """(latitude, longitude, count of non-point shapes) of a GeoSeries in WGS84."""
     import shapely
 
@@ -79,7 +79,7 @@ def _points(geometry) -> tuple[np.ndarray, np.ndarray, int]:
     return lat, lon, int(shapes.sum())
 
 
-def _coordinate_text(values: np.ndarray) -> np.ndarray:
+def coordinate_text(values: np.ndarray) -> np.ndarray:
     return np.array(["" if not np.isfinite(v) else f"{v:.7f}".rstrip("0").rstrip(".")
                      for v in values], dtype=object)
 
@@ -114,9 +114,9 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
             if geometry is not None and clash in columns:
                 columns[f"{clash} (attribute)"] = columns.pop(clash)
         if geometry is not None:
-            lat, lon, count = _points(geometry)
+            lat, lon, count = points_of(geometry)
             shapes += count
-            columns.update(latitude=_coordinate_text(lat), longitude=_coordinate_text(lon))
+            columns.update(latitude=coordinate_text(lat), longitude=coordinate_text(lon))
         if len(layers) > 1:
             columns["layer"] = np.full(len(frame), layer, dtype=object)
         parts.append(pd.DataFrame(columns))
@@ -131,7 +131,11 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
         table.notes.append(f"Read {len(layers)} layers ({', '.join(n for n, _ in layers)}); "
                            "the column 'layer' says which each row came from")
     if shapes:
-        table.notes.append(f"{shapes:,} {unit}(s) are lines or areas, not points: each is "
-                           "placed at a point inside its shape, and its location precision is "
-                           "unknown unless the file states one")
+        table.notes.append(shapes_note(shapes, unit))
     return table
+
+
+def shapes_note(count: int, unit: str) -> str:
+    return (f"{count:,} {unit}(s) are lines or areas, not points: each is placed at a point "
+            "inside its shape, and its location precision is unknown unless the file states "
+            "one")
