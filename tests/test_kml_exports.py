@@ -131,3 +131,58 @@ def test_kml_holding_only_a_network_link_says_how_to_export_the_data():
     with pytest.raises(InputFileError, match=r"only a network link to https://www\.google"
                                              r"\.com/maps/d/u/0/kml\?mid=EXAMPLE.*unticked"):
         read_file(linked, "Map.kml")
+
+
+# Google's KML tutorial's Pentagon as OpenSextant/giscore's MultiGeomMixed-Pentagon.kml
+# mixes it: a MultiGeometry holding a bare LinearRing and a Polygon (valid KML; GDAL gives
+# WKB that shapely cannot parse). Constructed points near Odesa, dated.
+MULTI_GEOMETRY_WITH_RING = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Placemark><name>Depot</name><TimeStamp><when>2025-08-08</when></TimeStamp>
+<Point><coordinates>30.61204,46.70118,0</coordinates></Point></Placemark>
+<Placemark><name>Airfield</name><TimeStamp><when>2025-08-09</when></TimeStamp>
+<MultiGeometry>
+<LinearRing><coordinates>30,46,0 30.1,46,0 30.1,46.1,0 30,46,0</coordinates></LinearRing>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>30.02,46.02,0 30.05,46.02,0 30.05,46.05,0
+30.02,46.02,0</coordinates></LinearRing></outerBoundaryIs></Polygon>
+</MultiGeometry></Placemark>
+</Document></kml>"""
+
+
+def test_a_shape_gdal_cannot_hand_over_refuses_its_row_not_the_file(store):
+    preview = preview_bytes(store, MULTI_GEOMETRY_WITH_RING.encode(), "mixed.kml")
+    assert preview.status.to_dict() == {1: "new", 2: "rejected"}
+    (problem,) = preview.issues.messages(2)
+    assert "Row 2: the placemark's shape could not be read" in problem
+    assert "MultiGeometry holding a bare LinearRing" in problem
+    assert "give its latitude and longitude" in problem
+
+
+# A track as Google's Location History (Latitude) export writes it (the structure of the
+# input shown by r4vi/latitude2gpx's README): a gx:Track of <when>/<gx:coord> pairs directly
+# in the Document. Constructed times and points.
+TRACK = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
+<Document><name>Location history from 08/07/2025 to 08/09/2025</name>
+<Placemark><name>Convoy</name><description>Column seen moving south</description>
+<gx:Track><altitudeMode>clampToGround</altitudeMode>
+<when>2025-08-07T16:01:54.272-07:00</when><gx:coord>30.61 46.70 0</gx:coord>
+<when>2025-08-07T23:40:00.000-07:00</when><gx:coord>30.62 46.69 0</gx:coord>
+<when>2025-08-08T02:05:14.345-07:00</when><gx:coord>30.63 46.68 0</gx:coord>
+</gx:Track></Placemark>
+<Placemark><name>Depot</name><TimeStamp><when>2025-08-09</when></TimeStamp>
+<Point><coordinates>30.7,46.5,0</coordinates></Point></Placemark>
+</Document></kml>"""
+
+
+def test_a_gx_track_is_dated_from_its_first_to_its_last_when(store):
+    raw = read_file(TRACK.encode(), "history.kml")
+    track = raw.frame.loc[1]
+    assert (track["when"], track["end"]) == ("2025-08-07T16:01:54.272-07:00",
+                                             "2025-08-08T02:05:14.345-07:00")
+    preview = preview_bytes(store, TRACK.encode(), "history.kml")
+    assert preview.counts()["new"] == 2
+    row = preview.incidents.loc[1]
+    assert (str(row["date_start"].date()), str(row["date_end"].date())) == ("2025-08-07",
+                                                                            "2025-08-08")
+    assert row["geo_precision"] == "unknown"   # a point on the path, not a stated place

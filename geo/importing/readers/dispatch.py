@@ -9,12 +9,14 @@ from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
+from geo.importing.readers.hxl import without_hxl_row
 from geo.importing.readers.json_records import read_json_records
 from geo.importing.readers.kepler import read_kepler
 from geo.importing.readers.kml import read_kml
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
 from geo.importing.readers.umap import read_umap
+from geo.importing.readers.wkt_points import with_wkt_points
 
 READERS = {
     detect.EXCEL: read_excel,
@@ -34,6 +36,12 @@ READERS = {
 def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
               delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> RawTable:
     """Every cell of the file as text; raises InputFileError naming the file and the fix."""
+    table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes)
+    return with_wkt_points(without_hxl_row(table))
+
+
+def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,
+          max_bytes: int) -> RawTable:
     check_size(data, file_name, max_bytes)
     kind = detect.detect_format(data, file_name)
     if kind == detect.CSV:

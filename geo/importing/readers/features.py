@@ -20,6 +20,7 @@ import pandas as pd
 
 from geo.errors import InputFileError
 from geo.importing.readers.table import RawTable, text_frame
+from geo.importing.readers.unreadable_shapes import lost_shape_problem, lost_shapes, read_layer
 
 POINT_COLUMNS = ("latitude", "longitude")
 
@@ -42,8 +43,7 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pyogrio's notes on JSON subtypes, CRS, GPKG ids
             for layer, _ in pyogrio.list_layers(path):
-                frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True,
-                                               use_arrow=True)
+                frame = read_layer(path, layer)
                 if len(frame):
                     frames.append((str(layer), frame))
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,
@@ -59,7 +59,7 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
     return frames
 
 
-def _points(geometry) -> tuple[np.ndarray, np.ndarray, int]:
+def points_of(geometry) -> tuple[np.ndarray, np.ndarray, int]:
     """(latitude, longitude, count of non-point shapes) of a GeoSeries in WGS84."""
     import shapely
 
@@ -79,7 +79,7 @@ def _points(geometry) -> tuple[np.ndarray, np.ndarray, int]:
     return lat, lon, int(shapes.sum())
 
 
-def _coordinate_text(values: np.ndarray) -> np.ndarray:
+def coordinate_text(values: np.ndarray) -> np.ndarray:
     return np.array(["" if not np.isfinite(v) else f"{v:.7f}".rstrip("0").rstrip(".")
                      for v in values], dtype=object)
 
@@ -98,8 +98,11 @@ def _text_columns(frame, geometry_name: str | None, drop, name: str) -> dict[str
 def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_format: str,
                       unit: str, drop=()) -> RawTable:
     """One table of every layer's features, with a 'layer' column when there are several."""
-    parts, shapes, notes = [], 0, []
+    parts, shapes, notes, lost, said = [], 0, [], [], ""
     for layer, frame in layers:
+        layer_lost, layer_said = lost_shapes(frame)
+        lost.append(layer_lost)
+        said = said or layer_said
         geometry_name = getattr(frame, "_geometry_column_name", None)
         geometry = frame.geometry if geometry_name in frame else None
         if geometry is not None and frame.crs is not None and not frame.crs.equals(4326):
@@ -111,9 +114,9 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
             if geometry is not None and clash in columns:
                 columns[f"{clash} (attribute)"] = columns.pop(clash)
         if geometry is not None:
-            lat, lon, count = _points(geometry)
+            lat, lon, count = points_of(geometry)
             shapes += count
-            columns.update(latitude=_coordinate_text(lat), longitude=_coordinate_text(lon))
+            columns.update(latitude=coordinate_text(lat), longitude=coordinate_text(lon))
         if len(layers) > 1:
             columns["layer"] = np.full(len(frame), layer, dtype=object)
         parts.append(pd.DataFrame(columns))
@@ -122,11 +125,18 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
                        unit=unit)
     table = RawTable(frame, name, file_format=file_format, unit=unit, notes=notes,
                      derived={column: () for column in POINT_COLUMNS if column in frame})
+    for row in np.flatnonzero(np.concatenate(lost)) + 1:
+        if row in frame.index:
+            table.row_problems[int(row)] = [f"Row {row}: {lost_shape_problem(unit, said)}"]
     if len(layers) > 1:
         table.notes.append(f"Read {len(layers)} layers ({', '.join(n for n, _ in layers)}); "
                            "the column 'layer' says which each row came from")
     if shapes:
-        table.notes.append(f"{shapes:,} {unit}(s) are lines or areas, not points: each is "
-                           "placed at a point inside its shape, and its location precision is "
-                           "unknown unless the file states one")
+        table.notes.append(shapes_note(shapes, unit))
     return table
+
+
+def shapes_note(count: int, unit: str) -> str:
+    return (f"{count:,} {unit}(s) are lines or areas, not points: each is placed at a point "
+            "inside its shape, and its location precision is unknown unless the file states "
+            "one")

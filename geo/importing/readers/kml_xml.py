@@ -2,6 +2,8 @@
 
 - each placemark's time as written: LIBKML turns a TimeStamp of '2009' into nothing and
   '2009-02' into the day 2009-02-01, losing what the file says of the date's precision;
+- the time of a gx:Track (a path with a <when> for each point), which GDAL reads as a line
+  without any time: the span from its first <when> to its last;
 - the time a folder gives the placemarks in it: Google Earth lets a placemark without its
   own TimeStamp or TimeSpan inherit its nearest enclosing folder's (or document's), so a
   file can date a whole folder of events once;
@@ -54,6 +56,16 @@ def _own_time(feature) -> Time | None:
     return None
 
 
+def _track_time(placemark) -> Time | None:
+    """A gx:Track's (or a gx:MultiTrack's) time as a span from its first <when> to its last:
+    GDAL reads the track as a line and keeps none of its times."""
+    whens = [(element.text or "").strip() for track in placemark.iter()
+             if _local(track.tag) == "Track" for element in track
+             if _local(element.tag) == "when"]
+    whens = [when for when in whens if when]
+    return ("", whens[0], whens[-1]) if whens else None
+
+
 def _kml_text(data: bytes, zipped: bool) -> bytes:
     if not zipped:
         return data
@@ -83,7 +95,7 @@ def network_link(data: bytes, *, zipped: bool) -> str:
 
 
 def _written(placemark, folder_time: Time) -> WrittenTime:
-    own = _own_time(placemark)
+    own = _own_time(placemark) or _track_time(placemark)
     return WrittenTime(own or folder_time, own is None and folder_time != NO_TIME)
 
 
