@@ -123,3 +123,32 @@ def test_invalid_bytes_for_a_forced_encoding_name_the_fix():
     with pytest.raises(InputFileError, match=r"is not valid UTF-8 .*save it as UTF-8"):
         read_csv_bytes("date,place\n2025-08-08,Zürich\n".encode("cp1252"), "f.csv",
                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("data, titles", [
+    # an official register's export: padded title lines in its own encoding, then the header
+    ("Ladesäulenregister der Bundesnetzagentur;;;;\nStand: 01.08.2025;;;;\n;;;;\n"
+     "Betreiber;Ort;Breitengrad;Längengrad;Datum\nStadtwerke X;Essen;51,4305;7,0055;25.01.2021\n"
+     "Fastned;Essen;51,44;7,01;01.02.2024\n".encode("cp1252"),
+     "'Ladesäulenregister der Bundesnetzagentur'; 'Stand: 01.08.2025'"),
+    (b"Export from tool X\n\ndate,place,latitude,longitude\n2025-08-08,Orlivka,45.32,28.44\n"
+     b"2025-08-09,Izmail,45.35,28.84,extra\n", "'Export from tool X'"),
+])
+def test_title_lines_above_the_header_are_left_out_and_said(data, titles):
+    table = read_csv_bytes(data, "f.csv")
+    assert table.columns[0] in ("Betreiber", "date") and len(table.columns) in (4, 5)
+    assert len(table.frame) == 2 and list(table.frame.index) == [1, 2]
+    assert any(titles in note and "are a title" in note for note in table.notes), table.notes
+    if table.columns[0] == "date":   # rows are still numbered from the first below the header
+        assert list(table.row_problems) == [2]
+
+
+@pytest.mark.parametrize("data, header", [
+    (b"date,place,,\n2025-08-08,Orlivka,x,y\n", "date"),   # empty names: still the header
+    (b"date;lat;lon\n2025-08-08;46,48;30,74\n2025-08-09;46,5;30,7\n", "date"),
+    (b"Report, August 2025\ndate,place\n2025-08-08,Orlivka\n", "Report"),  # two values
+])
+def test_a_first_line_of_two_values_by_any_delimiter_is_the_header(data, header):
+    table = read_csv_bytes(data, "f.csv")
+    assert table.columns[0] == header
+    assert not any("are a title" in note for note in table.notes)

@@ -33,6 +33,7 @@ from geo.importing.readers.table import (
     no_rows,
     unique_header,
 )
+from geo.importing.readers.title_lines import title_line_count, title_note
 
 SNIFF_LINES = 200
 HEAD_CHARS = 64 * 1024
@@ -201,20 +202,25 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
         other_lines = [n - 1 for n in other_lines if n > 0]
     if not lines:
         raise InputFileError(f"'{file_name}' is empty; choose a file with a header and rows")
+    titles = title_line_count(lines)
+    title, lines = lines[:titles], lines[titles:]
+    other_lines = [n - titles for n in other_lines if n >= titles]
     delimiter = delimiter or sniff_delimiter(lines, file_name)
     header_cells = next(csv.reader(lines[:1], delimiter=delimiter))
     header = unique_header(header_cells)
     if len(header) < 2:
         raise one_column(lines, file_name)
     table = RawTable(pd.DataFrame(), file_name, encoding, delimiter, file_format="CSV")
+    if title:
+        table.notes.append(title_note(title))
     plain = None
-    if encoding in PLAIN_ENCODINGS and not other_lines and not whole:
+    if encoding in PLAIN_ENCODINGS and not other_lines and not whole and not title:
         plain = plain_cells(data, delimiter, header_cells)
     if plain is not None:
         count = np.arange(1, len(plain) + 1)
         cells, numbers, first_lines = _without_blank_rows(plain, count, count)
     else:
-        lines = lines if whole else split_lines(text)
+        lines = lines if whole else split_lines(text)[len(title):]
         cells, numbers, first_lines = _cells_line_by_line(lines, delimiter, len(header), table)
     if not len(cells):
         raise no_rows(file_name, header)
