@@ -66,3 +66,22 @@ def test_a_damaged_sample_is_imported_or_refused_with_the_projects_error(sample,
         except Exception as error:   # the test is that nothing else gets here
             pytest.fail(f"{sample.name}, trial {trial} ({kind}): {type(error).__name__}: "
                         f"{error}")
+
+
+@pytest.mark.parametrize("name", ["events.json", "strikes.geojson", "map.umap",
+                                  "keplergl.json"])
+def test_json_nested_too_deep_to_parse_is_refused_by_name(name):
+    deep = b"[" * 100_000 + b"]" * 100_000
+    if name != "events.json":
+        deep = b'{"type": "FeatureCollection", "features": ' + deep + b"}"
+    with pytest.raises(IncidentMapError) as error:
+        read_upload(deep, name)
+    assert f"'{name}' nests its JSON too deep to read" in str(error.value)
+
+
+def test_a_missing_column_message_lists_the_first_columns_of_a_wide_file(store):
+    header = ",".join(f"c{i}" for i in range(20_000))
+    raw = read_upload(f"{header}\n{header}\n".encode(), "wide.csv")
+    with pytest.raises(IncidentMapError) as error:
+        preview_import(raw, store, ImportOptions())
+    assert "c39 and 19,960 more" in str(error.value) and len(str(error.value)) < 2_000

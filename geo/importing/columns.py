@@ -52,6 +52,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 Mapping = dict[str, str | None]
+FOUND_SHOWN = 40   # a message lists this many of the file's columns at most
 
 
 def fields_for(preset: Preset) -> dict[str, str]:
@@ -93,7 +94,8 @@ def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
 
 def check_mapping(mapping: Mapping, columns) -> list[str]:
     """What stops the import: no date, or no location (coordinates or a place name)."""
-    found = ", ".join(map(str, columns))
+    found = ", ".join(map(str, columns[:FOUND_SHOWN])) + (
+        f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
     problems = [f"Column '{source}' (for {name}) is not in the file; found: {found}"
                 for name, source in mapping.items() if source and source not in columns]
     if not mapping.get("date_start"):

@@ -23,6 +23,7 @@ from geo.importing.readers.features import (
     read_layers,
     table_from_layers,
 )
+from geo.importing.readers.json_document import parse_json
 from geo.importing.readers.table import RawTable, text_frame
 
 # uMap's styling of a feature (colour, icon, popup template): display, never event data
@@ -83,7 +84,7 @@ def _read_points(features: list, name: str) -> RawTable:
 def _read_plain(data: bytes, name: str) -> RawTable | None:
     """A file of WGS84 points read with the json module; None when GDAL must read it."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = parse_json(data, name)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None  # GDAL says what is wrong with it
     features = _plain_points(document)

@@ -13,8 +13,8 @@ import json
 
 import numpy as np
 
-from geo.allocation import paused_gc
 from geo.errors import InputFileError
+from geo.importing.readers.json_document import parse_json
 from geo.importing.readers.table import RawTable, text_frame
 
 RECORD_KEYS = ("data", "events", "Result", "result", "results", "records", "items", "rows")
@@ -56,8 +56,7 @@ def _resolve_sources(records: list[dict], sources) -> None:
 
 def read_json_records(data: bytes, name: str) -> RawTable:
     try:
-        with paused_gc():
-            document = json.loads(data.decode("utf-8-sig"))
+        document = parse_json(data, name)
     except UnicodeDecodeError as error:
         raise InputFileError(f"'{name}' is not UTF-8 JSON (byte {error.start}); save it as "
                              "UTF-8") from error

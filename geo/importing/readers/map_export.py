@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 
-from geo.allocation import paused_gc
 from geo.errors import InputFileError
+from geo.importing.readers.json_document import parse_json
 
 
 def map_document(data: bytes, name: str, tool: str) -> dict:
     try:
-        with paused_gc():
-            document = json.loads(data.decode("utf-8-sig"))
+        document = parse_json(data, name)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputFileError(f"'{name}' looks like a {tool} map but is not valid UTF-8 JSON "
                              f"({error}); export the map from {tool} again") from error
