@@ -99,9 +99,11 @@ def _preview(raw: RawTable, options: ImportOptions, store: IncidentStore,
     if held is not None and held[0] == key:
         return held[1]
     bar, report = _progress_bar()
-    preview = preview_import(raw, store, options, geocoder=lambda: _geocoder(settings),
-                             file_sha256=digest, progress=report)
-    bar.empty()
+    try:
+        preview = preview_import(raw, store, options, geocoder=lambda: _geocoder(settings),
+                                 file_sha256=digest, progress=report)
+    finally:   # a file that cannot be used leaves its message, not a bar stopped half-way
+        bar.empty()
     st.session_state[PREVIEW_KEY] = (key, preview)
     return preview
 
@@ -129,9 +131,11 @@ def _commit(preview: ImportPreview, store: IncidentStore) -> None:
         st.error(safe_text.block(error), icon=":material/block:")
         return
     bar, report = _progress_bar()
-    result = commit_import(preview, store, progress=report, imported_by=importer.name,
-                           imported_from=importer.origin)
-    bar.empty()
+    try:
+        result = commit_import(preview, store, progress=report, imported_by=importer.name,
+                               imported_from=importer.origin)
+    finally:
+        bar.empty()
     late = (f" {result.late_duplicates:,} were stored meanwhile by another import and "
             "skipped." if result.late_duplicates else "")
     updated = (f" {result.updated:,} stored incident(s) were updated (their old versions are "
