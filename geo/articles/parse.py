@@ -115,9 +115,11 @@ def _outliers(events: list[Event], resolver: PlaceResolver) -> list[Unproposed]:
     for event in events:
         keep = []
         for place in event.places:
-            others = [o for o in located if o.ref is not place.ref]
-            alone = place.latitude is not None and others and not place.site_id and \
-                place.population < FAMOUS and resolver.hints(place.ref) == ("", "") and min(
+            alone = place.latitude is not None and not place.site_id and \
+                place.population < FAMOUS and resolver.hints(place.ref) == ("", "")
+            if alone:   # the others listed only for a suspect: for every place, quadratic
+                others = [o for o in located if o.ref is not place.ref]
+                alone = bool(others) and min(
                     distance_km(_point(place), _point(o)) for o in others) > FAR_KM
             if alone:
                 dropped.append(Unproposed(event.sentence, f"'{place.ref.text}' found only as "

@@ -40,6 +40,23 @@ class Proposal:
     operator: str = ""
     speaker: str = ""
     doubts: list[str] = field(default_factory=list)
+    # events are only ever added (_absorb): what is derived from them is kept with the count
+    # it was derived at, so a long article's merging does not walk every event again and again
+    _event_ids: set[int] = field(default_factory=set, compare=False, repr=False)
+    _facilities: dict[str, None] = field(default_factory=dict, compare=False, repr=False)
+    _kind: tuple[int, str] = field(default=(-1, ""), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        events, self.events = self.events, []
+        self.add_events(events)
+
+    def add_events(self, events: list[Event]) -> None:
+        for event in events:
+            if id(event) not in self._event_ids:
+                self._event_ids.add(id(event))
+                self.events.append(event)
+                if event.places:
+                    self._facilities[event.places[0].ref.facility] = None
 
     @property
     def evidence(self) -> list[tuple[int, int]]:
@@ -54,8 +71,12 @@ class Proposal:
         return "medium" if self.doubts else "high"
 
     def target_kind(self) -> str:
-        words = " ".join(e.places[0].ref.facility for e in self.events if e.places).lower()
-        return next((kind for word, kind in TARGET_KINDS if word.lower() in words), "")
+        if self._kind[0] != len(self._facilities):
+            words = " ".join(self._facilities).lower()
+            self._kind = (len(self._facilities),
+                          next((kind for word, kind in TARGET_KINDS if word.lower() in words),
+                               ""))
+        return self._kind[1]
 
 
 def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
@@ -127,7 +148,7 @@ def _same_time(a: Interval, b: Interval, words_a: str, words_b: str) -> bool:
 
 
 def _absorb(into: Proposal, other: Proposal) -> None:
-    into.events += [e for e in other.events if e not in into.events]
+    into.add_events(other.events)
     if other.place.named and not into.place.named and other.place.key == into.place.key:
         into.place = other.place
     into.munitions = into.munitions or other.munitions

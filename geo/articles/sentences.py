@@ -20,6 +20,9 @@ ABBREVIATIONS = {
 BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.?$")
 HEADING_MAX_WORDS = 16
+# an abbreviation is looked for in this many characters before a stop: searching the whole
+# line before each stop made a long paragraph cost the square of its length
+ABBREVIATION_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def _cuts(line: str) -> list[int]:
     cuts = []
     for found in BOUNDARY.finditer(line):
         stop = line.index(next(c for c in found.group() if c in ".!?"), found.start())
-        if line[stop] == "." and _is_abbreviation(line[:stop]):
+        if line[stop] == "." and _is_abbreviation(line[max(0, stop - ABBREVIATION_REACH):stop]):
             continue
         cuts.append(found.end())
     return cuts
