@@ -9,12 +9,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 
 import numpy as np
 import pytest
 
 from geo.errors import GeocodeError
+from geo.geocoding.gazetteer import STALE_DAYS, remove_stale_indexes
 from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.settlements import settlements_in_bbox
 from geo.geocoding.source_readers import read_geonames_dump, read_osm_places, read_postal
@@ -144,3 +146,17 @@ def test_the_gazetteer_verb_describes_the_index(tmp_path_factory):
                            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
                            timeout=120)
     assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_indexes_of_other_sources_go_only_once_a_week_old(tmp_path):
+    """Two versions of the app sharing one cache keep each other's index for a week, instead
+    of deleting it and rebuilding their own at every start."""
+    current, recent, old = (tmp_path / name for name in ("current", "recent", "old"))
+    building = tmp_path / "building-x1"
+    for folder in (current, recent, old, building):
+        folder.mkdir()
+    week_ago = time.time() - STALE_DAYS * 86_400 - 60
+    for folder in (old, building):
+        os.utime(folder, (week_ago, week_ago))
+    remove_stale_indexes(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["building-x1", "current", "recent"]

@@ -16,6 +16,7 @@ import json
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +47,7 @@ ARRAYS = ("place_lat", "place_lon", "place_pop", "place_size", "place_sources", 
 MAPPED = {"keys", "post_place", "post_hash", "post_flags", "place_names", "place_ref",
           "place_feature"}
 CITY_POPULATION = 50_000
+STALE_DAYS = 7   # an index of other sources built this long ago is removed
 SOURCE_LABELS = {"geonames": "GeoNames", "osm": "OpenStreetMap", "postal": "GeoNames postal"}
 
 
@@ -157,10 +159,19 @@ def load_index(cache_dir: Path, sources: GazetteerSources, progress=say) -> Gaze
             shutil.rmtree(folder, ignore_errors=True)  # a damaged cache: build it again
     progress(f"building the index into '{folder}' (once, about a minute)")
     write_index(sources, folder, progress)
-    for stale in folder.parent.iterdir():  # older indexes of changed sources
-        if stale != folder and not stale.name.startswith("building-"):
-            shutil.rmtree(stale, ignore_errors=True)
+    remove_stale_indexes(folder)
     return GazetteerIndex(folder)
+
+
+def remove_stale_indexes(folder: Path, now: float | None = None) -> None:
+    """Remove the indexes of other sources built over STALE_DAYS ago. Younger ones stay: two
+    versions of the app sharing one cache (an upgrade under way, a second clone) would
+    otherwise delete each other's index and rebuild it at every start."""
+    cutoff = (time.time() if now is None else now) - STALE_DAYS * 86_400
+    for stale in folder.parent.iterdir():
+        if stale != folder and not stale.name.startswith("building-") \
+                and stale.stat().st_mtime < cutoff:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_index(sources: GazetteerSources, folder: Path, progress=say) -> None:
