@@ -71,6 +71,12 @@ def test_possessives_give_the_country_and_the_region(geocoder, register):
     assert "raion centre" in district.label
 
 
+def test_the_attacker_s_possessive_is_not_the_country_of_the_places(geocoder, register):
+    [region] = places("During Russia’s overnight strike on Odesa region with Shahed drones, a "
+                      "depot was damaged.", geocoder, register)
+    assert (region.country, region.admin1, region.precision) == ("UA", "Odesa Oblast", "admin1")
+
+
 def test_a_district_with_its_region_is_never_placed_at_a_town(geocoder, register):
     [depot] = places("Three tanks were burning at an oil depot in the Kamensky district of the "
                      "Rostov region.", geocoder, register)
@@ -160,3 +166,4 @@ def test_a_small_namesake_far_from_every_other_place_is_not_used(geocoder):
     parse = parse_article(article_from_text(text), geocoder, date="2025-01-13")
     assert {p.place.admin1 for p in parse.proposals} == {"Krasnodar Krai"}
     assert not any("Primorye" in p.place.label for p in parse.proposals)
+

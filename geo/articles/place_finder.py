@@ -38,6 +38,10 @@ SPEAKERS = {"authorities", "officials", "sources", "residents", "media", "journa
 TYPED = {"city", "town", "village", "settlement"}                       # "the city of Engels"
 ATTACK_WORDS = {"attacked", "hit", "struck", "shelled", "targeted", "bombed", "attack", "fire",
                 "under", "damaged", "destroyed"}
+# "Russia’s overnight strike on the Odesa region": whose attack, not where the places are
+ATTACK_NOUNS = {"strike", "strikes", "attack", "attacks", "assault", "shelling", "bombing",
+                "bombardment", "barrage", "offensive", "invasion", "aggression"}
+ATTACKER_GAP = 3     # words between the possessive and its attack noun ("massive drone")
 
 
 def _facilities(tokens: list[Token], text: str, offset: int, used: set[int]) -> list[PlaceRef]:
@@ -153,12 +157,17 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                 if after in JURISDICTION_WORDS:
                     refs += _refs(_governed(ctx, after), context, tail_of(tokens, end),
                                   token.start, token.end, "jurisdiction")
-                else:
+                elif not _attacker(tokens, end):
                     context = context + ctx
             i = max(end, i + 1)
             continue
         i += 1
     return refs
+
+
+def _attacker(tokens: list[Token], end: int) -> bool:
+    """The possessive just before `end` owns an attack ("Russia’s massive drone attack")."""
+    return any(t.low in ATTACK_NOUNS for t in tokens[end:end + ATTACKER_GAP])
 
 
 def _passive_subject(tokens, i, end) -> bool:
