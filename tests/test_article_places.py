@@ -167,3 +167,12 @@ def test_a_small_namesake_far_from_every_other_place_is_not_used(geocoder):
     assert {p.place.admin1 for p in parse.proposals} == {"Krasnodar Krai"}
     assert not any("Primorye" in p.place.label for p in parse.proposals)
 
+
+def test_a_facility_placed_by_no_words_is_in_the_country_of_the_article_s_places(geocoder):
+    # Russia is named most, as the attacker; the places are all in Ukraine
+    text = ("Russian forces struck a DTEK thermal power plant overnight, DTEK said. Russia "
+            "also hit Kyiv and Dnipro with missiles, and a Russian drone damaged a house in "
+            "Kaniv.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-10")
+    plant = next(p for p in parse.proposals if "DTEK" in p.place.ref.text)
+    assert (plant.place.country, plant.place.precision) == ("UA", "country")

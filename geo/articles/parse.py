@@ -19,7 +19,7 @@ from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
 from geo.articles.place_context import antecedent, country_place, kind_of, same_place
 from geo.articles.place_finder import find_places
 from geo.articles.place_register import register_aliases
-from geo.articles.places import Place, PlaceResolver
+from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.proposals import Proposal, propose
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
@@ -74,6 +74,24 @@ def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
                     for part in [*ref.context, *ref.parts])
     named.pop("", None)
     return [country for country, _ in named.most_common()]
+
+
+def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
+    """The country most of the article's named places lie in: where a facility the text does
+    not place is ("Russian forces struck a DTEK power plant" in a text of Kyiv, Dnipro and
+    Kaniv is in Ukraine, whichever country is named most as the attacker)."""
+    found = Counter()
+    for refs in refs_by_sentence:
+        for part in (part for ref in refs for part in ref.parts[:1]):
+            if resolver.country_of(part.name):
+                continue
+            result = resolver.geocode(part.name)
+            if result.status in PLACED and result.best is not None:
+                found[result.best.country] += 1
+    found.pop("", None)
+    if found:
+        return found.most_common(1)[0][0]
+    return resolver.countries[0] if resolver.countries else None
 
 
 POINTING = re.compile(r"\b(?:[Tt]he same|[Tt]his|[Tt]hat|[Tt]he)\s+$")
@@ -193,7 +211,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             for s in sentences]
     resolver = PlaceResolver(geocoder, sites)
     resolver.countries = _countries(refs, resolver)
-    default_country = resolver.countries[0] if resolver.countries else None
+    default_country = _home_country(refs, resolver)
     events: list[Event] = []
     unproposed: list[Unproposed] = []
     told: list[Place] = []

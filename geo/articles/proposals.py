@@ -22,6 +22,8 @@ from geo.articles.places import Place
 
 MAIN_EVENT_DAYS = 14    # an event told with a wider interval does not set the article's time
 KIND_ORDER = {"absolute": 0, "relative": 1, "anchored": 2, "vague": 3}
+INHERITED_TIME = "its time is taken from the text before it"
+NO_TIME = "no time is stated for it"
 SPECIFICITY = {"country": 0, "admin1": 1, "town": 3, "site": 4}
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
@@ -69,14 +71,14 @@ def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
         return (Interval(told.start, told.end, told.precision,
                          f"no time in its sentence: the time of the article's main event "
                          f"({describe(told)})"), "", "inherited",
-                "its time is taken from the text before it")
+                INHERITED_TIME)
     day = context.article_date
     if day is not None:
         return (Interval(day - dt.timedelta(days=1), day, "approximate",
                          f"no time in the text: the article's day ({day:%Y-%m-%d}) or the "
-                         "night before"), "", "default", "no time is stated for it")
+                         "night before"), "", "default", NO_TIME)
     return (unresolved("no time is stated and the article has no date; give its date"), "",
-            "default", "no time is stated for it")
+            "default", NO_TIME)
 
 
 def date_events(events: list[Event], article_date: dt.date | None, year: int | None = None
@@ -215,7 +217,10 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
                       and _same_time(p.interval, coarse.interval, p.date_words,
                                      coarse.date_words)), None)
         if finer is not None:
+            doubts = finer.doubts      # the place is the finer one's: so are its doubts
             _absorb(finer, coarse)
+            finer.doubts = [d for d in doubts if not (coarse.date_words and d in (
+                INHERITED_TIME, NO_TIME))]
             if coarse.place.site_id and not finer.place.site_id:
                 finer.place = replace(finer.place, site_id=coarse.place.site_id,
                                       note=f"the site {coarse.place.label}, placed at the "
