@@ -176,3 +176,15 @@ def test_a_facility_placed_by_no_words_is_in_the_country_of_the_article_s_places
     parse = parse_article(article_from_text(text), geocoder, date="2025-10-10")
     plant = next(p for p in parse.proposals if "DTEK" in p.place.ref.text)
     assert (plant.place.country, plant.place.precision) == ("UA", "country")
+
+
+@pytest.mark.parametrize("text", [
+    "Drones hit the Afipsky refinery in Krasnodar Krai on the night of 28 August. The Afip oil "
+    "refinery, located in the Krasnodar region, was also attacked.",
+    "Russian forces attack Ukrainian Ukrenergo's substation in Dnipropetrovsk Oblast overnight"
+    "\n\nThe Russian attack reportedly caused a 330 kV Ukrenergo substation in the town of "
+    "Pavlohrad (Dnipropetrovsk Oblast) to go out of action. A fire broke out there.",
+])
+def test_one_facility_told_at_its_region_and_at_its_town_is_one_incident(geocoder, text):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-28").proposals
+    assert proposal.place.precision == "town"

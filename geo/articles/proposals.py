@@ -13,6 +13,7 @@ held for review in the import preview.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from geo.articles.counts import Count
@@ -24,6 +25,7 @@ MAIN_EVENT_DAYS = 14    # an event told with a wider interval does not set the a
 KIND_ORDER = {"absolute": 0, "relative": 1, "anchored": 2, "vague": 3}
 INHERITED_TIME = "its time is taken from the text before it"
 NO_TIME = "no time is stated for it"
+NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afipsky")
 SPECIFICITY = {"country": 0, "admin1": 1, "town": 3, "site": 4}
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
@@ -184,16 +186,31 @@ def _specificity(place: Place) -> int:
     return 2 if place.precision == "admin1" and "raion centre" in place.label else rank
 
 
+def _name_words(place: Place) -> set[str]:
+    return {w for w in re.findall(r"\w+", f"{place.ref.facility_name} {place.ref.operator}"
+                                  .lower()) if len(w) >= NAME_STEM}
+
+
+def _same_name(a: Place, b: Place) -> bool:
+    """'Afip' and 'Afipsky', 'Ukrenergo' and 'Ukrainian Ukrenergo': one facility's names;
+    'Ilsky' and 'Slavyansk' two. A facility with no name words is not another one."""
+    ours, theirs = _name_words(a), _name_words(b)
+    return not ours or not theirs or any(
+        x.startswith(y[:NAME_STEM]) and (x.startswith(y) or y.startswith(x))
+        for x in ours for y in theirs)
+
+
 def _same_facility(fine: Place, coarse: Place) -> bool:
     """A named facility (a site known only to its region) folds into a place of the same
     kind, or into a town the text names with no facility of another kind."""
     if not coarse.named:
         return True
-    if fine.named and fine.ref.facility_name != coarse.ref.facility_name:
+    if fine.named and not _same_name(fine, coarse):
         return False                     # "the Ilsky and Slavyansk oil refineries": two
     if coarse.precision == "country":
         return fine.kind == coarse.kind
-    return fine.kind in (coarse.kind, "", "any")
+    return fine.kind == coarse.kind or "" in (fine.kind, coarse.kind) or \
+        "any" in (fine.kind, coarse.kind)
 
 
 def _inside(small: Place, large: Place) -> bool:
