@@ -188,3 +188,13 @@ def test_a_facility_placed_by_no_words_is_in_the_country_of_the_article_s_places
 def test_one_facility_told_at_its_region_and_at_its_town_is_one_incident(geocoder, text):
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-28").proposals
     assert proposal.place.precision == "town"
+
+
+def test_a_district_is_not_folded_into_a_city_outside_it(geocoder):
+    text = ("On the night of 10 October Russia struck Kyiv, Poltava and Cherkasy with missiles. "
+            "In the Poltava region, debris and direct hits damaged an energy infrastructure "
+            "facility in the Kremenchuk district.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-10")
+    assert {(p.place.query, p.place.precision) for p in parse.proposals
+            if p.place.admin1 == "Poltava Oblast"} == {("Poltava", "town"),
+                                                        ("Kremenchuk district", "admin2")}

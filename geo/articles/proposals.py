@@ -20,13 +20,15 @@ from geo.articles.counts import Count
 from geo.articles.dates import DateContext, Interval, describe, unresolved
 from geo.articles.events import Event
 from geo.articles.places import Place
+from geo.geocoding.results import Candidate, distance_km
 
 MAIN_EVENT_DAYS = 14    # an event told with a wider interval does not set the article's time
 KIND_ORDER = {"absolute": 0, "relative": 1, "anchored": 2, "vague": 3}
 INHERITED_TIME = "its time is taken from the text before it"
 NO_TIME = "no time is stated for it"
 NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afipsky")
-SPECIFICITY = {"country": 0, "admin1": 1, "town": 3, "site": 4}
+SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "site": 4}
+RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
 
@@ -216,7 +218,15 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
 def _inside(small: Place, large: Place) -> bool:
     if small.country != large.country or not large.country:
         return False
+    if large.precision == "admin2":      # "the Kremenchuk district" holds no Poltava city
+        return small.admin1 == large.admin1 and None not in (
+            small.latitude, large.latitude) and distance_km(_point(small), _point(large)) \
+            <= RAION_REACH_KM
     return large.precision == "country" or (small.admin1 and small.admin1 == large.admin1)
+
+
+def _point(place: Place) -> Candidate:
+    return Candidate("place", "", "", place.latitude, place.longitude, place.precision)
 
 
 def fold(proposals: list[Proposal]) -> list[Proposal]:
@@ -226,7 +236,9 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
     for coarse in sorted(proposals, key=lambda p: _specificity(p.place)):
         if _specificity(coarse.place) > 2 or coarse not in kept:
             continue
-        finer = next((p for p in kept if p is not coarse and p.category == coarse.category
+        told_with = [p for p in kept if set(map(id, p.events)) & set(map(id, coarse.events))]
+        finer = next((p for p in told_with + kept if p is not coarse
+                      and p.category == coarse.category
                       and _specificity(p.place) > _specificity(coarse.place)
                       and _inside(p.place, coarse.place)
                       and p.target_kind() == coarse.target_kind()
