@@ -77,6 +77,16 @@ def test_the_attacker_s_possessive_is_not_the_country_of_the_places(geocoder, re
     assert (region.country, region.admin1, region.precision) == ("UA", "Odesa Oblast", "admin1")
 
 
+@pytest.mark.parametrize("sentence, region", [
+    ("The attacks on the border region of Belgorod killed a girl.", "Belgorod Oblast"),
+    ("A soldier was arrested in the western region of Kursk.", "Kursk Oblast"),
+])
+def test_the_region_of_a_name_is_the_region_not_its_city(geocoder, register, sentence,
+                                                         region):
+    [place] = places(sentence, geocoder, register)
+    assert (place.admin1, place.precision) == (region, "admin1")
+
+
 def test_a_district_with_its_region_is_never_placed_at_a_town(geocoder, register):
     [depot] = places("Three tanks were burning at an oil depot in the Kamensky district of the "
                      "Rostov region.", geocoder, register)
