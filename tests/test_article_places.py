@@ -208,3 +208,11 @@ def test_a_district_is_not_folded_into_a_city_outside_it(geocoder):
     assert {(p.place.query, p.place.precision) for p in parse.proposals
             if p.place.admin1 == "Poltava Oblast"} == {("Poltava", "town"),
                                                         ("Kremenchuk district", "admin2")}
+
+
+def test_a_place_after_causing_is_kept_when_only_a_country_comes_before(geocoder):
+    text = ("Units of Ukraine's Unmanned Systems Forces attacked an oil depot on 23 January, "
+            "causing a fire in the area of the 8 March plant in Tula Oblast of the Russian "
+            "Federation.")
+    [depot] = parse_article(article_from_text(text), geocoder, date="2025-02-24").proposals
+    assert (depot.place.admin1, depot.place.precision) == ("Tula Oblast", "admin1")

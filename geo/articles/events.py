@@ -184,7 +184,8 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
             skipped.append(Unproposed(sentence, f"'{trigger}': {why}"))
             continue
         effect = lx.EFFECT_START.search(text)
-        if effect and any(p.ref.start < start + effect.start() for p in here):
+        if effect and any(p.ref.start < start + effect.start() and p.precision != "country"
+                          for p in here):      # a country before it places nothing
             here = [p for p in here if p.ref.start < start + effect.start()]
         named = [p for p in here if not p.implied or p.named]
         event = Event(sentence, start, end, category, kind, trigger, named, "text", dates,
