@@ -7,7 +7,7 @@ import pytest
 
 from geo.articles.parse import parse_article
 from geo.articles.place_finder import find_places
-from geo.articles.place_register import register_aliases
+from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PlaceResolver
 from geo.articles.text import article_from_text
 from geo.settings import DATA_DIR
@@ -216,3 +216,11 @@ def test_a_place_after_causing_is_kept_when_only_a_country_comes_before(geocoder
             "Federation.")
     [depot] = parse_article(article_from_text(text), geocoder, date="2025-02-24").proposals
     assert (depot.place.admin1, depot.place.precision) == ("Tula Oblast", "admin1")
+
+
+def test_a_petrochemical_complex_named_for_its_town_is_placed_at_the_town(geocoder, register):
+    found = places("The Salavat petrochemical complex, which is located in the Bashkortostan "
+                   "region, was attacked by drones.", geocoder, register)
+    complex_ = next(p for p in found if p.ref.facility)
+    assert (complex_.label.split(",")[0], complex_.precision) == ("Salavat", "town")
+    assert facility_kind(complex_.ref.facility) == "refinery"

@@ -93,7 +93,8 @@ SUBTYPES = (("missile", MISSILE), ("drone", DRONE), ("shelling", SHELLING),
 # ---- to what -------------------------------------------------------------------------------
 FACILITY_HEADS = (
     "oil refinery", "oil refineries", "refinery", "refineries", "oil processing plant",
-    "oil processing facility", "oil plant", "oil depot", "oil depots", "fuel depot",
+    "oil processing facility", "oil plant", "petrochemical complex", "petrochemical plant",
+    "refining complex", "gas processing plant", "oil depot", "oil depots", "fuel depot",
     "petrol depot", "fuel storage depot", "fuel storage facility", "oil storage depot",
     "oil storage facility", "oil products depot", "storage depot", "depot", "depots",
     "tank farm", "storage tanks", "oil terminals", "oil terminal", "logistics terminal",
