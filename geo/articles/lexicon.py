@@ -41,7 +41,8 @@ SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
                  r"deport(?:ed|ation)", r"kidnap(?:ped)?", r"abduct(?:ed)?", r"search(?:ed|es)")
 PEOPLE = words(r"citizens", r"nationals", r"people", r"residents", r"journalists",
                r"activists", r"diaspora", r"migrants", r"members of")
-DIPLOMATIC = words(r"signed", r"declaration", r"agreement", r"treaty", r"ceasefire", r"truce",
+DIPLOMATIC = words(r"signed", r"declaration", r"(?<!has an )(?<!have an )(?<!had an )agreement",
+                   r"treaty", r"ceasefire", r"truce",
                    r"brokered", r"summit", r"talks", r"negotiations", r"summoned", r"expelled",
                    r"recalled (?:its|the) ambassador", r"protest note", r"air ?space")
 SUPPLY = words(r"began (?:carrying|delivering|supplying|pumping|transporting|flowing)",
