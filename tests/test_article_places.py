@@ -224,3 +224,8 @@ def test_a_petrochemical_complex_named_for_its_town_is_placed_at_the_town(geocod
     complex_ = next(p for p in found if p.ref.facility)
     assert (complex_.label.split(",")[0], complex_.precision) == ("Salavat", "town")
     assert facility_kind(complex_.ref.facility) == "refinery"
+
+
+def test_annexed_before_a_name_is_not_the_end_of_the_place(geocoder, register):
+    [crimea] = places("Its forces hit fuel depots in annexed Crimea.", geocoder, register)
+    assert (crimea.admin1, crimea.precision) == ("Crimea", "admin1")

@@ -165,7 +165,8 @@ DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "azerbaijani": "Azerbai
             "kazakh": "Kazakhstan", "polish": "Poland", "romanian": "Romania",
             "moldovan": "Moldova", "iranian": "Iran"}
 LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "of",
-              "black", "sea", "capital", "frontline", "border", "occupied"} | PLACE_TYPES | \
+              "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
+              "russian-occupied", "russian-annexed"} | PLACE_TYPES | \
     set(DEMONYMS)
 NEAR_WORDS = {"outskirts", "suburbs", "gates", "vicinity"}
 
