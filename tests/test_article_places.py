@@ -229,3 +229,11 @@ def test_a_petrochemical_complex_named_for_its_town_is_placed_at_the_town(geocod
 def test_annexed_before_a_name_is_not_the_end_of_the_place(geocoder, register):
     [crimea] = places("Its forces hit fuel depots in annexed Crimea.", geocoder, register)
     assert (crimea.admin1, crimea.precision) == ("Crimea", "admin1")
+
+
+def test_a_district_many_regions_have_is_the_one_in_the_region_of_the_sentence(geocoder):
+    text = ("Drone debris sparked a fire at an industrial site in the Krasnoarmeiskyi "
+            "district, which is home to the Volgograd oil refinery.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-11-06")
+    district = next(p for p in parse.proposals if p.place.precision == "admin2")
+    assert district.place.admin1 == "Volgograd Oblast"

@@ -107,6 +107,9 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
         place = resolver.resolve(ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
+    named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
+    places = _districts_by_their_neighbours(
+        places, resolver, told[-1:] + [p for p in named_for if p is not None])
     located = next((p for p in places if p.precision != "country"), None)
     hint = (located.country, located.admin1) if located else (default_country or "", "")
     scene = next((p for p in places if p.precision != "country" and not p.ref.facility
@@ -122,6 +125,24 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
             places.append(place)
     return sorted((replace(p, kind=kind_of(resolver, p)) for p in places),
                   key=lambda p: p.ref.start)
+
+
+def _districts_by_their_neighbours(places: list[Place], resolver: PlaceResolver,
+                                   around: list[Place]) -> list[Place]:
+    """A district name many regions have ("the Krasnoarmeiskyi district"), its region not
+    given, is the one of that name in the region of the sentence's other places, of a town a
+    facility there is named for ("... home to the Volgograd oil refinery") or of the place
+    told just before."""
+    regions = [(p.country, p.admin1) for p in places + around
+               if p.admin1 and p.precision in ("admin1", "town", "site")]
+    kept = []
+    for place in places:
+        if place.precision == "admin2" and not resolver.hints(place.ref)[1]:
+            place = next((found for country, admin1 in regions if admin1 != place.admin1
+                          for found in [resolver.district_in(place.ref, country, admin1)]
+                          if found is not None), place)
+        kept.append(place)
+    return kept
 
 
 def _outliers(events: list[Event], resolver: PlaceResolver) -> list[Unproposed]:

@@ -136,6 +136,15 @@ class PlaceResolver:
                      tuple(c.describe() for c in result.others[:5]), self.named(ref) or bool(site),
                      population=best.population)
 
+    def facility_town(self, ref: PlaceRef) -> Place | None:
+        """The town a facility is named for ("the Volgograd oil refinery"), wherever it is."""
+        return self._facility_name_place(ref, "", "")
+
+    def district_in(self, ref: PlaceRef, country: str, admin1: str) -> Place | None:
+        """A district named without its region, looked for in `admin1`."""
+        query = _level_text(ref.parts[0])
+        return self._place(ref, self.geocode(query, country, admin1), query, country, admin1)
+
     def _unlocated_site(self, ref: PlaceRef, site_id: str) -> Place:
         row = self.sites.loc[site_id]
         return Place(ref, "exact", row["name"], row["country"], row.get("admin1", ""),
