@@ -209,8 +209,8 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
         return True
     if fine.named and not _same_name(fine, coarse):
         return False                     # "the Ilsky and Slavyansk oil refineries": two
-    if coarse.precision == "country":
-        return fine.kind == coarse.kind
+    if coarse.precision == "country":    # "DTEK Naftogaz energy facilities" in the gas region
+        return fine.kind == coarse.kind or {fine.kind, coarse.kind} <= {"", "any"}
     return fine.kind == coarse.kind or "" in (fine.kind, coarse.kind) or \
         "any" in (fine.kind, coarse.kind)
 
