@@ -250,3 +250,15 @@ def test_a_district_many_regions_have_is_the_one_in_the_region_of_the_sentence(g
 def test_one_incident_at_the_region_the_text_gives(geocoder, text, region):
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-10-16").proposals
     assert (proposal.place.admin1, proposal.place.precision) == (region, "admin1")
+
+
+@pytest.mark.parametrize("text, placed", [
+    ("By morning, the Chernihiv City Military Administration said the Russians hit a local "
+     "enterprise, though there were no reports of casualties.", ("Chernihiv Oblast", "town")),
+    ("The Kharkiv Regional Military Administration said the Russians hit an industrial "
+     "enterprise.", ("Kharkiv Oblast", "admin1")),
+])
+def test_an_enterprise_hit_is_placed_by_the_military_administration_that_tells_it(geocoder,
+                                                                                   text, placed):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-10-16").proposals
+    assert (proposal.place.admin1, proposal.place.precision) == placed

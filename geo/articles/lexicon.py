@@ -111,11 +111,13 @@ FACILITY_HEADS = (
     "gas production facility", "gas production infrastructure", "production facilities",
     "gas infrastructure", "energy infrastructure", "energy facility", "energy facilities",
     "fuel and energy facility", "fuel and energy complex", "infrastructure facility",
-    "facility", "facilities", "plant", "airfield", "air base", "airport", "warehouse",
+    "facility", "facilities", "plant", "industrial enterprise", "enterprise", "airfield",
+    "air base", "airport", "warehouse",
     "storage sites", "military airfield",
     "embassy", "consulate", "office", "headquarters",
 )
-GENERIC_HEADS = {"facility", "facilities", "infrastructure facility", "plant", "energy facility",
+GENERIC_HEADS = {"facility", "facilities", "infrastructure facility", "plant", "enterprise",
+                 "industrial enterprise", "energy facility",
                  "energy facilities", "energy infrastructure", "gas infrastructure",
                  "production facilities", "fuel and energy facility", "fuel and energy complex",
                  "depot", "depots", "terminal", "port", "power plants", "storage tanks"}
