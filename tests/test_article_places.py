@@ -35,6 +35,11 @@ def places(sentence: str, geocoder, register, countries=()):
     return found
 
 
+def district_proposal(text: str, geocoder, date: str):
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return next(p for p in parse.proposals if p.place.precision == "admin2")
+
+
 def test_a_list_of_cities_with_the_country_given_by_a_demonym(geocoder, register):
     found = places("Ukraine launched drones over the weekend, targeting installations in the "
                    "southern Russian cities of Ryazan, Penza and Voronezh.", geocoder, register,
@@ -226,9 +231,7 @@ def test_annexed_before_a_name_is_not_the_end_of_the_place(geocoder, register):
 def test_a_district_many_regions_have_is_the_one_in_the_region_of_the_sentence(geocoder):
     text = ("Drone debris sparked a fire at an industrial site in the Krasnoarmeiskyi "
             "district, which is home to the Volgograd oil refinery.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-11-06")
-    district = next(p for p in parse.proposals if p.place.precision == "admin2")
-    assert district.place.admin1 == "Volgograd Oblast"
+    assert district_proposal(text, geocoder, "2025-11-06").place.admin1 == "Volgograd Oblast"
 
 
 
@@ -262,3 +265,18 @@ def test_an_enterprise_hit_is_placed_by_the_military_administration_that_tells_i
                                                                                    text, placed):
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-10-16").proposals
     assert (proposal.place.admin1, proposal.place.precision) == placed
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Synelnykove raion rings Dnipro, but a district told alone is not the city
+    ("Russian missiles hit Dnipro overnight. Drones also damaged a substation in the "
+     "Synelnykivskyi district.", {("Dnipro", "town"), ("Synelnykivskyi district", "admin2")}),
+    # a district placed at its centre town is that town's incident
+    ("An oil depot caught fire near the city of Kursk overnight. \"As a result of an attack by "
+     "a Ukrainian UAV in the Kursk District, an oil tank caught fire,\" the governor said.",
+     {("Kursk", "town")}),
+])
+def test_a_district_folds_into_a_place_told_with_it_or_its_centre_town(geocoder, text,
+                                                                       expected):
+    parse = parse_article(article_from_text(text), geocoder, date="2024-02-15")
+    assert {(p.place.query, p.place.precision) for p in parse.proposals} == expected

@@ -28,6 +28,7 @@ INHERITED_TIME = "its time is taken from the text before it"
 NO_TIME = "no time is stated for it"
 NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afipsky")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "site": 4}
+CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
@@ -218,11 +219,17 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
 def _inside(small: Place, large: Place) -> bool:
     if small.country != large.country or not large.country:
         return False
-    if large.precision == "admin2":      # "the Kremenchuk district" holds no Poltava city
+    if large.precision == "admin2":
         return small.admin1 == large.admin1 and None not in (
             small.latitude, large.latitude) and distance_km(_point(small), _point(large)) \
             <= RAION_REACH_KM
     return large.precision == "country" or (small.admin1 and small.admin1 == large.admin1)
+
+
+def _at_centre(town: Place, district: Place) -> bool:
+    """The town a district is placed at ("the Kursk district": Kursk)."""
+    return town.latitude is not None and district.latitude is not None and distance_km(
+        _point(town), _point(district)) <= CENTRE_KM
 
 
 def _point(place: Place) -> Candidate:
@@ -237,7 +244,11 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
         if _specificity(coarse.place) > 2 or coarse not in kept:
             continue
         told_with = [p for p in kept if set(map(id, p.events)) & set(map(id, coarse.events))]
-        finer = next((p for p in told_with + kept if p is not coarse
+        # a district holds towns its point cannot tell (the Synelnykove raion rings Dnipro):
+        # it folds only into a place told with it, or into its own centre town
+        candidates = told_with + ([p for p in kept if _at_centre(p.place, coarse.place)]
+                                  if coarse.place.precision == "admin2" else kept)
+        finer = next((p for p in candidates if p is not coarse
                       and p.category == coarse.category
                       and _specificity(p.place) > _specificity(coarse.place)
                       and _inside(p.place, coarse.place)
