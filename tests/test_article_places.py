@@ -280,3 +280,12 @@ def test_a_district_folds_into_a_place_told_with_it_or_its_centre_town(geocoder,
                                                                        expected):
     parse = parse_article(article_from_text(text), geocoder, date="2024-02-15")
     assert {(p.place.query, p.place.precision) for p in parse.proposals} == expected
+
+
+def test_casualties_at_another_place_just_after_a_strike_are_another_incident(geocoder):
+    text = ("On the night of 10 October Russia struck Kyiv and Zaporizhzhia with missiles and "
+            "drones. A 66-year-old man was injured in the Synelnykivskyi district.")
+    district = district_proposal(text, geocoder, "2025-10-10")
+    assert district.place.admin1 == "Dnipropetrovsk Oblast"
+    assert [c.describe() for c in district.casualties] == ["1 man injured"]
+    assert district.interval.start.isoformat() == "2025-10-09"

@@ -209,6 +209,23 @@ def _follow_up(sentence: Sentence, recent: list[Event]) -> None:
                 event.operator = event.operator or found.group("who")
 
 
+def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
+                    ) -> Event | None:
+    """'A 66-year-old man was injured in the Synelnykivskyi district.' just after a strike
+    on other places: the same attack, at another place."""
+    harm = casualties(sentence.text)
+    targets = [p for p in places if p.ref.role == "target" and p.precision != "country"]
+    if not (harm and targets and recent) or recent[-1].category != "strike" or \
+            sentence.index - recent[-1].sentence.index > MAX_FOLLOW_UP:
+        return None
+    last = recent[-1]
+    if {p.key for p in targets} & {p.key for p in last.places}:
+        return None                    # "Four employees were injured" there: a follow-up
+    return Event(sentence, sentence.start, sentence.end, last.category, last.subtype,
+                 harm[0].words, targets, casualties=harm, speaker=last.speaker,
+                 doubts=["no attack word: the attack told just before, at another place"])
+
+
 def _keep(proposal: Proposal) -> str:
     """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
     no named facility, is not an incident a map can hold."""
@@ -245,7 +262,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
         previous_speaker = said_by or previous_speaker
         found, skipped = read_sentence(sentence, places, said_by, meta.date_spans)
         unproposed += skipped
-        if not found:
+        harmed_elsewhere = None if found else _harm_elsewhere(sentence, places, events)
+        if harmed_elsewhere is not None:
+            found = [harmed_elsewhere]
+        elif not found:
             _follow_up(sentence, events)
         operator = OPERATOR.search(sentence.text)
         for event in found:
