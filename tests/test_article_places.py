@@ -289,3 +289,9 @@ def test_casualties_at_another_place_just_after_a_strike_are_another_incident(ge
     assert district.place.admin1 == "Dnipropetrovsk Oblast"
     assert [c.describe() for c in district.casualties] == ["1 man injured"]
     assert district.interval.start.isoformat() == "2025-10-09"
+
+
+def test_a_district_the_gazetteer_lacks_is_not_a_town_spelt_like_it(geocoder, register):
+    found = places("The Armed Forces of Ukraine attacked an oil depot on the territory of the "
+                   "Starooskolsky district using a drone.", geocoder, register, ["RU"])
+    assert all(p.precision not in ("town", "site") for p in found)

@@ -233,8 +233,9 @@ class PlaceResolver:
             found = self._place(ref, self.geocode(query, country, broader if query != broader
                                                   else ""), query, country, broader,
                                 note=_missing(missing, query))
-            if found:
-                return found
+            if found and not (part.level in ("admin1", "admin2")
+                              and found.precision in ("town", "site")):
+                return found      # "the Starooskolsky district" is no town it is spelt like
             missing.append(query)
         if not ref.parts and not ref.facility_name and previous is not None:
             near = self._near_site(ref, previous)
