@@ -295,3 +295,12 @@ def test_a_district_the_gazetteer_lacks_is_not_a_town_spelt_like_it(geocoder, re
     found = places("The Armed Forces of Ukraine attacked an oil depot on the territory of the "
                    "Starooskolsky district using a drone.", geocoder, register, ["RU"])
     assert all(p.precision not in ("town", "site") for p in found)
+
+
+def test_a_facility_a_town_is_home_to_is_in_that_town_whatever_its_name(geocoder):
+    text = ("In the Kostroma region, the governor said crews were addressing the aftermath of "
+            "drone strikes in the town of Volgorechensk, home to one of Russia’s largest "
+            "electricity producers, the Kostroma Power Station.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-11-06")
+    assert [(p.place.query, p.place.precision) for p in parse.proposals] == [
+        ("Volgorechensk", "town")]

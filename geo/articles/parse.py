@@ -94,6 +94,22 @@ def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
     return resolver.countries[0] if resolver.countries else None
 
 
+HOME_TO = re.compile(r"^\W*(?:which is\s+|that is\s+)?(?:also\s+)?home to\b[^.;]{0,80}$",
+                     re.IGNORECASE)
+
+
+def _host_town(resolver: PlaceResolver, ref, places: list[Place], article: str
+               ) -> Place | None:
+    """'the town of Volgorechensk, home to ... the Kostroma Power Station': the facility is in
+    the town, whatever place its name is ("Kostroma" is the region's capital)."""
+    before = [p for p in places if p.ref.end <= ref.start and p.precision == "town"]
+    if before and HOME_TO.match(article[before[-1].ref.end:ref.start]):
+        return replace(same_place(resolver, ref, before[-1]),
+                       note=f"'{ref.text}' placed at {before[-1].label}, which the text says "
+                            "is home to it")
+    return None
+
+
 POINTING = re.compile(r"\b(?:[Tt]he same|[Tt]his|[Tt]hat|[Tt]he)\s+$")
 
 
@@ -115,7 +131,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     scene = next((p for p in places if p.precision != "country" and not p.ref.facility
                   and p.ref.role == "target"), None)     # "in Odesa, key targets included"
     for ref in [r for r in refs if not (r.parts or r.site_id)]:
-        place = resolver.resolve(ref, located, hint) if located else None
+        host = _host_town(resolver, ref, places, article)
+        place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
         pointed = bool(POINTING.search(article[max(0, ref.start - 12):ref.start]))
