@@ -117,12 +117,13 @@ def test_utf8_text_with_a_line_in_windows_1252_is_read_line_by_line():
     assert "Кременчуці" in article.text and "refinery \u2013 officials" in article.text
 
 
-def test_a_date_line_after_the_title_is_the_date():
+@pytest.mark.parametrize("line", ["date 2025-10-10", "Date: 2025-10-10"])
+def test_a_date_line_after_the_title_is_the_date(line):
     # "title, date line, body": how an article is often saved
-    text = ("Russians attacked DTEK's thermal power plant\n\n date 2025-10-10 Russian forces "
-            "struck a DTEK thermal power plant overnight.")
+    text = (f"Russians attacked DTEK's thermal power plant\n\n {line} Russian forces struck a "
+            "DTEK thermal power plant overnight.")
     meta = read_metadata(article_from_text(text))
     assert meta.date == dt.date(2025, 10, 10)
     assert meta.title == "Russians attacked DTEK's thermal power plant"
     [(start, end)] = meta.date_spans
-    assert text[start:end].strip() == "date 2025-10-10"
+    assert text[start:end].strip() == line

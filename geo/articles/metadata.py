@@ -21,14 +21,14 @@ from geo.errors import ValidationError
 
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s*,?\s+(\d{{4}})\b",
                             re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
                             re.IGNORECASE)
 NUMERIC_DAY = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 YEAR_FIRST_DAY = re.compile(r"\b(\d{4})[-./](\d{2})[-./](\d{2})\b")     # 2025-08-10, 2024.05.06
-MONTH_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
+MONTH_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
 STAMP_WORDS = re.compile(r"\b(?:updated|created|published|posted)\s*:", re.IGNORECASE)
 GLUED_BYLINE = re.compile(rf"^([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){{1,2}})(?={WEEKDAY}\b)")
 BYLINE = re.compile(r"^(?:By|Author:|Written by)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$")
