@@ -26,3 +26,9 @@ def test_a_company_that_has_an_agreement_is_not_a_diplomatic_event(geocoder):
                       geocoder) == ["strike"]
     assert categories("Ukraine and Azerbaijan signed an agreement in Baku on August 18.",
                       geocoder) == ["diplomatic"]
+
+
+def test_the_scale_of_the_destruction_is_not_an_event(geocoder):
+    assert categories("As reported, due to the scale of the destruction of the energy "
+                      "infrastructure, it is not yet possible to apply hourly power cuts in "
+                      "parts of Kyiv and the Kyiv region.", geocoder) == []

@@ -118,6 +118,8 @@ def not_a_report(text: str, trigger: str) -> str:
         return "a condition, a plan or a risk, not a report of an event"
     if lx.HABITUAL.search(text):
         return "a habit or a series, not one event"
+    if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
+        return "damage summed up, not one event"
     if lx.NEGATION.search(before + " " + trigger):
         return "denied or not said to have happened"
     if lx.INTERCEPTION.search(text) and not lx.DAMAGE.search(lx.INTERCEPTION.sub(" ", text)):

@@ -70,6 +70,8 @@ HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"
 HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
                  r"daily", r"frequently", r"constantly", r"usually", r"times since",
                  r"over \d+ times", r"more than \d+ times")
+# "due to the scale of the destruction of the energy infrastructure": damage summed up
+SCALE_OF_DAMAGE = words(r"(?:scale|extent|amount)\s+of\s+(?:the\s+)?(?:destruction|damage)")
 NEGATION = words(r"(?:did|does|do|has|have|had|was|were) not", r"didn't", r"wasn't",
                  r"weren't", r"denied", r"no (?:attack|strike|damage)", r"never",
                  r"without mentioning", r"made no mention")
