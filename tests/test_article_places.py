@@ -7,7 +7,7 @@ import pytest
 
 from geo.articles.parse import parse_article
 from geo.articles.place_finder import find_places
-from geo.articles.place_register import register_aliases
+from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PlaceResolver
 from geo.articles.text import article_from_text
 from geo.settings import DATA_DIR
@@ -33,6 +33,11 @@ def places(sentence: str, geocoder, register, countries=()):
         if place is not None:
             found.append(place)
     return found
+
+
+def district_proposal(text: str, geocoder, date: str):
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return next(p for p in parse.proposals if p.place.precision == "admin2")
 
 
 def test_a_list_of_cities_with_the_country_given_by_a_demonym(geocoder, register):
@@ -69,6 +74,22 @@ def test_possessives_give_the_country_and_the_region(geocoder, register):
     assert district.admin1 == "Rostov Oblast"
     assert district.precision == "admin2"          # a district: its centre, never a town
     assert "raion centre" in district.label
+
+
+def test_the_attacker_s_possessive_is_not_the_country_of_the_places(geocoder, register):
+    [region] = places("During Russia’s overnight strike on Odesa region with Shahed drones, a "
+                      "depot was damaged.", geocoder, register)
+    assert (region.country, region.admin1, region.precision) == ("UA", "Odesa Oblast", "admin1")
+
+
+@pytest.mark.parametrize("sentence, region", [
+    ("The attacks on the border region of Belgorod killed a girl.", "Belgorod Oblast"),
+    ("A soldier was arrested in the western region of Kursk.", "Kursk Oblast"),
+])
+def test_the_region_of_a_name_is_the_region_not_its_city(geocoder, register, sentence,
+                                                         region):
+    [place] = places(sentence, geocoder, register)
+    assert (place.admin1, place.precision) == (region, "admin1")
 
 
 def test_a_district_with_its_region_is_never_placed_at_a_town(geocoder, register):
@@ -160,3 +181,126 @@ def test_a_small_namesake_far_from_every_other_place_is_not_used(geocoder):
     parse = parse_article(article_from_text(text), geocoder, date="2025-01-13")
     assert {p.place.admin1 for p in parse.proposals} == {"Krasnodar Krai"}
     assert not any("Primorye" in p.place.label for p in parse.proposals)
+
+
+def test_a_facility_placed_by_no_words_is_in_the_country_of_the_article_s_places(geocoder):
+    # Russia is named most, as the attacker; the places are all in Ukraine
+    text = ("Russian forces struck a DTEK thermal power plant overnight, DTEK said. Russia "
+            "also hit Kyiv and Dnipro with missiles, and a Russian drone damaged a house in "
+            "Kaniv.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-10")
+    plant = next(p for p in parse.proposals if "DTEK" in p.place.ref.text)
+    assert (plant.place.country, plant.place.precision) == ("UA", "country")
+
+
+@pytest.mark.parametrize("text", [
+    "Drones hit the Afipsky refinery in Krasnodar Krai on the night of 28 August. The Afip oil "
+    "refinery, located in the Krasnodar region, was also attacked.",
+    "Russian forces attack Ukrainian Ukrenergo's substation in Dnipropetrovsk Oblast overnight"
+    "\n\nThe Russian attack reportedly caused a 330 kV Ukrenergo substation in the town of "
+    "Pavlohrad (Dnipropetrovsk Oblast) to go out of action. A fire broke out there.",
+])
+def test_one_facility_told_at_its_region_and_at_its_town_is_one_incident(geocoder, text):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-28").proposals
+    assert proposal.place.precision == "town"
+
+
+def test_a_district_is_not_folded_into_a_city_outside_it(geocoder):
+    text = ("On the night of 10 October Russia struck Kyiv, Poltava and Cherkasy with missiles. "
+            "In the Poltava region, debris and direct hits damaged an energy infrastructure "
+            "facility in the Kremenchuk district.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-10")
+    assert {(p.place.query, p.place.precision) for p in parse.proposals
+            if p.place.admin1 == "Poltava Oblast"} == {("Poltava", "town"),
+                                                        ("Kremenchuk district", "admin2")}
+
+
+def test_a_petrochemical_complex_named_for_its_town_is_placed_at_the_town(geocoder, register):
+    found = places("The Salavat petrochemical complex, which is located in the Bashkortostan "
+                   "region, was attacked by drones.", geocoder, register)
+    complex_ = next(p for p in found if p.ref.facility)
+    assert (complex_.label.split(",")[0], complex_.precision) == ("Salavat", "town")
+    assert facility_kind(complex_.ref.facility) == "refinery"
+
+
+def test_annexed_before_a_name_is_not_the_end_of_the_place(geocoder, register):
+    [crimea] = places("Its forces hit fuel depots in annexed Crimea.", geocoder, register)
+    assert (crimea.admin1, crimea.precision) == ("Crimea", "admin1")
+
+
+def test_a_district_many_regions_have_is_the_one_in_the_region_of_the_sentence(geocoder):
+    text = ("Drone debris sparked a fire at an industrial site in the Krasnoarmeiskyi "
+            "district, which is home to the Volgograd oil refinery.")
+    assert district_proposal(text, geocoder, "2025-11-06").place.admin1 == "Volgograd Oblast"
+
+
+
+@pytest.mark.parametrize("text, region", [
+    # the places after ', causing' are kept when only the attacker's country comes before
+    ("Units of Ukraine's Unmanned Systems Forces attacked an oil depot on 23 January, causing "
+     "a fire in the area of the 8 March plant in Tula Oblast of the Russian Federation.",
+     "Tula Oblast"),
+    # a named facility told at its country folds into the region told for it
+    ("Earlier this morning, Russia struck Ukraine’s Poltava Oblast, hitting gas extraction "
+     "infrastructure and forcing operations to stop. The attack combined drones and missiles "
+     "and came amid nationwide air alerts due to Kinzhal missile threats. Local air raid "
+     "alerts remained active throughout Ukrainian regions as Russian explosive drones moved "
+     "across the country.\n“The enemy again attacked DTEK Naftogaz energy infrastructure "
+     "with drones and missiles. As a result, the operation of gas extraction facilities in "
+     "Poltava Oblast was stopped,” the company announced on its Telegram channel.",
+     "Poltava Oblast"),
+], ids=["after causing", "named at its country"])
+def test_one_incident_at_the_region_the_text_gives(geocoder, text, region):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-10-16").proposals
+    assert (proposal.place.admin1, proposal.place.precision) == (region, "admin1")
+
+
+@pytest.mark.parametrize("text, placed", [
+    ("By morning, the Chernihiv City Military Administration said the Russians hit a local "
+     "enterprise, though there were no reports of casualties.", ("Chernihiv Oblast", "town")),
+    ("The Kharkiv Regional Military Administration said the Russians hit an industrial "
+     "enterprise.", ("Kharkiv Oblast", "admin1")),
+])
+def test_an_enterprise_hit_is_placed_by_the_military_administration_that_tells_it(geocoder,
+                                                                                   text, placed):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-10-16").proposals
+    assert (proposal.place.admin1, proposal.place.precision) == placed
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Synelnykove raion rings Dnipro, but a district told alone is not the city
+    ("Russian missiles hit Dnipro overnight. Drones also damaged a substation in the "
+     "Synelnykivskyi district.", {("Dnipro", "town"), ("Synelnykivskyi district", "admin2")}),
+    # a district placed at its centre town is that town's incident
+    ("An oil depot caught fire near the city of Kursk overnight. \"As a result of an attack by "
+     "a Ukrainian UAV in the Kursk District, an oil tank caught fire,\" the governor said.",
+     {("Kursk", "town")}),
+])
+def test_a_district_folds_into_a_place_told_with_it_or_its_centre_town(geocoder, text,
+                                                                       expected):
+    parse = parse_article(article_from_text(text), geocoder, date="2024-02-15")
+    assert {(p.place.query, p.place.precision) for p in parse.proposals} == expected
+
+
+def test_casualties_at_another_place_just_after_a_strike_are_another_incident(geocoder):
+    text = ("On the night of 10 October Russia struck Kyiv and Zaporizhzhia with missiles and "
+            "drones. A 66-year-old man was injured in the Synelnykivskyi district.")
+    district = district_proposal(text, geocoder, "2025-10-10")
+    assert district.place.admin1 == "Dnipropetrovsk Oblast"
+    assert [c.describe() for c in district.casualties] == ["1 man injured"]
+    assert district.interval.start.isoformat() == "2025-10-09"
+
+
+def test_a_district_the_gazetteer_lacks_is_not_a_town_spelt_like_it(geocoder, register):
+    found = places("The Armed Forces of Ukraine attacked an oil depot on the territory of the "
+                   "Starooskolsky district using a drone.", geocoder, register, ["RU"])
+    assert all(p.precision not in ("town", "site") for p in found)
+
+
+def test_a_facility_a_town_is_home_to_is_in_that_town_whatever_its_name(geocoder):
+    text = ("In the Kostroma region, the governor said crews were addressing the aftermath of "
+            "drone strikes in the town of Volgorechensk, home to one of Russia’s largest "
+            "electricity producers, the Kostroma Power Station.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-11-06")
+    assert [(p.place.query, p.place.precision) for p in parse.proposals] == [
+        ("Volgorechensk", "town")]

@@ -115,3 +115,15 @@ def test_utf8_text_with_a_line_in_windows_1252_is_read_line_by_line():
             + "A drone hit the refinery \u2013 officials said.\n".encode("cp1252"))
     article = read_article_bytes(data, "pasted.txt")
     assert "Кременчуці" in article.text and "refinery \u2013 officials" in article.text
+
+
+@pytest.mark.parametrize("line", ["date 2025-10-10", "Date: 2025-10-10"])
+def test_a_date_line_after_the_title_is_the_date(line):
+    # "title, date line, body": how an article is often saved
+    text = (f"Russians attacked DTEK's thermal power plant\n\n {line} Russian forces struck a "
+            "DTEK thermal power plant overnight.")
+    meta = read_metadata(article_from_text(text))
+    assert meta.date == dt.date(2025, 10, 10)
+    assert meta.title == "Russians attacked DTEK's thermal power plant"
+    [(start, end)] = meta.date_spans
+    assert text[start:end].strip() == line

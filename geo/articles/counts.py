@@ -26,6 +26,7 @@ MUNITION = re.compile(
 VICTIMS = r"(?:people|persons|civilians|employees|workers|residents|children|soldiers|" \
           r"servicemen|firefighters|rescuers|staff|men|women|energy workers|others?)"
 HARMED = r"(?P<harm>injured|wounded|killed|hurt|died|dead)"
+ONE_VICTIM = r"(?:man|woman|boy|girl|child|person|resident|civilian|worker|employee|teenager)"
 CASUALTY_PATTERNS = (
     re.compile(rf"\b{APPROX}(?P<n>{NUMBER})\s+(?:(?!{VICTIMS}\b)\w+\s+)?(?P<who>{VICTIMS})?\s*"
                rf"(?:\w+\s+){{0,2}}?"
@@ -33,6 +34,9 @@ CASUALTY_PATTERNS = (
                rf"(?:seriously |severely |slightly |critically )?{HARMED}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<harm>kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+{APPROX}"
                rf"(?P<n>{NUMBER})\s*(?P<who>{VICTIMS})?", re.IGNORECASE),
+    re.compile(rf"\b(?P<n>an?)\s+(?:[\w-]+-year-old\s+)?(?P<who>{ONE_VICTIM})\s+"
+               rf"(?:was|has been|had been)\s+(?:seriously |severely |slightly |critically |"
+               rf"fatally )?{HARMED}\b", re.IGNORECASE),
 )
 NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims|injuries|one was (?:hurt|injured|"
                            r"killed))\b|\bno one was (?:hurt|injured|killed)\b|\bwithout "
@@ -96,7 +100,8 @@ def casualties(text: str) -> list[Count]:
         for match in pattern.finditer(text):
             if re.search(r"\bno\s*$", text[:match.start()], re.IGNORECASE):
                 continue                                   # "No one was injured"
-            number = to_number(match.group("n"))
+            number = to_number(match.group("n")) or (1 if match.group("n").lower() in (
+                "a", "an") else None)                      # "A 66-year-old man was injured"
             harm = HARM_WORDS.get(match.group("harm").lower(), match.group("harm").lower())
             who = (match.group("who") or "").lower()
             if number is not None and not any(c.number == number and c.what.endswith(harm)

@@ -118,6 +118,8 @@ def not_a_report(text: str, trigger: str) -> str:
         return "a condition, a plan or a risk, not a report of an event"
     if lx.HABITUAL.search(text):
         return "a habit or a series, not one event"
+    if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
+        return "damage summed up, not one event"
     if lx.NEGATION.search(before + " " + trigger):
         return "denied or not said to have happened"
     if lx.INTERCEPTION.search(text) and not lx.DAMAGE.search(lx.INTERCEPTION.sub(" ", text)):
@@ -184,7 +186,8 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
             skipped.append(Unproposed(sentence, f"'{trigger}': {why}"))
             continue
         effect = lx.EFFECT_START.search(text)
-        if effect and any(p.ref.start < start + effect.start() for p in here):
+        if effect and any(p.ref.start < start + effect.start() and p.precision != "country"
+                          for p in here):      # a country before it places nothing
             here = [p for p in here if p.ref.start < start + effect.start()]
         named = [p for p in here if not p.implied or p.named]
         event = Event(sentence, start, end, category, kind, trigger, named, "text", dates,

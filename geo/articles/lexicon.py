@@ -41,7 +41,8 @@ SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
                  r"deport(?:ed|ation)", r"kidnap(?:ped)?", r"abduct(?:ed)?", r"search(?:ed|es)")
 PEOPLE = words(r"citizens", r"nationals", r"people", r"residents", r"journalists",
                r"activists", r"diaspora", r"migrants", r"members of")
-DIPLOMATIC = words(r"signed", r"declaration", r"agreement", r"treaty", r"ceasefire", r"truce",
+DIPLOMATIC = words(r"signed", r"declaration", r"(?<!has an )(?<!have an )(?<!had an )agreement",
+                   r"treaty", r"ceasefire", r"truce",
                    r"brokered", r"summit", r"talks", r"negotiations", r"summoned", r"expelled",
                    r"recalled (?:its|the) ambassador", r"protest note", r"air ?space")
 SUPPLY = words(r"began (?:carrying|delivering|supplying|pumping|transporting|flowing)",
@@ -69,6 +70,8 @@ HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"
 HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
                  r"daily", r"frequently", r"constantly", r"usually", r"times since",
                  r"over \d+ times", r"more than \d+ times")
+# "due to the scale of the destruction of the energy infrastructure": damage summed up
+SCALE_OF_DAMAGE = words(r"(?:scale|extent|amount)\s+of\s+(?:the\s+)?(?:destruction|damage)")
 NEGATION = words(r"(?:did|does|do|has|have|had|was|were) not", r"didn't", r"wasn't",
                  r"weren't", r"denied", r"no (?:attack|strike|damage)", r"never",
                  r"without mentioning", r"made no mention")
@@ -93,7 +96,8 @@ SUBTYPES = (("missile", MISSILE), ("drone", DRONE), ("shelling", SHELLING),
 # ---- to what -------------------------------------------------------------------------------
 FACILITY_HEADS = (
     "oil refinery", "oil refineries", "refinery", "refineries", "oil processing plant",
-    "oil processing facility", "oil plant", "oil depot", "oil depots", "fuel depot",
+    "oil processing facility", "oil plant", "petrochemical complex", "petrochemical plant",
+    "refining complex", "gas processing plant", "oil depot", "oil depots", "fuel depot",
     "petrol depot", "fuel storage depot", "fuel storage facility", "oil storage depot",
     "oil storage facility", "oil products depot", "storage depot", "depot", "depots",
     "tank farm", "storage tanks", "oil terminals", "oil terminal", "logistics terminal",
@@ -109,11 +113,13 @@ FACILITY_HEADS = (
     "gas production facility", "gas production infrastructure", "production facilities",
     "gas infrastructure", "energy infrastructure", "energy facility", "energy facilities",
     "fuel and energy facility", "fuel and energy complex", "infrastructure facility",
-    "facility", "facilities", "plant", "airfield", "air base", "airport", "warehouse",
+    "facility", "facilities", "plant", "industrial enterprise", "enterprise", "airfield",
+    "air base", "airport", "warehouse",
     "storage sites", "military airfield",
     "embassy", "consulate", "office", "headquarters",
 )
-GENERIC_HEADS = {"facility", "facilities", "infrastructure facility", "plant", "energy facility",
+GENERIC_HEADS = {"facility", "facilities", "infrastructure facility", "plant", "enterprise",
+                 "industrial enterprise", "energy facility",
                  "energy facilities", "energy infrastructure", "gas infrastructure",
                  "production facilities", "fuel and energy facility", "fuel and energy complex",
                  "depot", "depots", "terminal", "port", "power plants", "storage tanks"}

@@ -21,14 +21,14 @@ from geo.errors import ValidationError
 
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s*,?\s+(\d{{4}})\b",
                             re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
                             re.IGNORECASE)
 NUMERIC_DAY = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 YEAR_FIRST_DAY = re.compile(r"\b(\d{4})[-./](\d{2})[-./](\d{2})\b")     # 2025-08-10, 2024.05.06
-MONTH_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
+MONTH_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
 STAMP_WORDS = re.compile(r"\b(?:updated|created|published|posted)\s*:", re.IGNORECASE)
 GLUED_BYLINE = re.compile(rf"^([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){{1,2}})(?={WEEKDAY}\b)")
 BYLINE = re.compile(r"^(?:By|Author:|Written by)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$")
@@ -42,6 +42,7 @@ AGENCY_PATTERNS = (
 )
 OUTLET_LINE = re.compile(r"^[A-Z][\w]*(?:\.[A-Za-z]{2,4})$")   # "News.Az" on a line of its own
 TITLE_MAX_WORDS = 30
+HEAD_LINES = 3            # a title, a byline or a section label may come before the date line
 
 
 @dataclass(frozen=True)
@@ -88,17 +89,24 @@ def _lines(text: str):
         offset += len(line) + 1
 
 
+def _head_lines(text: str) -> list[tuple[int, str]]:
+    """The first lines that are not blank: a saved article may put its title before the
+    'date 2025-08-08' line ("title, date line, body")."""
+    return [(offset, line) for offset, line in _lines(text) if line.strip()][:HEAD_LINES]
+
+
 def _find_date(article: ArticleText) -> tuple[dt.date | None, str, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
-    found = DATE_LINE.match(article.text)
-    if found:
-        spans.append(found.span())
-        return parse_iso_day(found.group(1)), f"'date {found.group(1)}' line", spans
-    found = MONTH_LINE.match(article.text)
-    if found:
-        spans.append(found.span())
-        return None, f"'date {found.group(1)}-{found.group(2)}' line: the month, not the day", \
-            spans
+    for offset, line in _head_lines(article.text):
+        found = DATE_LINE.match(line)
+        if found:
+            spans.append((offset + found.start(), offset + found.end()))
+            return parse_iso_day(found.group(1)), f"'date {found.group(1)}' line", spans
+        found = MONTH_LINE.match(line)
+        if found:
+            spans.append((offset + found.start(), offset + found.end()))
+            return None, f"'date {found.group(1)}-{found.group(2)}' line: the month, not the " \
+                "day", spans
     given = parse_iso_day(article.fields.get("date", "")[:10])
     if given:
         return given, "the file's date field", spans
@@ -149,7 +157,8 @@ def _title(article: ArticleText, lines: list[str]) -> str:
 def read_metadata(article: ArticleText) -> ArticleMeta:
     lines = [line for line in article.text.split("\n") if line.strip()]
     date, found, spans = _find_date(article)
-    month = MONTH_LINE.match(article.text)
+    month = next((MONTH_LINE.match(line) for _, line in _head_lines(article.text)
+                  if MONTH_LINE.match(line)), None)
     year = date.year if date else (int(month.group(1)) if month else None)
     return ArticleMeta(_title(article, lines), _publisher(article, lines),
                        _author(article, lines), date, found, year,

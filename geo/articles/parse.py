@@ -19,7 +19,7 @@ from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
 from geo.articles.place_context import antecedent, country_place, kind_of, same_place
 from geo.articles.place_finder import find_places
 from geo.articles.place_register import register_aliases
-from geo.articles.places import Place, PlaceResolver
+from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.proposals import Proposal, propose
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
@@ -76,6 +76,40 @@ def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
     return [country for country, _ in named.most_common()]
 
 
+def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
+    """The country most of the article's named places lie in: where a facility the text does
+    not place is ("Russian forces struck a DTEK power plant" in a text of Kyiv, Dnipro and
+    Kaniv is in Ukraine, whichever country is named most as the attacker)."""
+    found = Counter()
+    for refs in refs_by_sentence:
+        for part in (part for ref in refs for part in ref.parts[:1]):
+            if resolver.country_of(part.name):
+                continue
+            result = resolver.geocode(part.name)
+            if result.status in PLACED and result.best is not None:
+                found[result.best.country] += 1
+    found.pop("", None)
+    if found:
+        return found.most_common(1)[0][0]
+    return resolver.countries[0] if resolver.countries else None
+
+
+HOME_TO = re.compile(r"^\W*(?:which is\s+|that is\s+)?(?:also\s+)?home to\b[^.;]{0,80}$",
+                     re.IGNORECASE)
+
+
+def _host_town(resolver: PlaceResolver, ref, places: list[Place], article: str
+               ) -> Place | None:
+    """'the town of Volgorechensk, home to ... the Kostroma Power Station': the facility is in
+    the town, whatever place its name is ("Kostroma" is the region's capital)."""
+    before = [p for p in places if p.ref.end <= ref.start and p.precision == "town"]
+    if before and HOME_TO.match(article[before[-1].ref.end:ref.start]):
+        return replace(same_place(resolver, ref, before[-1]),
+                       note=f"'{ref.text}' placed at {before[-1].label}, which the text says "
+                            "is home to it")
+    return None
+
+
 POINTING = re.compile(r"\b(?:[Tt]he same|[Tt]his|[Tt]hat|[Tt]he)\s+$")
 
 
@@ -89,12 +123,16 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
         place = resolver.resolve(ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
+    named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
+    places = _districts_by_their_neighbours(
+        places, resolver, told[-1:] + [p for p in named_for if p is not None])
     located = next((p for p in places if p.precision != "country"), None)
     hint = (located.country, located.admin1) if located else (default_country or "", "")
     scene = next((p for p in places if p.precision != "country" and not p.ref.facility
                   and p.ref.role == "target"), None)     # "in Odesa, key targets included"
     for ref in [r for r in refs if not (r.parts or r.site_id)]:
-        place = resolver.resolve(ref, located, hint) if located else None
+        host = _host_town(resolver, ref, places, article)
+        place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
         pointed = bool(POINTING.search(article[max(0, ref.start - 12):ref.start]))
@@ -104,6 +142,24 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
             places.append(place)
     return sorted((replace(p, kind=kind_of(resolver, p)) for p in places),
                   key=lambda p: p.ref.start)
+
+
+def _districts_by_their_neighbours(places: list[Place], resolver: PlaceResolver,
+                                   around: list[Place]) -> list[Place]:
+    """A district name many regions have ("the Krasnoarmeiskyi district"), its region not
+    given, is the one of that name in the region of the sentence's other places, of a town a
+    facility there is named for ("... home to the Volgograd oil refinery") or of the place
+    told just before."""
+    regions = [(p.country, p.admin1) for p in places + around
+               if p.admin1 and p.precision in ("admin1", "town", "site")]
+    kept = []
+    for place in places:
+        if place.precision == "admin2" and not resolver.hints(place.ref)[1]:
+            place = next((found for country, admin1 in regions if admin1 != place.admin1
+                          for found in [resolver.district_in(place.ref, country, admin1)]
+                          if found is not None), place)
+        kept.append(place)
+    return kept
 
 
 def _outliers(events: list[Event], resolver: PlaceResolver) -> list[Unproposed]:
@@ -172,6 +228,23 @@ def _follow_up(sentence: Sentence, recent: list[Event]) -> None:
                 event.operator = event.operator or found.group("who")
 
 
+def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
+                    ) -> Event | None:
+    """'A 66-year-old man was injured in the Synelnykivskyi district.' just after a strike
+    on other places: the same attack, at another place."""
+    harm = casualties(sentence.text)
+    targets = [p for p in places if p.ref.role == "target" and p.precision != "country"]
+    if not (harm and targets and recent) or recent[-1].category != "strike" or \
+            sentence.index - recent[-1].sentence.index > MAX_FOLLOW_UP:
+        return None
+    last = recent[-1]
+    if {p.key for p in targets} & {p.key for p in last.places}:
+        return None                    # "Four employees were injured" there: a follow-up
+    return Event(sentence, sentence.start, sentence.end, last.category, last.subtype,
+                 harm[0].words, targets, casualties=harm, speaker=last.speaker,
+                 doubts=["no attack word: the attack told just before, at another place"])
+
+
 def _keep(proposal: Proposal) -> str:
     """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
     no named facility, is not an incident a map can hold."""
@@ -195,7 +268,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             for s in sentences]
     resolver = PlaceResolver(geocoder, sites)
     resolver.countries = _countries(refs, resolver)
-    default_country = resolver.countries[0] if resolver.countries else None
+    default_country = _home_country(refs, resolver)
     events: list[Event] = []
     unproposed: list[Unproposed] = []
     told: list[Place] = []
@@ -208,7 +281,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
         previous_speaker = said_by or previous_speaker
         found, skipped = read_sentence(sentence, places, said_by, meta.date_spans)
         unproposed += skipped
-        if not found:
+        harmed_elsewhere = None if found else _harm_elsewhere(sentence, places, events)
+        if harmed_elsewhere is not None:
+            found = [harmed_elsewhere]
+        elif not found:
             _follow_up(sentence, events)
         operator = OPERATOR.search(sentence.text)
         for event in found:

@@ -35,9 +35,14 @@ OWNER_WORDS = {"company", "companies", "firm", "giant", "operator", "state", "st
 OWNED_HEADS = {"embassy", "consulate", "office", "headquarters"}   # "X’s embassy": X owns it
 SPEAKERS = {"authorities", "officials", "sources", "residents", "media", "journalists",
             "experts", "analysts", "commentators", "bloggers", "diplomats"}   # who, not where
+OFFICE_WORDS = {"city", "military", "state", "civil"}   # "Chernihiv City Military Administration"
 TYPED = {"city", "town", "village", "settlement"}                       # "the city of Engels"
 ATTACK_WORDS = {"attacked", "hit", "struck", "shelled", "targeted", "bombed", "attack", "fire",
                 "under", "damaged", "destroyed"}
+# "Russia’s overnight strike on the Odesa region": whose attack, not where the places are
+ATTACK_NOUNS = {"strike", "strikes", "attack", "attacks", "assault", "shelling", "bombing",
+                "bombardment", "barrage", "offensive", "invasion", "aggression"}
+ATTACKER_GAP = 3     # words between the possessive and its attack noun ("massive drone")
 
 
 def _facilities(tokens: list[Token], text: str, offset: int, used: set[int]) -> list[PlaceRef]:
@@ -71,9 +76,12 @@ def _facilities(tokens: list[Token], text: str, offset: int, used: set[int]) -> 
 
 
 def _governed(parts: list[Part], title: str) -> list[Part]:
-    """'the governor of Voronezh', 'Rostov Governor': a region; 'the mayor of X': a town."""
+    """'the governor of Voronezh', 'Rostov Governor': a region; 'the mayor of X', 'the X City
+    Military Administration': a town."""
     level = "place" if title.startswith("mayor") else "admin1"
-    return [replace(p, level=level) if p.level == "any" else p for p in parts]
+    return [replace(p, name=p.name[:-len(" city")], level="place")
+            if p.name.lower().endswith(" city") and p.level == "any"
+            else replace(p, level=level) if p.level == "any" else p for p in parts]
 
 
 def _demonyms(tokens: list[Token], left: int) -> list[Part]:
@@ -91,6 +99,9 @@ def _demonyms(tokens: list[Token], left: int) -> list[Part]:
 
 
 def _jurisdiction_after(tokens, end) -> bool:
+    """'... governor', '... Regional', '... City Military Administration' after a place."""
+    while end < len(tokens) and tokens[end].low in OFFICE_WORDS:
+        end += 1
     following = tokens[end].low if end < len(tokens) else ""
     return following in JURISDICTION_WORDS or following == "regional"
 
@@ -153,12 +164,17 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                 if after in JURISDICTION_WORDS:
                     refs += _refs(_governed(ctx, after), context, tail_of(tokens, end),
                                   token.start, token.end, "jurisdiction")
-                else:
+                elif not _attacker(tokens, end):
                     context = context + ctx
             i = max(end, i + 1)
             continue
         i += 1
     return refs
+
+
+def _attacker(tokens: list[Token], end: int) -> bool:
+    """The possessive just before `end` owns an attack ("Russia’s massive drone attack")."""
+    return any(t.low in ATTACK_NOUNS for t in tokens[end:end + ATTACKER_GAP])
 
 
 def _passive_subject(tokens, i, end) -> bool:

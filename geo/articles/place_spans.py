@@ -165,7 +165,8 @@ DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "azerbaijani": "Azerbai
             "kazakh": "Kazakhstan", "polish": "Poland", "romanian": "Romania",
             "moldovan": "Moldova", "iranian": "Iran"}
 LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "of",
-              "black", "sea", "capital", "frontline", "border", "occupied"} | PLACE_TYPES | \
+              "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
+              "russian-occupied", "russian-annexed"} | PLACE_TYPES | \
     set(DEMONYMS)
 NEAR_WORDS = {"outskirts", "suburbs", "gates", "vicinity"}
 
@@ -174,13 +175,15 @@ def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:
     """At i: [the] [X’s] [city|town|resort of] NAME[, NAME and NAME] [region|district].
     Returns the places (a list shares the level word: "the Poltava and Kharkiv regions"),
     the possessive context, the index after the phrase, and whether it says "outskirts of"."""
-    context, near, j = [], False, i
+    context, near, j, level_before = [], False, i, "any"
     while j < len(tokens):
         token = tokens[j]
         if token.possessive and token.name_like:
             context.append(Part(token.word, "any", token.start, token.end))
         elif token.low in ("territory", "area", "region", "vicinity") and j + 1 < len(tokens) \
                 and tokens[j + 1].low == "of":
+            if token.low == "region":             # "the region of Kursk": the oblast
+                level_before = "admin1"
             j += 1
         elif token.low in LEAD_WORDS and not token.possessive:
             near = near or token.low in NEAR_WORDS
@@ -195,6 +198,8 @@ def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:
     level = LEVELS.get(tokens[end].low, "any") if end < len(tokens) else "any"
     if level != "any":
         end += 1
+    elif level_before != "any":
+        level = level_before
     elif [t.low for t in tokens[end:end + 3]] in ([",", "a", "region"], [",", "an", "oblast"]):
         level = "admin1"                             # "in Saratov, a region located ..."
     parts = [part_of(tokens, run, level) for run in runs]

@@ -136,6 +136,15 @@ class PlaceResolver:
                      tuple(c.describe() for c in result.others[:5]), self.named(ref) or bool(site),
                      population=best.population)
 
+    def facility_town(self, ref: PlaceRef) -> Place | None:
+        """The town a facility is named for ("the Volgograd oil refinery"), wherever it is."""
+        return self._facility_name_place(ref, "", "")
+
+    def district_in(self, ref: PlaceRef, country: str, admin1: str) -> Place | None:
+        """A district named without its region, looked for in `admin1`."""
+        query = _level_text(ref.parts[0])
+        return self._place(ref, self.geocode(query, country, admin1), query, country, admin1)
+
     def _unlocated_site(self, ref: PlaceRef, site_id: str) -> Place:
         row = self.sites.loc[site_id]
         return Place(ref, "exact", row["name"], row["country"], row.get("admin1", ""),
@@ -224,8 +233,9 @@ class PlaceResolver:
             found = self._place(ref, self.geocode(query, country, broader if query != broader
                                                   else ""), query, country, broader,
                                 note=_missing(missing, query))
-            if found:
-                return found
+            if found and not (part.level in ("admin1", "admin2")
+                              and found.precision in ("town", "site")):
+                return found      # "the Starooskolsky district" is no town it is spelt like
             missing.append(query)
         if not ref.parts and not ref.facility_name and previous is not None:
             near = self._near_site(ref, previous)

@@ -13,16 +13,23 @@ held for review in the import preview.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from geo.articles.counts import Count
 from geo.articles.dates import DateContext, Interval, describe, unresolved
 from geo.articles.events import Event
 from geo.articles.places import Place
+from geo.geocoding.results import Candidate, distance_km
 
 MAIN_EVENT_DAYS = 14    # an event told with a wider interval does not set the article's time
 KIND_ORDER = {"absolute": 0, "relative": 1, "anchored": 2, "vague": 3}
-SPECIFICITY = {"country": 0, "admin1": 1, "town": 3, "site": 4}
+INHERITED_TIME = "its time is taken from the text before it"
+NO_TIME = "no time is stated for it"
+NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afipsky")
+SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "site": 4}
+CENTRE_KM = 5          # a district placed at its centre town: the same point
+RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
 
@@ -90,14 +97,14 @@ def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
         return (Interval(told.start, told.end, told.precision,
                          f"no time in its sentence: the time of the article's main event "
                          f"({describe(told)})"), "", "inherited",
-                "its time is taken from the text before it")
+                INHERITED_TIME)
     day = context.article_date
     if day is not None:
         return (Interval(day - dt.timedelta(days=1), day, "approximate",
                          f"no time in the text: the article's day ({day:%Y-%m-%d}) or the "
-                         "night before"), "", "default", "no time is stated for it")
+                         "night before"), "", "default", NO_TIME)
     return (unresolved("no time is stated and the article has no date; give its date"), "",
-            "default", "no time is stated for it")
+            "default", NO_TIME)
 
 
 def date_events(events: list[Event], article_date: dt.date | None, year: int | None = None
@@ -203,22 +210,51 @@ def _specificity(place: Place) -> int:
     return 2 if place.precision == "admin1" and "raion centre" in place.label else rank
 
 
+def _name_words(place: Place) -> set[str]:
+    return {w for w in re.findall(r"\w+", f"{place.ref.facility_name} {place.ref.operator}"
+                                  .lower()) if len(w) >= NAME_STEM}
+
+
+def _same_name(a: Place, b: Place) -> bool:
+    """'Afip' and 'Afipsky', 'Ukrenergo' and 'Ukrainian Ukrenergo': one facility's names;
+    'Ilsky' and 'Slavyansk' two. A facility with no name words is not another one."""
+    ours, theirs = _name_words(a), _name_words(b)
+    return not ours or not theirs or any(
+        x.startswith(y[:NAME_STEM]) and (x.startswith(y) or y.startswith(x))
+        for x in ours for y in theirs)
+
+
 def _same_facility(fine: Place, coarse: Place) -> bool:
     """A named facility (a site known only to its region) folds into a place of the same
     kind, or into a town the text names with no facility of another kind."""
     if not coarse.named:
         return True
-    if fine.named and fine.ref.facility_name != coarse.ref.facility_name:
+    if fine.named and not _same_name(fine, coarse):
         return False                     # "the Ilsky and Slavyansk oil refineries": two
-    if coarse.precision == "country":
-        return fine.kind == coarse.kind
-    return fine.kind in (coarse.kind, "", "any")
+    if coarse.precision == "country":    # "DTEK Naftogaz energy facilities" in the gas region
+        return fine.kind == coarse.kind or {fine.kind, coarse.kind} <= {"", "any"}
+    return fine.kind == coarse.kind or "" in (fine.kind, coarse.kind) or \
+        "any" in (fine.kind, coarse.kind)
 
 
 def _inside(small: Place, large: Place) -> bool:
     if small.country != large.country or not large.country:
         return False
+    if large.precision == "admin2":
+        return small.admin1 == large.admin1 and None not in (
+            small.latitude, large.latitude) and distance_km(_point(small), _point(large)) \
+            <= RAION_REACH_KM
     return large.precision == "country" or (small.admin1 and small.admin1 == large.admin1)
+
+
+def _at_centre(town: Place, district: Place) -> bool:
+    """The town a district is placed at ("the Kursk district": Kursk)."""
+    return town.latitude is not None and district.latitude is not None and distance_km(
+        _point(town), _point(district)) <= CENTRE_KM
+
+
+def _point(place: Place) -> Candidate:
+    return Candidate("place", "", "", place.latitude, place.longitude, place.precision)
 
 
 def fold(proposals: list[Proposal]) -> list[Proposal]:
@@ -228,7 +264,13 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
     for coarse in sorted(proposals, key=lambda p: _specificity(p.place)):
         if _specificity(coarse.place) > 2 or coarse not in kept:
             continue
-        finer = next((p for p in kept if p is not coarse and p.category == coarse.category
+        told_with = [p for p in kept if set(map(id, p.events)) & set(map(id, coarse.events))]
+        # a district holds towns its point cannot tell (the Synelnykove raion rings Dnipro):
+        # it folds only into a place told with it, or into its own centre town
+        candidates = told_with + ([p for p in kept if _at_centre(p.place, coarse.place)]
+                                  if coarse.place.precision == "admin2" else kept)
+        finer = next((p for p in candidates if p is not coarse
+                      and p.category == coarse.category
                       and _specificity(p.place) > _specificity(coarse.place)
                       and _inside(p.place, coarse.place)
                       and p.target_kind() == coarse.target_kind()
@@ -236,7 +278,10 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
                       and _same_time(p.interval, coarse.interval, p.date_words,
                                      coarse.date_words)), None)
         if finer is not None:
+            doubts = finer.doubts      # the place is the finer one's: so are its doubts
             _absorb(finer, coarse)
+            finer.doubts = [d for d in doubts if not (coarse.date_words and d in (
+                INHERITED_TIME, NO_TIME))]
             if coarse.place.site_id and not finer.place.site_id:
                 finer.place = replace(finer.place, site_id=coarse.place.site_id,
                                       note=f"the site {coarse.place.label}, placed at the "

@@ -25,7 +25,8 @@ LEVEL_WORDS = {
     "admin2": ("raion", "rayon", "district", "hromada", "municipality", "district of"),
 }
 FACILITY_WORDS = {
-    "refinery": ("oil refinery", "refinery", "npz", "oil processing plant", "oil plant"),
+    "refinery": ("oil refinery", "refinery", "npz", "oil processing plant", "oil plant",
+                 "petrochemical complex", "petrochemical plant", "refining complex"),
     "oil_depot": ("oil depot", "fuel depot", "petroleum depot", "oil storage", "fuel storage",
                   "tank farm", "depot", "naftobaza", "neftebaza"),
     "gas_distribution_station": ("gas distribution station", "gas metering station",

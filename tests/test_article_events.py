@@ -1,0 +1,34 @@
+"""What the article reader takes for an event: a state described in passing is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.articles.parse import parse_article
+from geo.articles.text import article_from_text
+from tests.support.geocoding import session_geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory):
+    return session_geocoder(tmp_path_factory)
+
+
+def categories(text: str, geocoder) -> list[str]:
+    parse = parse_article(article_from_text(text), geocoder, date="2025-08-18")
+    return [p.category for p in parse.proposals]
+
+
+def test_a_company_that_has_an_agreement_is_not_a_diplomatic_event(geocoder):
+    assert categories("During Russia’s overnight strike on Odesa region with Shahed drones on "
+                      "August 18, a facility belonging to Azerbaijan’s state oil company SOCAR "
+                      "— which has an agreement with Ukraine to supply gas — was damaged.",
+                      geocoder) == ["strike"]
+    assert categories("Ukraine and Azerbaijan signed an agreement in Baku on August 18.",
+                      geocoder) == ["diplomatic"]
+
+
+def test_the_scale_of_the_destruction_is_not_an_event(geocoder):
+    assert categories("As reported, due to the scale of the destruction of the energy "
+                      "infrastructure, it is not yet possible to apply hourly power cuts in "
+                      "parts of Kyiv and the Kyiv region.", geocoder) == []
