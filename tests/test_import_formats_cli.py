@@ -107,8 +107,8 @@ def test_a_preset_can_be_forced_and_an_unknown_one_is_named(tmp_path):
 
 @pytest.mark.parametrize("name, make, unread", [
     ("strikes.csv", lambda p: p.write_text(
-        "date,place,latitude,longitude,raion,unit\n"
-        "2025-08-08,Orlivka,45.32,28.44,Izmail raion,3rd brigade\n"), ["'raion', 'unit'"]),
+        "date,place,latitude,longitude,weather,unit\n"
+        "2025-08-08,Orlivka,45.32,28.44,clear,3rd brigade\n"), ["'weather', 'unit'"]),
     # the geometry's point and KML's time columns are read, through the columns made of them;
     # the folder a placemark is in is not
     ("firms_modis_sumatra.geojson", None, ["'SCAN', 'BRIGHT_T31', 'TRACK', 'VERSION'"]),

@@ -70,6 +70,21 @@ def test_geocoded_rows_keep_how_they_were_placed(store, geocoder):
     assert rows.loc[3, "geo_method"].endswith("(ambiguous: best guess)")
 
 
+def test_a_raion_column_settles_namesakes_and_is_named_in_how_placed(store, geocoder):
+    """Luhansk oblast has two villages 'Zelenyi Hai'; one lies in Perevalsk raion."""
+    text = ("date,village,raion,oblast\n2025-08-08,Zelenyi Hai,Perevalsk raion,Luhansk oblast\n"
+            "2025-08-09,Zelenyi Hai,,Luhansk oblast\n")
+    result = preview(store, geocoder, text, name="villages.csv")
+    assert result.mapping["admin2"] == "raion"
+    rows = result.rows
+    assert list(rows["status"]) == ["new", "needs review"]
+    assert rows.loc[1, "geo_method"].endswith("(exact); raion given: Perevalsk raion")
+    assert rows.loc[2, "geo_method"].endswith("(ambiguous: best guess)")
+    assert any("The column 'raion' (raion, district) helps place rows" in note
+               for note in result.notes)
+    assert not any("are not imported" in note for note in result.notes)
+
+
 def test_commit_writes_the_included_rows_as_one_batch(store, geocoder):
     before = store.revision()
     result = commit_import(preview(store, geocoder), store)

@@ -34,6 +34,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "country": ("Country", ("country", "country_code", "iso2")),
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
                                    "state")),
+    # read only to place rows by name: the incident record keeps no raion
+    "admin2": ("Raion / district (admin2)", ("admin2", "adm_2", "adm2", "raion", "rayon",
+                                             "district")),
     "geo_precision": ("Location precision", ("geo_precision", "location_precision")),
     "geo_method": ("How it was placed", ("geo_method",)),
     "category": ("Category", ("category", "type", "incident_type")),

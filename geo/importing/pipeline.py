@@ -138,6 +138,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
             if geocoder is None:
                 raise GeocodeError("no geocoder was given to the import")
             choices = geocode_rows(incidents, needs, _geocoder(geocoder), issues,
+                                   admin2=fields["admin2"],
                                    default_country=options.default_country)
         except GeocodeError as error:
             issues.add("rejected", incidents.index[needs], [
@@ -150,7 +151,11 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
-    notes = [*raw.notes, *parsed.hints, *([unread] if unread else [])]
+    raion = mapping.get("admin2")
+    notes = [*raw.notes, *parsed.hints, *([unread] if unread else []), *(
+        [f"The column '{raion}' (raion, district) helps place rows by their place name, and "
+         "'How placed' names it for each row placed so; incidents keep no raion of their own"]
+        if raion else [])]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
                          choices, store_revision=revision, thermal=thermal, identity=identity)

@@ -51,9 +51,10 @@ def describe_match(ident: str, label: str, status: str) -> str:
     return f"geocoded: {source} {code} {name} ({status})".replace("  ", " ")
 
 
-def _choices(geocoder, place: str, country: str, admin1: str, default_country) -> list:
+def _choices(geocoder, place: str, country: str, admin1: str, admin2: str,
+             default_country) -> list:
     result = geocoder.geocode(place, country=country or None, admin1=admin1 or None,
-                              default_country=default_country)
+                              admin2=admin2 or None, default_country=default_country)
     found = [c for c in (result.best, *result.others) if c is not None]
     return [PlaceChoice(c.label, c.latitude, c.longitude,
                         STORED_PRECISION.get(c.precision, c.precision), c.ident, c.country,
@@ -61,15 +62,19 @@ def _choices(geocoder, place: str, country: str, admin1: str, default_country) -
 
 
 def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: RowIssues, *,
-                 default_country: str | None = None) -> dict[int, list[PlaceChoice]]:
+                 default_country: str | None = None, admin2: pd.Series | None = None
+                 ) -> dict[int, list[PlaceChoice]]:
     """Fill the point, precision and method of the `needs` rows in place; returns the
-    candidates of each ambiguous row (by row number)."""
+    candidates of each ambiguous row (by row number). `admin2`: the file's raion of each row
+    (by row number), a hint the incident record does not keep: geo_method names it."""
     if not needs.any():
         return {}
     rows = incidents.index[needs]
     todo = incidents.loc[rows]
+    raions = (admin2.loc[rows].to_numpy(dtype=object) if admin2 is not None
+              else np.full(len(rows), "", dtype=object))
     found = geocoder.geocode_column(todo["place"], country=todo["country"].tolist(),
-                                    admin1=todo["admin1"].tolist(),
+                                    admin1=todo["admin1"].tolist(), admin2=raions.tolist(),
                                     default_country=default_country)
     status = found["geocode_status"].to_numpy(dtype=object)
     precision = found["geocode_precision"].replace(STORED_PRECISION).to_numpy(dtype=object)
@@ -84,7 +89,8 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
         + "\x1f" + how.to_numpy()
     codes, distinct = pd.factorize(keys.to_numpy(dtype=object))  # a few thousand places
     methods = np.array([describe_match(*key.split("\x1f")) for key in distinct], dtype=object)
-    incidents.loc[rows, "geo_method"] = np.where(placed, methods[codes], "")
+    raion_given = np.array([f"; raion given: {r}" if r else "" for r in raions], dtype=object)
+    incidents.loc[rows, "geo_method"] = np.where(placed, methods[codes] + raion_given, "")
     for name, source in (("country", "geocode_country"), ("admin1", "geocode_admin1")):
         empty = todo[name].eq("").to_numpy()
         incidents.loc[rows[empty], name] = found[source].to_numpy(dtype=object)[empty]
@@ -111,7 +117,7 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
     choices: dict[int, list[PlaceChoice]] = {}
     cache: dict[tuple, list[PlaceChoice]] = {}
     hints = zip(places[ambiguous], todo["country"].to_numpy()[ambiguous],  # the file's own
-                todo["admin1"].to_numpy()[ambiguous], strict=True)
+                todo["admin1"].to_numpy()[ambiguous], raions[ambiguous], strict=True)
     for row, key in zip(rows[ambiguous], hints, strict=True):
         if key not in cache:
             cache[key] = _choices(geocoder, *key, default_country)
