@@ -145,7 +145,8 @@ def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
                          width="stretch", height=min(400, 38 + 35 * len(problems)))
     if left_out:
         stem = preview.file_name.rsplit(".", 1)[0]
-        st.download_button(f"Download the {left_out:,} rows left out (CSV, with reasons)",
+        st.download_button(f"Download the {left_out:,} row{'s' if left_out != 1 else ''} left out "
+                           "(CSV, with reasons)",
                            preview.not_imported_csv,  # made when clicked
                            file_name=f"{stem}-not-imported.csv",
                            mime="text/csv", key="import_rejected_download")
