@@ -23,7 +23,7 @@ import pandas as pd
 from geo.errors import ExportError, GeocodeError, InputFileError
 from geo.geocoding.geocoder import load_geocoder
 from geo.geocoding.online import geocode_online
-from geo.importing.columns import FIELDS
+from geo.importing.columns import FIELDS, listed_columns
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.dispatch import read_file
 from geo.settings import Settings
@@ -38,8 +38,7 @@ ADDED = ("latitude", "longitude", "geocode_status", "geocode_precision", "geocod
 COLUMN_HEADERS = {"place_column": FIELDS["place"][1] + ("where_coordinates", "town_city"),
                 "country_column": FIELDS["country"][1],
                 "admin1_column": FIELDS["admin1"][1],
-                "admin2_column": ("admin2", "adm_2", "adm2", "admin2_name", "raion", "rayon",
-                                  "district")}
+                "admin2_column": FIELDS["admin2"][1]}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -76,13 +75,13 @@ def run(args: argparse.Namespace) -> int:
         _guess_columns(args, frame.columns)
     if args.place_column is None:
         raise GeocodeError(f"No column of place names found in '{args.input}' (columns: "
-                           f"{', '.join(map(str, frame.columns))}); name it with "
+                           f"{listed_columns(frame.columns)}); name it with "
                            "--place-column")
     for option in COLUMN_HEADERS:
         column = getattr(args, option)
         if column is not None and column not in frame.columns:
             raise GeocodeError(f"Missing column '{column}' (--{option.replace('_', '-')}) in "
-                               f"'{args.input}'; found: {', '.join(frame.columns)}")
+                               f"'{args.input}'; found: {listed_columns(frame.columns)}")
     geocoder = load_geocoder(Settings.from_env())
     country = geocoder.index.country_code(args.country) if args.country else None
     if args.country and country is None:

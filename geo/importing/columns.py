@@ -35,8 +35,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
                                    "state")),
     # read only to place rows by name: the incident record keeps no raion
-    "admin2": ("Raion / district (admin2)", ("admin2", "adm_2", "adm2", "raion", "rayon",
-                                             "district")),
+    "admin2": ("Raion / district (admin2)", ("admin2", "adm_2", "adm2", "admin2_name", "raion",
+                                             "rayon", "district")),
     "geo_precision": ("Location precision", ("geo_precision", "location_precision")),
     "geo_method": ("How it was placed", ("geo_method",)),
     "category": ("Category", ("category", "type", "incident_type")),
@@ -95,10 +95,16 @@ def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
         mapping["date_start"] = date_column(columns, used)
 
 
+def listed_columns(columns) -> str:
+    """'date, lat, lon' for a message: the first FOUND_SHOWN columns and how many more."""
+    columns = list(columns)
+    return ", ".join(map(str, columns[:FOUND_SHOWN])) + (
+        f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
+
+
 def check_mapping(mapping: Mapping, columns) -> list[str]:
     """What stops the import: no date, or no location (coordinates or a place name)."""
-    found = ", ".join(map(str, columns[:FOUND_SHOWN])) + (
-        f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
+    found = listed_columns(columns)
     problems = [f"Column '{source}' (for {name}) is not in the file; found: {found}"
                 for name, source in mapping.items() if source and source not in columns]
     if not mapping.get("date_start"):
@@ -176,3 +182,12 @@ def unread_note(columns: list) -> str:
     return (f"{len(columns)} column(s) of the file match no field of an incident and are not "
             f"imported: {shown}{more}. To keep one, choose it for a field (Columns on the "
             "Import page, --map FIELD=COLUMN on the command line).")
+
+
+def raion_note(column: str | None) -> str:
+    """What a mapped raion column does ('' when none is mapped): it places, it is not kept."""
+    if not column:
+        return ""
+    return (f"The column '{column}' (raion, district) helps place rows by their place name, "
+            "and 'How placed' names it for each row placed so; incidents keep no raion of "
+            "their own")

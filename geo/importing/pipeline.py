@@ -22,7 +22,13 @@ import pandas as pd
 
 from geo.errors import GeocodeError, InputFileError, ValidationError
 from geo.importing import proposal_confidence, proposal_source
-from geo.importing.columns import apply_mapping, auto_mapping, read_columns, unread_note
+from geo.importing.columns import (
+    apply_mapping,
+    auto_mapping,
+    raion_note,
+    read_columns,
+    unread_note,
+)
 from geo.importing.date_fields import numeric_order_evidence
 from geo.importing.linking import link_rows
 from geo.importing.places import geocode_rows
@@ -151,11 +157,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
-    raion = mapping.get("admin2")
-    notes = [*raw.notes, *parsed.hints, *([unread] if unread else []), *(
-        [f"The column '{raion}' (raion, district) helps place rows by their place name, and "
-         "'How placed' names it for each row placed so; incidents keep no raion of their own"]
-        if raion else [])]
+    notes = [*raw.notes, *parsed.hints,
+             *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
                          choices, store_revision=revision, thermal=thermal, identity=identity)

@@ -62,7 +62,7 @@ def _choices(geocoder, place: str, country: str, admin1: str, admin2: str,
 
 
 def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: RowIssues, *,
-                 default_country: str | None = None, admin2: pd.Series | None = None
+                 admin2: pd.Series, default_country: str | None = None
                  ) -> dict[int, list[PlaceChoice]]:
     """Fill the point, precision and method of the `needs` rows in place; returns the
     candidates of each ambiguous row (by row number). `admin2`: the file's raion of each row
@@ -71,8 +71,7 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
         return {}
     rows = incidents.index[needs]
     todo = incidents.loc[rows]
-    raions = (admin2.loc[rows].to_numpy(dtype=object) if admin2 is not None
-              else np.full(len(rows), "", dtype=object))
+    raions = admin2.loc[rows].to_numpy(dtype=object)
     found = geocoder.geocode_column(todo["place"], country=todo["country"].tolist(),
                                     admin1=todo["admin1"].tolist(), admin2=raions.tolist(),
                                     default_country=default_country)
