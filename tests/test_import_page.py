@@ -44,6 +44,8 @@ def test_the_empty_page_explains_what_to_do_and_lists_the_seed_batch(page):
     assert page.title[0].value == "Import incidents"
     assert any("Choose a CSV file above" in info.value for info in page.info)
     assert [b.label for b in page.button] == ["Undo"]  # the seed batch
+    headers = [m.value for m in page.markdown if m.value.startswith("**")]
+    assert headers[-1] == "**Rejected**" and "****" not in headers  # "****" draws a rule
 
 
 def test_an_upload_is_previewed_row_by_row(page):

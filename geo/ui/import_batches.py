@@ -14,7 +14,7 @@ from geo.store.incident_store import IncidentStore
 from geo.ui import identity, safe_text
 
 SHOWN = 25
-WIDTHS = [3, 2, 3, 2, 1.2, 1.2, 1.2, 1.2, 2]
+WIDTHS = [2.5, 2, 3, 1.5, 1.6, 1.6, 1.6, 1.6, 1.6]  # "Rejected" on one line at 1,280 px
 PENDING = "import_undo_pending"
 DONE = "import_undo_message"
 
@@ -62,8 +62,8 @@ def render(store: IncidentStore) -> None:
     pending = st.session_state.get(PENDING)
     may_undo = identity.may(UNDO)
     header = st.columns(WIDTHS)
-    for column, title in zip(header, ("Batch", "Imported", "File", "By", "Added", "Updated",
-                                      "Skipped", "Rejected", ""), strict=True):
+    titles = ("Batch", "Imported", "File", "By", "Added", "Updated", "Skipped", "Rejected")
+    for column, title in zip(header[:-1], titles, strict=True):  # the Undo column has none
         column.markdown(f"**{safe_text.text(title)}**")
     for batch in batches.head(SHOWN).itertuples(index=False):
         cells = st.columns(WIDTHS, vertical_alignment="center")
