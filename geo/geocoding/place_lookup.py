@@ -38,6 +38,7 @@ FUZZY_MIN_LENGTH = 7       # phonetic key length below which fuzzy matching is s
 SHORT_FUZZY_LENGTH = 5     # ...keys of 5-6 letters ("avdiika", "karkiv")...
 SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
 SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
+SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
 SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM would confirm
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
@@ -185,11 +186,14 @@ class PlaceLookup:
         return places, note
 
     def _pool_uncached(self, name: str) -> dict[int, tuple[bool, int]]:
-        """Places named `name`, spelt so or folded alike (only spelt so if the key is short)."""
+        """Places named `name`, spelt so or folded alike (if the key is short: only spelt so,
+        or a town big enough to be written many ways, as 'Izum' for Izium)."""
         key = self._keys.get(name) or phonetic_key(name)
         postings = self._postings(key, name_hash(name)) if name else {}
         return postings if len(key) >= MIN_KEY_LENGTH else {
-            p: m for p, m in postings.items() if m[0]}
+            p: m for p, m in postings.items()
+            if m[0] or (len(key) >= SHORT_KEY_LENGTH
+                        and self.index.place_size[p] >= SHORT_FUZZY_SIZE)}
 
     def _looks_like_uncached(self, name: str, place: int) -> bool:
         return fuzz.ratio(name, normalize_name(self.index.name_of(place))) >= VARIANT_SIMILARITY
