@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from geo.geocoding.reverse import haversine_km
 from geo.settings import PROJECT_ROOT
 from tests.support.files import UCDP_CSV
 from tests.support.geocoding import (
@@ -275,6 +276,61 @@ def test_a_part_of_a_town_written_after_a_dash_is_placed_at_that_part(geocoder, 
     assert part.status == town.status and part.others[0].ident == town.best.ident
     assert f"found as a part of {town.best.label}" in part.note
     assert part.best.latitude != town.best.latitude
+
+
+@pytest.mark.parametrize(("text", "ident"), [
+    ("Kievsky district of Donetsk", "geonames:705707"),     # Bellingcat's TimeMap wording
+    ("Kyivskyi district, Donetsk", "geonames:705707"),
+    ("the Kyivskyi district of Donetsk", "geonames:705707"),
+    ("Kirov, Donetsk", "geonames:705804"),     # no village 'Kirov' in the oblast: the city's part
+])
+def test_a_part_of_a_town_written_as_a_district_of_it_is_placed_at_that_part(geocoder, text,
+                                                                              ident):
+    found = geocoder.geocode(text, country="Ukraine")
+    assert (found.status, found.best.ident, found.best.precision) == ("exact", ident, "town")
+    assert "found as a part of Donetsk" in found.note
+
+
+def test_a_raion_around_the_town_named_stays_the_raion(geocoder):
+    for text in ("Kharkivskyi district, Kharkiv", "Beryslav district of Kherson region",
+                 "Pokrovskyi district, Donetsk"):
+        found = geocoder.geocode(text, country="Ukraine")
+        assert found.best.precision == "admin2" and "raion (GeoNames admin2)" in found.note, text
+
+
+def test_a_part_of_a_town_named_after_it_is_there_not_in_another_city(geocoder):
+    """Mykolaiv's Korabelnyi district is not Sevastopol's Korabelna Storona, nor Kharkiv's
+    Shevchenkivskyi district Kyiv's (held ambiguous 412 km away before)."""
+    ship = geocoder.geocode("Korabel'nyi district of Mykolaiv", country="Ukraine")
+    assert ship.status == "exact" and ship.best.admin1 == "Mykolaiv Oblast"
+    assert "found as a part of Mykolayiv" in ship.note
+    kharkiv = geocoder.geocode("Kharkiv", country="Ukraine").best
+    district = geocoder.geocode("Shevchenkivskyi district, Kharkiv", country="Ukraine")
+    assert district.status == "alias" and district.best.precision == "admin2"
+    assert (district.best.latitude, district.best.longitude) == (kharkiv.latitude,
+                                                                 kharkiv.longitude)
+
+
+def test_a_part_of_a_town_written_as_an_area_of_it_is_the_part_or_the_town(geocoder):
+    kharkiv = geocoder.geocode("Kharkiv", country="Ukraine").best
+    part = geocoder.geocode("Oleksiyivka area of Kharkiv", country="Ukraine")
+    assert "found as a part of Kharkiv" in part.note and part.best.precision == "town"
+    assert haversine_km(part.best.latitude, part.best.longitude, kharkiv.latitude,
+                        kharkiv.longitude) < 15
+    town = geocoder.geocode("residential area of Kharkiv", country="Ukraine")
+    assert town.best.ident == kharkiv.ident and "read as a part of the town" in town.note
+
+
+def test_a_region_after_the_is_the_region_not_a_site_elsewhere(geocoder):
+    for text in ("oil depot in the Kharkiv region", "oil depot in the area of Kharkiv"):
+        found = geocoder.geocode(text, country="Ukraine")
+        assert found.best.precision == "admin1" and found.best.admin1 == "Kharkiv Oblast", text
+
+
+def test_a_short_loose_spelling_finds_only_a_big_town(geocoder):
+    izium = geocoder.geocode("Izum", country="Ukraine")      # Izium, 45,000 people
+    assert izium.status in ("exact", "alias") and izium.best.admin1 == "Kharkiv Oblast"
+    assert geocoder.geocode("sea outside Mariupol", country="UA").best is None  # not Saky
 
 
 @pytest.mark.parametrize("admin1", ["Oblast Kherson", "Region Kherson", "Khersn Oblast",

@@ -24,13 +24,14 @@ from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import PlaceLookup
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key
-from geo.geocoding.quarters import placed_in_quarter
+from geo.geocoding.quarters import QUARTER_KM, part_of_town, placed_in_quarter
 from geo.geocoding.results import (
     CONFIDENT,
     OUTPUT_COLUMNS,
     Candidate,
     GeocodeResult,
     Hints,
+    distance_km,
     given,
     join_notes,
 )
@@ -73,14 +74,18 @@ class Geocoder(PlaceLookup):
         hints = self._hints(text, country, admin1, admin2, default_country)
         name, level = text.name, text.level
         regional = level in ("any", "admin1")
+        district = level == "admin2"
         result = (self._site(text, hints)
                   or (regions.admin1_result(self, name, hints) if level == "admin1" else None)
-                  or (regions.admin2_result(self, name, hints) if level == "admin2" else None)
+                  or (self._district(text, hints) if district else None)
                   or (regions.country_result(self, text) if level == "any" else None)
                   or self._place_result(name, hints, level, text.qualifier)
+                  or (self._part_of_town(text, hints) if level == "any" else None)
                   or (regions.admin1_result(self, name, hints) if regional else None)
                   or self._only_elsewhere(name, hints)
                   or self._fuzzy_result(name, hints)
+                  # "X district, Kharkiv": a district of that city before a namesake elsewhere
+                  or (self._context_only(text, hints) if district else None)
                   or self._outside_hints(name, hints)
                   or self._context_only(text, hints)
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
@@ -184,6 +189,28 @@ class Geocoder(PlaceLookup):
                        settle=False, note=join_notes(
                            f"no '{name}' in the region given; the one(s) outside it, held as "
                            "ambiguous", found.note))
+
+    def _district(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
+        """'X district': the raion of that name, or a part of the town the context names when
+        no raion of that name lies by the town ('Kalmiuskyi district, Mariupol' is the city's;
+        'Kharkivskyi district, Kharkiv' is the raion around the city)."""
+        raion = regions.admin2_result(self, text.name, hints)
+        part = self._part_of_town(text, hints)
+        if part is None or raion is None or raion.best is None:
+            return part or raion
+        return raion if distance_km(raion.best, part.others[0]) <= QUARTER_KM else part
+
+    def _part_of_town(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
+        """'Kyivskyi district, Donetsk', 'Kirov, Donetsk': a part of the town named in the
+        context (a city district, a section), only when the town has one of that name."""
+        if len(text.context) != 1 or text.quarter or text.context[0].level not in ("any",
+                                                                                    "place"):
+            return None
+        town = self.place_only(text.context[0].name, Hints(country=hints.country,
+                                                           admin1=hints.admin1))
+        if town is None or town.status not in CONFIDENT or town.best.kind != "place":
+            return None
+        return part_of_town(self, town, text.name)
 
     def _context_only(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
         """'X, Y' where X is not found: Y, a region at its own precision or a place at

@@ -68,6 +68,13 @@ SPLITTERS = re.compile(r" (in|near|at|outside) ", re.IGNORECASE)
 # "Kyiv - Pecherskyi", "Donetsk – Kirovskyi": a town, then a part of it (a dash with spaces
 # round it, or an en/em dash; "Ivano-Frankivsk" keeps its hyphen)
 QUARTER_DASH = re.compile(r"\s+-\s+|\s*[\u2013\u2014]\s*")
+# "Kievsky district of Donetsk" is "Kievsky district, Donetsk"; "Saltivka area of Kharkiv" is
+# "Kharkiv - Saltivka" (a part of the town, or the town)
+PART_OF = re.compile(r"^\s*(?:the\s+)?(?P<part>(?:[^\s,;()/]+\s+){0,2}?[^\s,;()/]+)\s+"
+                     r"(?P<word>district|raion|rayon|area|neighbou?rhood|microdistrict|"
+                     r"mikrorayon|quarter|suburb)\s+of\s+(?:the\s+)?(?P<town>[^,;()]+)"
+                     r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+RAION_WORDS = frozenset({"district", "raion", "rayon"})   # the others name a part of a town
 
 
 def _phrase_pattern(phrases, template: str = r"\b(?:{})\b") -> re.Pattern:
@@ -125,6 +132,7 @@ def _parse_part(text: str) -> PlaceText:
     if near:
         name = NEAR_PATTERN.sub(" ", name)
     words = [w for w in name.split() if w not in FILLER_WORDS] if facility else name.split()
+    words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "the Kharkiv region"
     name, level, word = strip_qualifier(" ".join(words))
     return PlaceText(name, level, facility, (), near, full, full, word)
 
@@ -133,7 +141,7 @@ def _parse_part(text: str) -> PlaceText:
 def parse_place(text: str) -> PlaceText:
     """'Orlivka (Odesa region)', 'Mykhailivka, Kherson', 'oil depot in Odesa region',
     'Kyiv - Pecherskyi' (a part of a town: `quarter`), ..."""
-    text = "" if text is None else str(text)
+    text = _part_of_town_as_context("" if text is None else str(text))
     context = [c for c in re.findall(r"\(([^()]*)\)", text) if c.strip()]
     parts = re.split(r"[,;]", re.sub(r"\([^()]*\)", " ", text))
     main = parts[0].split("/")[0]
@@ -151,6 +159,17 @@ def parse_place(text: str) -> PlaceText:
                      tuple(_parse_part(c) for c in context), head.near or near_word,
                      normalize_name(text) if context or quarter else head.full, head.full,
                      head.qualifier, quarter)
+
+
+def _part_of_town_as_context(text: str) -> str:
+    found = PART_OF.match(text)
+    if found is None or SPLITTERS.search(f" {found['part']} ") or FACILITY_PATTERN.search(
+            normalize_name(found["part"])):
+        return text
+    part, word, town, rest = found["part"], found["word"].lower(), found["town"], found["rest"]
+    if word in RAION_WORDS:
+        return f"{part} {word}, {town}{rest}"
+    return f"{town} - {part}{rest}"
 
 
 def site_core(normalized: str) -> str:

@@ -4,7 +4,9 @@ district (GeoNames ADM3: "Petrovsky District"), a raion that is a district of th
 (Kyiv's are ADM2) or a section of the town (PPLX, an OpenStreetMap suburb). One such part
 near the town places the answer at its point; none, or several apart, leaves it at the
 town, as before. A part nearer another city than the one named is that city's (Makiivka's
-Kirovskyi district is not Donetsk's, 15 km away).
+Kirovskyi district is not Donetsk's, 15 km away). "Kyivskyi district, Donetsk", "Kirov,
+Donetsk" and "Kievsky district of Donetsk" name a part of a town too, but may also be a raion
+or a village near it: those are placed at the part only when it is found (`part_of_town`).
 """
 
 from __future__ import annotations
@@ -24,19 +26,32 @@ RIVAL_SHARE = 0.2           # ...and nearer it than any city of this share of it
 
 def placed_in_quarter(geocoder, result: GeocodeResult, quarter: str) -> GeocodeResult:
     """`result` (the town) moved to its part named `quarter`, when exactly one is found."""
+    found, parts = _part_found(geocoder, result, quarter)
+    if found is not None:
+        return found
+    note = (f"'{quarter}' read as a part of the town: placed at the town" if not parts else
+            f"'{quarter}': {len(parts)} parts of the town so named; placed at the town")
+    return replace(result, note=join_notes(note, result.note))
+
+
+def part_of_town(geocoder, result: GeocodeResult, quarter: str) -> GeocodeResult | None:
+    """`result` (the town) moved to its part named `quarter`; None unless exactly one is
+    found ("Kyivskyi district, Donetsk" may also be a raion or a village near the town)."""
+    return _part_found(geocoder, result, quarter)[0]
+
+
+def _part_found(geocoder, result: GeocodeResult,
+                quarter: str) -> tuple[GeocodeResult | None, list[Candidate]]:
     town = result.best
     core = strip_level(quarter)[0]
     parts = [p for p in _districts(geocoder, core, town) if _belongs(geocoder, p, town)] or [
         p for p in _sections(geocoder, core, town) if _belongs(geocoder, p, town)]
     if not parts or _spread(parts) > SAME_PLACE_KM:
-        note = (f"'{quarter}' read as a part of the town: placed at the town"
-                if not parts else
-                f"'{quarter}': {len(parts)} parts of the town so named; placed at the town")
-        return replace(result, note=join_notes(note, result.note))
+        return None, parts
     part = parts[0]
     return replace(result, best=part, others=(town, *result.others), note=join_notes(
         f"'{quarter}' found as a part of {town.label}: placed at {part.label} ({part.source} "
-        f"{part.feature}, {_km(part, town):.0f} km from the town's point)", result.note))
+        f"{part.feature}, {_km(part, town):.0f} km from the town's point)", result.note)), parts
 
 
 def _districts(geocoder, core: str, town: Candidate) -> list[Candidate]:
