@@ -327,6 +327,14 @@ def test_a_region_after_the_is_the_region_not_a_site_elsewhere(geocoder):
         assert found.best.precision == "admin1" and found.best.admin1 == "Kharkiv Oblast", text
 
 
+@pytest.mark.parametrize(("text", "admin1"), [("Karkiv", "Kharkiv Oblast"),
+                                            ("Homstomel", "Kyiv Oblast"),
+                                            ("Sadovsk", "Kherson Oblast")])
+def test_a_name_misspelt_in_its_first_letters_is_found_fuzzy(geocoder, text, admin1):
+    found = geocoder.geocode(text, country="Ukraine")
+    assert found.status == "fuzzy" and found.best.admin1 == admin1
+
+
 def test_a_short_loose_spelling_finds_only_a_big_town(geocoder):
     izium = geocoder.geocode("Izum", country="Ukraine")      # Izium, 45,000 people
     assert izium.status in ("exact", "alias") and izium.best.admin1 == "Kharkiv Oblast"

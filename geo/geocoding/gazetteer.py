@@ -47,6 +47,7 @@ ARRAYS = ("place_lat", "place_lon", "place_pop", "place_size", "place_sources", 
 MAPPED = {"keys", "post_place", "post_hash", "post_flags", "place_names", "place_ref",
           "place_feature"}
 CITY_POPULATION = 50_000
+ENDING = 4       # letters: a name misspelt at its start is found by its last ones
 STALE_DAYS = 7   # an index of other sources built this long ago is removed
 SOURCE_LABELS = {"geonames": "GeoNames", "osm": "OpenStreetMap", "postal": "GeoNames postal"}
 
@@ -100,10 +101,33 @@ class GazetteerIndex:
         """Keys spelt like `key` (same first 3 letters, length within 2), best first."""
         prefix = key[:3].encode()
         lo, hi = np.searchsorted(self.keys, np.array([prefix, prefix + b"\x7f"], self.keys.dtype))
-        near = np.flatnonzero(np.abs(self.key_len[lo:hi].astype(int) - len(key)) <= 2) + lo
+        return self._similar_among(key, np.arange(lo, hi), cutoff)
+
+    def similar_keys_by_ending(self, key: str, cutoff: float) -> list[tuple[str, float]]:
+        """Keys spelt like `key` with its last ENDING letters, length within 2, best first: a name
+        misspelt at its start ('Karkiv', 'Homstomel')."""
+        endings, order = self._keys_by_ending
+        encoded = key.encode()[:KEY_WIDTH]
+        ending = 0
+        for back in range(1, ENDING + 1):
+            ending = ending << 8 | (encoded[-back] if back <= len(encoded) else 0)
+        lo, hi = np.searchsorted(endings, [ending, ending + 1])
+        return self._similar_among(key, order[lo:hi], cutoff)
+
+    def _similar_among(self, key: str, near: np.ndarray, cutoff: float) -> list[tuple[str, float]]:
+        near = near[np.abs(self.key_len[near].astype(int) - len(key)) <= 2]
         choices = [k.decode() for k in self.keys[near]]
         return [(k, s) for k, s, _ in process.extract(key, choices, scorer=fuzz.ratio,
                                                       score_cutoff=cutoff, limit=3)]
+
+    @functools.cached_property
+    def _keys_by_ending(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every key's last ENDING letters as a number, sorted, and where each key is in `keys`
+        (made on the first misspelt name, not at load)."""
+        letters = self.keys.view(np.uint8).reshape(len(self.keys), self.keys.dtype.itemsize)
+        endings = _ending_code(letters, np.minimum(self.key_len, letters.shape[1]))
+        order = np.argsort(endings)
+        return endings[order], order
 
     def name_of(self, i: int) -> str:
         start = int(self.place_name_end[i - 1]) if i > 0 else 0
@@ -191,3 +215,13 @@ def write_index(sources: GazetteerSources, folder: Path, progress=say) -> None:
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _ending_code(letters: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The last ENDING bytes of each row's first `lengths` bytes, as one number a row."""
+    rows = np.arange(len(letters))
+    code = np.zeros(len(letters), np.int64)
+    for back in range(1, ENDING + 1):
+        at = lengths.astype(np.int64) - back
+        code = code << 8 | np.where(at >= 0, letters[rows, np.clip(at, 0, None)], 0)
+    return code

@@ -258,7 +258,7 @@ class PlaceLookup:
         short = len(key) < FUZZY_MIN_LENGTH
         cutoff = SHORT_FUZZY_CUTOFF if short else FUZZY_CUTOFF
         hints = replace(hints, strict_country=True)   # a misspelling never leaves the country
-        for similar, score in self.index.similar_keys(key, cutoff):
+        for similar, score in self._keys_alike(key, cutoff):
             postings = self._postings(similar, None)
             if short:   # a short name misspelt: only a town big enough to be written often
                 postings = {p: m for p, m in postings.items()
@@ -271,6 +271,12 @@ class PlaceLookup:
                     f"fuzzy: spelt {score:.0f}% like {result.best.label}", describe(result),
                     result.note))
         return None
+
+    def _keys_alike(self, key: str, cutoff: float):
+        """Keys spelt like `key` by their start, then (only if none of those served: a
+        generator) by their ending."""
+        yield from self.index.similar_keys(key, cutoff)
+        yield from self.index.similar_keys_by_ending(key, cutoff)
 
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
