@@ -335,6 +335,15 @@ def test_a_name_misspelt_in_its_first_letters_is_found_fuzzy(geocoder, text, adm
     assert found.status == "fuzzy" and found.best.admin1 == admin1
 
 
+def test_a_part_of_a_country_no_place_names_is_the_country(geocoder):
+    for text in ("Southern Ukraine", "eastern Ukraine"):
+        found = geocoder.geocode(text)
+        assert (found.status, found.best.precision, found.best.country) == ("alias", "country",
+                                                                            "UA")
+        assert "is a part of Ukraine: placed at the country" in found.note
+    assert geocoder.geocode("South Africa").best.country == "ZA"      # a country so named
+
+
 def test_a_short_loose_spelling_finds_only_a_big_town(geocoder):
     izium = geocoder.geocode("Izum", country="Ukraine")      # Izium, 45,000 people
     assert izium.status in ("exact", "alias") and izium.best.admin1 == "Kharkiv Oblast"

@@ -123,6 +123,11 @@ def admin2_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     return replace(result, note=join_notes("raion (GeoNames admin2)", result.note))
 
 
+COMPASS_WORDS = frozenset({"southern", "northern", "eastern", "western", "central", "south",
+                           "north", "east", "west", "southeastern", "southwestern",
+                           "northeastern", "northwestern"})
+
+
 def widen_to_admin2(result: GeocodeResult) -> GeocodeResult:
     if result.best is None:
         return result
@@ -132,11 +137,20 @@ def widen_to_admin2(result: GeocodeResult) -> GeocodeResult:
 
 
 def country_result(geocoder, text: PlaceText) -> GeocodeResult | None:
+    """'Ukraine'; 'Southern Ukraine', 'eastern Ukraine': a part of it no place names, at the
+    country's precision."""
     index = geocoder.index
-    iso = index.country_named(text.name) if text.name else None
+    words = text.name.split()
+    iso = index.country_named(text.name) if words else None
+    part = iso is None and len(words) > 1 and words[0] in COMPASS_WORDS
+    if part:
+        iso = index.country_named(" ".join(words[1:]))
     if iso is None:
         return None
     entry = index.countries[iso]
+    status = "alias" if part else "exact"
     best = Candidate("country", f"country:{iso}", entry["name"], entry["lat"], entry["lon"],
-                     "country", iso, "", entry["population"], "exact", 1.0, 1.0)
-    return GeocodeResult("exact", best, note=f"country point: {entry['point']}")
+                     "country", iso, "", entry["population"], status, 1.0, 1.0)
+    return GeocodeResult(status, best, note=join_notes(
+        f"'{text.name}' is a part of {entry['name']}: placed at the country" if part else "",
+        f"country point: {entry['point']}"))
