@@ -64,6 +64,7 @@ def test_rows_with_coordinates_keep_them(cache_env, tmp_path):
     out = pd.read_csv(target)
     assert out["latitude"].tolist() == pytest.approx([50.1, 50.45466])
     assert out["geocode_status"].tolist() == ["given", "exact"]
+    assert out["geocode_precision"].tolist() == ["unknown", "town"]   # not the name's "town"
 
 
 def test_missing_column_names_the_column_and_the_ones_found(cache_env, tmp_path):

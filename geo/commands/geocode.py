@@ -7,7 +7,8 @@ the Import page finds columns, and stderr says which were taken: a raion column 
 ACLED's `admin2` or UCDP's `adm_2` settles most namesakes a region leaves open (the UCDP
 dev set: 8.6% ambiguous with the region alone, 2.8% with the raion). `--no-guess` uses only
 the columns named.
-Rows that already have both latitude and longitude keep them and get geocode_status 'given'.
+Rows that already have both latitude and longitude keep them and get geocode_status 'given'
+and geocode_precision 'unknown' (the file states no precision for them).
 Cells a spreadsheet would run as a formula are neutralised in the output
 (geo.sharing.csv_safety), the input's columns included.
 """
@@ -107,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         out.loc[given, "geocode_note"] = ("coordinates from the file; the name alone gives: "
                                           + found.loc[given, "geocode_match"].astype(str))
         out.loc[given, "geocode_status"] = "given"
+        out.loc[given, "geocode_precision"] = "unknown"   # the file states none for its points
     _write(out, args.output)
     counts = out["geocode_status"].value_counts()
     print(f"geocoded {len(out):,} rows into '{args.output}': "
