@@ -50,7 +50,7 @@ def test_two_living_places_stay_ambiguous_with_a_living_best_guess():
     assert result.status == "ambiguous"
     assert result.best.standing == LIVING          # not the heavier GeoNames-only record
     assert {c.ident for c in result.others} == {"geonames:2", "geonames:4"}
-    assert "give a region" in result.note
+    assert "all in one region: give a raion or coordinates" in result.note
 
 
 def test_living_namesakes_a_few_km_apart_with_a_stale_record_far_away_are_one_answer():

@@ -112,7 +112,8 @@ def test_namesakes_left_after_every_hint_are_ambiguous_with_the_candidates(geoco
     assert len(result.others) >= 2
     assert all(c.admin1 == "Zaporizhzhia Oblast" for c in (result.best, *result.others))
     row = result.row()
-    assert "give a region" in row["geocode_note"] and row["geocode_candidates"]
+    assert "all in one region: give a raion or coordinates" in row["geocode_note"]
+    assert row["geocode_candidates"]
 
 
 def test_another_form_of_an_own_name_finds_every_place_of_that_name(geocoder):

@@ -84,8 +84,17 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "
                              "placed at the heaviest, precision admin2")
     return GeocodeResult("ambiguous", lead, others, confidence,
-                         f"{len(cands)} {what}, none clearly the one meant; give a region "
-                         "or country")
+                         f"{len(cands)} {what}, none clearly the one meant; "
+                         f"{_what_settles(living)}")
+
+
+def _what_settles(cands: list[Candidate]) -> str:
+    """The hint that would tell these apart: a region given already leaves only a raion."""
+    if len({c.country for c in cands}) > 1:
+        return "give a country, region or coordinates"
+    if len({c.admin1 for c in cands}) > 1:
+        return "give a region, raion or coordinates"
+    return "all in one region: give a raion or coordinates"
 
 
 def set_aside(cands: list[Candidate]) -> str:
