@@ -147,6 +147,35 @@ def test_firms_type_is_kept_with_its_meaning(store):
         "FIRMS type 2 (other static land source)")
 
 
+def test_firms_modis_standard_archive_csv_keeps_every_detection(store):
+    preview = preview_bytes(store, sample("firms_modis_archive_m6_australia.csv"), "a.csv")
+    assert preview.preset.name == "firms"
+    assert preview.counts()["new"] == 21
+    detections = preview.thermal.detections
+    assert set(detections["satellite"]) == {"Terra", "Aqua"}
+    assert detections.iloc[0]["detected_at"] == pd.Timestamp("2019-08-01 00:56")
+    assert preview.incidents.loc[14, "description"].endswith("FIRMS type 3 (offshore)")
+
+
+def _australian_excel(day: str) -> str:
+    """'2019-08-01' as Excel's short date writes it in Australia: '1/08/2019'."""
+    year, month, day_of_month = day.split("-")
+    return f"{int(day_of_month)}/{month}/{year}"
+
+
+def test_a_firms_archive_re_saved_by_australian_excel_reads_day_first(store):
+    """'1/08/2019' pads the month and not the day (d/MM/yyyy): August, not January,
+    though no day of the file is over 12."""
+    frame = pd.read_csv(TEST_DATA / "firms_modis_archive_m6_australia.csv", dtype=str,
+                        keep_default_na=False)
+    frame = frame.loc[frame["acq_date"].str[-2:].astype(int) <= 12]
+    frame["acq_date"] = frame["acq_date"].map(_australian_excel)
+    preview = preview_bytes(store, frame.to_csv(index=False).encode(), "au.csv")
+    assert preview.counts()["new"] == len(frame) == 20
+    months = set(preview.incidents["date_start"].dt.strftime("%Y-%m"))
+    assert months == {"2019-08", "2019-09"}
+
+
 def test_ucdp_precision_dates_and_deaths(store):
     preview = preview_bytes(store, sample("ucdp_ged_ukraine_export_sample.csv"), "ucdp.csv")
     assert preview.preset.name == "ucdp"

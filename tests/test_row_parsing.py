@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from geo.importing.columns import apply_mapping, auto_mapping
-from geo.importing.date_fields import parse_dates
+from geo.importing.date_fields import numeric_order_evidence, parse_dates
 from geo.importing.readers.dispatch import read_file as read_csv_bytes
 from geo.importing.rows import ParseOptions, parse_rows
 
@@ -66,6 +66,17 @@ def test_day_first_is_the_default_and_switchable():
     assert parse_dates(text).value.iat[0] == day("2025-04-03")
     assert parse_dates(text, day_first=False).value.iat[0] == day("2025-03-04")
     assert parse_dates(text).ambiguous[0]
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["25/08/2025", "03/04/2025"], True), (["08/25/2025", "03/04/2025"], False),
+    (["25/08/2025", "08/25/2025"], None), (["03/04/2025", "04/03/2025"], None),
+    (["1/08/2019", "2/08/2019"], True),    # d/MM/yyyy: Excel in Australia, New Zealand
+    (["08/1/2019"], False), (["8/1/2019", "10/1/2019"], None),   # US Excel pads neither
+    (["1/08/2019", "08/1/2019"], None), (["2025-08-08"], None),
+])
+def test_the_order_of_numeric_dates_from_the_files_evidence(dates, expected):
+    assert numeric_order_evidence(pd.Series(dates)) is expected
 
 
 def test_an_impossible_date_is_not_guessed():

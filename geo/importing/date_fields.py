@@ -143,11 +143,28 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
 def numeric_order_evidence(text: pd.Series) -> bool | None:
     """Whether the file's numeric dates can only be day-first (True: some '25/08/2025')
     or only month-first (False: some '08/25/2025'); None when they read either way or
-    contradict each other."""
+    contradict each other.
+
+    Without a number over 12, the padding of the two numbers decides when it differs
+    between them: '1/08/2019' is d/MM/yyyy (Excel's short date in Australia and New
+    Zealand), '08/1/2019' MM/d/yyyy; the US short date pads neither."""
     distinct = pd.Series(pd.unique(text.to_numpy(dtype=object)), dtype=object)
     parts = distinct.str.extract(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b")
     first, second = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
     day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
     if day_first != month_first:
         return day_first
+    if day_first:
+        return None  # both: the file mixes orders
+    return _padding_evidence(parts[0].dropna(), parts[1].dropna())
+
+
+def _padding_evidence(first: pd.Series, second: pd.Series) -> bool | None:
+    first_unpadded, second_unpadded = first.str.len() == 1, second.str.len() == 1
+    first_padded = first.str.fullmatch(r"0\d")
+    second_padded = second.str.fullmatch(r"0\d")
+    day_month = bool((first_unpadded & second_padded).any())    # 1/08
+    month_day = bool((first_padded & second_unpadded).any())    # 08/1
+    if day_month != month_day:
+        return day_month
     return None
