@@ -66,6 +66,31 @@ def test_coordinate_synonyms(lat, lon):
     assert (mapping["latitude"], mapping["longitude"]) == (lat, lon)
 
 
+@pytest.mark.parametrize("header", [
+    ["Дата", "Населений пункт", "Область", "Широта", "Довгота", "Опис", "Джерело"],
+    ["Дата события", "Населенный пункт", "Регион", "Широта", "Долгота", "Описание",
+     "Источник"],
+])
+def test_ukrainian_and_russian_headers_are_matched(header):
+    mapping = auto_mapping(header)
+    fields = ["date_start", "place", "admin1", "latitude", "longitude", "description",
+              "source_name"]
+    assert [mapping[field] for field in fields] == header
+
+
+def test_a_windows_1251_table_with_cyrillic_headers_imports():
+    """Cyrillic headers were all read as one empty name: nothing matched, 0 rows."""
+    text = ("Дата;Населений пункт;Широта;Довгота;Опис\r\n"
+            "14.06.2025;Кременчук;49°04'06\"N;33°25'12\"E;Удар по НПЗ\r\n")
+    table = read_csv_bytes(text.encode("cp1251"), "удари.csv")
+    frame = apply_mapping(table.frame, auto_mapping(table.columns))
+    parsed = parse_rows(frame, ParseOptions(file_name="удари.csv"))
+    rows = parsed.incidents
+    assert not parsed.issues.rejected
+    assert rows.loc[1, "date_start"] == pd.Timestamp("2025-06-14")
+    assert round(rows.loc[1, "latitude"], 4) == 49.0683 and rows.loc[1, "place"] == "Кременчук"
+
+
 def test_a_missing_date_column_is_named_with_what_was_found():
     problems = check_mapping(auto_mapping(["Datum", "Ort", "Breite"]), ["Datum", "Ort", "Breite"])
     assert problems[0].startswith("Missing column for date; found: Datum, Ort, Breite")

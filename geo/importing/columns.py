@@ -15,6 +15,7 @@ import pandas as pd
 from geo.allocation import paused_gc
 from geo.errors import ValidationError
 from geo.importing.column_suffixes import date_column, point_pair
+from geo.importing.cyrillic_headers import CYRILLIC_NAMES
 from geo.importing.presets.base import Preset, normalise_header
 from geo.importing.presets.registry import PRESETS
 
@@ -53,6 +54,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "claim_status": ("Claim status", ("claim_status", "status", "verification")),
     "incident_id": ("Incident id", ("incident_id", "id", "event_id", "event_id_cnty")),
 }
+FIELDS = {name: (label, names + CYRILLIC_NAMES.get(name, ()))
+          for name, (label, names) in FIELDS.items()}
 
 Mapping = dict[str, str | None]
 FOUND_SHOWN = 40   # a message lists this many of the file's columns at most

@@ -50,7 +50,9 @@ class Preset:
 
 
 def normalise_header(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
+    """'Event Date' -> 'event_date', 'Дата події' -> 'дата_події': letters of any script
+    kept (a Cyrillic header is not an empty name), everything else one '_'."""
+    return re.sub(r"[\W_]+", "_", str(name).strip().casefold()).strip("_")
 
 
 def slug(values: pd.Series) -> pd.Series:
