@@ -105,7 +105,7 @@ def test_timemap_domain_sources_are_resolved_into_each_event():
 @pytest.mark.parametrize("data, message", [
     (b"%PDF-1.7\n...", "it looks like a PDF document"),
     (b"\xd0\xcf\x11\xe0rest", "old Excel (.xls)"),
-    (b"<html><body>x</body></html>", "an XML or HTML document that is not KML"),
+    (b"<html><body>x</body></html>", "an XML or HTML document that is neither KML nor GPX"),
     (b"SQLite format 3\x00" + b"\x00" * 100, "a SQLite database that is not a GeoPackage"),
     (b"\x00\x00\x27\x0a" + b"\x00" * 96, "the .shp part of a shapefile alone; import the ZIP"),
 ])
@@ -114,6 +114,27 @@ def test_a_format_not_read_is_named_with_the_formats_accepted(data, message):
         read_file(data, "f.bin")
     assert message in str(error.value)
     assert "Accepted: CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ" in str(error.value)
+
+
+def test_gpx_waypoints_become_rows_and_its_paths_are_said_to_be_left_out():
+    table = read_file((TEST_DATA / "gdal_autotest_test.gpx").read_bytes(), "marks.gpx")
+    assert table.file_format == "GPX" and table.unit == "waypoint" and len(table.frame) == 2
+    first = table.frame.loc[1]
+    assert (first["name"], first["desc"], first["link1_href"]) == (
+        "waypoint name", "waypoint description", "href")
+    assert first["when"].startswith("2007-11-25T17:58:00")
+    assert (first["latitude"], first["longitude"]) == ("0", "1")
+    assert "hdop" not in table.frame  # GDAL's schema, not the file's
+    assert any("the file's 2 routes and 3 tracks, paths rather than places" in note
+               for note in table.notes)
+
+
+def test_a_gpx_of_tracks_only_is_refused_with_what_to_do():
+    track = (b'<?xml version="1.0"?><gpx version="1.1" creator="t" '
+             b'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>'
+             b'<trkpt lat="1" lon="2"/><trkpt lat="1.1" lon="2.1"/></trkseg></trk></gpx>')
+    with pytest.raises(InputFileError, match=r"1 track but no waypoints.*Mark each incident"):
+        read_file(track, "walk.gpx")
 
 
 def test_a_zip_that_holds_something_else_says_what_it_holds():

@@ -9,6 +9,7 @@ from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
+from geo.importing.readers.gpx import read_gpx
 from geo.importing.readers.hxl import without_hxl_row
 from geo.importing.readers.json_records import read_json_records
 from geo.importing.readers.kepler import read_kepler
@@ -30,6 +31,7 @@ READERS = {
     detect.FLATGEOBUF: read_flatgeobuf,
     detect.UMAP: read_umap,
     detect.KEPLER: read_kepler,
+    detect.GPX: read_gpx,
 }
 
 

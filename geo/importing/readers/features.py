@@ -34,8 +34,10 @@ def on_disk(data: bytes, suffix: str) -> Iterator[Path]:
         yield path
 
 
-def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
-    """(layer name, GeoDataFrame) of every layer with features, read by pyogrio."""
+def read_layers(path: Path, name: str, what: str,
+                only: tuple[str, ...] = ()) -> list[tuple[str, object]]:
+    """(layer name, GeoDataFrame) of every layer with features (of those named in `only`,
+    when given), read by pyogrio."""
     import pyogrio
 
     try:
@@ -43,6 +45,8 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pyogrio's notes on JSON subtypes, CRS, GPKG ids
             for layer, _ in pyogrio.list_layers(path):
+                if only and layer not in only:
+                    continue
                 frame = read_layer(path, layer)
                 if len(frame):
                     frames.append((str(layer), frame))
