@@ -124,6 +124,7 @@ def test_gpx_waypoints_become_rows_and_its_paths_are_said_to_be_left_out():
         "waypoint name", "waypoint description", "href")
     assert first["when"].startswith("2007-11-25T17:58:00")
     assert (first["latitude"], first["longitude"]) == ("0", "1")
+    assert first["link3_href"] == "href3"  # GDAL keeps only 2 links unless told
     assert "hdop" not in table.frame  # GDAL's schema, not the file's
     assert any("the file's 2 routes and 3 tracks, paths rather than places" in note
                for note in table.notes)

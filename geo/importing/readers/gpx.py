@@ -17,9 +17,22 @@ from geo.importing.readers.table import RawTable
 
 WAYPOINTS = "waypoints"
 PATHS = {"routes": "route", "tracks": "track"}
+# GDAL keeps a waypoint's first 2 links unless told more; the rest would go unsaid
+GPX_OPTIONS = {"GPX_N_MAX_LINKS": "100"}
 
 
 def read_gpx(data: bytes, name: str) -> RawTable:
+    import pyogrio
+
+    previous = {key: pyogrio.get_gdal_config_option(key) for key in GPX_OPTIONS}
+    pyogrio.set_gdal_config_options(GPX_OPTIONS)
+    try:
+        return _read_gpx(data, name)
+    finally:
+        pyogrio.set_gdal_config_options(previous)
+
+
+def _read_gpx(data: bytes, name: str) -> RawTable:
     with on_disk(data, ".gpx") as path:
         try:
             layers = read_layers(path, name, "GPX", only=(WAYPOINTS,))
