@@ -91,6 +91,24 @@ def test_a_windows_1251_table_with_cyrillic_headers_imports():
     assert round(rows.loc[1, "latitude"], 4) == 49.0683 and rows.loc[1, "place"] == "Кременчук"
 
 
+def test_a_map_tools_columns_are_found_by_their_last_word():
+    """The header of Bellingcat and CIR's Russia-Ukraine monitor map export (maphub): its
+    description, town and weapon went unread."""
+    header = ["entry", "date", "event_group", "title", "brief description", "lat", "lon",
+              "country", "province", "district", "town/city", "arms/munition",
+              "violence level", "link", "geolocation"]
+    mapping = auto_mapping(header)
+    assert (mapping["description"], mapping["place"], mapping["munitions"]) == (
+        "brief description", "town/city", "arms/munition")
+    assert (mapping["source_url"], mapping["admin1"], mapping["admin2"]) == (
+        "link", "province", "district")
+
+
+def test_two_columns_ending_in_a_fields_word_are_no_guess():
+    mapping = auto_mapping(["date", "lat", "lon", "short description", "long description"])
+    assert mapping["description"] is None
+
+
 def test_a_missing_date_column_is_named_with_what_was_found():
     problems = check_mapping(auto_mapping(["Datum", "Ort", "Breite"]), ["Datum", "Ort", "Breite"])
     assert problems[0].startswith("Missing column for date; found: Datum, Ort, Breite")

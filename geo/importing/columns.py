@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo.allocation import paused_gc
 from geo.errors import ValidationError
-from geo.importing.column_suffixes import date_column, point_pair
+from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
 from geo.importing.presets.base import Preset, normalise_header
 from geo.importing.presets.registry import PRESETS
@@ -89,7 +89,8 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
 
 
 def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
-    """kepler.gl's names (geo.importing.column_suffixes) for a point or date not found."""
+    """kepler.gl's names (geo.importing.column_suffixes) for a point or date not found, and
+    a column whose last word names a field."""
     if mapping.get("latitude") is None and mapping.get("longitude") is None:
         pair = point_pair(columns, used)
         if pair is not None:
@@ -97,6 +98,12 @@ def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
             used.update(pair)
     if mapping.get("date_start") is None:
         mapping["date_start"] = date_column(columns, used)
+        if mapping["date_start"] is not None:
+            used.add(mapping["date_start"])
+    for field in LAST_WORDS:
+        if mapping.get(field) is None and (found := by_last_word(field, columns, used)):
+            mapping[field] = found
+            used.add(found)
 
 
 def listed_columns(columns) -> str:
