@@ -8,6 +8,8 @@ import json
 import zipfile
 
 import geopandas as gpd
+import pandas as pd
+import pyogrio
 import pytest
 from shapely.geometry import Point
 
@@ -82,6 +84,21 @@ def test_excel_workbook_reads_its_first_sheet_with_data():
     assert (table.frame.loc[1, "Date"], table.frame.loc[1, "Time"]) == ("2015-10-10",
                                                                         "16:20:00")
     assert any("other sheets" in note and "Sources" in note for note in table.notes)
+
+
+def test_excel_workbook_skips_a_read_me_sheet_before_its_data(tmp_path):
+    """A notes sheet first (as shared OSINT workbooks have) was read instead of the data:
+    the import found no date and stored nothing."""
+    path = tmp_path / "strikes.xlsx"
+    notes = pd.DataFrame({"About this workbook": ["Strikes on energy sites", "Sources: news"]})
+    data = pd.DataFrame({"Date": ["2025-08-08", "2025-08-09"], "Place": ["Orlivka", "Odesa"],
+                         "Lat": ["45.3166", "46.48"], "Lon": ["28.4405", "30.72"]})
+    pyogrio.write_dataframe(notes, path, layer="Read me", driver="XLSX")
+    pyogrio.write_dataframe(data, path, layer="Strikes", driver="XLSX", append=True)
+    table = read_file(path.read_bytes(), "strikes.xlsx")
+    assert table.file_format == "Excel workbook, sheet 'Strikes'"
+    assert list(table.frame["Place"]) == ["Orlivka", "Odesa"]
+    assert any("other sheets (Read me)" in note for note in table.notes)
 
 
 def test_json_record_lists_in_every_wrapper():

@@ -17,7 +17,7 @@ from geo.errors import ValidationError
 from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
 from geo.importing.presets.base import Preset, normalise_header
-from geo.importing.presets.registry import PRESETS
+from geo.importing.presets.registry import PRESETS, detect_preset
 
 # field -> (label shown to the user, header names that mean it, most specific first)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -130,6 +130,13 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
         problems.append(f"Missing column for a location (latitude and longitude, or a place "
                         f"name); found: {found}")
     return problems
+
+
+def readable(columns) -> bool:
+    """Whether a table with these columns can be imported as it is: its detected preset
+    finds a date and a location in them."""
+    columns = list(columns)
+    return not check_mapping(auto_mapping(columns, detect_preset(columns)), columns)
 
 
 def either(condition: np.ndarray, yes: str, no: str) -> np.ndarray:
