@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 import pytest
-from shapely.geometry import Point
+from shapely.geometry import MultiPoint, Point
 
 from geo.errors import InputFileError
 from geo.importing.readers.dispatch import read_file
@@ -74,6 +74,22 @@ def test_geoparquet_and_plain_parquet(tmp_path):
     plain = tmp_path / "plain.parquet"
     frame(place=["A", "B"]).drop(columns="geometry").assign(lat=[46.1, 46.2]).to_parquet(plain)
     assert list(read_file(plain.read_bytes(), "plain.parquet").frame["lat"]) == ["46.1", "46.2"]
+
+
+def test_a_point_layer_stored_as_multipoints_reads_as_points(tmp_path):
+    """QGIS and shapefiles keep point layers as MultiPoint: a one-point MultiPoint was said
+    to be a line or area placed at a point inside it."""
+    path = tmp_path / "points.gpkg"
+    gpd.GeoDataFrame({"date": ["2025-08-08", "2025-08-09"]}, crs=32636, geometry=[
+        MultiPoint([(388000.0, 5151000.0)]),
+        MultiPoint([(388000.0, 5151000.0), (389000.0, 5152000.0)])]).to_file(path)
+    table = read_file(path.read_bytes(), "points.gpkg")
+    assert (table.frame.loc[1, "latitude"], table.frame.loc[1, "longitude"]) == (
+        "46.503254", "31.540277")
+    assert [note for note in table.notes if "lines or areas" in note] == [
+        "1 feature(s) are lines or areas (or several points), not one point: each is placed "
+        "at a point inside its shape, and its location precision is unknown unless the file "
+        "states one"]
 
 
 def test_excel_workbook_reads_its_first_sheet_with_data():
