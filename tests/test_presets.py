@@ -4,8 +4,12 @@ source's own order, every valid row kept."""
 
 from __future__ import annotations
 
+import io
 import json
+import warnings
+import zipfile
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
@@ -46,6 +50,31 @@ def test_acled_precision_codes_follow_acleds_codebook(store):
                                          "acled-UKR900003", "acled-UKR900004"]
     assert list(rows["category"]) == ["strike", "strike", "strike", "security"]
     assert rows.loc[2, "claimant"] == "Constructed source B; Constructed source C"
+
+
+def test_acled_saved_as_a_shapefile_keeps_its_codes(store, tmp_path):
+    """A shapefile cuts field names to 10 characters (geo_precis, time_preci, event_id_c,
+    sub_event_): the file was read as a plain table, every precision 'unknown', no id."""
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    points = gpd.points_from_xy(frame["longitude"].astype(float),
+                                frame["latitude"].astype(float))
+    folder = tmp_path / "acled"
+    folder.mkdir()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # GDAL says it cuts the names
+        gpd.GeoDataFrame(frame, geometry=points, crs=4326).to_file(folder / "acled.shp")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        for part in folder.iterdir():
+            z.write(part, part.name)
+    preview = preview_bytes(store, archive.getvalue(), "acled_shp.zip")
+    assert preview.preset.name == "acled"
+    rows = preview.rows
+    assert list(rows["geo_precision"]) == ["town", "town", "admin1", "town"]
+    assert list(rows["date_precision"]) == ["day", "day", "week", "month"]
+    assert list(rows["incident_id"]) == ["acled-UKR900001", "acled-UKR900002",
+                                         "acled-UKR900003", "acled-UKR900004"]
+    assert list(rows["category"]) == ["strike", "strike", "strike", "security"]
 
 
 def test_acled_without_time_precision_or_geo_precision_states_neither(store):

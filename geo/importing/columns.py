@@ -16,7 +16,7 @@ from geo.allocation import paused_gc
 from geo.errors import ValidationError
 from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
-from geo.importing.presets.base import Preset, normalise_header
+from geo.importing.presets.base import Preset, header_keys, normalise_header
 from geo.importing.presets.registry import PRESETS, detect_preset
 
 # field -> (label shown to the user, header names that mean it, most specific first)
@@ -78,8 +78,8 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
     for name in fields_for(preset):
         # a preset names every column it reads; guess no others
         candidates = preset.mapping.get(name, ()) if preset.mapping else FIELDS[name][1]
-        found = next((by_header[c] for c in candidates
-                      if c in by_header and by_header[c] not in used), None)
+        found = next((by_header[key] for c in candidates for key in header_keys(c)
+                      if key in by_header and by_header[key] not in used), None)
         mapping[name] = found
         if found is not None:
             used.add(found)
