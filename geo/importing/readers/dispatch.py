@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geo.importing.readers import detect
 from geo.importing.readers.archive import read_archive
+from geo.importing.readers.coordinate_pairs import with_coordinate_pairs
 from geo.importing.readers.delimited import read_delimited
 from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
@@ -39,7 +40,7 @@ def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
               delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> RawTable:
     """Every cell of the file as text; raises InputFileError naming the file and the fix."""
     table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes)
-    return with_wkt_points(without_hxl_row(table))
+    return with_coordinate_pairs(with_wkt_points(without_hxl_row(table)))
 
 
 def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,
