@@ -77,6 +77,19 @@ def test_acled_saved_as_a_shapefile_keeps_its_codes(store, tmp_path):
     assert list(rows["category"]) == ["strike", "strike", "strike", "security"]
 
 
+def test_acled_with_title_case_headers_keeps_its_ids(store):
+    """'Event ID', 'Event Date', 'Geo Precision': the id went unread, so a newer export
+    could not update the events it had stored."""
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    frame.columns = ["Event ID" if c == "event_id_cnty" else c.replace("_", " ").title()
+                     for c in frame.columns]
+    preview = preview_bytes(store, frame.to_csv(index=False).encode(), "acled.csv")
+    assert preview.preset.name == "acled"
+    assert list(preview.rows["incident_id"]) == ["acled-UKR900001", "acled-UKR900002",
+                                                 "acled-UKR900003", "acled-UKR900004"]
+    assert list(preview.rows["geo_precision"]) == ["town", "town", "admin1", "town"]
+
+
 def test_acled_without_time_precision_or_geo_precision_states_neither(store):
     frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
     slim = frame.drop(columns=["time_precision", "geo_precision"]).to_csv(index=False).encode()
