@@ -17,6 +17,7 @@ from geo.errors import InputFileError
 from geo.importing.readers.dispatch import read_file
 from tests.support.files import TEST_DATA
 from tests.support.imports import KML
+from tests.support.xlsx import workbook
 
 
 def frame(**columns) -> gpd.GeoDataFrame:
@@ -115,6 +116,27 @@ def test_excel_workbook_skips_a_read_me_sheet_before_its_data(tmp_path):
     assert table.file_format == "Excel workbook, sheet 'Strikes'"
     assert list(table.frame["Place"]) == ["Orlivka", "Odesa"]
     assert any("other sheets (Read me)" in note for note in table.notes)
+
+
+def test_excel_sheet_with_a_title_above_its_header():
+    """A report's title in A1 was taken for the header: one column named after it, the
+    real header a data row, nothing importable."""
+    data = workbook({"Strikes": [
+        ["Strikes on energy infrastructure, August 2025"], [],
+        ["Date", "Place", "Latitude", "Longitude"],
+        ["2025-08-08", "Orlivka", "45.3166", "28.4405"], ["2025-08-09", "Odesa", "46.48", ""]]})
+    table = read_file(data, "report.xlsx")
+    assert list(table.frame.columns) == ["Date", "Place", "Latitude", "Longitude"]
+    assert list(table.frame["Place"]) == ["Orlivka", "Odesa"]
+    assert list(table.frame.index) == [1, 2]
+    assert any("('Strikes on energy infrastructure August 2025') are a title" in note
+               for note in table.notes)
+
+
+def test_excel_data_under_a_one_name_header_is_not_taken_for_a_title():
+    data = workbook({"Sheet1": [["Date"], ["2025-08-08", "46.1", "30.1"]]})
+    table = read_file(data, "odd.xlsx")
+    assert list(table.frame.loc[1]) == ["2025-08-08", "46.1", "30.1"]
 
 
 def test_json_record_lists_in_every_wrapper():
