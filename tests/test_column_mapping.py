@@ -104,6 +104,18 @@ def test_a_map_tools_columns_are_found_by_their_last_word():
         "link", "province", "district")
 
 
+def test_camel_case_headers_of_a_web_maps_export_are_matched():
+    """The properties of Bellingcat and CIR's Eyes on Russia events.geojson: its date,
+    'verifiedDate', was not found and the file was refused for having none."""
+    header = ["id", "verifiedDate", "url", "status", "credit", "description", "country",
+              "province", "district", "city", "categories", "latitude", "longitude"]
+    mapping = auto_mapping(header)
+    assert (mapping["date_start"], mapping["place"], mapping["admin1"]) == (
+        "verifiedDate", "city", "province")
+    assert auto_mapping(["eventDate", "sourceUrl", "geoPrecision", "lat", "lon"])[
+        "geo_precision"] == "geoPrecision"
+
+
 def test_two_columns_ending_in_a_fields_word_are_no_guess():
     mapping = auto_mapping(["date", "lat", "lon", "short description", "long description"])
     assert mapping["description"] is None
