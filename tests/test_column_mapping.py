@@ -116,6 +116,14 @@ def test_camel_case_headers_of_a_web_maps_export_are_matched():
         "geo_precision"] == "geoPrecision"
 
 
+def test_a_gazetteer_coded_event_tables_columns_are_matched():
+    """VIINA's event table: GeoNames' asciiname, the ADM1_NAME/ADM2_NAME of admin codes."""
+    mapping = auto_mapping(["event_id", "date", "time", "geonameid", "asciiname",
+                            "ADM1_NAME", "ADM2_NAME", "longitude", "latitude", "text"])
+    assert (mapping["place"], mapping["admin1"], mapping["admin2"]) == (
+        "asciiname", "ADM1_NAME", "ADM2_NAME")
+
+
 def test_two_columns_ending_in_a_fields_word_are_no_guess():
     mapping = auto_mapping(["date", "lat", "lon", "short description", "long description"])
     assert mapping["description"] is None

@@ -53,6 +53,7 @@ def day(text: str) -> pd.Timestamp:
     ("9-May-20", "2020-05-09", "day", False),
     ("27-Apr-97", "1997-04-27", "day", False),
     ("9 May 20", "2020-05-09", "day", False),
+    ("20220224", "2022-02-24", "day", False),   # ISO 8601's basic form (VIINA, GDELT)
 ])
 def test_date_shapes(text, expected, precision, timed):
     result = parse_dates(pd.Series([text]))

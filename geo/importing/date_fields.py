@@ -2,7 +2,7 @@
 
 ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-May-20"
 (Excel's day-month-year), "08/08/2025" (day-first unless switched), "08.08.2025",
-"August 2025" (month precision), "2025" (year).
+"August 2025" (month precision), "2025" (year), "20250808" (ISO 8601's basic form).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
 """
@@ -46,6 +46,8 @@ SHAPES = (
     Shape(r"\d{4}-\d{1,2}", *_same("%Y-%m"), "month"),
     Shape(r"\d{1,2}/\d{4}", *_same("%m/%Y"), "month"),
     Shape(r"\d{4}", *_same("%Y"), "year"),
+    # ISO 8601's basic form, as VIINA and GDELT write a day: 20220224
+    Shape(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", *_same("%Y%m%d"), "day"),
 )
 NUMERIC_DAY = r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})"
 
