@@ -41,6 +41,22 @@ def test_the_duplicate_rule(row, duplicate):
     assert (reasons.iat[0] != "") is duplicate, reasons.iat[0]
 
 
+def test_a_record_known_only_to_within_years_is_no_duplicate_of_each_event_at_its_town():
+    """A seed claim dated 'since the war began' (2022-02-24 to 2025-08-08, approximate) at
+    Kyiv's centre made every strike at Kyiv's centre in its first 400 days a duplicate:
+    real files lost those rows."""
+    stored = frame([["strike", 50.45466, 30.5238, "2022-02-24", "2025-08-08", "seed-x", ""]])
+    new = frame([["strike", 50.45, 30.52, "2022-02-25", "2022-02-25", "", ""],
+                 ["strike", 50.451, 30.52, "2022-02-24", "2022-12-31", "", ""],
+                 ["strike", 50.452, 30.5238, "2022-02-24", "2025-08-08", "", ""],
+                 ["strike", 50.45, 30.52, "2022-02-25", "2022-02-25", "", ""]])
+    reasons = find_duplicates(new, stored)
+    assert reasons[1] == reasons[2] == ""
+    assert reasons[3] == ("same category, 0.3 km away and on an overlapping date as stored "
+                          "incident seed-x")        # the same claim, told again
+    assert reasons[4] == "same category, place and dates as row 1 of this file"
+
+
 def test_reasons_name_the_stored_incident_or_the_earlier_row():
     new = frame([["strike", 46.005, 30.0, "2025-08-08", "2025-08-08", "", ""],
                  ["strike", 48.0, 32.0, "2025-08-08", "2025-08-08", "", ""],
