@@ -54,6 +54,8 @@ def day(text: str) -> pd.Timestamp:
     ("27-Apr-97", "1997-04-27", "day", False),
     ("9 May 20", "2020-05-09", "day", False),
     ("20220224", "2022-02-24", "day", False),   # ISO 8601's basic form (VIINA, GDELT)
+    ("1754697599", "2025-08-08", "day", True),  # Unix time: 23:59:59 UTC
+    ("1754611200000", "2025-08-08", "day", True),  # in milliseconds (kepler.gl)
 ])
 def test_date_shapes(text, expected, precision, timed):
     result = parse_dates(pd.Series([text]))
@@ -204,6 +206,19 @@ def test_vocabularies_accept_labels_and_reject_unknown_values_with_the_list():
     # empty values take the defaults: strike, reported, and the file name as source
     assert (frame.loc[3, "category"], frame.loc[3, "claim_status"],
             frame.loc[3, "source_name"]) == ("strike", "reported", "t.csv")
+
+
+def test_a_source_that_is_a_link_becomes_the_source_url():
+    """An OSINT sheet's 'source' holding the post's address was stored as a name, with no
+    link on the map."""
+    rows = parsed("date,lat,lon,source,url\n2025-08-08,46,30,https://t.me/chan/17,\n"
+                  "2025-08-09,46,30,Suspilne,\n"
+                  "2025-08-10,46,30,https://x.com/a/1,https://suspilne.media/1\n").incidents
+    assert (rows.loc[1, "source_name"], rows.loc[1, "source_url"]) == (
+        "t.me", "https://t.me/chan/17")
+    assert (rows.loc[2, "source_name"], rows.loc[2, "source_url"]) == ("Suspilne", "")
+    assert (rows.loc[3, "source_name"], rows.loc[3, "source_url"]) == (
+        "https://x.com/a/1", "https://suspilne.media/1")   # the file's own link stays
 
 
 def test_defaults_can_be_chosen():

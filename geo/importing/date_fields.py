@@ -2,7 +2,8 @@
 
 ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-May-20"
 (Excel's day-month-year), "08/08/2025" (day-first unless switched), "08.08.2025",
-"August 2025" (month precision), "2025" (year), "20250808" (ISO 8601's basic form).
+"August 2025" (month precision), "2025" (year), "20250808" (ISO 8601's basic form), Unix
+time ("1754611200", seconds or milliseconds: its UTC day).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
 """
@@ -50,6 +51,7 @@ SHAPES = (
     Shape(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", *_same("%Y%m%d"), "day"),
 )
 NUMERIC_DAY = r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})"
+EPOCH = r"1\d{9}(?:\d{3})?"   # Unix time, seconds or milliseconds: 2001-09-09 to 2033-05-18
 
 
 @dataclass
@@ -130,6 +132,7 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
         cleaned[rest] = cleaned_rest
         value_rest, precision_rest = _parse_shapes(cleaned_rest, day_first)
         value[rest], precision[rest] = value_rest, precision_rest
+    _read_epochs(text, value, precision, has_time)
     failed = value.isna() & cleaned.ne("")
     other_order = np.zeros(len(text), dtype=bool)
     if failed.any():
@@ -140,6 +143,21 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
     ambiguous = ((first <= 12) & (second <= 12) & (first != second)).to_numpy()
     return ParsedDates(value, precision, has_time, other_order,
                        ambiguous & value.notna().to_numpy())
+
+
+def _read_epochs(text: pd.Series, value: pd.Series, precision: pd.Series,
+                 has_time: np.ndarray) -> None:
+    """Unix time in seconds or milliseconds (1754611200, 1754611200000), as web maps and
+    APIs write a moment (kepler.gl, Liveuamap, ACLED's timestamp): its UTC day."""
+    epoch = (value.isna() & text.str.fullmatch(EPOCH)).to_numpy()
+    if not epoch.any():
+        return
+    digits = text[epoch]
+    seconds = pd.to_numeric(digits) // np.where(digits.str.len() == 13, 1000, 1)
+    moments = pd.to_datetime(seconds, unit="s").astype("datetime64[s]")
+    value[epoch] = moments.dt.floor("D").to_numpy()
+    precision[epoch] = "day"
+    has_time[epoch] = True
 
 
 def numeric_order_evidence(text: pd.Series) -> bool | None:
