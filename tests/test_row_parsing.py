@@ -56,6 +56,10 @@ def day(text: str) -> pd.Timestamp:
     ("20220224", "2022-02-24", "day", False),   # ISO 8601's basic form (VIINA, GDELT)
     ("1754697599", "2025-08-08", "day", True),  # Unix time: 23:59:59 UTC
     ("1754611200000", "2025-08-08", "day", True),  # in milliseconds (kepler.gl)
+    ("14 червня 2025", "2025-06-14", "day", False),  # Ukrainian and Russian month names
+    ("14 июня 2025 г.", "2025-06-14", "day", False), ("1 травня 2024 року", "2024-05-01",
+                                                      "day", False),
+    ("14.06.2025 р.", "2025-06-14", "day", False), ("червень 2025", "2025-06-01", "month", False),
 ])
 def test_date_shapes(text, expected, precision, timed):
     result = parse_dates(pd.Series([text]))

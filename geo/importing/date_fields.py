@@ -2,7 +2,8 @@
 
 ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-May-20"
 (Excel's day-month-year), "08/08/2025" (day-first unless switched), "08.08.2025",
-"August 2025" (month precision), "2025" (year), "20250808" (ISO 8601's basic form), Unix
+"August 2025" (month precision; Ukrainian and Russian month names too: "14 червня 2025"),
+"2025" (year), "20250808" (ISO 8601's basic form), Unix
 time ("1754611200", seconds or milliseconds: its UTC day).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from geo.importing.month_names import in_english
 
 TIME_SUFFIX = (r"(?:[t\s]+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
                r"\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?$")  # matched on lower-cased text
@@ -65,7 +68,7 @@ class ParsedDates:
 
 def normalise_date_text(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Lower-case text in one of SHAPES' forms, and whether a time of day was written."""
-    cleaned = text.astype(str).str.strip().str.lower()
+    cleaned = in_english(text.astype(str).str.strip().str.lower())
     has_time = cleaned.str.contains(TIME_SUFFIX, regex=True).to_numpy()
     cleaned = cleaned.str.replace(TIME_SUFFIX, "", regex=True)
     cleaned = cleaned.str.replace(WEEKDAY_PREFIX, "", regex=True)
