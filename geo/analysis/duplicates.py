@@ -2,7 +2,9 @@
 an earlier row of the same file. Vectorised with numpy, no spatial library needed. Two rows
 of one file that name different places ("when 2009" and "span 2009" of a Google Earth file,
 two depots 300 m apart) are two incidents by the file's own word; a stored incident, from
-another source, may name the same place otherwise and is compared by point alone.
+another source, may name the same place otherwise and is compared by point alone. So are
+two rows of one file that cite different source URLs: two claims, each kept with its source
+(a monitor's videos of one town on one day).
 
 A record known only to within more than MAX_SPAN_DAYS (an article's "since the war began",
 a year) duplicates only a record of the same interval: its dates cannot say that another
@@ -184,6 +186,14 @@ def _place_codes(frame: pd.DataFrame) -> np.ndarray:
     return np.where(codes >= 0, np.append(key_codes, -1)[codes], -1)
 
 
+def _link_codes(frame: pd.DataFrame) -> np.ndarray:
+    """A code per row for its source URL; -1 when it has none."""
+    if "source_url" not in frame or frame.empty:
+        return np.full(len(frame), -1)
+    codes, _ = pd.factorize(frame["source_url"].to_numpy(dtype=object))
+    return np.where(frame["source_url"].to_numpy(dtype=object) == "", -1, codes)
+
+
 def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool) -> np.ndarray:
     reasons = np.full(len(new), "", dtype=object)
     rows = new.index.to_numpy()
@@ -196,9 +206,10 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool)
                           f"stored incident {stored_id[b]}")
     if within_file and len(new) > 1:
         i, j, km = _close_pairs(new, new, earlier_only=True)
-        place = _place_codes(new)
+        place, link = _place_codes(new), _link_codes(new)
         earlier = (reasons[i] == "") & ((place[i] == place[j]) | (place[i] < 0)
-                                        | (place[j] < 0))
+                                        | (place[j] < 0)) \
+            & ((link[i] == link[j]) | (link[i] < 0) | (link[j] < 0))
         i, j, km = i[earlier], j[earlier], km[earlier]
         order = np.lexsort((j, i))
         i, j, km = i[order], j[order], km[order]
@@ -224,7 +235,8 @@ def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
         known = pd.Series(ids).isin(stored_ids).to_numpy() & (ids != "") & (reasons == "")
         reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
         return pd.Series(reasons, index=new.index, dtype=object)
-    same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text"]
+    same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text",
+            *(["source_url"] if "source_url" in new else [])]
     keys = new[same].assign(place=_place_codes(new))
     group = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     _, first_position, inverse = np.unique(group, return_index=True, return_inverse=True)
