@@ -66,6 +66,69 @@ def test_coordinate_synonyms(lat, lon):
     assert (mapping["latitude"], mapping["longitude"]) == (lat, lon)
 
 
+@pytest.mark.parametrize("header", [
+    ["Дата", "Населений пункт", "Область", "Широта", "Довгота", "Опис", "Джерело"],
+    ["Дата события", "Населенный пункт", "Регион", "Широта", "Долгота", "Описание",
+     "Источник"],
+])
+def test_ukrainian_and_russian_headers_are_matched(header):
+    mapping = auto_mapping(header)
+    fields = ["date_start", "place", "admin1", "latitude", "longitude", "description",
+              "source_name"]
+    assert [mapping[field] for field in fields] == header
+
+
+def test_a_windows_1251_table_with_cyrillic_headers_imports():
+    """Cyrillic headers were all read as one empty name: nothing matched, 0 rows."""
+    text = ("Дата;Населений пункт;Широта;Довгота;Опис\r\n"
+            "14.06.2025;Кременчук;49°04'06\"N;33°25'12\"E;Удар по НПЗ\r\n")
+    table = read_csv_bytes(text.encode("cp1251"), "удари.csv")
+    frame = apply_mapping(table.frame, auto_mapping(table.columns))
+    parsed = parse_rows(frame, ParseOptions(file_name="удари.csv"))
+    rows = parsed.incidents
+    assert not parsed.issues.rejected
+    assert rows.loc[1, "date_start"] == pd.Timestamp("2025-06-14")
+    assert round(rows.loc[1, "latitude"], 4) == 49.0683 and rows.loc[1, "place"] == "Кременчук"
+
+
+def test_a_map_tools_columns_are_found_by_their_last_word():
+    """The header of Bellingcat and CIR's Russia-Ukraine monitor map export (maphub): its
+    description, town and weapon went unread."""
+    header = ["entry", "date", "event_group", "title", "brief description", "lat", "lon",
+              "country", "province", "district", "town/city", "arms/munition",
+              "violence level", "link", "geolocation"]
+    mapping = auto_mapping(header)
+    assert (mapping["description"], mapping["place"], mapping["munitions"]) == (
+        "brief description", "town/city", "arms/munition")
+    assert (mapping["source_url"], mapping["admin1"], mapping["admin2"]) == (
+        "link", "province", "district")
+
+
+def test_camel_case_headers_of_a_web_maps_export_are_matched():
+    """The properties of Bellingcat and CIR's Eyes on Russia events.geojson: its date,
+    'verifiedDate', was not found and the file was refused for having none."""
+    header = ["id", "verifiedDate", "url", "status", "credit", "description", "country",
+              "province", "district", "city", "categories", "latitude", "longitude"]
+    mapping = auto_mapping(header)
+    assert (mapping["date_start"], mapping["place"], mapping["admin1"]) == (
+        "verifiedDate", "city", "province")
+    assert auto_mapping(["eventDate", "sourceUrl", "geoPrecision", "lat", "lon"])[
+        "geo_precision"] == "geoPrecision"
+
+
+def test_a_gazetteer_coded_event_tables_columns_are_matched():
+    """VIINA's event table: GeoNames' asciiname, the ADM1_NAME/ADM2_NAME of admin codes."""
+    mapping = auto_mapping(["event_id", "date", "time", "geonameid", "asciiname",
+                            "ADM1_NAME", "ADM2_NAME", "longitude", "latitude", "text"])
+    assert (mapping["place"], mapping["admin1"], mapping["admin2"]) == (
+        "asciiname", "ADM1_NAME", "ADM2_NAME")
+
+
+def test_two_columns_ending_in_a_fields_word_are_no_guess():
+    mapping = auto_mapping(["date", "lat", "lon", "short description", "long description"])
+    assert mapping["description"] is None
+
+
 def test_a_missing_date_column_is_named_with_what_was_found():
     problems = check_mapping(auto_mapping(["Datum", "Ort", "Breite"]), ["Datum", "Ort", "Breite"])
     assert problems[0].startswith("Missing column for date; found: Datum, Ort, Breite")

@@ -7,7 +7,10 @@ import codecs
 import pytest
 
 from geo.errors import InputFileError
+from geo.importing.presets.registry import detect_preset
 from geo.importing.readers.dispatch import read_file as read_csv_bytes
+from geo.importing.readers.headerless import looks_like_values
+from tests.support.files import TEST_DATA
 
 HEADER = "date,place,description\n"
 ROW = "2025-08-08,Орлівка,Удар по ГРС\n"
@@ -152,3 +155,29 @@ def test_a_first_line_of_two_values_by_any_delimiter_is_the_header(data, header)
     table = read_csv_bytes(data, "f.csv")
     assert table.columns[0] == header
     assert not any("are a title" in note for note in table.notes)
+
+
+def test_a_ucdp_file_published_without_its_header_row_reads_in_geds_layout():
+    """UCDP's candidate releases came without a header: the first event was taken for the
+    header, lost, and no column could be read."""
+    lines = (TEST_DATA / "ucdp_ged_ukraine_export_sample.csv").read_bytes().splitlines(True)
+    table = read_csv_bytes(b"".join(lines[1:]), "ged_candidate.csv")
+    assert table.encoding == "cp1252" and len(table.frame) == 43
+    assert table.frame.loc[1, "id"] == "147997" and table.frame.loc[1, "where_prec"] == "1"
+    assert detect_preset(table.columns).name == "ucdp"
+    assert "has no header row" in table.notes[0] and "UCDP GED" in table.notes[0]
+
+
+@pytest.mark.parametrize("first", ["2025-08-08,46.1,30.1,Odesa",
+                                   "7,46.1,30.1,POINT (30.1 46.1),https://t.me/x/1"])
+def test_a_file_without_a_header_row_is_refused_with_what_to_do(first):
+    with pytest.raises(InputFileError, match="has no header row: its first line holds "
+                                             "values") as error:
+        read_csv_bytes(f"{first}\n{first}\n".encode(), "marks.csv")
+    assert "Add a first line naming the columns" in str(error.value)
+
+
+@pytest.mark.parametrize("header", [["date", "lat", "lon"], ["id", "2024", "name", "x"],
+                                    ["Дата", "Широта", "Довгота"], ["acq_date", "frp", "t31"]])
+def test_names_are_not_taken_for_values(header):
+    assert not looks_like_values(header)

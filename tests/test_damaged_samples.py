@@ -17,7 +17,7 @@ from tests.support.geocoding import session_geocoder
 
 TRIALS = 20
 SUFFIXES = (".csv", ".json", ".geojson", ".zip", ".xlsx", ".kml", ".kmz", ".gpkg",
-            ".parquet", ".fgb")
+            ".parquet", ".fgb", ".gpx")
 INSERTS = (b'"', b"\n", b",", b"\x00", b"\xff\xfe", b"=cmd|' /C calc'!A0", b"{", b"]", b"<",
            b"&", b"NaN", b"1e309", b"-999999999999")
 SAMPLES = sorted(p for p in TEST_DATA.rglob("*") if p.is_file() and p.suffix in SUFFIXES

@@ -94,13 +94,25 @@ def test_options_month_first_map_and_keep_duplicates(tmp_path):
     path.write_text("When,Breite,Laenge\n08/25/2025,46.1,30.1\n08/25/2025,46.1,30.1\n",
                     encoding="utf-8")
     db = tmp_path / "cli.sqlite"
-    day_first = geo("import", path, "--map", "date_start=When", "--map", "latitude=Breite",
-                    "--map", "longitude=Laenge", "--dry-run", db=db)
+    day_first = geo("import", path, "--day-first", "--map", "date_start=When", "--map",
+                    "latitude=Breite", "--map", "longitude=Laenge", "--dry-run", db=db)
     assert day_first.returncode == 1 and "switch day-first off" in day_first.stdout
     done = geo("import", path, "--month-first", "--keep-duplicates", "--map", "date_start=When",
                "--map", "latitude=Breite", "--map", "longitude=Laenge", db=db)
     assert done.returncode == 0 and "2 added" in done.stdout
     assert count(db, "WHERE date_start = '2025-08-25'") == 2
+
+
+def test_a_files_own_dates_decide_their_order_whatever_the_preset(tmp_path):
+    """'08/25/2025' can only be month-first: the file's 08/05/2025 is 5 August, and no
+    row is rejected for the default day-first order."""
+    path = tmp_path / "us.csv"
+    path.write_text("date,lat,lon\n08/25/2025,46.1,30.1\n08/05/2025,46.2,30.2\n",
+                    encoding="utf-8")
+    db = tmp_path / "cli.sqlite"
+    done = geo("import", path, db=db)
+    assert done.returncode == 0 and "2 added" in done.stdout
+    assert count(db, "WHERE date_start IN ('2025-08-25', '2025-08-05')") == 2
 
 
 def test_a_bad_map_option_is_named(tmp_path, good_csv):

@@ -17,6 +17,13 @@ from tests.support.files import TEST_DATA
 from tests.support.imports import KML
 
 SEED_ROWS = 17
+GPX = """<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="OsmAnd" xmlns="http://www.topografix.com/GPX/1/1">
+  <wpt lat="46.5" lon="30.5"><time>2025-08-08T03:10:00Z</time><name>Depot fire</name>
+    <desc>Smoke seen from the port</desc></wpt>
+  <wpt lat="49.1" lon="33.4"><time>2025-08-09T01:00:00Z</time><name>Refinery</name></wpt>
+</gpx>
+"""
 
 
 def stored(db) -> pd.DataFrame:
@@ -69,6 +76,8 @@ def ucdp_flatgeobuf(path) -> None:
     ("DL_FIRE_SV-C2_1.zip", firms_download, 9, {"site"}),
     ("ucdp_ged_v23_1_car_sample.geojson", None, 27, {"town", "admin1", "country"}),
     ("GEDEvent_v23_1.fgb", ucdp_flatgeobuf, 27, {"town", "admin1", "country"}),
+    # GPX waypoints (OsmAnd, Garmin) were refused as "XML that is not KML"
+    ("marks.gpx", lambda p: p.write_text(GPX), 2, {"unknown"}),
 ])
 def test_every_format_imports_and_a_second_run_adds_nothing(tmp_path, name, make, count,
                                                             precisions):

@@ -4,8 +4,12 @@ source's own order, every valid row kept."""
 
 from __future__ import annotations
 
+import io
 import json
+import warnings
+import zipfile
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
@@ -46,6 +50,44 @@ def test_acled_precision_codes_follow_acleds_codebook(store):
                                          "acled-UKR900003", "acled-UKR900004"]
     assert list(rows["category"]) == ["strike", "strike", "strike", "security"]
     assert rows.loc[2, "claimant"] == "Constructed source B; Constructed source C"
+
+
+def test_acled_saved_as_a_shapefile_keeps_its_codes(store, tmp_path):
+    """A shapefile cuts field names to 10 characters (geo_precis, time_preci, event_id_c,
+    sub_event_): the file was read as a plain table, every precision 'unknown', no id."""
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    points = gpd.points_from_xy(frame["longitude"].astype(float),
+                                frame["latitude"].astype(float))
+    folder = tmp_path / "acled"
+    folder.mkdir()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # GDAL says it cuts the names
+        gpd.GeoDataFrame(frame, geometry=points, crs=4326).to_file(folder / "acled.shp")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        for part in folder.iterdir():
+            z.write(part, part.name)
+    preview = preview_bytes(store, archive.getvalue(), "acled_shp.zip")
+    assert preview.preset.name == "acled"
+    rows = preview.rows
+    assert list(rows["geo_precision"]) == ["town", "town", "admin1", "town"]
+    assert list(rows["date_precision"]) == ["day", "day", "week", "month"]
+    assert list(rows["incident_id"]) == ["acled-UKR900001", "acled-UKR900002",
+                                         "acled-UKR900003", "acled-UKR900004"]
+    assert list(rows["category"]) == ["strike", "strike", "strike", "security"]
+
+
+def test_acled_with_title_case_headers_keeps_its_ids(store):
+    """'Event ID', 'Event Date', 'Geo Precision': the id went unread, so a newer export
+    could not update the events it had stored."""
+    frame = pd.read_csv(ACLED_CSV, dtype=str, keep_default_na=False)
+    frame.columns = ["Event ID" if c == "event_id_cnty" else c.replace("_", " ").title()
+                     for c in frame.columns]
+    preview = preview_bytes(store, frame.to_csv(index=False).encode(), "acled.csv")
+    assert preview.preset.name == "acled"
+    assert list(preview.rows["incident_id"]) == ["acled-UKR900001", "acled-UKR900002",
+                                                 "acled-UKR900003", "acled-UKR900004"]
+    assert list(preview.rows["geo_precision"]) == ["town", "town", "admin1", "town"]
 
 
 def test_acled_without_time_precision_or_geo_precision_states_neither(store):
@@ -145,6 +187,35 @@ def test_firms_type_is_kept_with_its_meaning(store):
     preview = preview_bytes(store, frame.to_csv(index=False).encode(), "archive.csv")
     assert preview.incidents.loc[1, "description"].endswith(
         "FIRMS type 2 (other static land source)")
+
+
+def test_firms_modis_standard_archive_csv_keeps_every_detection(store):
+    preview = preview_bytes(store, sample("firms_modis_archive_m6_australia.csv"), "a.csv")
+    assert preview.preset.name == "firms"
+    assert preview.counts()["new"] == 21
+    detections = preview.thermal.detections
+    assert set(detections["satellite"]) == {"Terra", "Aqua"}
+    assert detections.iloc[0]["detected_at"] == pd.Timestamp("2019-08-01 00:56")
+    assert preview.incidents.loc[14, "description"].endswith("FIRMS type 3 (offshore)")
+
+
+def _australian_excel(day: str) -> str:
+    """'2019-08-01' as Excel's short date writes it in Australia: '1/08/2019'."""
+    year, month, day_of_month = day.split("-")
+    return f"{int(day_of_month)}/{month}/{year}"
+
+
+def test_a_firms_archive_re_saved_by_australian_excel_reads_day_first(store):
+    """'1/08/2019' pads the month and not the day (d/MM/yyyy): August, not January,
+    though no day of the file is over 12."""
+    frame = pd.read_csv(TEST_DATA / "firms_modis_archive_m6_australia.csv", dtype=str,
+                        keep_default_na=False)
+    frame = frame.loc[frame["acq_date"].str[-2:].astype(int) <= 12]
+    frame["acq_date"] = frame["acq_date"].map(_australian_excel)
+    preview = preview_bytes(store, frame.to_csv(index=False).encode(), "au.csv")
+    assert preview.counts()["new"] == len(frame) == 20
+    months = set(preview.incidents["date_start"].dt.strftime("%Y-%m"))
+    assert months == {"2019-08", "2019-09"}
 
 
 def test_ucdp_precision_dates_and_deaths(store):

@@ -8,13 +8,16 @@ import json
 import zipfile
 
 import geopandas as gpd
+import pandas as pd
+import pyogrio
 import pytest
-from shapely.geometry import Point
+from shapely.geometry import MultiPoint, Point
 
 from geo.errors import InputFileError
 from geo.importing.readers.dispatch import read_file
 from tests.support.files import TEST_DATA
 from tests.support.imports import KML
+from tests.support.xlsx import workbook
 
 
 def frame(**columns) -> gpd.GeoDataFrame:
@@ -74,6 +77,22 @@ def test_geoparquet_and_plain_parquet(tmp_path):
     assert list(read_file(plain.read_bytes(), "plain.parquet").frame["lat"]) == ["46.1", "46.2"]
 
 
+def test_a_point_layer_stored_as_multipoints_reads_as_points(tmp_path):
+    """QGIS and shapefiles keep point layers as MultiPoint: a one-point MultiPoint was said
+    to be a line or area placed at a point inside it."""
+    path = tmp_path / "points.gpkg"
+    gpd.GeoDataFrame({"date": ["2025-08-08", "2025-08-09"]}, crs=32636, geometry=[
+        MultiPoint([(388000.0, 5151000.0)]),
+        MultiPoint([(388000.0, 5151000.0), (389000.0, 5152000.0)])]).to_file(path)
+    table = read_file(path.read_bytes(), "points.gpkg")
+    assert (table.frame.loc[1, "latitude"], table.frame.loc[1, "longitude"]) == (
+        "46.503254", "31.540277")
+    assert [note for note in table.notes if "lines or areas" in note] == [
+        "1 feature(s) are lines or areas (or several points), not one point: each is placed "
+        "at a point inside its shape, and its location precision is unknown unless the file "
+        "states one"]
+
+
 def test_excel_workbook_reads_its_first_sheet_with_data():
     table = read_file((TEST_DATA / "timemap_datasheet_server.xlsx").read_bytes(), "tm.xlsx")
     assert table.file_format == "Excel workbook, sheet 'Events'"
@@ -82,6 +101,42 @@ def test_excel_workbook_reads_its_first_sheet_with_data():
     assert (table.frame.loc[1, "Date"], table.frame.loc[1, "Time"]) == ("2015-10-10",
                                                                         "16:20:00")
     assert any("other sheets" in note and "Sources" in note for note in table.notes)
+
+
+def test_excel_workbook_skips_a_read_me_sheet_before_its_data(tmp_path):
+    """A notes sheet first (as shared OSINT workbooks have) was read instead of the data:
+    the import found no date and stored nothing."""
+    path = tmp_path / "strikes.xlsx"
+    notes = pd.DataFrame({"About this workbook": ["Strikes on energy sites", "Sources: news"]})
+    data = pd.DataFrame({"Date": ["2025-08-08", "2025-08-09"], "Place": ["Orlivka", "Odesa"],
+                         "Lat": ["45.3166", "46.48"], "Lon": ["28.4405", "30.72"]})
+    pyogrio.write_dataframe(notes, path, layer="Read me", driver="XLSX")
+    pyogrio.write_dataframe(data, path, layer="Strikes", driver="XLSX", append=True)
+    table = read_file(path.read_bytes(), "strikes.xlsx")
+    assert table.file_format == "Excel workbook, sheet 'Strikes'"
+    assert list(table.frame["Place"]) == ["Orlivka", "Odesa"]
+    assert any("other sheets (Read me)" in note for note in table.notes)
+
+
+def test_excel_sheet_with_a_title_above_its_header():
+    """A report's title in A1 was taken for the header: one column named after it, the
+    real header a data row, nothing importable."""
+    data = workbook({"Strikes": [
+        ["Strikes on energy infrastructure, August 2025"], [],
+        ["Date", "Place", "Latitude", "Longitude"],
+        ["2025-08-08", "Orlivka", "45.3166", "28.4405"], ["2025-08-09", "Odesa", "46.48", ""]]})
+    table = read_file(data, "report.xlsx")
+    assert list(table.frame.columns) == ["Date", "Place", "Latitude", "Longitude"]
+    assert list(table.frame["Place"]) == ["Orlivka", "Odesa"]
+    assert list(table.frame.index) == [1, 2]
+    assert any("('Strikes on energy infrastructure August 2025') are a title" in note
+               for note in table.notes)
+
+
+def test_excel_data_under_a_one_name_header_is_not_taken_for_a_title():
+    data = workbook({"Sheet1": [["Date"], ["2025-08-08", "46.1", "30.1"]]})
+    table = read_file(data, "odd.xlsx")
+    assert list(table.frame.loc[1]) == ["2025-08-08", "46.1", "30.1"]
 
 
 def test_json_record_lists_in_every_wrapper():
@@ -105,7 +160,7 @@ def test_timemap_domain_sources_are_resolved_into_each_event():
 @pytest.mark.parametrize("data, message", [
     (b"%PDF-1.7\n...", "it looks like a PDF document"),
     (b"\xd0\xcf\x11\xe0rest", "old Excel (.xls)"),
-    (b"<html><body>x</body></html>", "an XML or HTML document that is not KML"),
+    (b"<html><body>x</body></html>", "an XML or HTML document that is neither KML nor GPX"),
     (b"SQLite format 3\x00" + b"\x00" * 100, "a SQLite database that is not a GeoPackage"),
     (b"\x00\x00\x27\x0a" + b"\x00" * 96, "the .shp part of a shapefile alone; import the ZIP"),
 ])
@@ -114,6 +169,28 @@ def test_a_format_not_read_is_named_with_the_formats_accepted(data, message):
         read_file(data, "f.bin")
     assert message in str(error.value)
     assert "Accepted: CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ" in str(error.value)
+
+
+def test_gpx_waypoints_become_rows_and_its_paths_are_said_to_be_left_out():
+    table = read_file((TEST_DATA / "gdal_autotest_test.gpx").read_bytes(), "marks.gpx")
+    assert table.file_format == "GPX" and table.unit == "waypoint" and len(table.frame) == 2
+    first = table.frame.loc[1]
+    assert (first["name"], first["desc"], first["link1_href"]) == (
+        "waypoint name", "waypoint description", "href")
+    assert first["when"].startswith("2007-11-25T17:58:00")
+    assert (first["latitude"], first["longitude"]) == ("0", "1")
+    assert first["link3_href"] == "href3"  # GDAL keeps only 2 links unless told
+    assert "hdop" not in table.frame  # GDAL's schema, not the file's
+    assert any("the file's 2 routes and 3 tracks, paths rather than places" in note
+               for note in table.notes)
+
+
+def test_a_gpx_of_tracks_only_is_refused_with_what_to_do():
+    track = (b'<?xml version="1.0"?><gpx version="1.1" creator="t" '
+             b'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>'
+             b'<trkpt lat="1" lon="2"/><trkpt lat="1.1" lon="2.1"/></trkseg></trk></gpx>')
+    with pytest.raises(InputFileError, match=r"1 track but no waypoints.*Mark each incident"):
+        read_file(track, "walk.gpx")
 
 
 def test_a_zip_that_holds_something_else_says_what_it_holds():

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from geo.importing.columns import apply_mapping, auto_mapping
-from geo.importing.date_fields import parse_dates
+from geo.importing.date_fields import numeric_order_evidence, parse_dates
 from geo.importing.readers.dispatch import read_file as read_csv_bytes
 from geo.importing.rows import ParseOptions, parse_rows
 
@@ -53,6 +53,13 @@ def day(text: str) -> pd.Timestamp:
     ("9-May-20", "2020-05-09", "day", False),
     ("27-Apr-97", "1997-04-27", "day", False),
     ("9 May 20", "2020-05-09", "day", False),
+    ("20220224", "2022-02-24", "day", False),   # ISO 8601's basic form (VIINA, GDELT)
+    ("1754697599", "2025-08-08", "day", True),  # Unix time: 23:59:59 UTC
+    ("1754611200000", "2025-08-08", "day", True),  # in milliseconds (kepler.gl)
+    ("14 червня 2025", "2025-06-14", "day", False),  # Ukrainian and Russian month names
+    ("14 июня 2025 г.", "2025-06-14", "day", False), ("1 травня 2024 року", "2024-05-01",
+                                                      "day", False),
+    ("14.06.2025 р.", "2025-06-14", "day", False), ("червень 2025", "2025-06-01", "month", False),
 ])
 def test_date_shapes(text, expected, precision, timed):
     result = parse_dates(pd.Series([text]))
@@ -66,6 +73,17 @@ def test_day_first_is_the_default_and_switchable():
     assert parse_dates(text).value.iat[0] == day("2025-04-03")
     assert parse_dates(text, day_first=False).value.iat[0] == day("2025-03-04")
     assert parse_dates(text).ambiguous[0]
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["25/08/2025", "03/04/2025"], True), (["08/25/2025", "03/04/2025"], False),
+    (["25/08/2025", "08/25/2025"], None), (["03/04/2025", "04/03/2025"], None),
+    (["1/08/2019", "2/08/2019"], True),    # d/MM/yyyy: Excel in Australia, New Zealand
+    (["08/1/2019"], False), (["8/1/2019", "10/1/2019"], None),   # US Excel pads neither
+    (["1/08/2019", "08/1/2019"], None), (["2025-08-08"], None),
+])
+def test_the_order_of_numeric_dates_from_the_files_evidence(dates, expected):
+    assert numeric_order_evidence(pd.Series(dates)) is expected
 
 
 def test_an_impossible_date_is_not_guessed():
@@ -192,6 +210,19 @@ def test_vocabularies_accept_labels_and_reject_unknown_values_with_the_list():
     # empty values take the defaults: strike, reported, and the file name as source
     assert (frame.loc[3, "category"], frame.loc[3, "claim_status"],
             frame.loc[3, "source_name"]) == ("strike", "reported", "t.csv")
+
+
+def test_a_source_that_is_a_link_becomes_the_source_url():
+    """An OSINT sheet's 'source' holding the post's address was stored as a name, with no
+    link on the map."""
+    rows = parsed("date,lat,lon,source,url\n2025-08-08,46,30,https://t.me/chan/17,\n"
+                  "2025-08-09,46,30,Suspilne,\n"
+                  "2025-08-10,46,30,https://x.com/a/1,https://suspilne.media/1\n").incidents
+    assert (rows.loc[1, "source_name"], rows.loc[1, "source_url"]) == (
+        "t.me", "https://t.me/chan/17")
+    assert (rows.loc[2, "source_name"], rows.loc[2, "source_url"]) == ("Suspilne", "")
+    assert (rows.loc[3, "source_name"], rows.loc[3, "source_url"]) == (
+        "https://x.com/a/1", "https://suspilne.media/1")   # the file's own link stays
 
 
 def test_defaults_can_be_chosen():

@@ -2,11 +2,17 @@
 an earlier row of the same file. Vectorised with numpy, no spatial library needed. Two rows
 of one file that name different places ("when 2009" and "span 2009" of a Google Earth file,
 two depots 300 m apart) are two incidents by the file's own word; a stored incident, from
-another source, may name the same place otherwise and is compared by point alone.
+another source, may name the same place otherwise and is compared by point alone. So are
+two rows of one file that cite different source URLs: two claims, each kept with its source
+(a monitor's videos of one town on one day).
 
-Each record is spread over the days of its interval (capped at MAX_DAYS) and put in a grid
-cell twice as wide as the radius, so any record within the radius lies in the point's own
-cell or in the neighbours towards its nearest edges: four cells, not nine. Candidates
+A record known only to within more than MAX_SPAN_DAYS (an article's "since the war began",
+a year) duplicates only a record of the same interval: its dates cannot say that another
+event at its town is the same one. Each record is spread over the days of its interval
+(such a long one over its first day only) and put in a grid cell twice as wide as the
+radius, so any record
+within the radius lies in the point's own cell or in the neighbours towards its nearest
+edges: four cells, not nine. Candidates
 sharing a day in those cells are found with one `searchsorted` on a sorted int64 key;
 exact distances then decide. Cells are in degrees, their width in longitude set by the
 highest latitude present (near the 180th meridian, neighbours across it are not compared).
@@ -24,7 +30,7 @@ from geo.schema import CATEGORIES, THERMAL_CATEGORY
 RADIUS_KM = 1.0
 CATEGORY_RADIUS_KM = {THERMAL_CATEGORY: 0.1}
 SAME_TEXT_CATEGORIES = {THERMAL_CATEGORY: "date_text"}  # the acquisition date and time
-MAX_DAYS = 400
+MAX_SPAN_DAYS = 31   # a month: ACLED's and UCDP's month precision are still compared
 KM_PER_DEGREE = 111.2
 CHUNK = 250_000
 _DAY_BITS, _CELL_BITS = 17, 17
@@ -63,7 +69,8 @@ def _prepare(frame: pd.DataFrame, cell: tuple[float, float]):
     category = _category_codes(frame["category"].to_numpy(dtype=object))
     start = frame["date_start"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
     end = frame["date_end"].to_numpy("datetime64[D]").astype(np.int64) - _EPOCH_1900
-    days = np.clip(end - start + 1, 1, MAX_DAYS)
+    span = np.clip(end - start + 1, 1, None)
+    days = np.where(span > MAX_SPAN_DAYS, 1, span)   # a long one meets its copies on day 1
     usable = np.isfinite(lat) & np.isfinite(lon) & (start >= 0)
     gx = np.where(usable, lon + 180.0, 0.0) / cell[0]
     gy = np.where(usable, lat + 90.0, 0.0) / cell[1]
@@ -148,12 +155,23 @@ def _close_pairs(new: pd.DataFrame, reference: pd.DataFrame, earlier_only: bool 
     radius = np.full(len(category), RADIUS_KM)
     for name, km in CATEGORY_RADIUS_KM.items():
         radius[category == name] = km
-    keep = distance <= radius
+    keep = (distance <= radius) & _comparable_dates(new, reference, i, j)
     for name, column in SAME_TEXT_CATEGORIES.items():
         special = category == name
         same = new[column].to_numpy()[i] == reference[column].to_numpy()[j]
         keep &= ~special | same
     return i[keep], j[keep], distance[keep]
+
+
+def _comparable_dates(new: pd.DataFrame, reference: pd.DataFrame, i, j) -> np.ndarray:
+    """Pairs whose dates can make them one event: both known to within MAX_SPAN_DAYS, or
+    the same interval."""
+    starts = [f["date_start"].to_numpy("datetime64[D]") for f in (new, reference)]
+    ends = [f["date_end"].to_numpy("datetime64[D]") for f in (new, reference)]
+    limit = np.timedelta64(MAX_SPAN_DAYS - 1, "D")
+    short = ((ends[0][i] - starts[0][i]) <= limit) & ((ends[1][j] - starts[1][j]) <= limit)
+    same = (starts[0][i] == starts[1][j]) & (ends[0][i] == ends[1][j])
+    return short | same
 
 
 def _place_codes(frame: pd.DataFrame) -> np.ndarray:
@@ -168,6 +186,14 @@ def _place_codes(frame: pd.DataFrame) -> np.ndarray:
     return np.where(codes >= 0, np.append(key_codes, -1)[codes], -1)
 
 
+def _link_codes(frame: pd.DataFrame) -> np.ndarray:
+    """A code per row for its source URL; -1 when it has none."""
+    if "source_url" not in frame or frame.empty:
+        return np.full(len(frame), -1)
+    codes, _ = pd.factorize(frame["source_url"].to_numpy(dtype=object))
+    return np.where(frame["source_url"].to_numpy(dtype=object) == "", -1, codes)
+
+
 def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool) -> np.ndarray:
     reasons = np.full(len(new), "", dtype=object)
     rows = new.index.to_numpy()
@@ -180,9 +206,10 @@ def _near_duplicates(new: pd.DataFrame, stored: pd.DataFrame, within_file: bool)
                           f"stored incident {stored_id[b]}")
     if within_file and len(new) > 1:
         i, j, km = _close_pairs(new, new, earlier_only=True)
-        place = _place_codes(new)
+        place, link = _place_codes(new), _link_codes(new)
         earlier = (reasons[i] == "") & ((place[i] == place[j]) | (place[i] < 0)
-                                        | (place[j] < 0))
+                                        | (place[j] < 0)) \
+            & ((link[i] == link[j]) | (link[i] < 0) | (link[j] < 0))
         i, j, km = i[earlier], j[earlier], km[earlier]
         order = np.lexsort((j, i))
         i, j, km = i[order], j[order], km[order]
@@ -208,7 +235,8 @@ def find_duplicates(new: pd.DataFrame, stored: pd.DataFrame,
         known = pd.Series(ids).isin(stored_ids).to_numpy() & (ids != "") & (reasons == "")
         reasons[known] = [f"incident_id {v} is already stored" for v in ids[known]]
         return pd.Series(reasons, index=new.index, dtype=object)
-    same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text"]
+    same = ["category", "latitude", "longitude", "date_start", "date_end", "date_text",
+            *(["source_url"] if "source_url" in new else [])]
     keys = new[same].assign(place=_place_codes(new))
     group = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     _, first_position, inverse = np.unique(group, return_index=True, return_inverse=True)

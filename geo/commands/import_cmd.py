@@ -1,5 +1,5 @@
 """`python -m geo import FILE`: check a file (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage,
-GeoParquet, JSON records) and store its rows as one import batch.
+GeoParquet, GPX, JSON records) and store its rows as one import batch.
 
 Prints the summary (added, duplicates, held for review, rejected with reasons). Exits 2
 when the file cannot be used at all (empty, binary, no date column, ...), 1 when it was read
@@ -22,7 +22,7 @@ from geo.settings import Settings
 
 NAME = "import"
 HELP = ("check an incident file (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, "
-        "JSON: the template, an ACLED, NASA FIRMS, UCDP GED or TimeMap export, or any table "
+        "GPX, JSON: the template, an ACLED, NASA FIRMS, UCDP GED or TimeMap export, or any table "
         "with a date and coordinates or place names) and store its rows as one batch")
 LIST = "list"
 

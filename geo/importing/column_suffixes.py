@@ -3,6 +3,10 @@ point as a pair sharing a prefix (`gps_data.lat` and `gps_data.lng`, `point_lat`
 `point_lon`), a date as the one column ending in `_date`, `_datetime` or `_timestamp`
 (`gps_data.utc_timestamp`). Two candidates for a date are no guess: the date then stays
 unmapped and the import asks for it by name.
+
+Other fields take the one column whose last word is the field's own (a map tool's export:
+'brief description', 'event_notes', 'town/city', 'video_url'), when no column has one of
+its names; two such columns are no guess either.
 """
 
 from __future__ import annotations
@@ -12,6 +16,13 @@ from geo.importing.presets.base import normalise_header
 LATITUDE_ENDS = ("lat", "latitude")
 LONGITUDE_ENDS = ("lng", "lon", "long", "longitude")
 DATE_ENDS = ("_date", "_datetime", "_timestamp")
+# field -> the last words of a header that mean it
+LAST_WORDS = {
+    "description": ("description", "notes", "summary", "details"),
+    "place": ("town", "city", "village", "settlement", "locality", "location", "place"),
+    "source_url": ("url", "link"),
+    "munitions": ("munition", "munitions", "weapon", "weapons"),
+}
 
 
 def _split(header: str) -> tuple[str, str]:
@@ -36,4 +47,12 @@ def point_pair(columns, used: set[str]) -> tuple[str, str] | None:
 def date_column(columns, used: set[str]) -> str | None:
     candidates = [c for c in columns if c not in used
                   and normalise_header(c).endswith(DATE_ENDS)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def by_last_word(field: str, columns, used: set[str]) -> str | None:
+    """The one unused column whose last word names `field` ('brief description')."""
+    candidates = [c for c in columns if c not in used
+                  and _split(normalise_header(c))[0]
+                  and _split(normalise_header(c))[1] in LAST_WORDS.get(field, ())]
     return candidates[0] if len(candidates) == 1 else None

@@ -14,9 +14,10 @@ import pandas as pd
 
 from geo.allocation import paused_gc
 from geo.errors import ValidationError
-from geo.importing.column_suffixes import date_column, point_pair
-from geo.importing.presets.base import Preset, normalise_header
-from geo.importing.presets.registry import PRESETS
+from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
+from geo.importing.cyrillic_headers import CYRILLIC_NAMES
+from geo.importing.presets.base import Preset, header_keys, normalise_header
+from geo.importing.presets.registry import PRESETS, detect_preset
 
 # field -> (label shown to the user, header names that mean it, most specific first)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -30,13 +31,14 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "latitude": ("Latitude", ("latitude", "lat", "y", "lat_dd")),
     "longitude": ("Longitude", ("longitude", "lon", "lng", "long", "x", "lon_dd")),
     "place": ("Place name", ("place", "location", "site", "town", "city", "village",
-                             "place_name", "locality", "settlement", "name")),
+                             "place_name", "locality", "settlement", "name",
+                             "asciiname")),
     "country": ("Country", ("country", "country_code", "iso2")),
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
-                                   "state")),
+                                   "state", "adm1_name", "adm1_en", "admin1_name")),
     # read only to place rows by name: the incident record keeps no raion
     "admin2": ("Raion / district (admin2)", ("admin2", "adm_2", "adm2", "admin2_name", "raion",
-                                             "rayon", "district")),
+                                             "rayon", "district", "adm2_name", "adm2_en")),
     "geo_precision": ("Location precision", ("geo_precision", "location_precision")),
     "geo_method": ("How it was placed", ("geo_method",)),
     "category": ("Category", ("category", "type", "incident_type")),
@@ -46,13 +48,16 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "munitions": ("Munitions", ("munitions", "munition", "weapon", "weapons")),
     "casualties": ("Casualties", ("casualties", "fatalities", "killed", "deaths")),
     "description": ("Description", ("description", "notes", "note", "details", "summary",
-                                    "text", "comment", "comments")),
+                                    "text", "comment", "comments", "desc")),
     "source_name": ("Source name", ("source_name", "source", "publisher", "outlet")),
-    "source_url": ("Source URL", ("source_url", "url", "link", "source_link", "href")),
+    "source_url": ("Source URL", ("source_url", "url", "link", "source_link", "href",
+                                    "link1_href")),
     "claimant": ("Whose claim", ("claimant", "claimed_by", "actor", "actor1")),
     "claim_status": ("Claim status", ("claim_status", "status", "verification")),
     "incident_id": ("Incident id", ("incident_id", "id", "event_id", "event_id_cnty")),
 }
+FIELDS = {name: (label, names + CYRILLIC_NAMES.get(name, ()))
+          for name, (label, names) in FIELDS.items()}
 
 Mapping = dict[str, str | None]
 FOUND_SHOWN = 40   # a message lists this many of the file's columns at most
@@ -74,8 +79,8 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
     for name in fields_for(preset):
         # a preset names every column it reads; guess no others
         candidates = preset.mapping.get(name, ()) if preset.mapping else FIELDS[name][1]
-        found = next((by_header[c] for c in candidates
-                      if c in by_header and by_header[c] not in used), None)
+        found = next((by_header[key] for c in candidates for key in header_keys(c)
+                      if key in by_header and by_header[key] not in used), None)
         mapping[name] = found
         if found is not None:
             used.add(found)
@@ -85,7 +90,8 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
 
 
 def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
-    """kepler.gl's names (geo.importing.column_suffixes) for a point or date not found."""
+    """kepler.gl's names (geo.importing.column_suffixes) for a point or date not found, and
+    a column whose last word names a field."""
     if mapping.get("latitude") is None and mapping.get("longitude") is None:
         pair = point_pair(columns, used)
         if pair is not None:
@@ -93,6 +99,12 @@ def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
             used.update(pair)
     if mapping.get("date_start") is None:
         mapping["date_start"] = date_column(columns, used)
+        if mapping["date_start"] is not None:
+            used.add(mapping["date_start"])
+    for field in LAST_WORDS:
+        if mapping.get(field) is None and (found := by_last_word(field, columns, used)):
+            mapping[field] = found
+            used.add(found)
 
 
 def listed_columns(columns) -> str:
@@ -119,6 +131,13 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
         problems.append(f"Missing column for a location (latitude and longitude, or a place "
                         f"name); found: {found}")
     return problems
+
+
+def readable(columns) -> bool:
+    """Whether a table with these columns can be imported as it is: its detected preset
+    finds a date and a location in them."""
+    columns = list(columns)
+    return not check_mapping(auto_mapping(columns, detect_preset(columns)), columns)
 
 
 def either(condition: np.ndarray, yes: str, no: str) -> np.ndarray:

@@ -2,7 +2,9 @@
 
 ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-May-20"
 (Excel's day-month-year), "08/08/2025" (day-first unless switched), "08.08.2025",
-"August 2025" (month precision), "2025" (year).
+"August 2025" (month precision; Ukrainian and Russian month names too: "14 червня 2025"),
+"2025" (year), "20250808" (ISO 8601's basic form), Unix
+time ("1754611200", seconds or milliseconds: its UTC day).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
 """
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from geo.importing.month_names import in_english
 
 TIME_SUFFIX = (r"(?:[t\s]+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
                r"\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?$")  # matched on lower-cased text
@@ -46,8 +50,11 @@ SHAPES = (
     Shape(r"\d{4}-\d{1,2}", *_same("%Y-%m"), "month"),
     Shape(r"\d{1,2}/\d{4}", *_same("%m/%Y"), "month"),
     Shape(r"\d{4}", *_same("%Y"), "year"),
+    # ISO 8601's basic form, as VIINA and GDELT write a day: 20220224
+    Shape(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", *_same("%Y%m%d"), "day"),
 )
 NUMERIC_DAY = r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})"
+EPOCH = r"1\d{9}(?:\d{3})?"   # Unix time, seconds or milliseconds: 2001-09-09 to 2033-05-18
 
 
 @dataclass
@@ -61,7 +68,7 @@ class ParsedDates:
 
 def normalise_date_text(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Lower-case text in one of SHAPES' forms, and whether a time of day was written."""
-    cleaned = text.astype(str).str.strip().str.lower()
+    cleaned = in_english(text.astype(str).str.strip().str.lower())
     has_time = cleaned.str.contains(TIME_SUFFIX, regex=True).to_numpy()
     cleaned = cleaned.str.replace(TIME_SUFFIX, "", regex=True)
     cleaned = cleaned.str.replace(WEEKDAY_PREFIX, "", regex=True)
@@ -128,6 +135,7 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
         cleaned[rest] = cleaned_rest
         value_rest, precision_rest = _parse_shapes(cleaned_rest, day_first)
         value[rest], precision[rest] = value_rest, precision_rest
+    _read_epochs(text, value, precision, has_time)
     failed = value.isna() & cleaned.ne("")
     other_order = np.zeros(len(text), dtype=bool)
     if failed.any():
@@ -140,14 +148,46 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
                        ambiguous & value.notna().to_numpy())
 
 
+def _read_epochs(text: pd.Series, value: pd.Series, precision: pd.Series,
+                 has_time: np.ndarray) -> None:
+    """Unix time in seconds or milliseconds (1754611200, 1754611200000), as web maps and
+    APIs write a moment (kepler.gl, Liveuamap, ACLED's timestamp): its UTC day."""
+    epoch = (value.isna() & text.str.fullmatch(EPOCH)).to_numpy()
+    if not epoch.any():
+        return
+    digits = text[epoch]
+    seconds = pd.to_numeric(digits) // np.where(digits.str.len() == 13, 1000, 1)
+    moments = pd.to_datetime(seconds, unit="s").astype("datetime64[s]")
+    value[epoch] = moments.dt.floor("D").to_numpy()
+    precision[epoch] = "day"
+    has_time[epoch] = True
+
+
 def numeric_order_evidence(text: pd.Series) -> bool | None:
     """Whether the file's numeric dates can only be day-first (True: some '25/08/2025')
     or only month-first (False: some '08/25/2025'); None when they read either way or
-    contradict each other."""
+    contradict each other.
+
+    Without a number over 12, the padding of the two numbers decides when it differs
+    between them: '1/08/2019' is d/MM/yyyy (Excel's short date in Australia and New
+    Zealand), '08/1/2019' MM/d/yyyy; the US short date pads neither."""
     distinct = pd.Series(pd.unique(text.to_numpy(dtype=object)), dtype=object)
     parts = distinct.str.extract(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\b")
     first, second = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
     day_first, month_first = bool((first > 12).any()), bool((second > 12).any())
     if day_first != month_first:
         return day_first
+    if day_first:
+        return None  # both: the file mixes orders
+    return _padding_evidence(parts[0].dropna(), parts[1].dropna())
+
+
+def _padding_evidence(first: pd.Series, second: pd.Series) -> bool | None:
+    first_unpadded, second_unpadded = first.str.len() == 1, second.str.len() == 1
+    first_padded = first.str.fullmatch(r"0\d")
+    second_padded = second.str.fullmatch(r"0\d")
+    day_month = bool((first_unpadded & second_padded).any())    # 1/08
+    month_day = bool((first_padded & second_unpadded).any())    # 08/1
+    if day_month != month_day:
+        return day_month
     return None

@@ -89,10 +89,10 @@ def date_order(options: ImportOptions, preset: Preset, dates: pd.Series) -> bool
     the source's own order (TimeMap, UCDP: month-first); else day-first."""
     if options.day_first is not None:
         return options.day_first
-    if preset.day_first is None:
-        return True
     evidence = numeric_order_evidence(dates)
-    return preset.day_first if evidence is None else evidence
+    if evidence is not None:
+        return evidence
+    return True if preset.day_first is None else preset.day_first
 
 
 def resolve_mapping(raw: RawTable, options: ImportOptions):

@@ -19,6 +19,7 @@ from geo.importing.columns import either, filled
 from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
 from geo.importing.problems import RowIssues
+from geo.importing.source_links import sources
 from geo.schema import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -246,6 +247,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
             f"site_id '{v}' is not in the site register; check it or leave it empty"
             for v in fields["site_id"][unknown]])
 
+    source_name, source_url = sources(fields["source_name"], fields["source_url"])
     columns = {name: fields.get(name, "") for name in INCIDENT_COLUMNS}
     columns.update(
         date_start=date_from, date_end=date_to, date_precision=date_precision,
@@ -253,8 +255,8 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
         geo_method=geo_method.where(given | filled(fields["geo_method"]), ""),
         category=vocab["category"],
         claim_status=vocab["claim_status"], batch_id="",
-        source_name=fields["source_name"].where(fields["source_name"] != "",
-                                                defaults["source_name"]),
+        source_name=source_name.where(source_name != "", defaults["source_name"]),
+        source_url=source_url,
     )
     incidents = pd.DataFrame(columns, index=fields.index)
     for name in INCIDENT_COLUMNS:

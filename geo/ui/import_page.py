@@ -46,7 +46,8 @@ SOURCES = ("A file", "Paste or upload an article")
 # what the uploader offers; the content decides the format (geo.importing.readers.detect)
 UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "geojson", "json", "kml", "kmz", "gpkg",
                 "parquet", "geoparquet", "fgb", "zip",  # zip: a shapefile, FIRMS's download
-                "umap")  # uMap's map export
+                "umap",  # uMap's map export
+                "gpx")   # GPS waypoints
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "
@@ -69,7 +70,8 @@ def _intro() -> None:
     st.title("Import incidents")
     st.caption("Upload incidents: this project's template, an ACLED, NASA FIRMS, UCDP GED or "
                "TimeMap export, or any table or map file with a date and either coordinates or "
-               "place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, JSON); "
+               "place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, GPX, "
+               "JSON); "
                "or paste a news article and review the incidents it states. Nothing is stored "
                "until you press Import; every import can be undone.")
     st.download_button("Download the template CSV", template_csv(),

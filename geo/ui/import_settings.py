@@ -102,7 +102,8 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
         day_first = top[3].selectbox(
             "Date order", list(DATE_ORDERS), key=f"{key}_day", format_func=DATE_ORDERS.get,
             help="For dates such as 08/09/2025. Detected: a date like 25/08 or 08/25 in the "
-                 "file decides; else the source's own order (TimeMap, UCDP, ACLED and FIRMS "
+                 "file decides, or a padded month beside an unpadded day (1/08/2019 is "
+                 "d/MM); else the source's own order (TimeMap, UCDP, ACLED and FIRMS "
                  "files from a spreadsheet: month first), else day first.")
         switches = st.columns(3)
         swap = switches[0].toggle("Swap lat/lon", value=False, key=f"{key}_swap",

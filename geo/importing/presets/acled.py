@@ -62,7 +62,7 @@ ACLED = Preset(
              "geo_precision": ("geo_precision",), "category": ("event_type",),
              "subtype": ("sub_event_type",), "description": ("notes",),
              "claimant": ("source",), "casualties": ("fatalities",),
-             "incident_id": ("event_id_cnty",), "acled_data_id": ("data_id",)},
+             "incident_id": ("event_id_cnty", "event_id"), "acled_data_id": ("data_id",)},
     signature=(frozenset({"event_date", "event_type", "event_id_cnty"}),
                frozenset({"event_date", "event_type", "sub_event_type"}),
                frozenset({"event_date", "event_type", "time_precision"})),

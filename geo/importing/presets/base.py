@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 Transform = Callable[[pd.DataFrame], pd.DataFrame]
+DBF_NAME_LENGTH = 10  # a shapefile's field names are cut to this length
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,32 @@ class Preset:
     # fields the preset sets on every row whatever the file says (a FIRMS detection is a
     # thermal detection): the Import page shows them instead of a default to choose
     fixed: dict[str, str] = field(default_factory=dict)
+    # every column of the source's fixed layout, in order: a file published without its
+    # header row (UCDP's candidate releases) is read with these names
+    layout: tuple[str, ...] = ()
 
     def matches(self, headers: set[str]) -> int:
         """How many headers of the best matching signature the file has (0: none fits)."""
-        return max((len(s) for s in self.signature if s <= headers), default=0)
+        return max((len(s) for s in self.signature
+                    if all(not headers.isdisjoint(header_keys(name)) for name in s)),
+                   default=0)
 
 
 def normalise_header(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", str(name).strip().lower()).strip("_")
+    """'Event Date' -> 'event_date', 'verifiedDate' -> 'verified_date' (a web map's camel
+    case), 'Дата події' -> 'дата_події': letters of any script kept (a Cyrillic header is
+    not an empty name), everything else one '_'."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", str(name).strip())
+    return re.sub(r"[\W_]+", "_", words.casefold()).strip("_")
+
+
+def header_keys(name: str) -> tuple[str, ...]:
+    """The normalised headers that hold the column `name`: itself, and for a longer name
+    its first 10 characters, as a shapefile's .dbf cuts it ('geo_precision' -> 'geo_precis',
+    'sub_event_type' -> 'sub_event_')."""
+    if len(name) <= DBF_NAME_LENGTH:
+        return (name,)
+    return name, normalise_header(name[:DBF_NAME_LENGTH])
 
 
 def slug(values: pd.Series) -> pd.Series:

@@ -29,6 +29,18 @@ WHERE_METHOD = {
     "7": "international waters or airspace: UCDP's point, precision unknown",
 }
 DATE_PRECISION = {"1": "day", "2": "approximate", "3": "week", "4": "month", "5": "approximate"}
+# GED's 49 columns (versions 20.1 to 25.1 and the monthly candidate releases)
+GED_LAYOUT = (
+    "id", "relid", "year", "active_year", "code_status", "type_of_violence",
+    "conflict_dset_id", "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id",
+    "dyad_name", "side_a_dset_id", "side_a_new_id", "side_a", "side_b_dset_id",
+    "side_b_new_id", "side_b", "number_of_sources", "source_article", "source_office",
+    "source_date", "source_headline", "source_original", "where_prec", "where_coordinates",
+    "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+    "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec",
+    "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+    "best", "high", "low", "gwnoa", "gwnob",
+)
 VIOLENCE = {"1": "state_based_violence", "2": "non_state_violence", "3": "one_sided_violence"}
 
 
@@ -78,5 +90,5 @@ UCDP = Preset(
                   "deaths_low": "Deaths (low)", "deaths_high": "Deaths (high)",
                   "dyad": "Dyad (sides)", "where_description": "Where (description)"},
     transform=_ucdp, identity=True, id_prefix="ucdp-", lists_missing=True, day_first=False,
-    fixed={"category": "other", "claim_status": "reported"},
+    fixed={"category": "other", "claim_status": "reported"}, layout=GED_LAYOUT,
 )

@@ -24,6 +24,7 @@ import pandas as pd
 from geo.allocation import paused_gc
 from geo.errors import InputFileError
 from geo.importing.readers.encodings import decode
+from geo.importing.readers.headerless import layout_for, layout_note, looks_like_values
 from geo.importing.readers.plain_csv import PLAIN_ENCODINGS, plain_cells
 from geo.importing.readers.table import (
     DELIMITERS,
@@ -210,6 +211,8 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
     header = unique_header(header_cells)
     if len(header) < 2:
         raise one_column(lines, file_name)
+    if looks_like_values(header_cells):
+        return _with_layout(text, header_cells, file_name, delimiter, encoding, max_bytes)
     table = RawTable(pd.DataFrame(), file_name, encoding, delimiter, file_format="CSV")
     if title:
         table.notes.append(title_note(title))
@@ -228,6 +231,19 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
         _encoding_note(table, other_lines, other, list(first_lines), list(numbers))
     table.frame = pd.DataFrame(cells, columns=header, index=pd.Index(numbers, name="row"),
                                dtype=object)
+    return table
+
+
+def _with_layout(text: str, first: list[str], file_name: str, delimiter: str, encoding: str,
+                 max_bytes: int) -> RawTable:
+    """A file without its header row, read below the header of the source whose layout
+    has its width (geo.importing.readers.headerless)."""
+    label, layout = layout_for(first, file_name)
+    named = delimiter.join(layout) + "\n" + text
+    table = read_delimited(named.encode("utf-8"), file_name, encoding="utf-8",
+                           delimiter=delimiter, max_bytes=max_bytes + len(named) - len(text))
+    table.encoding = encoding
+    table.notes.insert(0, layout_note(label, layout))
     return table
 
 

@@ -1,7 +1,7 @@
 """Which format a file is, from its content (the name only breaks ties): a ZIP holding a
 workbook, a KML, a shapefile or data files (FIRMS's CSV download), FlatGeobuf, a SQLite
-database that is a GeoPackage, Parquet, JSON (GeoJSON or a list of records), KML, or else
-delimited text. Formats that cannot be read are named with what to do instead."""
+database that is a GeoPackage, Parquet, JSON (GeoJSON or a list of records), KML, GPX, or
+else delimited text. Formats that cannot be read are named with what to do instead."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ from geo.importing.readers.unpacking import check_unpacked
 
 CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS = (
     "csv", "xlsx", "geojson", "kml", "kmz", "gpkg", "parquet", "json")
-SHAPEFILE, FLATGEOBUF, ARCHIVE = "shp.zip", "fgb", "zip"
+SHAPEFILE, FLATGEOBUF, ARCHIVE, GPX = "shp.zip", "fgb", "zip", "gpx"
 UMAP, KEPLER = "umap", "keplergl"
 LABELS = {CSV: "CSV text", EXCEL: "Excel workbook (.xlsx)", GEOJSON: "GeoJSON",
           KML: "KML", KMZ: "KMZ (zipped KML)", GEOPACKAGE: "GeoPackage",
           PARQUET: "(Geo)Parquet", JSON_RECORDS: "JSON records",
           SHAPEFILE: "zipped shapefile", FLATGEOBUF: "FlatGeobuf",
           ARCHIVE: "ZIP of data files", UMAP: "uMap map export (.umap)",
-          KEPLER: "kepler.gl map export (keplergl.json)"}
+          KEPLER: "kepler.gl map export (keplergl.json)", GPX: "GPX (GPS waypoints)"}
 # Leading bytes of formats that cannot be imported, with what to do instead.
 REFUSED = {
     b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office workbook; save it as .xlsx or CSV",
@@ -82,7 +82,7 @@ def _json_kind(head: str) -> str:
 
 def detect_format(data: bytes, name: str) -> str:
     """One of CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS, SHAPEFILE,
-    FLATGEOBUF, ARCHIVE, UMAP, KEPLER."""
+    FLATGEOBUF, ARCHIVE, UMAP, KEPLER, GPX."""
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, name)
     if data.startswith(b"SQLite format 3\x00"):
@@ -103,6 +103,8 @@ def detect_format(data: bytes, name: str) -> str:
     if head.startswith("<"):
         if re.search(r"<kml[\s>]", data[:8192].decode("utf-8", "replace")):
             return KML
-        raise _refuse(name, "an XML or HTML document that is not KML; export the data as "
-                            "CSV, GeoJSON or KML")
+        if re.search(r"<gpx[\s>]", data[:8192].decode("utf-8", "replace")):
+            return GPX
+        raise _refuse(name, "an XML or HTML document that is neither KML nor GPX; export "
+                            "the data as CSV, GeoJSON or KML")
     return CSV

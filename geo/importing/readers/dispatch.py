@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from geo.importing.readers import detect
 from geo.importing.readers.archive import read_archive
+from geo.importing.readers.coordinate_pairs import with_coordinate_pairs
 from geo.importing.readers.delimited import read_delimited
 from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
+from geo.importing.readers.gpx import read_gpx
 from geo.importing.readers.hxl import without_hxl_row
 from geo.importing.readers.json_records import read_json_records
 from geo.importing.readers.kepler import read_kepler
@@ -30,6 +32,7 @@ READERS = {
     detect.FLATGEOBUF: read_flatgeobuf,
     detect.UMAP: read_umap,
     detect.KEPLER: read_kepler,
+    detect.GPX: read_gpx,
 }
 
 
@@ -37,7 +40,7 @@ def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
               delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> RawTable:
     """Every cell of the file as text; raises InputFileError naming the file and the fix."""
     table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes)
-    return with_wkt_points(without_hxl_row(table))
+    return with_coordinate_pairs(with_wkt_points(without_hxl_row(table)))
 
 
 def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,

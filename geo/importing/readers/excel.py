@@ -1,17 +1,29 @@
 """Excel workbooks (.xlsx) -> text cells, read by GDAL's XLSX driver through pyogrio.
 
-The first row of a sheet is always its header. Dates typed as dates in Excel come out in
+The first row of a sheet is its header, unless it holds one value at most (a report's
+title, as official workbooks have): the header is then the next row naming two columns or
+more, and the title is said in a note. Dates typed as dates in Excel come out in
 ISO form (2025-08-08, 2025-08-08T01:23:00); numbers as Excel shows them without a
-trailing '.0'. The first sheet with data rows is read; the others are named in a note.
+trailing '.0'. The first sheet whose columns hold a date and a location is read (else the
+first with data rows: the import then names what it lacks); the others are named in a note.
 """
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+import pandas as pd
+
 from geo.errors import InputFileError
+from geo.importing.columns import readable
 from geo.importing.readers.features import on_disk, read_layers
-from geo.importing.readers.table import RawTable, text_frame
+from geo.importing.readers.headerless import looks_like_values
+from geo.importing.readers.table import RawTable, text_frame, unique_header
+from geo.importing.readers.title_lines import MAX_TITLE_LINES, title_note
 
 XLSX_OPTIONS = {"OGR_XLSX_HEADERS": "FORCE"}
+GDAL_EMPTY_NAME = re.compile(r"Field\d+")   # GDAL's name for a header cell left empty
 
 
 def read_excel(data: bytes, name: str) -> RawTable:
@@ -24,20 +36,46 @@ def read_excel(data: bytes, name: str) -> RawTable:
             sheets = read_layers(path, name, "Excel workbook")
     finally:
         pyogrio.set_gdal_config_options(previous)
+    tables = []
     for sheet, frame in sheets:
         columns = {c: frame[c].to_numpy(dtype=object) for c in frame.columns
                    if c != "geometry"}
         try:
-            cells = text_frame(columns, name, unit="row")
+            tables.append((sheet, _below_title(text_frame(columns, name, unit="row"))))
         except InputFileError:
             continue  # a sheet of empty rows: try the next one
-        table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'",
-                         unit="row")
-        others = [s for s, _ in sheets if s != sheet]
-        if others:
-            table.notes.append(f"Read the sheet '{sheet}'; the workbook's other sheets "
-                               f"({', '.join(others)}) were not read: save one as its own "
-                               "file to import it")
-        return table
-    raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
-                         "check that you saved the right workbook")
+    if not tables:
+        raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
+                             "check that you saved the right workbook")
+    # a 'Read me' or legend sheet before the data: the first sheet that can be imported
+    sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)), tables[0])
+    cells, title = cells
+    table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
+    if title:
+        table.notes.append(title_note(title))
+    others = [s for s, _ in sheets if s != sheet]
+    if others:
+        table.notes.append(f"Read the sheet '{sheet}'; the workbook's other sheets "
+                           f"({', '.join(others)}) were not read: save one as its own "
+                           "file to import it")
+    return table
+
+
+def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """(the sheet's rows below its header, the title lines above it): a sheet whose first
+    row holds one value at most (a report's title: GDAL names its empty cells Field2,
+    Field3, ...) has its header on the first of the next rows that holds two or more."""
+    named = [c for c in cells.columns if not GDAL_EMPTY_NAME.fullmatch(str(c))]
+    if len(named) > 1:
+        return cells, []
+    rows = cells.to_numpy(dtype=object)
+    for at, row in enumerate(rows[:MAX_TITLE_LINES]):
+        if sum(bool(str(value).strip()) for value in row) >= 2:
+            if looks_like_values([str(value) for value in row]):
+                break             # data under a one-name header: no title to leave out
+            frame = pd.DataFrame(rows[at + 1:], columns=unique_header(row), dtype=object)
+            frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
+            title = [*named, *(" ".join(str(v) for v in r if str(v).strip())
+                               for r in rows[:at])]
+            return frame, title
+    return cells, []

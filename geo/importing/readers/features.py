@@ -34,8 +34,10 @@ def on_disk(data: bytes, suffix: str) -> Iterator[Path]:
         yield path
 
 
-def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
-    """(layer name, GeoDataFrame) of every layer with features, read by pyogrio."""
+def read_layers(path: Path, name: str, what: str,
+                only: tuple[str, ...] = ()) -> list[tuple[str, object]]:
+    """(layer name, GeoDataFrame) of every layer with features (of those named in `only`,
+    when given), read by pyogrio."""
     import pyogrio
 
     try:
@@ -43,6 +45,8 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pyogrio's notes on JSON subtypes, CRS, GPKG ids
             for layer, _ in pyogrio.list_layers(path):
+                if only and layer not in only:
+                    continue
                 frame = read_layer(path, layer)
                 if len(frame):
                     frames.append((str(layer), frame))
@@ -60,16 +64,21 @@ def read_layers(path: Path, name: str, what: str) -> list[tuple[str, object]]:
 
 
 def points_of(geometry) -> tuple[np.ndarray, np.ndarray, int]:
-    """(latitude, longitude, count of non-point shapes) of a GeoSeries in WGS84."""
+    """(latitude, longitude, count of shapes that are not one point) of a GeoSeries in
+    WGS84."""
     import shapely
 
     values = np.asarray(geometry.array if hasattr(geometry, "array") else geometry,
                         dtype=object)
     missing = shapely.is_missing(values) | shapely.is_empty(values)
     kinds = shapely.get_type_id(values)
-    point = kinds == 0
+    # a MultiPoint of one point is that point (QGIS and shapefiles store point layers so)
+    single = (kinds == 4) & ~missing
+    single[single] = shapely.get_num_geometries(values[single]) == 1
+    point = (kinds == 0) | single
     shapes = ~missing & ~point
     placed = values.copy()
+    placed[single] = shapely.get_geometry(values[single], 0)
     if shapes.any():
         placed[shapes] = shapely.point_on_surface(values[shapes])
     lon = np.full(len(values), np.nan)
@@ -137,6 +146,6 @@ def table_from_layers(layers: list[tuple[str, object]], name: str, *, file_forma
 
 
 def shapes_note(count: int, unit: str) -> str:
-    return (f"{count:,} {unit}(s) are lines or areas, not points: each is placed at a point "
-            "inside its shape, and its location precision is unknown unless the file states "
-            "one")
+    return (f"{count:,} {unit}(s) are lines or areas (or several points), not one point: "
+            "each is placed at a point inside its shape, and its location precision is "
+            "unknown unless the file states one")

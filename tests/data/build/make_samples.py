@@ -139,6 +139,22 @@ def ucdp_geojson() -> None:
         json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+def firms_modis_archive_csv() -> None:
+    """The first 10 detections and the first of every other (month, satellite, type) of a
+    FIRMS MODIS C6 standard-archive CSV (Australia, August-September 2019)."""
+    lines = show("STAT547-UBC-2019-20+Group10", "bd0fdda26d82f3a2cab185e51b63f4011a0dcae4",
+                 "data/fire_archive_M6_96619.csv").decode("utf-8").splitlines()
+    header, body = lines[0], lines[1:]
+    kept, seen = [], set()
+    for index, line in enumerate(body):
+        cells = line.split(",")
+        key = (cells[5][:7], cells[7], cells[14])
+        if index < 10 or key not in seen:
+            kept.append(line)
+        seen.add(key)
+    (OUT / "firms_modis_archive_m6_australia.csv").write_text("\n".join([header, *kept]) + "\n")
+
+
 if __name__ == "__main__":
     firms_modis_json()
     firms_modis_geojson()
@@ -148,3 +164,4 @@ if __name__ == "__main__":
     ucdp_csv()
     firms_modis_shapefile()
     ucdp_geojson()
+    firms_modis_archive_csv()
