@@ -304,3 +304,13 @@ def test_a_facility_a_town_is_home_to_is_in_that_town_whatever_its_name(geocoder
     parse = parse_article(article_from_text(text), geocoder, date="2025-11-06")
     assert [(p.place.query, p.place.precision) for p in parse.proposals] == [
         ("Volgorechensk", "town")]
+
+
+def test_a_name_the_text_puts_in_a_country_is_not_its_namesake_abroad(geocoder):
+    # "Federal" is a town of Argentina: the article's home country is not taken from it
+    text = ("The General Staff confirmed the strike on the Volgograd oil refinery. The refinery "
+            "is the largest producer of fuels and lubricants in the Southern Federal District "
+            "of the Russian Federation.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-08-14")
+    assert [(p.place.country, p.place.query, p.place.precision) for p in parse.proposals] == [
+        ("RU", "Volgograd", "town")]

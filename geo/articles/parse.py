@@ -82,10 +82,13 @@ def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
     Kaniv is in Ukraine, whichever country is named most as the attacker)."""
     found = Counter()
     for refs in refs_by_sentence:
-        for part in (part for ref in refs for part in ref.parts[:1]):
-            if resolver.country_of(part.name):
+        for ref in refs:
+            part = (ref.parts or [None])[0]
+            if part is None or resolver.country_of(part.name):
                 continue
-            result = resolver.geocode(part.name)
+            # the country the text gives it ("the Southern Federal District of the Russian
+            # Federation"): a name of that country only, not a namesake elsewhere
+            result = resolver.geocode(part.name, resolver.hints(ref)[0])
             if result.status in PLACED and result.best is not None:
                 found[result.best.country] += 1
     found.pop("", None)
