@@ -314,3 +314,9 @@ def test_a_name_the_text_puts_in_a_country_is_not_its_namesake_abroad(geocoder):
     parse = parse_article(article_from_text(text), geocoder, date="2025-08-14")
     assert [(p.place.country, p.place.query, p.place.precision) for p in parse.proposals] == [
         ("RU", "Volgograd", "town")]
+
+
+def test_the_country_a_facility_is_said_to_be_in_beats_the_attacker_s(geocoder, register):
+    [place] = places("On December 25, Russian forces struck DTEK's thermal power plants in "
+                     "Ukraine.", geocoder, register)
+    assert (place.country, place.precision) == ("UA", "country")

@@ -99,10 +99,14 @@ class PlaceResolver:
     def hints(self, ref: PlaceRef) -> tuple[str, str]:
         """(country, admin1) the text states around the place: possessives, broader places."""
         country, admin1 = "", ""
+        # a country the place is said to be in ("plants in Ukraine") before one around it
+        # ("Russian forces struck DTEK's plants in Ukraine": the attacker's)
+        stated = next((iso for part in ref.parts if part.level in ("any", "country")
+                       for iso in [self.country_of(part.name)] if iso), "")
         for part in [*ref.context, *ref.parts]:
             iso = self.country_of(part.name) if part.level in ("any", "country") else ""
             if iso:
-                country = country or iso
+                country = country or stated or iso
             elif not admin1 and part is not (ref.parts or [None])[0] and part.level in (
                     "any", "admin1") and self.geocoder.admin1_ids(
                     normalize_name(part.name), country or None):
