@@ -32,3 +32,14 @@ def test_the_scale_of_the_destruction_is_not_an_event(geocoder):
     assert categories("As reported, due to the scale of the destruction of the energy "
                       "infrastructure, it is not yet possible to apply hourly power cuts in "
                       "parts of Kyiv and the Kyiv region.", geocoder) == []
+
+
+def test_one_company_s_plants_struck_on_a_named_day_are_an_incident(geocoder):
+    text = ("On the morning of December 25, Russian forces struck DTEK's thermal power plants "
+            "in Ukraine, causing significant damage to the equipment.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-01-12")
+    assert [(p.place.precision, p.place.country, p.interval.start.isoformat())
+            for p in parse.proposals] == [("country", "UA", "2024-12-25")]
+    # no day named: a series, not one incident to map
+    assert categories("Russia keeps striking DTEK's thermal power plants in Ukraine.",
+                      geocoder) == []

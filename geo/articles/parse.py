@@ -248,12 +248,23 @@ def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
                  doubts=["no attack word: the attack told just before, at another place"])
 
 
-def _keep(proposal: Proposal) -> str:
+def _owned_and_dated(proposal: Proposal, resolver: PlaceResolver) -> bool:
+    """"On the morning of December 25 the army struck DTEK's thermal power plants": one
+    company's plants on a day the text names are one attack, however many plants."""
+    ref = proposal.place.ref
+    owner = ref.operator or ref.owner or ref.facility_name or next(
+        (p.name for p in ref.context if p.level == "any" and not resolver.country_of(p.name)),
+        "")
+    return bool(owner and ref.facility and proposal.date_words and proposal.interval.resolved
+                and proposal.interval.precision == "day")
+
+
+def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
     """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
     no named facility, is not an incident a map can hold."""
     place = proposal.place
     if place.precision == "country" and proposal.category in ("strike", "security") and \
-            not place.named:
+            not place.named and not _owned_and_dated(proposal, resolver):
         return "only a country is named for it"
     return ""
 
@@ -303,7 +314,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     unproposed += _outliers(events, resolver)
     proposals = []
     for proposal in propose(events, meta.date, meta.year):
-        why = _keep(proposal)
+        why = _keep(proposal, resolver)
         if why:
             unproposed.append(Unproposed(proposal.events[0].sentence,
                                          f"'{proposal.events[0].trigger}': {why}"))
