@@ -43,3 +43,11 @@ def test_one_company_s_plants_struck_on_a_named_day_are_an_incident(geocoder):
     # no day named: a series, not one incident to map
     assert categories("Russia keeps striking DTEK's thermal power plants in Ukraine.",
                       geocoder) == []
+
+
+def test_missiles_fired_at_facilities_are_a_strike(geocoder):
+    parse = parse_article(article_from_text(
+        "On Friday night, some 35 missiles were fired at gas facilities in Kharkiv and Poltava "
+        "regions, and 60 drones."), geocoder, date="2025-10-03")
+    assert sorted((p.category, p.place.admin1) for p in parse.proposals) == [
+        ("strike", "Kharkiv Oblast"), ("strike", "Poltava Oblast")]

@@ -30,6 +30,8 @@ STRIKE = words(
     r"fall(?:ing|en)? (?:of )?(?:an? |the )?(?:drones?|UAVs?|debris|wreckage|fragments)",
     r"(?:launch|fir)(?:ed|es|ing|e)? (?:[\w\-]+ ){0,4}?(?:drones?|missiles?|UAVs?|rockets?|"
     r"Shaheds?)",
+    r"(?:drones?|missiles?|UAVs?|rockets?|Shaheds?) (?:were|was|had been|have been) "
+    r"(?:fired|launched) (?:at|on|against|toward|towards)",      # "35 missiles were fired at"
 )
 INTERCEPTION = words(r"shot down", r"intercept(?:ed|s|ing)?", r"downed", r"repel(?:led|s)?",
                      r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones|UAVs|"
