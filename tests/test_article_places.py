@@ -320,3 +320,14 @@ def test_the_country_a_facility_is_said_to_be_in_beats_the_attacker_s(geocoder, 
     [place] = places("On December 25, Russian forces struck DTEK's thermal power plants in "
                      "Ukraine.", geocoder, register)
     assert (place.country, place.precision) == ("UA", "country")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four people were killed in Ukraine's capital during the attack.", [("Kyiv", "UA")]),
+    ("Russian drones struck the Ukrainian capital overnight.", [("Kyiv", "UA")]),
+    ("Drones attacked the capital of Russia overnight.", [("Moscow", "RU")]),
+    ("Drones hit the capital region overnight.", []),
+])
+def test_a_country_s_capital_is_its_capital_city(geocoder, text, expected):
+    parse = parse_article(article_from_text(text), geocoder, date="2026-01-10")
+    assert [(p.place.query, p.place.country) for p in parse.proposals] == expected

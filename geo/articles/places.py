@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.articles.place_register import facility_kind
-from geo.articles.place_spans import Part, PlaceRef
+from geo.articles.place_spans import CAPITALS, Part, PlaceRef
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
@@ -186,6 +186,15 @@ class PlaceResolver:
                 return self._place(ref, result, query, country, admin1)
         return None
 
+    def _capital(self, ref: PlaceRef) -> Place | None:
+        """'Ukraine's capital': the capital city of the country named."""
+        country = self.country_of(ref.parts[0].name)
+        name = CAPITALS.get(self.geocoder.index.countries.get(country, {}).get("name", ""))
+        if not name:
+            return None
+        return self._place(ref, self.geocode(name, country), name, country, "",
+                           note=f"'{ref.text}' taken as {name}")
+
     def _near_site(self, ref: PlaceRef, near: Place) -> Place | None:
         """'the thermal power plant' after Kremenchuk: the register's one such site near it."""
         kind = facility_kind(ref.facility)
@@ -207,6 +216,8 @@ class PlaceResolver:
         """`previous`: the place told just before (for "the thermal power plant");
         `sentence`: the (country, admin1) the rest of the sentence names, used as hints for a
         facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region")."""
+        if ref.parts and ref.parts[0].level == "capital":
+            return self._capital(ref)
         country, admin1 = self.hints(ref)
         if not ref.parts:
             country, admin1 = country or sentence[0], admin1 or sentence[1]
