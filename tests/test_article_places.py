@@ -331,3 +331,12 @@ def test_the_country_a_facility_is_said_to_be_in_beats_the_attacker_s(geocoder, 
 def test_a_country_s_capital_is_its_capital_city(geocoder, text, expected):
     parse = parse_article(article_from_text(text), geocoder, date="2026-01-10")
     assert [(p.place.query, p.place.country) for p in parse.proposals] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv has hit several Russian energy sites in long-range drone strikes.", []),
+    ("Kyiv has been hit by Russian drones overnight.", [("Kyiv", "UA")]),
+])
+def test_a_capital_that_has_hit_is_its_government_not_a_target(geocoder, text, expected):
+    parse = parse_article(article_from_text(text), geocoder, date="2025-02-24")
+    assert [(p.place.query, p.place.country) for p in parse.proposals] == expected
