@@ -23,7 +23,10 @@ RECALL_FLOOR = PRECISION_FLOOR = 0.85
 # and Engels" (the city) later: annotated at the region, proposed at the city
 # Politis (Bloomberg) names "the Kuibyshev refinery in the Samara region": annotated at the
 # region, proposed at Samara, whose former name Kuibyshev the gazetteer holds
+# and it says "the facility targeted in the Saratov attack ... Ukraine attacked the refinery in
+# November as well": annotated at the region, proposed at the city
 READ_AS_ITS_CITY = {"moscowtimes_2025-02-11_saratov_industrial_site.txt#0",
+                    "moscowtimes_2025-02-11_saratov_industrial_site.txt#1",
                     "politis_2025-08-28_kuibyshev_afipsky.txt#0"}
 
 

@@ -340,3 +340,12 @@ def test_a_country_s_capital_is_its_capital_city(geocoder, text, expected):
 def test_a_capital_that_has_hit_is_its_government_not_a_target(geocoder, text, expected):
     parse = parse_article(article_from_text(text), geocoder, date="2025-02-24")
     assert [(p.place.query, p.place.country) for p in parse.proposals] == expected
+
+
+def test_a_country_only_around_a_place_does_not_hide_it_elsewhere(geocoder):
+    # "Ukraine's" owns the agency: Bryansk, in no Ukrainian region, is Russia's
+    text = ("Andriy Kovalenko, the head of Ukraine's anti-disinformation agency, said that an "
+            "oil refinery in Ryazan, as well as a factory in Bryansk, were hit overnight.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-01-24")
+    assert sorted((p.place.query, p.place.country) for p in parse.proposals) == [
+        ("Bryansk", "RU"), ("Ryazan", "RU")]

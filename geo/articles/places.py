@@ -242,12 +242,15 @@ class PlaceResolver:
             if by_name:
                 return by_name
         missing = []
+        # a country only from the words around ("Ukraine's agency said ... a factory in
+        # Bryansk") is a hint: a name not in it is looked for as if it were not given
+        hinted = [country, ""] if country and len(chain) == len(ref.parts) else [country]
         for i, part in enumerate(chain):
             broader = next((p.name for p in chain[i + 1:] if p.level == "admin1"), admin1)
             query = _level_text(part)
-            found = self._place(ref, self.geocode(query, country, broader if query != broader
-                                                  else ""), query, country, broader,
-                                note=_missing(missing, query))
+            found = next(filter(None, (self._place(
+                ref, self.geocode(query, within, broader if query != broader else ""), query,
+                within, broader, note=_missing(missing, query)) for within in hinted)), None)
             if found and not (part.level in ("admin1", "admin2")
                               and found.precision in ("town", "site")):
                 return found      # "the Starooskolsky district" is no town it is spelt like
