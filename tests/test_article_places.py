@@ -344,8 +344,19 @@ def test_a_capital_that_has_hit_is_its_government_not_a_target(geocoder, text, e
 
 def test_a_country_only_around_a_place_does_not_hide_it_elsewhere(geocoder):
     # "Ukraine's" owns the agency: Bryansk, in no Ukrainian region, is Russia's
-    text = ("Andriy Kovalenko, the head of Ukraine's anti-disinformation agency, said that an "
-            "oil refinery in Ryazan, as well as a factory in Bryansk, were hit overnight.")
+    text = ("Russia's defence ministry said it downed 121 drones over the Moscow region. "
+            "Andriy Kovalenko, the head of Ukraine's "
+            "anti-disinformation agency, said that an oil refinery in Ryazan, as well as a "
+            "factory in Bryansk, were hit overnight.")
     parse = parse_article(article_from_text(text), geocoder, date="2025-01-24")
     assert sorted((p.place.query, p.place.country) for p in parse.proposals) == [
         ("Bryansk", "RU"), ("Ryazan", "RU")]
+
+
+def test_a_name_dropped_from_its_country_is_looked_for_only_in_the_article_s_countries(
+        geocoder):
+    # "Federation" is a town of Argentina, which the article never names
+    text = ("Ukrainian units struck a number of strategic facilities of the Russian Federation "
+            "on the night of March 11, including the Moscow oil refinery.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-03-11")
+    assert {p.place.country for p in parse.proposals} == {"RU"}

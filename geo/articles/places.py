@@ -243,14 +243,16 @@ class PlaceResolver:
                 return by_name
         missing = []
         # a country only from the words around ("Ukraine's agency said ... a factory in
-        # Bryansk") is a hint: a name not in it is looked for as if it were not given
+        # Bryansk") is a hint: a name not in it is looked for in the other countries the
+        # article names
         hinted = [country, ""] if country and len(chain) == len(ref.parts) else [country]
         for i, part in enumerate(chain):
             broader = next((p.name for p in chain[i + 1:] if p.level == "admin1"), admin1)
             query = _level_text(part)
-            found = next(filter(None, (self._place(
+            found = next((place for within in hinted for place in [self._place(
                 ref, self.geocode(query, within, broader if query != broader else ""), query,
-                within, broader, note=_missing(missing, query)) for within in hinted)), None)
+                within, broader, note=_missing(missing, query))] if place is not None and (
+                    within == country or place.country in self.countries)), None)
             if found and not (part.level in ("admin1", "admin2")
                               and found.precision in ("town", "site")):
                 return found      # "the Starooskolsky district" is no town it is spelt like
