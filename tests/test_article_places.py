@@ -360,3 +360,16 @@ def test_a_name_dropped_from_its_country_is_looked_for_only_in_the_article_s_cou
             "on the night of March 11, including the Moscow oil refinery.")
     parse = parse_article(article_from_text(text), geocoder, date="2025-03-11")
     assert {p.place.country for p in parse.proposals} == {"RU"}
+
+
+def test_the_pipeline_is_not_the_port_named_just_before(geocoder):
+    text = ("Seven drones hit the Kropotkinskaya pumping station in Russia on February 17. The "
+            "consortium pumps Kazakhstan's oil to the Russian port of Novorossiysk. This is the "
+            "first direct drone attack on the pipeline.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-02-18")
+    assert "Novorossiysk" not in {p.place.query for p in parse.proposals}
+    # 'the facility' still points at the place told last, whatever its kind
+    parse = parse_article(article_from_text(
+        "Drones hit an oil depot in Svetlograd on Friday. The facility was attacked again on "
+        "Sunday."), geocoder, date="2024-11-04")
+    assert [p.place.query for p in parse.proposals] == ["Svetlograd", "Svetlograd"]

@@ -116,6 +116,18 @@ def _host_town(resolver: PlaceResolver, ref, places: list[Place], article: str
 POINTING = re.compile(r"\b(?:[Tt]he same|[Tt]his|[Tt]hat|[Tt]he)\s+$")
 
 
+GENERIC_HEADS = {"facility", "facilities", "site", "sites", "object", "objects", "enterprise",
+                 "plant", "complex", "infrastructure", "target", "premises", "territory"}
+
+
+def _generic_or_told(ref, told: list[Place]) -> bool:
+    """'the facility' points at the last place told, whatever it was; 'the pipeline' only at
+    a place told as a pipeline, not at the port named last."""
+    head = (ref.facility or "").lower().split()[-1:]
+    return not head or head[0] in GENERIC_HEADS or any(
+        (p.ref.facility or "").lower().split()[-1:] == head for p in told)
+
+
 def _resolve(refs, resolver: PlaceResolver, told: list[Place],
              default_country: str | None, article: str) -> list[Place]:
     """The places of one sentence: named ones first, then bare facility words ("the thermal
@@ -138,7 +150,9 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
         place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
-        pointed = bool(POINTING.search(article[max(0, ref.start - 12):ref.start]))
+        pointing = POINTING.search(article[max(0, ref.start - 12):ref.start])
+        pointed = bool(pointing) and (pointing.group().strip().lower() != "the"
+                                      or _generic_or_told(ref, told))
         place = place or antecedent(resolver, ref, told, pointed) or \
             resolver.resolve(ref, None, hint)
         if place is not None:
