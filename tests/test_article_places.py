@@ -373,3 +373,13 @@ def test_the_pipeline_is_not_the_port_named_just_before(geocoder):
         "Drones hit an oil depot in Svetlograd on Friday. The facility was attacked again on "
         "Sunday."), geocoder, date="2024-11-04")
     assert [p.place.query for p in parse.proposals] == ["Svetlograd", "Svetlograd"]
+
+
+def test_a_refinery_named_by_its_owner_folds_into_the_one_named_for_its_town(geocoder):
+    text = ("According to the Russian Defence Ministry, eight Ukrainian drones attacked "
+            "Daghestan. Their target was the oil refinery owned by Dagnotekh LLC, as determined "
+            "by the independent Russian media outlet ASTRA. Ukraine's General Staff confirmed "
+            "the attack on the Makhachkala Oil Refinery.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-22")
+    assert [(p.place.query, p.place.precision) for p in parse.proposals] == [
+        ("Makhachkala", "town")]
