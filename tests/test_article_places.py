@@ -35,6 +35,12 @@ def places(sentence: str, geocoder, register, countries=()):
     return found
 
 
+def proposed(text: str, geocoder, date: str, what=("query", "country")) -> list[tuple]:
+    """(query, country) or other place fields of each proposal of `text`, in order."""
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [tuple(getattr(p.place, field) for field in what) for p in parse.proposals]
+
+
 def district_proposal(text: str, geocoder, date: str):
     parse = parse_article(article_from_text(text), geocoder, date=date)
     return next(p for p in parse.proposals if p.place.precision == "admin2")
@@ -311,8 +317,7 @@ def test_a_name_the_text_puts_in_a_country_is_not_its_namesake_abroad(geocoder):
     text = ("The General Staff confirmed the strike on the Volgograd oil refinery. The refinery "
             "is the largest producer of fuels and lubricants in the Southern Federal District "
             "of the Russian Federation.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-08-14")
-    assert [(p.place.country, p.place.query, p.place.precision) for p in parse.proposals] == [
+    assert proposed(text, geocoder, "2025-08-14", ("country", "query", "precision")) == [
         ("RU", "Volgograd", "town")]
 
 
@@ -329,8 +334,7 @@ def test_the_country_a_facility_is_said_to_be_in_beats_the_attacker_s(geocoder, 
     ("Drones hit the capital region overnight.", []),
 ])
 def test_a_country_s_capital_is_its_capital_city(geocoder, text, expected):
-    parse = parse_article(article_from_text(text), geocoder, date="2026-01-10")
-    assert [(p.place.query, p.place.country) for p in parse.proposals] == expected
+    assert proposed(text, geocoder, "2026-01-10") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -338,8 +342,7 @@ def test_a_country_s_capital_is_its_capital_city(geocoder, text, expected):
     ("Kyiv has been hit by Russian drones overnight.", [("Kyiv", "UA")]),
 ])
 def test_a_capital_that_has_hit_is_its_government_not_a_target(geocoder, text, expected):
-    parse = parse_article(article_from_text(text), geocoder, date="2025-02-24")
-    assert [(p.place.query, p.place.country) for p in parse.proposals] == expected
+    assert proposed(text, geocoder, "2025-02-24") == expected
 
 
 def test_a_country_only_around_a_place_does_not_hide_it_elsewhere(geocoder):
@@ -348,9 +351,7 @@ def test_a_country_only_around_a_place_does_not_hide_it_elsewhere(geocoder):
             "Andriy Kovalenko, the head of Ukraine's "
             "anti-disinformation agency, said that an oil refinery in Ryazan, as well as a "
             "factory in Bryansk, were hit overnight.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-01-24")
-    assert sorted((p.place.query, p.place.country) for p in parse.proposals) == [
-        ("Bryansk", "RU"), ("Ryazan", "RU")]
+    assert sorted(proposed(text, geocoder, "2025-01-24")) == [("Bryansk", "RU"), ("Ryazan", "RU")]
 
 
 def test_a_name_dropped_from_its_country_is_looked_for_only_in_the_article_s_countries(
@@ -358,21 +359,17 @@ def test_a_name_dropped_from_its_country_is_looked_for_only_in_the_article_s_cou
     # "Federation" is a town of Argentina, which the article never names
     text = ("Ukrainian units struck a number of strategic facilities of the Russian Federation "
             "on the night of March 11, including the Moscow oil refinery.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-03-11")
-    assert {p.place.country for p in parse.proposals} == {"RU"}
+    assert {country for _, country in proposed(text, geocoder, "2025-03-11")} == {"RU"}
 
 
 def test_the_pipeline_is_not_the_port_named_just_before(geocoder):
     text = ("Seven drones hit the Kropotkinskaya pumping station in Russia on February 17. The "
             "consortium pumps Kazakhstan's oil to the Russian port of Novorossiysk. This is the "
             "first direct drone attack on the pipeline.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-02-18")
-    assert "Novorossiysk" not in {p.place.query for p in parse.proposals}
+    assert ("Novorossiysk", "RU") not in proposed(text, geocoder, "2025-02-18")
     # 'the facility' still points at the place told last, whatever its kind
-    parse = parse_article(article_from_text(
-        "Drones hit an oil depot in Svetlograd on Friday. The facility was attacked again on "
-        "Sunday."), geocoder, date="2024-11-04")
-    assert [p.place.query for p in parse.proposals] == ["Svetlograd", "Svetlograd"]
+    assert proposed("Drones hit an oil depot in Svetlograd on Friday. The facility was attacked "
+                    "again on Sunday.", geocoder, "2024-11-04") == [("Svetlograd", "RU")] * 2
 
 
 def test_a_refinery_named_by_its_owner_folds_into_the_one_named_for_its_town(geocoder):
@@ -380,6 +377,5 @@ def test_a_refinery_named_by_its_owner_folds_into_the_one_named_for_its_town(geo
             "Daghestan. Their target was the oil refinery owned by Dagnotekh LLC, as determined "
             "by the independent Russian media outlet ASTRA. Ukraine's General Staff confirmed "
             "the attack on the Makhachkala Oil Refinery.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-10-22")
-    assert [(p.place.query, p.place.precision) for p in parse.proposals] == [
+    assert proposed(text, geocoder, "2025-10-22", ("query", "precision")) == [
         ("Makhachkala", "town")]
