@@ -379,3 +379,12 @@ def test_a_refinery_named_by_its_owner_folds_into_the_one_named_for_its_town(geo
             "the attack on the Makhachkala Oil Refinery.")
     assert proposed(text, geocoder, "2025-10-22", ("query", "precision")) == [
         ("Makhachkala", "town")]
+
+
+def test_places_in_what_the_target_does_are_not_targets(geocoder):
+    text = ("On the night of March 11 explosions were recorded in the area of the station "
+            "\"Steel Horse\" (Oryol region of the Russian Federation), which manages the "
+            "\"Druzhba\" oil pipeline and supplies oil to the terminal of the seaport "
+            "\"Ust-Luga\" in the Leningrad region.")
+    assert proposed(text, geocoder, "2025-03-11", ("admin1", "precision")) == [
+        ("Oryol oblast", "admin1")]
