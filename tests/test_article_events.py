@@ -51,3 +51,12 @@ def test_missiles_fired_at_facilities_are_a_strike(geocoder):
         "regions, and 60 drones."), geocoder, date="2025-10-03")
     assert sorted((p.category, p.place.admin1) for p in parse.proposals) == [
         ("strike", "Kharkiv Oblast"), ("strike", "Poltava Oblast")]
+
+
+def test_attacks_on_a_list_of_days_are_one_incident_each(geocoder):
+    text = ("This is the fifth massive shelling of the company's energy facilities in the last "
+            "month and a half. The last time the enemy attacked DTEK's thermal power plants in "
+            "Ukraine was during massive attacks on March 22 and 29, and April 11 and 27.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-05-08")
+    assert sorted(p.interval.start.isoformat() for p in parse.proposals) == [
+        "2024-03-22", "2024-03-29", "2024-04-11", "2024-04-27"]

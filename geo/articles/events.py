@@ -12,11 +12,11 @@ as `Unproposed`, with the reason, so that nothing is dropped without a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.articles import lexicon as lx
 from geo.articles.counts import Count, casualties, munitions, subtype
-from geo.articles.date_rules import find_dates
+from geo.articles.date_rules import find_dates, listed_days
 from geo.articles.dates import DateMention
 from geo.articles.places import Place
 from geo.articles.sentences import Sentence
@@ -211,7 +211,9 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
                                 "the text does not say where it happened")
         if sentence.heading:
             event.doubts.append("read from a title or caption")
-        events.append(event)
+        days = listed_days(text, start) if timed else []
+        events += [replace(event, dates=[day], doubts=list(event.doubts)) for day in days] \
+            or [event]                  # "attacks on March 22 and 29": one attack each day
     return events, skipped
 
 

@@ -265,12 +265,16 @@ def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
 def _owned_and_dated(proposal: Proposal, resolver: PlaceResolver) -> bool:
     """"On the morning of December 25 the army struck DTEK's thermal power plants": one
     company's plants on a day the text names are one attack, however many plants."""
-    ref = proposal.place.ref
-    owner = ref.operator or ref.owner or ref.facility_name or next(
-        (p.name for p in ref.context if p.level == "any" and not resolver.country_of(p.name)),
-        "")
-    return bool(owner and ref.facility and proposal.date_words and proposal.interval.resolved
-                and proposal.interval.precision == "day")
+    def owned(ref) -> bool:
+        return bool(ref.facility and (ref.operator or ref.owner or ref.facility_name or any(
+            p.level == "any" and not resolver.country_of(p.name) for p in ref.context)))
+
+    # a telling merged into the proposal may name the owner, with the day in its own words
+    refs = [proposal.place.ref] + [p.ref for e in proposal.events for p in e.places
+                                   if p.key == proposal.place.key and any(
+                                       e.start <= d.start < e.end for d in e.dates)]
+    return any(owned(ref) for ref in refs) and bool(proposal.date_words) and \
+        proposal.interval.resolved and proposal.interval.precision == "day"
 
 
 def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
