@@ -14,6 +14,12 @@ def geocoder(tmp_path_factory):
     return session_geocoder(tmp_path_factory)
 
 
+def days(text: str, geocoder, date: str, end: str = "start") -> list[str]:
+    """The sorted first (or last) days of the proposals of `text`."""
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return sorted(getattr(p.interval, end).isoformat() for p in parse.proposals)
+
+
 def categories(text: str, geocoder) -> list[str]:
     parse = parse_article(article_from_text(text), geocoder, date="2025-08-18")
     return [p.category for p in parse.proposals]
@@ -57,6 +63,12 @@ def test_attacks_on_a_list_of_days_are_one_incident_each(geocoder):
     text = ("This is the fifth massive shelling of the company's energy facilities in the last "
             "month and a half. The last time the enemy attacked DTEK's thermal power plants in "
             "Ukraine was during massive attacks on March 22 and 29, and April 11 and 27.")
-    parse = parse_article(article_from_text(text), geocoder, date="2024-05-08")
-    assert sorted(p.interval.start.isoformat() for p in parse.proposals) == [
+    assert days(text, geocoder, "2024-05-08") == [
         "2024-03-22", "2024-03-29", "2024-04-11", "2024-04-27"]
+
+
+def test_the_time_of_what_happened_before_at_the_same_site_is_not_the_new_one_s(geocoder):
+    text = ("Voronezh region Governor Alexander Gusev said debris from one of the drones caused a "
+            "new fire at a fuel depot overnight, the same site where a similar incident ignited "
+            "a blaze six days earlier.")
+    assert days(text, geocoder, "2025-01-21", "end") == ["2025-01-15", "2025-01-21"]
