@@ -34,6 +34,13 @@ def test_a_company_that_has_an_agreement_is_not_a_diplomatic_event(geocoder):
                       geocoder) == ["diplomatic"]
 
 
+def test_talks_as_the_background_are_not_an_event(geocoder):
+    assert categories("\"Despite ongoing talks and Washington's push for a peace process, the "
+                      "war in Ukraine is intensifying,\" Velizade said.", geocoder) == []
+    assert categories("Ukraine and Azerbaijan held talks in Baku on August 18.",
+                      geocoder) == ["diplomatic"]
+
+
 def test_the_scale_of_the_destruction_is_not_an_event(geocoder):
     assert categories("As reported, due to the scale of the destruction of the energy "
                       "infrastructure, it is not yet possible to apply hourly power cuts in "

@@ -119,6 +119,8 @@ def not_a_report(text: str, trigger: str) -> str:
         return "a condition, a plan or a risk, not a report of an event"
     if lx.HABITUAL.search(text):
         return "a habit or a series, not one event"
+    if lx.DIPLOMATIC.fullmatch(trigger) and BACKGROUND.search(before):
+        return "talks as the background of what is told, not an event"
     if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
         return "damage summed up, not one event"
     if lx.NEGATION.search(before + " " + trigger):
@@ -128,6 +130,9 @@ def not_a_report(text: str, trigger: str) -> str:
     return ""
 
 
+# "Despite ongoing talks and Washington's push for peace, the war is intensifying"
+BACKGROUND = re.compile(r"\b(?:despite|amid|amidst|in spite of)\s+(?:[\w'’-]+\s+){0,3}$",
+                        re.IGNORECASE)
 SUMMARY_CAUSE = re.compile(r"\b(?:due to|because of|as a result of|caused by)\b[^;]*$",
                            re.IGNORECASE)
 SUMMARY_PLACES = 5
