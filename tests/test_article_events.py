@@ -79,3 +79,11 @@ def test_the_time_of_what_happened_before_at_the_same_site_is_not_the_new_one_s(
             "new fire at a fuel depot overnight, the same site where a similar incident ignited "
             "a blaze six days earlier.")
     assert days(text, geocoder, "2025-01-21", "end") == ["2025-01-15", "2025-01-21"]
+
+
+def test_the_facility_is_the_last_facility_told_not_a_city_in_passing(geocoder):
+    text = ("Russian drones struck a SOCAR petrol depot in Odesa Oblast on 8 August 2025. The "
+            "comments came ahead of Zelenskyi's meeting with European leaders in Washington on "
+            "Monday. Overnight on Sunday, the facility was struck by Russian drones, causing "
+            "widespread damage.")
+    assert days(text, geocoder, "2025-08-18") == ["2025-08-08", "2025-08-17"]
