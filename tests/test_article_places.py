@@ -387,3 +387,10 @@ def test_the_pipeline_is_not_the_port_named_just_before(geocoder):
 ])
 def test_one_incident_for_one_target(geocoder, text, date, expected):
     assert proposed(text, geocoder, date, ("query", "precision")) == expected
+
+
+def test_a_company_s_facility_told_at_the_country_is_its_site_told_at_the_region(geocoder):
+    text = ("Zelenskyi says Russia deliberately struck Azerbaijan's SOCAR facility in Ukraine. "
+            "Russian drones struck Odesa Oblast on 18 August 2025, damaging a SOCAR petrol "
+            "depot.")
+    assert proposed(text, geocoder, "2025-08-18", ("precision",)) == [("admin1",)]

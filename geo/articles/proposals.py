@@ -240,7 +240,9 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
     if fine.named and not _same_name(fine, coarse):
         return False                     # "the Ilsky and Slavyansk oil refineries": two
     if coarse.precision == "country":    # "DTEK Naftogaz energy facilities" in the gas region
-        return fine.kind == coarse.kind or {fine.kind, coarse.kind} <= {"", "any"}
+        # "Azerbaijan's SOCAR facility in Ukraine" is the SOCAR depot told at its region
+        return fine.kind == coarse.kind or {fine.kind, coarse.kind} <= {"", "any"} or (
+            coarse.kind in ("", "any") and bool(_name_words(fine)) and bool(_name_words(coarse)))
     return fine.kind == coarse.kind or "" in (fine.kind, coarse.kind) or \
         "any" in (fine.kind, coarse.kind)
 
