@@ -87,3 +87,10 @@ def test_the_facility_is_the_last_facility_told_not_a_city_in_passing(geocoder):
             "Monday. Overnight on Sunday, the facility was struck by Russian drones, causing "
             "widespread damage.")
     assert days(text, geocoder, "2025-08-18") == ["2025-08-08", "2025-08-17"]
+
+
+def test_a_previous_attack_with_no_place_is_at_the_place_told_just_before(geocoder):
+    text = ("On 28 July, a drone attack targeted the oil refinery in Russia's city of Kstovo. "
+            "This is not the first time the refinery has been targeted. A previous drone attack "
+            "occurred on 12 March, resulting in a large-scale fire on the premises.")
+    assert days(text, geocoder, "2024-07-29") == ["2024-03-12", "2024-07-28"]

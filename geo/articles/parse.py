@@ -29,6 +29,10 @@ from geo.settings import DATA_DIR
 OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by|belonging to|"
                       r"run by)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}(?P<who>[A-Z][\w&.\-]*"
                       r"(?:\s+[A-Z][\w&.\-]*){0,2})")
+# "This is not the first time the refinery has been targeted. A previous drone attack occurred
+# on 12 March": an attack with no place of its own that points back at the one told before
+POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:attack|strike)s?\b"
+                         r"|\bon the premises\b", re.IGNORECASE)
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
@@ -324,6 +328,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                 (p.ref.operator for p in event.places if p.ref.operator), "")
             if not event.places and event.subtype == "airspace_use":
                 _airspace(event, resolver, article.text)
+            if not event.places and events and event.category == events[-1].category and \
+                    POINTS_BACK.search(article.text[event.start:event.end]):
+                event.places, event.placed_by = list(events[-1].places), "the event before"
+                event.doubts.append("placed where the attack told just before was")
             if not event.places:
                 unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "
                                                        "named for it"))
