@@ -1,4 +1,4 @@
-"""The article reader on real news it was not written from: 75 articles about strikes on
+"""The article reader on real news it was not written from: 80 articles about strikes on
 refineries, depots, power plants, substations and gas infrastructure (wire reports, Russian,
 Ukrainian and Azerbaijani outlets, partisan sites), annotated by hand in
 tests/data/articles/annotations.csv (origin of each in articles.csv and the README there).
