@@ -394,3 +394,16 @@ def test_a_company_s_facility_told_at_the_country_is_its_site_told_at_the_region
             "Russian drones struck Odesa Oblast on 18 August 2025, damaging a SOCAR petrol "
             "depot.")
     assert proposed(text, geocoder, "2025-08-18", ("precision",)) == [("admin1",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On March 12, in the city of Kstovo, a drone hit the Lukoil oil refinery. As a result of "
+     "a drone strike on the Nizhny Novgorod oil refinery, the main unit was damaged.",
+     [("Kstovo", "town")]),
+    # told only at its region, the refinery named for the city is placed at the city
+    ("Drones targeted an oil refinery in Russia's Saratov region on March 12. The General "
+     "Staff said the strike caused a fire at the Saratov oil refinery.", [("Saratov", "town")]),
+])
+def test_a_facility_named_for_a_region_is_the_one_told_at_a_town_of_it(geocoder, text,
+                                                                      expected):
+    assert proposed(text, geocoder, "2024-03-12", ("query", "precision")) == expected

@@ -18,11 +18,12 @@ from geo.articles.events import Event, Unproposed, read_sentence
 from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
 from geo.articles.place_context import antecedent, country_place, kind_of, same_place
 from geo.articles.place_finder import find_places
-from geo.articles.place_register import register_aliases
+from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.proposals import Proposal, propose
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
+from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, distance_km
 from geo.settings import DATA_DIR
 
@@ -132,6 +133,23 @@ def _generic_or_told(ref, told: list[Place]) -> bool:
         (p.ref.facility or "").lower().split()[-1:] == head for p in told)
 
 
+def _told_in_its_region(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'the Nizhny Novgorod oil refinery' after the refinery in Kstovo, Nizhny Novgorod
+    Oblast: a facility named for a region (and its capital) is the one of that kind told at
+    a town of the region, not a second one in the capital ('the Saratov oil refinery' after
+    'an oil refinery in the Saratov region' is still placed at Saratov)."""
+    kind = facility_kind(ref.facility)
+    if not ref.facility_name or ref.parts or kind in ("", "any"):
+        return None
+    region = resolver.geocoder.admin1_ids(normalize_name(ref.facility_name), None)
+    same = [p for p in told if region and p.admin1 and p.precision in ("town", "site")
+            and kind_of(resolver, p) == kind
+            and resolver.geocoder.admin1_ids(normalize_name(p.admin1), p.country) & region]
+    return replace(same_place(resolver, ref, same[-1]), note=(
+        f"'{ref.text}' taken as {same[-1].label}, told before in the region it is named "
+        "for")) if same else None
+
+
 def _resolve(refs, resolver: PlaceResolver, told: list[Place],
              default_country: str | None, article: str) -> list[Place]:
     """The places of one sentence: named ones first, then bare facility words ("the thermal
@@ -150,7 +168,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     scene = next((p for p in places if p.precision != "country" and not p.ref.facility
                   and p.ref.role == "target"), None)     # "in Odesa, key targets included"
     for ref in [r for r in refs if not (r.parts or r.site_id)]:
-        host = _host_town(resolver, ref, places, article)
+        host = _host_town(resolver, ref, places, article) or _told_in_its_region(
+            resolver, ref, told)
         place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
