@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from geo.articles.date_rules import find_dates
+from geo.articles.date_rules import find_dates, listed_days
 from geo.articles.dates import UNBOUNDED_PAST, DateContext, Interval
 
 D = dt.date(2025, 8, 8)            # a Friday
@@ -131,3 +131,10 @@ def test_expressions_that_are_not_event_dates_take_no_part():
         assert all(m.kind == "ignored" for m in find_dates(text)), text
     assert find_dates("it may find itself facing losses") == []        # 'may' is no month
     assert [m.text for m in find_dates("On May 5 it rained")] == ["May 5"]
+
+
+def test_a_list_of_days_apart_is_one_date_each():
+    days = listed_days("during massive attacks on March 22 and 29, and April 11 and 27")
+    assert [m.text for m in days] == ["March 22", "March 29", "April 11", "April 27"]
+    assert [m.resolve(WITH_DATE).start for m in days][1] == day("2025-03-29")
+    assert listed_days("on August 7 and 8 drones hit a depot") == []     # one night

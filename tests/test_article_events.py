@@ -14,6 +14,12 @@ def geocoder(tmp_path_factory):
     return session_geocoder(tmp_path_factory)
 
 
+def days(text: str, geocoder, date: str, end: str = "start") -> list[str]:
+    """The sorted first (or last) days of the proposals of `text`."""
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return sorted(getattr(p.interval, end).isoformat() for p in parse.proposals)
+
+
 def categories(text: str, geocoder) -> list[str]:
     parse = parse_article(article_from_text(text), geocoder, date="2025-08-18")
     return [p.category for p in parse.proposals]
@@ -28,7 +34,63 @@ def test_a_company_that_has_an_agreement_is_not_a_diplomatic_event(geocoder):
                       geocoder) == ["diplomatic"]
 
 
+def test_talks_as_the_background_are_not_an_event(geocoder):
+    assert categories("\"Despite ongoing talks and Washington's push for a peace process, the "
+                      "war in Ukraine is intensifying,\" Velizade said.", geocoder) == []
+    assert categories("Ukraine and Azerbaijan held talks in Baku on August 18.",
+                      geocoder) == ["diplomatic"]
+
+
 def test_the_scale_of_the_destruction_is_not_an_event(geocoder):
     assert categories("As reported, due to the scale of the destruction of the energy "
                       "infrastructure, it is not yet possible to apply hourly power cuts in "
                       "parts of Kyiv and the Kyiv region.", geocoder) == []
+
+
+def test_one_company_s_plants_struck_on_a_named_day_are_an_incident(geocoder):
+    text = ("On the morning of December 25, Russian forces struck DTEK's thermal power plants "
+            "in Ukraine, causing significant damage to the equipment.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-01-12")
+    assert [(p.place.precision, p.place.country, p.interval.start.isoformat())
+            for p in parse.proposals] == [("country", "UA", "2024-12-25")]
+    # no day named: a series, not one incident to map
+    assert categories("Russia keeps striking DTEK's thermal power plants in Ukraine.",
+                      geocoder) == []
+
+
+def test_missiles_fired_at_facilities_are_a_strike(geocoder):
+    parse = parse_article(article_from_text(
+        "On Friday night, some 35 missiles were fired at gas facilities in Kharkiv and Poltava "
+        "regions, and 60 drones."), geocoder, date="2025-10-03")
+    assert sorted((p.category, p.place.admin1) for p in parse.proposals) == [
+        ("strike", "Kharkiv Oblast"), ("strike", "Poltava Oblast")]
+
+
+def test_attacks_on_a_list_of_days_are_one_incident_each(geocoder):
+    text = ("This is the fifth massive shelling of the company's energy facilities in the last "
+            "month and a half. The last time the enemy attacked DTEK's thermal power plants in "
+            "Ukraine was during massive attacks on March 22 and 29, and April 11 and 27.")
+    assert days(text, geocoder, "2024-05-08") == [
+        "2024-03-22", "2024-03-29", "2024-04-11", "2024-04-27"]
+
+
+def test_the_time_of_what_happened_before_at_the_same_site_is_not_the_new_one_s(geocoder):
+    text = ("Voronezh region Governor Alexander Gusev said debris from one of the drones caused a "
+            "new fire at a fuel depot overnight, the same site where a similar incident ignited "
+            "a blaze six days earlier.")
+    assert days(text, geocoder, "2025-01-21", "end") == ["2025-01-15", "2025-01-21"]
+
+
+def test_the_facility_is_the_last_facility_told_not_a_city_in_passing(geocoder):
+    text = ("Russian drones struck a SOCAR petrol depot in Odesa Oblast on 8 August 2025. The "
+            "comments came ahead of Zelenskyi's meeting with European leaders in Washington on "
+            "Monday. Overnight on Sunday, the facility was struck by Russian drones, causing "
+            "widespread damage.")
+    assert days(text, geocoder, "2025-08-18") == ["2025-08-08", "2025-08-17"]
+
+
+def test_a_previous_attack_with_no_place_is_at_the_place_told_just_before(geocoder):
+    text = ("On 28 July, a drone attack targeted the oil refinery in Russia's city of Kstovo. "
+            "This is not the first time the refinery has been targeted. A previous drone attack "
+            "occurred on 12 March, resulting in a large-scale fire on the premises.")
+    assert days(text, geocoder, "2024-07-29") == ["2024-03-12", "2024-07-28"]

@@ -35,6 +35,12 @@ def places(sentence: str, geocoder, register, countries=()):
     return found
 
 
+def proposed(text: str, geocoder, date: str, what=("query", "country")) -> list[tuple]:
+    """(query, country) or other place fields of each proposal of `text`, in order."""
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [tuple(getattr(p.place, field) for field in what) for p in parse.proposals]
+
+
 def district_proposal(text: str, geocoder, date: str):
     parse = parse_article(article_from_text(text), geocoder, date=date)
     return next(p for p in parse.proposals if p.place.precision == "admin2")
@@ -304,3 +310,100 @@ def test_a_facility_a_town_is_home_to_is_in_that_town_whatever_its_name(geocoder
     parse = parse_article(article_from_text(text), geocoder, date="2025-11-06")
     assert [(p.place.query, p.place.precision) for p in parse.proposals] == [
         ("Volgorechensk", "town")]
+
+
+def test_a_name_the_text_puts_in_a_country_is_not_its_namesake_abroad(geocoder):
+    # "Federal" is a town of Argentina: the article's home country is not taken from it
+    text = ("The General Staff confirmed the strike on the Volgograd oil refinery. The refinery "
+            "is the largest producer of fuels and lubricants in the Southern Federal District "
+            "of the Russian Federation.")
+    assert proposed(text, geocoder, "2025-08-14", ("country", "query", "precision")) == [
+        ("RU", "Volgograd", "town")]
+
+
+def test_the_country_a_facility_is_said_to_be_in_beats_the_attacker_s(geocoder, register):
+    [place] = places("On December 25, Russian forces struck DTEK's thermal power plants in "
+                     "Ukraine.", geocoder, register)
+    assert (place.country, place.precision) == ("UA", "country")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four people were killed in Ukraine's capital during the attack.", [("Kyiv", "UA")]),
+    ("Russian drones struck the Ukrainian capital overnight.", [("Kyiv", "UA")]),
+    ("Drones attacked the capital of Russia overnight.", [("Moscow", "RU")]),
+    ("Drones hit the capital region overnight.", []),
+])
+def test_a_country_s_capital_is_its_capital_city(geocoder, text, expected):
+    assert proposed(text, geocoder, "2026-01-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv has hit several Russian energy sites in long-range drone strikes.", []),
+    ("Kyiv has been hit by Russian drones overnight.", [("Kyiv", "UA")]),
+])
+def test_a_capital_that_has_hit_is_its_government_not_a_target(geocoder, text, expected):
+    assert proposed(text, geocoder, "2025-02-24") == expected
+
+
+def test_a_country_only_around_a_place_does_not_hide_it_elsewhere(geocoder):
+    # "Ukraine's" owns the agency: Bryansk, in no Ukrainian region, is Russia's
+    text = ("Russia's defence ministry said it downed 121 drones over the Moscow region. "
+            "Andriy Kovalenko, the head of Ukraine's "
+            "anti-disinformation agency, said that an oil refinery in Ryazan, as well as a "
+            "factory in Bryansk, were hit overnight.")
+    assert sorted(proposed(text, geocoder, "2025-01-24")) == [("Bryansk", "RU"), ("Ryazan", "RU")]
+
+
+def test_a_name_dropped_from_its_country_is_looked_for_only_in_the_article_s_countries(
+        geocoder):
+    # "Federation" is a town of Argentina, which the article never names
+    text = ("Ukrainian units struck a number of strategic facilities of the Russian Federation "
+            "on the night of March 11, including the Moscow oil refinery.")
+    assert {country for _, country in proposed(text, geocoder, "2025-03-11")} == {"RU"}
+
+
+def test_the_pipeline_is_not_the_port_named_just_before(geocoder):
+    text = ("Seven drones hit the Kropotkinskaya pumping station in Russia on February 17. The "
+            "consortium pumps Kazakhstan's oil to the Russian port of Novorossiysk. This is the "
+            "first direct drone attack on the pipeline.")
+    assert ("Novorossiysk", "RU") not in proposed(text, geocoder, "2025-02-18")
+    # 'the facility' still points at the place told last, whatever its kind
+    assert proposed("Drones hit an oil depot in Svetlograd on Friday. The facility was attacked "
+                    "again on Sunday.", geocoder, "2024-11-04") == [("Svetlograd", "RU")] * 2
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a refinery named by its owner and one named for its town are not told apart by name:
+    # the country-level one folds into the town's
+    ("According to the Russian Defence Ministry, eight Ukrainian drones attacked Daghestan. "
+     "Their target was the oil refinery owned by Dagnotekh LLC, as determined by the "
+     "independent Russian media outlet ASTRA. Ukraine's General Staff confirmed the attack on "
+     "the Makhachkala Oil Refinery.", "2025-10-22", [("Makhachkala", "town")]),
+    # places in what the target does are not targets
+    ("On the night of March 11 explosions were recorded in the area of the station \"Steel "
+     "Horse\" (Oryol region of the Russian Federation), which manages the \"Druzhba\" oil "
+     "pipeline and supplies oil to the terminal of the seaport \"Ust-Luga\" in the Leningrad "
+     "region.", "2025-03-11", [("Oryol region", "admin1")]),
+])
+def test_one_incident_for_one_target(geocoder, text, date, expected):
+    assert proposed(text, geocoder, date, ("query", "precision")) == expected
+
+
+def test_a_company_s_facility_told_at_the_country_is_its_site_told_at_the_region(geocoder):
+    text = ("Zelenskyi says Russia deliberately struck Azerbaijan's SOCAR facility in Ukraine. "
+            "Russian drones struck Odesa Oblast on 18 August 2025, damaging a SOCAR petrol "
+            "depot.")
+    assert proposed(text, geocoder, "2025-08-18", ("precision",)) == [("admin1",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On March 12, in the city of Kstovo, a drone hit the Lukoil oil refinery. As a result of "
+     "a drone strike on the Nizhny Novgorod oil refinery, the main unit was damaged.",
+     [("Kstovo", "town")]),
+    # told only at its region, the refinery named for the city is placed at the city
+    ("Drones targeted an oil refinery in Russia's Saratov region on March 12. The General "
+     "Staff said the strike caused a fire at the Saratov oil refinery.", [("Saratov", "town")]),
+])
+def test_a_facility_named_for_a_region_is_the_one_told_at_a_town_of_it(geocoder, text,
+                                                                      expected):
+    assert proposed(text, geocoder, "2024-03-12", ("query", "precision")) == expected

@@ -127,3 +127,23 @@ def test_a_date_line_after_the_title_is_the_date(line):
     assert meta.title == "Russians attacked DTEK's thermal power plant"
     [(start, end)] = meta.date_spans
     assert text[start:end].strip() == line
+
+
+@pytest.mark.parametrize("text, date, dateline", [
+    ("Baku, August 19, 2025 – In the early hours of August 18, Russian drones struck the SOCAR "
+     "oil terminal in Ukraine's Odesa region.", dt.date(2025, 8, 19), "Baku, August 19, 2025 –"),
+    ("MOSCOW, Feb 24, 2025 (BSS/AFP) - A Ukrainian drone attack triggered a fire at an oil "
+     "refinery in Russia overnight, officials said on Monday.", dt.date(2025, 2, 24),
+     "MOSCOW, Feb 24, 2025 (BSS/AFP) -"),
+])
+def test_a_dateline_opening_a_long_first_line_is_the_date(text, date, dateline):
+    meta = read_metadata(article_from_text(text))
+    assert meta.date == date
+    [(start, end)] = meta.date_spans
+    assert text[start:end].strip() == dateline      # the rest of the sentence is still read
+
+
+def test_a_weekday_glued_to_the_day_of_a_page_stamp_is_read():
+    text = ("Sunday12 January 2025\ntelegraf.org.ua\n\nOn the morning of December 25, Russia "
+            "struck DTEK's thermal power plants.")
+    assert read_metadata(article_from_text(text)).date == dt.date(2025, 1, 12)

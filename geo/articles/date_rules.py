@@ -10,6 +10,7 @@ text named.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from geo.articles.date_relative import (
@@ -128,3 +129,30 @@ def find_dates(text: str, offset: int = 0, ignore: tuple[tuple[int, int], ...] =
                 continue
             found.append(DateMention(start, end, match.group().strip(), kind, match, resolver))
     return sorted(found, key=lambda m: m.start)
+
+
+DAY_LIST = re.compile(rf"{MON}\s+\d{{1,2}}{ORD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+                      rf"(?:{MON.replace('?P<month>', '?:')}\s+)?\d{{1,2}}{ORD}\b)+", re.IGNORECASE)
+LISTED_DAY = re.compile(rf"(?:{MON}\s+)?(?P<day>\d{{1,2}}){ORD}\b", re.IGNORECASE)
+ONE_DAY = next(rule[0] for rule in RULES if rule[2] is day_month and rule[0].match("March 22"))
+
+
+def listed_days(text: str, offset: int = 0) -> list[DateMention]:
+    """'attacks on March 22 and 29, and April 11 and 27': each day of a list of days apart,
+    as its own date ('March 22', 'March 29', 'April 11', 'April 27'); [] when `text` has no
+    such list, or its days follow one another ('August 7 and 8' is one night)."""
+    for found in DAY_LIST.finditer(text):
+        if not _capital_month(found):
+            continue
+        days, month = [], ""
+        for item in LISTED_DAY.finditer(found.group()):
+            month = item.group("month") or month
+            one = ONE_DAY.match(f"{month} {item.group('day')}")
+            start = offset + found.start() + item.start()
+            days.append(DateMention(start, offset + found.start() + item.end(), one.group(),
+                                    "absolute", one, day_month))
+        numbers = [(d.match.group("month").lower(), int(d.match.group("day"))) for d in days]
+        if len(days) >= 2 and not any(m == n and b - a == 1 for (m, a), (n, b)
+                                      in itertools.pairwise(numbers)):
+            return days
+    return []

@@ -12,17 +12,18 @@ as `Unproposed`, with the reason, so that nothing is dropped without a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.articles import lexicon as lx
 from geo.articles.counts import Count, casualties, munitions, subtype
-from geo.articles.date_rules import find_dates
+from geo.articles.date_rules import find_dates, listed_days
 from geo.articles.dates import DateMention
 from geo.articles.places import Place
 from geo.articles.sentences import Sentence
 
 CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|"
-                          r",?\s+and\s+(?=(?:later|then|also|earlier)\s)|,\s+(?=where\s)|"
+                          r",?\s+and\s+(?=(?:later|then|also|earlier)\s)|"
+                          r",\s+(?=(?:the\s+same\s+\w+\s+)?where\s)|"
                           r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])")
 AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:\d+|an?|another|the|its|two|three|four|five|six|"
                         r"several)\b[^,;]{0,60}?\b(?:hit|struck|attacked|targeted|landed|"
@@ -118,6 +119,8 @@ def not_a_report(text: str, trigger: str) -> str:
         return "a condition, a plan or a risk, not a report of an event"
     if lx.HABITUAL.search(text):
         return "a habit or a series, not one event"
+    if lx.DIPLOMATIC.fullmatch(trigger) and BACKGROUND.search(before):
+        return "talks as the background of what is told, not an event"
     if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
         return "damage summed up, not one event"
     if lx.NEGATION.search(before + " " + trigger):
@@ -127,6 +130,9 @@ def not_a_report(text: str, trigger: str) -> str:
     return ""
 
 
+# "Despite ongoing talks and Washington's push for peace, the war is intensifying"
+BACKGROUND = re.compile(r"\b(?:despite|amid|amidst|in spite of)\s+(?:[\w'’-]+\s+){0,3}$",
+                        re.IGNORECASE)
 SUMMARY_CAUSE = re.compile(r"\b(?:due to|because of|as a result of|caused by)\b[^;]*$",
                            re.IGNORECASE)
 SUMMARY_PLACES = 5
@@ -211,7 +217,9 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
                                 "the text does not say where it happened")
         if sentence.heading:
             event.doubts.append("read from a title or caption")
-        events.append(event)
+        days = listed_days(text, start) if timed else []
+        events += [replace(event, dates=[day], doubts=list(event.doubts)) for day in days] \
+            or [event]                  # "attacks on March 22 and 29": one attack each day
     return events, skipped
 
 

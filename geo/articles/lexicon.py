@@ -30,6 +30,8 @@ STRIKE = words(
     r"fall(?:ing|en)? (?:of )?(?:an? |the )?(?:drones?|UAVs?|debris|wreckage|fragments)",
     r"(?:launch|fir)(?:ed|es|ing|e)? (?:[\w\-]+ ){0,4}?(?:drones?|missiles?|UAVs?|rockets?|"
     r"Shaheds?)",
+    r"(?:drones?|missiles?|UAVs?|rockets?|Shaheds?) (?:were|was|had been|have been) "
+    r"(?:fired|launched) (?:at|on|against|toward|towards)",      # "35 missiles were fired at"
 )
 INTERCEPTION = words(r"shot down", r"intercept(?:ed|s|ing)?", r"downed", r"repel(?:led|s)?",
                      r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones|UAVs|"
@@ -55,9 +57,11 @@ SUPPLY = words(r"began (?:carrying|delivering|supplying|pumping|transporting|flo
 AVIATION = words(r"downing of (?:an?|the) [\w\- ]*?(?:aircraft|plane|airliner|jet)",
                  r"(?:plane|aircraft|airliner) (?:crash(?:ed)?|was shot down)",
                  r"shot down (?:an?|the) (?:passenger )?(?:plane|aircraft|airliner)")
-# a clause that goes on to what the strike caused: the places after it are not targets
+# a clause that goes on to what the strike caused, or to what the target does (", which
+# supplies oil to the terminal of Ust-Luga"): the places after it are not targets
 EFFECT_START = re.compile(r",\s+(?:forcing|leaving|cutting|causing|resulting|disrupting|"
-                          r"affecting|so that)\b", re.IGNORECASE)
+                          r"affecting|so that)\b|,\s+(?:which|that)\s+(?!(?:was|were|is|are|"
+                          r"has|have|had|came|come)\b)(?=\w+s\b)", re.IGNORECASE)
 CONSEQUENCE = words(r"without (?:power|electricity|gas|heat(?:ing)?|light)", r"blackouts?",
                     r"power (?:outages?|cuts)", r"left without", r"disconnected")
 

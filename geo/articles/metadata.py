@@ -22,10 +22,16 @@ from geo.errors import ValidationError
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
-DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s*,?\s+(\d{{4}})\b",
-                            re.IGNORECASE)
+# "(?<=day)": a page stamp may glue the weekday to the day ("Sunday12 January 2025")
+DAY_MONTH_YEAR = re.compile(rf"(?:\b|(?<=day))(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})\s*,?\s+"
+                            rf"(\d{{4}})\b", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
                             re.IGNORECASE)
+# "Baku, August 19, 2025 – In the early hours...", "MOSCOW, Feb 24, 2025 (BSS/AFP) - A ...": a
+# dateline opening the first paragraph, however long that line is
+DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z’'.-]+(?:,?\s+[A-Z][A-Za-z’'.-]+){{0,3}},\s+"
+                      rf"(?P<date>(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{MONTH}),?"
+                      rf"\s+\d{{4}})\s*(?:\([^()\n]{{1,40}}\)\s*)?[–—-]\s")
 NUMERIC_DAY = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 YEAR_FIRST_DAY = re.compile(r"\b(\d{4})[-./](\d{2})[-./](\d{2})\b")     # 2025-08-10, 2024.05.06
 MONTH_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
@@ -111,6 +117,11 @@ def _find_date(article: ArticleText) -> tuple[dt.date | None, str, list[tuple[in
     if given:
         return given, "the file's date field", spans
     for offset, line in list(_lines(article.text))[:12]:
+        dateline = DATELINE.match(line)
+        if dateline and _line_date(dateline.group("date")):
+            spans.append((offset, offset + dateline.end()))
+            return _line_date(dateline.group("date")), \
+                f"dateline '{dateline.group().strip(' –—-')}'", spans
         words = len(line.split())
         glued = GLUED_BYLINE.match(line)
         if (STAMP_WORDS.search(line) or glued or words <= 8) and _line_date(line):

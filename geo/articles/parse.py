@@ -18,17 +18,22 @@ from geo.articles.events import Event, Unproposed, read_sentence
 from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
 from geo.articles.place_context import antecedent, country_place, kind_of, same_place
 from geo.articles.place_finder import find_places
-from geo.articles.place_register import register_aliases
+from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.proposals import Proposal, propose
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
+from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, distance_km
 from geo.settings import DATA_DIR
 
 OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by|belonging to|"
                       r"run by)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}(?P<who>[A-Z][\w&.\-]*"
                       r"(?:\s+[A-Z][\w&.\-]*){0,2})")
+# "This is not the first time the refinery has been targeted. A previous drone attack occurred
+# on 12 March": an attack with no place of its own that points back at the one told before
+POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:attack|strike)s?\b"
+                         r"|\bon the premises\b", re.IGNORECASE)
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
@@ -82,10 +87,13 @@ def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
     Kaniv is in Ukraine, whichever country is named most as the attacker)."""
     found = Counter()
     for refs in refs_by_sentence:
-        for part in (part for ref in refs for part in ref.parts[:1]):
-            if resolver.country_of(part.name):
+        for ref in refs:
+            part = (ref.parts or [None])[0]
+            if part is None or resolver.country_of(part.name):
                 continue
-            result = resolver.geocode(part.name)
+            # the country the text gives it ("the Southern Federal District of the Russian
+            # Federation"): a name of that country only, not a namesake elsewhere
+            result = resolver.geocode(part.name, resolver.hints(ref)[0])
             if result.status in PLACED and result.best is not None:
                 found[result.best.country] += 1
     found.pop("", None)
@@ -113,6 +121,35 @@ def _host_town(resolver: PlaceResolver, ref, places: list[Place], article: str
 POINTING = re.compile(r"\b(?:[Tt]he same|[Tt]his|[Tt]hat|[Tt]he)\s+$")
 
 
+GENERIC_HEADS = {"facility", "facilities", "site", "sites", "object", "objects", "enterprise",
+                 "plant", "complex", "infrastructure", "target", "premises", "territory"}
+
+
+def _generic_or_told(ref, told: list[Place]) -> bool:
+    """'the facility' points at the last place told, whatever it was; 'the pipeline' only at
+    a place told as a pipeline, not at the port named last."""
+    head = (ref.facility or "").lower().split()[-1:]
+    return not head or head[0] in GENERIC_HEADS or any(
+        (p.ref.facility or "").lower().split()[-1:] == head for p in told)
+
+
+def _told_in_its_region(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'the Nizhny Novgorod oil refinery' after the refinery in Kstovo, Nizhny Novgorod
+    Oblast: a facility named for a region (and its capital) is the one of that kind told at
+    a town of the region, not a second one in the capital ('the Saratov oil refinery' after
+    'an oil refinery in the Saratov region' is still placed at Saratov)."""
+    kind = facility_kind(ref.facility)
+    if not ref.facility_name or ref.parts or kind in ("", "any"):
+        return None
+    region = resolver.geocoder.admin1_ids(normalize_name(ref.facility_name), None)
+    same = [p for p in told if region and p.admin1 and p.precision in ("town", "site")
+            and kind_of(resolver, p) == kind
+            and resolver.geocoder.admin1_ids(normalize_name(p.admin1), p.country) & region]
+    return replace(same_place(resolver, ref, same[-1]), note=(
+        f"'{ref.text}' taken as {same[-1].label}, told before in the region it is named "
+        "for")) if same else None
+
+
 def _resolve(refs, resolver: PlaceResolver, told: list[Place],
              default_country: str | None, article: str) -> list[Place]:
     """The places of one sentence: named ones first, then bare facility words ("the thermal
@@ -131,11 +168,14 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     scene = next((p for p in places if p.precision != "country" and not p.ref.facility
                   and p.ref.role == "target"), None)     # "in Odesa, key targets included"
     for ref in [r for r in refs if not (r.parts or r.site_id)]:
-        host = _host_town(resolver, ref, places, article)
+        host = _host_town(resolver, ref, places, article) or _told_in_its_region(
+            resolver, ref, told)
         place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
-        pointed = bool(POINTING.search(article[max(0, ref.start - 12):ref.start]))
+        pointing = POINTING.search(article[max(0, ref.start - 12):ref.start])
+        pointed = bool(pointing) and (pointing.group().strip().lower() != "the"
+                                      or _generic_or_told(ref, told))
         place = place or antecedent(resolver, ref, told, pointed) or \
             resolver.resolve(ref, None, hint)
         if place is not None:
@@ -245,12 +285,27 @@ def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
                  doubts=["no attack word: the attack told just before, at another place"])
 
 
-def _keep(proposal: Proposal) -> str:
+def _owned_and_dated(proposal: Proposal, resolver: PlaceResolver) -> bool:
+    """"On the morning of December 25 the army struck DTEK's thermal power plants": one
+    company's plants on a day the text names are one attack, however many plants."""
+    def owned(ref) -> bool:
+        return bool(ref.facility and (ref.operator or ref.owner or ref.facility_name or any(
+            p.level == "any" and not resolver.country_of(p.name) for p in ref.context)))
+
+    # a telling merged into the proposal may name the owner, with the day in its own words
+    refs = [proposal.place.ref] + [p.ref for e in proposal.events for p in e.places
+                                   if p.key == proposal.place.key and any(
+                                       e.start <= d.start < e.end for d in e.dates)]
+    return any(owned(ref) for ref in refs) and bool(proposal.date_words) and \
+        proposal.interval.resolved and proposal.interval.precision == "day"
+
+
+def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
     """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
     no named facility, is not an incident a map can hold."""
     place = proposal.place
     if place.precision == "country" and proposal.category in ("strike", "security") and \
-            not place.named:
+            not place.named and not _owned_and_dated(proposal, resolver):
         return "only a country is named for it"
     return ""
 
@@ -292,6 +347,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                 (p.ref.operator for p in event.places if p.ref.operator), "")
             if not event.places and event.subtype == "airspace_use":
                 _airspace(event, resolver, article.text)
+            if not event.places and events and event.category == events[-1].category and \
+                    POINTS_BACK.search(article.text[event.start:event.end]):
+                event.places, event.placed_by = list(events[-1].places), "the event before"
+                event.doubts.append("placed where the attack told just before was")
             if not event.places:
                 unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "
                                                        "named for it"))
@@ -300,7 +359,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     unproposed += _outliers(events, resolver)
     proposals = []
     for proposal in propose(events, meta.date, meta.year):
-        why = _keep(proposal)
+        why = _keep(proposal, resolver)
         if why:
             unproposed.append(Unproposed(proposal.events[0].sentence,
                                          f"'{proposal.events[0].trigger}': {why}"))

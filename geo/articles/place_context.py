@@ -40,6 +40,8 @@ def antecedent(resolver: PlaceResolver, ref: PlaceRef, told: list[Place],
     same = [p for p in told if kind in ("", "any") or kind_of(resolver, p) == kind] \
         if pointed else [p for p in told if kind not in ("", "any")
                          and kind_of(resolver, p) == kind]
+    if pointed and kind in ("", "any"):     # "the facility": the last facility told, not a
+        same = [p for p in same if p.ref.facility or p.site_id] or same   # city in passing
     if named:          # "the SOCAR facility": a place told before under that name
         same = [p for p in same if named.lower() in f"{p.ref.text} {p.ref.operator} "
                 f"{p.label}".lower()]

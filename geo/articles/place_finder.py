@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from geo.articles.lexicon import FACILITY_PATTERN
@@ -180,7 +181,10 @@ def _attacker(tokens: list[Token], end: int) -> bool:
 def _passive_subject(tokens, i, end) -> bool:
     first = all(t.word in "\"“'‘(-–—•" for t in tokens[:i])
     following = [t.low for t in tokens[end:end + 4]]
-    return first and bool(following) and following[0] in PASSIVE and \
+    # "Kyiv has hit several Russian energy sites": the capital for its government, acting
+    active = following[:1] in (["has"], ["have"], ["had"]) and following[1:2] not in (
+        ["been"], ["come"])
+    return first and bool(following) and following[0] in PASSIVE and not active and \
         bool(ATTACK_WORDS.intersection(following[1:]))
 
 
@@ -202,6 +206,26 @@ def _aliases(tokens: list[Token], aliases: dict[tuple[str, ...], str]) -> list[P
     return refs
 
 
+# "Ukraine's capital", "the Russian capital", "the capital of Azerbaijan": the country's capital
+# city (found by the resolver), not the country; "the capital region" is not the city
+CAPITAL = re.compile(r"\b(?:the\s+capital\s+of\s+(?P<of>[A-Z][\w-]+)|(?P<own>[A-Z][\w-]+)['’]s\s+"
+                     r"capital|the\s+(?P<demonym>[A-Z][a-z]+)\s+capital)(?:\s+city)?\b"
+                     r"(?!\s+(?:region|area|oblast|district|province))")
+
+
+def _capitals(text: str, offset: int, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """The capitals `text` names, in place of the country refs their words gave."""
+    for found in CAPITAL.finditer(text):
+        name = found.group("of") or found.group("own") or DEMONYMS.get(
+            (found.group("demonym") or "").lower(), "")
+        if not name:
+            continue
+        start, end = offset + found.start(), offset + found.end()
+        refs = [r for r in refs if r.end <= start or end <= r.start]
+        refs.append(PlaceRef(start, end, "target", [Part(name, "capital", start, end)]))
+    return refs
+
+
 def find_places(text: str, offset: int, aliases: dict[tuple[str, ...], str],
                 article: str) -> list[PlaceRef]:
     """Every place `text` (a sentence at `offset` in `article`) names, left to right."""
@@ -209,7 +233,7 @@ def find_places(text: str, offset: int, aliases: dict[tuple[str, ...], str],
     if not tokens:
         return []
     used: set[int] = set()
-    refs = _facilities(tokens, text, offset, used) + _others(tokens, used)
+    refs = _capitals(text, offset, _facilities(tokens, text, offset, used) + _others(tokens, used))
     for site in _aliases(tokens, aliases):
         holder = next((r for r in refs if r.start <= site.start < r.end
                        or site.start <= r.start < site.end), None)

@@ -164,6 +164,11 @@ DEMONYMS = {"russian": "Russia", "ukrainian": "Ukraine", "azerbaijani": "Azerbai
             "slovak": "Slovakia", "belarusian": "Belarus", "georgian": "Georgia",
             "kazakh": "Kazakhstan", "polish": "Poland", "romanian": "Romania",
             "moldovan": "Moldova", "iranian": "Iran"}
+# the capitals of the countries above: "Ukraine's capital", "the Russian capital"
+CAPITALS = {"Russia": "Moscow", "Ukraine": "Kyiv", "Azerbaijan": "Baku", "Armenia": "Yerevan",
+            "Turkey": "Ankara", "Hungary": "Budapest", "Slovakia": "Bratislava",
+            "Belarus": "Minsk", "Georgia": "Tbilisi", "Kazakhstan": "Astana",
+            "Poland": "Warsaw", "Romania": "Bucharest", "Moldova": "Chisinau", "Iran": "Tehran"}
 LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "of",
               "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
               "russian-occupied", "russian-annexed"} | PLACE_TYPES | \

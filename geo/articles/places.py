@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.articles.place_register import facility_kind
-from geo.articles.place_spans import Part, PlaceRef
+from geo.articles.place_spans import CAPITALS, Part, PlaceRef
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
@@ -99,10 +99,14 @@ class PlaceResolver:
     def hints(self, ref: PlaceRef) -> tuple[str, str]:
         """(country, admin1) the text states around the place: possessives, broader places."""
         country, admin1 = "", ""
+        # a country the place is said to be in ("plants in Ukraine") before one around it
+        # ("Russian forces struck DTEK's plants in Ukraine": the attacker's)
+        stated = next((iso for part in ref.parts if part.level in ("any", "country")
+                       for iso in [self.country_of(part.name)] if iso), "")
         for part in [*ref.context, *ref.parts]:
             iso = self.country_of(part.name) if part.level in ("any", "country") else ""
             if iso:
-                country = country or iso
+                country = country or stated or iso
             elif not admin1 and part is not (ref.parts or [None])[0] and part.level in (
                     "any", "admin1") and self.geocoder.admin1_ids(
                     normalize_name(part.name), country or None):
@@ -182,6 +186,15 @@ class PlaceResolver:
                 return self._place(ref, result, query, country, admin1)
         return None
 
+    def _capital(self, ref: PlaceRef) -> Place | None:
+        """'Ukraine's capital': the capital city of the country named."""
+        country = self.country_of(ref.parts[0].name)
+        name = CAPITALS.get(self.geocoder.index.countries.get(country, {}).get("name", ""))
+        if not name:
+            return None
+        return self._place(ref, self.geocode(name, country), name, country, "",
+                           note=f"'{ref.text}' taken as {name}")
+
     def _near_site(self, ref: PlaceRef, near: Place) -> Place | None:
         """'the thermal power plant' after Kremenchuk: the register's one such site near it."""
         kind = facility_kind(ref.facility)
@@ -203,6 +216,8 @@ class PlaceResolver:
         """`previous`: the place told just before (for "the thermal power plant");
         `sentence`: the (country, admin1) the rest of the sentence names, used as hints for a
         facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region")."""
+        if ref.parts and ref.parts[0].level == "capital":
+            return self._capital(ref)
         country, admin1 = self.hints(ref)
         if not ref.parts:
             country, admin1 = country or sentence[0], admin1 or sentence[1]
@@ -227,12 +242,17 @@ class PlaceResolver:
             if by_name:
                 return by_name
         missing = []
+        # a country only from the words around ("Ukraine's agency said ... a factory in
+        # Bryansk") is a hint: a name not in it is looked for in the other countries the
+        # article names
+        hinted = [country, ""] if country and len(chain) == len(ref.parts) else [country]
         for i, part in enumerate(chain):
             broader = next((p.name for p in chain[i + 1:] if p.level == "admin1"), admin1)
             query = _level_text(part)
-            found = self._place(ref, self.geocode(query, country, broader if query != broader
-                                                  else ""), query, country, broader,
-                                note=_missing(missing, query))
+            found = next((place for within in hinted for place in [self._place(
+                ref, self.geocode(query, within, broader if query != broader else ""), query,
+                within, broader, note=_missing(missing, query))] if place is not None and (
+                    within == country or place.country in self.countries)), None)
             if found and not (part.level in ("admin1", "admin2")
                               and found.precision in ("town", "site")):
                 return found      # "the Starooskolsky district" is no town it is spelt like

@@ -210,14 +210,22 @@ def _specificity(place: Place) -> int:
     return 2 if place.precision == "admin1" and "raion centre" in place.label else rank
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= NAME_STEM}
+
+
 def _name_words(place: Place) -> set[str]:
-    return {w for w in re.findall(r"\w+", f"{place.ref.facility_name} {place.ref.operator}"
-                                  .lower()) if len(w) >= NAME_STEM}
+    return _words(f"{place.ref.facility_name} {place.ref.operator}")
 
 
 def _same_name(a: Place, b: Place) -> bool:
     """'Afip' and 'Afipsky', 'Ukrenergo' and 'Ukrainian Ukrenergo': one facility's names;
-    'Ilsky' and 'Slavyansk' two. A facility with no name words is not another one."""
+    'Ilsky' and 'Slavyansk' two. A facility with no name words is not another one, nor is
+    one named for its town ('the Makhachkala refinery') against one named by its owner ('the
+    refinery owned by Dagnotekh'): the text does not say they differ."""
+    if not (_words(a.ref.facility_name) and _words(b.ref.facility_name)) and not (
+            _words(a.ref.operator) and _words(b.ref.operator)):
+        return True
     ours, theirs = _name_words(a), _name_words(b)
     return not ours or not theirs or any(
         x.startswith(y[:NAME_STEM]) and (x.startswith(y) or y.startswith(x))
@@ -232,7 +240,9 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
     if fine.named and not _same_name(fine, coarse):
         return False                     # "the Ilsky and Slavyansk oil refineries": two
     if coarse.precision == "country":    # "DTEK Naftogaz energy facilities" in the gas region
-        return fine.kind == coarse.kind or {fine.kind, coarse.kind} <= {"", "any"}
+        # "Azerbaijan's SOCAR facility in Ukraine" is the SOCAR depot told at its region
+        return fine.kind == coarse.kind or {fine.kind, coarse.kind} <= {"", "any"} or (
+            coarse.kind in ("", "any") and bool(_name_words(fine)) and bool(_name_words(coarse)))
     return fine.kind == coarse.kind or "" in (fine.kind, coarse.kind) or \
         "any" in (fine.kind, coarse.kind)
 

@@ -129,10 +129,20 @@ class Matcher:
 
     def score(self, proposals, claims: list[Claim], counts: bool = False) -> Score:
         """Claims are matched most precise first, each to the first proposal that fits and
-        is not taken: a town's proposal is not spent on a region's claim it also fits."""
+        is not taken: a town's proposal is not spent on a region's claim it also fits. When
+        that spends a proposal on an optional claim a required one needed, the required
+        claims are matched first instead (the better of the two orders counts)."""
+        by_precision = self._assign(proposals, claims, counts,
+                                    lambda c: -RANK[c.precision])
+        required_first = self._assign(proposals, claims, counts,
+                                      lambda c: (not c.required, -RANK[c.precision]))
+        return max((by_precision, required_first), key=lambda s: (
+            s.recall, s.good_proposals, -len(s.over_precise)))
+
+    def _assign(self, proposals, claims: list[Claim], counts: bool, order) -> Score:
         score = Score(required=sum(c.required for c in claims), proposals=len(proposals))
         taken: set[int] = set()
-        for claim in sorted(claims, key=lambda c: -RANK[c.precision]):
+        for claim in sorted(claims, key=order):
             key = claim.key if claim.required else f"optional:{claim.key}"
             fitting = sorted(range(len(proposals)), key=lambda i: abs(
                 RANK.get(proposals[i].place.precision, 0) - RANK[claim.precision]))
