@@ -1,17 +1,85 @@
-"""Hostile stored and typed text in what leaves the app (issue 18, second round): the
-popups and the canvas labels, and the marks for characters that hide or reorder text."""
+"""Hostile stored and typed text in what leaves the app (issue 18, second round): snapshots
+(PNG, SVG), the KML export, the popups and the canvas labels, and the marks for characters
+that hide or reorder text."""
 
 from __future__ import annotations
 
-import pytest
+import sqlite3
+import xml.etree.ElementTree as ET
 
+import pytest
+from PIL import Image
+
+from geo.commands._cli import main
+from geo.importing.readers.dispatch import read_file
 from geo.render.canvas_points import layer_spec
 from geo.render.popups import popup_html
 from geo.settings import DATA_DIR
+from geo.sharing.exports import export_bytes
 from geo.store.incident_store import IncidentStore
 from geo.visible import safe_link, visible
 from layers import infrastructure
 from layers.base import PopupSpec
+from tests.support.hostile import hostile_store, incidents
+
+MATH = r"cost $\foo{ and $x^2$ at $"
+CONTROL = "a\x01b \x1b[31m \ufffe\uffff \u202eexe"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("hostile") / "hostile.sqlite"
+    hostile_store(path)
+    with sqlite3.connect(path) as db:  # a site drawn with its name on every snapshot
+        db.execute("UPDATE sites SET name = ? WHERE name LIKE 'Kremenchuk%refinery%'",
+                   [MATH + " " + CONTROL])
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+    return str(path)
+
+
+def svg_text(path) -> str:
+    return " ".join(e.text for e in ET.parse(path).getroot().iter() if e.text)
+
+
+@pytest.mark.parametrize("title", [MATH, CONTROL])
+def test_a_snapshot_draws_any_title_and_name_as_written(tmp_path, capsys, hostile_db, title):
+    """matplotlib read '$...$' as mathtext (a traceback for '$\\foo$'), and wrote control
+    characters into the SVG, which no XML reader then opens."""
+    png, svg = tmp_path / "map.png", tmp_path / "map.svg"
+    for out in (png, svg):
+        code, _, err = run(capsys, "snapshot", "-o", str(out), "--title", title,
+                           "--region", "story", "--db", hostile_db)
+        assert code == 0, err
+    assert Image.open(png).info["Title"] == visible(title, one_line=True)
+    text = svg_text(svg)  # parses: the SVG is well-formed XML
+    assert visible(title) in text
+    assert visible(MATH + " " + CONTROL) in text  # the site's label, as written
+    assert "\x01" not in svg.read_text(encoding="utf-8")
+
+
+def test_kml_names_and_descriptions_are_escaped_html_that_reads_back_as_written():
+    """Google Earth shows a placemark's name and description as HTML (its balloon): stored
+    markup there would run."""
+    frame = incidents()
+    data = export_bytes(frame, "kml")
+    root = ET.fromstring(data)
+    names = [e.text or "" for e in root.iter("{http://www.opengis.net/kml/2.2}name")]
+    descriptions = [e.text or "" for e in
+                    root.iter("{http://www.opengis.net/kml/2.2}description")]
+    assert len(descriptions) == len(frame)
+    for text in names + descriptions:
+        assert "<" not in text and ">" not in text, text[:80]
+    assert any("&lt;script&gt;" in text for text in descriptions)
+    back = read_file(data, "export.kml").frame  # the project's reader decodes the HTML
+    hostile = frame.loc[frame["incident_id"] == "hostile-01"].iloc[0]
+    row = back.loc[back["incident_id"] == "hostile-01"].iloc[0]
+    assert hostile["description"] in row["description"]
 
 
 def test_popups_show_hidden_characters_as_marks_and_link_only_clean_addresses():

@@ -6,11 +6,13 @@ Incidents known only to country level have no point: CSV leaves latitude/longitu
 GeoJSON, GeoPackage, KML and GeoParquet keep the row with an empty (null) geometry, so
 every format has the same rows (GIS tools list them in the attribute table; they are not
 drawn). Spreadsheet formulas are neutralised in the CSV only (geo.sharing.csv_safety: a
-rule for files a spreadsheet opens); every other format keeps text exactly as stored.
+rule for files a spreadsheet opens); every other format keeps text exactly as stored, but
+for the KML placemark's name and description, which Google Earth shows as HTML: escaped.
 """
 
 from __future__ import annotations
 
+import html
 import io
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from geo.errors import ExportError
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 from geo.sharing.csv_safety import neutralise_formulas
 from geo.sharing.file_formats import pick_format
+from geo.visible import visible
 
 LAYER_NAME = "incidents"
 EXPORT_FORMATS = {
@@ -91,17 +94,26 @@ def _geo_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
 
 
+def _balloon_text(values: pd.Series) -> pd.Series:
+    """Text for a field Google Earth shows as HTML (the balloon's title and description):
+    markup escaped, hidden characters as marks, so stored text shows as written and never
+    runs (a description is HTML in KML; this project's KML reader decodes it back)."""
+    return values.map(lambda value: html.escape(visible(value), quote=False))
+
+
 def _kml_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     """KML reads `name`, `description`, `begin` and `end` as the placemark's own fields:
-    Google Earth then titles each point and offers its time slider."""
+    Google Earth then titles each point and offers its time slider. Both are HTML to it
+    (its balloon), so they are escaped; the record's own columns (ExtendedData) are kept
+    exactly as stored, as in every other format."""
     category = frame["category"].map(CATEGORY_LABELS).fillna(frame["category"])
     claim = frame["claim_status"].map(CLAIM_LABELS).fillna(frame["claim_status"])
     description = (frame["date_described"] + " · " + category + ". " + frame["description"]
                    + " Source: " + frame["source_name"] + ". Claim status: " + claim
                    + ". Location: " + frame["geo_precision"] + " (" + frame["geo_method"] + ").")
-    out = frame.assign(name=frame["place"].where(frame["place"] != "", frame["incident_id"]),
-                       description=description, begin=frame["date_start"],
-                       end=frame["date_end"])
+    name = frame["place"].where(frame["place"] != "", frame["incident_id"])
+    out = frame.assign(name=_balloon_text(name), description=_balloon_text(description),
+                       begin=frame["date_start"], end=frame["date_end"])
     return _geo_frame(out)
 
 
