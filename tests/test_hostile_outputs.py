@@ -118,3 +118,51 @@ def test_canvas_labels_show_hidden_characters_as_marks(tmp_path):
     labels = layer_spec(infrastructure.build(sites), None)["labels"]
     assert "depot‹U+202E›exe" in labels.values()
     assert not any("\u202e" in label for label in labels.values())
+
+
+@pytest.mark.parametrize("verb", ["export", "snapshot", "query", "geocode", "parse"])
+def test_a_command_writing_to_a_folder_or_nowhere_says_so(tmp_path, capsys, hostile_db, verb):
+    """`query -o FOLDER` was a traceback (IsADirectoryError); `geocode -o` into a missing
+    folder said "Cannot write '...': None"."""
+    source = tmp_path / "in.csv"
+    source.write_text("place,country\nOdesa,UA\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("A drone struck the Odesa oil depot on 8 August 2025.\n",
+                       encoding="utf-8")
+    first = {"export": [], "snapshot": [], "query": [], "geocode": [str(source)],
+             "parse": [str(article)]}[verb]
+    db = [] if verb in ("geocode", "parse") else ["--db", hostile_db]
+    suffix = ".png" if verb == "snapshot" else ".csv"
+    folder = tmp_path / f"folder{suffix}"  # a folder named as a file of the format
+    folder.mkdir()
+    for target, said in ((folder, "it is a folder"),
+                         (tmp_path / "missing" / f"out{suffix}", "No such file or directory")):
+        code, _, err = run(capsys, verb, *first, "-o", str(target), *db)
+        assert code == 2 and "Traceback" not in err, err
+        assert str(target) in err and "None" not in err, err
+        if verb != "query":  # query checks the folder before it reads the store
+            assert said in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", folder.name, "in.csv"]
+    assert list(folder.iterdir()) == []
+
+
+def test_a_write_that_fails_half_way_leaves_the_file_that_was_there(tmp_path, monkeypatch,
+                                                                     capsys, hostile_db):
+    """A full disk while writing an export: the previous export stays whole, no part file
+    is left (the bytes were written in place, so a failure left half a file)."""
+    out = tmp_path / "view.csv"
+    out.write_bytes(b"the export of yesterday\n")
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("geo.sharing.output.os.fsync", full_disk)
+    code, _, err = run(capsys, "export", "-o", str(out), "--db", hostile_db)
+    assert code == 2 and "No space left on device" in err and str(out) in err
+    assert out.read_bytes() == b"the export of yesterday\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["view.csv"]
+
+
+def test_query_refuses_a_negative_limit(capsys, hostile_db):
+    code, _, err = run(capsys, "query", "--limit", "-5", "--db", hostile_db)
+    assert code == 2 and "--limit -5" in err

@@ -21,6 +21,7 @@ from geo.articles.text import SUFFIXES, article_from_text, read_article_path
 from geo.errors import InputFileError
 from geo.geocoding.geocoder import load_geocoder
 from geo.settings import Settings
+from geo.sharing.output import write_whole
 
 NAME = "parse"
 HELP = ("read news articles (.txt, .html, .md) and write the incidents they state as a CSV "
@@ -97,10 +98,6 @@ def run(args: argparse.Namespace) -> int:
     if str(args.output) == "-":
         sys.stdout.write(data.decode("utf-8-sig"))
     else:
-        try:
-            args.output.write_bytes(data)
-        except OSError as error:
-            raise InputFileError(f"Cannot write '{args.output}': {error.strerror}; choose "
-                                 "another path") from error
+        write_whole(args.output, data, advice="choose another path")
         print(f"{len(rows)} proposal(s) written to {args.output}", file=sys.stderr)
     return 0

@@ -29,6 +29,7 @@ from geo.errors import ExportError
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 from geo.sharing.csv_safety import neutralise_formulas
 from geo.sharing.file_formats import pick_format
+from geo.sharing.output import write_whole
 from geo.visible import visible
 
 LAYER_NAME = "incidents"
@@ -169,11 +170,7 @@ def write_export(view: pd.DataFrame, path: Path, fmt: str | None = None) -> int:
     """Write `view` to `path` (format from the suffix unless given); return the row count."""
     path = Path(path)
     data = export_bytes(view, fmt or format_from_path(path))
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise ExportError(f"Cannot write '{path}': {error.strerror}; check the folder "
-                          "exists and is writable") from error
+    write_whole(path, data)
     return len(view)
 
 
