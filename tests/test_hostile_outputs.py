@@ -166,3 +166,15 @@ def test_a_write_that_fails_half_way_leaves_the_file_that_was_there(tmp_path, mo
 def test_query_refuses_a_negative_limit(capsys, hostile_db):
     code, _, err = run(capsys, "query", "--limit", "-5", "--db", hostile_db)
     assert code == 2 and "--limit -5" in err
+
+
+def test_a_file_written_whole_has_the_mode_a_plain_write_gives(tmp_path):
+    from geo.sharing.output import write_whole
+
+    plain, whole = tmp_path / "plain.csv", tmp_path / "whole.csv"
+    plain.write_bytes(b"x")
+    write_whole(whole, b"x")
+    assert whole.stat().st_mode == plain.stat().st_mode
+    plain.chmod(0o640)
+    write_whole(plain, b"y")
+    assert plain.stat().st_mode & 0o777 == 0o640 and plain.read_bytes() == b"y"

@@ -18,6 +18,17 @@ def os_reason(error: OSError) -> str:
     return error.strerror or str(error) or type(error).__name__
 
 
+def _mode_for(path: Path) -> int:
+    """The mode the file has, or the one a plain open() would give it (the temporary file
+    is private: 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_whole(path: Path | str, data: bytes, *, advice: str = "check the folder exists "
                 "and is writable") -> None:
     path = Path(path)
@@ -32,6 +43,7 @@ def write_whole(path: Path | str, data: bytes, *, advice: str = "check the folde
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
