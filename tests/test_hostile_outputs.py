@@ -16,6 +16,7 @@ from geo.render.canvas_points import layer_spec
 from geo.render.popups import popup_html
 from geo.settings import DATA_DIR
 from geo.sharing.exports import export_bytes
+from geo.sharing.output import write_whole
 from geo.store.incident_store import IncidentStore
 from geo.visible import safe_link, visible
 from layers import infrastructure
@@ -169,8 +170,6 @@ def test_query_refuses_a_negative_limit(capsys, hostile_db):
 
 
 def test_a_file_written_whole_has_the_mode_a_plain_write_gives(tmp_path):
-    from geo.sharing.output import write_whole
-
     plain, whole = tmp_path / "plain.csv", tmp_path / "whole.csv"
     plain.write_bytes(b"x")
     write_whole(whole, b"x")
@@ -178,3 +177,18 @@ def test_a_file_written_whole_has_the_mode_a_plain_write_gives(tmp_path):
     plain.chmod(0o640)
     write_whole(plain, b"y")
     assert plain.stat().st_mode & 0o777 == 0o640 and plain.read_bytes() == b"y"
+
+
+def test_an_empty_db_option_is_refused_not_read_as_the_default_store(tmp_path, capsys,
+                                                                       monkeypatch):
+    """`--db "$DB"` with DB unset imported into the default store."""
+    default = tmp_path / "default.sqlite"
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(default))
+    source = tmp_path / "in.csv"
+    source.write_text("date,latitude,longitude,place\n2025-08-01,46.1,30.2,Odesa\n",
+                      encoding="utf-8")
+    code, _, err = run(capsys, "import", str(source), "--db", " ", "--by", "Ana")
+    assert code == 2 and "--db is empty" in err
+    assert not default.exists()
+    code, _, err = run(capsys, "batches", "--db", str(tmp_path / "missing" / "x.sqlite"))
+    assert code == 2 and "--db: the folder of" in err
