@@ -4,6 +4,7 @@ that hide or reorder text."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import xml.etree.ElementTree as ET
 
@@ -11,6 +12,7 @@ import pytest
 from PIL import Image
 
 from geo.commands._cli import main
+from geo.errors import InputFileError
 from geo.importing.readers.dispatch import read_file
 from geo.render.canvas_points import layer_spec
 from geo.render.popups import popup_html
@@ -192,3 +194,26 @@ def test_an_empty_db_option_is_refused_not_read_as_the_default_store(tmp_path, c
     assert not default.exists()
     code, _, err = run(capsys, "batches", "--db", str(tmp_path / "missing" / "x.sqlite"))
     assert code == 2 and "--db: the folder of" in err
+
+
+@pytest.mark.parametrize("member, said", [
+    ({"type": "Point", "coordinates": [30.2, 46.1]}, "an object of type 'Point', not a Feature"),
+    ("hello", "a string, not a Feature"), (None, "null, not a Feature"),
+    ({"type": "Feature", "geometry": "POINT (30 46)", "properties": {}}, "geometry that is a"),
+    ({"type": "Feature", "geometry": None, "properties": [1, 2]}, "properties that are a list"),
+])
+def test_a_geojson_member_that_is_not_a_feature_is_named_not_dropped_or_a_traceback(member,
+                                                                                       said):
+    """A bare geometry among the features was dropped without a word; a string, null or a
+    list of properties stopped the reader with a traceback."""
+    good = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.2, 46.1]},
+            "properties": {"date": "2025-08-01"}}
+    data = json.dumps({"type": "FeatureCollection", "features": [good, member]}).encode()
+    with pytest.raises(InputFileError, match="feature 2 of 2") as error:
+        read_file(data, "events.geojson")
+    assert said in str(error.value)
+    umap = json.dumps({"type": "umap", "properties": {"name": "m"}, "geometry": {
+        "type": "Point", "coordinates": [30, 46]}, "layers": [
+        {"type": "FeatureCollection", "features": [good, member], "_umap_options": {}}]})
+    with pytest.raises(InputFileError, match="feature 2 of 2"):
+        read_file(umap.encode(), "map.umap")
