@@ -217,3 +217,15 @@ def test_a_geojson_member_that_is_not_a_feature_is_named_not_dropped_or_a_traceb
         {"type": "FeatureCollection", "features": [good, member], "_umap_options": {}}]})
     with pytest.raises(InputFileError, match="feature 2 of 2"):
         read_file(umap.encode(), "map.umap")
+
+
+def test_the_html_snapshot_shows_a_hidden_character_of_its_title_as_a_mark(tmp_path, capsys,
+                                                                             hostile_db):
+    out = tmp_path / "map.html"
+    code, _, err = run(capsys, "snapshot", "-o", str(out), "--title", CONTROL,
+                       "--db", hostile_db)
+    assert code == 0, err
+    html = out.read_text(encoding="utf-8")
+    for hidden in ("\u202e", "\x1b", "\\u202e", "\\u001b"):
+        assert hidden not in html, repr(hidden)
+    assert "<title>a‹U+0001›b ‹U+001B›[31m ‹U+FFFE›‹U+FFFF› ‹U+202E›exe" in html
