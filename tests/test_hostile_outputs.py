@@ -229,3 +229,32 @@ def test_the_html_snapshot_shows_a_hidden_character_of_its_title_as_a_mark(tmp_p
     for hidden in ("\u202e", "\x1b", "\\u202e", "\\u001b"):
         assert hidden not in html, repr(hidden)
     assert "<title>a‹U+0001›b ‹U+001B›[31m ‹U+FFFE›‹U+FFFF› ‹U+202E›exe" in html
+
+
+@pytest.mark.parametrize("pair, said", [
+    ("nosuchfield=place", "mapped to 'nosuchfield', which this import does not read (no such "
+                          "field)"),
+    ("date=date", "mapped to 'date', which this import does not read"),
+])
+def test_a_map_option_naming_no_field_is_refused_not_ignored(tmp_path, capsys, pair, said):
+    """`--map nosuchfield=place` imported as if it were not given."""
+    source = tmp_path / "in.csv"
+    source.write_text("date,latitude,longitude,place\n2025-08-01,46.1,30.2,Odesa\n",
+                      encoding="utf-8")
+    code, _, err = run(capsys, "import", str(source), "--map", pair, "--dry-run", "--by", "Ana",
+                       "--db", str(tmp_path / "x.sqlite"))
+    assert code == 2 and said in err and "date_start, date_end" in err
+
+
+def test_an_unknown_preferred_country_is_refused_as_the_geocode_command_refuses_it(tmp_path,
+                                                                                    capsys):
+    """`import --country ZZZ` preferred nothing without a word (`geocode --country ZZZ`
+    refused it)."""
+    source = tmp_path / "in.csv"
+    source.write_text("date,place\n2025-08-01,Odesa\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(source), "--country", "ZZZ", "--dry-run", "--by",
+                       "Ana", "--db", str(tmp_path / "x.sqlite"))
+    assert code == 2 and "Unknown country 'ZZZ'" in err
+    code, out, _ = run(capsys, "import", str(source), "--country", "Ukraine", "--dry-run",
+                       "--by", "Ana", "--db", str(tmp_path / "x.sqlite"))
+    assert code == 0 and "1 would be added" in out

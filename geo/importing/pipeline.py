@@ -109,6 +109,16 @@ def _geocoder(geocoder):
         else geocoder
 
 
+def _check_country(geocoder, country: str | None) -> None:
+    """The country preferred for place names must be one the gazetteer knows: another
+    (a typo, 'ZZZ') would prefer nothing without a word."""
+    index = getattr(geocoder, "index", None)
+    if country and index is not None and index.country_code(country) is None:
+        raise ValidationError([f"Unknown country '{country}' preferred for place names; give "
+                               "an ISO2 code such as UA or a country name such as Ukraine"],
+                              summary="Nothing was imported")
+
+
 def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions = ImportOptions(),
                    *, geocoder=None, file_sha256: str = "",
                    progress: Progress | None = None) -> ImportPreview:
@@ -143,7 +153,9 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
         try:
             if geocoder is None:
                 raise GeocodeError("no geocoder was given to the import")
-            choices = geocode_rows(incidents, needs, _geocoder(geocoder), issues,
+            geocoder = _geocoder(geocoder)
+            _check_country(geocoder, options.default_country)
+            choices = geocode_rows(incidents, needs, geocoder, issues,
                                    admin2=fields["admin2"],
                                    default_country=options.default_country)
         except GeocodeError as error:
