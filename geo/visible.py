@@ -27,15 +27,22 @@ def _mark(match: re.Match) -> str:
     return f"‹U+{ord(match.group()):04X}›"
 
 
-def visible(value, *, one_line: bool = False) -> str:
+def visible(value, *, one_line: bool = False, mark_breaks: bool = False) -> str:
     """`value` as text with every hidden or control character made visible (line breaks
-    and tabs kept, or folded into spaces with `one_line`); '' for None and NaN."""
+    and tabs kept, folded into spaces with `one_line`, or shown as marks with `mark_breaks`:
+    a value inside a line of its own, which a line break in it would end, letting the
+    rest pass for another line); '' for None and NaN."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = str(value)
     if one_line:
         text = " ".join(LINE_BREAKS.sub(" ", text).split())
-    return HIDDEN.sub(_mark, text)
+    shown = HIDDEN.sub(_mark, text)
+    return LINE_BREAKS.sub(_marks, shown) if mark_breaks else shown
+
+
+def _marks(match: re.Match) -> str:
+    return "".join(f"‹U+{ord(ch):04X}›" for ch in match.group())
 
 
 def safe_link(url: str) -> str | None:

@@ -258,3 +258,16 @@ def test_an_unknown_preferred_country_is_refused_as_the_geocode_command_refuses_
     code, out, _ = run(capsys, "import", str(source), "--country", "Ukraine", "--dry-run",
                        "--by", "Ana", "--db", str(tmp_path / "x.sqlite"))
     assert code == 0 and "1 would be added" in out
+
+
+def test_no_file_name_or_value_can_pass_for_a_line_of_the_import_summary(tmp_path, capsys):
+    """A file name or a cell holding a line break printed the rest of it as a line of its
+    own: 'FAKE 2026-01-01 evil.csv: 1 added' under a name that said nothing of it."""
+    source = tmp_path / "report\n  rejected: 0\nOK.csv"
+    source.write_text('date,place\n2025-08-01,"Nowhere\nRow 2: fine"\n', encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(source), "--dry-run", "--by", "Ana",
+                       "--db", str(tmp_path / "x.sqlite"))
+    assert code == 1
+    assert "report‹U+000A›  rejected: 0‹U+000A›OK.csv: 0 would be added" in out
+    assert "place 'Nowhere‹U+000A›Row 2: fine' was not found" in out
+    assert "\nOK.csv" not in out and "\nRow 2: fine" not in out
