@@ -271,3 +271,11 @@ def test_no_file_name_or_value_can_pass_for_a_line_of_the_import_summary(tmp_pat
     assert "report‹U+000A›  rejected: 0‹U+000A›OK.csv: 0 would be added" in out
     assert "place 'Nowhere‹U+000A›Row 2: fine' was not found" in out
     assert "\nOK.csv" not in out and "\nRow 2: fine" not in out
+
+
+def test_an_article_s_file_name_cannot_pass_for_a_line_of_the_parse_report(tmp_path, capsys):
+    article = tmp_path / "art\nother.txt: 9 proposal(s).txt"
+    article.write_text("A drone struck the Odesa oil depot on 8 August 2025.\n",
+                       encoding="utf-8")
+    code, _, err = run(capsys, "parse", str(article), "-o", str(tmp_path / "out.csv"))
+    assert code == 0 and "art‹U+000A›other.txt: 9 proposal(s).txt: 1 proposal(s)" in err
