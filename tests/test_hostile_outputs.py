@@ -279,3 +279,16 @@ def test_an_article_s_file_name_cannot_pass_for_a_line_of_the_parse_report(tmp_p
                        encoding="utf-8")
     code, _, err = run(capsys, "parse", str(article), "-o", str(tmp_path / "out.csv"))
     assert code == 0 and "art‹U+000A›other.txt: 9 proposal(s).txt: 1 proposal(s)" in err
+
+
+@pytest.mark.parametrize("uploaded, stem", [
+    ("report.csv", "report"), ("invoice\u202ecod.exe.csv", "invoice‹U+202E›cod.exe"),
+    ("../../etc/passwd.csv", "_.._etc_passwd"), ("a\nb.csv", "a b"),
+    ('<img src="x">.csv', "_img src=_x__"), ("..csv", "import"),
+])
+def test_the_rows_left_out_download_under_a_name_that_shows_what_it_is(uploaded, stem):
+    """'invoice\\u202ecod.exe.csv' was offered as 'invoice\\u202ecod.exe-not-imported.csv',
+    which a file manager shows as '...vsc.detropmi-ton-exe.doc'."""
+    from geo.ui.import_preview_panel import download_stem
+
+    assert download_stem(uploaded) == stem
