@@ -292,3 +292,25 @@ def test_the_rows_left_out_download_under_a_name_that_shows_what_it_is(uploaded,
     from geo.ui.import_preview_panel import download_stem
 
     assert download_stem(uploaded) == stem
+
+
+@pytest.mark.parametrize("verb", ["import", "geocode"])
+def test_a_device_or_a_folder_given_as_the_file_is_refused_by_what_it_is(tmp_path, capsys,
+                                                                        verb):
+    """`geocode /dev/zero` read forever, filling the memory; a folder was 'No such file'."""
+    out = ["--dry-run", "--by", "Ana", "--db", str(tmp_path / "x.sqlite")] \
+        if verb == "import" else ["-o", str(tmp_path / "out.csv")]
+    for given, said in (("/dev/zero", "is not a regular file (a device or a pipe)"),
+                        (str(tmp_path), "is a folder")):
+        code, _, err = run(capsys, verb, given, *out)
+        assert code == 2 and f"'{given}' {said}" in err, err
+
+
+def test_no_more_than_the_limit_is_read_whatever_size_the_file_states(tmp_path):
+    from geo.importing.readers.table import read_path
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 2_000)
+    with pytest.raises(InputFileError, match="over the 1000 bytes limit"):
+        read_path(big, max_bytes=1_000)
+    assert read_path(big, max_bytes=2_000) == b"x" * 2_000

@@ -20,15 +20,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.errors import GeocodeError, InputFileError
+from geo.errors import GeocodeError
 from geo.geocoding.geocoder import load_geocoder
 from geo.geocoding.online import geocode_online
 from geo.importing.columns import FIELDS, listed_columns
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.dispatch import read_file
+from geo.importing.readers.table import read_path
 from geo.settings import Settings
 from geo.sharing.csv_safety import neutralise_formulas
-from geo.sharing.output import os_reason, write_whole
+from geo.sharing.output import write_whole
 
 NAME = "geocode"
 HELP = ("add latitude, longitude and geocode_status/precision/match/candidates to a CSV of "
@@ -138,11 +139,7 @@ def _guess_columns(args: argparse.Namespace, columns) -> None:
 
 
 def _read(path: Path) -> pd.DataFrame:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(f"Cannot read '{path}': {os_reason(error)}; check the path") from error
-    return read_file(data, path.name).frame.reset_index(drop=True)
+    return read_file(read_path(path), path.name).frame.reset_index(drop=True)
 
 
 def _given_points(frame: pd.DataFrame) -> pd.Series | None:
