@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from geo.errors import FilterError
 from geo.names import LAYER_KEYS
@@ -83,7 +83,9 @@ class ViewState:
 
 
 def _list(values) -> str:
-    return ",".join(values)
+    """Values joined by commas; a comma or a percent sign in a value (an operator named
+    "Naftogaz, JSC") is percent-escaped, so that the value comes back whole."""
+    return ",".join(v.replace("%", "%25").replace(",", "%2C") for v in values)
 
 
 def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, str]:
@@ -146,7 +148,7 @@ def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
 
 
 def _choices(text: str, allowed, name: str, problems: list[str]) -> tuple[str, ...]:
-    values = tuple(v for v in text.split(",") if v and v != "none")
+    values = tuple(unquote(v) for v in text.split(",") if v and v != "none")
     unknown = [v for v in values if allowed is not None and v not in allowed]
     if unknown:
         problems.append(f"Link parameter '{name}' has unknown value(s) "

@@ -74,3 +74,16 @@ def test_the_map_page_says_what_of_a_link_it_cannot_follow(new_app, query, said)
 
 def test_a_link_selecting_a_stored_incident_says_nothing(new_app):
     assert opened(new_app, {"sel": "seed-002-01"}) == []
+
+
+@pytest.mark.parametrize("operator", ["Naftogaz, JSC", "100% state-owned", "a%2Cb", "none,x"])
+def test_an_operator_with_a_comma_or_a_percent_sign_comes_back_whole(operator):
+    """Joined by commas, 'Naftogaz, JSC' came back as two operators no incident claims."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from geo.viewstate import permalink
+
+    state = ViewState(DEFAULT.date_from, DEFAULT.date_to, operators=(operator, "SOCAR"))
+    query = dict(parse_qsl(urlsplit(permalink("http://127.0.0.1:8501/", state)).query))
+    back, problems = parse(query, operators=[operator, "SOCAR"])
+    assert back.operators == (operator, "SOCAR") and problems == []
