@@ -314,3 +314,17 @@ def test_no_more_than_the_limit_is_read_whatever_size_the_file_states(tmp_path):
     with pytest.raises(InputFileError, match="over the 1000 bytes limit"):
         read_path(big, max_bytes=1_000)
     assert read_path(big, max_bytes=2_000) == b"x" * 2_000
+
+
+def test_kml_balloons_show_only_the_escaped_name_and_description():
+    """Google Earth's default balloon lays out every ExtendedData value (kept exactly as
+    stored, '<script>' and all) as HTML: each placemark takes a balloon of its own."""
+    data = export_bytes(incidents(), "kml")
+    root = ET.fromstring(data)
+    kml = "{http://www.opengis.net/kml/2.2}"
+    assert [e.text for e in root.iter(f"{kml}text")] == ["<b>$[name]</b><br/>$[description]"]
+    placemarks = list(root.iter(f"{kml}Placemark"))
+    assert [p.find(f"{kml}styleUrl").text for p in placemarks] == \
+        ["#incident-balloon"] * len(placemarks)
+    data_values = [e.text for e in root.iter(f"{kml}SimpleData") if e.text]
+    assert any("<script>" in value for value in data_values)  # the record, as stored

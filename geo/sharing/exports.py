@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import geopandas as gpd
@@ -118,6 +119,31 @@ def _kml_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return _geo_frame(out)
 
 
+KML = "http://www.opengis.net/kml/2.2"
+BALLOON_ID = "incident-balloon"
+BALLOON_TEXT = "<b>$[name]</b><br/>$[description]"
+
+
+def _with_plain_balloon(kml: bytes) -> bytes:
+    """Each placemark's balloon holds its (escaped) name and description only: Google
+    Earth's default balloon also lays out the ExtendedData values, kept exactly as stored
+    for GIS tools, as HTML, where stored markup would run."""
+    ET.register_namespace("", KML)
+    root = ET.fromstring(kml)
+    document = root.find(f"{{{KML}}}Document")
+    style = ET.Element(f"{{{KML}}}Style", id=BALLOON_ID)
+    ET.SubElement(ET.SubElement(style, f"{{{KML}}}BalloonStyle"), f"{{{KML}}}text").text = \
+        BALLOON_TEXT
+    document.insert(0, style)
+    for placemark in root.iter(f"{{{KML}}}Placemark"):
+        link = ET.Element(f"{{{KML}}}styleUrl")
+        link.text = f"#{BALLOON_ID}"
+        data = placemark.find(f"{{{KML}}}ExtendedData")
+        placemark.insert(list(placemark).index(data) if data is not None else len(placemark),
+                         link)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
     # utf-8-sig: Excel then reads Cyrillic and other non-ASCII place names correctly
     return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
@@ -162,7 +188,7 @@ def export_bytes(view: pd.DataFrame, fmt: str) -> bytes:
     if fmt == "parquet":
         return _parquet_bytes(frame)
     if fmt == "kml":
-        return _ogr_bytes(_kml_frame(frame), EXPORT_FORMATS[fmt][0])
+        return _with_plain_balloon(_ogr_bytes(_kml_frame(frame), EXPORT_FORMATS[fmt][0]))
     return _ogr_bytes(_geo_frame(frame), EXPORT_FORMATS[fmt][0])
 
 
