@@ -328,3 +328,15 @@ def test_kml_balloons_show_only_the_escaped_name_and_description():
         ["#incident-balloon"] * len(placemarks)
     data_values = [e.text for e in root.iter(f"{kml}SimpleData") if e.text]
     assert any("<script>" in value for value in data_values)  # the record, as stored
+
+
+def test_a_cell_longer_than_any_account_of_an_incident_refuses_its_row(tmp_path, capsys):
+    """A 1 MB description was stored, and carried by every popup, table and export."""
+    source = tmp_path / "long.csv"
+    source.write_text("date,latitude,longitude,description\n"
+                      f"2025-08-01,46.1,30.2,{'x' * 1_000_000}\n"
+                      f"2025-08-02,46.2,30.3,{'y' * 100_000}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(source), "--by", "Ana",
+                       "--db", str(tmp_path / "x.sqlite"))
+    assert code == 0 and ": 1 added" in out and "rejected: 1" in out
+    assert "Row 1: description is 1,000,000 characters long; at most 100,000 are stored" in out
