@@ -81,12 +81,43 @@ def _read_points(features: list, name: str) -> RawTable:
                     derived={column: () for column in POINT_COLUMNS})
 
 
+def _json_kind(value) -> str:
+    if isinstance(value, dict):
+        return f"an object of type '{value['type']}'" if isinstance(value.get("type"), str) \
+            else "an object"
+    return {str: "a string", bool: "true or false", int: "a number", float: "a number",
+            list: "a list", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _check_members(document, name: str) -> None:
+    """Every member of a FeatureCollection's features is a Feature whose geometry and
+    properties are objects (or null): another member (a bare geometry, a string, a list of
+    properties) would be lost without a word, or stop the reader."""
+    if not isinstance(document, dict) or not isinstance(document.get("features"), list):
+        return
+    for number, feature in enumerate(document["features"], start=1):
+        if not isinstance(feature, dict) or feature.get("type", "Feature") != "Feature":
+            problem = f"is {_json_kind(feature)}, not a Feature"
+        elif not isinstance(feature.get("geometry"), dict | None):
+            problem = f"has a geometry that is {_json_kind(feature['geometry'])}"
+        elif not isinstance(feature.get("properties"), dict | None):
+            problem = f"has properties that are {_json_kind(feature['properties'])}"
+        else:
+            continue
+        raise InputFileError(
+            f"'{name}': feature {number:,} of {len(document['features']):,} {problem}; each "
+            "member of 'features' must be an object with \"type\": \"Feature\" and an object "
+            "(or null) as its geometry and properties: fix that feature, or export the file "
+            "again")
+
+
 def _read_plain(data: bytes, name: str) -> RawTable | None:
     """A file of WGS84 points read with the json module; None when GDAL must read it."""
     try:
         document = parse_json(data, name)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None  # GDAL says what is wrong with it
+    _check_members(document, name)
     features = _plain_points(document)
     if features is None:
         return None

@@ -32,7 +32,9 @@ def _features(layers: list, named: bool) -> list[dict]:
             continue
         name = _layer_name(layer, number)
         for feature in layer.get("features") or []:
-            if not isinstance(feature, dict):
+            if not isinstance(feature, dict) or not isinstance(feature.get("properties"),
+                                                               dict | None):
+                features.append(feature)  # read_geojson names what is wrong with it
                 continue
             properties = dict(feature.get("properties") or {})
             if named:
