@@ -340,3 +340,49 @@ def test_a_cell_longer_than_any_account_of_an_incident_refuses_its_row(tmp_path,
                        "--db", str(tmp_path / "x.sqlite"))
     assert code == 0 and ": 1 added" in out and "rejected: 1" in out
     assert "Row 1: description is 1,000,000 characters long; at most 100,000 are stored" in out
+
+
+def test_a_workbook_formula_without_a_value_refuses_its_row_not_read_as_empty(tmp_path):
+    """A workbook a script wrote holds formulas and no values: GDAL reads such a cell as
+    empty, so a latitude or a description was lost without a word."""
+    import zipfile
+
+    def cell(ref, text):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/package/2006/relationships"
+    rows = ('<row r="1">' + "".join(cell(f"{c}1", h) for c, h in zip(
+        "ABCD", ("date", "latitude", "longitude", "description"), strict=True)) + "</row>"
+            '<row r="2">' + cell("A2", "2025-08-01") + '<c r="B2"><f>46+0.1</f></c>'
+            '<c r="C2"><v>30.2</v></c>' + cell("D2", "kept") + "</row>"
+            '<row r="3">' + cell("A3", "2025-08-02") + '<c r="B3"><v>46.2</v></c>'
+            '<c r="C3"><v>30.3</v></c><c r="D3" t="str"><f>IF(1,"","x")</f><v></v></c></row>')
+    path = tmp_path / "script.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats'
+            '-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets'
+            '/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.worksheet+xml"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            f'<Relationships xmlns="{relations}"><Relationship Id="rId1" Type="http://schemas'
+            '.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>'))
+        archive.writestr("xl/workbook.xml", (
+            f'<workbook xmlns="{main}" xmlns:r="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships"><sheets><sheet name="Events" sheetId="1" '
+            'r:id="rId1"/></sheets></workbook>'))
+        archive.writestr("xl/_rels/workbook.xml.rels", (
+            f'<Relationships xmlns="{relations}"><Relationship Id="rId1" Type="http://schemas'
+            '.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>'))
+        archive.writestr("xl/worksheets/sheet1.xml",
+                         f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>')
+    table = read_file(path.read_bytes(), path.name)
+    assert table.row_problems == {1: [
+        "Row 1: cell B2 holds a formula (=46+0.1) the workbook keeps no value of; open and "
+        "save the file in Excel or LibreOffice (they work it out), or type the value"]}
