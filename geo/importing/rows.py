@@ -205,9 +205,10 @@ def _date_text(fields: pd.DataFrame) -> pd.Series:
 def _too_long(fields: pd.DataFrame, rows: np.ndarray, issues: RowIssues) -> None:
     """A cell longer than any account of an incident (a whole book pasted, a hostile file's
     50 MB cell) is refused with its row: every popup, table and export would carry it."""
-    for name in fields.columns:
-        values = fields[name].to_numpy(dtype=object)
-        if not len(values) or max(map(len, values)) <= MAX_CELL_CHARS:  # C loops: the usual file
+    cells = fields.to_numpy(dtype=object)  # one block of text: a view, not a copy
+    for position, name in enumerate(fields.columns):
+        values = cells[:, position]
+        if not len(values) or max(map(len, values)) <= MAX_CELL_CHARS:  # C loop: the usual
             continue
         lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
         long = lengths > MAX_CELL_CHARS
