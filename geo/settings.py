@@ -36,9 +36,9 @@ class Settings:
         )
 
 
-def database_url_from(value: str) -> str:
+def database_url_from(value: str, given_as: str = "INCIDENT_MAP_DB") -> str:
     """Accept a URL ("sqlite:///x.db", "postgresql://...", "postgres://...") or a plain file
-    path."""
+    path; `given_as` names where it was given, for the messages."""
     value = value.strip()
     if not value:
         return sqlite_url(DEFAULT_DB_PATH)
@@ -47,12 +47,12 @@ def database_url_from(value: str) -> str:
     path = Path(value).expanduser()
     if path.is_dir():
         raise ConfigError(
-            f"INCIDENT_MAP_DB points to a folder: '{value}'; give a file path such as "
+            f"{given_as} points to a folder: '{value}'; give a file path such as "
             f"'{path / 'incidents.sqlite'}' or a database URL"
         )
     if not path.parent.exists():
         raise ConfigError(
-            f"INCIDENT_MAP_DB: the folder of '{value}' does not exist; create "
+            f"{given_as}: the folder of '{value}' does not exist; create "
             f"'{path.parent}' or choose another path"
         )
     return sqlite_url(path.resolve())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from geo.errors import FilterError
 from geo.names import LAYER_KEYS
@@ -83,7 +83,9 @@ class ViewState:
 
 
 def _list(values) -> str:
-    return ",".join(values)
+    """Values joined by commas; a comma or a percent sign in a value (an operator named
+    "Naftogaz, JSC") is percent-escaped, so that the value comes back whole."""
+    return ",".join(v.replace("%", "%25").replace(",", "%2C") for v in values)
 
 
 def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, str]:
@@ -123,6 +125,10 @@ def permalink(base_url: str, state: ViewState, default: ViewState | None = None)
 
 
 SHOWN_CHARS = 80  # of a bad value quoted back: a link may carry megabytes
+# what to_query writes: any other parameter of a link is said, not dropped unsaid
+PARAMETERS = ("from", "to", "layers", "cat", "claim", "op", "confirmed_only", "lat", "lon",
+              "z", "sel", "pipe", "km")
+POSITION = ("lat", "lon", "z")
 
 
 def _shown(text: str) -> str:
@@ -142,7 +148,7 @@ def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
 
 
 def _choices(text: str, allowed, name: str, problems: list[str]) -> tuple[str, ...]:
-    values = tuple(v for v in text.split(",") if v and v != "none")
+    values = tuple(unquote(v) for v in text.split(",") if v and v != "none")
     unknown = [v for v in values if allowed is not None and v not in allowed]
     if unknown:
         problems.append(f"Link parameter '{name}' has unknown value(s) "
@@ -174,11 +180,17 @@ def _pipeline(query: dict[str, str], state: ViewState, pipelines,
 def from_query(query: dict[str, str], default: ViewState, *, categories, claim_statuses,
                operators, pipelines=None) -> tuple[ViewState, list[str]]:
     problems: list[str] = []
+    unknown = [name for name in query if name not in PARAMETERS]
+    if unknown:
+        problems.append(f"Link parameter(s) {_shown(', '.join(repr(n) for n in unknown))} "
+                        f"are not read by this map (it reads {', '.join(PARAMETERS)}); "
+                        "ignored")
     state = default
     date_from = _date(query["from"], "from", problems) if "from" in query else None
     date_to = _date(query["to"], "to", problems) if "to" in query else None
-    if date_from and date_to and date_to < date_from:
-        problems.append(f"Link window ends ({date_to}) before it starts ({date_from}); ignored")
+    start, end = date_from or state.date_from, date_to or state.date_to
+    if (date_from or date_to) and end < start:  # one end given past the other's default
+        problems.append(f"Link window ends ({end}) before it starts ({start}); ignored")
         date_from = date_to = None
     state = replace(state, date_from=date_from or state.date_from, date_to=date_to or state.date_to)
     if "layers" in query:
@@ -195,6 +207,10 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
                             f"'{_shown(query['confirmed_only'])}'; ignored")
         else:
             state = replace(state, confirmed_only=flag)
+    given = [name for name in POSITION if name in query]
+    if given and len(given) < len(POSITION):
+        problems.append(f"Link map position needs lat, lon and z; it gives only "
+                        f"{', '.join(given)}; ignored")
     try:
         if {"lat", "lon", "z"} <= set(query):
             lat, lon, zoom = float(query["lat"]), float(query["lon"]), int(query["z"])

@@ -12,30 +12,46 @@ import math
 import re
 from urllib.parse import urlsplit
 
-HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\u180e"
+# bidi embeddings, overrides, isolates and marks (LRM, RLM, ALM); zero-width space, word
+# joiner, invisible operators, BOM, Mongolian vowel separator; Hangul fillers (blank
+# letters); tag characters (invisible ASCII); the noncharacters U+FFFE and U+FFFF (no XML
+# may hold them); C0 and C1 controls. Joiners (U+200C, U+200D) and variation selectors
+# are left: scripts and emoji need them.
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\u2060-\u2064"
+                    "\ufeff\u180e\u115f\u1160\u3164\uffa0\ufffe\uffff\U000e0000-\U000e007f"
                     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 def _mark(match: re.Match) -> str:
     return f"‹U+{ord(match.group()):04X}›"
 
 
-def visible(value, *, one_line: bool = False) -> str:
+def visible(value, *, one_line: bool = False, mark_breaks: bool = False) -> str:
     """`value` as text with every hidden or control character made visible (line breaks
-    and tabs kept, or folded into spaces with `one_line`); '' for None and NaN."""
+    and tabs kept, folded into spaces with `one_line`, or shown as marks with `mark_breaks`:
+    a value inside a line of its own, which a line break in it would end, letting the
+    rest pass for another line); '' for None and NaN."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = str(value)
     if one_line:
         text = " ".join(LINE_BREAKS.sub(" ", text).split())
-    return HIDDEN.sub(_mark, text)
+    shown = HIDDEN.sub(_mark, text)
+    return LINE_BREAKS.sub(_marks, shown) if mark_breaks else shown
+
+
+def _marks(match: re.Match) -> str:
+    return "".join(f"‹U+{ord(ch):04X}›" for ch in match.group())
 
 
 def safe_link(url: str) -> str | None:
-    """Only http(s) URLs with a host become links; anything else (javascript:, data:,
-    vbscript:, 'https:evil') is shown as text."""
+    """Only http(s) URLs with a host and nothing hidden or blank inside become links;
+    anything else (javascript:, data:, vbscript:, 'https:evil', an address holding a bidi
+    override or a space) is shown as text."""
     url = (url or "").strip()
+    if HIDDEN.search(url) or any(ch.isspace() for ch in url):  # what shows is not where it goes
+        return None
     try:
         parts = urlsplit(url)
     except ValueError:  # e.g. an unclosed IPv6 bracket: not an address a browser opens

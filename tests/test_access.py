@@ -3,6 +3,8 @@ authenticating proxy sends and the roles of the access file, and fails closed.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geo.access.actor import command_line_actor, local_actor, team_actor
@@ -129,3 +131,15 @@ def test_names_with_hidden_characters_are_refused():
     assert "invisible" in name_problems("An\u200ba")[0]
     assert "U+00A0" in name_problems("Ana\u00a0K")[0]
     assert name_problems("")[0] == "Name is empty"
+
+
+def test_a_roles_file_that_is_a_device_or_too_large_is_refused_not_read_forever(tmp_path):
+    """INCIDENT_MAP_ACCESS=/dev/zero read forever, filling the memory."""
+    from geo.access.policy import MAX_POLICY_BYTES
+
+    with pytest.raises(ConfigError, match="'/dev/zero' is not a file; every request is refused"):
+        load_policy(Path("/dev/zero"))
+    huge = tmp_path / "roles.toml"
+    huge.write_bytes(b"#" * (MAX_POLICY_BYTES + 1))
+    with pytest.raises(ConfigError, match="too large for a roles file"):
+        load_policy(huge)

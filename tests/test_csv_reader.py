@@ -181,3 +181,21 @@ def test_a_file_without_a_header_row_is_refused_with_what_to_do(first):
                                     ["Дата", "Широта", "Довгота"], ["acq_date", "frp", "t31"]])
 def test_names_are_not_taken_for_values(header):
     assert not looks_like_values(header)
+
+
+def test_a_first_cell_on_two_lines_is_one_row_not_an_unclosed_quote():
+    """The record's own next fields, after the quote that closes its first cell, made its
+    second line 'look like a row': the row was split in two and reported as a quote never
+    closed."""
+    data = (b'date,latitude,longitude,place\n"2025-08-01\nRow 9: all fine",46.1,30.2,Odesa\n'
+            b'"2025-08-02\nsaid ""a,b,c"" here",46.2,30.3,Kyiv\n')
+    table = read_csv_bytes(data, "two-lines.csv")
+    assert table.frame.to_dict("records") == [
+        {"date": "2025-08-01\nRow 9: all fine", "latitude": "46.1", "longitude": "30.2",
+         "place": "Odesa"},
+        {"date": '2025-08-02\nsaid "a,b,c" here', "latitude": "46.2", "longitude": "30.3",
+         "place": "Kyiv"}]
+    assert table.row_problems == {}
+    unclosed = read_csv_bytes(b'date,latitude,longitude,place\n2025-08-01,46.1,30.2,"Odesa\n'
+                              b'2025-08-02,46,30,Kyiv\n', "unclosed.csv")
+    assert len(unclosed.frame) == 2 and "is not closed" in unclosed.row_problems[1][0]

@@ -27,3 +27,11 @@ def test_header_names_are_neutralised_and_the_input_is_not_changed():
     out = neutralise_formulas(frame)
     assert list(out.columns) == ["'=cmd"]
     assert frame.iat[0, 0] == "=x"
+
+
+def test_categorical_and_arrow_text_columns_are_neutralised_too():
+    frame = pd.DataFrame({"status": pd.Categorical(["=1+1", "ok", "=1+1"]),
+                          "note": pd.array(["@SUM(A1)", "x", None], dtype="string[pyarrow]")})
+    out = neutralise_formulas(frame)
+    assert out["status"].tolist() == ["'=1+1", "ok", "'=1+1"]
+    assert out["note"].tolist()[:2] == ["'@SUM(A1)", "x"]

@@ -133,6 +133,36 @@ def test_excel_sheet_with_a_title_above_its_header():
                for note in table.notes)
 
 
+def _with_formula(data: bytes, reference: str) -> bytes:
+    """The workbook with cell `reference` a formula and no saved value, as a script writes."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                text = body.decode()
+                start = text.index(f'<c r="{reference}"')
+                end = text.index("</c>", start) + len("</c>")
+                body = f'{text[:start]}<c r="{reference}"><f>45+0.3</f></c>{text[end:]}'.encode()
+            archive.writestr(item, body)
+    return out.getvalue()
+
+
+def test_a_formula_without_a_value_below_a_title_refuses_its_own_row_or_the_file():
+    """Below a title the sheet's rows and the table's are not the same: the formula's row is
+    found by the empty cell GDAL read; a blank row GDAL left out makes it unknowable, and
+    the file is refused rather than a row lost or the wrong one refused."""
+    header = ["Date", "Place", "Latitude", "Longitude"]
+    rows = [["Strikes, August 2025"], header, ["2025-08-08", "Orlivka", "45.3", "28.4"],
+            ["2025-08-09", "Odesa", "x", "30.7"]]
+    table = read_file(_with_formula(workbook({"S": rows}), "C4"), "report.xlsx")
+    assert list(table.row_problems) == [2] and "cell C4 holds a formula" in \
+        table.row_problems[2][0]
+    blank = [rows[0], [], *rows[1:]]
+    with pytest.raises(InputFileError, match="sheet 'S': cell C5 holds a formula"):
+        read_file(_with_formula(workbook({"S": blank}), "C5"), "report.xlsx")
+
+
 def test_excel_data_under_a_one_name_header_is_not_taken_for_a_title():
     data = workbook({"Sheet1": [["Date"], ["2025-08-08", "46.1", "30.1"]]})
     table = read_file(data, "odd.xlsx")

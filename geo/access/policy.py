@@ -29,6 +29,7 @@ from pathlib import Path
 from geo.errors import ConfigError
 
 ENV_VAR = "INCIDENT_MAP_ACCESS"
+MAX_POLICY_BYTES = 1024 * 1024  # a roles file of thousands of people is some 100 KB
 DEFAULT_HEADER = "X-Forwarded-Email"
 
 READ = "read the map and pages"
@@ -78,7 +79,15 @@ def policy_from_env(environ: Mapping[str, str] | None = None) -> TeamPolicy | No
 def load_policy(path: Path) -> TeamPolicy:
     where = f"{ENV_VAR} file '{path}'"
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        if path.exists() and not path.is_file():  # a device (/dev/zero) would never end
+            raise ConfigError(f"The {where} is not a file; every request is refused until "
+                              f"{ENV_VAR} names one (or unset it for local mode)")
+        with path.open("rb") as file:
+            text = file.read(MAX_POLICY_BYTES + 1)
+        if len(text) > MAX_POLICY_BYTES:
+            raise ConfigError(f"The {where} is over {MAX_POLICY_BYTES // 1024} KB, too large "
+                              "for a roles file; every request is refused until it is fixed")
+        document = tomllib.loads(text.decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"Cannot read the {where}: {error.strerror}; every request is "
                           f"refused until it can be read (or unset {ENV_VAR} for local "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from geo.errors import ConfigError
 from geo.settings import Settings, database_url_from
 from geo.store.incident_store import IncidentStore
 
@@ -22,5 +23,8 @@ def add_by_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_store(args: argparse.Namespace, settings: Settings) -> IncidentStore:
-    url = database_url_from(args.db) if args.db else settings.database_url
+    if args.db is not None and not args.db.strip():  # `--db "$DB"` with DB unset
+        raise ConfigError("--db is empty; give a database file or URL, or leave --db out to "
+                          "use INCIDENT_MAP_DB (or the default store)")
+    url = database_url_from(args.db, "--db") if args.db else settings.database_url
     return IncidentStore.open(url, settings.data_dir)

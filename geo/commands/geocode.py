@@ -21,14 +21,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.errors import ExportError, GeocodeError, InputFileError
+from geo.errors import GeocodeError
 from geo.geocoding.geocoder import load_geocoder
 from geo.geocoding.online import geocode_online
 from geo.importing.columns import FIELDS, listed_columns
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.dispatch import read_file
+from geo.importing.readers.table import read_path
 from geo.settings import Settings
 from geo.sharing.csv_safety import neutralise_formulas
+from geo.sharing.output import write_whole
 
 NAME = "geocode"
 HELP = ("add latitude, longitude and geocode_status/precision/match/candidates to a CSV of "
@@ -139,11 +141,7 @@ def _guess_columns(args: argparse.Namespace, columns) -> None:
 
 
 def _read(path: Path) -> pd.DataFrame:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(f"Cannot read '{path}': {error.strerror}; check the path") from error
-    return read_file(data, path.name).frame.reset_index(drop=True)
+    return read_file(read_path(path), path.name).frame.reset_index(drop=True)
 
 
 def _given_points(frame: pd.DataFrame) -> pd.Series | None:
@@ -156,8 +154,5 @@ def _given_points(frame: pd.DataFrame) -> pd.Series | None:
 
 
 def _write(frame: pd.DataFrame, path: Path) -> None:
-    try:
-        neutralise_formulas(frame).to_csv(path, index=False, encoding="utf-8")
-    except OSError as error:
-        raise ExportError(f"Cannot write '{path}': {error.strerror}; choose a writable "
-                          "folder with -o") from error
+    data = neutralise_formulas(frame).to_csv(index=False).encode("utf-8")
+    write_whole(path, data, advice="choose a writable folder with -o")

@@ -21,6 +21,8 @@ from geo.articles.text import SUFFIXES, article_from_text, read_article_path
 from geo.errors import InputFileError
 from geo.geocoding.geocoder import load_geocoder
 from geo.settings import Settings
+from geo.sharing.output import write_whole
+from geo.visible import visible
 
 NAME = "parse"
 HELP = ("read news articles (.txt, .html, .md) and write the incidents they state as a CSV "
@@ -68,18 +70,24 @@ def _read(source):
     return read_article_path(source)
 
 
+def _line(text: str) -> str:
+    """A file name, a publisher or a sentence with a line break in it: one line still."""
+    return visible(text, mark_breaks=True)
+
+
 def _report(parse, quiet: bool) -> None:
     confidence = pd.Series([p.confidence for p in parse.proposals], dtype=object)
     counts = ", ".join(f"{confidence.eq(level).sum()} {level}"
                        for level in ("high", "medium", "low"))
-    print(f"{parse.article.name}: {len(parse.proposals)} proposal(s) ({counts}); "
-          f"{parse.meta.describe()}", file=sys.stderr)
+    print(f"{_line(parse.article.name)}: {len(parse.proposals)} proposal(s) ({counts}); "
+          f"{_line(parse.meta.describe())}", file=sys.stderr)
     if not parse.meta.date:
         print("  the article has no date: relative dates stay unresolved; give --date",
               file=sys.stderr)
     if not quiet:
         for left in parse.unproposed:
-            print(f"  not proposed: {left.why} | {left.sentence.text[:90]}", file=sys.stderr)
+            print(f"  not proposed: {_line(left.why)} | {_line(left.sentence.text[:90])}",
+                  file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,10 +105,6 @@ def run(args: argparse.Namespace) -> int:
     if str(args.output) == "-":
         sys.stdout.write(data.decode("utf-8-sig"))
     else:
-        try:
-            args.output.write_bytes(data)
-        except OSError as error:
-            raise InputFileError(f"Cannot write '{args.output}': {error.strerror}; choose "
-                                 "another path") from error
+        write_whole(args.output, data, advice="choose another path")
         print(f"{len(rows)} proposal(s) written to {args.output}", file=sys.stderr)
     return 0

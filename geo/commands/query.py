@@ -17,6 +17,7 @@ from geo.errors import FilterError
 from geo.render.extents import parse_bbox
 from geo.settings import Settings
 from geo.sharing.csv_safety import neutralise_formulas
+from geo.sharing.output import write_whole
 from geo.viewstate import ViewFilter
 
 NAME = "query"
@@ -54,12 +55,14 @@ def run(args: argparse.Namespace) -> int:
                       categories=tuple(args.category) if args.category else None)
     if args.output is not None and not args.output.parent.is_dir():
         raise FilterError(f"The folder of '{args.output}' does not exist; create it first")
+    if args.limit < 0:
+        raise FilterError(f"--limit {args.limit} is not a number of rows; give 0 or more")
     start = time.perf_counter()
     found = store.query(view)
     elapsed = time.perf_counter() - start
     print(f"{len(found):,} incident(s) in view ({elapsed * 1000:.0f} ms)")
     if args.output is not None:
-        neutralise_formulas(found).to_csv(args.output, index=False)
+        write_whole(args.output, neutralise_formulas(found).to_csv(index=False).encode("utf-8"))
         print(f"written to {args.output}")
     elif len(found):
         table = found.sort_values("date_start")[list(SHOWN)].head(args.limit)

@@ -161,13 +161,28 @@ def _stripped(column: pd.Series) -> np.ndarray:
     return _strip(column.to_numpy(dtype=object))
 
 
+def _unread_fields(mapping: Mapping, preset: Preset) -> list[str]:
+    """A mapping naming a field the import does not read (a typo, 'date' for date_start,
+    a field the preset sets itself) would leave its column unread without a word."""
+    readable = fields_for(preset)
+    problems = []
+    for name, source in mapping.items():
+        if not source or name in readable:
+            continue
+        why = (f"the {preset.name} preset sets it to '{preset.fixed[name]}'"
+               if name in preset.fixed else "no such field")
+        problems.append(f"Column '{source}' is mapped to '{name}', which this import does not "
+                        f"read ({why}); fields: {', '.join(readable)}")
+    return problems
+
+
 def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = "auto",
                   ) -> pd.DataFrame:
     """Text frame with one column per import field ('' where unmapped), preset applied.
 
     Values are stripped of surrounding spaces; nothing else is changed."""
     preset = PRESETS[preset] if isinstance(preset, str) else preset
-    problems = check_mapping(mapping, list(frame.columns))
+    problems = _unread_fields(mapping, preset) + check_mapping(mapping, list(frame.columns))
     if problems:
         raise ValidationError(problems, summary="The columns cannot be used")
     empty = np.full(len(frame), "", dtype=object)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.errors import GeocodeError, InputFileError, ValidationError
+from geo.errors import GeocodeError, ValidationError
 from geo.importing import proposal_confidence, proposal_source
 from geo.importing.columns import (
     apply_mapping,
@@ -45,7 +45,7 @@ from geo.importing.preview import (
 from geo.importing.proposal_confidence import hold_unsure_proposals
 from geo.importing.proposal_source import articles_of
 from geo.importing.readers.dispatch import read_file
-from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, too_large
+from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.thermal import parse_thermal
@@ -109,6 +109,16 @@ def _geocoder(geocoder):
         else geocoder
 
 
+def _check_country(geocoder, country: str | None) -> None:
+    """The country preferred for place names must be one the gazetteer knows: another
+    (a typo, 'ZZZ') would prefer nothing without a word."""
+    index = getattr(geocoder, "index", None)
+    if country and index is not None and index.country_code(country) is None:
+        raise ValidationError([f"Unknown country '{country}' preferred for place names; give "
+                               "an ISO2 code such as UA or a country name such as Ukraine"],
+                              summary="Nothing was imported")
+
+
 def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions = ImportOptions(),
                    *, geocoder=None, file_sha256: str = "",
                    progress: Progress | None = None) -> ImportPreview:
@@ -143,7 +153,9 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
         try:
             if geocoder is None:
                 raise GeocodeError("no geocoder was given to the import")
-            choices = geocode_rows(incidents, needs, _geocoder(geocoder), issues,
+            geocoder = _geocoder(geocoder)
+            _check_country(geocoder, options.default_country)
+            choices = geocode_rows(incidents, needs, geocoder, issues,
                                    admin2=fields["admin2"],
                                    default_country=options.default_country)
         except GeocodeError as error:
@@ -242,11 +254,7 @@ def import_path(path: Path, store: IncidentStore, options: ImportOptions = Impor
                 imported_by: str = "", imported_from: str = "") -> ImportResult:
     """The command line's import: read, check, and (unless dry_run) commit one file."""
     path = Path(path)
-    if not path.is_file():
-        raise InputFileError(f"No such file: '{path}'; check the path")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise too_large(path.name, path.stat().st_size, MAX_FILE_BYTES)
-    data = path.read_bytes()
+    data = read_path(path, MAX_FILE_BYTES)
     raw = read_upload(data, path.name, options)
     preview = preview_import(raw, store, options, geocoder=geocoder, progress=progress,
                              file_sha256=hashlib.sha256(data).hexdigest())

@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.visible import visible
+
+
+def _line(text: str) -> str:
+    """One line of the summary: a line break inside a file name or a quoted value is a
+    mark, so that no value can pass for a line of the summary."""
+    return visible(text, mark_breaks=True)
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -25,7 +33,7 @@ class ImportResult:
         verb = "would be added" if self.dry_run else "added"
         batch = f" (batch {self.batch_id})" if self.batch_id else ""
         updated = "would be updated" if self.dry_run else "updated"
-        lines = [f"{self.file_name}: {self.added:,} {verb}{batch}",
+        lines = [f"{_line(self.file_name)}: {self.added:,} {verb}{batch}",
                  f"  {updated} (changed since stored, old versions kept): {self.updated:,}",
                  f"  duplicates skipped: {self.duplicates + self.late_duplicates:,}"
                  + (f" ({self.late_duplicates:,} stored meanwhile by another import)"
@@ -33,13 +41,14 @@ class ImportResult:
                  f"  held for review, not imported: {self.held_back:,}",
                  f"  rejected: {self.rejected:,}"]
         if self.missing:
-            shown = ", ".join(self.missing[:10]) + (", ..." if len(self.missing) > 10 else "")
+            shown = ", ".join(map(_line, self.missing[:10])) + (
+                ", ..." if len(self.missing) > 10 else "")
             lines.append(f"  stored earlier but no longer in this file (kept; the source may "
                          f"have deleted them): {len(self.missing):,}: {shown}")
-        lines += [f"Note: {note}" for note in self.notes]
+        lines += [f"Note: {_line(note)}" for note in self.notes]
         if self.problems:
             lines.append("Problems:")
-            lines += [f"  {p}" for p in self.problems[:max_problems]]
+            lines += [f"  {_line(p)}" for p in self.problems[:max_problems]]
             if len(self.problems) > max_problems:
                 lines.append(f"  ... and {len(self.problems) - max_problems:,} more "
                              "(the Import page lists them all)")

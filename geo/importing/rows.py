@@ -55,6 +55,8 @@ PARSED_PRECISION = {"day": "day", "month": "month", "year": "approximate"}
 VOCABULARIES = {"category": CATEGORIES, "claim_status": CLAIM_STATUSES,
                 "geo_precision": GEO_PRECISIONS, "date_precision": DATE_PRECISIONS}
 
+MAX_CELL_CHARS = 100_000  # of one field of one row (a long article's text is ~30,000)
+
 
 @dataclass(frozen=True)
 class ParseOptions:
@@ -201,6 +203,21 @@ def _date_text(fields: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(given != "", given, text), index=fields.index, dtype=object)
 
 
+def _too_long(fields: pd.DataFrame, rows: np.ndarray, issues: RowIssues) -> None:
+    """A cell longer than any account of an incident (a whole book pasted, a hostile file's
+    50 MB cell) is refused with its row: every popup, table and export would carry it."""
+    cells = fields.to_numpy(dtype=object)  # one block of text: a view, not a copy
+    for position, name in enumerate(fields.columns):
+        values = cells[:, position]
+        if not len(values) or max(map(len, values)) <= MAX_CELL_CHARS:  # C loop: the usual
+            continue
+        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        long = lengths > MAX_CELL_CHARS
+        issues.add("rejected", rows[long], [
+            f"{name} is {n:,} characters long; at most {MAX_CELL_CHARS:,} are stored: shorten "
+            "it (link longer material from its source)" for n in lengths[long]])
+
+
 def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> ParsedRows:
     """Every row of a mapped frame (geo.importing.columns.apply_mapping: text, stripped)
     typed and checked."""
@@ -241,6 +258,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
     long_ids[long_ids] = [len(value) > 64 for value in ids[long_ids]]
     issues.add("rejected", rows[long_ids], ["incident_id is longer than 64 characters; "
                                             "shorten it or leave it empty"] * long_ids.sum())
+    _too_long(fields, rows, issues)
     if options.known_site_ids is not None:
         unknown = fields["site_id"].ne("") & ~fields["site_id"].isin(options.known_site_ids)
         issues.add("review", rows[unknown.to_numpy()], [

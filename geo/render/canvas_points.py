@@ -16,6 +16,7 @@ from geo.render.assets import canvas_points_js
 from geo.render.js import script_json
 from geo.render.popups import popups_for
 from geo.render.verbatim import VerbatimMacroElement
+from geo.visible import visible
 from layers.base import PointLayer
 from layers.style import HALO_GAP_PX, HALO_WIDTH_PX
 
@@ -33,7 +34,8 @@ def layer_spec(layer: PointLayer, popup_limit: int | None) -> dict:
     labels = {}
     if layer.label_column:
         texts = layer.records[layer.label_column].to_numpy()
-        labels = {int(i): str(texts[i]) for i in np.flatnonzero(texts != "")}
+        # drawn on the canvas, where a bidi override would reorder the text around it
+        labels = {int(i): visible(str(texts[i])) for i in np.flatnonzero(texts != "")}
     return {
         "key": layer.key,
         "title": layer.title,

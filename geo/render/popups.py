@@ -1,4 +1,6 @@
-"""Popup HTML built from layer records. Every value is escaped: user text is data."""
+"""Popup HTML built from layer records. Every value is escaped: user text is data, shown
+with its hidden and control characters (bidi overrides, zero-width spaces) as visible marks
+(geo.visible), as on the pages."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from html import escape
 
 import pandas as pd
 
-from geo.visible import safe_link
+from geo.visible import safe_link, visible
 from layers.base import PopupSpec
 
 __all__ = ["popup_html", "popups_for", "safe_link"]
@@ -15,7 +17,7 @@ __all__ = ["popup_html", "popups_for", "safe_link"]
 def _cell(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return str(value).strip()
+    return visible(str(value).strip())
 
 
 def _rows(row: dict, fields: tuple[tuple[str, str], ...]) -> list[str]:
@@ -28,8 +30,9 @@ def popup_html(row: dict, spec: PopupSpec) -> str:
     parts = [f"<div class='im-popup'><b>{escape(_cell(row.get(spec.title_column)))}</b>",
              "<table>", *_rows(row, spec.fields), "</table>"]
     if spec.link_column:
-        raw = _cell(row.get(spec.link_column))
-        link = safe_link(raw)
+        address = row.get(spec.link_column)
+        link = safe_link(address) if isinstance(address, str) else None
+        raw = _cell(address)
         if link:
             parts.append(f"<a href='{escape(link, quote=True)}' target='_blank' "
                          f"rel='noopener noreferrer'>{escape(spec.link_label)}</a>")

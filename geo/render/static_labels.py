@@ -13,6 +13,8 @@ import matplotlib.patheffects as patheffects
 import numpy as np
 from matplotlib.transforms import offset_copy
 
+from geo.visible import visible
+
 LABEL_FONT_SIZE = 7.5
 LABEL_COLOR = "#111111"
 HALO = [patheffects.Stroke(linewidth=2.6, foreground=(1, 1, 1, 0.92))]
@@ -90,7 +92,7 @@ def place_labels(ax, requests: list[LabelRequest], *, zorder: float = 20,
     soft = list(obstacles or [])
     left_out = 0
     for request in requests:
-        text = ax.text(request.x, request.y, request.text, fontsize=LABEL_FONT_SIZE,
+        text = ax.text(request.x, request.y, visible(request.text), fontsize=LABEL_FONT_SIZE,
                        color=LABEL_COLOR, zorder=zorder, clip_on=False)
         found = _try_place(ax, text, request, hard, soft, frame_box, renderer)
         if found is None:

@@ -27,6 +27,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for name in out.columns:
         column = out[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):  # its categories are text too
+            column = column.astype(object)
         if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
             out[name] = column.map(neutralise_cell, na_action="ignore")
     safe_names = [neutralise_cell(str(name)) for name in out.columns]

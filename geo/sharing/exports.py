@@ -6,12 +6,15 @@ Incidents known only to country level have no point: CSV leaves latitude/longitu
 GeoJSON, GeoPackage, KML and GeoParquet keep the row with an empty (null) geometry, so
 every format has the same rows (GIS tools list them in the attribute table; they are not
 drawn). Spreadsheet formulas are neutralised in the CSV only (geo.sharing.csv_safety: a
-rule for files a spreadsheet opens); every other format keeps text exactly as stored.
+rule for files a spreadsheet opens); every other format keeps text exactly as stored, but
+for the KML placemark's name and description, which Google Earth shows as HTML: escaped.
 """
 
 from __future__ import annotations
 
+import html
 import io
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import geopandas as gpd
@@ -27,6 +30,8 @@ from geo.errors import ExportError
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 from geo.sharing.csv_safety import neutralise_formulas
 from geo.sharing.file_formats import pick_format
+from geo.sharing.output import write_whole
+from geo.visible import visible
 
 LAYER_NAME = "incidents"
 EXPORT_FORMATS = {
@@ -91,18 +96,52 @@ def _geo_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=4326)
 
 
+def _balloon_text(values: pd.Series) -> pd.Series:
+    """Text for a field Google Earth shows as HTML (the balloon's title and description):
+    markup escaped, hidden characters as marks, so stored text shows as written and never
+    runs (a description is HTML in KML; this project's KML reader decodes it back)."""
+    return values.map(lambda value: html.escape(visible(value), quote=False))
+
+
 def _kml_frame(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     """KML reads `name`, `description`, `begin` and `end` as the placemark's own fields:
-    Google Earth then titles each point and offers its time slider."""
+    Google Earth then titles each point and offers its time slider. Both are HTML to it
+    (its balloon), so they are escaped; the record's own columns (ExtendedData) are kept
+    exactly as stored, as in every other format."""
     category = frame["category"].map(CATEGORY_LABELS).fillna(frame["category"])
     claim = frame["claim_status"].map(CLAIM_LABELS).fillna(frame["claim_status"])
     description = (frame["date_described"] + " · " + category + ". " + frame["description"]
                    + " Source: " + frame["source_name"] + ". Claim status: " + claim
                    + ". Location: " + frame["geo_precision"] + " (" + frame["geo_method"] + ").")
-    out = frame.assign(name=frame["place"].where(frame["place"] != "", frame["incident_id"]),
-                       description=description, begin=frame["date_start"],
-                       end=frame["date_end"])
+    name = frame["place"].where(frame["place"] != "", frame["incident_id"])
+    out = frame.assign(name=_balloon_text(name), description=_balloon_text(description),
+                       begin=frame["date_start"], end=frame["date_end"])
     return _geo_frame(out)
+
+
+KML = "http://www.opengis.net/kml/2.2"
+BALLOON_ID = "incident-balloon"
+BALLOON_TEXT = "<b>$[name]</b><br/>$[description]"
+
+
+def _with_plain_balloon(kml: bytes) -> bytes:
+    """Each placemark's balloon holds its (escaped) name and description only: Google
+    Earth's default balloon also lays out the ExtendedData values, kept exactly as stored
+    for GIS tools, as HTML, where stored markup would run."""
+    ET.register_namespace("", KML)
+    root = ET.fromstring(kml)
+    document = root.find(f"{{{KML}}}Document")
+    style = ET.Element(f"{{{KML}}}Style", id=BALLOON_ID)
+    ET.SubElement(ET.SubElement(style, f"{{{KML}}}BalloonStyle"), f"{{{KML}}}text").text = \
+        BALLOON_TEXT
+    document.insert(0, style)
+    for placemark in root.iter(f"{{{KML}}}Placemark"):
+        link = ET.Element(f"{{{KML}}}styleUrl")
+        link.text = f"#{BALLOON_ID}"
+        data = placemark.find(f"{{{KML}}}ExtendedData")
+        placemark.insert(list(placemark).index(data) if data is not None else len(placemark),
+                         link)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -149,7 +188,7 @@ def export_bytes(view: pd.DataFrame, fmt: str) -> bytes:
     if fmt == "parquet":
         return _parquet_bytes(frame)
     if fmt == "kml":
-        return _ogr_bytes(_kml_frame(frame), EXPORT_FORMATS[fmt][0])
+        return _with_plain_balloon(_ogr_bytes(_kml_frame(frame), EXPORT_FORMATS[fmt][0]))
     return _ogr_bytes(_geo_frame(frame), EXPORT_FORMATS[fmt][0])
 
 
@@ -157,11 +196,7 @@ def write_export(view: pd.DataFrame, path: Path, fmt: str | None = None) -> int:
     """Write `view` to `path` (format from the suffix unless given); return the row count."""
     path = Path(path)
     data = export_bytes(view, fmt or format_from_path(path))
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise ExportError(f"Cannot write '{path}': {error.strerror}; check the folder "
-                          "exists and is writable") from error
+    write_whole(path, data)
     return len(view)
 
 

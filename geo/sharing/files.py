@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.errors import ExportError
 from geo.sharing.file_formats import pick_format
 from geo.sharing.formats import SIZES, SNAPSHOT_FORMATS, SnapshotSize
 from geo.sharing.html import snapshot_html
+from geo.sharing.output import write_whole
 from geo.sharing.snapshot import SnapshotView, snapshot_image
 
 
@@ -29,9 +29,5 @@ def write_snapshot(snapshot: SnapshotView, path: Path,
     path = Path(path)
     fmt = check_snapshot_format(path.suffix)
     data = snapshot_bytes(snapshot, fmt, size)
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise ExportError(f"Cannot write '{path}': {error.strerror}; check the folder "
-                          "exists and is writable") from error
+    write_whole(path, data)
     return fmt

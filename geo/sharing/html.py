@@ -3,7 +3,8 @@
 It is the app's own folium map (geo.render.folium_map.build_map, Leaflet inlined, points
 on one canvas) with every popup embedded, fitted to the snapshot's extent, and a caption
 that states title, window, filters, counts, sources, data version and when it was made.
-Every piece of text is escaped: titles and sources are user data.
+Every piece of text is escaped, its hidden and control characters shown as marks: titles
+and sources are user data.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from geo.render.folium_map import build_map
 from geo.render.verbatim import VerbatimText
 from geo.sharing.citation import Citation, count_sentence
 from geo.sharing.snapshot import SnapshotView
+from geo.visible import visible
 from layers.base import MapLayers, PointLayer
 
 TITLE_CSS = """
@@ -30,19 +32,24 @@ html, body { height: 100%; margin: 0; }
 """
 
 
+def _text(value: str, *, quote: bool = False) -> str:
+    """User text as HTML: escaped, with hidden and control characters as visible marks."""
+    return escape(visible(value, one_line=True), quote=quote)
+
+
 def caption_html(citation: Citation) -> str:
     parts = [
-        f"<div class='im-snapshot-title'>{escape(citation.title)}</div>",
-        f"<div>Incidents dated <b>{escape(citation.window_text)}</b></div>",
-        *(f"<div>{escape(line)}</div>" for line in citation.filter_lines),
-        f"<div>{escape(count_sentence(citation))}</div>",
+        f"<div class='im-snapshot-title'>{_text(citation.title)}</div>",
+        f"<div>Incidents dated <b>{_text(citation.window_text)}</b></div>",
+        *(f"<div>{_text(line)}</div>" for line in citation.filter_lines),
+        f"<div>{_text(count_sentence(citation))}</div>",
         "<div class='im-snapshot-meta'>Each point is a claim with its source, not a "
         "settled fact: click a point for who says so.</div>",
         "<div class='im-snapshot-meta'>Sources: incident claims from "
-        f"{escape(citation.incident_sources)}. {escape(' · '.join(citation.attributions))}."
+        f"{_text(citation.incident_sources)}. {_text(' · '.join(citation.attributions))}."
         "</div>",
-        f"<div class='im-snapshot-meta'>Data version <code>{escape(citation.data_version)}"
-        f"</code> · made {escape(citation.made_text)}</div>",
+        f"<div class='im-snapshot-meta'>Data version <code>{_text(citation.data_version)}"
+        f"</code> · made {_text(citation.made_text)}</div>",
     ]
     return "".join(parts)
 
@@ -61,10 +68,10 @@ def snapshot_html(snapshot: SnapshotView) -> str:
                      popup_limit=None, center=((south + north) / 2, (west + east) / 2))
     fmap.fit_bounds([[south, west], [north, east]])
     root = fmap.get_root()
-    root.title = escape(f"{citation.title} · {citation.window_text}")
+    root.title = _text(f"{citation.title} · {citation.window_text}")
     root.header.add_child(Element(TITLE_CSS))
     root.header.add_child(VerbatimText(
-        f"<meta name='description' content='{escape(citation.title, quote=True)}; data "
-        f"version {escape(citation.data_version, quote=True)}'>"
+        f"<meta name='description' content='{_text(citation.title, quote=True)}; data "
+        f"version {_text(citation.data_version, quote=True)}'>"
     ))
     return root.render()

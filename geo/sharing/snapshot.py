@@ -3,6 +3,10 @@
 Page: title and window on top; the map (geo.render.static_map, the same layer objects as
 the interactive map) with a scale bar; a side panel with the legend, the filters and the
 counts; a footer naming the sources, the data version and when the snapshot was made.
+
+Every text on it (a title, a name, a filter) is drawn as written: never as matplotlib's
+mathtext ('$x^2$', or '$\\foo$' that it cannot parse), and with hidden and control characters
+as visible marks (geo.visible), which an SVG could not even hold as XML.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from geo.analysis.filters import split_mapped
 from geo.errors import ExportError
@@ -28,6 +33,7 @@ from geo.render.static_map import MapFrame, draw_layers
 from geo.sharing.citation import Citation, citation_for, count_sentence
 from geo.sharing.formats import IMAGE_FORMATS, SIZE_PATTERN, SIZES, SnapshotSize
 from geo.viewstate import ViewState
+from geo.visible import visible
 from layers import settlements, strikes
 from layers.base import MapLayers
 
@@ -188,7 +194,21 @@ def _empty_notice(ax, citation: Citation, drawn) -> None:
                   "alpha": 0.92})
 
 
+# text is text: no mathtext, no TeX, whatever a stored name or a typed title holds
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+
+
 def render_static(snapshot: SnapshotView, size: SnapshotSize = SIZES["default"]) -> StaticSnapshot:
+    with matplotlib.rc_context(PLAIN_TEXT):
+        rendered = _render_static(snapshot, size)
+    for text in rendered.figure.findobj(Text):
+        shown = visible(text.get_text())
+        if shown != text.get_text():
+            text.set_text(shown)
+    return rendered
+
+
+def _render_static(snapshot: SnapshotView, size: SnapshotSize) -> StaticSnapshot:
     snapshot = replace(snapshot, layers=at_scale(snapshot.layers, snapshot.extent,
                                                  STATIC_MAP_WIDTH_PX))
     citation = snapshot.citation()
@@ -221,12 +241,14 @@ def render_static(snapshot: SnapshotView, size: SnapshotSize = SIZES["default"])
 
 
 def image_metadata(citation: Citation, fmt: str) -> dict:
-    description = (f"Incidents dated {citation.window_text}; data version "
-                   f"{citation.data_version}; " + "; ".join(citation.filter_lines))
+    description = visible(f"Incidents dated {citation.window_text}; data version "
+                          f"{citation.data_version}; " + "; ".join(citation.filter_lines),
+                          one_line=True)
+    title = visible(citation.title, one_line=True)
     if fmt == "svg":
-        return {"Title": citation.title, "Description": description,
+        return {"Title": title, "Description": description,
                 "Date": citation.made_at.isoformat(timespec="seconds")}
-    return {"Title": citation.title, "Description": description, "Software": "incident-map",
+    return {"Title": title, "Description": description, "Software": "incident-map",
             "Source": "incident-map snapshot " + citation.data_version}
 
 

@@ -9,6 +9,7 @@ script in a cell is never run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -27,6 +28,7 @@ from geo.importing.preview import (
 )
 from geo.store.incident_store import IncidentStore
 from geo.ui import import_thermal, safe_text
+from geo.visible import visible
 
 SHOWN_ROWS = 2_000
 EDITABLE_ROWS = 1_000
@@ -144,12 +146,20 @@ def _problems(preview: ImportPreview, rows: pd.DataFrame) -> None:
             st.dataframe(safe_text.table(pd.DataFrame({"Problem": problems})), hide_index=True,
                          width="stretch", height=min(400, 38 + 35 * len(problems)))
     if left_out:
-        stem = preview.file_name.rsplit(".", 1)[0]
+        stem = download_stem(preview.file_name)
         st.download_button(f"Download the {left_out:,} row{'s' if left_out != 1 else ''} left out "
                            "(CSV, with reasons)",
                            preview.not_imported_csv,  # made when clicked
                            file_name=f"{stem}-not-imported.csv",
                            mime="text/csv", key="import_rejected_download")
+
+
+def download_stem(file_name: str) -> str:
+    """The name of a file made from an uploaded one, without its suffix: a bidi override
+    in it would turn 'x\u202ecod.csv' into a name that shows another suffix on the
+    person's disk, a path separator or a line break has no place in a name."""
+    stem = visible(file_name.rsplit(".", 1)[0], one_line=True)
+    return re.sub(r'[/\\:*?"<>|]', "_", stem).strip(" .") or "import"
 
 
 def _missing(preview: ImportPreview) -> None:

@@ -80,6 +80,7 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
     result = map_arguments.follow(state, result, plain_mapped)
     reviewing = table_panel.render_clicked(view, plain_mapped, result.get("last_clicked"),
                                            state.zoom)
+    _unknown_link_selection(plain_mapped)
     timeline_panel.render(view.plain, state.date_from, state.date_to)
     thermal_panel.render(view)
     st.subheader("Incidents in view")
@@ -89,6 +90,21 @@ def render(state: ViewState, *, offered: Choices, route_names: list[str], app_ro
         table_panel.render_unmapped_review(view.plain.loc[~drawable(view.plain)])
     with st.expander("Share and export"):
         share_panel.render(listed, basemap_parts, pipeline_routes, result.get("bounds"))
+
+
+def _unknown_link_selection(mapped) -> None:
+    """A link's `sel` that selects nothing (no such incident, or not drawn in this view)
+    is said while it stays the selection, not dropped unsaid."""
+    linked = st.session_state.get("link_selection")
+    if not linked or st.session_state.get("selected_incident") != linked or (
+            mapped["incident_id"] == linked).any():
+        return
+    shown = linked if len(linked) <= 80 else f"{linked[:80]}… ({len(linked):,} characters)"
+    st.warning(safe_text.block(
+        f"The link selects incident '{shown}', which is not on the map in this view: no "
+        "stored incident has that id, or the window, the filters or the layers leave it out, "
+        "or it has no point (known only to country level). Widen the view, or pick an "
+        "incident on the map or in the table."))
 
 
 def only_what_the_map_shows(view: View, bounds, db: str, data_dir: str,

@@ -73,11 +73,7 @@ def quoted(value, limit: int = QUOTE_LIMIT) -> str:
 def web_url(url) -> str | None:
     """The address if it is an http(s) web address a browser may open; otherwise None
     (javascript:, data:, vbscript:, file:, relative...): such a value is shown as text."""
-    value = "" if _missing(url) else str(url)
-    value = value.strip()
-    if not value or HIDDEN.search(value) or any(ch.isspace() for ch in value):
-        return None
-    return safe_link(value)
+    return None if _missing(url) else safe_link(str(url))
 
 
 def link(label, url) -> str:

@@ -42,15 +42,33 @@ class Choices:
     claim_statuses: list[str]
 
 
-def _initial_state(default: ViewState, pipeline_names: list[str]) -> ViewState:
+def _window_problems(state: ViewState, query: dict, extent: tuple[dt.date, dt.date]) -> list[str]:
+    """A link's window is shown clamped to the stored incidents' dates (a link to "August"
+    while the data ends on the 8th shows 1-8 August); one that misses them entirely would
+    show a single day it never named: said, with the window shown."""
+    low, high = extent
+    if not ({"from", "to"} & set(query)) or (state.date_to >= low and state.date_from <= high):
+        return []
+    shown = (_clamp(state.date_from, low, high), _clamp(state.date_to, low, high))
+    return [f"Link window {state.date_from} to {state.date_to} lies outside the incidents' "
+            f"dates ({low} to {high}); {shown[0]} to {shown[1]} shown"]
+
+
+def _initial_state(default: ViewState, pipeline_names: list[str],
+                   offered: Choices | None = None) -> ViewState:
     if "view_initialised" in st.session_state:
         return default
+    query = dict(st.query_params)
     state, problems = from_query(
-        dict(st.query_params), default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
-        operators=None, pipelines=pipeline_names,
+        query, default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
+        operators=offered.operators if offered is not None else None,
+        pipelines=pipeline_names,
     )
+    if offered is not None:
+        problems += _window_problems(state, query, offered.extent)
     st.session_state["view_initialised"] = True
     st.session_state["link_problems"] = problems
+    st.session_state["link_selection"] = state.selected
     st.session_state["window"] = (state.date_from, state.date_to)
     st.session_state["window_slider"] = st.session_state["window"]
     st.session_state["window_from"], st.session_state["window_to"] = st.session_state["window"]
@@ -148,7 +166,7 @@ def pipeline_controls(names: list[str]) -> tuple[str, float]:
 def render(offered: Choices, pipeline_names: list[str] = ()) -> ViewState:
     extent = offered.extent
     default = ViewState(*offered.default_window)
-    _initial_state(default, list(pipeline_names))
+    _initial_state(default, list(pipeline_names), offered)
     _follow_extent(extent)
     with st.sidebar:
         st.header("View")

@@ -86,6 +86,18 @@ def numbers_text(numbers, limit: int = SHOWN_NUMBERS) -> str:
     return shown + (", ..." if len(numbers) > limit else "")
 
 
+def _before_closing_quote(line: str) -> str:
+    """The part of a quoted cell's continuation line before the quote that closes it (a
+    doubled quote is a quote in the text); the whole line when none closes it."""
+    position = 0
+    while (found := line.find('"', position)) >= 0:
+        if line.startswith('""', found):
+            position = found + 2
+            continue
+        return line[:found]
+    return line
+
+
 class _Records:
     """Records with their row numbers and first physical line, read once."""
 
@@ -108,10 +120,13 @@ class _Records:
         return True
 
     def _looks_like_rows(self, start: int, end: int) -> bool:
-        """Lines start+1..end (swallowed by a quoted cell) look like rows of the file."""
+        """Lines start+1..end (swallowed by a quoted cell) look like rows of the file. Of
+        the last line only what comes before the quote that closes the cell counts: after it
+        come the record's own next fields (a first cell written on two lines)."""
         needed = max(2, self.width - 1)
+        inside = [*self.lines[start + 1:end], _before_closing_quote(self.lines[end])]
         return self.width >= 3 and any(line.count(self.delimiter) >= needed
-                                       for line in self.lines[start + 1:end + 1])
+                                       for line in inside)
 
     def read_careful(self) -> None:
         """Line by line, so that a quote never closed cannot swallow the rows after it."""

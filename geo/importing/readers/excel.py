@@ -6,6 +6,8 @@ more, and the title is said in a note. Dates typed as dates in Excel come out in
 ISO form (2025-08-08, 2025-08-08T01:23:00); numbers as Excel shows them without a
 trailing '.0'. The first sheet whose columns hold a date and a location is read (else the
 first with data rows: the import then names what it lacks); the others are named in a note.
+A formula the workbook keeps no value of (a file a script wrote, never opened in a
+spreadsheet) is a problem of its row, not an empty cell.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pandas as pd
 
 from geo.errors import InputFileError
 from geo.importing.columns import readable
+from geo.importing.readers.excel_formulas import formulas_without_values
 from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.headerless import looks_like_values
 from geo.importing.readers.table import RawTable, text_frame, unique_header
@@ -49,7 +52,7 @@ def read_excel(data: bytes, name: str) -> RawTable:
                              "check that you saved the right workbook")
     # a 'Read me' or legend sheet before the data: the first sheet that can be imported
     sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)), tables[0])
-    cells, title = cells
+    cells, title, skipped = cells
     table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
     if title:
         table.notes.append(title_note(title))
@@ -58,16 +61,35 @@ def read_excel(data: bytes, name: str) -> RawTable:
         table.notes.append(f"Read the sheet '{sheet}'; the workbook's other sheets "
                            f"({', '.join(others)}) were not read: save one as its own "
                            "file to import it")
+    _say_formulas(table, formulas_without_values(data, sheet), skipped, sheet)
     return table
 
 
-def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """(the sheet's rows below its header, the title lines above it): a sheet whose first
+def _say_formulas(table: RawTable, found: dict, skipped: int, sheet: str) -> None:
+    """Each formula without a value refuses its row; where GDAL's rows cannot be matched to
+    the sheet's (it leaves empty rows out), the whole file is refused, never a wrong row."""
+    frame, unplaced = table.frame, []
+    for row, cells in found.items():
+        row -= skipped      # the sheet's rows above the header a title pushed down
+        for column, problem in cells:
+            if (row in frame.index and column < frame.shape[1]
+                    and str(frame.loc[row].iloc[column]) == ""):
+                table.row_problems.setdefault(row, []).append(f"Row {row}: {problem}")
+            else:
+                unplaced.append(problem)
+    if unplaced:
+        more = f" ({len(unplaced) - 1} more such cells)" if len(unplaced) > 1 else ""
+        raise InputFileError(f"'{table.file_name}', sheet '{sheet}': {unplaced[0]}{more}")
+
+
+def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
+    """(the sheet's rows below its header, the title lines above it, how many rows of
+    `cells` those took): a sheet whose first
     row holds one value at most (a report's title: GDAL names its empty cells Field2,
     Field3, ...) has its header on the first of the next rows that holds two or more."""
     named = [c for c in cells.columns if not GDAL_EMPTY_NAME.fullmatch(str(c))]
     if len(named) > 1:
-        return cells, []
+        return cells, [], 0
     rows = cells.to_numpy(dtype=object)
     for at, row in enumerate(rows[:MAX_TITLE_LINES]):
         if sum(bool(str(value).strip()) for value in row) >= 2:
@@ -77,5 +99,5 @@ def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
             title = [*named, *(" ".join(str(v) for v in r if str(v).strip())
                                for r in rows[:at])]
-            return frame, title
-    return cells, []
+            return frame, title, at + 1
+    return cells, [], 0

@@ -10,6 +10,7 @@ readers live here too: size, emptiness, and the wording of the formats accepted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -74,6 +75,27 @@ def too_large(name: str, size: int, max_bytes: int) -> InputFileError:
     return InputFileError(
         f"'{name}' is {file_size(size)}, over the {file_size(max_bytes)} limit; split it into "
         "smaller files (for example by year) and import each one")
+
+
+def read_path(path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """A file given on the command line, read whole up to `max_bytes`: a folder, a device
+    or a pipe (/dev/zero never ends) is refused by what it is, and no more than the limit
+    is ever read, whatever the size the file system states (/proc files state 0)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(f"Cannot read '{path}': No such file or directory; check the path")
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file (a device or a pipe)"
+        raise InputFileError(f"'{path}' is {what}; give the path of a file")
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+    except OSError as error:
+        raise InputFileError(f"Cannot read '{path}': {error.strerror or error}; check the "
+                             "path and its permissions") from error
+    if len(data) > max_bytes:
+        raise too_large(path.name, path.stat().st_size, max_bytes)
+    return data
 
 
 def check_size(data: bytes, name: str, max_bytes: int) -> None:

@@ -1,0 +1,89 @@
+"""A permalink's parameters that the map cannot follow are said, never dropped unsaid (issue
+18, second round): parameters it does not read, half a map position, one end of the window
+past the other's default, a window outside the incidents' dates, an operator no incident
+claims, an incident id that selects nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.schema import CATEGORIES, CLAIM_STATUSES
+from geo.viewstate import ViewState, from_query
+
+DEFAULT = ViewState(date_from=dt.date(2020, 11, 1), date_to=dt.date(2025, 8, 8))
+
+
+def parse(query: dict, operators=None):
+    return from_query(query, DEFAULT, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
+                      operators=operators)
+
+
+def test_parameters_the_map_does_not_read_are_named():
+    state, problems = parse({"form": "2025-08-01", "zoom": "9", "from": "2025-08-01"})
+    assert state.date_from == dt.date(2025, 8, 1)
+    assert len(problems) == 1 and "'form', 'zoom'" in problems[0] and "ignored" in problems[0]
+
+
+@pytest.mark.parametrize("query, said", [
+    ({"from": "2099-01-01"}, "ends (2025-08-08) before it starts (2099-01-01)"),
+    ({"to": "1900-01-01"}, "ends (1900-01-01) before it starts (2020-11-01)"),
+])
+def test_one_end_of_the_window_past_the_other_s_default_is_refused(query, said):
+    state, problems = parse(query)
+    assert (state.date_from, state.date_to) == (DEFAULT.date_from, DEFAULT.date_to)
+    assert len(problems) == 1 and said in problems[0]
+
+
+def test_half_a_map_position_is_said():
+    state, problems = parse({"lat": "46.5", "lon": "30.7"})
+    assert state.center == DEFAULT.center
+    assert problems == ["Link map position needs lat, lon and z; it gives only lat, lon; "
+                        "ignored"]
+
+
+def test_an_operator_no_incident_claims_is_said_when_the_operators_are_known():
+    state, problems = parse({"op": "SOCAR,Gazprom\u202e"}, operators=["SOCAR", "Naftogaz"])
+    assert state.operators == ("SOCAR",)
+    assert "'op'" in problems[0] and "Gazprom" in problems[0]
+
+
+def opened(new_app, query: dict):
+    app = new_app("map_page", timeout=180, query=query).run()
+    if any(b.key == "show_rest_of_page" for b in app.button):
+        app.button(key="show_rest_of_page").click().run()
+    assert not app.exception
+    return [w.value.replace("\\", "") for w in app.warning]
+
+
+@pytest.mark.parametrize("query, said", [
+    ({"sel": "no-such-incident"}, "The link selects incident 'no-such-incident', which is "
+                                  "not on the map"),
+    ({"sel": "x" * 5_000}, "(5,000 characters)"),
+    ({"from": "2001-01-01", "to": "2001-12-31"}, "Link window 2001-01-01 to 2001-12-31 "
+                                                 "lies outside the incidents' dates"),
+    ({"from": "9999-12-30", "to": "9999-12-31"}, "lies outside the incidents' dates"),
+    ({"op": "No such operator"}, "Link parameter 'op' has unknown value(s) No such operator"),
+    ({"utm_source": "mail"}, "'utm_source' are not read by this map"),
+])
+def test_the_map_page_says_what_of_a_link_it_cannot_follow(new_app, query, said):
+    warnings = opened(new_app, query)
+    assert any(said in w for w in warnings), warnings
+
+
+def test_a_link_selecting_a_stored_incident_says_nothing(new_app):
+    assert opened(new_app, {"sel": "seed-002-01"}) == []
+
+
+@pytest.mark.parametrize("operator", ["Naftogaz, JSC", "100% state-owned", "a%2Cb", "none,x"])
+def test_an_operator_with_a_comma_or_a_percent_sign_comes_back_whole(operator):
+    """Joined by commas, 'Naftogaz, JSC' came back as two operators no incident claims."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from geo.viewstate import permalink
+
+    state = ViewState(DEFAULT.date_from, DEFAULT.date_to, operators=(operator, "SOCAR"))
+    query = dict(parse_qsl(urlsplit(permalink("http://127.0.0.1:8501/", state)).query))
+    back, problems = parse(query, operators=[operator, "SOCAR"])
+    assert back.operators == (operator, "SOCAR") and problems == []
