@@ -67,6 +67,19 @@ def test_rows_with_coordinates_keep_them(cache_env, tmp_path):
     assert out["geocode_precision"].tolist() == ["unknown", "town"]   # not the name's "town"
 
 
+def test_a_list_of_place_names_in_one_column_is_geocoded(cache_env, tmp_path):
+    """A one-column file (what a list of places is) was refused as 'Found only one column'."""
+    source = tmp_path / "places.csv"
+    source.write_text('place\nOdesa\n"Chuhuiv, south of Kharkiv"\n', encoding="utf-8")
+    target = tmp_path / "out.csv"
+    done = run_cli(cache_env, source, "-o", target)
+    assert done.returncode == 0, done.stderr
+    out = pd.read_csv(target)
+    assert out["place"].tolist() == ["Odesa", "Chuhuiv, south of Kharkiv"]
+    assert out["geocode_status"].tolist() == ["exact", "exact"]    # near Kharkiv, not "South"
+    assert out["geocode_match"][1].startswith("Chuhuyiv, Kharkiv Oblast")
+
+
 def test_missing_column_names_the_column_and_the_ones_found(cache_env, tmp_path):
     source = tmp_path / "in.csv"
     source.write_text("Date,lat,lon\n2025-01-01,1,2\n", encoding="utf-8")

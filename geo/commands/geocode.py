@@ -141,7 +141,7 @@ def _guess_columns(args: argparse.Namespace, columns) -> None:
 
 
 def _read(path: Path) -> pd.DataFrame:
-    return read_file(read_path(path), path.name).frame.reset_index(drop=True)
+    return read_file(read_path(path), path.name, one_column=True).frame.reset_index(drop=True)
 
 
 def _given_points(frame: pd.DataFrame) -> pd.Series | None:

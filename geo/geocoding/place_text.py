@@ -88,6 +88,9 @@ TRAILING = _phrase_pattern([w for w in LEVEL_OF if not w.endswith(" of")], r"(?<
 FACILITY_KIND = {phrase: kind for kind, phrases in FACILITY_WORDS.items() for phrase in phrases}
 FACILITY_PATTERN = _phrase_pattern(FACILITY_KIND)
 NEAR_PATTERN = _phrase_pattern(NEAR_WORDS)
+# "south of Kharkiv", "20 km north-east of Izium": near that place (normalised text)
+BEARING_OF = re.compile(r"\b(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+                        r"(?:south|north|east|west)(?:[- ]?(?:east|west))?\s+of\b")
 ALL_LEVELS = ("admin2", "admin1", "place")
 
 
@@ -128,9 +131,9 @@ def _parse_part(text: str) -> PlaceText:
     found = FACILITY_PATTERN.search(name)
     if found:
         name, facility = FACILITY_PATTERN.sub(" ", name), FACILITY_KIND[found.group()]
-    near = NEAR_PATTERN.search(name) is not None
+    near = NEAR_PATTERN.search(name) is not None or BEARING_OF.search(name) is not None
     if near:
-        name = NEAR_PATTERN.sub(" ", name)
+        name = NEAR_PATTERN.sub(" ", BEARING_OF.sub(" ", name))
     words = [w for w in name.split() if w not in FILLER_WORDS] if facility else name.split()
     words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "the Kharkiv region"
     name, level, word = strip_qualifier(" ".join(words))

@@ -37,6 +37,7 @@ from geo.importing.readers.table import (
 from geo.importing.readers.title_lines import title_line_count, title_note
 
 SNIFF_LINES = 200
+UNUSED_DELIMITER = "\x1f"   # a file of one column: no character of its text splits a line
 HEAD_CHARS = 64 * 1024
 SHOWN_NUMBERS = 10
 
@@ -61,7 +62,7 @@ def _field_counts(lines: list[str], delimiter: str) -> list[int]:
     return [len(r) for r in records if any(cell.strip() for cell in r)]
 
 
-def sniff_delimiter(lines: list[str], name: str) -> str:
+def sniff_delimiter(lines: list[str], name: str, fallback: str | None = None) -> str:
     scored = []
     for delimiter in DELIMITERS:
         counts = _field_counts(lines, delimiter)
@@ -69,12 +70,14 @@ def sniff_delimiter(lines: list[str], name: str) -> str:
             continue
         consistent = sum(c == counts[0] for c in counts) / len(counts)
         scored.append((consistent, counts[0], delimiter))
+    if not scored and fallback is None:
+        raise one_column_error(lines, name)
     if not scored:
-        raise one_column(lines, name)
+        return fallback
     return max(scored)[2]
 
 
-def one_column(lines: list[str], name: str) -> InputFileError:
+def one_column_error(lines: list[str], name: str) -> InputFileError:
     header = next((line.strip() for line in lines if line.strip()), "")[:80]
     return InputFileError(
         f"Found only one column in '{name}' (header: '{header}'); separate the columns "
@@ -204,8 +207,11 @@ def _encoding_note(table: RawTable, other_lines: list[int], other: str,
 
 
 def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
-                   delimiter: str | None = None, max_bytes: int) -> RawTable:
-    """Read every cell as text; raise InputFileError when the file cannot be used at all."""
+                   delimiter: str | None = None, max_bytes: int,
+                   one_column: bool = False) -> RawTable:
+    """Read every cell as text; raise InputFileError when the file cannot be used at all.
+    `one_column`: a list of one column is a table too (place names to geocode), with no
+    title lines above it (each of its lines holds one value)."""
     check_size(data, file_name, max_bytes)
     text, encoding, other_lines, other = decode(data, file_name, encoding)
     csv.field_size_limit(2**31 - 1)
@@ -218,14 +224,16 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
         other_lines = [n - 1 for n in other_lines if n > 0]
     if not lines:
         raise InputFileError(f"'{file_name}' is empty; choose a file with a header and rows")
-    titles = title_line_count(lines)
+    titles = 0 if one_column else title_line_count(lines)
     title, lines = lines[:titles], lines[titles:]
     other_lines = [n - titles for n in other_lines if n >= titles]
+    if one_column and delimiter is None:
+        delimiter = sniff_delimiter(lines, file_name, fallback=UNUSED_DELIMITER)
     delimiter = delimiter or sniff_delimiter(lines, file_name)
     header_cells = next(csv.reader(lines[:1], delimiter=delimiter))
     header = unique_header(header_cells)
-    if len(header) < 2:
-        raise one_column(lines, file_name)
+    if len(header) < (1 if one_column else 2):
+        raise one_column_error(lines, file_name)
     if looks_like_values(header_cells):
         return _with_layout(text, header_cells, file_name, delimiter, encoding, max_bytes)
     table = RawTable(pd.DataFrame(), file_name, encoding, delimiter, file_format="CSV")

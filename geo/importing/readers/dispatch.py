@@ -37,19 +37,22 @@ READERS = {
 
 
 def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
-              delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> RawTable:
-    """Every cell of the file as text; raises InputFileError naming the file and the fix."""
-    table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes)
+              delimiter: str | None = None, max_bytes: int = MAX_FILE_BYTES,
+              one_column: bool = False) -> RawTable:
+    """Every cell of the file as text; raises InputFileError naming the file and the fix.
+    `one_column`: a text file of one column is a table too (a list of place names)."""
+    table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes,
+                  one_column=one_column)
     return with_coordinate_pairs(with_wkt_points(without_hxl_row(table)))
 
 
 def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,
-          max_bytes: int) -> RawTable:
+          max_bytes: int, one_column: bool = False) -> RawTable:
     check_size(data, file_name, max_bytes)
     kind = detect.detect_format(data, file_name)
     if kind == detect.CSV:
         return read_delimited(data, file_name, encoding=encoding, delimiter=delimiter,
-                              max_bytes=max_bytes)
+                              max_bytes=max_bytes, one_column=one_column)
     if kind == detect.ARCHIVE:
         return read_archive(data, file_name, lambda member, name: read_file(
             member, name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes))
