@@ -136,3 +136,11 @@ def test_export_by_operator_family_matches_the_app(tmp_path, db, capsys):
     sites = dict(zip(socar["incident_id"], socar["site_name"], strict=True))
     assert sites["seed-002-01"] == "SOCAR oil depot (Odesa Oblast)"
     assert sites["seed-000-02"] == "Kremenchuk thermal power plant (CHP)"
+
+
+def test_a_listed_value_keeps_a_comma_written_with_a_backslash():
+    """'--operator "Naftogaz, JSC"' was two operators, neither of them known."""
+    from geo.commands._view_options import _list
+
+    assert _list(r"SOCAR,Naftogaz\, JSC") == ("SOCAR", "Naftogaz, JSC")
+    assert _list("SOCAR, Naftogaz") == ("SOCAR", "Naftogaz")

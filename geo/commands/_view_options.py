@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from geo.analysis.filters import date_extent
@@ -42,7 +43,8 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", metavar="LIST", help="only these categories")
     parser.add_argument("--operator", metavar="LIST",
                         help="only these operator families, as claimed or of the linked "
-                             "site (SOCAR also matches 'SOCAR Energy Ukraine')")
+                             "site (SOCAR also matches 'SOCAR Energy Ukraine'); a comma of a "
+                             "name is written \\, ('Naftogaz\\, JSC')")
     parser.add_argument("--claim", metavar="LIST", help="only these claim statuses")
     parser.add_argument("--near-pipeline", metavar="NAME",
                         help="only incidents near this pipeline route (its name on the map)")
@@ -68,9 +70,11 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
 
 
 def _list(text: str | None) -> tuple[str, ...] | None:
+    """'a,b' -> ('a', 'b'); a comma of a value is written '\\,' ('Naftogaz\\, JSC')."""
     if text is None:
         return None
-    return tuple(v.strip() for v in text.split(",") if v.strip())
+    values = (v.replace("\\,", ",").strip() for v in re.split(r"(?<!\\),", text))
+    return tuple(v for v in values if v)
 
 
 def _choices(text: str | None, allowed: tuple[str, ...], option: str):
