@@ -345,6 +345,18 @@ def test_a_part_of_a_country_no_place_names_is_the_country(geocoder):
     assert geocoder.geocode("South Africa").best.country == "ZA"      # a country so named
 
 
+def test_a_place_around_a_town_is_no_more_precise_than_a_raion(geocoder):
+    """'near Kharkiv', 'south of Kharkiv': somewhere around it, not the town's point as if
+    it were the town; a place named near another is itself ('Orlivka near Izmail')."""
+    for text in ("near Kharkiv", "Southeast of Kharkiv", "outskirts of Kremenchuk"):
+        found = geocoder.geocode(text, country="UA")
+        assert found.best.precision == "admin2" and "somewhere around it" in found.note, text
+    orlivka = geocoder.geocode("Orlivka near Izmail")
+    assert orlivka.best.precision == "town" and orlivka.best.admin1 == "Odesa Oblast"
+    chuhuiv = geocoder.geocode("Chuhuiv, south of Kharkiv", country="UA")
+    assert chuhuiv.status == "exact" and chuhuiv.best.precision == "town"
+
+
 def test_a_short_loose_spelling_finds_only_a_big_town(geocoder):
     izium = geocoder.geocode("Izum", country="Ukraine")      # Izium, 45,000 people
     assert izium.status in ("exact", "alias") and izium.best.admin1 == "Kharkiv Oblast"

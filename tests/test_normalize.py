@@ -109,8 +109,9 @@ def test_parse_place_reads_facility_words_and_where_they_are():
 
 def test_parse_place_notes_near_and_keeps_the_whole_text():
     assert parse_place("outskirts of Kherson").near
-    near = parse_place("Orlivka near Izmail")
-    assert near.near and near.name == "orlivka" and near.context[0].name == "izmail"
+    assert parse_place("20 km north-east of Izium").near
+    near = parse_place("Orlivka near Izmail")   # Orlivka itself, by Izmail: not around it
+    assert not near.near and near.name == "orlivka" and near.context[0].name == "izmail"
     assert parse_place("Kyiv/Kiev").name == "kyiv"
     assert parse_place("a facility in Odessa").full == "a facility in odessa"
     assert parse_place(None).full == ""

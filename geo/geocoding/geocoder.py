@@ -90,8 +90,7 @@ class Geocoder(PlaceLookup):
                   or self._context_only(text, hints)
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
         if text.near and result.best is not None:
-            result = replace(result, note=join_notes("near it: placed at the place itself",
-                                                     result.note))
+            result = _around(result)
         if text.quarter and result.best is not None and result.best.kind == "place":
             result = placed_in_quarter(self, result, text.quarter)
         return replace(result, note=join_notes(*hints.notes, result.note))
@@ -238,6 +237,17 @@ class Geocoder(PlaceLookup):
         """See `geocode_column`."""
         return geocode_column(self, places, country=country, admin1=admin1, admin2=admin2,
                               default_country=default_country, use_file_context=use_file_context)
+
+
+def _around(result: GeocodeResult) -> GeocodeResult:
+    """'near Kharkiv', 'south of Kharkiv': somewhere around the place, so no more precise
+    than a raion (a town's point would claim the town itself)."""
+    best = result.best
+    if best.precision in ("site", "town"):
+        return replace(result, best=replace(best, precision="admin2"), note=join_notes(
+            "near it: placed at the place itself, precision admin2 (somewhere around it)",
+            result.note))
+    return replace(result, note=join_notes("near it: placed at the place itself", result.note))
 
 
 @functools.lru_cache(maxsize=4)

@@ -102,7 +102,7 @@ class PlaceText:
     level: str = "any"                 # any | place | admin1 | admin2
     facility: str | None = None        # a site kind, "any" for a generic word, or None
     context: tuple[PlaceText, ...] = ()
-    near: bool = False
+    near: bool = False                 # "near Kharkiv", "south of Kharkiv": around the place
     full: str = ""                     # the whole text normalised
     head: str = ""                     # the text before any ", Y" / "(Y)" / " in Y", normalised
     qualifier: str = ""                # the level word as written: "village", "town", "raion"
@@ -154,12 +154,11 @@ def parse_place(text: str) -> PlaceText:
         main, quarter = pieces[0], normalize_name(pieces[1])
     context = [p for p in parts[1:] if p.strip()] + context
     head_words, *split = SPLITTERS.split(f" {main.strip()} ", maxsplit=1)
-    near_word = bool(split) and split[0].lower() == "near" and bool(head_words.strip())
-    if split and head_words.strip():
+    if split and head_words.strip():   # "Orlivka near Izmail": Orlivka, by Izmail
         main, context = head_words, [split[1], *context]
     head = _parse_part(main)
     return PlaceText(head.name, head.level, head.facility,
-                     tuple(_parse_part(c) for c in context), head.near or near_word,
+                     tuple(_parse_part(c) for c in context), head.near,
                      normalize_name(text) if context or quarter else head.full, head.full,
                      head.qualifier, quarter)
 
