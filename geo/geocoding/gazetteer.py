@@ -107,10 +107,8 @@ class GazetteerIndex:
         """Keys spelt like `key` with its last ENDING letters, length within 2, best first: a name
         misspelt at its start ('Karkiv', 'Homstomel')."""
         endings, order = self._keys_by_ending
-        encoded = key.encode()[:KEY_WIDTH]
-        ending = 0
-        for back in range(1, ENDING + 1):
-            ending = ending << 8 | (encoded[-back] if back <= len(encoded) else 0)
+        encoded = np.frombuffer(key.encode()[:KEY_WIDTH], np.uint8)
+        ending = int(_ending_code(encoded[None, :], np.array([len(encoded)]))[0])
         lo, hi = np.searchsorted(endings, [ending, ending + 1])
         return self._similar_among(key, order[lo:hi], cutoff)
 

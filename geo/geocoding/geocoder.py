@@ -85,9 +85,10 @@ class Geocoder(PlaceLookup):
                   or self._only_elsewhere(name, hints)
                   or self._fuzzy_result(name, hints)
                   # "X district, Kharkiv": a district of that city before a namesake elsewhere
-                  or (self._context_only(text, hints) if district else None)
-                  or self._outside_hints(name, hints)
-                  or self._context_only(text, hints)
+                  or (self._context_only(text, hints) if district
+                      else self._outside_hints(name, hints))
+                  or (self._outside_hints(name, hints) if district
+                      else self._context_only(text, hints))
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
         if text.near and result.best is not None:
             result = _around(result)
