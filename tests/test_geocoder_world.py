@@ -322,6 +322,27 @@ def test_a_part_of_a_town_written_as_an_area_of_it_is_the_part_or_the_town(geoco
     assert town.best.ident == kharkiv.ident and "read as a part of the town" in town.note
 
 
+@pytest.mark.parametrize(("text", "admin1", "town"), [
+    ("Kyiv, Borodyanka", "Kyiv Oblast", "Borodianka"),       # was Kyiv city, 47 km away
+    ("Donetsk, Makiivka", "Donetsk Oblast", "Makiyivka"),    # a city, not a section of Donetsk
+    ("Kharkiv, Izium", "Kharkiv Oblast", "Izyum"),
+])
+def test_a_region_named_first_then_a_place_of_it_is_that_place(geocoder, text, admin1, town):
+    alone = geocoder.geocode(f"{text.split(', ')[1]}, {admin1}", country="Ukraine")
+    found = geocoder.geocode(text, country="Ukraine")
+    assert (found.best.ident, found.best.admin1) == (alone.best.ident, admin1)
+    assert found.best.label.startswith(town) and "in the" in found.note
+
+
+def test_a_town_named_first_then_a_part_of_it_is_that_part(geocoder):
+    for text, part in (("Kharkiv, Saltovka district", "Saltivskyi"),
+                       ("Kyiv, Pozniaky", "Pozniaky")):
+        found = geocoder.geocode(text, country="Ukraine")
+        assert found.best.label.startswith(part) and "found as a part of" in found.note, text
+    assert geocoder.geocode("Bakhmut, Donetsk", country="Ukraine").best.label.startswith("Bakhmut")
+    assert geocoder.geocode("Kharkiv, Ukraine").best.label.startswith("Kharkiv")
+
+
 def test_a_region_after_the_is_the_region_not_a_site_elsewhere(geocoder):
     for text in ("oil depot in the Kharkiv region", "oil depot in the area of Kharkiv"):
         found = geocoder.geocode(text, country="Ukraine")

@@ -21,6 +21,7 @@ from geo.geocoding import regions
 from geo.geocoding.choose import decide
 from geo.geocoding.column import geocode_column
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
+from geo.geocoding.gazetteer_merge import SECTION_FEATURES
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import PlaceLookup
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key
@@ -28,6 +29,7 @@ from geo.geocoding.quarters import QUARTER_KM, part_of_town, placed_in_quarter
 from geo.geocoding.results import (
     CONFIDENT,
     OUTPUT_COLUMNS,
+    SAME_PLACE_KM,
     Candidate,
     GeocodeResult,
     Hints,
@@ -76,6 +78,7 @@ class Geocoder(PlaceLookup):
         regional = level in ("any", "admin1")
         district = level == "admin2"
         result = (self._site(text, hints)
+                  or self._bigger_first(text, hints)
                   or (regions.admin1_result(self, name, hints) if level == "admin1" else None)
                   or (self._district(text, hints) if district else None)
                   or (regions.country_result(self, text) if level == "any" else None)
@@ -172,6 +175,47 @@ class Geocoder(PlaceLookup):
                     f"GeoNames {self.index.feature_of(int(kept[0]))} site named by its kind",
                     note, result.note))
         return register
+
+    def _bigger_first(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
+        """'Kyiv, Borodyanka', 'Kharkiv, Saltovka district': the bigger unit first. A town
+        named like its region, then a place of that region (Borodianka, not Kyiv city 47 km
+        away); or a town, then a part of it (a section of the town is a part, not a place)."""
+        if (len(text.context) != 1 or text.quarter or text.near or text.facility
+                or text.level not in ("any", "place")):
+            return None
+        inner = text.context[0]
+        if (inner.near or inner.context or inner.level not in ("any", "place", "admin2")
+                or self.index.country_named(inner.name)):
+            return None
+        town = self.place_only(text.name, Hints(country=hints.country, admin1=hints.admin1))
+        if town is None or town.status not in CONFIDENT or town.best.kind != "place":
+            return None
+        inside = self._place_of_region(text.name, inner, town.best, hints)
+        if (inside is not None and inside.status in CONFIDENT
+                and inside.best.feature not in SECTION_FEATURES):
+            found = inside
+        else:
+            found = part_of_town(self, town, inner.full) or inside
+        if found is None:
+            return None
+        hints.notes[:] = [n for n in hints.notes if not n.startswith(f"'{inner.full}' ")]
+        if found is not inside:
+            return found
+        return replace(found, note=join_notes(
+            f"'{text.head}, {inner.full}' read as {inner.full} in the {text.head} region",
+            found.note))
+
+    def _place_of_region(self, region: str, inner: PlaceText, town: Candidate,
+                         hints: Hints) -> GeocodeResult | None:
+        """`inner` among the places of the region named `region`, away from its town."""
+        named = regions.admin1_hint(self, region, hints.country)
+        if inner.level == "admin2" or not named or (hints.admin1 and not named & hints.admin1):
+            return None
+        inside = self.place_only(inner.name, Hints(country=hints.country, admin1=named))
+        if (inside is None or inside.best.kind != "place"
+                or distance_km(inside.best, town) <= SAME_PLACE_KM):
+            return None
+        return inside
 
     def _outside_hints(self, name: str, hints: Hints) -> GeocodeResult | None:
         """The region hint left no place: the places of that name elsewhere in the region's
