@@ -180,6 +180,19 @@ def test_column_settles_an_ambiguous_name_by_the_other_rows_of_the_file(geocoder
     assert alone["geocode_status"].iat[0] == "ambiguous"     # no row near any Orlivka
 
 
+def test_column_takes_no_spelling_match_outside_the_files_countries(geocoder):
+    """Bellingcat's 'Adviika' was Ado-Ekiti, Nigeria, in a file of Ukrainian places."""
+    towns = ["Kharkiv", "Izium", "Chuhuiv", "Bucha", "Irpin", "Kherson", "Mariupol", "Sumy",
+             "Okhtyrka", "Mykolaiv", "Borodianka"]
+    out = geocoder.geocode_column([*towns, "Adviika"])
+    assert geocoder.geocode("Adviika").best.country == "NG"        # alone, the world's
+    assert out["geocode_status"].iat[-1] == "not_found"
+    assert "only a spelling like Ado-Ekiti" in out["geocode_note"].iat[-1]
+    assert "(UA)" in out["geocode_note"].iat[-1]
+    few = geocoder.geocode_column(["Kharkiv", "Adviika"])           # too few to tell
+    assert few["geocode_status"].iat[-1] == "fuzzy"
+
+
 def test_column_rejects_misaligned_hints_and_unknown_default_country(geocoder):
     with pytest.raises(GeocodeError, match="'country' has 2 values but there are 3 places"):
         geocoder.geocode_column(["a", "b", "c"], country=["UA", "RU"])

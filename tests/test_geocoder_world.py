@@ -357,6 +357,17 @@ def test_a_name_misspelt_in_its_first_letters_is_found_fuzzy(geocoder, text, adm
     assert found.status == "fuzzy" and found.best.admin1 == admin1
 
 
+def test_a_region_by_custom_is_its_regions_never_a_town_spelt_alike(geocoder):
+    for text in ("Donbas", "Donbass region"):      # was Donetsk city, by spelling
+        found = geocoder.geocode(text, country="Ukraine")
+        assert (found.status, found.best.precision) == ("ambiguous", "admin1"), text
+        assert {found.best.admin1, *(c.admin1 for c in found.others)} == {
+            "Donetsk Oblast", "Luhansk Oblast"}
+        assert "region by custom" in found.note
+    inside = geocoder.geocode("Sloviansk", admin1="Donbas", country="Ukraine")
+    assert (inside.status, inside.best.admin1) == ("exact", "Donetsk Oblast")
+
+
 def test_a_part_of_a_country_no_place_names_is_the_country(geocoder):
     for text in ("Southern Ukraine", "eastern Ukraine"):
         found = geocoder.geocode(text)

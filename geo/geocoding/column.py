@@ -9,11 +9,20 @@ better a guess)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
 from geo.errors import GeocodeError
-from geo.geocoding.results import OUTPUT_COLUMNS, GeocodeResult, PlaceGeocoder, given
+from geo.geocoding.results import (
+    OUTPUT_COLUMNS,
+    GeocodeResult,
+    PlaceGeocoder,
+    given,
+    join_notes,
+)
 from geo.geocoding.reverse import PointGrid
 
 PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
@@ -24,6 +33,8 @@ SUPPORT_KM = 10.0          # a candidate's support: the file's distinct placed p
 MIN_SUPPORT = 4            # taken when it has at least this many...
 SUPPORT_RATIO = 6.0        # ...and this many times more than any other candidate
 RIVAL_SUPPORT = 0          # ...and no other candidate has more than this many
+FILE_ROWS = 10             # a file with this many confident places has countries of its own:
+FILE_COUNTRY_SHARE = 0.05  # those holding this share of them (and two at least)
 
 
 def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None, admin2=None,
@@ -50,6 +61,8 @@ def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None
                for place, nation, region, district in distinct]
     if use_file_context:
         results = _settle_by_proximity(results)
+        if not given(default_country):
+            results = _fuzzy_in_file_countries(geocoder, results, distinct)
     rows = [r.row() for r in results]
     table = {}
     for name in OUTPUT_COLUMNS:  # object columns: taking 100k rows of str dtype costs 0.2 s
@@ -120,3 +133,30 @@ def _settle(result: GeocodeResult, group: list, gap: np.ndarray,
         return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),
                              0.8, note)
     return result
+
+
+def _fuzzy_in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResult],
+                             distinct: list[list[str]]) -> list[GeocodeResult]:
+    """A spelling match, given no country, in a country none of the file's confident places
+    are in ('Adviika' was Ado-Ekiti, Nigeria, in a file of Ukraine) is looked for again in
+    the file's main country, and not taken when not found there."""
+    counts = Counter(r.best.country for r in results if r.status in ("exact", "alias"))
+    total = sum(counts.values())
+    if total < FILE_ROWS:
+        return results
+    theirs = {c for c, n in counts.items() if n >= max(2, FILE_COUNTRY_SHARE * total)}
+    main = counts.most_common(1)[0][0]
+    checked = list(results)
+    for i, (result, (place, nation, region, district)) in enumerate(zip(results, distinct,
+                                                                         strict=True)):
+        if result.status != "fuzzy" or nation or result.best.country in theirs:
+            continue
+        again = geocoder.geocode(place, country=main, admin1=region, admin2=district)
+        what = (f"a spelling like {result.best.label}, in a country none of the file's "
+                f"other places are in ({', '.join(sorted(theirs))})")
+        checked[i] = (replace(again, note=join_notes(f"{what}: looked for in {main}",
+                                                     again.note))
+                      if again.status != "not_found" else GeocodeResult(
+                          "not_found", note=f"'{place}': only {what}, not taken; give a "
+                          "country, another spelling or coordinates"))
+    return checked

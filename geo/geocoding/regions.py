@@ -26,8 +26,16 @@ ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.
              "BY.04": "BY.05", "KZ.02": "KZ.01", "AZ.09": "AZ.01"}
 
 
+# Regions by custom, not administration: the first-level regions they span.
+INFORMAL_REGIONS = {"donbas": ("UA.05", "UA.14"), "donbass": ("UA.05", "UA.14")}
+
+
 def admin1_ids(geocoder, name: str, country: str | None) -> set[int]:
-    found = geocoder.index.admin1_names.find(strip_level(name)[0])
+    core = strip_level(name)[0]
+    index = geocoder.index
+    found = index.admin1_names.find(core) or {
+        index.admin1_index[code] for code in INFORMAL_REGIONS.get(core, ())
+        if code in index.admin1_index}
     if country:
         found = {a for a in found if geocoder.index.admin1[a]["country"] == country}
     return found
@@ -88,7 +96,11 @@ def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     if not cands:
         return None
     result = decide(cands, f"regions named '{name}'")
-    return replace(result, note=join_notes("first-level region (GeoNames admin1)", result.note))
+    spans = (f"'{name}' is a region by custom, not administration: it spans "
+             f"{' and '.join(c.admin1 for c in cands)}"
+             if strip_level(name)[0] in INFORMAL_REGIONS else "")
+    return replace(result, note=join_notes(spans, "first-level region (GeoNames admin1)",
+                                           result.note))
 
 
 def admin2_candidate(geocoder, d: int) -> Candidate:
