@@ -25,7 +25,12 @@ from geo.geocoding.gazetteer_merge import SECTION_FEATURES
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import PlaceLookup
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key
-from geo.geocoding.quarters import QUARTER_KM, part_of_town, placed_in_quarter
+from geo.geocoding.quarters import (
+    QUARTER_KM,
+    may_name_a_part,
+    part_of_town,
+    placed_in_quarter,
+)
 from geo.geocoding.results import (
     CONFIDENT,
     OUTPUT_COLUMNS,
@@ -187,10 +192,13 @@ class Geocoder(PlaceLookup):
         if (inner.near or inner.context or inner.level not in ("any", "place", "admin2")
                 or self.index.country_named(inner.name)):
             return None
+        named = regions.admin1_hint(self, text.name, hints.country)
+        if not named and not may_name_a_part(self, inner.full):
+            return None
         town = self.place_only(text.name, Hints(country=hints.country, admin1=hints.admin1))
         if town is None or town.status not in CONFIDENT or town.best.kind != "place":
             return None
-        inside = self._place_of_region(text.name, inner, town.best, hints)
+        inside = self._place_of_region(named, inner, town.best, hints)
         if (inside is not None and inside.status in CONFIDENT
                 and inside.best.feature not in SECTION_FEATURES):
             found = inside
@@ -205,10 +213,9 @@ class Geocoder(PlaceLookup):
             f"'{text.head}, {inner.full}' read as {inner.full} in the {text.head} region",
             found.note))
 
-    def _place_of_region(self, region: str, inner: PlaceText, town: Candidate,
+    def _place_of_region(self, named: set[int], inner: PlaceText, town: Candidate,
                          hints: Hints) -> GeocodeResult | None:
-        """`inner` among the places of the region named `region`, away from its town."""
-        named = regions.admin1_hint(self, region, hints.country)
+        """`inner` among the places of the regions `named` (by the town), away from it."""
         if inner.level == "admin2" or not named or (hints.admin1 and not named & hints.admin1):
             return None
         inside = self.place_only(inner.name, Hints(country=hints.country, admin1=named))

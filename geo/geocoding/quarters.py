@@ -40,6 +40,15 @@ def part_of_town(geocoder, result: GeocodeResult, quarter: str) -> GeocodeResult
     return _part_found(geocoder, result, quarter)[0]
 
 
+def may_name_a_part(geocoder, quarter: str) -> bool:
+    """Is `quarter` the name of any city district, raion or section at all (a cheap test
+    before looking for one by a town)?"""
+    core = strip_level(quarter)[0]
+    index = geocoder.index
+    return bool(index.quarter_names.find_any(core) or index.admin2_names.find_any(core)) or any(
+        index.feature_of(place) in SECTION_FEATURES for place in geocoder.places_spelt(core))
+
+
 def _part_found(geocoder, result: GeocodeResult,
                 quarter: str) -> tuple[GeocodeResult | None, list[Candidate]]:
     town = result.best
