@@ -85,6 +85,29 @@ def test_a_raion_column_settles_namesakes_and_is_named_in_how_placed(store, geoc
     assert not any("are not imported" in note for note in result.notes)
 
 
+def test_a_place_not_found_in_a_known_region_is_held_at_the_region(store, geocoder):
+    """Not found, but its oblast is given: kept at region precision for a person to keep or
+    correct (it was rejected); an unknown region leaves the row rejected, as before."""
+    text = ("date,place,oblast,notes\n2025-08-08,Xyzzyqq,Donetsk oblast,shelling\n"
+            "2025-08-09,Xyzzyqq,Narnia,shelling\n")
+    first = preview(store, geocoder, text, name="villages.csv")
+    rows = first.rows
+    assert list(rows["status"]) == ["needs review", "rejected"]
+    held = rows.loc[1]
+    assert held["geo_precision"] == "admin1" and held["admin1"] == "Donetsk oblast"
+    assert held["geo_method"] == ("geocoded: region given, Donetsk Oblast "
+                                  "(place 'Xyzzyqq' not found)")
+    assert "placed at the region given, Donetsk Oblast, at region precision" in held["reason"]
+    region = geocoder.geocode("Donetsk Oblast")
+    assert (held["latitude"], held["longitude"]) == pytest.approx(
+        (region.best.latitude, region.best.longitude))
+    [choice] = first.choices[1]
+    assert choice.precision == "admin1" and "the region given" in choice.label
+    chosen = apply_fixes(first, pd.DataFrame({"choice": [choice.option()]}, index=[1]), store)
+    kept = chosen.rows.loc[1]
+    assert (kept["status"], kept["include"], kept["geo_precision"]) == ("new", True, "admin1")
+
+
 def test_commit_writes_the_included_rows_as_one_batch(store, geocoder):
     before = store.revision()
     result = commit_import(preview(store, geocoder), store)

@@ -24,7 +24,7 @@ from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.gazetteer_merge import SECTION_FEATURES
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import PlaceLookup
-from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key
+from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key, strip_level
 from geo.geocoding.quarters import (
     QUARTER_KM,
     may_name_a_part,
@@ -277,12 +277,16 @@ class Geocoder(PlaceLookup):
         if hints.anchor is not None:
             best = replace(hints.anchor, precision="admin2", status="alias")
             return GeocodeResult("alias", best, (), 0.5, f"{what}, precision admin2")
-        if hints.admin1 is not None and len(hints.admin1) <= 2:
-            main = min(hints.admin1, key=lambda a: a not in self.index.admin1_names.find(
-                text.context[0].name, exact_only=True))
-            best = regions.admin1_candidate(self, main)
-            return GeocodeResult("alias", best, (), 0.5, f"{what}, the region")
-        return None
+        best = regions.region_given(self, hints.admin1 or set(), text.context[0].name)
+        return GeocodeResult("alias", best, (), 0.5, f"{what}, the region") if best else None
+
+    def region_of_hint(self, admin1, country=None) -> Candidate | None:
+        """The one first-level region an admin1 value names, if it names one."""
+        code = self.index.country_code(country) if given(country) else None
+        name = normalize_name(str(admin1))
+        spelt = name if self.index.admin1_names.find(name, exact_only=True) else \
+            strip_level(name)[0]
+        return regions.region_given(self, set(self._admin1_column(str(admin1), code)), spelt)
 
     def geocode_column(self, places, *, country=None, admin1=None, admin2=None,
                        default_country=None, use_file_context: bool = True) -> pd.DataFrame:

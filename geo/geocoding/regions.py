@@ -84,6 +84,18 @@ def admin1_candidate(geocoder, a: int) -> Candidate:
                      entry["population"], "alias", 0.95, max(entry["population"], 1))
 
 
+def region_given(geocoder, ids: set[int], core: str) -> Candidate | None:
+    """The region a hint names: of a city-region and the region around it (a hint naming
+    either accepts both), the one spelt so; None when the hint names more."""
+    index = geocoder.index
+    codes = sorted(index.admin1[a]["code"] for a in ids)
+    if len(codes) != 1 and not (len(codes) == 2 and (ENCLOSING.get(codes[0]) == codes[1]
+                                                     or ENCLOSING.get(codes[1]) == codes[0])):
+        return None
+    spelt = index.admin1_names.find(core, exact_only=True)
+    return admin1_candidate(geocoder, min(sorted(ids), key=lambda a: a not in spelt))
+
+
 def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     """A first-level region named `name`; never one outside a region the hints give."""
     ids = admin1_ids(geocoder, name, hints.country)

@@ -3,8 +3,9 @@
 Each placed row keeps how it was placed in geo_method ("geocoded: GeoNames 698379 Orlivka
 (exact)") and the geocoder's precision. An ambiguous name is placed at the best guess but
 held for review, with its candidates listed so a person can pick one; a name not found is
-rejected with the reason. A country-level answer has no point to draw (geo_precision
-'country', no coordinates), as elsewhere in the project.
+held at the first-level region the row gives, at region precision (the one choice offered),
+or rejected with the reason when it gives none the geocoder knows. A country-level answer
+has no point to draw (geo_precision 'country', no coordinates), as elsewhere in the project.
 """
 
 from __future__ import annotations
@@ -99,9 +100,11 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
 
     places = todo["place"].to_numpy(dtype=object)
     missing = status == "not_found"
-    issues.add("rejected", rows[missing], [
+    at_region = _placed_at_region_given(incidents, rows, todo, missing, geocoder, issues)
+    regional = np.isin(rows, list(at_region))
+    issues.add("rejected", rows[missing & ~regional], [
         f"place '{p}' was not found in the offline gazetteer; give latitude and longitude, "
-        "or another spelling" for p in places[missing]])
+        "or another spelling" for p in places[missing & ~regional]])
     fuzzy = status == "fuzzy"
     issues.add("review", rows[fuzzy], [
         f"place '{p}' was matched by similar spelling to {m}; check it"
@@ -113,7 +116,9 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
         "coordinates" for p, m in zip(places[ambiguous],
                                       found["geocode_match"].to_numpy()[ambiguous], strict=True)],
         topic="location")
-    choices: dict[int, list[PlaceChoice]] = {}
+    choices: dict[int, list[PlaceChoice]] = {
+        row: [PlaceChoice(f"{c.label}: the region given", c.latitude, c.longitude, "admin1",
+                          c.ident, c.country, c.admin1)] for row, c in at_region.items()}
     cache: dict[tuple, list[PlaceChoice]] = {}
     hints = zip(places[ambiguous], todo["country"].to_numpy()[ambiguous],  # the file's own
                 todo["admin1"].to_numpy()[ambiguous], raions[ambiguous], strict=True)
@@ -122,3 +127,32 @@ def geocode_rows(incidents: pd.DataFrame, needs: np.ndarray, geocoder, issues: R
             cache[key] = _choices(geocoder, *key, default_country)
         choices[int(row)] = cache[key]
     return choices
+
+
+def _placed_at_region_given(incidents: pd.DataFrame, rows: pd.Index, todo: pd.DataFrame,
+                            missing: np.ndarray, geocoder, issues: RowIssues) -> dict:
+    """Rows whose place is not found but whose first-level region is given and known: placed
+    at that region, at its precision, and held for a person to keep or correct. Returns
+    the region of each such row (by row number)."""
+    placed: dict[int, object] = {}
+    found: dict[tuple, object] = {}
+    for i in np.flatnonzero(missing):
+        key = (todo["admin1"].iat[i], todo["country"].iat[i])
+        if key[0] and key not in found:
+            found[key] = geocoder.region_of_hint(*key)
+        region = found.get(key) if key[0] else None
+        if region is None:
+            continue
+        row, place = int(rows[i]), todo["place"].iat[i]
+        incidents.loc[row, ["latitude", "longitude"]] = region.latitude, region.longitude
+        incidents.loc[row, "geo_precision"] = "admin1"
+        incidents.loc[row, "geo_method"] = (f"geocoded: region given, {region.admin1} "
+                                            f"(place '{place}' not found)")
+        if not incidents.loc[row, "country"]:
+            incidents.loc[row, "country"] = region.country
+        issues.add("review", [row], [
+            f"place '{place}' was not found in the offline gazetteer; placed at the region "
+            f"given, {region.admin1}, at region precision: keep it so, or give coordinates "
+            "or another spelling"], topic="location")
+        placed[row] = region
+    return placed
