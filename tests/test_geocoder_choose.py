@@ -101,9 +101,20 @@ def test_the_file_settles_a_namesake_only_when_no_rival_has_rows_near_it():
     open_name = decide([east, south], "places named 'kalynivka'")
     assert open_name.status == "ambiguous"
     far = np.array([300.0, 300.0])
-    settled = _settle(open_name, [east, south], far, np.array([9, 0]))
+
+    def settle(within_10_km, within_25_km):
+        return _settle(open_name, [east, south], far,
+                       [np.array(within_10_km), np.array(within_25_km)])
+
+    settled = settle([9, 0], [9, 0])
     assert settled.status == "exact" and settled.best.ident == "geonames:1"
+    assert "9 of the file's placed points within 10 km, the next 0" in settled.note
     # a front line: the other namesake has one of the file's rows by it, so it stays open
-    held = _settle(open_name, [east, south], far, np.array([9, 1]))
-    assert held.status == "ambiguous"
-    assert _settle(open_name, [east, south], far, np.array([3, 0])).status == "ambiguous"
+    assert settle([9, 1], [9, 1]).status == "ambiguous"
+    assert settle([3, 0], [3, 0]).status == "ambiguous"
+    # the file's rows 10-25 km around one namesake and none around the other settle it too
+    wider = settle([3, 0], [6, 0])
+    assert wider.status == "exact" and wider.best.ident == "geonames:1"
+    assert "6 of the file's placed points within 25 km, the next 0" in wider.note
+    assert settle([3, 0], [6, 1]).status == "ambiguous"
+    assert settle([3, 0], [4, 0]).status == "ambiguous"
