@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from geo.geocoding.reverse import ReverseGeocoder, haversine_km, nearest_places
+from geo.geocoding.reverse import PointGrid, ReverseGeocoder, haversine_km, nearest_places
 from tests.support.geocoding import session_geocoder
 
 
@@ -66,3 +66,16 @@ def test_without_polygons_the_country_comes_from_the_nearest_place(reverse, tmp_
     assert list(out["reverse_country"]) == ["UA", "AZ"]
     assert list(out["reverse_admin1"]) == ["Poltava Oblast", "Baku"]
     assert (out["reverse_method"] == "nearest place").all()
+
+
+@pytest.mark.parametrize("km", [10.0, 25.0, 60.0])
+def test_points_within_a_distance_are_counted_as_brute_force_does(km):
+    """A 0.25-degree cell is 18 km wide east-west at 48 N: a wider radius scans more rings
+    (it undercounted points 18-25 km east or west)."""
+    rng = np.random.default_rng(5)
+    lat, lon = rng.uniform(44, 53, 3000), rng.uniform(22, 41, 3000)
+    grid = PointGrid(lat, lon, cell=0.25)
+    ask_lat, ask_lon = rng.uniform(45, 52, 200), rng.uniform(23, 40, 200)
+    truth = (haversine_km(ask_lat[:, None], ask_lon[:, None], lat[None, :], lon[None, :])
+             <= km).sum(axis=1)
+    assert list(grid.count_within(ask_lat, ask_lon, km)) == list(truth)

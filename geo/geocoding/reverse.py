@@ -74,10 +74,15 @@ class PointGrid:
             best_place[query[nearest]] = found[nearest]
 
     def count_within(self, lat: np.ndarray, lon: np.ndarray, km: float) -> np.ndarray:
-        """How many grid points lie within `km` of each point (km at most one cell wide)."""
+        """How many grid points lie within `km` of each point (as many rings of cells as a
+        cell's east-west width at the points' highest latitude takes)."""
         row, col = self._row_col(lat, lon)
         counts = np.zeros(len(lat), np.int64)
-        for ring in (0, 1):
+        if len(lat) == 0:
+            return counts
+        widest = min(float(np.abs(lat).max()) + self.cell, 89.0)
+        narrowest_km = self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))
+        for ring in range(int(np.ceil(km / narrowest_km)) + 1):
             query, _, distance = self._pairs(lat, lon, row, col, ring)
             np.add.at(counts, query[distance <= km], 1)
         return counts
