@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from geo.geocoding.choose import Unlisted, decide
-from geo.geocoding.column import _settle
-from geo.geocoding.results import LIVING, Candidate
+from geo.geocoding.column import _doubt_size_choices, _settle
+from geo.geocoding.results import LIVING, Candidate, GeocodeResult
 
 
 def village(ident: str, lat: float, lon: float, weight: float = 2000.0,
@@ -118,3 +119,29 @@ def test_the_file_settles_a_namesake_only_when_no_rival_has_rows_near_it():
     assert "6 of the file's placed points within 25 km, the next 0" in wider.note
     assert settle([3, 0], [6, 1]).status == "ambiguous"
     assert settle([3, 0], [4, 0]).status == "ambiguous"
+
+
+def test_a_namesake_chosen_by_size_is_doubted_when_the_file_surrounds_another():
+    """ACLED's Troitske: the district town chosen by size (9x), 153 km from the front-line
+    village its rows surround: held ambiguous, the town kept as best guess."""
+    town = village("geonames:10", 49.90, 38.30, weight=9000.0)
+    front = village("geonames:11", 48.60, 38.00, weight=1000.0)
+    chosen = decide([town, front], "places named 'troitske'")
+    assert chosen.status == "exact" and chosen.outweighs == pytest.approx(9.0)
+    rng = np.random.default_rng(1)
+
+    def around(lat, lon, n):
+        return [GeocodeResult("exact", village(f"geonames:{100 + i}", lat + dy, lon + dx))
+                for i, (dy, dx) in enumerate(rng.uniform(-0.12, 0.12, (n, 2)))]
+
+    doubted = _doubt_size_choices([chosen, *around(48.60, 38.00, 12)])[0]
+    assert (doubted.status, doubted.best.ident) == ("ambiguous", "geonames:10")
+    assert "12 of the file's placed points lie within 25 km of Kalynivka geonames:11" \
+        in doubted.note and not doubted.settle
+    # a few rows by the village, or rows by the town too, leave the size choice standing
+    assert _doubt_size_choices([chosen, *around(48.60, 38.00, 5)])[0].status == "exact"
+    both = [chosen, *around(48.60, 38.00, 12), *around(49.90, 38.30, 1)]
+    assert _doubt_size_choices(both)[0].status == "exact"
+    # a choice by a wide margin (a city over villages) is not doubted
+    city = replace(chosen, outweighs=500.0)
+    assert _doubt_size_choices([city, *around(48.60, 38.00, 12)])[0].status == "exact"

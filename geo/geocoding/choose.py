@@ -65,7 +65,8 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
     if best.weight >= DOMINANCE * rest:
         return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
                              f"{len(cands)} {what}; this one outweighs the others "
-                             f"{best.weight / rest:.0f}x (size, own name)")
+                             f"{best.weight / rest:.0f}x (size, own name)",
+                             outweighs=best.weight / rest)
     living = [c for c in cands if c.standing == LIVING]
     if living and len(living) < len(cands) and not unlisted.count:
         what = f"{what}, {len(living)} living ({set_aside(cands)})"

@@ -34,6 +34,9 @@ PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are c
 # (the wider ring: ACLED 18.7% -> 16.4% ambiguous, CIR 6.26% -> 5.99%, for one name wrong).
 SUPPORT_RINGS = ((10.0, 4), (25.0, 5))
 RIVAL_SUPPORT = 0
+DOUBT_OUTWEIGHS = 20.0     # a namesake chosen by size by less than this much...
+DOUBT_KM = 25.0            # ...with none of the file's placed points this near it...
+DOUBT_RIVAL = 10           # ...while another namesake has this many, is held ambiguous
 FILE_ROWS = 10             # a file with this many confident places has countries of its own:
 FILE_COUNTRY_SHARE = 0.05  # those holding this share of them (and two at least)
 
@@ -61,7 +64,7 @@ def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None
                                 default_country=default_country)
                for place, nation, region, district in distinct]
     if use_file_context:
-        results = _settle_by_proximity(results)
+        results = _doubt_size_choices(_settle_by_proximity(results))
         if not given(default_country):
             results = _fuzzy_in_file_countries(geocoder, results, distinct)
     rows = [r.row() for r in results]
@@ -88,11 +91,17 @@ def _aligned(value, length: int, name: str) -> np.ndarray:
     return values
 
 
+def _placed_points(results: list[GeocodeResult]) -> np.ndarray:
+    """The file's confident points at town or site precision, each once (lat, lon rows)."""
+    sure = np.array([(r.best.latitude, r.best.longitude) for r in results
+                     if r.status in ("exact", "alias") and r.best.precision in ("site", "town")])
+    return np.unique(sure.round(3), axis=0) if len(sure) else sure
+
+
 def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     """An ambiguous place whose one candidate the file's confident rows surround, or lie
     near while the others are far from all of them, is that candidate (noted, score lowered)."""
-    sure = np.array([(r.best.latitude, r.best.longitude) for r in results
-                     if r.status in ("exact", "alias") and r.best.precision in ("site", "town")])
+    sure = _placed_points(results)
     open_rows = [i for i, r in enumerate(results) if r.status == "ambiguous" and r.others
                  and r.settle
                  and all(c.kind == "place" for c in (r.best, *r.others))]
@@ -100,7 +109,6 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
         return results
     cands = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in open_rows]
     flat = np.array([(c.latitude, c.longitude) for group in cands for c in group])
-    sure = np.unique(sure.round(3), axis=0)
     # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
     _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
                                                                    max_ring=12)
@@ -138,6 +146,36 @@ def _settle(result: GeocodeResult, group: list, gap: np.ndarray,
         return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),
                              0.8, note)
     return result
+
+
+def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:
+    """A namesake chosen by size alone (by less than DOUBT_OUTWEIGHS) with none of the file's
+    placed points around it, while the file's rows surround another namesake, is held
+    ambiguous (ACLED's Troitske: the district town, 153 km from the front-line village
+    of its rows)."""
+    doubted = [i for i, r in enumerate(results)
+               if 0 < r.outweighs < DOUBT_OUTWEIGHS and r.status in ("exact", "alias")
+               and all(c.kind == "place" for c in r.others)]
+    sure = _placed_points(results)
+    if not doubted or len(sure) == 0:
+        return results
+    groups = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in doubted]
+    flat = np.array([(c.latitude, c.longitude) for group in groups for c in group])
+    around = PointGrid(sure[:, 0], sure[:, 1], cell=0.25).count_within(
+        flat[:, 0], flat[:, 1], DOUBT_KM)
+    checked, start = list(results), 0
+    for i, group in zip(doubted, groups, strict=True):
+        counts, start = around[start:start + len(group)], start + len(group)
+        own, rival = counts[0] - 1, int(np.argmax(counts[1:])) + 1   # its own point is sure
+        if own == 0 and counts[rival] >= DOUBT_RIVAL:
+            result = results[i]
+            checked[i] = replace(result, status="ambiguous", confidence=result.confidence / 2,
+                                 settle=False, outweighs=0.0, note=join_notes(
+                                     result.note, f"but {counts[rival]} of the file's placed "
+                                     f"points lie within {DOUBT_KM:.0f} km of "
+                                     f"{group[rival].label} and none of this one: held "
+                                     "ambiguous"))
+    return checked
 
 
 def _fuzzy_in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResult],

@@ -20,6 +20,17 @@ from geo.geocoding.geodesy import haversine_km
 from geo.geocoding.place_text import strip_level
 from geo.geocoding.results import SAME_PLACE_KM, Candidate, GeocodeResult, join_notes
 
+# "North Saltovka" is Pivnichna Saltivka: an English compass word as a part's name is
+# written in Ukrainian (or Russian) in the gazetteer, in one of its genders.
+COMPASS_NAMES = {
+    "north": ("pivnichna", "pivnichnyi", "pivnichne", "severnaya", "severnyi"),
+    "south": ("pivdenna", "pivdennyi", "pivdenne", "yuzhnaya", "yuzhnyi"),
+    "east": ("skhidna", "skhidnyi", "skhidne", "vostochnaya", "vostochnyi"),
+    "west": ("zakhidna", "zakhidnyi", "zakhidne", "zapadnaya", "zapadnyi"),
+    "central": ("tsentralna", "tsentralnyi", "tsentralne", "tsentralnaya"),
+}
+COMPASS_NAMES |= {f"{word}ern": names for word, names in COMPASS_NAMES.items()
+                  if word != "central"}
 QUARTER_KM = 25.0           # a district's point lies this near its city's point...
 RIVAL_SHARE = 0.2           # ...and nearer it than any city of this share of its people
 
@@ -43,18 +54,29 @@ def part_of_town(geocoder, result: GeocodeResult, quarter: str) -> GeocodeResult
 def may_name_a_part(geocoder, quarter: str) -> bool:
     """Is `quarter` the name of any city district, raion or section at all (a cheap test
     before looking for one by a town)?"""
-    core = strip_level(quarter)[0]
     index = geocoder.index
-    return bool(index.quarter_names.find_any(core) or index.admin2_names.find_any(core)) or any(
-        index.feature_of(place) in SECTION_FEATURES for place in geocoder.places_spelt(core))
+    return any(bool(index.quarter_names.find_any(core) or index.admin2_names.find_any(core))
+               or any(index.feature_of(place) in SECTION_FEATURES
+                      for place in geocoder.places_spelt(core))
+               for core in _spellings(strip_level(quarter)[0]))
+
+
+def _spellings(core: str) -> list[str]:
+    """The part's name as written, then with a leading English compass word in the forms
+    the gazetteer uses."""
+    first, _, rest = core.partition(" ")
+    return [core] + [f"{name} {rest}" for name in COMPASS_NAMES.get(first, ()) if rest]
 
 
 def _part_found(geocoder, result: GeocodeResult,
                 quarter: str) -> tuple[GeocodeResult | None, list[Candidate]]:
     town = result.best
-    core = strip_level(quarter)[0]
-    parts = [p for p in _districts(geocoder, core, town) if _belongs(geocoder, p, town)] or [
-        p for p in _sections(geocoder, core, town) if _belongs(geocoder, p, town)]
+    parts: list[Candidate] = []
+    for core in _spellings(strip_level(quarter)[0]):
+        parts = [p for p in _districts(geocoder, core, town) if _belongs(geocoder, p, town)] or [
+            p for p in _sections(geocoder, core, town) if _belongs(geocoder, p, town)]
+        if parts:
+            break
     if not parts or _spread(parts) > SAME_PLACE_KM:
         return None, parts
     part = parts[0]

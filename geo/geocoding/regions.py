@@ -52,7 +52,8 @@ def admin1_hint(geocoder, name: str, country: str | None, spelt_like: bool = Fal
         words = words[1:]
     if not found:  # "Kiev Special Republican city": the words before the qualifier
         words = strip_level(" ".join(words))[0].split()
-        found = admin1_ids(geocoder, words[0], country) if len(words) > 1 else set()
+        found = (admin1_ids(geocoder, words[0], country)
+                 if len(words) > 1 and words[0] not in COMPASS_WORDS else set())
     if not found and country and spelt_like:
         found = admin1_spelt_like(geocoder, strip_level(" ".join(words))[0], country)
     codes = {index.admin1[a]["code"] for a in found}

@@ -56,6 +56,7 @@ class GeocodeResult:
     confidence: float = 1.0
     note: str = ""
     settle: bool = True                  # may the file's other rows settle it (column.py)
+    outweighs: float = 0.0               # chosen by size: its weight over its namesakes'
 
     def row(self) -> dict:
         best = self.best
