@@ -112,8 +112,9 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
     _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
                                                                    max_ring=12)
-    grid = PointGrid(sure[:, 0], sure[:, 1], cell=0.25)
-    support = [grid.count_within(flat[:, 0], flat[:, 1], km) for km, _ in SUPPORT_RINGS]
+    radii = tuple(km for km, _ in SUPPORT_RINGS)
+    support = PointGrid.for_radius(sure[:, 0], sure[:, 1], max(radii), flat[:, 0]).counts_within(
+        flat[:, 0], flat[:, 1], radii)
     settled, start = list(results), 0
     for i, group in zip(open_rows, cands, strict=True):
         end, start = start + len(group), start + len(group)
@@ -161,7 +162,7 @@ def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:
         return results
     groups = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in doubted]
     flat = np.array([(c.latitude, c.longitude) for group in groups for c in group])
-    around = PointGrid(sure[:, 0], sure[:, 1], cell=0.25).count_within(
+    around = PointGrid.for_radius(sure[:, 0], sure[:, 1], DOUBT_KM, flat[:, 0]).count_within(
         flat[:, 0], flat[:, 1], DOUBT_KM)
     checked, start = list(results), 0
     for i, group in zip(doubted, groups, strict=True):

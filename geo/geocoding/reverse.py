@@ -39,6 +39,13 @@ class PointGrid:
         self.order = np.argsort(cells, kind="stable")
         self.sorted_cells = cells[self.order]
 
+    @classmethod
+    def for_radius(cls, lat: np.ndarray, lon: np.ndarray, km: float, reach: np.ndarray):
+        """A grid whose cells are `km` wide east-west at the typical latitude of `reach` (the
+        points that will be asked about): counting within km scans one ring for most."""
+        typical = min(float(np.median(np.abs(reach))) + 1.0 if len(reach) else 0.0, 89.0)
+        return cls(lat, lon, cell=max(km / (KM_PER_DEGREE * np.cos(np.radians(typical))), 0.01))
+
     def _row_col(self, lat, lon):
         return (np.floor((lat + 90) / self.cell).astype(np.int64),
                 np.floor((lon + 180) / self.cell).astype(np.int64))
@@ -76,15 +83,23 @@ class PointGrid:
     def count_within(self, lat: np.ndarray, lon: np.ndarray, km: float) -> np.ndarray:
         """How many grid points lie within `km` of each point (as many rings of cells as a
         cell's east-west width at the points' highest latitude takes)."""
+        return self.counts_within(lat, lon, (km,))[0]
+
+    def counts_within(self, lat: np.ndarray, lon: np.ndarray,
+                      radii: tuple[float, ...]) -> list[np.ndarray]:
+        """`count_within` for several radii at once, the cells scanned once for the widest."""
         row, col = self._row_col(lat, lon)
-        counts = np.zeros(len(lat), np.int64)
+        counts = [np.zeros(len(lat), np.int64) for _ in radii]
         if len(lat) == 0:
             return counts
-        widest = min(float(np.abs(lat).max()) + self.cell, 89.0)
-        narrowest_km = self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))
-        for ring in range(int(np.ceil(km / narrowest_km)) + 1):
-            query, _, distance = self._pairs(lat, lon, row, col, ring)
-            np.add.at(counts, query[distance <= km], 1)
+        # rings each point needs: the cell's east-west width at its latitude
+        widest = np.minimum(np.abs(lat) + self.cell, 89.0)
+        need = np.ceil(max(radii) / (self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))))
+        for ring in range(int(need.max()) + 1):
+            some = np.flatnonzero(need >= ring)
+            query, _, distance = self._pairs(lat[some], lon[some], row[some], col[some], ring)
+            for km, count in zip(radii, counts, strict=True):
+                np.add.at(count, some[query[distance <= km]], 1)
         return counts
 
     def nearest(self, lat: np.ndarray, lon: np.ndarray, max_ring: int = MAX_RING):
