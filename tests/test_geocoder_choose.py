@@ -1,5 +1,5 @@
 """Choosing among namesakes (geo.geocoding.choose.decide, and the column pass that lets the
-file's other rows settle one: column._settle) on invented but realistic candidates:
+file's other rows settle one: file_context._settle) on invented but realistic candidates:
 only living places of a name compete, one village listed by two sources or a raion listed
 twice is one answer, living namesakes farther apart than a wrong placement (25 km) stay
 ambiguous, and a name with namesakes left unlisted stays ambiguous."""
@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from geo.geocoding.choose import Unlisted, decide
-from geo.geocoding.column import _doubt_size_choices, _settle
+from geo.geocoding.file_context import _doubt_size_choices, _settle
 from geo.geocoding.results import LIVING, Candidate, GeocodeResult
 
 

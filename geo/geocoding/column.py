@@ -1,44 +1,14 @@
-"""Geocoding a whole column: each distinct (place, hints) once, then ambiguous names settled
-by the file's own confident rows: a candidate with several of them around it and the others
-with none (SUPPORT_RINGS: a namesake with even one of the file's rows by it is a real rival:
-in three real files, 5 of the 9 names settled against such a rival were settled wrong),
-or one near them and the others far from all of them (PROXIMITY_*).
-Where neither holds, the answer stays `ambiguous` (the heaviest candidate as best guess:
-on a front line every namesake has placed rows around it, so the most surrounded one is no
-better a guess)."""
+"""Geocoding a whole column: each distinct (place, hints) once, then the file as context
+for its own names (geo.geocoding.file_context)."""
 
 from __future__ import annotations
-
-from collections import Counter
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from geo.errors import GeocodeError
-from geo.geocoding.results import (
-    OUTPUT_COLUMNS,
-    GeocodeResult,
-    PlaceGeocoder,
-    given,
-    join_notes,
-)
-from geo.geocoding.reverse import PointGrid
-
-PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
-PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther...
-PROXIMITY_FAR_KM = 200.0   # ...and at least this far from every confident row, is taken
-PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are compared)
-# A candidate's support: the file's distinct placed points within km of it; taken when it
-# has at least `least` of them and no other candidate more than RIVAL_SUPPORT, at either ring
-# (the wider ring: ACLED 18.7% -> 16.4% ambiguous, CIR 6.26% -> 5.99%, for one name wrong).
-SUPPORT_RINGS = ((10.0, 4), (25.0, 5))
-RIVAL_SUPPORT = 0
-DOUBT_OUTWEIGHS = 20.0     # a namesake chosen by size by less than this much...
-DOUBT_KM = 25.0            # ...with none of the file's placed points this near it...
-DOUBT_RIVAL = 10           # ...while another namesake has this many, is held ambiguous
-FILE_ROWS = 10             # a file with this many confident places has countries of its own:
-FILE_COUNTRY_SHARE = 0.05  # those holding this share of them (and two at least)
+from geo.geocoding.file_context import apply_file_context
+from geo.geocoding.results import OUTPUT_COLUMNS, PlaceGeocoder, given
 
 
 def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None, admin2=None,
@@ -64,9 +34,7 @@ def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None
                                 default_country=default_country)
                for place, nation, region, district in distinct]
     if use_file_context:
-        results = _doubt_size_choices(_settle_by_proximity(results))
-        if not given(default_country):
-            results = _fuzzy_in_file_countries(geocoder, results, distinct)
+        results = apply_file_context(geocoder, results, distinct, given(default_country))
     rows = [r.row() for r in results]
     table = {}
     for name in OUTPUT_COLUMNS:  # object columns: taking 100k rows of str dtype costs 0.2 s
@@ -89,118 +57,3 @@ def _aligned(value, length: int, name: str) -> np.ndarray:
         raise GeocodeError(f"'{name}' has {len(values)} values but there are {length} places; "
                            "give one value per place or a single value for all")
     return values
-
-
-def _placed_points(results: list[GeocodeResult]) -> np.ndarray:
-    """The file's confident points at town or site precision, each once (lat, lon rows)."""
-    sure = np.array([(r.best.latitude, r.best.longitude) for r in results
-                     if r.status in ("exact", "alias") and r.best.precision in ("site", "town")])
-    return np.unique(sure.round(3), axis=0) if len(sure) else sure
-
-
-def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """An ambiguous place whose one candidate the file's confident rows surround, or lie
-    near while the others are far from all of them, is that candidate (noted, score lowered)."""
-    sure = _placed_points(results)
-    open_rows = [i for i, r in enumerate(results) if r.status == "ambiguous" and r.others
-                 and r.settle
-                 and all(c.kind == "place" for c in (r.best, *r.others))]
-    if len(sure) == 0 or not open_rows:
-        return results
-    cands = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in open_rows]
-    flat = np.array([(c.latitude, c.longitude) for group in cands for c in group])
-    # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
-    _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
-                                                                   max_ring=12)
-    radii = tuple(km for km, _ in SUPPORT_RINGS)
-    support = PointGrid.for_radius(sure[:, 0], sure[:, 1], max(radii), flat[:, 0]).counts_within(
-        flat[:, 0], flat[:, 1], radii)
-    settled, start = list(results), 0
-    for i, group in zip(open_rows, cands, strict=True):
-        end, start = start + len(group), start + len(group)
-        gap = gaps[end - len(group):end]
-        rings = [ring[end - len(group):end] for ring in support]
-        settled[i] = _settle(results[i], group, gap, rings)
-    return settled
-
-
-def _settle(result: GeocodeResult, group: list, gap: np.ndarray,
-            rings: list[np.ndarray]) -> GeocodeResult:
-    pick, note = None, ""
-    for (km, least), around in zip(SUPPORT_RINGS, rings, strict=True):
-        by_support = np.argsort(-around, kind="stable")
-        most, next_most = around[by_support[0]], around[by_support[1]]
-        if most >= least and next_most <= RIVAL_SUPPORT:
-            pick = group[by_support[0]]
-            note = (f"{len(group)} candidates; this one has {most} of the file's placed "
-                    f"points within {km:.0f} km, the next {next_most}")
-            break
-    order = np.argsort(gap)
-    near, next_near = gap[order[0]], gap[order[1]]
-    far_enough = max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM)
-    if pick is None and near <= PROXIMITY_KM and next_near >= far_enough:
-        pick = group[order[0]]
-        note = (f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
-                f"file, the next {next_near:.0f} km")
-    others = (result.best, *result.others)
-    if pick is not None:
-        return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),
-                             0.8, note)
-    return result
-
-
-def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """A namesake chosen by size alone (by less than DOUBT_OUTWEIGHS) with none of the file's
-    placed points around it, while the file's rows surround another namesake, is held
-    ambiguous (ACLED's Troitske: the district town, 153 km from the front-line village
-    of its rows)."""
-    doubted = [i for i, r in enumerate(results)
-               if 0 < r.outweighs < DOUBT_OUTWEIGHS and r.status in ("exact", "alias")
-               and all(c.kind == "place" for c in r.others)]
-    sure = _placed_points(results)
-    if not doubted or len(sure) == 0:
-        return results
-    groups = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in doubted]
-    flat = np.array([(c.latitude, c.longitude) for group in groups for c in group])
-    around = PointGrid.for_radius(sure[:, 0], sure[:, 1], DOUBT_KM, flat[:, 0]).count_within(
-        flat[:, 0], flat[:, 1], DOUBT_KM)
-    checked, start = list(results), 0
-    for i, group in zip(doubted, groups, strict=True):
-        counts, start = around[start:start + len(group)], start + len(group)
-        own, rival = counts[0] - 1, int(np.argmax(counts[1:])) + 1   # its own point is sure
-        if own == 0 and counts[rival] >= DOUBT_RIVAL:
-            result = results[i]
-            checked[i] = replace(result, status="ambiguous", confidence=result.confidence / 2,
-                                 settle=False, outweighs=0.0, note=join_notes(
-                                     result.note, f"but {counts[rival]} of the file's placed "
-                                     f"points lie within {DOUBT_KM:.0f} km of "
-                                     f"{group[rival].label} and none of this one: held "
-                                     "ambiguous"))
-    return checked
-
-
-def _fuzzy_in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResult],
-                             distinct: list[list[str]]) -> list[GeocodeResult]:
-    """A spelling match, given no country, in a country none of the file's confident places
-    are in ('Adviika' was Ado-Ekiti, Nigeria, in a file of Ukraine) is looked for again in
-    the file's main country, and not taken when not found there."""
-    counts = Counter(r.best.country for r in results if r.status in ("exact", "alias"))
-    total = sum(counts.values())
-    if total < FILE_ROWS:
-        return results
-    theirs = {c for c, n in counts.items() if n >= max(2, FILE_COUNTRY_SHARE * total)}
-    main = counts.most_common(1)[0][0]
-    checked = list(results)
-    for i, (result, (place, nation, region, district)) in enumerate(zip(results, distinct,
-                                                                         strict=True)):
-        if result.status != "fuzzy" or nation or result.best.country in theirs:
-            continue
-        again = geocoder.geocode(place, country=main, admin1=region, admin2=district)
-        what = (f"a spelling like {result.best.label}, in a country none of the file's "
-                f"other places are in ({', '.join(sorted(theirs))})")
-        checked[i] = (replace(again, note=join_notes(f"{what}: looked for in {main}",
-                                                     again.note))
-                      if again.status != "not_found" else GeocodeResult(
-                          "not_found", note=f"'{place}': only {what}, not taken; give a "
-                          "country, another spelling or coordinates"))
-    return checked
