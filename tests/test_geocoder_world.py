@@ -372,6 +372,18 @@ def test_a_region_by_custom_is_its_regions_never_a_town_spelt_alike(geocoder):
     assert (inside.status, inside.best.admin1) == ("exact", "Donetsk Oblast")
 
 
+def test_a_short_name_misspelt_finds_the_big_town_it_names_and_only_that(geocoder):
+    """Real CIR rows: 'Kiyv' (17 rows) and 'Kharviv' (10) were not found; the three keys
+    spelt most like 'harviv' were villages the short-name rule drops."""
+    kyiv = geocoder.geocode("Kiyv", admin1="Kyiv Oblast", country="Ukraine")
+    assert kyiv.best.label.startswith("Kyiv,") and kyiv.best.admin1 == "Kyiv City"
+    kharkiv = geocoder.geocode("Kharviv", admin1="Kharkiv Oblast", country="Ukraine")
+    assert (kharkiv.status, kharkiv.best.label.split(",")[0]) == ("fuzzy", "Kharkiv")
+    # letters reordered, not letters missing: 'Bak' is the Hungarian village, not Baku
+    assert geocoder.geocode("Bak").best.country == "HU"
+    assert geocoder.geocode("Karkiv", country="Ukraine").best.label.startswith("Kharkiv")
+
+
 def test_a_part_of_a_country_no_place_names_is_the_country(geocoder):
     for text in ("Southern Ukraine", "eastern Ukraine"):
         found = geocoder.geocode(text)

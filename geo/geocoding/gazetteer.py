@@ -97,26 +97,28 @@ class GazetteerIndex:
         return [slice(self.post_start[f], self.post_start[f + 1]) if h else None
                 for f, h in zip(found.tolist(), hit.tolist(), strict=True)]
 
-    def similar_keys(self, key: str, cutoff: float) -> list[tuple[str, float]]:
+    def similar_keys(self, key: str, cutoff: float, limit: int = 3) -> list[tuple[str, float]]:
         """Keys spelt like `key` (same first 3 letters, length within 2), best first."""
         prefix = key[:3].encode()
         lo, hi = np.searchsorted(self.keys, np.array([prefix, prefix + b"\x7f"], self.keys.dtype))
-        return self._similar_among(key, np.arange(lo, hi), cutoff)
+        return self._similar_among(key, np.arange(lo, hi), cutoff, limit)
 
-    def similar_keys_by_ending(self, key: str, cutoff: float) -> list[tuple[str, float]]:
+    def similar_keys_by_ending(self, key: str, cutoff: float,
+                               limit: int = 3) -> list[tuple[str, float]]:
         """Keys spelt like `key` with its last ENDING letters, length within 2, best first: a name
         misspelt at its start ('Karkiv', 'Homstomel')."""
         endings, order = self._keys_by_ending
         encoded = np.frombuffer(key.encode()[:KEY_WIDTH], np.uint8)
         ending = int(_ending_code(encoded[None, :], np.array([len(encoded)]))[0])
         lo, hi = np.searchsorted(endings, [ending, ending + 1])
-        return self._similar_among(key, order[lo:hi], cutoff)
+        return self._similar_among(key, order[lo:hi], cutoff, limit)
 
-    def _similar_among(self, key: str, near: np.ndarray, cutoff: float) -> list[tuple[str, float]]:
+    def _similar_among(self, key: str, near: np.ndarray, cutoff: float,
+                       limit: int) -> list[tuple[str, float]]:
         near = near[np.abs(self.key_len[near].astype(int) - len(key)) <= 2]
         choices = [k.decode() for k in self.keys[near]]
         return [(k, s) for k, s, _ in process.extract(key, choices, scorer=fuzz.ratio,
-                                                      score_cutoff=cutoff, limit=3)]
+                                                      score_cutoff=cutoff, limit=limit)]
 
     @functools.cached_property
     def _keys_by_ending(self) -> tuple[np.ndarray, np.ndarray]:

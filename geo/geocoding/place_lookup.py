@@ -39,6 +39,8 @@ SHORT_FUZZY_LENGTH = 5     # ...keys of 5-6 letters ("avdiika", "karkiv")...
 SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
 SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
+TINY_KEY_SIZE = 1_000_000  # a shorter one only a city this big, its letters reordered ('Kiyv')
+SHORT_FUZZY_KEYS = 10      # short keys alike compared (most are villages the size rule drops)
 SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM would confirm
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
@@ -190,10 +192,15 @@ class PlaceLookup:
         or a town big enough to be written many ways, as 'Izum' for Izium)."""
         key = self._keys.get(name) or phonetic_key(name)
         postings = self._postings(key, name_hash(name)) if name else {}
-        return postings if len(key) >= MIN_KEY_LENGTH else {
-            p: m for p, m in postings.items()
-            if m[0] or (len(key) >= SHORT_KEY_LENGTH
-                        and self.index.place_size[p] >= SHORT_FUZZY_SIZE)}
+        if len(key) >= MIN_KEY_LENGTH:
+            return postings
+        if len(key) >= SHORT_KEY_LENGTH:
+            return {p: m for p, m in postings.items()
+                    if m[0] or self.index.place_size[p] >= SHORT_FUZZY_SIZE}
+        letters = sorted(name.replace(" ", ""))     # 'Kiyv' is Kyiv's letters, 'Bak' not Baku's
+        return {p: m for p, m in postings.items()
+                if m[0] or (self.index.place_size[p] >= TINY_KEY_SIZE and letters == sorted(
+                    normalize_name(self.index.name_of(p)).replace(" ", "")))}
 
     def _looks_like_uncached(self, name: str, place: int) -> bool:
         return fuzz.ratio(name, normalize_name(self.index.name_of(place))) >= VARIANT_SIMILARITY
@@ -258,7 +265,7 @@ class PlaceLookup:
         short = len(key) < FUZZY_MIN_LENGTH
         cutoff = SHORT_FUZZY_CUTOFF if short else FUZZY_CUTOFF
         hints = replace(hints, strict_country=True)   # a misspelling never leaves the country
-        for similar, score in self._keys_alike(key, cutoff):
+        for similar, score in self._keys_alike(key, cutoff, SHORT_FUZZY_KEYS if short else 3):
             postings = self._postings(similar, None)
             if short:   # a short name misspelt: only a town big enough to be written often
                 postings = {p: m for p, m in postings.items()
@@ -272,11 +279,12 @@ class PlaceLookup:
                     result.note))
         return None
 
-    def _keys_alike(self, key: str, cutoff: float):
-        """Keys spelt like `key` by their start, then (only if none of those served: a
-        generator) by their ending."""
-        yield from self.index.similar_keys(key, cutoff)
-        yield from self.index.similar_keys_by_ending(key, cutoff)
+    def _keys_alike(self, key: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+        """The `limit` keys spelt most like `key` among those that begin alike and those that
+        end alike ('Karkiv'), best first: 'Karkiv' is Kharkiv (90%), not Koryukivka."""
+        found = dict(self.index.similar_keys(key, cutoff, limit))
+        found.update(self.index.similar_keys_by_ending(key, cutoff, limit))
+        return sorted(found.items(), key=lambda pair: -pair[1])
 
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
