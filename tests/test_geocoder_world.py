@@ -384,6 +384,21 @@ def test_a_short_name_misspelt_finds_the_big_town_it_names_and_only_that(geocode
     assert geocoder.geocode("Karkiv", country="Ukraine").best.label.startswith("Kharkiv")
 
 
+@pytest.mark.parametrize(("text", "town"), [("Popsana", "Popasna"), ("Rubzihne", "Rubizhne"),
+                                            ("Bkahmut", "Bakhmut")])
+def test_a_name_with_two_letters_swapped_is_found_fuzzy(geocoder, text, town):
+    """Real CIR rows (13): a swap of neighbours scores under the spelling cutoff."""
+    found = geocoder.geocode(text, country="Ukraine")
+    assert (found.status, found.best.label.split(",")[0]) == ("fuzzy", town)
+
+
+def test_names_after_a_slash_are_tried_when_the_first_is_not_found(geocoder):
+    found = geocoder.geocode("Snake Island/Bile", admin1="Odesa Oblast", country="Ukraine")
+    assert (found.status, found.best.label) == ("exact", "Bile, Odesa Oblast (UA)")
+    assert "'snake island' not found, 'Bile' is" in found.note
+    assert geocoder.geocode("Zzyxq/Qqxzy", country="Ukraine").status == "not_found"
+
+
 def test_a_part_of_a_country_no_place_names_is_the_country(geocoder):
     for text in ("Southern Ukraine", "eastern Ukraine"):
         found = geocoder.geocode(text)

@@ -92,11 +92,25 @@ class Geocoder(CompoundPlaces):
                   or (self._outside_hints(name, hints) if district
                       else self._context_only(text, hints))
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
+        if result.status == "not_found" and text.alternatives:
+            result = self._alternative(place, text, country, admin1, admin2,
+                                       default_country) or result
         if text.near and result.best is not None:
             result = _around(result)
         if text.quarter and result.best is not None and result.best.kind == "place":
             result = placed_in_quarter(self, result, text.quarter)
         return replace(result, note=join_notes(*hints.notes, result.note))
+
+    def _alternative(self, place, text: PlaceText, *hints) -> GeocodeResult | None:
+        """'Snake Island/Bile': the first name after a slash that is found, when the one
+        before it is not."""
+        for other in text.alternatives:
+            found = self.geocode(other, country=hints[0], admin1=hints[1], admin2=hints[2],
+                                 default_country=hints[3])
+            if found.status != "not_found":
+                return replace(found, note=join_notes(
+                    f"'{place}': '{text.head}' not found, '{other}' is", found.note))
+        return None
 
     def _hints(self, text: PlaceText, country, admin1, admin2, default_country) -> Hints:
         hints = Hints()

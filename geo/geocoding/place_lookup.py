@@ -40,6 +40,7 @@ SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
 SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
 TINY_KEY_SIZE = 1_000_000  # a shorter one only a city this big, its letters reordered ('Kiyv')
+SWAPPED_FUZZY_SIZE = 5_000  # ...or this many, its name with two letters swapped ('Popsana')
 SHORT_FUZZY_KEYS = 10      # short keys alike compared (most are villages the size rule drops)
 SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM would confirm
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
@@ -265,11 +266,13 @@ class PlaceLookup:
         short = len(key) < FUZZY_MIN_LENGTH
         cutoff = SHORT_FUZZY_CUTOFF if short else FUZZY_CUTOFF
         hints = replace(hints, strict_country=True)   # a misspelling never leaves the country
-        for similar, score in self._keys_alike(key, cutoff, SHORT_FUZZY_KEYS if short else 3):
+        for similar, score, swapped in self._keys_alike(key, cutoff,
+                                                        SHORT_FUZZY_KEYS if short else 3):
             postings = self._postings(similar, None)
             if short:   # a short name misspelt: only a town big enough to be written often
+                least = SWAPPED_FUZZY_SIZE if swapped else SHORT_FUZZY_SIZE
                 postings = {p: m for p, m in postings.items()
-                            if self.index.place_size[p] >= SHORT_FUZZY_SIZE}
+                            if self.index.place_size[p] >= least}
             kept, _ = self._filtered(list(postings), hints)
             if kept:
                 cands, unlisted = self.candidates(kept, postings, hints, score)
@@ -279,12 +282,25 @@ class PlaceLookup:
                     result.note))
         return None
 
-    def _keys_alike(self, key: str, cutoff: float, limit: int) -> list[tuple[str, float]]:
+    def _keys_alike(self, key: str, cutoff: float,
+                    limit: int) -> list[tuple[str, float, bool]]:
         """The `limit` keys spelt most like `key` among those that begin alike and those that
-        end alike ('Karkiv'), best first: 'Karkiv' is Kharkiv (90%), not Koryukivka."""
+        end alike ('Karkiv'), and keys with two neighbouring letters swapped (under the
+        cutoff too), best first: 'Karkiv' is Kharkiv (90%), not Koryukivka; 'Kremenchyk' is
+        Kremenchuk (90%), not Kermenchyk (90%, swapped); `swapped` says which."""
         found = dict(self.index.similar_keys(key, cutoff, limit))
         found.update(self.index.similar_keys_by_ending(key, cutoff, limit))
-        return sorted(found.items(), key=lambda pair: -pair[1])
+        swapped = dict(self._keys_transposed(key))
+        found.update(swapped)
+        keys = [(other, score, other in swapped) for other, score in found.items()]
+        return sorted(keys, key=lambda k: (-k[1], k[2]))   # a tie: the spelling alike first
+
+    def _keys_transposed(self, key: str) -> list[tuple[str, float]]:
+        """Keys that are `key` with two neighbouring letters swapped, the commonest slip
+        ('Popsana', 'Rubzihne': 13 real rows; a swap scores under the cutoff of a ratio)."""
+        swapped = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)}
+        return [(other, fuzz.ratio(key, other)) for other in sorted(swapped - {key})
+                if self._postings(other, None)]
 
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)

@@ -107,6 +107,7 @@ class PlaceText:
     head: str = ""                     # the text before any ", Y" / "(Y)" / " in Y", normalised
     qualifier: str = ""                # the level word as written: "village", "town", "raion"
     quarter: str = ""                  # "X - Y": Y, a part of the town X, normalised
+    alternatives: tuple[str, ...] = ()  # "Snake Island/Bile": the names after a slash
 
 
 def strip_level(name: str, levels=ALL_LEVELS) -> tuple[str, str]:
@@ -147,7 +148,7 @@ def parse_place(text: str) -> PlaceText:
     text = _part_of_town_as_context("" if text is None else str(text))
     context = [c for c in re.findall(r"\(([^()]*)\)", text) if c.strip()]
     parts = re.split(r"[,;]", re.sub(r"\([^()]*\)", " ", text))
-    main = parts[0].split("/")[0]
+    main, *alternatives = parts[0].split("/")
     pieces = QUARTER_DASH.split(main, maxsplit=1)
     quarter = ""
     if len(pieces) == 2 and pieces[0].strip() and pieces[1].strip():
@@ -160,7 +161,8 @@ def parse_place(text: str) -> PlaceText:
     return PlaceText(head.name, head.level, head.facility,
                      tuple(_parse_part(c) for c in context), head.near,
                      normalize_name(text) if context or quarter else head.full, head.full,
-                     head.qualifier, quarter)
+                     head.qualifier, quarter,
+                     tuple(a.strip() for a in alternatives if normalize_name(a)))
 
 
 def _part_of_town_as_context(text: str) -> str:
