@@ -392,6 +392,17 @@ def test_a_name_with_two_letters_swapped_is_found_fuzzy(geocoder, text, town):
     assert (found.status, found.best.label.split(",")[0]) == ("fuzzy", town)
 
 
+@pytest.mark.parametrize(("text", "town"), [("New Korotich", "Novyi Korotych"),   # CIR, 5 rows
+                                            ("Upper Toretske", "Verkhnotoretske"),
+                                            ("Great Novosilka", "Velyka Novosilka")])
+def test_an_english_first_word_is_read_in_the_gazetteers_forms(geocoder, text, town):
+    found = geocoder.geocode(text, country="Ukraine")
+    assert (found.status, found.best.label.split(",")[0]) == ("alias", town)
+    assert "read as" in found.note
+    assert geocoder.geocode("New York", admin1="Donetsk", country="Ukraine").best.label \
+        .startswith("Nyu-York")       # a name found as written stays itself
+
+
 def test_names_after_a_slash_are_tried_when_the_first_is_not_found(geocoder):
     found = geocoder.geocode("Snake Island/Bile", admin1="Odesa Oblast", country="Ukraine")
     assert (found.status, found.best.label) == ("exact", "Bile, Odesa Oblast (UA)")

@@ -21,6 +21,7 @@ from geo.geocoding import regions
 from geo.geocoding.choose import decide
 from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
+from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key, strip_level
@@ -84,6 +85,7 @@ class Geocoder(CompoundPlaces):
                   or self._place_result(name, hints, level, text.qualifier)
                   or (self._part_of_town(text, hints) if level == "any" else None)
                   or (regions.admin1_result(self, name, hints) if regional else None)
+                  or self._english_words(name, hints)
                   or self._only_elsewhere(name, hints)
                   or self._fuzzy_result(name, hints)
                   # "X district, Kharkiv": a district of that city before a namesake elsewhere
@@ -100,6 +102,15 @@ class Geocoder(CompoundPlaces):
         if text.quarter and result.best is not None and result.best.kind == "place":
             result = placed_in_quarter(self, result, text.quarter)
         return replace(result, note=join_notes(*hints.notes, result.note))
+
+    def _english_words(self, name: str, hints: Hints) -> GeocodeResult | None:
+        """'New Korotich' is Novyi Korotych: an English first word in the gazetteer's forms."""
+        for other in translated_names(name):
+            found = self._place_result(other, hints, "place")
+            if found is not None and found.best is not None:   # a translation: never exact
+                return replace(found, status="alias" if found.status == "exact" else found.status,
+                               note=join_notes(f"'{name}' read as '{other}'", found.note))
+        return None
 
     def _alternative(self, place, text: PlaceText, *hints) -> GeocodeResult | None:
         """'Snake Island/Bile': the first name after a slash that is found, when the one
