@@ -403,6 +403,22 @@ def test_an_english_first_word_is_read_in_the_gazetteers_forms(geocoder, text, t
         .startswith("Nyu-York")       # a name found as written stays itself
 
 
+def test_dutch_romanisations_and_hints_of_a_neighbouring_region(geocoder):
+    """Real CIR rows: Dutch 'tsj'/'zj' (Lysytsjansk, Altsjevsk, Dniprodzerzjynsk); a town
+    of that spelling in the next oblast outranks a village misspelt in the one given."""
+    for text, town in (("Altsjevsk", "Alchevsk"), ("Zjytomyr", "Zhytomyr")):
+        assert geocoder.geocode(text, country="Ukraine").best.label.startswith(town), text
+    city = geocoder.geocode("Horlivka", admin1="Luhansk Oblast", country="Ukraine")
+    assert (city.status, city.best.label) == ("ambiguous", "Horlivka, Donetsk Oblast (UA)")
+    town = geocoder.geocode("Lysytsjansk", admin1="Donetsk Oblast", country="Ukraine")
+    assert town.best.label == "Lysychansk, Luhansk Oblast (UA)"
+    # ...but a misspelt village of the region given is not outranked by a village elsewhere;
+    # and a village whose closest keys a hint drops is still found (UCDP: 1 km off)
+    post = geocoder.geocode("Dolzhanskiy border post", admin1="Luhansk oblast",
+                            country="Ukraine")
+    assert (post.status, post.best.label) == ("fuzzy", "Dovzhanskyi, Luhansk Oblast (UA)")
+
+
 def test_names_after_a_slash_are_tried_when_the_first_is_not_found(geocoder):
     found = geocoder.geocode("Snake Island/Bile", admin1="Odesa Oblast", country="Ukraine")
     assert (found.status, found.best.label) == ("exact", "Bile, Odesa Oblast (UA)")

@@ -43,6 +43,7 @@ from geo.settings import Settings
 __all__ = ["OUTPUT_COLUMNS", "Candidate", "GeocodeResult", "Geocoder", "SiteRegister",
            "geocode_column", "load_geocoder"]
 
+OUTSIDE_TOWN_SIZE = 20_000     # a town spelt so outside the region hinted outranks a misspelling
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
 
 
@@ -87,7 +88,8 @@ class Geocoder(CompoundPlaces):
                   or (regions.admin1_result(self, name, hints) if regional else None)
                   or self._english_words(name, hints)
                   or self._only_elsewhere(name, hints)
-                  or self._fuzzy_result(name, hints)
+                  or (None if self._spelt_so_outside_region(name, hints)
+                      else self._fuzzy_result(name, hints))
                   # "X district, Kharkiv": a district of that city before a namesake elsewhere
                   or (self._context_only(text, hints) if district
                       else self._outside_hints(name, hints))
@@ -102,6 +104,18 @@ class Geocoder(CompoundPlaces):
         if text.quarter and result.best is not None and result.best.kind == "place":
             result = placed_in_quarter(self, result, text.quarter)
         return replace(result, note=join_notes(*hints.notes, result.note))
+
+    def _spelt_so_outside_region(self, name: str, hints: Hints) -> bool:
+        """Is there a town of OUTSIDE_TOWN_SIZE people spelt `name` outside the region
+        hinted? Then the hint is likelier wrong than the spelling ('Horlivka' with Luhansk
+        oblast is Donetsk's city, not Luhansk's Orlivka by a letter; a village elsewhere is
+        no likelier than a misspelt one here): _outside_hints answers, held ambiguous."""
+        if hints.admin1 is None:
+            return False
+        countries = {self.index.admin1[a]["country"] for a in hints.admin1}
+        country = hints.country or (countries.pop() if len(countries) == 1 else None)
+        found = self._place_result(name, Hints(country=country, strict_country=True), "place")
+        return found is not None and found.best.population >= OUTSIDE_TOWN_SIZE
 
     def _english_words(self, name: str, hints: Hints) -> GeocodeResult | None:
         """'New Korotich' is Novyi Korotych: an English first word in the gazetteer's forms."""

@@ -59,6 +59,7 @@ KEY_REPLACEMENTS = (
     (" ", ""),
     ("szcz", "sh"), ("shch", "sh"), ("sch", "sh"),   # Szczurowice, Shchastia, Schtschors
     ("tsch", "ch"), ("tch", "ch"), ("cz", "ch"),     # Tschernihiw, Krzemienczuk
+    ("tsj", "ch"), ("zj", "zh"),                     # Dutch: Lysytsjansk, Dniprodzerzjynsk
     ("sz", "sh"),
     ("zhzh", "zh"),                                  # Zaporizhzhia
     ("kh", "h"), ("gh", "h"), ("g", "h"),            # Kharkiv/Harkiv, Chernigov/Chernihiv

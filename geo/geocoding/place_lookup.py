@@ -41,7 +41,8 @@ SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
 TINY_KEY_SIZE = 1_000_000  # a shorter one only a city this big, its letters reordered ('Kiyv')
 SWAPPED_FUZZY_SIZE = 5_000  # ...or this many, its name with two letters swapped ('Popsana')
-SHORT_FUZZY_KEYS = 10      # short keys alike compared (most are villages the size rule drops)
+FUZZY_KEYS = 10            # keys alike compared: the closest are often villages a hint or the
+                           # size rule drops ('Kharviv'; 'Dolzhanskiy' in Luhansk oblast)
 SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM would confirm
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
@@ -266,8 +267,7 @@ class PlaceLookup:
         short = len(key) < FUZZY_MIN_LENGTH
         cutoff = SHORT_FUZZY_CUTOFF if short else FUZZY_CUTOFF
         hints = replace(hints, strict_country=True)   # a misspelling never leaves the country
-        for similar, score, swapped in self._keys_alike(key, cutoff,
-                                                        SHORT_FUZZY_KEYS if short else 3):
+        for similar, score, swapped in self._keys_alike(key, cutoff, FUZZY_KEYS):
             postings = self._postings(similar, None)
             if short:   # a short name misspelt: only a town big enough to be written often
                 least = SWAPPED_FUZZY_SIZE if swapped else SHORT_FUZZY_SIZE
