@@ -9,6 +9,7 @@ precision admin2, and the note says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -26,16 +27,29 @@ ENCLOSING = {"UA.12": "UA.13", "UA.20": "UA.11", "RU.48": "RU.47", "RU.66": "RU.
              "BY.04": "BY.05", "KZ.02": "KZ.01", "AZ.09": "AZ.01"}
 
 
-# Regions by custom, not administration: the first-level regions they span.
-INFORMAL_REGIONS = {"donbas": ("UA.05", "UA.14"), "donbass": ("UA.05", "UA.14")}
+# Regions by custom, not administration: the first-level regions they span (a hint naming
+# one accepts them all; as a place, it is a part of the country no one region names).
+INFORMAL_REGIONS = {"donbas": ("UA.05", "UA.14"), "donbass": ("UA.05", "UA.14"),
+                    "donets basin": ("UA.05", "UA.14"), "donetsk basin": ("UA.05", "UA.14")}
+# Names of the forces holding a region's part, as conflict data writes them: within it.
+HELD_PARTS = {"dpr": "UA.05", "dnr": "UA.05", "donetsk people s republic": "UA.05",
+              "lpr": "UA.14", "lnr": "UA.14", "luhansk people s republic": "UA.14",
+              "lugansk people s republic": "UA.14"}
+TRAILING_AREA = re.compile(r"(?: (?:controlled|held|occupied))?(?: territory| area)+$")
+
+
+def region_core(name: str) -> str:
+    """'donets basin area' -> 'donets basin'; 'dpr controlled territory' -> 'dpr'."""
+    return TRAILING_AREA.sub("", strip_level(name)[0])
 
 
 def admin1_ids(geocoder, name: str, country: str | None) -> set[int]:
     core = strip_level(name)[0]
     index = geocoder.index
+    area = region_core(name)
+    codes = INFORMAL_REGIONS.get(area, ()) or ((HELD_PARTS[area],) if area in HELD_PARTS else ())
     found = index.admin1_names.find(core) or {
-        index.admin1_index[code] for code in INFORMAL_REGIONS.get(core, ())
-        if code in index.admin1_index}
+        index.admin1_index[code] for code in codes if code in index.admin1_index}
     if country:
         found = {a for a in found if geocoder.index.admin1[a]["country"] == country}
     return found
@@ -98,7 +112,12 @@ def region_given(geocoder, ids: set[int], core: str) -> Candidate | None:
 
 
 def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
-    """A first-level region named `name`; never one outside a region the hints give."""
+    """A first-level region named `name`; never one outside a region the hints give. A
+    region by custom spanning several ('Donbas') is the country's part no one region names,
+    at the country's precision, as "eastern Ukraine" is."""
+    spans = INFORMAL_REGIONS.get(region_core(name))
+    if spans:
+        return _informal_region(geocoder, name, spans)
     ids = admin1_ids(geocoder, name, hints.country)
     if hints.country and not ids and not hints.strict_country and hints.admin1 is None:
         ids = admin1_ids(geocoder, name, None)
@@ -109,11 +128,24 @@ def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     if not cands:
         return None
     result = decide(cands, f"regions named '{name}'")
-    spans = (f"'{name}' is a region by custom, not administration: it spans "
-             f"{' and '.join(c.admin1 for c in cands)}"
-             if strip_level(name)[0] in INFORMAL_REGIONS else "")
-    return replace(result, note=join_notes(spans, "first-level region (GeoNames admin1)",
-                                           result.note))
+    held = region_core(name) in HELD_PARTS
+    return replace(result, note=join_notes(
+        f"'{name}': a part of {cands[0].admin1} named by who holds it" if held else "",
+        "first-level region (GeoNames admin1)", result.note))
+
+
+def _informal_region(geocoder, name: str, spans: tuple[str, ...]) -> GeocodeResult | None:
+    index = geocoder.index
+    regions = [index.admin1[index.admin1_index[c]] for c in spans if c in index.admin1_index]
+    if not regions:
+        return None
+    iso = regions[0]["country"]
+    entry = index.countries[iso]
+    best = Candidate("country", f"country:{iso}", entry["name"], entry["lat"], entry["lon"],
+                     "country", iso, "", entry["population"], "alias", 1.0, 1.0)
+    return GeocodeResult("alias", best, note=(
+        f"'{name}' is a region by custom, not administration: it spans "
+        f"{' and '.join(r['name'] for r in regions)}; placed at the country"))
 
 
 def admin2_candidate(geocoder, d: int) -> Candidate:
