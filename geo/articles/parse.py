@@ -20,6 +20,7 @@ from geo.articles.place_context import antecedent, country_place, kind_of, same_
 from geo.articles.place_finder import find_places
 from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
+from geo.articles.plants import read_plants
 from geo.articles.proposals import Proposal, propose
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
@@ -313,7 +314,8 @@ def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
 def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None = None,
                   publisher: str | None = None, author: str | None = None,
                   title: str | None = None, url: str | None = None,
-                  sites_csv: Path = DATA_DIR / "sites.csv") -> ArticleParse:
+                  sites_csv: Path = DATA_DIR / "sites.csv",
+                  plants_csv: Path = DATA_DIR / "context_power_plants.csv") -> ArticleParse:
     """Proposed incidents of one article. Values given here replace what the text says."""
     meta = with_overrides(read_metadata(article), date=date, publisher=publisher,
                           author=author, title=title, url=url)
@@ -321,7 +323,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     aliases, sites = register_aliases(sites_csv)
     refs = [_title_case(s, find_places(s.text, s.start, aliases, article.text))
             for s in sentences]
-    resolver = PlaceResolver(geocoder, sites)
+    resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
     default_country = _home_country(refs, resolver)
     events: list[Event] = []
