@@ -94,3 +94,20 @@ def test_a_previous_attack_with_no_place_is_at_the_place_told_just_before(geocod
             "This is not the first time the refinery has been targeted. A previous drone attack "
             "occurred on 12 March, resulting in a large-scale fire on the premises.")
     assert days(text, geocoder, "2024-07-29") == ["2024-03-12", "2024-07-28"]
+
+
+def test_a_facility_s_commissioning_given_as_background_is_not_an_incident(geocoder):
+    # https://newsukraine.rbc.ua/news/russia-s-astrakhan-gas-processing-plant-shut-1738582199.html
+    # : "two phases of the plant were commissioned in turn in 1986 and 1997"
+    text = ("Drones struck the Astrakhan gas processing plant overnight on February 3. It has "
+            "been operating since 1985: two phases of the plant were commissioned in turn in "
+            "1986 and 1997. The Zmiiv thermal power plant, commissioned in 1960, is one of the "
+            "largest in the region.")
+    assert categories(text, geocoder) == ["strike"]
+
+
+def test_the_year_a_facility_was_built_is_not_the_time_of_its_strike(geocoder):
+    text = ("The Novoshakhtinsk refinery, built in 2009, was hit by drones on Tuesday. The "
+            "Ilsky refinery, which was commissioned back in 2001, was also hit by drones on "
+            "Tuesday.")
+    assert days(text, geocoder, "2025-08-14") == ["2025-08-12", "2025-08-12"]

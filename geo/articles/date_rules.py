@@ -2,10 +2,10 @@
 
 Each rule is a pattern, a kind (absolute / relative to the article's date / anchored on the
 event told before / vague / ignored) and a resolver. "Ignored" expressions ("since February
-2022", "for months", "at 4:35 am") take their words out of play so that no event is dated by
-them. A day and month without a year take the article's year, or the year before when that
-would put them more than a week after the article; in an undated article, the last year the
-text named.
+2022", "for months", "at 4:35 am", "built in 2012") take their words out of play so that no
+event is dated by them. A day and month without a year take the article's year, or the year
+before when that would put them more than a week after the article; in an undated article,
+the last year the text named.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from geo.articles.date_resolvers import (
     year_only,
 )
 from geo.articles.dates import MONTHS, WEEKDAYS, DateMention
+from geo.articles.lexicon import HISTORY_WORDS
 
 MON = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
@@ -62,6 +63,7 @@ def _rule(pattern: str, kind: str, resolver, check=_capital_month):
 
 
 RULES = [
+    _rule(HISTORY_WORDS, "ignored", ignored),
     _rule(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?"
           rf"(?:{MON}(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{4}}|then|the\s+start\s+of\s+the\s+"
           r"(?:full-scale\s+)?(?:war|invasion))", "ignored", ignored),

@@ -119,6 +119,9 @@ def not_a_report(text: str, trigger: str) -> str:
         return "a condition, a plan or a risk, not a report of an event"
     if lx.HABITUAL.search(text):
         return "a habit or a series, not one event"
+    at = text.lower().find(trigger.lower())
+    if any(m.start() <= at < m.end() for m in lx.HISTORY.finditer(text)):
+        return "the facility's history, given as background, not an event"
     if lx.DIPLOMATIC.fullmatch(trigger) and BACKGROUND.search(before):
         return "talks as the background of what is told, not an event"
     if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
