@@ -111,3 +111,31 @@ def test_the_year_a_facility_was_built_is_not_the_time_of_its_strike(geocoder):
             "Ilsky refinery, which was commissioned back in 2001, was also hit by drones on "
             "Tuesday.")
     assert days(text, geocoder, "2025-08-14") == ["2025-08-12", "2025-08-12"]
+
+
+def proposals_of(text: str, geocoder, date: str) -> list[tuple]:
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [(p.interval.start.isoformat(), p.interval.end.isoformat(), p.interval.precision,
+             p.place.site_id or p.place.label) for p in parse.proposals]
+
+
+def test_an_earlier_strike_told_only_by_its_count_is_a_claim_before_the_one_told(geocoder):
+    # https://oc-media.org/zelenskyi-says-russia-deliberately-struck-azerbaijans-socar-facility-
+    # in-ukraine : "It was the second time the SOCAR depot had been hit in August."
+    text = ("Russian drones struck a SOCAR petrol depot in Odesa Oblast. Overnight on Sunday, "
+            "the facility was struck by Russian drones, causing widespread damage. It was the "
+            "second time the SOCAR depot had been hit in August.")
+    assert proposals_of(text, geocoder, "2025-08-18") == [
+        ("2025-08-17", "2025-08-18", "approximate", "socar_odesa_oblast_depot"),
+        ("2025-08-01", "2025-08-16", "month", "socar_odesa_oblast_depot")]
+
+
+def test_a_counted_strike_the_text_also_tells_with_its_day_is_that_strike(geocoder):
+    # https://thegaze.media/news/ukraine-hits-russias-druzhba-pipeline-pumping-station-in-
+    # renewed-drone-strike : "the second Ukrainian attack on the facility in just a week. A
+    # previous drone assault on August 18 ..."
+    text = ("Ukrainian drones struck the Unecha oil pumping station late on August 21. The strike "
+            "marked the second Ukrainian attack on the facility in just a week. Russian forces "
+            "launched drones at the Unecha oil pumping station on August 18.")
+    assert [(start, end) for start, end, _, _ in proposals_of(text, geocoder, "2025-08-22")] \
+        == [("2025-08-21", "2025-08-21"), ("2025-08-18", "2025-08-18")]

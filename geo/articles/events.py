@@ -19,6 +19,7 @@ from geo.articles.counts import Count, casualties, munitions, subtype
 from geo.articles.date_rules import find_dates, listed_days
 from geo.articles.dates import DateMention
 from geo.articles.places import Place
+from geo.articles.repeats import told_again
 from geo.articles.sentences import Sentence
 
 CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|"
@@ -55,6 +56,7 @@ class Event:
     speaker: str = ""
     doubts: list[str] = field(default_factory=list)   # why the reading is less sure
     follow_ups: list[tuple[int, int]] = field(default_factory=list)  # sentences adding to it
+    repeat: str = ""                 # 'the second time': a strike before the one told
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,10 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
         days = listed_days(text, start) if timed else []
         events += [replace(event, dates=[day], doubts=list(event.doubts)) for day in days] \
             or [event]                  # "attacks on March 22 and 29": one attack each day
+        counted = told_again(text) if category == "strike" else ""
+        if counted:
+            events.append(replace(event, repeat=counted, doubts=[
+                *event.doubts, f"a strike before the one told, known only from '{counted}'"]))
     return events, skipped
 
 

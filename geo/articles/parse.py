@@ -349,9 +349,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                 (p.ref.operator for p in event.places if p.ref.operator), "")
             if not event.places and event.subtype == "airspace_use":
                 _airspace(event, resolver, article.text)
-            if not event.places and events and event.category == events[-1].category and \
-                    POINTS_BACK.search(article.text[event.start:event.end]):
-                event.places, event.placed_by = list(events[-1].places), "the event before"
+            before = next((e for e in reversed(events) if e.places), None)
+            if not event.places and before and event.category == before.category and (
+                    event.repeat or POINTS_BACK.search(article.text[event.start:event.end])):
+                event.places, event.placed_by = list(before.places), "the event before"
                 event.doubts.append("placed where the attack told just before was")
             if not event.places:
                 unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "
