@@ -139,3 +139,11 @@ def test_a_counted_strike_the_text_also_tells_with_its_day_is_that_strike(geocod
             "launched drones at the Unecha oil pumping station on August 18.")
     assert [(start, end) for start, end, _, _ in proposals_of(text, geocoder, "2025-08-22")] \
         == [("2025-08-21", "2025-08-21"), ("2025-08-18", "2025-08-18")]
+
+
+def test_one_drone_destroyed_with_no_damage_is_not_an_incident(geocoder):
+    # https://novayagazeta.eu/articles/2023/05/04/drones-attack-oil-refineries-in-russias-
+    # krasnodar-rostov-regions-en-news
+    assert categories("Today, early in the morning, the air defence system detected and "
+                      "successfully destroyed a UAV in the sky over the Voronezh region.",
+                      geocoder) == []

@@ -34,8 +34,8 @@ STRIKE = words(
     r"(?:fired|launched) (?:at|on|against|toward|towards)",      # "35 missiles were fired at"
 )
 INTERCEPTION = words(r"shot down", r"intercept(?:ed|s|ing)?", r"downed", r"repel(?:led|s)?",
-                     r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones|UAVs|"
-                     r"missiles)", r"(?:drones|UAVs|missiles) were destroyed")
+                     r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones?|UAVs?|"
+                     r"missiles?)", r"(?:drones?|UAVs?|missiles?) (?:was|were) destroyed")
 DAMAGE = words(r"debris", r"fragments", r"wreckage", r"damag(?:ed|ing|e)", r"fire", r"blaze",
                r"destroyed the", r"injur(?:ed|ing|ies)", r"killed", r"ignit(?:ed|ing)")
 SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
