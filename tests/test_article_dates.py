@@ -138,3 +138,14 @@ def test_a_list_of_days_apart_is_one_date_each():
     assert [m.text for m in days] == ["March 22", "March 29", "April 11", "April 27"]
     assert [m.resolve(WITH_DATE).start for m in days][1] == day("2025-03-29")
     assert listed_days("on August 7 and 8 drones hit a depot") == []     # one night
+
+
+@pytest.mark.parametrize("text", [
+    # https://www.urdupoint.com/en/business/fallen-drone-causes-fire-at-oil-refinery-in-r-1686417.html
+    "Earlier in the day, the governor of the Krasnodar region said that oil reservoirs caught fire",
+    "Later that day, drones also targeted a depot",
+])
+def test_earlier_or_later_in_the_day_is_the_day_of_the_event_told_before(text):
+    told = Interval(dt.date(2025, 8, 7), D, "approximate")
+    _, interval = one(text, DateContext(D, anchor=told))
+    assert (interval.start, interval.end) == (told.start, told.end)

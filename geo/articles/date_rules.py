@@ -88,7 +88,8 @@ RULES = [
     _rule(rf"\b(?:(?P<n>{NUM})\s+)?(?:days?|weeks?)\s+(?:earlier|before)\b(?!\s+(?:the|a|an)\b)"
           r"|\b(?:the\s+day\s+before|the\s+previous\s+day)\b", "anchored", earlier),
     _rule(rf"\b(?:(?P<n>{NUM})\s+)?(?:days?|weeks?|hours?)\s+later\b|\bthe\s+(?:next|following)"
-          r"\s+day\b|\b(?:on\s+)?the\s+same\s+day\b|\bthat\s+day\b", "anchored", later),
+          r"\s+day\b|\b(?:on\s+)?the\s+same\s+day\b|\b(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that"
+          r"\s+day\b|\b(?:earlier|later)\s+in\s+the\s+day\b", "anchored", later),
     _rule(rf"\b(?:some|about|around|nearly|almost)?\s*(?P<n>{NUM})\s+(?P<unit>days?|weeks?)\s+"
           r"after\s+(?:a|an|the)\b", "anchored", before_noun),
     _rule(rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", "relative", ago),
