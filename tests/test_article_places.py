@@ -407,3 +407,15 @@ def test_a_company_s_facility_told_at_the_country_is_its_site_told_at_the_region
 def test_a_facility_named_for_a_region_is_the_one_told_at_a_town_of_it(geocoder, text,
                                                                       expected):
     assert proposed(text, geocoder, "2024-03-12", ("query", "precision")) == expected
+
+
+def test_a_pipeline_s_name_is_not_a_town_of_that_name(geocoder):
+    # https://thegaze.media/news/ukraine-hits-russias-druzhba-pipeline-pumping-station-in-
+    # renewed-drone-strike : Druzhba ("friendship") is the pipeline, not a town called Druzhba
+    text = ("Ukrainian drones have struck the Unecha oil pumping station in Russia’s Bryansk "
+            "region, inflicting fresh damage on the Druzhba pipeline, one of Moscow’s key routes "
+            "for exporting crude to Europe.")
+    assert proposed(text, geocoder, "2025-08-22", ("query",)) == [("Unecha",)]
+    assert proposed("An attack by unknown drones on the Druzhba oil pipeline was recorded in "
+                    "the Bryansk region.", geocoder, "2025-08-22", ("admin1", "precision")) == [
+        ("Bryansk Oblast", "admin1")]

@@ -205,9 +205,10 @@ class PlaceResolver:
         return None
 
     def _facility_name_place(self, ref, country, admin1) -> Place | None:
-        """'Syzran oil refinery in the Samara region': the name is the town, inside the region."""
+        """'Syzran oil refinery in the Samara region': the name is the town, inside the region;
+        'the Druzhba pipeline' is named for no town it passes."""
         name = ref.facility_name
-        if not name or self.country_of(name):
+        if not name or self.country_of(name) or "pipeline" in ref.facility.lower():
             return None
         tries = _name_tries(name)
         if re.search(r"(?:sky|skiy|skyi|ska)$", name, re.IGNORECASE):
