@@ -149,3 +149,12 @@ def test_earlier_or_later_in_the_day_is_the_day_of_the_event_told_before(text):
     told = Interval(dt.date(2025, 8, 7), D, "approximate")
     _, interval = one(text, DateContext(D, anchor=told))
     assert (interval.start, interval.end) == (told.start, told.end)
+
+
+def test_a_fire_raging_for_days_broke_out_that_long_before_the_article():
+    # https://www.khaleejtimes.com/ta/world/europe/ukrainian-drones-strike-russian-fuel-depots-
+    # sparking-fires : "a large fire has been raging for 10 days at another oil storage facility"
+    _, interval = one("After a separate drone attack, a large fire has been raging for 10 days "
+                      "at another oil storage facility in the city of Proletarsk")
+    assert interval.start <= dt.date(2025, 7, 29) <= interval.end
+    assert interval.end < D

@@ -64,6 +64,10 @@ def _rule(pattern: str, kind: str, resolver, check=_capital_month):
 
 RULES = [
     _rule(HISTORY_WORDS, "ignored", ignored),
+    # "a large fire has been raging for 10 days": it broke out that long before the article
+    _rule(rf"\b(?:raging|burning|blazing|ablaze|on\s+fire|smou?ldering)\s+for\s+(?:about\s+|"
+          rf"some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?P<n>{NUM})\s+"
+          r"(?P<unit>days?|weeks?)\b", "relative", ago),
     _rule(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?"
           rf"(?:{MON}(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{4}}|then|the\s+start\s+of\s+the\s+"
           r"(?:full-scale\s+)?(?:war|invasion))", "ignored", ignored),
