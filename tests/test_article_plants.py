@@ -52,3 +52,27 @@ def test_a_plant_the_register_lacks_is_in_the_region_it_is_named_for(geocoder):
     # no Kharkiv TPP-3 in the register: somewhere in Kharkiv Oblast, not Kharkiv city
     assert placed("A missile hit Kharkiv TPP-3 on March 22.", geocoder, "2024-03-25") == [
         ("admin1", "", "Kharkiv Oblast")]
+
+
+def test_a_nuclear_facility_held_by_an_army_is_the_plant(geocoder):
+    # https://www.devdiscourse.com/article/headlines/3189746-drone-attack-on-iaea-vehicle-sparks-
+    # international-tensions : "near Ukraine's Russian-occupied Zaporizhzhia nuclear facility"
+    text = ("A drone has significantly damaged an official vehicle belonging to the International "
+            "Atomic Energy Agency (IAEA) near Ukraine's Russian-occupied Zaporizhzhia nuclear "
+            "facility, confirmed the agency's director, Rafael Grossi.")
+    assert [site for _, site, _ in placed(text, geocoder, "2024-12-11")] == ["gppd_wri1005114"]
+
+
+def test_a_title_naming_the_plant_by_its_town_is_the_plant(geocoder):
+    # https://www.devdiscourse.com/article/headlines/2880588-iaea-says-drone-strike-at-
+    # zaporizhzhia-consistent-with-what-its-seen
+    text = ("IAEA says drone strike at Zaporizhzhia 'consistent' with what it's seen\n\n"
+            "The Russian authorities in control of the Zaporizhzhia nuclear power plant in "
+            "Ukraine have informed U.N. nuclear watchdog officials of a drone strike there on "
+            "Sunday, the agency said.")
+    assert placed(text, geocoder, "2024-04-07") == [
+        ("site", "gppd_wri1005114", "Zaporizhzhia Oblast")]
+    # told in the body, the city is a place of its own
+    assert len(placed("Drones struck Zaporizhzhia on Sunday. Drones also struck the "
+                      "Zaporizhzhia nuclear power plant on Sunday.", geocoder,
+                      "2024-04-07")) == 2

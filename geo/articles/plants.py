@@ -117,3 +117,23 @@ def find_plant(plants: tuple[Plant, ...], facility: str, name: str, text: str,
                                      p.longitude) > SAME_PLANT_KM for p in found[1:]):
         return None
     return found[0]
+
+
+def titled_by_town(proposals: list, absorb) -> list:
+    """'IAEA says drone strike at Zaporizhzhia' over a text about 'the Zaporizhzhia nuclear
+    power plant': a title names the plant by the town it is named for. A town proposal told
+    only in titles joins (`absorb(into, other)`) the plant of that name proposed at the same
+    time; one the body tells stays a place of its own."""
+    plants = [p for p in proposals if p.place.kind == "power_plant" and p.place.site_id
+              and p.place.ref.facility_name]
+    kept = list(proposals)
+    for town in [p for p in proposals if p.place.precision == "town" and p.place.ref.parts
+                 and all(e.sentence.heading for e in p.events)]:
+        key = _key(town.place.ref.parts[0].name)
+        plant = next((p for p in plants if p.category == town.category
+                      and _key(p.place.ref.facility_name) == key
+                      and p.interval.overlaps(town.interval)), None)
+        if plant is not None:
+            absorb(plant, town)
+            kept.remove(town)
+    return kept

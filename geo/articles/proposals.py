@@ -20,6 +20,7 @@ from geo.articles.counts import Count
 from geo.articles.dates import DateContext, Interval, describe, unresolved
 from geo.articles.events import Event
 from geo.articles.places import Place
+from geo.articles.plants import titled_by_town
 from geo.articles.repeats import counted_apart, earlier, told_elsewhere
 from geo.geocoding.results import Candidate, distance_km
 
@@ -163,7 +164,7 @@ def propose(events: list[Event], article_date: dt.date | None, year: int | None 
                 event.category, event.subtype, interval, words, place, [event],
                 list(event.munitions), list(event.casualties), event.operator, event.speaker,
                 _doubts(event, place, doubt, interval)))
-    return told_elsewhere(fold(merge(proposals)))
+    return titled_by_town(told_elsewhere(fold(merge(proposals))), _absorb)
 
 
 def _same_time(a: Interval, b: Interval, words_a: str, words_b: str) -> bool:
