@@ -147,3 +147,15 @@ def test_one_drone_destroyed_with_no_damage_is_not_an_incident(geocoder):
     assert categories("Today, early in the morning, the air defence system detected and "
                       "successfully destroyed a UAV in the sky over the Voronezh region.",
                       geocoder) == []
+
+
+def test_the_day_of_a_report_is_not_the_time_of_the_attack_it_reports(geocoder):
+    # https://kyivindependent.com/russian-missile-strike-injures-5-in-kharkiv-oblast/
+    text = ("On March 29, the state-owned energy company Centrenergo reported that Russian "
+            "troops had destroyed the Zmiiv thermal power plant in Kharkiv Oblast during a "
+            "recent large-scale attack.")
+    assert days(text, geocoder, "2024-03-31") == ["2024-01-31"]
+    assert days(text, geocoder, "2024-03-31", "end") == ["2024-03-31"]
+    # the day alone is still the attack's
+    assert days("On March 29, Centrenergo reported that Russian troops had destroyed the Zmiiv "
+                "thermal power plant.", geocoder, "2024-03-31") == ["2024-03-29"]

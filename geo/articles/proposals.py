@@ -32,6 +32,10 @@ NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afips
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "site": 4}
 CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
+REPORT_DAY = re.compile(r",?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:reported|said|announced|"
+                        r"stated|confirmed|wrote|told)\b")
+REPORTED_ON = re.compile(r"\b(?:reported|said|announced|stated|confirmed|wrote|told)\s+"
+                         r"(?:\w+\s+)?(?:on\s+)?$")
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
 
@@ -91,7 +95,7 @@ class Proposal:
 def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
     """(interval, the words as written, their kind, a doubt or '') of one event."""
     mentions = sorted((m for m in event.dates if m.kind != "ignored"),
-                      key=lambda m: (KIND_ORDER[m.kind], m.start))
+                      key=lambda m: (_report_day(m, event), KIND_ORDER[m.kind], m.start))
     if event.repeat:
         return _earlier(event, mentions, context)
     if mentions:
@@ -109,6 +113,15 @@ def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
                          "night before"), "", "default", NO_TIME)
     return (unresolved("no time is stated and the article has no date; give its date"), "",
             "default", NO_TIME)
+
+
+def _report_day(mention, event: Event) -> bool:
+    """'On March 29, Centrenergo reported that ... during a recent attack', '..., the company
+    reported on March 29': the day of the report, which the clause's own time of the event
+    ('recent') goes before."""
+    text, start = event.sentence.text, event.sentence.start
+    return REPORT_DAY.match(text[mention.end - start:]) is not None or \
+        REPORTED_ON.search(text[:mention.start - start]) is not None
 
 
 def _earlier(event: Event, mentions, context: DateContext) -> tuple[Interval, str, str, str]:
