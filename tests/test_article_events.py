@@ -159,3 +159,11 @@ def test_the_day_of_a_report_is_not_the_time_of_the_attack_it_reports(geocoder):
     # the day alone is still the attack's
     assert days("On March 29, Centrenergo reported that Russian troops had destroyed the Zmiiv "
                 "thermal power plant.", geocoder, "2024-03-31") == ["2024-03-29"]
+
+
+def test_attacks_listed_with_a_day_each_are_one_incident_each(geocoder):
+    # https://kyivindependent.com/russian-missile-strike-injures-5-in-kharkiv-oblast/
+    text = ("Other recent attacks in Kharkiv include a March 30 attack, in which a glided "
+            "projectile injured one person, and an attack on March 27 in which a glide munition "
+            "killed a civilian and injured at least 19 others, including four children.")
+    assert days(text, geocoder, "2024-03-31") == ["2024-03-27", "2024-03-30"]

@@ -25,7 +25,10 @@ from geo.articles.sentences import Sentence
 CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|"
                           r",?\s+and\s+(?=(?:later|then|also|earlier)\s)|"
                           r",\s+(?=(?:the\s+same\s+\w+\s+)?where\s)|"
-                          r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])")
+                          r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])|"
+                          # "a March 30 attack, ..., and an attack on March 27 in which ..."
+                          r",\s+and\s+(?=(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|"
+                          r"assault)\s+on\s+[A-Z])")
 AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:\d+|an?|another|the|its|two|three|four|five|six|"
                         r"several)\b[^,;]{0,60}?\b(?:hit|struck|attacked|targeted|landed|"
                         r"damaged|destroyed|shelled)\b)")
