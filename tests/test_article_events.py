@@ -167,3 +167,14 @@ def test_attacks_listed_with_a_day_each_are_one_incident_each(geocoder):
             "projectile injured one person, and an attack on March 27 in which a glide munition "
             "killed a civilian and injured at least 19 others, including four children.")
     assert days(text, geocoder, "2024-03-31") == ["2024-03-27", "2024-03-30"]
+
+
+def test_the_latest_of_a_series_is_an_incident(geocoder):
+    # https://www.themoscowtimes.com/2025/08/07/ukrainian-drone-attack-sparks-fire-at-krasnodar-
+    # oil-refinery-a90122
+    text = ("Ukraine has targeted the Afipsky refinery multiple times since Russia’s 2022 "
+            "invasion, most recently in February.")
+    assert days(text, geocoder, "2025-08-07") == ["2025-02-01"]
+    assert days(text, geocoder, "2025-08-07", "end") == ["2025-02-28"]
+    assert days("Ukraine has targeted the Afipsky refinery multiple times since Russia’s 2022 "
+                "invasion.", geocoder, "2025-08-07") == []

@@ -122,7 +122,7 @@ def not_a_report(text: str, trigger: str) -> str:
     if re.match(r"\s*(?:if|unless|whether)\b", text, re.IGNORECASE) or \
             lx.HYPOTHETICAL.search(before):
         return "a condition, a plan or a risk, not a report of an event"
-    if lx.HABITUAL.search(text):
+    if lx.HABITUAL.search(text) and not lx.LATEST.search(text):
         return "a habit or a series, not one event"
     at = text.lower().find(trigger.lower())
     if any(m.start() <= at < m.end() for m in lx.HISTORY.finditer(text)):

@@ -80,6 +80,9 @@ HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"
 HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
                  r"daily", r"frequently", r"constantly", r"usually", r"times since",
                  r"over \d+ times", r"more than \d+ times")
+# "targeted multiple times since 2022, most recently in February": the last of the series
+LATEST = words(r"most\s+recently", r"the\s+latest\s+(?:on|in)", r"(?:the\s+)?last\s+time\s+"
+               r"(?:on|in)")
 # "due to the scale of the destruction of the energy infrastructure": damage summed up
 SCALE_OF_DAMAGE = words(r"(?:scale|extent|amount)\s+of\s+(?:the\s+)?(?:destruction|damage)")
 NEGATION = words(r"(?:did|does|do|has|have|had|was|were) not", r"didn't", r"wasn't",
