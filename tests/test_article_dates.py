@@ -158,3 +158,17 @@ def test_a_fire_raging_for_days_broke_out_that_long_before_the_article():
                       "at another oil storage facility in the city of Proletarsk")
     assert interval.start <= dt.date(2025, 7, 29) <= interval.end
     assert interval.end < D
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # https://pledgetimes.com/there-was-a-fire-at-a-refinery-in-kuban-a-drone-attack-could-have-
+    # caused-the-fire/ : "In the summer, the Afipsky and Ilsky oil refineries were attacked"
+    ("In the summer, the Afipsky and Ilsky oil refineries were attacked in one day",
+     "2025-06-01", "2025-08-31"),
+    ("Drones hit the depot last winter", "2024-12-01", "2025-02-28"),
+    ("Drones hit the depot in the autumn of 2024", "2024-09-01", "2024-11-30"),
+    ("Drones hit the depot in the autumn", "2024-09-01", "2024-11-30"),
+])
+def test_a_season_is_its_months(text, start, end):
+    _, interval = one(text)
+    assert (interval.start, interval.end) == (day(start), day(end))

@@ -37,6 +37,7 @@ from geo.articles.date_resolvers import (
     month_only,
     month_year,
     numeric_day,
+    season,
     year_only,
 )
 from geo.articles.dates import MONTHS, WEEKDAYS, DateMention
@@ -112,6 +113,9 @@ RULES = [
     _rule(r"\b(?:in\s+)?recent\s+(?:days|weeks|months)\b|\brecently\b|\blately\b|\bthe\s+"
           r"other\s+day\b|\brecent\b|\bongoing\b", "relative", recent),
     _rule(rf"\bin\s+{MON}(?!\s+\d)", "absolute", month_only),
+    _rule(r"\b(?:(?:in|during|over)\s+(?:the\s+)?|(?P<which>last|this)\s+)(?P<season>spring|"
+          r"summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", "absolute",
+          season),
     _rule(r"\bin\s+(?P<year>(?:19[5-9]|20[0-4])\d)\b(?!\s*(?:-|–))", "absolute", year_only),
     _rule(r"\b(?:previously|earlier|in\s+the\s+past|repeated(?:ly)?|more\s+than\s+once|"
           r"once\s+again|already|before\s+that)\b", "vague", vague_past),
