@@ -419,3 +419,15 @@ def test_a_pipeline_s_name_is_not_a_town_of_that_name(geocoder):
     assert proposed("An attack by unknown drones on the Druzhba oil pipeline was recorded in "
                     "the Bryansk region.", geocoder, "2025-08-22", ("admin1", "precision")) == [
         ("Bryansk Oblast", "admin1")]
+
+
+def test_a_region_s_other_name_shared_by_a_village_is_the_region(geocoder):
+    # https://pledgetimes.com/there-was-a-fire-at-a-refinery-in-kuban-a-drone-attack-could-have-
+    # caused-the-fire/ : Kuban is Krasnodar Krai, not the village Kuban' of 2,600 people
+    for text in ("There was a fire at a refinery in Kuban after a drone attack on October 29.",
+                 "Kuban oil refineries were attacked by drones on October 29."):
+        assert proposed(text, geocoder, "2023-10-30", ("admin1", "precision")) == [
+            ("Krasnodar Krai", "admin1")], text
+    # a region's name that is a city's is the city
+    assert proposed("Drones attacked an oil depot in Dnipro on October 29.", geocoder,
+                    "2023-10-30", ("precision",)) == [("town",)]

@@ -28,6 +28,7 @@ from geo.importing.places import describe_match
 
 PLACED = ("exact", "alias", "ambiguous")
 LEVEL_WORD = {"admin1": "region", "admin2": "district"}
+VILLAGE = 20_000        # people: a region's name shared by a place this small means the region
 REGION_KM = 100        # a plant's town this near it: the plant is in the town's region
 ADJECTIVE_ENDINGS = ("ivska", "ivskyi", "ivskiy", "ska", "skaya", "skyi", "sky", "skiy", "ka")
 
@@ -204,6 +205,13 @@ class PlaceResolver:
                     return place
         return None
 
+    def _region_not_village(self, name: str, country: str) -> bool:
+        """'a refinery in Kuban', 'Kuban oil refineries': a region's other name, shared only
+        by villages, is the region ('Dnipro' is still the city)."""
+        found = self._ask(name, country, "", "")
+        return found.best is not None and found.best.population < VILLAGE and bool(
+            self.geocoder.admin1_ids(normalize_name(name), country or None))
+
     def _facility_name_place(self, ref, country, admin1) -> Place | None:
         """'Syzran oil refinery in the Samara region': the name is the town, inside the region;
         'the Druzhba pipeline' is named for no town it passes."""
@@ -214,7 +222,11 @@ class PlaceResolver:
         if re.search(r"(?:sky|skiy|skyi|ska)$", name, re.IGNORECASE):
             tries.append(f"{name} district")             # "the Kamensky oil depot"
         for query in tries:
+            if self._region_not_village(query, country):
+                query = f"{query} region"             # "Kuban oil refineries"
             result = self.geocode(query, country, admin1)
+            if query.endswith(" region") and result.status in ("exact", "alias"):
+                return self._place(ref, result, query, country, admin1)
             if result.status in ("exact", "alias") and (result.best.precision == "town" or (
                     query.endswith(" district") and "raion centre" in result.best.label)):
                 return self._place(ref, result, query, country, admin1)
@@ -287,6 +299,8 @@ class PlaceResolver:
         for i, part in enumerate(chain):
             broader = next((p.name for p in chain[i + 1:] if p.level == "admin1"), admin1)
             query = _level_text(part)
+            if part.level == "any" and self._region_not_village(part.name, country):
+                query = f"{part.name} region"
             found = next((place for within in hinted for place in [self._place(
                 ref, self.geocode(query, within, broader if query != broader else ""), query,
                 within, broader, note=_missing(missing, query))] if place is not None and (
