@@ -178,3 +178,15 @@ def test_the_latest_of_a_series_is_an_incident(geocoder):
     assert days(text, geocoder, "2025-08-07", "end") == ["2025-02-28"]
     assert days("Ukraine has targeted the Afipsky refinery multiple times since Russia’s 2022 "
                 "invasion.", geocoder, "2025-08-07") == []
+
+
+def test_a_count_in_the_clause_of_the_strike_it_counts_from(geocoder):
+    text = ("Drones hit the Saratov refinery on August 10, the second attack on the plant since "
+            "January.")
+    assert [(a, b) for a, b, _, _ in proposals_of(text, geocoder, "2025-08-11")] == [
+        ("2025-08-10", "2025-08-10"), ("2025-01-01", "2025-08-09")]
+
+
+def test_an_attack_launched_in_a_year_is_not_a_facility_s_history(geocoder):
+    assert categories("Russia launched a massive attack on the Odesa oil depot in 2024.",
+                      geocoder) == ["strike"]

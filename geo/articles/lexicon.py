@@ -60,7 +60,7 @@ AVIATION = words(r"downing of (?:an?|the) [\w\- ]*?(?:aircraft|plane|airliner|je
 # "the plant, commissioned in 1972, ...", "built back in 2012": the facility's history, given
 # as background; its year is not the time of what the sentence tells
 HISTORY_WORDS = (r"\b(?:built|constructed|commissioned|opened|founded|established|inaugurated|"
-                 r"launched|put\s+into\s+(?:operation|service))(?:\s+[\w-]+){0,3}?\s+in\s+"
+                 r"put\s+into\s+(?:operation|service))(?:\s+[\w-]+){0,3}?\s+in\s+"
                  r"(?:the\s+)?(?:19|20)\d\ds?\b")
 HISTORY = re.compile(HISTORY_WORDS, re.IGNORECASE)
 # a clause that goes on to what the strike caused, or to what the target does (", which

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from geo.articles.dates import UNBOUNDED_PAST, Interval, describe, number
+from geo.articles.dates import MONTHS, UNBOUNDED_PAST, Interval, describe, number
 
 ORDINALS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th)"
 # "the second time", "the third such attack", "the second Ukrainian attack"
@@ -23,6 +23,10 @@ REPEAT = re.compile(rf"\b(?:the|a|its)\s+(?:{ORDINALS})\s+(?:such\s+|[A-Z][\w-]+
 WINDOW = re.compile(r"\b(?:in|within|over)\s+(?:just\s+|only\s+|less\s+than\s+|the\s+(?:past|"
                     r"last)\s+)?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"\d{1,3})\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)
+# "the second attack since January", "since the start of the year"
+SINCE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|(?P<month>"
+                   + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?!\s+\d))",
+                   re.IGNORECASE)
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 DAY = dt.timedelta(days=1)
 
@@ -37,12 +41,19 @@ def earlier(clause: str, period: Interval | None, told: Interval) -> Interval:
     """The interval of the strike(s) before `told` that the count in `clause` implies:
     within `period` (the clause's own time words) or the clause's window ('in just a week'),
     ending the day before `told` starts."""
+    if period is not None and _inside(period, told):
+        period = None               # the strike told's own day, not a period before it
     window = WINDOW.search(clause)
     if window:
         days = number(window.group("n")) * UNIT_DAYS[window.group("unit").lower().rstrip("s")]
         start, within = told.start - dt.timedelta(days=days), f"'{window.group()}'"
     elif period is not None and period.resolved:
         start, within = period.start, f"{describe(period)}"
+    elif SINCE.search(clause):
+        since = SINCE.search(clause)
+        month = MONTHS[since.group("month").lower()] if since.group("month") else 1
+        start = dt.date(told.start.year - (month > told.start.month), month, 1)
+        within = f"'{since.group()}'"
     else:
         start, within = UNBOUNDED_PAST, "no period named"
     end = told.start - DAY
