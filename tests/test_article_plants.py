@@ -76,3 +76,14 @@ def test_a_title_naming_the_plant_by_its_town_is_the_plant(geocoder):
     assert len(placed("Drones struck Zaporizhzhia on Sunday. Drones also struck the "
                       "Zaporizhzhia nuclear power plant on Sunday.", geocoder,
                       "2024-04-07")) == 2
+
+
+def test_a_gres_is_a_power_plant_and_a_chp_heats_its_city(geocoder):
+    # Russian state district power plants ("GRES") are named for a town or a region
+    assert placed("Drones hit the Novocherkassk GRES on Tuesday.", geocoder, "2025-08-11") == [
+        ("town", "", "Rostov Oblast")]
+    assert placed("Drones hit the Kostroma GRES on Tuesday.", geocoder, "2025-08-11") == [
+        ("admin1", "", "Kostroma Oblast")]
+    # a combined heat and power plant stands in the city whose heating it is
+    assert placed("A drone hit the Belgorod CHP on Tuesday.", geocoder, "2025-08-11") == [
+        ("town", "", "Belgorod Oblast")]

@@ -122,7 +122,7 @@ FACILITY_HEADS = (
     "substation", "transformer substation", "thermal power plant", "thermal power station",
     "nuclear power plant", "nuclear power station", "nuclear plant", "nuclear facility",
     "nuclear station", "hydroelectric power plant", "hydroelectric power station",
-    "power plant", "power station", "power plants", "TPP", "CHP", "HPP", "NPP", "TETs",
+    "power plant", "power station", "power plants", "TPP", "CHP", "HPP", "NPP", "TETs", "GRES",
     "gas pipeline", "oil pipeline", "pipeline", "gas production facilities",
     "gas production facility", "gas production infrastructure", "production facilities",
     "gas infrastructure", "energy infrastructure", "energy facility", "energy facilities",

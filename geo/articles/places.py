@@ -28,6 +28,7 @@ from geo.importing.places import describe_match
 
 PLACED = ("exact", "alias", "ambiguous")
 LEVEL_WORD = {"admin1": "region", "admin2": "district"}
+HEAT_PLANT = re.compile(r"\b(?:CHP|TETs?|heat)", re.IGNORECASE)
 VILLAGE = 20_000        # people: a region's name shared by a place this small means the region
 REGION_KM = 100        # a plant's town this near it: the plant is in the town's region
 ADJECTIVE_ENDINGS = ("ivska", "ivskyi", "ivskiy", "ska", "skaya", "skyi", "sky", "skiy", "ka")
@@ -192,9 +193,9 @@ class PlaceResolver:
     def _named_for_region(self, ref: PlaceRef, country: str) -> Place | None:
         """'Kharkiv TPP-5', not in the register: a plant named for a region is somewhere in
         it, not in the region's capital of that name ('Kurakhove TPP' is at Kurakhove)."""
-        if facility_kind(ref.facility) != "power_plant" or any(
+        if facility_kind(ref.facility) != "power_plant" or HEAT_PLANT.search(ref.facility) or any(
                 p.level in ("any", "place") for p in ref.parts):
-            return None
+            return None                        # a CHP heats the city it is named for
         for name in _name_tries(ref.facility_name):
             if self.geocoder.admin1_ids(normalize_name(name), country or None):
                 query = f"{name} region"

@@ -35,7 +35,7 @@ FACILITY_WORDS = {
     "power_plant": ("thermal power plant", "nuclear power plant", "nuclear power station",
                     "nuclear plant", "nuclear facility", "nuclear station",
                     "hydroelectric power plant", "power plant", "power station", "tpp", "chp",
-                    "tets", "tes", "hpp", "npp"),
+                    "tets", "tes", "hpp", "npp", "gres"),
     "port": ("sea port", "seaport", "oil terminal", "terminal", "harbour", "harbor", "port"),
     "office": ("headquarters", "office", "hq"),
     "embassy": ("embassy", "consulate"),
