@@ -431,3 +431,11 @@ def test_a_region_s_other_name_shared_by_a_village_is_the_region(geocoder):
     # a region's name that is a city's is the city
     assert proposed("Drones attacked an oil depot in Dnipro on October 29.", geocoder,
                     "2023-10-30", ("precision",)) == [("town",)]
+
+
+def test_a_plant_in_moscow_oblast_is_not_in_moscow_city(geocoder):
+    # https://euromaidanpress.com/?p=375949
+    text = ("Drones struck a major power plant in Moscow Oblast overnight, sparking a fire at "
+            "the Shatura Power Station, regional authorities said.")
+    assert proposed(text, geocoder, "2025-11-23", ("query", "admin1")) == [
+        ("Shatura", "Moscow Oblast")]

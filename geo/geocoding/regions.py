@@ -76,13 +76,20 @@ def admin1_candidate(geocoder, a: int) -> Candidate:
                      entry["population"], "alias", 0.95, max(entry["population"], 1))
 
 
-def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
-    """A first-level region named `name`; never one outside a region the hints give."""
+def admin1_result(geocoder, name: str, hints: Hints, worded: bool = False
+                  ) -> GeocodeResult | None:
+    """A first-level region named `name`; never one outside a region the hints give.
+    `worded`: the text says 'Oblast' or 'region' ("Moscow Oblast"): the region around a
+    city-region of that name (ENCLOSING), not the city itself."""
     ids = admin1_ids(geocoder, name, hints.country)
     if hints.country and not ids and not hints.strict_country and hints.admin1 is None:
         ids = admin1_ids(geocoder, name, None)
     if hints.admin1 is not None:
         ids &= hints.admin1
+    if worded:
+        index = geocoder.index
+        codes = {index.admin1[a]["code"] for a in ids}
+        ids = {a for a in ids if ENCLOSING.get(index.admin1[a]["code"]) not in codes}
     spelt = {a for a in ids if a in geocoder.index.admin1_names.find(name, exact_only=True)}
     cands = [admin1_candidate(geocoder, a) for a in sorted(spelt or ids)]
     if not cands:
