@@ -439,3 +439,10 @@ def test_a_plant_in_moscow_oblast_is_not_in_moscow_city(geocoder):
             "the Shatura Power Station, regional authorities said.")
     assert proposed(text, geocoder, "2025-11-23", ("query", "admin1")) == [
         ("Shatura", "Moscow Oblast")]
+
+
+def test_a_russian_town_on_a_river_spelt_with_on_is_found(geocoder):
+    # https://news.online.ua/en/drone-attack-oil-refinery-and-military-unit-burned-in-krasnodar-
+    # region-video-895900/ writes "Slavyansk-on-Kuban"; the gazetteer holds Slavyansk-na-Kubani
+    assert proposed("Drones hit a military unit in Slavyansk-on-Kuban this morning.", geocoder,
+                    "2025-08-07", ("admin1", "precision")) == [("Krasnodar Krai", "town")]

@@ -28,6 +28,7 @@ from geo.importing.places import describe_match
 
 PLACED = ("exact", "alias", "ambiguous")
 LEVEL_WORD = {"admin1": "region", "admin2": "district"}
+ON_RIVER = re.compile(r"-on-(?=[A-Z])")
 HEAT_PLANT = re.compile(r"\b(?:CHP|TETs?|heat)", re.IGNORECASE)
 VILLAGE = 20_000        # people: a region's name shared by a place this small means the region
 REGION_KM = 100        # a plant's town this near it: the plant is in the town's region
@@ -206,6 +207,14 @@ class PlaceResolver:
                     return place
         return None
 
+    def _on_as_na(self, name: str, country: str) -> str:
+        """'Slavyansk-on-Kuban': the Russian 'na' translated; the gazetteer may hold only
+        'Slavyansk-na-Kubani' (it holds 'Rostov-on-Don')."""
+        if not ON_RIVER.search(name) or self._ask(name, country, "", "").status in (
+                "exact", "alias"):
+            return name
+        return ON_RIVER.sub("-na-", name)
+
     def _region_not_village(self, name: str, country: str) -> bool:
         """'a refinery in Kuban', 'Kuban oil refineries': a region's other name, shared only
         by villages, is the region ('Dnipro' is still the city)."""
@@ -302,6 +311,7 @@ class PlaceResolver:
             query = _level_text(part)
             if part.level == "any" and self._region_not_village(part.name, country):
                 query = f"{part.name} region"
+            query = self._on_as_na(query, country)
             found = next((place for within in hinted for place in [self._place(
                 ref, self.geocode(query, within, broader if query != broader else ""), query,
                 within, broader, note=_missing(missing, query))] if place is not None and (
