@@ -138,3 +138,37 @@ def test_a_list_of_days_apart_is_one_date_each():
     assert [m.text for m in days] == ["March 22", "March 29", "April 11", "April 27"]
     assert [m.resolve(WITH_DATE).start for m in days][1] == day("2025-03-29")
     assert listed_days("on August 7 and 8 drones hit a depot") == []     # one night
+
+
+@pytest.mark.parametrize("text", [
+    # https://www.urdupoint.com/en/business/fallen-drone-causes-fire-at-oil-refinery-in-r-1686417.html
+    "Earlier in the day, the governor of the Krasnodar region said that oil reservoirs caught fire",
+    "Later that day, drones also targeted a depot",
+])
+def test_earlier_or_later_in_the_day_is_the_day_of_the_event_told_before(text):
+    told = Interval(dt.date(2025, 8, 7), D, "approximate")
+    _, interval = one(text, DateContext(D, anchor=told))
+    assert (interval.start, interval.end) == (told.start, told.end)
+
+
+def test_a_fire_raging_for_days_broke_out_that_long_before_the_article():
+    # https://www.khaleejtimes.com/ta/world/europe/ukrainian-drones-strike-russian-fuel-depots-
+    # sparking-fires : "a large fire has been raging for 10 days at another oil storage facility"
+    _, interval = one("After a separate drone attack, a large fire has been raging for 10 days "
+                      "at another oil storage facility in the city of Proletarsk")
+    assert interval.start <= dt.date(2025, 7, 29) <= interval.end
+    assert interval.end < D
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # https://pledgetimes.com/there-was-a-fire-at-a-refinery-in-kuban-a-drone-attack-could-have-
+    # caused-the-fire/ : "In the summer, the Afipsky and Ilsky oil refineries were attacked"
+    ("In the summer, the Afipsky and Ilsky oil refineries were attacked in one day",
+     "2025-06-01", "2025-08-31"),
+    ("Drones hit the depot last winter", "2024-12-01", "2025-02-28"),
+    ("Drones hit the depot in the autumn of 2024", "2024-09-01", "2024-11-30"),
+    ("Drones hit the depot in the autumn", "2024-09-01", "2024-11-30"),
+])
+def test_a_season_is_its_months(text, start, end):
+    _, interval = one(text)
+    assert (interval.start, interval.end) == (day(start), day(end))

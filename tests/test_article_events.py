@@ -94,3 +94,99 @@ def test_a_previous_attack_with_no_place_is_at_the_place_told_just_before(geocod
             "This is not the first time the refinery has been targeted. A previous drone attack "
             "occurred on 12 March, resulting in a large-scale fire on the premises.")
     assert days(text, geocoder, "2024-07-29") == ["2024-03-12", "2024-07-28"]
+
+
+def test_a_facility_s_commissioning_given_as_background_is_not_an_incident(geocoder):
+    # https://newsukraine.rbc.ua/news/russia-s-astrakhan-gas-processing-plant-shut-1738582199.html
+    # : "two phases of the plant were commissioned in turn in 1986 and 1997"
+    text = ("Drones struck the Astrakhan gas processing plant overnight on February 3. It has "
+            "been operating since 1985: two phases of the plant were commissioned in turn in "
+            "1986 and 1997. The Zmiiv thermal power plant, commissioned in 1960, is one of the "
+            "largest in the region.")
+    assert categories(text, geocoder) == ["strike"]
+
+
+def test_the_year_a_facility_was_built_is_not_the_time_of_its_strike(geocoder):
+    text = ("The Novoshakhtinsk refinery, built in 2009, was hit by drones on Tuesday. The "
+            "Ilsky refinery, which was commissioned back in 2001, was also hit by drones on "
+            "Tuesday.")
+    assert days(text, geocoder, "2025-08-14") == ["2025-08-12", "2025-08-12"]
+
+
+def proposals_of(text: str, geocoder, date: str) -> list[tuple]:
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [(p.interval.start.isoformat(), p.interval.end.isoformat(), p.interval.precision,
+             p.place.site_id or p.place.label) for p in parse.proposals]
+
+
+def test_an_earlier_strike_told_only_by_its_count_is_a_claim_before_the_one_told(geocoder):
+    # https://oc-media.org/zelenskyi-says-russia-deliberately-struck-azerbaijans-socar-facility-
+    # in-ukraine : "It was the second time the SOCAR depot had been hit in August."
+    text = ("Russian drones struck a SOCAR petrol depot in Odesa Oblast. Overnight on Sunday, "
+            "the facility was struck by Russian drones, causing widespread damage. It was the "
+            "second time the SOCAR depot had been hit in August.")
+    assert proposals_of(text, geocoder, "2025-08-18") == [
+        ("2025-08-17", "2025-08-18", "approximate", "socar_odesa_oblast_depot"),
+        ("2025-08-01", "2025-08-16", "month", "socar_odesa_oblast_depot")]
+
+
+def test_a_counted_strike_the_text_also_tells_with_its_day_is_that_strike(geocoder):
+    # https://thegaze.media/news/ukraine-hits-russias-druzhba-pipeline-pumping-station-in-
+    # renewed-drone-strike : "the second Ukrainian attack on the facility in just a week. A
+    # previous drone assault on August 18 ..."
+    text = ("Ukrainian drones struck the Unecha oil pumping station late on August 21. The strike "
+            "marked the second Ukrainian attack on the facility in just a week. Russian forces "
+            "launched drones at the Unecha oil pumping station on August 18.")
+    assert [(start, end) for start, end, _, _ in proposals_of(text, geocoder, "2025-08-22")] \
+        == [("2025-08-21", "2025-08-21"), ("2025-08-18", "2025-08-18")]
+
+
+def test_one_drone_destroyed_with_no_damage_is_not_an_incident(geocoder):
+    # https://novayagazeta.eu/articles/2023/05/04/drones-attack-oil-refineries-in-russias-
+    # krasnodar-rostov-regions-en-news
+    assert categories("Today, early in the morning, the air defence system detected and "
+                      "successfully destroyed a UAV in the sky over the Voronezh region.",
+                      geocoder) == []
+
+
+def test_the_day_of_a_report_is_not_the_time_of_the_attack_it_reports(geocoder):
+    # https://kyivindependent.com/russian-missile-strike-injures-5-in-kharkiv-oblast/
+    text = ("On March 29, the state-owned energy company Centrenergo reported that Russian "
+            "troops had destroyed the Zmiiv thermal power plant in Kharkiv Oblast during a "
+            "recent large-scale attack.")
+    assert days(text, geocoder, "2024-03-31") == ["2024-01-31"]
+    assert days(text, geocoder, "2024-03-31", "end") == ["2024-03-31"]
+    # the day alone is still the attack's
+    assert days("On March 29, Centrenergo reported that Russian troops had destroyed the Zmiiv "
+                "thermal power plant.", geocoder, "2024-03-31") == ["2024-03-29"]
+
+
+def test_attacks_listed_with_a_day_each_are_one_incident_each(geocoder):
+    # https://kyivindependent.com/russian-missile-strike-injures-5-in-kharkiv-oblast/
+    text = ("Other recent attacks in Kharkiv include a March 30 attack, in which a glided "
+            "projectile injured one person, and an attack on March 27 in which a glide munition "
+            "killed a civilian and injured at least 19 others, including four children.")
+    assert days(text, geocoder, "2024-03-31") == ["2024-03-27", "2024-03-30"]
+
+
+def test_the_latest_of_a_series_is_an_incident(geocoder):
+    # https://www.themoscowtimes.com/2025/08/07/ukrainian-drone-attack-sparks-fire-at-krasnodar-
+    # oil-refinery-a90122
+    text = ("Ukraine has targeted the Afipsky refinery multiple times since Russia’s 2022 "
+            "invasion, most recently in February.")
+    assert days(text, geocoder, "2025-08-07") == ["2025-02-01"]
+    assert days(text, geocoder, "2025-08-07", "end") == ["2025-02-28"]
+    assert days("Ukraine has targeted the Afipsky refinery multiple times since Russia’s 2022 "
+                "invasion.", geocoder, "2025-08-07") == []
+
+
+def test_a_count_in_the_clause_of_the_strike_it_counts_from(geocoder):
+    text = ("Drones hit the Saratov refinery on August 10, the second attack on the plant since "
+            "January.")
+    assert [(a, b) for a, b, _, _ in proposals_of(text, geocoder, "2025-08-11")] == [
+        ("2025-08-10", "2025-08-10"), ("2025-01-01", "2025-08-09")]
+
+
+def test_an_attack_launched_in_a_year_is_not_a_facility_s_history(geocoder):
+    assert categories("Russia launched a massive attack on the Odesa oil depot in 2024.",
+                      geocoder) == ["strike"]

@@ -407,3 +407,42 @@ def test_a_company_s_facility_told_at_the_country_is_its_site_told_at_the_region
 def test_a_facility_named_for_a_region_is_the_one_told_at_a_town_of_it(geocoder, text,
                                                                       expected):
     assert proposed(text, geocoder, "2024-03-12", ("query", "precision")) == expected
+
+
+def test_a_pipeline_s_name_is_not_a_town_of_that_name(geocoder):
+    # https://thegaze.media/news/ukraine-hits-russias-druzhba-pipeline-pumping-station-in-
+    # renewed-drone-strike : Druzhba ("friendship") is the pipeline, not a town called Druzhba
+    text = ("Ukrainian drones have struck the Unecha oil pumping station in Russia’s Bryansk "
+            "region, inflicting fresh damage on the Druzhba pipeline, one of Moscow’s key routes "
+            "for exporting crude to Europe.")
+    assert proposed(text, geocoder, "2025-08-22", ("query",)) == [("Unecha",)]
+    assert proposed("An attack by unknown drones on the Druzhba oil pipeline was recorded in "
+                    "the Bryansk region.", geocoder, "2025-08-22", ("admin1", "precision")) == [
+        ("Bryansk Oblast", "admin1")]
+
+
+def test_a_region_s_other_name_shared_by_a_village_is_the_region(geocoder):
+    # https://pledgetimes.com/there-was-a-fire-at-a-refinery-in-kuban-a-drone-attack-could-have-
+    # caused-the-fire/ : Kuban is Krasnodar Krai, not the village Kuban' of 2,600 people
+    for text in ("There was a fire at a refinery in Kuban after a drone attack on October 29.",
+                 "Kuban oil refineries were attacked by drones on October 29."):
+        assert proposed(text, geocoder, "2023-10-30", ("admin1", "precision")) == [
+            ("Krasnodar Krai", "admin1")], text
+    # a region's name that is a city's is the city
+    assert proposed("Drones attacked an oil depot in Dnipro on October 29.", geocoder,
+                    "2023-10-30", ("precision",)) == [("town",)]
+
+
+def test_a_plant_in_moscow_oblast_is_not_in_moscow_city(geocoder):
+    # https://euromaidanpress.com/?p=375949
+    text = ("Drones struck a major power plant in Moscow Oblast overnight, sparking a fire at "
+            "the Shatura Power Station, regional authorities said.")
+    assert proposed(text, geocoder, "2025-11-23", ("query", "admin1")) == [
+        ("Shatura", "Moscow Oblast")]
+
+
+def test_a_russian_town_on_a_river_spelt_with_on_is_found(geocoder):
+    # https://news.online.ua/en/drone-attack-oil-refinery-and-military-unit-burned-in-krasnodar-
+    # region-video-895900/ writes "Slavyansk-on-Kuban"; the gazetteer holds Slavyansk-na-Kubani
+    assert proposed("Drones hit a military unit in Slavyansk-on-Kuban this morning.", geocoder,
+                    "2025-08-07", ("admin1", "precision")) == [("Krasnodar Krai", "town")]

@@ -147,3 +147,13 @@ def test_a_weekday_glued_to_the_day_of_a_page_stamp_is_read():
     text = ("Sunday12 January 2025\ntelegraf.org.ua\n\nOn the morning of December 25, Russia "
             "struck DTEK's thermal power plants.")
     assert read_metadata(article_from_text(text)).date == dt.date(2025, 1, 12)
+
+
+def test_a_published_stamp_without_a_colon_is_the_date():
+    # https://www.urdupoint.com/en/business/fallen-drone-causes-fire-at-oil-refinery-in-r-1686417.html
+    text = ("Fallen Drone Causes Fire At Oil Refinery In Russia's Rostov Region - Governor\n\n"
+            "Mohammad Ali (@ChaudhryMAli88) Published May 04, 2023 | 09:30 AM\n\n"
+            "A fallen drone caused a fire at Novoshakhtinsk Oil Refinery overnight.")
+    meta = read_metadata(article_from_text(text))
+    assert meta.date == dt.date(2023, 5, 4)
+    assert "Published May 04, 2023" in text[slice(*meta.date_spans[0])]

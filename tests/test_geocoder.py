@@ -255,3 +255,11 @@ def test_index_fingerprint_changes_with_its_sources(tmp_path):
     (data / "gazetteer" / "admin1CodesASCII.txt").unlink()
     with pytest.raises(GeocodeError, match=r"admin1CodesASCII\.txt'; restore data/gazetteer/"):
         GazetteerSources.from_data_dir(data).fingerprint()
+
+
+@pytest.mark.parametrize("text", ["Moscow Oblast", "Moscow region", "Moscow Region"])
+def test_a_region_worded_so_is_the_oblast_around_a_city_region_of_its_name(geocoder, text):
+    # GeoNames names the federal city 'Moscow' and the oblast around it 'Moscow Oblast'
+    result = geocoder.geocode(text)
+    assert (result.status, result.best.ident) == ("alias", "admin1:RU.47")
+    assert geocoder.geocode("Moscow").best.ident == "geonames:524901"

@@ -135,7 +135,7 @@ def later(m, ctx):
     if anchor is None:
         return unresolved("after an event whose date is not known; " + NO_DATE)
     text = m.group().lower()
-    if "same" in text or text.strip() in ("that day", "on that day"):
+    if "same" in text or text.strip().endswith(("that day", "in the day")):
         return span(anchor.start, anchor.end, f"the day of {what}", anchor.precision)
     n = 1 if ("next" in text or "following" in text) else number(m.group("n") or "1")
     forward = dt.timedelta(days=n * (7 if "week" in text else 1))

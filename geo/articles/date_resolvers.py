@@ -129,3 +129,27 @@ def year_only(m, ctx):
 
 def ignored(m, ctx):
     return unresolved("not the date of an event")
+
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+           "winter": (12, 2)}
+
+
+def season(m, ctx):
+    """'in the summer', 'last winter', 'in the autumn of 2024': the season's months, of the
+    year written, else the last such season that began before the article."""
+    first, last = SEASONS[m.group("season").lower()]
+    which = (m.groupdict().get("which") or "").lower()
+    if m.groupdict().get("year"):
+        year, how = int(m.group("year")), "as written"
+    elif ctx.article_date:
+        d = ctx.article_date
+        year = d.year if dt.date(d.year, first, 1) <= d else d.year - 1
+        if which == "last" and d <= month_end(dt.date(year + (last < first), last, 1)):
+            year -= 1                  # 'last summer' written in August: the summer before
+        how = f"the last {m.group('season').lower()} begun before the article ({d:%Y-%m-%d})"
+    else:
+        return unresolved(NO_DATE)
+    end_year = year + (last < first)
+    return span(dt.date(year, first, 1), month_end(dt.date(end_year, last, 1)), how,
+                "approximate")

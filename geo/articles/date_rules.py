@@ -2,10 +2,10 @@
 
 Each rule is a pattern, a kind (absolute / relative to the article's date / anchored on the
 event told before / vague / ignored) and a resolver. "Ignored" expressions ("since February
-2022", "for months", "at 4:35 am") take their words out of play so that no event is dated by
-them. A day and month without a year take the article's year, or the year before when that
-would put them more than a week after the article; in an undated article, the last year the
-text named.
+2022", "for months", "at 4:35 am", "built in 2012") take their words out of play so that no
+event is dated by them. A day and month without a year take the article's year, or the year
+before when that would put them more than a week after the article; in an undated article,
+the last year the text named.
 """
 
 from __future__ import annotations
@@ -37,9 +37,11 @@ from geo.articles.date_resolvers import (
     month_only,
     month_year,
     numeric_day,
+    season,
     year_only,
 )
 from geo.articles.dates import MONTHS, WEEKDAYS, DateMention
+from geo.articles.lexicon import HISTORY_WORDS
 
 MON = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WD = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
@@ -62,6 +64,11 @@ def _rule(pattern: str, kind: str, resolver, check=_capital_month):
 
 
 RULES = [
+    _rule(HISTORY_WORDS, "ignored", ignored),
+    # "a large fire has been raging for 10 days": it broke out that long before the article
+    _rule(rf"\b(?:raging|burning|blazing|ablaze|on\s+fire|smou?ldering)\s+for\s+(?:about\s+|"
+          rf"some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?P<n>{NUM})\s+"
+          r"(?P<unit>days?|weeks?)\b", "relative", ago),
     _rule(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?"
           rf"(?:{MON}(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{4}}|then|the\s+start\s+of\s+the\s+"
           r"(?:full-scale\s+)?(?:war|invasion))", "ignored", ignored),
@@ -86,7 +93,8 @@ RULES = [
     _rule(rf"\b(?:(?P<n>{NUM})\s+)?(?:days?|weeks?)\s+(?:earlier|before)\b(?!\s+(?:the|a|an)\b)"
           r"|\b(?:the\s+day\s+before|the\s+previous\s+day)\b", "anchored", earlier),
     _rule(rf"\b(?:(?P<n>{NUM})\s+)?(?:days?|weeks?|hours?)\s+later\b|\bthe\s+(?:next|following)"
-          r"\s+day\b|\b(?:on\s+)?the\s+same\s+day\b|\bthat\s+day\b", "anchored", later),
+          r"\s+day\b|\b(?:on\s+)?the\s+same\s+day\b|\b(?:(?:earlier|later)\s+(?:(?:in|on)\s+)?)?that"
+          r"\s+day\b|\b(?:earlier|later)\s+in\s+the\s+day\b", "anchored", later),
     _rule(rf"\b(?:some|about|around|nearly|almost)?\s*(?P<n>{NUM})\s+(?P<unit>days?|weeks?)\s+"
           r"after\s+(?:a|an|the)\b", "anchored", before_noun),
     _rule(rf"\b(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", "relative", ago),
@@ -105,6 +113,9 @@ RULES = [
     _rule(r"\b(?:in\s+)?recent\s+(?:days|weeks|months)\b|\brecently\b|\blately\b|\bthe\s+"
           r"other\s+day\b|\brecent\b|\bongoing\b", "relative", recent),
     _rule(rf"\bin\s+{MON}(?!\s+\d)", "absolute", month_only),
+    _rule(r"\b(?:(?:in|during|over)\s+(?:the\s+)?|(?P<which>last|this)\s+)(?P<season>spring|"
+          r"summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", "absolute",
+          season),
     _rule(r"\bin\s+(?P<year>(?:19[5-9]|20[0-4])\d)\b(?!\s*(?:-|–))", "absolute", year_only),
     _rule(r"\b(?:previously|earlier|in\s+the\s+past|repeated(?:ly)?|more\s+than\s+once|"
           r"once\s+again|already|before\s+that)\b", "vague", vague_past),

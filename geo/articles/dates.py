@@ -13,7 +13,9 @@ Conventions for words with no stated bound, so that every proposal says the same
 "in recent months" 183;
 "previously", "earlier" and "repeated" reach back to 24 February 2022 (the full-scale
 invasion, the period this map covers); "days earlier" is 1-7 days before the event told
-just before; "overnight" and "last night" are the article's day and the day before.
+just before; "overnight" and "last night" are the article's day and the day before; "in the
+summer" is June to August of the last summer begun before the article ("last summer" written
+in August: the summer before), winter December to February.
 """
 
 from __future__ import annotations

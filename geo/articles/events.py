@@ -19,12 +19,16 @@ from geo.articles.counts import Count, casualties, munitions, subtype
 from geo.articles.date_rules import find_dates, listed_days
 from geo.articles.dates import DateMention
 from geo.articles.places import Place
+from geo.articles.repeats import told_again
 from geo.articles.sentences import Sentence
 
 CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|"
                           r",?\s+and\s+(?=(?:later|then|also|earlier)\s)|"
                           r",\s+(?=(?:the\s+same\s+\w+\s+)?where\s)|"
-                          r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])")
+                          r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])|"
+                          # "a March 30 attack, ..., and an attack on March 27 in which ..."
+                          r",\s+and\s+(?=(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|"
+                          r"assault)\s+on\s+[A-Z])")
 AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:\d+|an?|another|the|its|two|three|four|five|six|"
                         r"several)\b[^,;]{0,60}?\b(?:hit|struck|attacked|targeted|landed|"
                         r"damaged|destroyed|shelled)\b)")
@@ -55,6 +59,7 @@ class Event:
     speaker: str = ""
     doubts: list[str] = field(default_factory=list)   # why the reading is less sure
     follow_ups: list[tuple[int, int]] = field(default_factory=list)  # sentences adding to it
+    repeat: str = ""                 # 'the second time': a strike before the one told
 
 
 @dataclass(frozen=True)
@@ -117,8 +122,11 @@ def not_a_report(text: str, trigger: str) -> str:
     if re.match(r"\s*(?:if|unless|whether)\b", text, re.IGNORECASE) or \
             lx.HYPOTHETICAL.search(before):
         return "a condition, a plan or a risk, not a report of an event"
-    if lx.HABITUAL.search(text):
+    if lx.HABITUAL.search(text) and not lx.LATEST.search(text):
         return "a habit or a series, not one event"
+    at = text.lower().find(trigger.lower())
+    if any(m.start() <= at < m.end() for m in lx.HISTORY.finditer(text)):
+        return "the facility's history, given as background, not an event"
     if lx.DIPLOMATIC.fullmatch(trigger) and BACKGROUND.search(before):
         return "talks as the background of what is told, not an event"
     if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
@@ -220,6 +228,10 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
         days = listed_days(text, start) if timed else []
         events += [replace(event, dates=[day], doubts=list(event.doubts)) for day in days] \
             or [event]                  # "attacks on March 22 and 29": one attack each day
+        counted = told_again(text) if category == "strike" else ""
+        if counted:
+            events.append(replace(event, repeat=counted, doubts=[
+                *event.doubts, f"a strike before the one told, known only from '{counted}'"]))
     return events, skipped
 
 

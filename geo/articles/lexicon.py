@@ -34,8 +34,8 @@ STRIKE = words(
     r"(?:fired|launched) (?:at|on|against|toward|towards)",      # "35 missiles were fired at"
 )
 INTERCEPTION = words(r"shot down", r"intercept(?:ed|s|ing)?", r"downed", r"repel(?:led|s)?",
-                     r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones|UAVs|"
-                     r"missiles)", r"(?:drones|UAVs|missiles) were destroyed")
+                     r"suppressed", r"neutrali[sz]ed", r"destroyed \w+ (?:\w+ )?(?:drones?|UAVs?|"
+                     r"missiles?)", r"(?:drones?|UAVs?|missiles?) (?:was|were) destroyed")
 DAMAGE = words(r"debris", r"fragments", r"wreckage", r"damag(?:ed|ing|e)", r"fire", r"blaze",
                r"destroyed the", r"injur(?:ed|ing|ies)", r"killed", r"ignit(?:ed|ing)")
 SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
@@ -57,6 +57,12 @@ SUPPLY = words(r"began (?:carrying|delivering|supplying|pumping|transporting|flo
 AVIATION = words(r"downing of (?:an?|the) [\w\- ]*?(?:aircraft|plane|airliner|jet)",
                  r"(?:plane|aircraft|airliner) (?:crash(?:ed)?|was shot down)",
                  r"shot down (?:an?|the) (?:passenger )?(?:plane|aircraft|airliner)")
+# "the plant, commissioned in 1972, ...", "built back in 2012": the facility's history, given
+# as background; its year is not the time of what the sentence tells
+HISTORY_WORDS = (r"\b(?:built|constructed|commissioned|opened|founded|established|inaugurated|"
+                 r"put\s+into\s+(?:operation|service))(?:\s+[\w-]+){0,3}?\s+in\s+"
+                 r"(?:the\s+)?(?:19|20)\d\ds?\b")
+HISTORY = re.compile(HISTORY_WORDS, re.IGNORECASE)
 # a clause that goes on to what the strike caused, or to what the target does (", which
 # supplies oil to the terminal of Ust-Luga"): the places after it are not targets
 EFFECT_START = re.compile(r",\s+(?:forcing|leaving|cutting|causing|resulting|disrupting|"
@@ -74,6 +80,9 @@ HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"
 HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
                  r"daily", r"frequently", r"constantly", r"usually", r"times since",
                  r"over \d+ times", r"more than \d+ times")
+# "targeted multiple times since 2022, most recently in February": the last of the series
+LATEST = words(r"most\s+recently", r"the\s+latest\s+(?:on|in)", r"(?:the\s+)?last\s+time\s+"
+               r"(?:on|in)")
 # "due to the scale of the destruction of the energy infrastructure": damage summed up
 SCALE_OF_DAMAGE = words(r"(?:scale|extent|amount)\s+of\s+(?:the\s+)?(?:destruction|damage)")
 NEGATION = words(r"(?:did|does|do|has|have|had|was|were) not", r"didn't", r"wasn't",
@@ -111,8 +120,9 @@ FACILITY_HEADS = (
     "gas measuring unit", "gas station", "filling station", "petrol station",
     "electric substations", "electrical substation", "electric substation", "substations",
     "substation", "transformer substation", "thermal power plant", "thermal power station",
-    "nuclear power plant", "hydroelectric power plant", "hydroelectric power station",
-    "power plant", "power station", "power plants", "TPP", "CHP", "HPP", "NPP", "TETs",
+    "nuclear power plant", "nuclear power station", "nuclear plant", "nuclear facility",
+    "nuclear station", "hydroelectric power plant", "hydroelectric power station",
+    "power plant", "power station", "power plants", "TPP", "CHP", "HPP", "NPP", "TETs", "GRES",
     "gas pipeline", "oil pipeline", "pipeline", "gas production facilities",
     "gas production facility", "gas production infrastructure", "production facilities",
     "gas infrastructure", "energy infrastructure", "energy facility", "energy facilities",

@@ -35,7 +35,9 @@ DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z’'.-]+(?:,?\s+[A-Z][A-Za-z’'.-]+){{
 NUMERIC_DAY = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 YEAR_FIRST_DAY = re.compile(r"\b(\d{4})[-./](\d{2})[-./](\d{2})\b")     # 2025-08-10, 2024.05.06
 MONTH_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
-STAMP_WORDS = re.compile(r"\b(?:updated|created|published|posted)\s*:", re.IGNORECASE)
+# "Updated: 03-02-2024", "Published May 04, 2023 | 09:30 AM", "posted on 8 August 2025"
+STAMP_WORDS = re.compile(rf"\b(?:updated|created|published|posted)(?:\s*:|\s+(?:on\s+)?(?=\d|"
+                         rf"{MONTH}\s|{WEEKDAY}))", re.IGNORECASE)
 GLUED_BYLINE = re.compile(rf"^([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){{1,2}})(?={WEEKDAY}\b)")
 BYLINE = re.compile(r"^(?:By|Author:|Written by)\s+([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s*$")
 AGENCY_PATTERNS = (

@@ -20,6 +20,7 @@ from geo.articles.place_context import antecedent, country_place, kind_of, same_
 from geo.articles.place_finder import find_places
 from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
+from geo.articles.plants import read_plants
 from geo.articles.proposals import Proposal, propose
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
@@ -313,7 +314,8 @@ def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
 def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None = None,
                   publisher: str | None = None, author: str | None = None,
                   title: str | None = None, url: str | None = None,
-                  sites_csv: Path = DATA_DIR / "sites.csv") -> ArticleParse:
+                  sites_csv: Path = DATA_DIR / "sites.csv",
+                  plants_csv: Path = DATA_DIR / "context_power_plants.csv") -> ArticleParse:
     """Proposed incidents of one article. Values given here replace what the text says."""
     meta = with_overrides(read_metadata(article), date=date, publisher=publisher,
                           author=author, title=title, url=url)
@@ -321,7 +323,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     aliases, sites = register_aliases(sites_csv)
     refs = [_title_case(s, find_places(s.text, s.start, aliases, article.text))
             for s in sentences]
-    resolver = PlaceResolver(geocoder, sites)
+    resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
     default_country = _home_country(refs, resolver)
     events: list[Event] = []
@@ -347,9 +349,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                 (p.ref.operator for p in event.places if p.ref.operator), "")
             if not event.places and event.subtype == "airspace_use":
                 _airspace(event, resolver, article.text)
-            if not event.places and events and event.category == events[-1].category and \
-                    POINTS_BACK.search(article.text[event.start:event.end]):
-                event.places, event.placed_by = list(events[-1].places), "the event before"
+            before = next((e for e in reversed(events) if e.places), None)
+            if not event.places and before and event.category == before.category and (
+                    event.repeat or POINTS_BACK.search(article.text[event.start:event.end])):
+                event.places, event.placed_by = list(before.places), "the event before"
                 event.doubts.append("placed where the attack told just before was")
             if not event.places:
                 unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "

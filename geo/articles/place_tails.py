@@ -6,6 +6,7 @@ it ("the Ilsky and Slavyansk oil refineries", "SOCAR’s office") and the places
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from geo.articles.place_spans import NOT_NAMES, Part, place_phrase
@@ -15,6 +16,9 @@ LEFT_MODIFIERS = {"oil", "gas", "fuel", "key", "main", "large", "major", "state-
 OWNERSHIP = {"belonging", "owned", "operated", "run", "controlled", "used", "managed"}
 TAIL_CUES = {"in", "near", "at", "outside", "of", "on", "located", "situated", "close", "also"}
 PASSIVE = {"was", "were", "has", "have", "had", "came", "is", "are"}
+# "Russian-occupied", "Kremlin-backed": who holds it, not part of its name
+HOLDER = re.compile(r"-(?:occupied|controlled|held|backed|owned|run|operated|annexed|led)$",
+                    re.IGNORECASE)
 
 
 def token_range(tokens, start: int, end: int) -> tuple[int, int]:
@@ -33,7 +37,7 @@ def left_names(tokens, a, used) -> tuple[list[tuple[int, int]], int]:
                                                                 tokens[k].word[:1].isupper())):
         end = k + 1
         while k - 1 >= 0 and tokens[k - 1].name_like and not tokens[k - 1].possessive \
-                and end - k < 4 and k - 1 not in used:
+                and end - k < 4 and k - 1 not in used and not HOLDER.search(tokens[k - 1].word):
             k -= 1
         runs.insert(0, (k, end))
         if k >= 2 and tokens[k - 1].low in ("and", ",") and tokens[k - 2].name_like:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from geo.articles.place_register import facility_kind
 from geo.articles.place_spans import CAPITALS, Part, PlaceRef
+from geo.articles.plants import Plant, find_plant
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
@@ -27,6 +28,10 @@ from geo.importing.places import describe_match
 
 PLACED = ("exact", "alias", "ambiguous")
 LEVEL_WORD = {"admin1": "region", "admin2": "district"}
+ON_RIVER = re.compile(r"-on-(?=[A-Z])")
+HEAT_PLANT = re.compile(r"\b(?:CHP|TETs?|heat)", re.IGNORECASE)
+VILLAGE = 20_000        # people: a region's name shared by a place this small means the region
+REGION_KM = 100        # a plant's town this near it: the plant is in the town's region
 ADJECTIVE_ENDINGS = ("ivska", "ivskyi", "ivskiy", "ska", "skaya", "skyi", "sky", "skiy", "ka")
 
 
@@ -63,9 +68,11 @@ def _level_text(part: Part) -> str:
 class PlaceResolver:
     """Resolves the places of one article; remembers every answer of the geocoder."""
 
-    def __init__(self, geocoder: Geocoder, sites: pd.DataFrame, countries: list[str] = ()):
+    def __init__(self, geocoder: Geocoder, sites: pd.DataFrame, countries: list[str] = (),
+                 plants: tuple[Plant, ...] = ()):
         self.geocoder = geocoder
         self.sites = sites
+        self.plants = plants
         self.countries = list(countries)      # named in the article, most named first
         self._answers: dict[tuple, GeocodeResult] = {}
 
@@ -169,18 +176,67 @@ class PlaceResolver:
         result = GeocodeResult("alias", self.geocoder.sites.candidate(int(found[0]), "alias"))
         return self._place(ref, result, str(row["name"]), country, "")
 
-    def _facility_name_place(self, ref, country, admin1) -> Place | None:
-        """'Syzran oil refinery in the Samara region': the name is the town, inside the region."""
-        name = ref.facility_name
-        if not name or self.country_of(name):
+    def _plant(self, ref: PlaceRef, country: str) -> Place | None:
+        """'the Zaporizhzhia NPP': the register's plant, wherever the town it is named for."""
+        plant = find_plant(self.plants, ref.facility, ref.facility_name, ref.text, country)
+        if plant is None:
             return None
-        name = re.sub(r"-\d+$", "", name)                 # "Engels-2 air base": Engels
-        tries = [name] + [name[: -len(e)] for e in ADJECTIVE_ENDINGS
-                          if name.lower().endswith(e) and len(name) - len(e) >= 4]
+        town = self._facility_name_place(ref, plant.country, "")
+        near = town is not None and town.latitude is not None and distance_km(
+            Candidate("place", "", "", town.latitude, town.longitude, "town"),
+            Candidate("place", "", "", plant.latitude, plant.longitude, "site")) <= REGION_KM
+        return Place(ref, "alias", plant.name, plant.country, town.admin1 if near else "",
+                     "site", plant.latitude, plant.longitude, plant.site_id,
+                     f"{plant.name} (site)", f"power plant register: {plant.site_id}",
+                     f"'{ref.text}' taken as the register's {plant.name}", named=True,
+                     kind="power_plant")
+
+    def _named_for_region(self, ref: PlaceRef, country: str) -> Place | None:
+        """'Kharkiv TPP-5', not in the register: a plant named for a region is somewhere in
+        it, not in the region's capital of that name ('Kurakhove TPP' is at Kurakhove)."""
+        if facility_kind(ref.facility) != "power_plant" or HEAT_PLANT.search(ref.facility) or any(
+                p.level in ("any", "place") for p in ref.parts):
+            return None                        # a CHP heats the city it is named for
+        for name in _name_tries(ref.facility_name):
+            if self.geocoder.admin1_ids(normalize_name(name), country or None):
+                query = f"{name} region"
+                place = self._place(ref, self.geocode(query, country), query, country, "",
+                                    note=f"'{ref.text}' is named for the region: the text "
+                                         "does not say where in it")
+                if place is not None and place.precision == "admin1":
+                    return place
+        return None
+
+    def _on_as_na(self, name: str, country: str) -> str:
+        """'Slavyansk-on-Kuban': the Russian 'na' translated; the gazetteer may hold only
+        'Slavyansk-na-Kubani' (it holds 'Rostov-on-Don')."""
+        if not ON_RIVER.search(name) or self._ask(name, country, "", "").status in (
+                "exact", "alias"):
+            return name
+        return ON_RIVER.sub("-na-", name)
+
+    def _region_not_village(self, name: str, country: str) -> bool:
+        """'a refinery in Kuban', 'Kuban oil refineries': a region's other name, shared only
+        by villages, is the region ('Dnipro' is still the city)."""
+        found = self._ask(name, country, "", "")
+        return found.best is not None and found.best.population < VILLAGE and bool(
+            self.geocoder.admin1_ids(normalize_name(name), country or None))
+
+    def _facility_name_place(self, ref, country, admin1) -> Place | None:
+        """'Syzran oil refinery in the Samara region': the name is the town, inside the region;
+        'the Druzhba pipeline' is named for no town it passes."""
+        name = ref.facility_name
+        if not name or self.country_of(name) or "pipeline" in ref.facility.lower():
+            return None
+        tries = _name_tries(name)
         if re.search(r"(?:sky|skiy|skyi|ska)$", name, re.IGNORECASE):
             tries.append(f"{name} district")             # "the Kamensky oil depot"
         for query in tries:
+            if self._region_not_village(query, country):
+                query = f"{query} region"             # "Kuban oil refineries"
             result = self.geocode(query, country, admin1)
+            if query.endswith(" region") and result.status in ("exact", "alias"):
+                return self._place(ref, result, query, country, admin1)
             if result.status in ("exact", "alias") and (result.best.precision == "town" or (
                     query.endswith(" district") and "raion centre" in result.best.label)):
                 return self._place(ref, result, query, country, admin1)
@@ -225,6 +281,10 @@ class PlaceResolver:
             found = self._site(ref, country)
             if found:
                 return found
+        if ref.facility_name and facility_kind(ref.facility) == "power_plant":
+            found = self._plant(ref, country) or self._named_for_region(ref, country)
+            if found:
+                return found
         chain = [p for p in ref.parts if not self.country_of(p.name)]
         kind = facility_kind(ref.facility)
         if kind and kind != "any" and chain:
@@ -249,6 +309,9 @@ class PlaceResolver:
         for i, part in enumerate(chain):
             broader = next((p.name for p in chain[i + 1:] if p.level == "admin1"), admin1)
             query = _level_text(part)
+            if part.level == "any" and self._region_not_village(part.name, country):
+                query = f"{part.name} region"
+            query = self._on_as_na(query, country)
             found = next((place for within in hinted for place in [self._place(
                 ref, self.geocode(query, within, broader if query != broader else ""), query,
                 within, broader, note=_missing(missing, query))] if place is not None and (
@@ -271,6 +334,13 @@ class PlaceResolver:
                                                            "country of the sentence"),
                          implied=not ref.parts)
         return None
+
+
+def _name_tries(name: str) -> list[str]:
+    """A facility's name as a town's: 'Engels-2' -> Engels, 'Burshtynska' -> Burshtyn."""
+    name = re.sub(r"-\d+$", "", name)
+    return [name] + [name[: -len(e)] for e in ADJECTIVE_ENDINGS
+                     if name.lower().endswith(e) and len(name) - len(e) >= 4]
 
 
 def _missing(missing: list[str], used: str) -> str:

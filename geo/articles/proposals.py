@@ -20,6 +20,8 @@ from geo.articles.counts import Count
 from geo.articles.dates import DateContext, Interval, describe, unresolved
 from geo.articles.events import Event
 from geo.articles.places import Place
+from geo.articles.plants import titled_by_town
+from geo.articles.repeats import counted_apart, earlier, told_elsewhere
 from geo.geocoding.results import Candidate, distance_km
 
 MAIN_EVENT_DAYS = 14    # an event told with a wider interval does not set the article's time
@@ -30,6 +32,10 @@ NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afips
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "site": 4}
 CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
+REPORT_DAY = re.compile(r",?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:reported|said|announced|"
+                        r"stated|confirmed|wrote|told)\b")
+REPORTED_ON = re.compile(r"\b(?:reported|said|announced|stated|confirmed|wrote|told)\s+"
+                         r"(?:\w+\s+)?(?:on\s+)?$")
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
 
@@ -89,7 +95,9 @@ class Proposal:
 def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
     """(interval, the words as written, their kind, a doubt or '') of one event."""
     mentions = sorted((m for m in event.dates if m.kind != "ignored"),
-                      key=lambda m: (KIND_ORDER[m.kind], m.start))
+                      key=lambda m: (_report_day(m, event), KIND_ORDER[m.kind], m.start))
+    if event.repeat:
+        return _earlier(event, mentions, context)
     if mentions:
         return mentions[0].resolve(context), mentions[0].text, mentions[0].kind, ""
     told = context.main or context.anchor
@@ -105,6 +113,31 @@ def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
                          "night before"), "", "default", NO_TIME)
     return (unresolved("no time is stated and the article has no date; give its date"), "",
             "default", NO_TIME)
+
+
+def _report_day(mention, event: Event) -> bool:
+    """'On March 29, Centrenergo reported that ... during a recent attack', '..., the company
+    reported on March 29': the day of the report, which the clause's own time of the event
+    ('recent') goes before."""
+    text, start = event.sentence.text, event.sentence.start
+    return REPORT_DAY.match(text[mention.end - start:]) is not None or \
+        REPORTED_ON.search(text[:mention.start - start]) is not None
+
+
+def _earlier(event: Event, mentions, context: DateContext) -> tuple[Interval, str, str, str]:
+    """'It was the second time the depot had been hit in August': a strike in August before
+    the one told just before (or before this clause's own time, when none was told)."""
+    period = mentions[0].resolve(context) if mentions else None
+    told = next((a for a in (context.anchor, context.main) if a is not None and a.resolved
+                 and (a.end - a.start).days <= 2), None)
+    if told is None:
+        own, *_ = _date(replace(event, repeat=""), context)
+        told, period = own, None
+    if not told.resolved:
+        return told, event.repeat, "vague", ""
+    return earlier(event.sentence.text[event.start - event.sentence.start:
+                                       event.end - event.sentence.start], period, told), \
+        event.repeat, "vague", ""
 
 
 def date_events(events: list[Event], article_date: dt.date | None, year: int | None = None
@@ -144,7 +177,7 @@ def propose(events: list[Event], article_date: dt.date | None, year: int | None 
                 event.category, event.subtype, interval, words, place, [event],
                 list(event.munitions), list(event.casualties), event.operator, event.speaker,
                 _doubts(event, place, doubt, interval)))
-    return fold(merge(proposals))
+    return titled_by_town(told_elsewhere(fold(merge(proposals))), _absorb)
 
 
 def _same_time(a: Interval, b: Interval, words_a: str, words_b: str) -> bool:
@@ -190,7 +223,8 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
                      and k.target_kind() == proposal.target_kind()
                      and not _two_named(k.place, proposal.place)
                      and _same_time(k.interval, proposal.interval, k.date_words,
-                                    proposal.date_words)), None)
+                                    proposal.date_words)
+                     and not counted_apart(k, proposal)), None)
         if twin is None and not proposal.date_words:
             twin = next((k for k in reversed(kept) if k.place.key == proposal.place.key), None)
             twin = twin if twin is not None and twin.category == proposal.category \

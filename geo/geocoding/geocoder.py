@@ -80,7 +80,8 @@ class Geocoder(CompoundPlaces):
         district = level == "admin2"
         result = (self._site(text, hints)
                   or self._bigger_first(text, hints)
-                  or (regions.admin1_result(self, name, hints) if level == "admin1" else None)
+                  or (regions.admin1_result(self, name, hints, worded=True)
+                      if level == "admin1" else None)
                   or (self._district(text, hints) if district else None)
                   or (regions.country_result(self, text) if level == "any" else None)
                   or self._place_result(name, hints, level, text.qualifier)

@@ -111,10 +111,13 @@ def region_given(geocoder, ids: set[int], core: str) -> Candidate | None:
     return admin1_candidate(geocoder, min(sorted(ids), key=lambda a: a not in spelt))
 
 
-def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
+def admin1_result(geocoder, name: str, hints: Hints, worded: bool = False
+                  ) -> GeocodeResult | None:
     """A first-level region named `name`; never one outside a region the hints give. A
     region by custom spanning several ('Donbas') is the country's part no one region names,
-    at the country's precision, as "eastern Ukraine" is."""
+    at the country's precision, as "eastern Ukraine" is. `worded`: the text says 'Oblast' or
+    'region' ("Moscow Oblast"): the region around a city-region of that name (ENCLOSING),
+    not the city itself."""
     spans = INFORMAL_REGIONS.get(region_core(name))
     if spans:
         return _informal_region(geocoder, name, spans)
@@ -123,6 +126,10 @@ def admin1_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
         ids = admin1_ids(geocoder, name, None)
     if hints.admin1 is not None:
         ids &= hints.admin1
+    if worded:
+        index = geocoder.index
+        codes = {index.admin1[a]["code"] for a in ids}
+        ids = {a for a in ids if ENCLOSING.get(index.admin1[a]["code"]) not in codes}
     spelt = {a for a in ids if a in geocoder.index.admin1_names.find(name, exact_only=True)}
     cands = [admin1_candidate(geocoder, a) for a in sorted(spelt or ids)]
     if not cands:

@@ -1,0 +1,89 @@
+"""Power plants named for a town or a region are placed at the plant of the register of power
+plants (data/context_power_plants.csv), not at the city whose name they carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.articles.parse import parse_article
+from geo.articles.text import article_from_text
+from tests.support.geocoding import session_geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory):
+    return session_geocoder(tmp_path_factory)
+
+
+def placed(text: str, geocoder, date: str) -> list[tuple]:
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [(p.place.precision, p.place.site_id, p.place.admin1) for p in parse.proposals]
+
+
+def test_a_nuclear_plant_named_for_a_region_is_the_plant_not_the_city(geocoder):
+    # https://www.politico.eu/article/drone-strikes-hit-ukraine-largest-nuclear-power-plant-
+    # zaporizhzhia-russia/ : the plant is at Enerhodar, 50 km from Zaporizhzhia city
+    text = ("The Zaporizhzhia nuclear power plant in southern Ukraine was targeted in drone "
+            "attacks, the U.N. nuclear watchdog said Sunday.")
+    assert placed(text, geocoder, "2024-04-08") == [
+        ("site", "gppd_wri1005114", "Zaporizhzhia Oblast")]
+
+
+def test_a_register_spelling_and_a_plant_number_are_matched(geocoder):
+    # the register writes "Karkov CHP-5" and "Zmiivska power station"
+    assert placed("A missile hit Kharkiv TPP-5 on March 22.", geocoder, "2024-03-25") == [
+        ("site", "gppd_wri1005126", "Kharkiv Oblast")]
+    # https://kyivindependent.com/russian-missile-strike-injures-5-in-kharkiv-oblast/
+    assert placed("On March 22, Russian troops destroyed the Zmiiv thermal power plant in "
+                  "Kharkiv Oblast.", geocoder, "2024-03-31") == [
+        ("site", "gppd_wri1005103", "Kharkiv Oblast")]
+
+
+def test_a_plant_s_adjective_name_is_its_town_s(geocoder):
+    # https://ukranews.com/en/news/995012 : "all power units at the Burshtynska thermal power
+    # plant (Ivano-Frankivsk Region) ... were damaged"
+    assert placed("On March 22 missiles damaged the Burshtynska thermal power plant and the "
+                  "Kurakhove TPP.", geocoder, "2024-03-25") == [
+        ("site", "gppd_wri1005097", "Ivano-Frankivsk Oblast"),
+        ("site", "gppd_wri1005104", "Donetsk Oblast")]
+
+
+def test_a_plant_the_register_lacks_is_in_the_region_it_is_named_for(geocoder):
+    # no Kharkiv TPP-3 in the register: somewhere in Kharkiv Oblast, not Kharkiv city
+    assert placed("A missile hit Kharkiv TPP-3 on March 22.", geocoder, "2024-03-25") == [
+        ("admin1", "", "Kharkiv Oblast")]
+
+
+def test_a_nuclear_facility_held_by_an_army_is_the_plant(geocoder):
+    # https://www.devdiscourse.com/article/headlines/3189746-drone-attack-on-iaea-vehicle-sparks-
+    # international-tensions : "near Ukraine's Russian-occupied Zaporizhzhia nuclear facility"
+    text = ("A drone has significantly damaged an official vehicle belonging to the International "
+            "Atomic Energy Agency (IAEA) near Ukraine's Russian-occupied Zaporizhzhia nuclear "
+            "facility, confirmed the agency's director, Rafael Grossi.")
+    assert [site for _, site, _ in placed(text, geocoder, "2024-12-11")] == ["gppd_wri1005114"]
+
+
+def test_a_title_naming_the_plant_by_its_town_is_the_plant(geocoder):
+    # https://www.devdiscourse.com/article/headlines/2880588-iaea-says-drone-strike-at-
+    # zaporizhzhia-consistent-with-what-its-seen
+    text = ("IAEA says drone strike at Zaporizhzhia 'consistent' with what it's seen\n\n"
+            "The Russian authorities in control of the Zaporizhzhia nuclear power plant in "
+            "Ukraine have informed U.N. nuclear watchdog officials of a drone strike there on "
+            "Sunday, the agency said.")
+    assert placed(text, geocoder, "2024-04-07") == [
+        ("site", "gppd_wri1005114", "Zaporizhzhia Oblast")]
+    # told in the body, the city is a place of its own
+    assert len(placed("Drones struck Zaporizhzhia on Sunday. Drones also struck the "
+                      "Zaporizhzhia nuclear power plant on Sunday.", geocoder,
+                      "2024-04-07")) == 2
+
+
+def test_a_gres_is_a_power_plant_and_a_chp_heats_its_city(geocoder):
+    # Russian state district power plants ("GRES") are named for a town or a region
+    assert placed("Drones hit the Novocherkassk GRES on Tuesday.", geocoder, "2025-08-11") == [
+        ("town", "", "Rostov Oblast")]
+    assert placed("Drones hit the Kostroma GRES on Tuesday.", geocoder, "2025-08-11") == [
+        ("admin1", "", "Kostroma Oblast")]
+    # a combined heat and power plant stands in the city whose heating it is
+    assert placed("A drone hit the Belgorod CHP on Tuesday.", geocoder, "2025-08-11") == [
+        ("town", "", "Belgorod Oblast")]
