@@ -130,8 +130,10 @@ def test_two_columns_ending_in_a_fields_word_are_no_guess():
 
 
 def test_a_missing_date_column_is_named_with_what_was_found():
-    problems = check_mapping(auto_mapping(["Datum", "Ort", "Breite"]), ["Datum", "Ort", "Breite"])
-    assert problems[0].startswith("Missing column for date; found: Datum, Ort, Breite")
+    # Spanish headers: no field knows them (German ones are read, geo.importing.european_headers)
+    problems = check_mapping(auto_mapping(["Fecha", "Lugar", "Latitud"]),
+                             ["Fecha", "Lugar", "Latitud"])
+    assert problems[0].startswith("Missing column for date; found: Fecha, Lugar, Latitud")
     assert "Missing column for a location" in problems[1]
 
 
@@ -149,7 +151,7 @@ def test_the_user_can_change_the_mapping():
 
 
 def test_apply_mapping_refuses_unusable_columns():
-    table = raw("Datum,Ort\n2025-08-08,Odesa\n")
+    table = raw("Fecha,Lugar\n2025-08-08,Odesa\n")
     with pytest.raises(ValidationError) as error:
         apply_mapping(table.frame, auto_mapping(table.columns))
     assert any("Missing column for date" in p for p in error.value.problems)

@@ -16,6 +16,7 @@ from geo.allocation import paused_gc
 from geo.errors import ValidationError
 from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
+from geo.importing.european_headers import FRENCH_NAMES, GERMAN_NAMES
 from geo.importing.presets.base import Preset, header_keys, normalise_header
 from geo.importing.presets.registry import PRESETS, detect_preset
 
@@ -56,7 +57,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "claim_status": ("Claim status", ("claim_status", "status", "verification")),
     "incident_id": ("Incident id", ("incident_id", "id", "event_id", "event_id_cnty")),
 }
-FIELDS = {name: (label, names + CYRILLIC_NAMES.get(name, ()))
+FIELDS = {name: (label, names + CYRILLIC_NAMES.get(name, ()) + GERMAN_NAMES.get(name, ())
+                  + FRENCH_NAMES.get(name, ()))
           for name, (label, names) in FIELDS.items()}
 
 Mapping = dict[str, str | None]

@@ -11,15 +11,19 @@ import numpy as np
 import pandas as pd
 
 from geo.importing.degrees import dms_degrees
+from geo.importing.hemisphere_words import letters_of
 from geo.importing.problems import RowIssues
 
 
 def parse_numbers(text: pd.Series) -> pd.Series:
     """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5', and
-    degrees, minutes and seconds ('46°29′08″N', geo.importing.degrees)."""
+    degrees, minutes and seconds ('46°29′08″N', geo.importing.degrees), and hemispheres in
+    Ukrainian or Russian words ('46.48 пн. ш.', geo.importing.hemisphere_words)."""
     values = pd.to_numeric(text, errors="coerce").astype("float64")
     slow = values.isna().to_numpy() & (text.to_numpy(dtype=object) != "")
     if slow.any():
+        text = text.copy()
+        text[slow] = letters_of(text[slow])
         values[slow] = dms_degrees(text[slow])
         slow &= values.isna().to_numpy()
     if slow.any():

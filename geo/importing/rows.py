@@ -132,6 +132,11 @@ def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptio
         example = fields["date_start"].to_numpy()[start.ambiguous][0]
         hints.append(f"{int(start.ambiguous.sum())} date(s) such as '{example}' read either way; "
                      f"they were read {'day' if options.day_first else 'month'}-first")
+    if start.excel_day is not None and start.excel_day.any():
+        example = fields["date_start"].to_numpy()[start.excel_day][0]
+        hints.append(f"{int(start.excel_day.sum())} date(s) such as '{example}' are Excel day "
+                     "numbers (a date column formatted as a number): read as days since "
+                     "1899-12-30; check one against the spreadsheet")
     empty = ~filled(fields["date_start"])
     issues.add("rejected", rows[empty], ["date is empty; fill it in"] * int(empty.sum()))
 

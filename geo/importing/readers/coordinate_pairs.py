@@ -2,9 +2,10 @@
 
 OSINT spreadsheets and Google Maps ("What's here?", a pin's copied coordinates) keep a
 point in one column: `Coordinates` = "46.4857, 30.7438", "46.4857 30.7438",
-"(46.4857, 30.7438)", "46°29′08″N 30°44′37″E", "46,4857; 30,7438". A table without
-coordinate columns of its own gets `latitude` and `longitude` split from that column,
-latitude first (as such cells are written; hemisphere letters put them in their places),
+"(46.4857, 30.7438)", "46°29′08″N 30°44′37″E", "46,4857; 30,7438",
+"46.4857 пн. ш., 30.7438 сх. д.". A table without coordinate columns of its own gets
+`latitude` and `longitude` split from that column, latitude first (as such cells are
+written; hemisphere letters or words put them in their places),
 each half then read like any coordinate cell (geo.importing.coordinates). A cell that is
 not a pair refuses its row, by number.
 """
@@ -16,6 +17,7 @@ import re
 import numpy as np
 
 from geo.importing.columns import FIELDS
+from geo.importing.hemisphere_words import with_letters
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.table import RawTable
 
@@ -68,7 +70,7 @@ def with_coordinate_pairs(table: RawTable) -> RawTable:
     if column is None:
         return table
     text = table.frame[column].to_numpy(dtype=object)
-    pairs = [split_pair(cell) if cell.strip() else ("", "") for cell in text]
+    pairs = [split_pair(with_letters(cell)) if cell.strip() else ("", "") for cell in text]
     unreadable = np.array([pair is None for pair in pairs], dtype=bool)
     if unreadable.all() or not any(pair and pair[0] for pair in pairs):
         return table                # a column of other text called 'position' or 'point'
