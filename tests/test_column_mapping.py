@@ -211,7 +211,7 @@ def test_firms_detections_are_thermal_detections_not_strikes():
     frame = rows.incidents
     assert not rows.issues.rejected
     assert set(frame["category"]) == {"thermal_detection"}
-    assert set(frame["geo_precision"]) == {"site"}
+    assert set(frame["geo_precision"]) == {"unknown"}  # a pixel, not a located site
     assert set(frame["source_name"]) == {"NASA FIRMS"}
     assert frame.loc[1, "description"] == ("Thermal detection: fire radiative power 12.3 MW, "
                                            "confidence high, satellite N VIIRS, acquired "

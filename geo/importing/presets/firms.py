@@ -7,6 +7,10 @@ acq_time is read in every form it is found in: 45, 045, 0045 (HHMM as FIRMS writ
 are stored as thermal detections, never as strikes (geo.importing.thermal). A detection's
 identity is its satellite, overpass time and pixel (set in geo.importing.thermal once the
 date is read), so a file overlapping an earlier one adds only the detections it lacks.
+
+A detection is a pixel with a fire somewhere in it (VIIRS 375 m at nadir, MODIS 1 km, both
+larger off nadir: `scan` x `track` km), not a located facility: its point is kept as given,
+precision unknown, and geo_method gives the pixel's size.
 """
 
 from __future__ import annotations
@@ -14,9 +18,14 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.importing.presets.base import Preset, slug
-from geo.schema import THERMAL_CATEGORY
+from geo.schema import THERMAL_CATEGORY, UNKNOWN_PRECISION
 
 CONFIDENCE = {"l": "low", "n": "nominal", "h": "high"}
+# No level of the map is a pixel: 'site' is the facility itself, 'town' a town's centre. A
+# detection's point is kept as given (precision unknown), its pixel's size in geo_method.
+NOMINAL_PIXEL = {"VIIRS": " (375 m at nadir, larger towards the scan's edge)",
+                 "MODIS": " (1 km at nadir, larger towards the scan's edge)"}
+IN_THE_PIXEL = "; the fire is somewhere in it, not at a located site"
 TYPES = {"0": "presumed vegetation fire", "1": "active volcano",
          "2": "other static land source", "3": "offshore"}
 
@@ -31,6 +40,19 @@ def hhmm(values: pd.Series) -> pd.Series:
     valid = (pd.to_numeric(hours, errors="coerce") < 24) \
         & (pd.to_numeric(minutes, errors="coerce") < 60)
     return (hours + ":" + minutes).where(valid, "").fillna("")
+
+
+def pixel_method(instrument: pd.Series, scan: pd.Series, track: pd.Series) -> pd.Series:
+    """How a detection is placed: the centre of its pixel, of the size FIRMS gives (scan x
+    track, km) or else the instrument's size at nadir."""
+    scan, track = (v.str.strip().str.replace(r"\.0+$", "", regex=True) for v in (scan, track))
+    sized = pd.to_numeric(scan, errors="coerce").gt(0) & pd.to_numeric(track,
+                                                                       errors="coerce").gt(0)
+    named = instrument.where(instrument != "", "satellite")
+    nominal = named.map(NOMINAL_PIXEL).fillna("")
+    pixel = ("a " + scan + " km × " + track + " km " + named + " pixel (scan × track)").where(
+        sized, "a " + named + " pixel" + nominal)
+    return "NASA FIRMS detection: the centre of " + pixel + IN_THE_PIXEL
 
 
 def instrument_of(frame: pd.DataFrame) -> pd.Series:
@@ -62,9 +84,8 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
         when != "", out["date_start"].str.strip())
     out["time"] = ""  # kept in date_text; the record's precision is the day
     out["subtype"] = slug(instrument)
-    out["geo_precision"] = "site"
-    out["geo_method"] = ("NASA FIRMS detection: centre of the " + instrument.where(
-        instrument != "", "satellite") + " pixel")
+    out["geo_precision"] = UNKNOWN_PRECISION
+    out["geo_method"] = pixel_method(instrument, out["scan"], out["track"])
     out["source_name"] = "NASA FIRMS"
     out["source_url"] = out["source_url"].where(out["source_url"] != "",
                                                 "https://firms.modaps.eosdis.nasa.gov/")
@@ -84,7 +105,7 @@ FIRMS = Preset(
              "satellite": ("satellite",), "instrument": ("instrument",),
              "daynight": ("daynight",), "detection_type": ("type",),
              "viirs_brightness": ("bright_ti4",),
-             "modis_brightness": ("brightness",)},
+             "modis_brightness": ("brightness",), "scan": ("scan",), "track": ("track",)},
     signature=(frozenset({"acq_date", "acq_time", "frp"}),
                frozenset({"acq_date", "acq_time", "bright_ti4"}),
                frozenset({"acq_date", "acq_time", "brightness"}),
@@ -94,7 +115,9 @@ FIRMS = Preset(
                   "daynight": "Day or night pass (D/N)",
                   "detection_type": "Detection type (0-3, archive files)",
                   "viirs_brightness": "VIIRS brightness (bright_ti4, K)",
-                  "modis_brightness": "MODIS brightness (brightness, K)"},
+                  "modis_brightness": "MODIS brightness (brightness, K)",
+                  "scan": "Pixel size along the scan (km)",
+                  "track": "Pixel size along the track (km)"},
     transform=_firms, identity=True, id_prefix="firms-", day_first=False,
     fixed={"category": THERMAL_CATEGORY, "claim_status": "reported"},
 )
