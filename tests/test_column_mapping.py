@@ -215,7 +215,7 @@ def test_firms_detections_are_thermal_detections_not_strikes():
     assert set(frame["source_name"]) == {"NASA FIRMS"}
     assert frame.loc[1, "description"] == ("Thermal detection: fire radiative power 12.3 MW, "
                                            "confidence high, satellite N VIIRS, acquired "
-                                           "01:23 UTC")
+                                           "01:23 UTC, version 2.0NRT")
     assert frame.loc[2, "date_text"] == "2025-08-08 23:59 UTC"
     assert frame.loc[1, "date_start"] == pd.Timestamp("2025-08-08")
 

@@ -120,7 +120,7 @@ def test_a_preset_can_be_forced_and_an_unknown_one_is_named(tmp_path):
         "2025-08-08,Orlivka,45.32,28.44,clear,3rd brigade\n"), ["'weather', 'unit'"]),
     # the geometry's point and KML's time columns are read, through the columns made of them;
     # the folder a placemark is in is not
-    ("firms_modis_sumatra.geojson", None, ["'BRIGHT_T31', 'VERSION'"]),
+    ("firms_modis_sumatra.geojson", None, ["'BRIGHT_T31'"]),
     ("strikes.kml", lambda p: p.write_text(KML), ["'layer'"]),
 ])
 def test_the_columns_no_field_reads_are_named_not_dropped_unsaid(tmp_path, name, make, unread):

@@ -2,6 +2,9 @@
 (brightness/bright_t31), NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...),
 archive downloads (with `type`) and area/country API answers (with or without `instrument`).
 
+The country download's `country_id` (ISO alpha-3) is the country; `version` (2.0NRT near
+real time, 2 or 6.1 the standard archive) is kept in the description.
+
 acq_time is read in every form it is found in: 45, 045, 0045 (HHMM as FIRMS writes it),
 00:45 or 00:45:00 (after a spreadsheet); acq_date as 2025-08-08 or 08/08/2025. Detections
 are stored as thermal detections, never as strikes (geo.importing.thermal). A detection's
@@ -73,13 +76,15 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     instrument = instrument_of(out)
     out["instrument"] = instrument
     kind = out["detection_type"].str.strip().str.replace(r"\.0+$", "", regex=True)
+    written = out["version"].str.strip()
+    version = (", version " + written).where(written != "", "")
     extra = (", FIRMS type " + kind + " (" + kind.map(TYPES).fillna("not a known type")
              + ")").where(kind != "", "")
     out["description"] = ("Thermal detection: fire radiative power " + out["frp"].str.strip()
                           + " MW, confidence " + confidence + ", satellite "
                           + out["satellite"].str.strip() + " " + instrument
                           + ", acquired " + when.where(when != "", out["time"]) + " UTC"
-                          + extra)
+                          + version + extra)
     out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
         when != "", out["date_start"].str.strip())
     out["time"] = ""  # kept in date_text; the record's precision is the day
@@ -105,7 +110,8 @@ FIRMS = Preset(
              "satellite": ("satellite",), "instrument": ("instrument",),
              "daynight": ("daynight",), "detection_type": ("type",),
              "viirs_brightness": ("bright_ti4",),
-             "modis_brightness": ("brightness",), "scan": ("scan",), "track": ("track",)},
+             "modis_brightness": ("brightness",), "scan": ("scan",), "track": ("track",),
+             "version": ("version",), "country": ("country_id",)},
     signature=(frozenset({"acq_date", "acq_time", "frp"}),
                frozenset({"acq_date", "acq_time", "bright_ti4"}),
                frozenset({"acq_date", "acq_time", "brightness"}),
@@ -117,7 +123,8 @@ FIRMS = Preset(
                   "viirs_brightness": "VIIRS brightness (bright_ti4, K)",
                   "modis_brightness": "MODIS brightness (brightness, K)",
                   "scan": "Pixel size along the scan (km)",
-                  "track": "Pixel size along the track (km)"},
+                  "track": "Pixel size along the track (km)",
+                  "version": "Processing version (2.0NRT: near real time)"},
     transform=_firms, identity=True, id_prefix="firms-", day_first=False,
     fixed={"category": THERMAL_CATEGORY, "claim_status": "reported"},
 )
