@@ -54,6 +54,13 @@ def test_excel_day_numbers_in_a_csv_are_their_dates(store):
     assert any("Excel" in note and "45123" in note for note in preview.notes), preview.notes
 
 
+def test_an_excel_day_number_with_a_decimal_comma(store):
+    text = "Datum;Breite;Länge\n45877,5625;49,068;33,42\n"
+    preview = preview_bytes(store, text.encode(), "tabelle.csv")
+    assert preview.counts()["new"] == 1, preview.grouped_problems()
+    assert preview.incidents.loc[1, "date_start"] == pd.Timestamp("2025-08-08")
+
+
 def test_excel_day_numbers_of_a_workbook_are_their_dates(store):
     data = workbook({"Tabelle1": [["Datum", "Breite", "Länge", "Ort"],
                                   [45123, "49.068", "33.42", "Krementschuk"]]})

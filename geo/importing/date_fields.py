@@ -5,7 +5,7 @@ ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-M
 "August 2025" (month precision; Ukrainian and Russian month names too: "14 червня 2025"),
 "2025" (year), "20250808" (ISO 8601's basic form), Unix
 time ("1754611200", seconds or milliseconds: its UTC day), Excel's day number ("45123",
-"45878.5625": a date column formatted as a number, then saved as CSV; 1970 to 2099).
+"45877.5625", "45877,5625": a date column formatted as a number, then saved as CSV; 1970 to 2099).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
 """
@@ -56,7 +56,7 @@ SHAPES = (
 )
 NUMERIC_DAY = r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})"
 EPOCH = r"1\d{9}(?:\d{3})?"   # Unix time, seconds or milliseconds: 2001-09-09 to 2033-05-18
-EXCEL_DAY = r"\d{5}(?:\.\d+)?"   # Excel's serial day, a fraction for the time of day
+EXCEL_DAY = r"\d{5}(?:[.,]\d+)?"  # Excel's serial day, a fraction for the time of day
 EXCEL_ZERO = np.datetime64("1899-12-30", "s")  # day 0 of Excel's 1900 date system
 EXCEL_DAYS = (25569, 73050)    # 1970-01-01 .. 2099-12-31: other numbers are no date
 
@@ -177,7 +177,7 @@ def _read_excel_days(text: pd.Series, value: pd.Series, precision: pd.Series,
     candidate = (value.isna() & text.str.fullmatch(EXCEL_DAY)).to_numpy()
     if not candidate.any():
         return candidate
-    days = pd.to_numeric(text[candidate])
+    days = pd.to_numeric(text[candidate].str.replace(",", ".", regex=False))
     inside = days.between(*EXCEL_DAYS).to_numpy()
     read = np.flatnonzero(candidate)[inside]
     whole = np.floor(days[inside].to_numpy()).astype("int64")
