@@ -70,6 +70,8 @@ def test_coordinate_synonyms(lat, lon):
     ["Дата", "Населений пункт", "Область", "Широта", "Довгота", "Опис", "Джерело"],
     ["Дата события", "Населенный пункт", "Регион", "Широта", "Долгота", "Описание",
      "Источник"],
+    # 'ё' where the names have 'е', as Russian writers use either: it went unread
+    ["Дата", "Населённый пункт", "Регион", "Широта", "Долгота", "Описание", "Источник"],
 ])
 def test_ukrainian_and_russian_headers_are_matched(header):
     mapping = auto_mapping(header)
