@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pandas as pd
 
@@ -98,3 +99,42 @@ def test_an_entry_the_export_reuses_for_another_event_keeps_both(store):
     rows = preview.incidents
     assert rows.loc[5, "incident_id"] == "" and "CIR entry UW9003" in rows.loc[5, "description"]
     assert preview.duplicates[6] == "repeats the id cir-UW9001 of row 1"
+
+
+def eyes_on_russia(description: str = "Constructed strike") -> bytes:
+    """CIR's Eyes on Russia map's events.geojson, as community scrapers read it (id,
+    verifiedDate, url, status, credit, description, country, province, district, city,
+    categories); constructed values."""
+    def feature(event_id, lon, lat, text, categories):
+        return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": {"id": event_id, "verifiedDate": "2022-03-14",
+                               "url": f"https://example.org/{event_id}", "status": "Verified",
+                               "credit": "Constructed credit", "description": text,
+                               "country": "Ukraine", "province": "Constructed Oblast",
+                               "district": "", "city": "Constructed town",
+                               "categories": categories}}
+    return json.dumps({"type": "FeatureCollection", "features": [
+        feature("UW9101", 30.5001, 49.5001, description, ["Bombing or explosion"]),
+        feature("UW9102", 30.5002, 49.5002, "Constructed convoy",
+                ["Russian Military Presence", "Munitions"]),
+    ]}).encode()
+
+
+def test_eyes_on_russia_events_are_matched_on_their_id(store):
+    """The same map's GeoJSON: its rows were matched by proximity, so an edited event was
+    skipped as a duplicate of its stored version instead of updating it."""
+    first = preview_bytes(store, eyes_on_russia(), "events.geojson")
+    assert first.preset.name == "cir" and first.counts()["new"] == 2
+    rows = first.incidents
+    assert list(rows["incident_id"]) == ["cir-UW9101", "cir-UW9102"]
+    assert list(rows["category"]) == ["strike", "other"]
+    assert rows.loc[1, "date_start"] == pd.Timestamp("2022-03-14")
+    assert (rows.loc[1, "place"], rows.loc[1, "source_url"]) == (
+        "Constructed town", "https://example.org/UW9101")
+    for kept in ("Constructed strike", "CIR event group: Bombing or explosion",
+                 "CIR status: Verified", "Credit: Constructed credit"):
+        assert kept in rows.loc[1, "description"]
+    assert "Russian Military Presence; Munitions" in rows.loc[2, "description"]
+    commit_import(first, store)
+    newer = preview_bytes(store, eyes_on_russia("Constructed strike, edited"), "events.geojson")
+    assert (newer.counts()["changed"], newer.counts()["new"]) == (1, 0)

@@ -10,9 +10,16 @@ category and, without its period, the subtype; it, the violence level (1-5 or 'G
 and the geolocation link are kept in the description. The export states no precision for
 its points: they are kept as given, precision unknown. Rows the export leaves undated start
 their title with the date, day first ('01/03/2022 Destroyed ...'): that date is read.
+
+The same organisation's Eyes on Russia map (`events.geojson`: id, verifiedDate, url, status,
+credit, description, country, province, district, city, categories) is read alike: its `id`
+is the event's id, its categories (a list) the event group, its status and credit are kept
+in the description.
 """
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 
@@ -36,12 +43,40 @@ def _reused(frame: pd.DataFrame, entry: pd.Series) -> pd.Series:
     return (entry != "") & entry.duplicated() & first
 
 
+def _groups(text: str) -> list[str]:
+    """The event groups of one cell: a JSON list (Eyes on Russia's categories) or text."""
+    text = text.strip()
+    if text.startswith("["):
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            value = None
+        if isinstance(value, list):
+            return [str(v).strip() for v in value if str(v).strip()]
+    return [text] if text else []
+
+
+def _kinds(groups: list[list[str]]) -> list[tuple[str, str]]:
+    """(subtype, category) of each event's groups: its first group, the first category one
+    of them gives; each distinct group read once."""
+    distinct = pd.Series(sorted({g for row in groups for g in row}), dtype=object)
+    kind = dict(zip(distinct, slug(distinct.str.replace(PERIOD, "", regex=True, case=False)),
+                    strict=True))
+    out = []
+    for row in groups:
+        kinds = [kind[g] for g in row]
+        category = next((CATEGORIES[k] for k in kinds if k in CATEGORIES), "other")
+        out.append((kinds[0], category) if kinds else ("", ""))
+    return out
+
+
 def _cir(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    group = out["event_group"].str.strip()
-    kind = slug(group.str.replace(PERIOD, "", regex=True, case=False))
-    out["subtype"] = kind
-    out["category"] = kind.map(CATEGORIES).fillna("other").where(kind != "", "")
+    groups = [_groups(cell) for cell in out["event_group"].to_numpy(dtype=object)]
+    kinds = _kinds(groups)
+    group = pd.Series(["; ".join(g) for g in groups], index=out.index, dtype=object)
+    out["subtype"] = pd.Series([k for k, _ in kinds], index=out.index, dtype=object)
+    out["category"] = pd.Series([c for _, c in kinds], index=out.index, dtype=object)
     titled = out["title"].str.extract(TITLE_DATE)[0].fillna("")
     undated = (out["date_start"] == "") & (titled != "")
     out["date_start"] = out["date_start"].where(~undated, titled)
@@ -58,6 +93,8 @@ def _cir(frame: pd.DataFrame) -> pd.DataFrame:
         ("CIR event group: " + group).where(group != "", ""),
         ("CIR violence level " + level).where(level != "", ""),
         ("Geolocation: " + out["geolocation"]).where(out["geolocation"] != "", ""),
+        ("CIR status: " + out["cir_status"]).where(out["cir_status"] != "", ""),
+        ("Credit: " + out["credit"]).where(out["credit"] != "", ""),
         separator="\n")
     entry = out["incident_id"].str.strip()
     reused = _reused(out, entry)
@@ -73,21 +110,26 @@ def _cir(frame: pd.DataFrame) -> pd.DataFrame:
 CIR = Preset(
     name="cir", label="CIR / Bellingcat Russia-Ukraine monitor map",
     help="The monitor map's export (entry, date, event_group, title, brief description, "
-         "lat, lon, ..., violence level, link, geolocation): entries are matched on their "
+         "lat, lon, ..., violence level, link, geolocation) and Eyes on Russia's events "
+         "(id, verifiedDate, categories, ...): entries are matched on their "
          "id, so a re-import adds nothing and a newer export updates them; the event group "
          "gives the category (bombing, damage: strike; arrests: security; others: other); "
          "coordinates kept as given, precision unknown (the map states none).",
-    mapping={"incident_id": ("entry",), "date_start": ("date",), "title": ("title",),
-             "event_group": ("event_group",), "description": ("brief_description",),
+    mapping={"incident_id": ("entry", "id"), "date_start": ("date", "verified_date"),
+             "title": ("title",), "event_group": ("event_group", "categories"),
+             "description": ("brief_description", "description"),
              "latitude": ("lat", "latitude"), "longitude": ("lon", "longitude"),
              "country": ("country",), "admin1": ("province",), "admin2": ("district",),
-             "place": ("town_city",), "munitions": ("arms_munition",),
-             "violence_level": ("violence_level",), "source_url": ("link",),
-             "geolocation": ("geolocation",)},
+             "place": ("town_city", "city"), "munitions": ("arms_munition",),
+             "violence_level": ("violence_level",), "source_url": ("link", "url"),
+             "geolocation": ("geolocation",), "cir_status": ("status",),
+             "credit": ("credit",)},
     signature=(frozenset({"entry", "event_group", "violence_level"}),
-               frozenset({"entry", "brief_description", "geolocation"})),
-    extra_fields={"title": "Title", "event_group": "CIR event group",
-                  "violence_level": "CIR violence level", "geolocation": "Geolocation link"},
+               frozenset({"entry", "brief_description", "geolocation"}),
+               frozenset({"verified_date", "credit", "categories"})),
+    extra_fields={"title": "Title", "event_group": "CIR event group (categories)",
+                  "violence_level": "CIR violence level", "geolocation": "Geolocation link",
+                  "cir_status": "CIR status", "credit": "Credit"},
     transform=_cir, identity=True, id_prefix="cir-", lists_missing=True,
     fixed={"claim_status": "reported"}, day_first=True,
 )
