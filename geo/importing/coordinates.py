@@ -3,6 +3,7 @@
 Every problem is named by row and column ("Row 12: latitude 95.2 is out of range (-90..90)").
 A swap of the two columns is suggested only when every point is impossible as given and
 possible swapped: around Ukraine both orders are valid numbers, so it cannot be guessed.
+A cell that says the value is missing ('N/A', '—', 'н/д') is an empty cell.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import pandas as pd
 from geo.importing.degrees import dms_degrees
 from geo.importing.hemisphere_words import letters_of
 from geo.importing.problems import RowIssues
+
+# what spreadsheets and exports write in a cell whose value is not known
+MISSING = frozenset({"n/a", "na", "n.a.", "#n/a", "-", "--", "—", "–", "?", "null", "none",
+                     "nan", "unknown", "н/д", "н.д.", "немає", "нет"})
 
 
 def parse_numbers(text: pd.Series) -> pd.Series:
@@ -37,11 +42,27 @@ def parse_numbers(text: pd.Series) -> pd.Series:
     return values
 
 
+def _unwritten(text: pd.Series, values: np.ndarray) -> pd.Series:
+    """The text with '' where a cell that is no number says the value is missing ('N/A',
+    '—'): such a row has no coordinates, and its place name can place it. Only cells that
+    are not numbers are looked at."""
+    odd = ~np.isfinite(values) & (text.to_numpy(dtype=object) != "")
+    if not odd.any():
+        return text
+    missing = text[odd].str.strip().str.lower().isin(MISSING)
+    if not missing.any():
+        return text
+    text = text.copy()
+    text[missing.index[missing]] = ""
+    return text
+
+
 def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints: list[str]):
     """(latitude, longitude) arrays, NaN where unusable; which rows gave any coordinate;
     whether a swap of the columns is suggested. Problems go to `issues` and `hints`."""
-    lat_text, lon_text = fields["latitude"], fields["longitude"]
-    lat, lon = parse_numbers(lat_text).to_numpy(), parse_numbers(lon_text).to_numpy()
+    lat, lon = (parse_numbers(fields[name]).to_numpy() for name in ("latitude", "longitude"))
+    lat_text = _unwritten(fields["latitude"], lat)
+    lon_text = _unwritten(fields["longitude"], lon)
     rows = fields.index.to_numpy()
     for name, text, values in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
         bad = (text.to_numpy(dtype=object) != "") & ~np.isfinite(values)
