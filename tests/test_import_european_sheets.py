@@ -101,3 +101,12 @@ def test_a_coordinate_pair_with_hemisphere_words(store):
     assert preview.counts()["new"] == 1, preview.grouped_problems()
     row = preview.incidents.loc[1]
     assert (row["latitude"], row["longitude"]) == (49.068, 33.42)
+
+
+@pytest.mark.parametrize("header", ["Koordinaten", "Coordonnées", "GPS-Koordinaten"])
+def test_a_point_in_one_german_or_french_column(store, header):
+    text = f'Datum;{header}\n08.08.2025;"49,068; 33,42"\n'
+    preview = preview_bytes(store, text.encode(), "punkte.csv")
+    assert preview.counts()["new"] == 1, preview.grouped_problems()
+    row = preview.incidents.loc[1]
+    assert (row["latitude"], row["longitude"]) == (49.068, 33.42)

@@ -23,8 +23,11 @@ from geo.importing.readers.table import RawTable
 
 PAIR_HEADERS = ("coordinates", "coordinate", "coords", "coord", "latlon", "lat_lon",
                 "lat_long", "latlong", "latlng", "lat_lng", "lat_lon_pair", "gps",
-                "gps_coordinates", "position", "point", "координати", "координаты")
-PREFIXES = ("coordinates_", "coords_", "координати_", "координаты_")  # 'Coordinates (lat, lon)'
+                "gps_coordinates", "position", "point", "координати", "координаты",
+                "koordinaten", "gps_koordinaten", "coordonnées", "coordonnees",
+                "coordonnées_gps")
+PREFIXES = ("coordinates_", "coords_", "координати_", "координаты_", "koordinaten_",
+            "coordonnées_")  # 'Coordinates (lat, lon)'
 SHOWN_CHARACTERS = 60
 NUMBER = r"[-+\u2212]?\d+(?:\.\d+)?"
 # a half: a number, with a degree sign, minutes, seconds and a hemisphere letter or not
