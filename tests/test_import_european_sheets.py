@@ -110,3 +110,11 @@ def test_a_point_in_one_german_or_french_column(store, header):
     assert preview.counts()["new"] == 1, preview.grouped_problems()
     row = preview.incidents.loc[1]
     assert (row["latitude"], row["longitude"]) == (49.068, 33.42)
+
+
+def test_a_longitude_ending_in_o_is_refused_with_why(store):
+    """'33° 25′ O' is east in a German table (Ost) and west in a French one (Ouest)."""
+    text = "Datum;Breite;Länge\n08.08.2025;49° 4′ N;33° 25′ O\n"
+    problems = " ".join(preview_bytes(store, text.encode(), "x.csv").grouped_problems())
+    assert "longitude '33° 25′ O' ends in 'O', which is east in German (Ost) and west in " \
+        "French (Ouest); write E or W instead" in problems

@@ -8,6 +8,8 @@ A cell that says the value is missing ('N/A', '—', 'н/д') is an empty cell.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -15,6 +17,8 @@ from geo.importing.degrees import dms_degrees
 from geo.importing.hemisphere_words import letters_of
 from geo.importing.problems import RowIssues
 
+# a degree value ending in 'O': German Ost (east) or French Ouest (west), no guess
+OST_OR_OUEST = re.compile(r"^[\d\s.,°º˚'′’\"″”]+[Oo]\.?$")
 # what spreadsheets and exports write in a cell whose value is not known
 MISSING = frozenset({"n/a", "na", "n.a.", "#n/a", "-", "--", "—", "–", "?", "null", "none",
                      "nan", "unknown", "н/д", "н.д.", "немає", "нет"})
@@ -57,6 +61,14 @@ def _unwritten(text: pd.Series, values: np.ndarray) -> pd.Series:
     return text
 
 
+def _not_a_number(name: str, text: str, value: float) -> str:
+    if OST_OR_OUEST.search(text):
+        return (f"{name} '{text}' ends in 'O', which is east in German (Ost) and west in "
+                "French (Ouest); write E or W instead")
+    return (f"{name} '{text}' is not a {'finite ' if np.isinf(value) else ''}number; write "
+            "decimal degrees such as 46.4857")
+
+
 def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints: list[str]):
     """(latitude, longitude) arrays, NaN where unusable; which rows gave any coordinate;
     whether a swap of the columns is suggested. Problems go to `issues` and `hints`."""
@@ -66,10 +78,8 @@ def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints
     rows = fields.index.to_numpy()
     for name, text, values in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
         bad = (text.to_numpy(dtype=object) != "") & ~np.isfinite(values)
-        issues.add("rejected", rows[bad], [
-            f"{name} '{v}' is not a {'finite ' if np.isinf(x) else ''}number; write decimal "
-            "degrees such as 46.4857"
-            for v, x in zip(text.to_numpy()[bad], values[bad], strict=True)])
+        issues.add("rejected", rows[bad], [_not_a_number(name, v, x) for v, x in zip(
+            text.to_numpy()[bad], values[bad], strict=True)])
     both = np.isfinite(lat) & np.isfinite(lon)
     # Only when every point is impossible as given and possible swapped: around Ukraine
     # both orders are valid coordinates, so a swap cannot be guessed from numbers alone.
