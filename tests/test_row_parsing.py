@@ -114,6 +114,14 @@ def test_mixed_date_formats_in_one_file_all_read():
                                                  "2025-08-11 06:00"]
 
 
+def test_a_time_column_holding_the_whole_moment_is_kept_once():
+    """A GeoPackage's or a database's datetime in the 'time' column beside the date: the
+    date as written read '2025-08-08 2025-08-08T03:40:00'."""
+    rows = parsed("date,time,lat,lon\n2025-08-08,2025-08-08T03:40:00,46,30\n"
+                  "2025-08-09,03:40,46,30\n")
+    assert list(rows.incidents["date_text"]) == ["2025-08-08T03:40:00", "2025-08-09 03:40"]
+
+
 def test_precision_widens_the_interval():
     rows = parsed("date,date_end,date_precision,lat,lon\n"
                   "August 2025,,,46,30\n2025,,,46,30\n2025-08-13,,week,46,30\n"

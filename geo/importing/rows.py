@@ -202,8 +202,9 @@ def _date_text(fields: pd.DataFrame) -> pd.Series:
     plain = pd.Series(distinct, dtype=object).str.fullmatch(ISO_DAY).to_numpy(dtype=bool)
     text = np.where(plain[codes], "", written) if len(codes) else written
     timed = filled(fields["time"])
-    text[timed] = [f"{d} {t}" for d, t in zip(written[timed], fields["time"].to_numpy()[timed],
-                                               strict=True)]
+    # a time cell that holds the whole moment (a GeoPackage's datetime) is said once
+    text[timed] = [t if d and d in t else f"{d} {t}" for d, t in zip(
+        written[timed], fields["time"].to_numpy()[timed], strict=True)]
     given = fields["date_text"].to_numpy(dtype=object)
     return pd.Series(np.where(given != "", given, text), index=fields.index, dtype=object)
 
