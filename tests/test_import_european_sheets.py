@@ -113,8 +113,20 @@ def test_a_point_in_one_german_or_french_column(store, header):
 
 
 def test_a_longitude_ending_in_o_is_refused_with_why(store):
-    """'33° 25′ O' is east in a German table (Ost) and west in a French one (Ouest)."""
-    text = "Datum;Breite;Länge\n08.08.2025;49° 4′ N;33° 25′ O\n"
+    """'33° 25′ O' is east in a German table (Ost) and west in a French one (Ouest): a
+    column without a German name says no which."""
+    text = "date;latitude;longitude\n2025-08-08;49° 4′ N;33° 25′ O\n"
     problems = " ".join(preview_bytes(store, text.encode(), "x.csv").grouped_problems())
     assert "longitude '33° 25′ O' ends in 'O', which is east in German (Ost) and west in " \
         "French (Ouest); write E or W instead" in problems
+
+
+@pytest.mark.parametrize("text", [
+    "Datum;Breite;Länge\n08.08.2025;49° 4′ N;33° 25′ O\n",
+    'Datum;Koordinaten\n08.08.2025;"49° 4′ N, 33° 25′ O"\n',
+])
+def test_o_is_east_in_a_german_column(store, text):
+    preview = preview_bytes(store, text.encode(), "punkte.csv")
+    assert preview.counts()["new"] == 1, preview.grouped_problems()
+    row = preview.incidents.loc[1]
+    assert abs(row["latitude"] - 49.0667) < 1e-3 and abs(row["longitude"] - 33.4167) < 1e-3
