@@ -226,3 +226,11 @@ def test_template_csv_is_one_header_and_one_example_row():
     frame = pd.read_csv(io.BytesIO(template_csv()), dtype=str, keep_default_na=False,
                         encoding="utf-8-sig")
     assert len(frame) == 1 and frame.loc[0, "category"] == "strike"
+
+
+def test_a_german_length_or_width_alone_is_no_coordinate():
+    """'Länge' is also a length and 'Breite' a width: alone, neither is half a point (the
+    file was refused as missing its latitude though its place names could place it)."""
+    mapping = auto_mapping(["Datum", "Ort", "Länge"])
+    assert (mapping["latitude"], mapping["longitude"], mapping["place"]) == (None, None, "Ort")
+    assert auto_mapping(["Datum", "Breite", "Länge"])["longitude"] == "Länge"

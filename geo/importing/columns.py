@@ -88,7 +88,21 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
             used.add(found)
     if not preset.mapping:
         _by_suffix(mapping, list(columns), used)
+        _without_lone_german_axis(mapping)
     return mapping
+
+
+# German 'Breite' and 'Länge' are also a width and a length: only the pair is a point
+GERMAN_AXES = frozenset({"breite", "länge", "laenge"})
+
+
+def _without_lone_german_axis(mapping: Mapping) -> None:
+    lat, lon = mapping.get("latitude"), mapping.get("longitude")
+    if bool(lat) == bool(lon):
+        return
+    field = "latitude" if lat else "longitude"
+    if normalise_header(lat or lon) in GERMAN_AXES:
+        mapping[field] = None
 
 
 def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
