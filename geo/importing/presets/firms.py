@@ -104,7 +104,9 @@ FIRMS = Preset(
     help="Satellite thermal detections (acq_date, acq_time in any form, frp, confidence, "
          "satellite; VIIRS or MODIS, NRT or standard, archive or area download): stored as "
          "the 'Thermal detection' category, never as strikes. A detection is identified by "
-         "its satellite, time and pixel: an overlapping file adds only new ones.",
+         "its satellite, time and pixel: an overlapping file adds only new ones. Its "
+         "point is the centre of a pixel (375 m VIIRS, 1 km MODIS): precision unknown, "
+         "never the site itself; the pixel's size is kept in how it was placed.",
     mapping={"date_start": ("acq_date",), "time": ("acq_time",), "latitude": ("latitude",),
              "longitude": ("longitude",), "confidence": ("confidence",), "frp": ("frp",),
              "satellite": ("satellite",), "instrument": ("instrument",),
