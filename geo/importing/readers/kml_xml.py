@@ -82,7 +82,8 @@ def _root(data: bytes, zipped: bool):
     """The KML's root element, or None when its XML cannot be read."""
     try:
         return ElementTree.fromstring(_kml_text(data, zipped))
-    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError):
+    # LookupError: an XML declaration naming an encoding that does not exist ('UuF-8')
+    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, LookupError):
         return None
 
 
