@@ -70,6 +70,8 @@ def test_coordinate_synonyms(lat, lon):
     ["Дата", "Населений пункт", "Область", "Широта", "Довгота", "Опис", "Джерело"],
     ["Дата события", "Населенный пункт", "Регион", "Широта", "Долгота", "Описание",
      "Источник"],
+    # 'ё' where the names have 'е', as Russian writers use either: it went unread
+    ["Дата", "Населённый пункт", "Регион", "Широта", "Долгота", "Описание", "Источник"],
 ])
 def test_ukrainian_and_russian_headers_are_matched(header):
     mapping = auto_mapping(header)
@@ -130,8 +132,10 @@ def test_two_columns_ending_in_a_fields_word_are_no_guess():
 
 
 def test_a_missing_date_column_is_named_with_what_was_found():
-    problems = check_mapping(auto_mapping(["Datum", "Ort", "Breite"]), ["Datum", "Ort", "Breite"])
-    assert problems[0].startswith("Missing column for date; found: Datum, Ort, Breite")
+    # Spanish headers: no field knows them (German ones are read, geo.importing.european_headers)
+    problems = check_mapping(auto_mapping(["Fecha", "Lugar", "Latitud"]),
+                             ["Fecha", "Lugar", "Latitud"])
+    assert problems[0].startswith("Missing column for date; found: Fecha, Lugar, Latitud")
     assert "Missing column for a location" in problems[1]
 
 
@@ -149,7 +153,7 @@ def test_the_user_can_change_the_mapping():
 
 
 def test_apply_mapping_refuses_unusable_columns():
-    table = raw("Datum,Ort\n2025-08-08,Odesa\n")
+    table = raw("Fecha,Lugar\n2025-08-08,Odesa\n")
     with pytest.raises(ValidationError) as error:
         apply_mapping(table.frame, auto_mapping(table.columns))
     assert any("Missing column for date" in p for p in error.value.problems)
@@ -209,11 +213,11 @@ def test_firms_detections_are_thermal_detections_not_strikes():
     frame = rows.incidents
     assert not rows.issues.rejected
     assert set(frame["category"]) == {"thermal_detection"}
-    assert set(frame["geo_precision"]) == {"site"}
+    assert set(frame["geo_precision"]) == {"unknown"}  # a pixel, not a located site
     assert set(frame["source_name"]) == {"NASA FIRMS"}
     assert frame.loc[1, "description"] == ("Thermal detection: fire radiative power 12.3 MW, "
                                            "confidence high, satellite N VIIRS, acquired "
-                                           "01:23 UTC")
+                                           "01:23 UTC, version 2.0NRT")
     assert frame.loc[2, "date_text"] == "2025-08-08 23:59 UTC"
     assert frame.loc[1, "date_start"] == pd.Timestamp("2025-08-08")
 
@@ -222,3 +226,11 @@ def test_template_csv_is_one_header_and_one_example_row():
     frame = pd.read_csv(io.BytesIO(template_csv()), dtype=str, keep_default_na=False,
                         encoding="utf-8-sig")
     assert len(frame) == 1 and frame.loc[0, "category"] == "strike"
+
+
+def test_a_german_length_or_width_alone_is_no_coordinate():
+    """'Länge' is also a length and 'Breite' a width: alone, neither is half a point (the
+    file was refused as missing its latitude though its place names could place it)."""
+    mapping = auto_mapping(["Datum", "Ort", "Länge"])
+    assert (mapping["latitude"], mapping["longitude"], mapping["place"]) == (None, None, "Ort")
+    assert auto_mapping(["Datum", "Breite", "Länge"])["longitude"] == "Länge"

@@ -68,7 +68,7 @@ def test_dry_run_writes_nothing(database_url, good_csv):
 
 @pytest.mark.parametrize("content, message", [
     (b"", "'bad.csv' is empty"),
-    (b"Datum,Ort,Breite\n1,2,3\n", "Missing column for date; found: Datum, Ort, Breite"),
+    (b"Fecha,Lugar,Latitud\n1,2,3\n", "Missing column for date; found: Fecha, Lugar, Latitud"),
     (b"\x89PNG\r\n\x1a\nbinary", "looks like a PNG image"),
     (b"date,lat,lon\n", "has a header (date, lat, lon) but no data rows"),
 ])

@@ -63,8 +63,8 @@ def ucdp_flatgeobuf(path) -> None:
 
 @pytest.mark.parametrize("name, make, count, precisions", [
     ("acled.xlsx", acled_workbook, 4, {"town", "admin1"}),
-    ("firms_modis_sumatra.geojson", None, 25, {"site"}),
-    ("firms_viirs_nrt_silex.csv", None, 9, {"site"}),
+    ("firms_modis_sumatra.geojson", None, 25, {"unknown"}),
+    ("firms_viirs_nrt_silex.csv", None, 9, {"unknown"}),
     ("strikes.kml", lambda p: p.write_text(KML), 2, {"unknown"}),
     ("strikes.gpkg", lambda p: points(p, "GPKG"), 2, {"unknown"}),
     ("strikes.parquet", lambda p: points(p, "Parquet"), 2, {"unknown"}),
@@ -72,8 +72,8 @@ def ucdp_flatgeobuf(path) -> None:
     ("ucdp_ged_ukraine_export_sample.csv", None, 43, {"town", "admin1", "country", "unknown"}),
     # real downloads that were refused before: FIRMS's shapefile ZIP and its CSV ZIP, UCDP
     # GED as GeoJSON (ISO date-times) and as FlatGeobuf
-    ("firms_modis_c6_global_24h_shapefile.zip", None, 25, {"site"}),
-    ("DL_FIRE_SV-C2_1.zip", firms_download, 9, {"site"}),
+    ("firms_modis_c6_global_24h_shapefile.zip", None, 25, {"unknown"}),
+    ("DL_FIRE_SV-C2_1.zip", firms_download, 9, {"unknown"}),
     ("ucdp_ged_v23_1_car_sample.geojson", None, 27, {"town", "admin1", "country"}),
     ("GEDEvent_v23_1.fgb", ucdp_flatgeobuf, 27, {"town", "admin1", "country"}),
     # GPX waypoints (OsmAnd, Garmin) were refused as "XML that is not KML"
@@ -101,7 +101,7 @@ def test_preset_list_describes_every_preset():
     done = geo("import", "--preset", "list")
     assert done.returncode == 0
     names = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
-    assert names == ["auto", "template", "acled", "firms", "ucdp", "timemap"]
+    assert names == ["auto", "template", "acled", "firms", "ucdp", "timemap", "cir"]
     assert "geo_precision 1-3 (town / near the town / region)" in done.stdout
 
 
@@ -120,7 +120,7 @@ def test_a_preset_can_be_forced_and_an_unknown_one_is_named(tmp_path):
         "2025-08-08,Orlivka,45.32,28.44,clear,3rd brigade\n"), ["'weather', 'unit'"]),
     # the geometry's point and KML's time columns are read, through the columns made of them;
     # the folder a placemark is in is not
-    ("firms_modis_sumatra.geojson", None, ["'SCAN', 'BRIGHT_T31', 'TRACK', 'VERSION'"]),
+    ("firms_modis_sumatra.geojson", None, ["'BRIGHT_T31'"]),
     ("strikes.kml", lambda p: p.write_text(KML), ["'layer'"]),
 ])
 def test_the_columns_no_field_reads_are_named_not_dropped_unsaid(tmp_path, name, make, unread):

@@ -78,17 +78,17 @@ def test_a_umap_export_is_offered_and_previewed_as_its_layers_features(page):
 def test_an_unusable_file_says_why(page):
     uploaded(page, b"", "empty.csv")
     assert "'empty.csv' is empty" in page.error[0].value.replace("\\", "")
-    uploaded(page, b"Datum,Ort,Breite\n1,2,3\n", "de.csv")
-    assert "Missing column for date; found: Datum, Ort, Breite" in \
+    uploaded(page, b"Fecha,Lugar,Latitud\n1,2,3\n", "es.csv")
+    assert "Missing column for date; found: Fecha, Lugar, Latitud" in \
         page.error[0].value.replace("\\", "")
 
 
 def test_the_mapping_can_be_changed(page):
-    uploaded(page, b"Datum,Breite,Laenge\n2025-08-08,46.1,30.1\n", "de.csv")
+    uploaded(page, b"Fecha,Latitud,Longitud\n2025-08-08,46.1,30.1\n", "es.csv")
     assert page.error  # no date column found by name
     key = next(s.key for s in page.selectbox if s.key.endswith("_map_auto_date_start"))
-    page.selectbox(key=key).set_value("Datum")
-    for field, column in (("latitude", "Breite"), ("longitude", "Laenge")):
+    page.selectbox(key=key).set_value("Fecha")
+    for field, column in (("latitude", "Latitud"), ("longitude", "Longitud")):
         name = next(s.key for s in page.selectbox if s.key.endswith(f"_map_auto_{field}"))
         page.selectbox(key=name).set_value(column)
     button(page, "Check the file").click().run()

@@ -218,8 +218,8 @@ def test_without_a_geocoder_place_rows_are_rejected_with_the_reason(store):
 
 def test_an_unusable_mapping_is_a_validation_error(store):
     with pytest.raises(ValidationError) as error:
-        preview_import(read_upload(b"Datum,Ort,Breite\n1,2,3\n", "de.csv"), store, OPTIONS)
-    assert "Missing column for date; found: Datum, Ort, Breite" in error.value.problems[0]
+        preview_import(read_upload(b"Fecha,Lugar,Latitud\n1,2,3\n", "es.csv"), store, OPTIONS)
+    assert "Missing column for date; found: Fecha, Lugar, Latitud" in error.value.problems[0]
 
 
 def test_import_path_dry_run_writes_nothing(store, geocoder, tmp_path):

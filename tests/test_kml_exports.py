@@ -115,6 +115,20 @@ def test_kml_times_keep_the_precision_the_file_writes(store):
     assert days["when 2009-03-01"] == ("2009-03-01", "2009-03-01", "day")
 
 
+def test_kml_2_0_old_style_schema_placemarks_are_read(store):
+    """KML 2.0's <Schema parent="Placemark"> elements (removed in 2.1; ArcGIS and early Google
+    Earth wrote them): the file was refused as having no features."""
+    data = (TEST_DATA / "giscore_kml_old_style_schema.kml").read_bytes()
+    table = read_file(data, "SchemaOldStyle.kml")
+    assert list(table.frame["DATE"]) == ["2008-07-08T18:01:53.000Z", "2008-07-08T18:02:03.000Z",
+                                         "2008-07-08T18:02:11.000Z"]
+    assert list(table.frame["MGRS"]) == ["38SMB4587388305"] * 3
+    preview = preview_bytes(store, data, "SchemaOldStyle.kml", keep_duplicates=True)
+    assert preview.counts()["rejected"] == 0
+    assert set(preview.incidents["date_start"].dt.strftime("%Y-%m-%d")) == {"2008-07-08"}
+    assert round(preview.incidents.iloc[0]["longitude"], 5) == -71.23379
+
+
 def test_kml_without_any_time_asks_for_the_date_column(store):
     undated = re.sub(r"<TimeStamp>.*?</TimeStamp>|<TimeSpan>.*?</TimeSpan>", "", KML,
                      flags=re.S).encode()

@@ -170,3 +170,29 @@ def test_schema_6_corrects_precision_stored_without_evidence(tmp_path):
                              "link_history").fetchall()
     assert history[0][:3] == ("csv-1", "drohobych_refinery", "schema upgrade 6")
     assert "needs site precision" in history[0][3]
+
+
+@pytest.mark.parametrize("name, method", [
+    ("firms_viirs_nrt_silex.csv", "NASA FIRMS detection: the centre of a 0.39 km × 0.36 km "
+     "VIIRS pixel (scan × track); the fire is somewhere in it, not at a located site"),
+    ("firms_modis_archive_m6_australia.csv", "NASA FIRMS detection: the centre of a 1 km × "
+     "1 km MODIS pixel (scan × track); the fire is somewhere in it, not at a located site"),
+    ("firms_modis_sumatra.geojson", "NASA FIRMS detection: the centre of a 1.1 km × 1.1 km "
+     "MODIS pixel (scan × track); the fire is somewhere in it, not at a located site"),
+])
+def test_a_firms_detection_is_a_pixel_never_the_site_itself(store, name, method):
+    """A detection is a 375 m (VIIRS) to 1 km and more (MODIS, off nadir) pixel with a fire
+    somewhere in it: it was stored as 'site', the facility itself. No level of the map is a
+    pixel, so its point is kept as given, with the pixel's size in how it was placed."""
+    rows = preview_bytes(store, (TEST_DATA / name).read_bytes(), name).rows
+    assert set(rows["geo_precision"]) == {"unknown"}
+    assert rows.loc[1, "geo_method"] == method
+
+
+def test_a_firms_file_without_scan_and_track_names_the_nominal_pixel(store):
+    frame = pd.read_csv(TEST_DATA / "firms_viirs_nrt_silex.csv", dtype=str,
+                        keep_default_na=False).drop(columns=["scan", "track"])
+    rows = preview_bytes(store, frame.to_csv(index=False).encode(), "v.csv").rows
+    assert rows.loc[1, "geo_method"] == (
+        "NASA FIRMS detection: the centre of a VIIRS pixel (375 m at nadir, larger towards "
+        "the scan's edge); the fire is somewhere in it, not at a located site")

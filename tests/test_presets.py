@@ -282,3 +282,17 @@ def test_timemap_csv_download_reads_like_its_json(store):
     assert rows.loc[1, "source_url"] == \
         "https://twitter.com/Michael1Sheldon/status/1496717647089651716"
     assert "Categories: Type of area affected = Residential" in rows.loc[1, "description"]
+
+
+def test_firms_country_download_keeps_its_country_and_version(store):
+    """FIRMS's country download (/api/country/csv) starts with `country_id` (ISO 3166
+    alpha-3); every FIRMS file has `version` (2.0NRT near real time, 2 or 6.1 the standard
+    archive): both were left unread."""
+    frame = pd.read_csv(VIIRS_CSV, dtype=str, keep_default_na=False)
+    frame.insert(0, "country_id", "ITA")
+    preview = preview_bytes(store, frame.to_csv(index=False).encode(), "ITA_VIIRS.csv")
+    assert preview.preset.name == "firms" and preview.counts()["new"] == 9
+    row = preview.incidents.loc[1]
+    assert row["country"] == "ITA"
+    assert "version 2.0NRT" in row["description"]
+    assert not any("'country_id'" in note or "'version'" in note for note in preview.notes)

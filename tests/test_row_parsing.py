@@ -114,6 +114,14 @@ def test_mixed_date_formats_in_one_file_all_read():
                                                  "2025-08-11 06:00"]
 
 
+def test_a_time_column_holding_the_whole_moment_is_kept_once():
+    """A GeoPackage's or a database's datetime in the 'time' column beside the date: the
+    date as written read '2025-08-08 2025-08-08T03:40:00'."""
+    rows = parsed("date,time,lat,lon\n2025-08-08,2025-08-08T03:40:00,46,30\n"
+                  "2025-08-09,03:40,46,30\n")
+    assert list(rows.incidents["date_text"]) == ["2025-08-08T03:40:00", "2025-08-09 03:40"]
+
+
 def test_precision_widens_the_interval():
     rows = parsed("date,date_end,date_precision,lat,lon\n"
                   "August 2025,,,46,30\n2025,,,46,30\n2025-08-13,,week,46,30\n"
@@ -149,7 +157,9 @@ def test_coordinate_problems_are_named_by_row_and_column():
     assert rows.issues.rejected[1] == ["Row 1: latitude 95.2 is out of range (-90..90)"]
     assert rows.issues.rejected[2] == ["Row 2: longitude 200 is out of range (-180..180)"]
     assert rows.issues.rejected[3][0].startswith("Row 3: latitude 'abc' is not a number")
-    assert rows.issues.rejected[4][0].startswith("Row 4: latitude 'nan' is not a number")
+    # 'nan' is a missing value (as pandas writes one), not a number: half a point
+    assert rows.issues.rejected[4] == ["Row 4: longitude is given but latitude is empty; give "
+                                       "both, or neither to look the place name up"]
     assert rows.issues.rejected[5][0].startswith("Row 5: longitude 'inf' is not a finite")
     assert rows.issues.rejected[6] == ["Row 6: latitude is given but longitude is empty; give "
                                        "both, or neither to look the place name up"]

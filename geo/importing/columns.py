@@ -16,6 +16,7 @@ from geo.allocation import paused_gc
 from geo.errors import ValidationError
 from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
+from geo.importing.european_headers import FRENCH_NAMES, GERMAN_NAMES
 from geo.importing.presets.base import Preset, header_keys, normalise_header
 from geo.importing.presets.registry import PRESETS, detect_preset
 
@@ -56,7 +57,8 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "claim_status": ("Claim status", ("claim_status", "status", "verification")),
     "incident_id": ("Incident id", ("incident_id", "id", "event_id", "event_id_cnty")),
 }
-FIELDS = {name: (label, names + CYRILLIC_NAMES.get(name, ()))
+FIELDS = {name: (label, names + CYRILLIC_NAMES.get(name, ()) + GERMAN_NAMES.get(name, ())
+                  + FRENCH_NAMES.get(name, ()))
           for name, (label, names) in FIELDS.items()}
 
 Mapping = dict[str, str | None]
@@ -86,7 +88,21 @@ def auto_mapping(columns, preset: Preset | str = "auto") -> Mapping:
             used.add(found)
     if not preset.mapping:
         _by_suffix(mapping, list(columns), used)
+        _without_lone_german_axis(mapping)
     return mapping
+
+
+# German 'Breite' and 'Länge' are also a width and a length: only the pair is a point
+GERMAN_AXES = frozenset({"breite", "länge", "laenge"})
+
+
+def _without_lone_german_axis(mapping: Mapping) -> None:
+    lat, lon = mapping.get("latitude"), mapping.get("longitude")
+    if bool(lat) == bool(lon):
+        return
+    field = "latitude" if lat else "longitude"
+    if normalise_header(lat or lon) in GERMAN_AXES:
+        mapping[field] = None
 
 
 def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:

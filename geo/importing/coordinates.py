@@ -3,23 +3,36 @@
 Every problem is named by row and column ("Row 12: latitude 95.2 is out of range (-90..90)").
 A swap of the two columns is suggested only when every point is impossible as given and
 possible swapped: around Ukraine both orders are valid numbers, so it cannot be guessed.
+A cell that says the value is missing ('N/A', '—', 'н/д') is an empty cell.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
 
 from geo.importing.degrees import dms_degrees
+from geo.importing.hemisphere_words import letters_of
 from geo.importing.problems import RowIssues
+
+# a degree value ending in 'O': German Ost (east) or French Ouest (west), no guess
+OST_OR_OUEST = re.compile(r"^[\d\s.,°º˚'′’\"″”]+[Oo]\.?$")
+# what spreadsheets and exports write in a cell whose value is not known
+MISSING = frozenset({"n/a", "na", "n.a.", "#n/a", "-", "--", "—", "–", "?", "null", "none",
+                     "nan", "unknown", "н/д", "н.д.", "немає", "нет"})
 
 
 def parse_numbers(text: pd.Series) -> pd.Series:
     """Decimal degrees; also '46,48' (decimal comma), '46.48° N', '30.7E', 'S 12.5', and
-    degrees, minutes and seconds ('46°29′08″N', geo.importing.degrees)."""
+    degrees, minutes and seconds ('46°29′08″N', geo.importing.degrees), and hemispheres in
+    Ukrainian or Russian words ('46.48 пн. ш.', geo.importing.hemisphere_words)."""
     values = pd.to_numeric(text, errors="coerce").astype("float64")
     slow = values.isna().to_numpy() & (text.to_numpy(dtype=object) != "")
     if slow.any():
+        text = text.copy()
+        text[slow] = letters_of(text[slow])
         values[slow] = dms_degrees(text[slow])
         slow &= values.isna().to_numpy()
     if slow.any():
@@ -33,18 +46,40 @@ def parse_numbers(text: pd.Series) -> pd.Series:
     return values
 
 
+def _unwritten(text: pd.Series, values: np.ndarray) -> pd.Series:
+    """The text with '' where a cell that is no number says the value is missing ('N/A',
+    '—'): such a row has no coordinates, and its place name can place it. Only cells that
+    are not numbers are looked at."""
+    odd = ~np.isfinite(values) & (text.to_numpy(dtype=object) != "")
+    if not odd.any():
+        return text
+    missing = text[odd].str.strip().str.lower().isin(MISSING)
+    if not missing.any():
+        return text
+    text = text.copy()
+    text[missing.index[missing]] = ""
+    return text
+
+
+def _not_a_number(name: str, text: str, value: float) -> str:
+    if OST_OR_OUEST.search(text):
+        return (f"{name} '{text}' ends in 'O', which is east in German (Ost) and west in "
+                "French (Ouest); write E or W instead")
+    return (f"{name} '{text}' is not a {'finite ' if np.isinf(value) else ''}number; write "
+            "decimal degrees such as 46.4857")
+
+
 def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints: list[str]):
     """(latitude, longitude) arrays, NaN where unusable; which rows gave any coordinate;
     whether a swap of the columns is suggested. Problems go to `issues` and `hints`."""
-    lat_text, lon_text = fields["latitude"], fields["longitude"]
-    lat, lon = parse_numbers(lat_text).to_numpy(), parse_numbers(lon_text).to_numpy()
+    lat, lon = (parse_numbers(fields[name]).to_numpy() for name in ("latitude", "longitude"))
+    lat_text = _unwritten(fields["latitude"], lat)
+    lon_text = _unwritten(fields["longitude"], lon)
     rows = fields.index.to_numpy()
     for name, text, values in (("latitude", lat_text, lat), ("longitude", lon_text, lon)):
         bad = (text.to_numpy(dtype=object) != "") & ~np.isfinite(values)
-        issues.add("rejected", rows[bad], [
-            f"{name} '{v}' is not a {'finite ' if np.isinf(x) else ''}number; write decimal "
-            "degrees such as 46.4857"
-            for v, x in zip(text.to_numpy()[bad], values[bad], strict=True)])
+        issues.add("rejected", rows[bad], [_not_a_number(name, v, x) for v, x in zip(
+            text.to_numpy()[bad], values[bad], strict=True)])
     both = np.isfinite(lat) & np.isfinite(lon)
     # Only when every point is impossible as given and possible swapped: around Ukraine
     # both orders are valid coordinates, so a swap cannot be guessed from numbers alone.

@@ -4,7 +4,8 @@ ISO ("2025-08-08", with or without a time), "8 August 2025", "Aug 8, 2025", "9-M
 (Excel's day-month-year), "08/08/2025" (day-first unless switched), "08.08.2025",
 "August 2025" (month precision; Ukrainian and Russian month names too: "14 червня 2025"),
 "2025" (year), "20250808" (ISO 8601's basic form), Unix
-time ("1754611200", seconds or milliseconds: its UTC day).
+time ("1754611200", seconds or milliseconds: its UTC day), Excel's day number ("45123",
+"45877.5625", "45877,5625": a date column formatted as a number, then saved as CSV; 1970 to 2099).
 Each row is parsed by the first shape it matches, so a file mixing shapes still reads.
 The time of day is recognised and left out of the date (it is kept in date_text).
 """
@@ -55,6 +56,9 @@ SHAPES = (
 )
 NUMERIC_DAY = r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})"
 EPOCH = r"1\d{9}(?:\d{3})?"   # Unix time, seconds or milliseconds: 2001-09-09 to 2033-05-18
+EXCEL_DAY = r"\d{5}(?:[.,]\d+)?"  # Excel's serial day, a fraction for the time of day
+EXCEL_ZERO = np.datetime64("1899-12-30", "s")  # day 0 of Excel's 1900 date system
+EXCEL_DAYS = (25569, 73050)    # 1970-01-01 .. 2099-12-31: other numbers are no date
 
 
 @dataclass
@@ -64,6 +68,7 @@ class ParsedDates:
     has_time: np.ndarray      # a time of day was written
     other_order: np.ndarray   # unreadable now, readable with day-first switched
     ambiguous: np.ndarray     # numeric day/month that reads both ways (03/04/2025)
+    excel_day: np.ndarray | None = None  # read as Excel's day number (45123)
 
 
 def normalise_date_text(text: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -113,12 +118,13 @@ def parse_dates(text: pd.Series, *, day_first: bool = True) -> ParsedDates:
         nothing = np.zeros(len(text), dtype=bool)
         return ParsedDates(pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]"),
                            pd.Series("", index=text.index, dtype=object), nothing,
-                           nothing.copy(), nothing.copy())
+                           nothing.copy(), nothing.copy(), nothing.copy())
     distinct = _parse_distinct(pd.Series(stripped, dtype=object), day_first)
     return ParsedDates(
         pd.Series(distinct.value.to_numpy()[codes], index=text.index, dtype="datetime64[s]"),
         pd.Series(distinct.precision.to_numpy()[codes], index=text.index, dtype=object),
         distinct.has_time[codes], distinct.other_order[codes], distinct.ambiguous[codes],
+        distinct.excel_day[codes],
     )
 
 
@@ -136,6 +142,7 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
         value_rest, precision_rest = _parse_shapes(cleaned_rest, day_first)
         value[rest], precision[rest] = value_rest, precision_rest
     _read_epochs(text, value, precision, has_time)
+    excel_day = _read_excel_days(text, value, precision, has_time)
     failed = value.isna() & cleaned.ne("")
     other_order = np.zeros(len(text), dtype=bool)
     if failed.any():
@@ -145,7 +152,7 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
     first, second = pd.to_numeric(parts[0]), pd.to_numeric(parts[1])
     ambiguous = ((first <= 12) & (second <= 12) & (first != second)).to_numpy()
     return ParsedDates(value, precision, has_time, other_order,
-                       ambiguous & value.notna().to_numpy())
+                       ambiguous & value.notna().to_numpy(), excel_day)
 
 
 def _read_epochs(text: pd.Series, value: pd.Series, precision: pd.Series,
@@ -161,6 +168,25 @@ def _read_epochs(text: pd.Series, value: pd.Series, precision: pd.Series,
     value[epoch] = moments.dt.floor("D").to_numpy()
     precision[epoch] = "day"
     has_time[epoch] = True
+
+
+def _read_excel_days(text: pd.Series, value: pd.Series, precision: pd.Series,
+                     has_time: np.ndarray) -> np.ndarray:
+    """Excel's day numbers (45123 = 2023-07-16), as a CSV keeps a date column formatted as
+    a number: days since 1899-12-30, a fraction being the time of day."""
+    candidate = (value.isna() & text.str.fullmatch(EXCEL_DAY)).to_numpy()
+    if not candidate.any():
+        return candidate
+    days = pd.to_numeric(text[candidate].str.replace(",", ".", regex=False))
+    inside = days.between(*EXCEL_DAYS).to_numpy()
+    read = np.flatnonzero(candidate)[inside]
+    whole = np.floor(days[inside].to_numpy()).astype("int64")
+    value.iloc[read] = EXCEL_ZERO + whole.astype("timedelta64[D]")
+    precision.iloc[read] = "day"
+    has_time[read] = days[inside].to_numpy() != whole
+    found = np.zeros(len(text), dtype=bool)
+    found[read] = True
+    return found
 
 
 def numeric_order_evidence(text: pd.Series) -> bool | None:

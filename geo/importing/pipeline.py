@@ -31,6 +31,7 @@ from geo.importing.columns import (
 )
 from geo.importing.date_fields import numeric_order_evidence
 from geo.importing.linking import link_rows
+from geo.importing.moment_columns import with_moment_date
 from geo.importing.places import geocode_rows
 from geo.importing.presets.base import Preset
 from geo.importing.presets.firms import FIRMS
@@ -101,7 +102,8 @@ def resolve_mapping(raw: RawTable, options: ImportOptions):
         raise ValidationError([f"Unknown preset '{options.preset}'; use one of: "
                                f"{', '.join(PRESETS)}"])
     preset = PRESETS[options.preset] if options.preset else detect_preset(raw.columns)
-    return preset, {**auto_mapping(raw.columns, preset), **(options.mapping or {})}
+    return preset, {**with_moment_date(auto_mapping(raw.columns, preset), raw.frame),
+                    **(options.mapping or {})}
 
 
 def _geocoder(geocoder):

@@ -132,6 +132,11 @@ def _dates(fields: pd.DataFrame, precision_given: pd.Series, options: ParseOptio
         example = fields["date_start"].to_numpy()[start.ambiguous][0]
         hints.append(f"{int(start.ambiguous.sum())} date(s) such as '{example}' read either way; "
                      f"they were read {'day' if options.day_first else 'month'}-first")
+    if start.excel_day is not None and start.excel_day.any():
+        example = fields["date_start"].to_numpy()[start.excel_day][0]
+        hints.append(f"{int(start.excel_day.sum())} date(s) such as '{example}' are Excel day "
+                     "numbers (a date column formatted as a number): read as days since "
+                     "1899-12-30; check one against the spreadsheet")
     empty = ~filled(fields["date_start"])
     issues.add("rejected", rows[empty], ["date is empty; fill it in"] * int(empty.sum()))
 
@@ -197,8 +202,9 @@ def _date_text(fields: pd.DataFrame) -> pd.Series:
     plain = pd.Series(distinct, dtype=object).str.fullmatch(ISO_DAY).to_numpy(dtype=bool)
     text = np.where(plain[codes], "", written) if len(codes) else written
     timed = filled(fields["time"])
-    text[timed] = [f"{d} {t}" for d, t in zip(written[timed], fields["time"].to_numpy()[timed],
-                                               strict=True)]
+    # a time cell that holds the whole moment (a GeoPackage's datetime) is said once
+    text[timed] = [t if d and d in t else f"{d} {t}" for d, t in zip(
+        written[timed], fields["time"].to_numpy()[timed], strict=True)]
     given = fields["date_text"].to_numpy(dtype=object)
     return pd.Series(np.where(given != "", given, text), index=fields.index, dtype=object)
 

@@ -68,10 +68,10 @@ def _read(data: bytes, file_name: str, digest: str) -> RawTable:
 
 def _intro() -> None:
     st.title("Import incidents")
-    st.caption("Upload incidents: this project's template, an ACLED, NASA FIRMS, UCDP GED or "
-               "TimeMap export, or any table or map file with a date and either coordinates or "
-               "place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, GPX, "
-               "JSON); "
+    st.caption("Upload incidents: this project's template, an ACLED, NASA FIRMS, UCDP GED, "
+               "TimeMap or CIR monitor map export, or any table or map file with a date and "
+               "either coordinates or place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, "
+               "GeoPackage, GeoParquet, GPX, JSON); "
                "or paste a news article and review the incidents it states. Nothing is stored "
                "until you press Import; every import can be undone.")
     st.download_button("Download the template CSV", template_csv(),

@@ -34,17 +34,23 @@ def _column(index: int) -> str:
     return name
 
 
-def _sheet(rows: list[list[str]]) -> str:
+def _cell(reference: str, value: str | float) -> str:
+    """A text cell, or a number cell for a number (a date Excel shows as its day number)."""
+    if isinstance(value, int | float):
+        return f'<c r="{reference}"><v>{value}</v></c>'
+    return f'<c r="{reference}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+
+
+def _sheet(rows: list[list[str | float]]) -> str:
     lines = []
     for r, row in enumerate(rows, start=1):
-        cells = "".join(f'<c r="{_column(c)}{r}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
-                        for c, v in enumerate(row) if v != "")
+        cells = "".join(_cell(f"{_column(c)}{r}", v) for c, v in enumerate(row) if v != "")
         lines.append(f'<row r="{r}">{cells}</row>')
     return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">'
             f'<sheetData>{"".join(lines)}</sheetData></worksheet>')
 
 
-def workbook(sheets: dict[str, list[list[str]]]) -> bytes:
+def workbook(sheets: dict[str, list[list[str | float]]]) -> bytes:
     data = io.BytesIO()
     names = list(sheets)
     with zipfile.ZipFile(data, "w") as z:

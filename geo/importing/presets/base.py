@@ -58,9 +58,10 @@ class Preset:
 def normalise_header(name: str) -> str:
     """'Event Date' -> 'event_date', 'verifiedDate' -> 'verified_date' (a web map's camel
     case), 'Дата події' -> 'дата_події': letters of any script kept (a Cyrillic header is
-    not an empty name), everything else one '_'."""
+    not an empty name, 'ё' read as 'е'), everything else one '_'."""
     words = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", str(name).strip())
-    return re.sub(r"[\W_]+", "_", words.casefold()).strip("_")
+    # Russian writes 'ё' or 'е' as it likes ('Населённый пункт'): one key for both
+    return re.sub(r"[\W_]+", "_", words.casefold().replace("ё", "е")).strip("_")
 
 
 def header_keys(name: str) -> tuple[str, ...]:

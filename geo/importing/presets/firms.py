@@ -2,11 +2,18 @@
 (brightness/bright_t31), NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...),
 archive downloads (with `type`) and area/country API answers (with or without `instrument`).
 
+The country download's `country_id` (ISO alpha-3) is the country; `version` (2.0NRT near
+real time, 2 or 6.1 the standard archive) is kept in the description.
+
 acq_time is read in every form it is found in: 45, 045, 0045 (HHMM as FIRMS writes it),
 00:45 or 00:45:00 (after a spreadsheet); acq_date as 2025-08-08 or 08/08/2025. Detections
 are stored as thermal detections, never as strikes (geo.importing.thermal). A detection's
 identity is its satellite, overpass time and pixel (set in geo.importing.thermal once the
 date is read), so a file overlapping an earlier one adds only the detections it lacks.
+
+A detection is a pixel with a fire somewhere in it (VIIRS 375 m at nadir, MODIS 1 km, both
+larger off nadir: `scan` x `track` km), not a located facility: its point is kept as given,
+precision unknown, and geo_method gives the pixel's size.
 """
 
 from __future__ import annotations
@@ -14,9 +21,14 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.importing.presets.base import Preset, slug
-from geo.schema import THERMAL_CATEGORY
+from geo.schema import THERMAL_CATEGORY, UNKNOWN_PRECISION
 
 CONFIDENCE = {"l": "low", "n": "nominal", "h": "high"}
+# No level of the map is a pixel: 'site' is the facility itself, 'town' a town's centre. A
+# detection's point is kept as given (precision unknown), its pixel's size in geo_method.
+NOMINAL_PIXEL = {"VIIRS": " (375 m at nadir, larger towards the scan's edge)",
+                 "MODIS": " (1 km at nadir, larger towards the scan's edge)"}
+IN_THE_PIXEL = "; the fire is somewhere in it, not at a located site"
 TYPES = {"0": "presumed vegetation fire", "1": "active volcano",
          "2": "other static land source", "3": "offshore"}
 
@@ -31,6 +43,19 @@ def hhmm(values: pd.Series) -> pd.Series:
     valid = (pd.to_numeric(hours, errors="coerce") < 24) \
         & (pd.to_numeric(minutes, errors="coerce") < 60)
     return (hours + ":" + minutes).where(valid, "").fillna("")
+
+
+def pixel_method(instrument: pd.Series, scan: pd.Series, track: pd.Series) -> pd.Series:
+    """How a detection is placed: the centre of its pixel, of the size FIRMS gives (scan x
+    track, km) or else the instrument's size at nadir."""
+    scan, track = (v.str.strip().str.replace(r"\.0+$", "", regex=True) for v in (scan, track))
+    sized = pd.to_numeric(scan, errors="coerce").gt(0) & pd.to_numeric(track,
+                                                                       errors="coerce").gt(0)
+    named = instrument.where(instrument != "", "satellite")
+    nominal = named.map(NOMINAL_PIXEL).fillna("")
+    pixel = ("a " + scan + " km × " + track + " km " + named + " pixel (scan × track)").where(
+        sized, "a " + named + " pixel" + nominal)
+    return "NASA FIRMS detection: the centre of " + pixel + IN_THE_PIXEL
 
 
 def instrument_of(frame: pd.DataFrame) -> pd.Series:
@@ -51,20 +76,21 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     instrument = instrument_of(out)
     out["instrument"] = instrument
     kind = out["detection_type"].str.strip().str.replace(r"\.0+$", "", regex=True)
+    written = out["version"].str.strip()
+    version = (", version " + written).where(written != "", "")
     extra = (", FIRMS type " + kind + " (" + kind.map(TYPES).fillna("not a known type")
              + ")").where(kind != "", "")
     out["description"] = ("Thermal detection: fire radiative power " + out["frp"].str.strip()
                           + " MW, confidence " + confidence + ", satellite "
                           + out["satellite"].str.strip() + " " + instrument
                           + ", acquired " + when.where(when != "", out["time"]) + " UTC"
-                          + extra)
+                          + version + extra)
     out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
         when != "", out["date_start"].str.strip())
     out["time"] = ""  # kept in date_text; the record's precision is the day
     out["subtype"] = slug(instrument)
-    out["geo_precision"] = "site"
-    out["geo_method"] = ("NASA FIRMS detection: centre of the " + instrument.where(
-        instrument != "", "satellite") + " pixel")
+    out["geo_precision"] = UNKNOWN_PRECISION
+    out["geo_method"] = pixel_method(instrument, out["scan"], out["track"])
     out["source_name"] = "NASA FIRMS"
     out["source_url"] = out["source_url"].where(out["source_url"] != "",
                                                 "https://firms.modaps.eosdis.nasa.gov/")
@@ -78,13 +104,16 @@ FIRMS = Preset(
     help="Satellite thermal detections (acq_date, acq_time in any form, frp, confidence, "
          "satellite; VIIRS or MODIS, NRT or standard, archive or area download): stored as "
          "the 'Thermal detection' category, never as strikes. A detection is identified by "
-         "its satellite, time and pixel: an overlapping file adds only new ones.",
+         "its satellite, time and pixel: an overlapping file adds only new ones. Its "
+         "point is the centre of a pixel (375 m VIIRS, 1 km MODIS): precision unknown, "
+         "never the site itself; the pixel's size is kept in how it was placed.",
     mapping={"date_start": ("acq_date",), "time": ("acq_time",), "latitude": ("latitude",),
              "longitude": ("longitude",), "confidence": ("confidence",), "frp": ("frp",),
              "satellite": ("satellite",), "instrument": ("instrument",),
              "daynight": ("daynight",), "detection_type": ("type",),
              "viirs_brightness": ("bright_ti4",),
-             "modis_brightness": ("brightness",)},
+             "modis_brightness": ("brightness",), "scan": ("scan",), "track": ("track",),
+             "version": ("version",), "country": ("country_id",)},
     signature=(frozenset({"acq_date", "acq_time", "frp"}),
                frozenset({"acq_date", "acq_time", "bright_ti4"}),
                frozenset({"acq_date", "acq_time", "brightness"}),
@@ -94,7 +123,10 @@ FIRMS = Preset(
                   "daynight": "Day or night pass (D/N)",
                   "detection_type": "Detection type (0-3, archive files)",
                   "viirs_brightness": "VIIRS brightness (bright_ti4, K)",
-                  "modis_brightness": "MODIS brightness (brightness, K)"},
+                  "modis_brightness": "MODIS brightness (brightness, K)",
+                  "scan": "Pixel size along the scan (km)",
+                  "track": "Pixel size along the track (km)",
+                  "version": "Processing version (2.0NRT: near real time)"},
     transform=_firms, identity=True, id_prefix="firms-", day_first=False,
     fixed={"category": THERMAL_CATEGORY, "claim_status": "reported"},
 )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from geo.importing.presets.acled import ACLED
 from geo.importing.presets.base import Preset, normalise_header
+from geo.importing.presets.cir import CIR
 from geo.importing.presets.firms import FIRMS
 from geo.importing.presets.template import GENERIC, TEMPLATE
 from geo.importing.presets.timemap import TIMEMAP
 from geo.importing.presets.ucdp import UCDP
 
-PRESETS = {p.name: p for p in (GENERIC, TEMPLATE, ACLED, FIRMS, UCDP, TIMEMAP)}
+PRESETS = {p.name: p for p in (GENERIC, TEMPLATE, ACLED, FIRMS, UCDP, TIMEMAP, CIR)}
 
 
 def detect_preset(columns) -> Preset:

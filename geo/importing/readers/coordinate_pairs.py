@@ -2,9 +2,10 @@
 
 OSINT spreadsheets and Google Maps ("What's here?", a pin's copied coordinates) keep a
 point in one column: `Coordinates` = "46.4857, 30.7438", "46.4857 30.7438",
-"(46.4857, 30.7438)", "46°29′08″N 30°44′37″E", "46,4857; 30,7438". A table without
-coordinate columns of its own gets `latitude` and `longitude` split from that column,
-latitude first (as such cells are written; hemisphere letters put them in their places),
+"(46.4857, 30.7438)", "46°29′08″N 30°44′37″E", "46,4857; 30,7438",
+"46.4857 пн. ш., 30.7438 сх. д.". A table without coordinate columns of its own gets
+`latitude` and `longitude` split from that column, latitude first (as such cells are
+written; hemisphere letters or words put them in their places),
 each half then read like any coordinate cell (geo.importing.coordinates). A cell that is
 not a pair refuses its row, by number.
 """
@@ -16,13 +17,17 @@ import re
 import numpy as np
 
 from geo.importing.columns import FIELDS
+from geo.importing.hemisphere_words import with_letters
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.table import RawTable
 
 PAIR_HEADERS = ("coordinates", "coordinate", "coords", "coord", "latlon", "lat_lon",
                 "lat_long", "latlong", "latlng", "lat_lng", "lat_lon_pair", "gps",
-                "gps_coordinates", "position", "point", "координати", "координаты")
-PREFIXES = ("coordinates_", "coords_", "координати_", "координаты_")  # 'Coordinates (lat, lon)'
+                "gps_coordinates", "position", "point", "координати", "координаты",
+                "koordinaten", "gps_koordinaten", "coordonnées", "coordonnees",
+                "coordonnées_gps")
+PREFIXES = ("coordinates_", "coords_", "координати_", "координаты_", "koordinaten_",
+            "coordonnées_")  # 'Coordinates (lat, lon)'
 SHOWN_CHARACTERS = 60
 NUMBER = r"[-+\u2212]?\d+(?:\.\d+)?"
 # a half: a number, with a degree sign, minutes, seconds and a hemisphere letter or not
@@ -68,7 +73,7 @@ def with_coordinate_pairs(table: RawTable) -> RawTable:
     if column is None:
         return table
     text = table.frame[column].to_numpy(dtype=object)
-    pairs = [split_pair(cell) if cell.strip() else ("", "") for cell in text]
+    pairs = [split_pair(with_letters(cell)) if cell.strip() else ("", "") for cell in text]
     unreadable = np.array([pair is None for pair in pairs], dtype=bool)
     if unreadable.all() or not any(pair and pair[0] for pair in pairs):
         return table                # a column of other text called 'position' or 'point'

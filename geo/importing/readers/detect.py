@@ -37,6 +37,11 @@ REFUSED = {
 GEOPACKAGE_IDS = (b"GPKG", b"GP10", b"GP11")
 
 
+# a KML feature as the root, without <kml> around it ('<Placemark xmlns="...kml/2.2">')
+KML_FEATURE_ROOT = re.compile(r"<(?:Placemark|Document|Folder)\s[^>]*xmlns=\"http://"
+                              r"(?:www\.opengis\.net/kml/|earth\.google\.com/kml/)")
+
+
 def _refuse(name: str, what: str) -> InputFileError:
     return InputFileError(f"'{name}' is not a CSV text file nor another format this map "
                           f"imports: it looks like {what}. Accepted: {ACCEPTED}")
@@ -101,7 +106,8 @@ def detect_format(data: bytes, name: str) -> str:
     if head.startswith(("{", "[")):
         return _json_kind(data[:2**20].decode("utf-8", "replace"))
     if head.startswith("<"):
-        if re.search(r"<kml[\s>]", data[:8192].decode("utf-8", "replace")):
+        if re.search(r"<kml[\s>]", data[:8192].decode("utf-8", "replace")) \
+                or KML_FEATURE_ROOT.search(head):
             return KML
         if re.search(r"<gpx[\s>]", data[:8192].decode("utf-8", "replace")):
             return GPX

@@ -10,11 +10,13 @@ from geo.importing.readers.excel import read_excel
 from geo.importing.readers.geojson import read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
+from geo.importing.readers.german_east import with_german_east
 from geo.importing.readers.gpx import read_gpx
 from geo.importing.readers.hxl import without_hxl_row
 from geo.importing.readers.json_records import read_json_records
 from geo.importing.readers.kepler import read_kepler
 from geo.importing.readers.kml import read_kml
+from geo.importing.readers.repeated_header import without_repeated_headers
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
 from geo.importing.readers.umap import read_umap
@@ -43,7 +45,8 @@ def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
     `one_column`: a text file of one column is a table too (a list of place names)."""
     table = _read(data, file_name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes,
                   one_column=one_column)
-    return with_coordinate_pairs(with_wkt_points(without_hxl_row(table)))
+    return with_coordinate_pairs(with_german_east(with_wkt_points(without_repeated_headers(
+        without_hxl_row(table)))))
 
 
 def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,

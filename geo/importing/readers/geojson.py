@@ -24,6 +24,7 @@ from geo.importing.readers.features import (
     table_from_layers,
 )
 from geo.importing.readers.json_document import parse_json
+from geo.importing.readers.nested import spread_objects
 from geo.importing.readers.table import RawTable, text_frame
 
 # uMap's styling of a feature (colour, icon, popup template): display, never event data
@@ -71,6 +72,7 @@ def _read_points(features: list, name: str) -> RawTable:
     for clash in POINT_COLUMNS:
         if clash in columns:
             columns[f"{clash} (attribute)"] = columns.pop(clash)
+    columns = spread_objects(columns)
     columns["latitude"], columns["longitude"] = _point_texts(features)
     for column, values in columns.items():
         if {dict, list} & set(map(type, values)):

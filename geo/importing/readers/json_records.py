@@ -1,10 +1,11 @@
 """JSON record lists -> text cells: a list of objects, or an object holding one under a
 known key (ACLED's API answers `data`, UCDP's `Result`, TimeMap's `events`, ...).
 
-Scalars become text; nested lists and objects (TimeMap's sources and filters) are kept as
-JSON text for the preset to read. A TimeMap domain export that ships its sources beside
-the events (`sources`: id -> paths) gets each event's source ids replaced by the sources
-themselves, so nothing depends on a second file.
+Scalars become text; nested lists (TimeMap's sources and filters) are kept as JSON text for
+the preset to read, nested objects become a column per key (geo.importing.readers.nested).
+A TimeMap domain export that ships its sources beside the events (`sources`: id -> paths)
+gets each event's source ids replaced by the sources themselves, so nothing depends on a
+second file.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 
 from geo.errors import InputFileError
 from geo.importing.readers.json_document import parse_json
+from geo.importing.readers.nested import spread_objects
 from geo.importing.readers.table import RawTable, text_frame
 
 RECORD_KEYS = ("data", "events", "Result", "result", "results", "records", "items", "rows")
@@ -73,8 +75,9 @@ def read_json_records(data: bytes, name: str) -> RawTable:
     names: dict[str, None] = {}
     for record in objects:
         names.update(dict.fromkeys(record))
-    columns = {column: np.array([_cell(r.get(column)) for r in records if isinstance(r, dict)],
-                                dtype=object) for column in names}
+    spread = spread_objects({column: [r.get(column) for r in objects] for column in names})
+    columns = {column: np.array([_cell(v) for v in values], dtype=object)
+               for column, values in spread.items()}
     table = RawTable(text_frame(columns, name, unit="record"), name, file_format="JSON records",
                      unit="record")
     skipped = len(records) - len(objects)

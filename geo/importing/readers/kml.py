@@ -11,6 +11,8 @@ from geo.importing.columns import FIELDS
 from geo.importing.readers.description_links import with_source_links
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.html_text import plain_text_column
+from geo.importing.readers.kml_fragment import wrapped
+from geo.importing.readers.kml_old_schema import rewritten
 from geo.importing.readers.kml_xml import network_link, placemark_times
 from geo.importing.readers.table import RawTable
 
@@ -21,6 +23,10 @@ DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOr
 
 def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     label = "KMZ" if zipped else "KML"
+    for rewrite in (wrapped, rewritten):
+        modern = rewrite(data, zipped=zipped)
+        if modern is not None:
+            data, zipped = modern, False
     with on_disk(data, ".kmz" if zipped else ".kml") as path:
         try:
             layers = read_layers(path, name, label)

@@ -39,6 +39,9 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+local_name = _local
+
+
 def _child_text(element, name: str) -> str:
     for child in element:
         if _local(child.tag) == name:
@@ -79,8 +82,14 @@ def _root(data: bytes, zipped: bool):
     """The KML's root element, or None when its XML cannot be read."""
     try:
         return ElementTree.fromstring(_kml_text(data, zipped))
-    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError):
+    # LookupError: an XML declaration naming an encoding that does not exist ('UuF-8')
+    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, LookupError):
         return None
+
+
+def kml_root(data: bytes, *, zipped: bool):
+    """The KML's root element (of a KMZ's doc.kml), or None when its XML cannot be read."""
+    return _root(data, zipped)
 
 
 def network_link(data: bytes, *, zipped: bool) -> str:
