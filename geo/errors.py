@@ -28,6 +28,11 @@ class StoreError(IncidentMapError):
     """The incident store cannot be opened, migrated or written."""
 
 
+class ReadOnlyStoreError(StoreError):
+    """The store may be read but not written (a file or folder this account may not write,
+    a read-only disk): raised by a write, which wrote nothing."""
+
+
 class InputFileError(IncidentMapError):
     """An uploaded or given file cannot be read at all (empty, binary, too large, ...)."""
 
