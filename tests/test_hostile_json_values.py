@@ -69,3 +69,32 @@ def test_a_parquet_file_whose_geo_metadata_nests_past_reading_is_refused():
         pq.write_table(table.replace_schema_metadata({b"geo": geo}), out)
         with pytest.raises(InputFileError, match="'geo' metadata is not a JSON object"):
             read_file(out.getvalue(), "odd.parquet")
+
+
+def test_an_unpaired_surrogate_escape_is_a_mark_and_said(tmp_path, capsys):
+    """'\\ud800' alone is valid JSON but no text: storing it ended in a UnicodeEncodeError
+    traceback at the import's commit."""
+    text = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": '
+            '{"type": "Point", "coordinates": [30.7, 46.5]}, "properties": {"date": '
+            '"2025-08-08", "place": "a\\ud800b", "description": "fire \\ud83d\\udd25 \\\\ud800 '
+            '\\udfff"}}]}')
+    table = read_file(text.encode(), "lone.geojson")
+    row = table.frame.iloc[0]
+    assert row["place"] == "a‹U+D800›b"
+    assert row["description"] == "fire 🔥 \\ud800 ‹U+DFFF›"
+    assert any("2 unpaired surrogate" in note for note in table.notes), table.notes
+    path = tmp_path / "lone.geojson"
+    path.write_text(text, encoding="utf-8")
+    code = main(["import", str(path), "--db", str(tmp_path / "s.sqlite"), "--by", "Ana"])
+    captured = capsys.readouterr()
+    assert code == 0 and "lone.geojson: 1 added" in captured.out, captured.err
+
+
+def test_an_unpaired_surrogate_in_a_key_or_a_shape_s_properties_is_a_mark():
+    records = ('[{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7, '
+               '"\\udfffkey": "v"}]')
+    assert "‹U+DFFF›key" in read_file(records.encode(), "r.json").frame.columns
+    shape = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": '
+             '{"type": "Polygon", "coordinates": [[[30, 46], [31, 46], [31, 47], [30, 46]]]},'
+             ' "properties": {"date": "2025-08-08", "place": "a\\ud800b"}}]}')
+    assert read_file(shape.encode(), "p.geojson").frame["place"].tolist() == ["a‹U+D800›b"]
