@@ -66,3 +66,29 @@ def test_the_csv_written_holds_every_value_whole(capsys, long_db, tmp_path):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert {r["place"] for r in rows} >= {LONG_PLACE, FAKE_ROW, WIDE, "x\ty"}
     assert LONG_ID in {r["incident_id"] for r in rows}
+
+
+def test_the_batches_and_claim_history_listings_cut_long_values_too(capsys, tmp_path):
+    """A 300-character file name or a 2,000-character note made every line as wide, and a
+    line break in a note printed as '\\n', like the two characters a note may hold."""
+    from geo.review.claims import set_claim_status
+
+    path = tmp_path / "store.sqlite"
+    store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+    rows = [{"incident_id": "w-1", "date_start": "2025-08-07", "date_end": "2025-08-07",
+             "date_precision": "day", "category": "strike", "latitude": 46.0,
+             "longitude": 30.0, "geo_precision": "town", "claim_status": "reported",
+             "place": "Odesa", "site_id": ""}]
+    store.add_batch("w", coerce_incidents(pd.DataFrame(rows)),
+                    file_name="report " + "F" * 300 + "\nfake.csv")
+    set_claim_status(store, "w-1", "confirmed", changed_by="Ana",
+                     note="seen on video " + "N" * 1_900 + "\nsecond line")
+    store.engine.dispose()
+    for verb in (["batches"], ["claim", "--history"]):
+        assert main([*verb, "--db", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert max(len(line) for line in out.splitlines()) <= 400, (verb, out[:300])
+        assert "F" * 100 not in out and "N" * 100 not in out, verb
+        assert "cut for this listing" in out, verb
+        assert not any(line.startswith(("fake.csv", "second line"))
+                       for line in out.splitlines()), verb

@@ -1,4 +1,5 @@
-"""A table of stored values for the terminal (the `query` listing): each value on one line,
+"""A table of stored values for the terminal (the listings of `query`, `batches` and
+`claim --history`): each value on one line,
 its line breaks and tabs shown as marks (a value holding a line break would otherwise
 pass for a row of its own), and cut to CELL_WIDTH columns with CUT_MARK, so a 5,000-
 character place does not make every line 5,000 wide. For display only: what a command
@@ -12,10 +13,14 @@ import pandas as pd
 
 from geo.visible import visible
 
-CELL_WIDTH = 40
+CELL_WIDTH = 60
 CUT_MARK = "…"
-CUT_NOTE = (f"Values longer than {CELL_WIDTH} columns are cut for this listing only "
-            f"(marked {CUT_MARK}); -o FILE.csv writes them whole.")
+
+
+def cut_note(whole_in: str) -> str:
+    """What to print under a listing that cut a value: `whole_in`, where it is whole."""
+    return (f"Values longer than {CELL_WIDTH} columns are cut for this listing only (marked "
+            f"{CUT_MARK}); {whole_in}.")
 
 
 def _width(ch: str) -> int:

@@ -13,7 +13,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from geo.commands._listing import CUT_NOTE, listing
+from geo.commands._listing import cut_note, listing
 from geo.commands._store_option import add_db_option, open_store
 from geo.errors import FilterError
 from geo.render.extents import parse_bbox
@@ -72,5 +72,5 @@ def run(args: argparse.Namespace) -> int:
                                          date_end=table["date_end"].dt.date))
         print(text)
         if cut:
-            print(CUT_NOTE)
+            print(cut_note("-o FILE.csv writes them whole"))
     return 0
