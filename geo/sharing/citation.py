@@ -13,14 +13,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.errors import ExportError
 from geo.render.compose import LAYER_TITLES
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 from geo.viewstate import ViewState
 from layers.base import MapLayers
 
 DEFAULT_TITLE = "Claimed strikes on energy infrastructure"
+MAX_TITLE_CHARS = 140  # what a snapshot's header draws on one line
 MAX_LISTED_SOURCES = 6
 SOURCE_FIELDS = ("source_name",)
+
+
+def check_title(title: str, given_as: str = "The title") -> None:
+    """Refuse a title longer than a snapshot draws."""
+    if len(title) > MAX_TITLE_CHARS:
+        raise ExportError(f"{given_as} is {len(title):,} characters long; a snapshot takes at "
+                          f"most {MAX_TITLE_CHARS}: shorten it")
 
 
 @dataclass(frozen=True)

@@ -138,9 +138,13 @@ def _drawn_and_outside(layers: MapLayers, frame: MapFrame) -> tuple[int | None, 
 def _header(figure: Figure, citation: Citation, width_in: float) -> None:
     height_in = figure.get_figheight()
     title_size = 15 if len(citation.title) <= 70 else 12
-    title = textwrap.shorten(citation.title, 130, placeholder="…")
-    figure.text(MARGIN_IN / width_in, 1 - MARGIN_IN / height_in, title, fontsize=title_size,
-                fontweight="bold", color=INK, va="top")
+    title = " ".join(citation.title.split())  # whole: a title of one long word is kept
+    drawn = figure.text(MARGIN_IN / width_in, 1 - MARGIN_IN / height_in, title,
+                        fontsize=title_size, fontweight="bold", color=INK, va="top")
+    room = (width_in - 2 * MARGIN_IN) * figure.dpi
+    width = drawn.get_window_extent(renderer=figure.canvas.get_renderer()).width
+    if width > room:  # wide letters (W, CJK) at the 140 characters allowed: smaller type
+        drawn.set_fontsize(title_size * room / width)
     subtitle = f"Incidents dated {citation.window_text}  ·  " + count_sentence(citation)
     figure.text(MARGIN_IN / width_in, 1 - (MARGIN_IN + 0.32) / height_in, subtitle,
                 fontsize=8.5, color=MUTED, va="top")
