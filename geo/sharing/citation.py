@@ -22,6 +22,7 @@ from layers.base import MapLayers
 DEFAULT_TITLE = "Claimed strikes on energy infrastructure"
 MAX_TITLE_CHARS = 140  # what a snapshot's header draws on one line
 MAX_LISTED_SOURCES = 6
+MAX_SOURCE_CHARS = 80
 SOURCE_FIELDS = ("source_name",)
 
 
@@ -82,11 +83,17 @@ def data_version(view: pd.DataFrame) -> str:
     return digest.hexdigest()[:12]
 
 
+def _cut(name: str) -> str:
+    """A source's name as a citation lists it: a long one cut with a mark, so six of them
+    leave room for the layers' attributions (the export holds them whole)."""
+    return name if len(name) <= MAX_SOURCE_CHARS else name[:MAX_SOURCE_CHARS - 1] + "…"
+
+
 def incident_sources(view: pd.DataFrame, limit: int = MAX_LISTED_SOURCES) -> str:
     if view.empty:
         return "none (no incidents shown)"
     counts = view["source_name"].replace("", "(source not stated)").value_counts()
-    listed = "; ".join(counts.index[:limit])
+    listed = "; ".join(_cut(str(name)) for name in counts.index[:limit])
     more = len(counts) - limit
     return listed + (f"; and {more} more (see the export)" if more > 0 else "")
 
