@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import unicodedata
+from functools import lru_cache
 
 # names a resolver answers on this computer or its network only (RFC 6761, 6762, 8375;
 # .internal: ICANN 2024; .lan, .home, .corp, .intranet: common in offices and routers)
@@ -27,6 +28,7 @@ NOT_PUBLIC_V4 = tuple(ipaddress.ip_network(n) for n in (
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
+@lru_cache(maxsize=4096)  # a store's links name a few hosts: popups ask once per host
 def public_host(host: str) -> bool:
     """`host` (the host of a URL, without brackets or port) names no place on this
     computer or a private network; False also for a host no browser would open."""
