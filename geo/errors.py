@@ -7,13 +7,23 @@ only; anything else is a bug and must surface.
 
 from __future__ import annotations
 
+import re
+
+LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _mark(match: re.Match) -> str:
+    return "".join(f"‹U+{ord(ch):04X}›" for ch in match.group())
+
 
 class IncidentMapError(Exception):
     """Base class of every error this project raises on purpose."""
 
     def one_line(self) -> str:
-        """The message on one line, for the command line's single line of error."""
-        return "; ".join(line.strip() for line in str(self).splitlines() if line.strip())
+        """The message on one line, for the command line's single line of error: a line
+        break in it (a file name's, a value's) shows as a mark, so the path or value
+        named is the one given ('/tmp/no\\nsuch' was shown as '/tmp/no; such')."""
+        return LINE_BREAK.sub(_mark, str(self).strip())
 
 
 class ConfigError(IncidentMapError):
@@ -26,6 +36,11 @@ class DataError(IncidentMapError):
 
 class StoreError(IncidentMapError):
     """The incident store cannot be opened, migrated or written."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store may be read but not written (a file or folder this account may not write,
+    a read-only disk): raised by a write, which wrote nothing."""
 
 
 class InputFileError(IncidentMapError):

@@ -43,8 +43,12 @@ def database_url_from(value: str, given_as: str = "INCIDENT_MAP_DB") -> str:
     if not value:
         return sqlite_url(DEFAULT_DB_PATH)
     if "://" in value:
+        _refuse_memory(value, given_as)
         return value
     path = Path(value).expanduser()
+    if path.exists() and not path.is_dir() and not path.is_file():
+        raise ConfigError(f"{given_as}: '{value}' is a device, not a database file; give a "
+                          "file path such as 'incidents.sqlite' or a database URL")
     if path.is_dir():
         raise ConfigError(
             f"{given_as} points to a folder: '{value}'; give a file path such as "
@@ -56,6 +60,19 @@ def database_url_from(value: str, given_as: str = "INCIDENT_MAP_DB") -> str:
             f"'{path.parent}' or choose another path"
         )
     return sqlite_url(path.resolve())
+
+
+def _refuse_memory(url: str, given_as: str) -> None:
+    """A SQLite database in memory is gone when the program ends: nothing written to it
+    would be kept."""
+    scheme, _, rest = url.partition("://")
+    if not scheme.lower().startswith("sqlite"):
+        return
+    database, _, query = rest.removeprefix("/").partition("?")
+    if database in ("", ":memory:") or "mode=memory" in query:
+        raise ConfigError(f"{given_as}: '{url}' is a database in memory, which keeps nothing "
+                          "once the program ends; give a database file such as "
+                          "'incidents.sqlite'")
 
 
 def sqlite_url(path: Path) -> str:

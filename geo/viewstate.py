@@ -138,6 +138,16 @@ def _shown(text: str) -> str:
         f"{text[:SHOWN_CHARS]}… ({len(text):,} characters)"
 
 
+def single_values(given: dict[str, list[str]]) -> tuple[dict[str, str], list[str]]:
+    """A link's parameters, each with all the values it was given, as one value each (the
+    last, as the page reads it), and what to say of a parameter given more than once."""
+    problems = [f"Link parameter '{_shown(name)}' is given {len(values):,} times "
+                f"({', '.join(repr(_shown(v)) for v in values[:5])}"
+                f"{', ...' if len(values) > 5 else ''}); the last, '{_shown(values[-1])}', "
+                "is used" for name, values in given.items() if len(values) > 1]
+    return {name: values[-1] for name, values in given.items() if values}, problems
+
+
 def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)

@@ -4,13 +4,16 @@ a terminal would obey) as visible marks, and which addresses may become links (h
 https with a host only). The pages (geo.ui.safe_text), the popups (geo.render.popups) and
 the command line (geo.commands) use these, so a name, a note or a file name cannot pass
 for another one or drive the reader's terminal, and no javascript:, data: or vbscript:
-address is ever a link. No data library: the map page's first draw uses it."""
+address, nor one on the reader's own computer or network, is ever a link. No data
+library: the map page's first draw uses it."""
 
 from __future__ import annotations
 
 import math
 import re
 from urllib.parse import urlsplit
+
+from geo.link_hosts import public_host
 
 # bidi embeddings, overrides, isolates and marks (LRM, RLM, ALM); zero-width space, word
 # joiner, invisible operators, BOM, Mongolian vowel separator; Hangul fillers (blank
@@ -45,15 +48,24 @@ def _marks(match: re.Match) -> str:
     return "".join(f"‹U+{ord(ch):04X}›" for ch in match.group())
 
 
-def safe_link(url: str) -> str | None:
-    """Only http(s) URLs with a host and nothing hidden or blank inside become links;
-    anything else (javascript:, data:, vbscript:, 'https:evil', an address holding a bidi
-    override or a space) is shown as text."""
+def safe_link(url: str, *, own_page: bool = False) -> str | None:
+    """Only http(s) URLs with a public host (geo.link_hosts) and nothing hidden or blank
+    inside become links; anything else (javascript:, data:, vbscript:, 'https:evil', an
+    address holding a bidi override or a space, localhost, 192.168.1.1, an intranet name)
+    is shown as text. `own_page`: a link the app made to its own page, at the address it
+    is served from, which may be this computer's."""
     url = (url or "").strip()
     if HIDDEN.search(url) or any(ch.isspace() for ch in url):  # what shows is not where it goes
         return None
+    if "\\" in url:  # a browser reads it as '/': 'http://127.0.0.1\@a.example' opens 127.0.0.1
+        return None
     try:
         parts = urlsplit(url)
-    except ValueError:  # e.g. an unclosed IPv6 bracket: not an address a browser opens
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:  # an unclosed IPv6 bracket, a port that is no number
         return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or not port_ok:
+        return None
+    if "@" in parts.netloc:  # 'https://news.example@evil.example' shows one host, opens another
+        return None
+    return url if own_page or public_host(parts.hostname or "") else None

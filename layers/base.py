@@ -61,6 +61,9 @@ class PopupSpec:
     more: tuple[tuple[str, str], ...] = ()
     link_column: str | None = None
     link_label: str = "Source link"
+    # the link is to this app's own page, built by it at the address it is served from
+    # (http://localhost:8501/ on one computer): no stored address, so it may be local
+    own_link: bool = False
     # Derives the display columns from the layer's records. Run only when popups are
     # actually built (small maps, HTML snapshots): wording 100,000 popups costs ~0.5 s.
     prepare: Callable[[pd.DataFrame], pd.DataFrame] | None = None

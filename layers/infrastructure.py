@@ -63,7 +63,7 @@ POPUP = PopupSpec(
     link_label="Coordinate source link",
 )
 PAGE_LINK = {"link_column": "site_page_url",
-             "link_label": "Site page: full history of claims, edit links"}
+             "link_label": "Site page: full history of claims, edit links", "own_link": True}
 
 
 def _popup(records: pd.DataFrame) -> PopupSpec:

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("geo", "layers")
 # geo's base modules: records, names and wording every room shares (layers/ may use these)
 BASE = {"geo", "geo.errors", "geo.schema", "geo.names", "geo.dates", "geo.settings",
-        "geo.records", "geo.viewstate", "geo.shipped", "geo.allocation", "geo.visible"}
+        "geo.records", "geo.viewstate", "geo.shipped", "geo.allocation", "geo.visible",
+        "geo.link_hosts"}
 LAYER_MAY_IMPORT = {"geo", "geo.schema", "geo.names", "geo.dates"}
 # a room may import rooms on its own floor or below, never above
 FLOORS = {

@@ -10,23 +10,10 @@ import pytest
 from geo.commands._cli import main
 from tests.support import hostile
 from tests.support.browser import offline_page
+from tests.support.hostile import SHOW_EVERY_POPUP
 
 pytestmark = pytest.mark.browser
 
-SHOW_EVERY_POPUP = """() => {
-    const layers = window.incidentMapLayers, shown = [];
-    for (const key in layers) {
-        const layer = layers[key];
-        if (!layer.popups) continue;
-        for (let i = 0; i < layer.popups.length; i++) {
-            const box = document.createElement('div');
-            box.innerHTML = layer.popupHtml(i);
-            document.body.appendChild(box);
-            shown.push(box.innerText);
-        }
-    }
-    return shown;
-}"""
 HIDDEN = "/[\\u202a-\\u202e\\u2066-\\u2069\\u200b\\u200e\\u200f\\u0000-\\u0008\\u001b]/"
 
 

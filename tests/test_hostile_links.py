@@ -87,3 +87,20 @@ def test_an_operator_with_a_comma_or_a_percent_sign_comes_back_whole(operator):
     query = dict(parse_qsl(urlsplit(permalink("http://127.0.0.1:8501/", state)).query))
     back, problems = parse(query, operators=[operator, "SOCAR"])
     assert back.operators == (operator, "SOCAR") and problems == []
+
+
+def test_a_parameter_given_twice_is_said_with_the_value_used(new_app):
+    """st.query_params gives the last of a repeated parameter: the first was dropped
+    unsaid ('?from=2025-08-01&from=2025-08-05' showed from the 5th)."""
+    warnings = opened(new_app, {"from": ["2025-08-01", "2025-08-05"], "z": ["3", "4", "5"]})
+    assert any("Link parameter 'from' is given 2 times ('2025-08-01', '2025-08-05'); the "
+               "last, '2025-08-05', is used" in w for w in warnings), warnings
+    assert any("Link parameter 'z' is given 3 times" in w for w in warnings), warnings
+
+
+def test_a_repeated_parameter_s_values_are_cut_in_the_message():
+    from geo.viewstate import single_values
+
+    query, problems = single_values({"sel": ["x" * 5_000, "y"], "from": ["2025-08-01"]})
+    assert query == {"sel": "y", "from": "2025-08-01"}
+    assert len(problems) == 1 and "(5,000 characters)" in problems[0]

@@ -386,3 +386,32 @@ def test_a_workbook_formula_without_a_value_refuses_its_row_not_read_as_empty(tm
     assert table.row_problems == {1: [
         "Row 1: cell B2 holds a formula (=46+0.1) the workbook keeps no value of; open and "
         "save the file in Excel or LibreOffice (they work it out), or type the value"]}
+
+
+@pytest.mark.parametrize("argv", [
+    ("batches", "--db", "{tmp}/no\nsuch/x.db"),
+    ("import", "{tmp}/no\nsuch.csv", "--db", "{tmp}/s.sqlite"),
+    ("export", "-o", "{tmp}/no\nsuch/x.csv", "--db", "{tmp}/s.sqlite"),
+])
+def test_a_line_break_in_a_path_shows_as_a_mark_in_the_one_line_error(tmp_path, capsys, argv):
+    """The error's one line joined its lines with '; ': '/tmp/no\\nsuch/x.db' was named
+    '/tmp/no; such/x.db', a path that is not the one given."""
+    code, _, err = run(capsys, *(a.format(tmp=tmp_path) for a in argv))
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert f"{tmp_path}/no‹U+000A›such" in err, err
+
+
+@pytest.mark.parametrize("db, said", [
+    ("/dev/null", "--db: '/dev/null' is a device, not a database file"),
+    ("sqlite:///:memory:", "--db: 'sqlite:///:memory:' is a database in memory"),
+    ("sqlite://", "--db: 'sqlite://' is a database in memory"),
+    ("sqlite:///file:x?mode=memory&uri=true", "is a database in memory"),
+])
+def test_a_db_that_keeps_nothing_is_refused_by_what_it_is(tmp_path, capsys, db, said):
+    """`import --db /dev/null` said 'disk I/O error: check the disk'; an import into
+    sqlite:///:memory: said it added its rows, and they were gone when it ended."""
+    source = tmp_path / "in.csv"
+    source.write_text("date,latitude,longitude,place\n2025-08-01,46.1,30.2,Odesa\n",
+                      encoding="utf-8")
+    code, out, err = run(capsys, "import", str(source), "--db", db, "--by", "Ana")
+    assert code == 2 and said in err and "added" not in out, err

@@ -110,12 +110,13 @@ def test_a_locked_database_says_so(tmp_path):
            "database is locked): close the other program" in str(error)
 
 
-def test_a_read_only_database_says_so(good_store, tmp_path):
+def test_a_read_only_database_that_is_no_store_yet_says_so(tmp_path):
     path = tmp_path / "read-only.sqlite"
-    shutil.copy(good_store, path)
+    path.write_bytes(b"")
     url = f"sqlite:///file:{path}?mode=ro&uri=true"  # read-only whoever runs the tests
     with pytest.raises(StoreError, match="is read-only \\(SQLite says: attempt to write a "
-                                         "readonly database\\): make the file and its folder"):
+                                         "readonly database\\): it can be read but not "
+                                         "changed; to change it, make the file and its folder"):
         IncidentStore.open(url, DATA_DIR)
 
 

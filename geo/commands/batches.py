@@ -6,6 +6,7 @@ import argparse
 
 import pandas as pd
 
+from geo.commands._listing import cut_note, listing
 from geo.commands._store_option import add_db_option, open_store
 from geo.settings import Settings
 
@@ -31,5 +32,8 @@ def run(args: argparse.Namespace) -> int:
     batches = open_store(args, settings).batches_frame()
     table = batches[list(COLUMNS)].assign(created_at=_when(batches["created_at"]),
                                           undone_at=_when(batches["undone_at"]))
-    print(table.rename(columns=COLUMNS).to_string(index=False))
+    text, cut = listing(table.rename(columns=COLUMNS))
+    print(text)
+    if cut:
+        print(cut_note("the Import page lists the batches whole"))
     return 0

@@ -12,6 +12,7 @@ import argparse
 import pandas as pd
 
 from geo.access.actor import command_line_actor
+from geo.commands._listing import cut_note, listing
 from geo.commands._store_option import add_db_option, open_store
 from geo.errors import ValidationError
 from geo.review.claims import claim_history, set_claim_status
@@ -48,7 +49,11 @@ def _print_history(history: pd.DataFrame, incident_id: str | None) -> None:
         change=history["previous_status"].replace("", "(imported)") + " -> "
         + history["status"],
     )
-    print(table[list(HISTORY_COLUMNS)].rename(columns=HISTORY_COLUMNS).to_string(index=False))
+    text, cut = listing(table[list(HISTORY_COLUMNS)].rename(columns=HISTORY_COLUMNS))
+    print(text)
+    if cut:
+        print(cut_note("the claim panel under a selected incident on the map shows them "
+                       "whole"))
 
 
 def _usage_problems(args: argparse.Namespace) -> list[str]:

@@ -1,7 +1,8 @@
 """`python -m geo query --from 2025-08-01 --to 2025-08-31 --bbox 22,44,41,53`: the incidents
 in a date window and box, filtered in SQL by the store's indexes (IncidentStore.query).
 
-Prints how many there are and a short table, or writes every column to a CSV (-o), with
+Prints how many there are and a short table (long values cut for the listing only:
+geo.commands._listing), or writes every column to a CSV (-o), with
 cells a spreadsheet would run as formulas neutralised (geo.sharing.csv_safety).
 """
 
@@ -12,6 +13,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from geo.commands._listing import cut_note, listing
 from geo.commands._store_option import add_db_option, open_store
 from geo.errors import FilterError
 from geo.render.extents import parse_bbox
@@ -66,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"written to {args.output}")
     elif len(found):
         table = found.sort_values("date_start")[list(SHOWN)].head(args.limit)
-        print(table.assign(date_start=table["date_start"].dt.date,
-                           date_end=table["date_end"].dt.date).to_string(index=False))
+        text, cut = listing(table.assign(date_start=table["date_start"].dt.date,
+                                         date_end=table["date_end"].dt.date))
+        print(text)
+        if cut:
+            print(cut_note("-o FILE.csv writes them whole"))
     return 0

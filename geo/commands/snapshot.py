@@ -7,7 +7,7 @@ from pathlib import Path
 from geo.commands._view_options import add_view_arguments, load_view
 from geo.geocoding.geocoder import load_geocoder
 from geo.settings import Settings
-from geo.sharing.citation import count_sentence
+from geo.sharing.citation import MAX_TITLE_CHARS, check_title, count_sentence
 from geo.sharing.files import SNAPSHOT_FORMATS, check_snapshot_format, write_snapshot
 from geo.sharing.snapshot import parse_size, places_for, prepare_view
 
@@ -20,7 +20,8 @@ def configure(parser) -> None:
                         help=f"file to write; its suffix picks the format "
                              f"({', '.join('.' + f for f in SNAPSHOT_FORMATS)})")
     add_view_arguments(parser)
-    parser.add_argument("--title", default="", help="title printed on the snapshot")
+    parser.add_argument("--title", default="", help="title printed on the snapshot (at most "
+                                                    f"{MAX_TITLE_CHARS} characters)")
     parser.add_argument("--size", default="default",
                         help="'default' (1600x1000 px), 'print' (A4 landscape, 300 dpi) or "
                              "WIDTHxHEIGHT in pixels (PNG/SVG only)")
@@ -32,6 +33,7 @@ def _gazetteer():
 
 def run(args) -> int:
     fmt = check_snapshot_format(args.output.suffix)  # fail before reading any data
+    check_title(args.title, "--title")
     size = parse_size(args.size)
     loaded = load_view(args)
     view = loaded.view

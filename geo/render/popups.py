@@ -31,7 +31,7 @@ def popup_html(row: dict, spec: PopupSpec) -> str:
              "<table>", *_rows(row, spec.fields), "</table>"]
     if spec.link_column:
         address = row.get(spec.link_column)
-        link = safe_link(address) if isinstance(address, str) else None
+        link = safe_link(address, own_page=spec.own_link) if isinstance(address, str) else None
         raw = _cell(address)
         if link:
             parts.append(f"<a href='{escape(link, quote=True)}' target='_blank' "

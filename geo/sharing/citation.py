@@ -13,14 +13,24 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.errors import ExportError
 from geo.render.compose import LAYER_TITLES
 from geo.schema import CATEGORY_LABELS, CLAIM_LABELS, INCIDENT_COLUMNS
 from geo.viewstate import ViewState
 from layers.base import MapLayers
 
 DEFAULT_TITLE = "Claimed strikes on energy infrastructure"
+MAX_TITLE_CHARS = 140  # what a snapshot's header draws on one line
 MAX_LISTED_SOURCES = 6
+MAX_SOURCE_CHARS = 80
 SOURCE_FIELDS = ("source_name",)
+
+
+def check_title(title: str, given_as: str = "The title") -> None:
+    """Refuse a title longer than a snapshot draws."""
+    if len(title) > MAX_TITLE_CHARS:
+        raise ExportError(f"{given_as} is {len(title):,} characters long; a snapshot takes at "
+                          f"most {MAX_TITLE_CHARS}: shorten it")
 
 
 @dataclass(frozen=True)
@@ -73,11 +83,17 @@ def data_version(view: pd.DataFrame) -> str:
     return digest.hexdigest()[:12]
 
 
+def _cut(name: str) -> str:
+    """A source's name as a citation lists it: a long one cut with a mark, so six of them
+    leave room for the layers' attributions (the export holds them whole)."""
+    return name if len(name) <= MAX_SOURCE_CHARS else name[:MAX_SOURCE_CHARS - 1] + "…"
+
+
 def incident_sources(view: pd.DataFrame, limit: int = MAX_LISTED_SOURCES) -> str:
     if view.empty:
         return "none (no incidents shown)"
     counts = view["source_name"].replace("", "(source not stated)").value_counts()
-    listed = "; ".join(counts.index[:limit])
+    listed = "; ".join(_cut(str(name)) for name in counts.index[:limit])
     more = len(counts) - limit
     return listed + (f"; and {more} more (see the export)" if more > 0 else "")
 

@@ -138,9 +138,13 @@ def _drawn_and_outside(layers: MapLayers, frame: MapFrame) -> tuple[int | None, 
 def _header(figure: Figure, citation: Citation, width_in: float) -> None:
     height_in = figure.get_figheight()
     title_size = 15 if len(citation.title) <= 70 else 12
-    title = textwrap.shorten(citation.title, 130, placeholder="…")
-    figure.text(MARGIN_IN / width_in, 1 - MARGIN_IN / height_in, title, fontsize=title_size,
-                fontweight="bold", color=INK, va="top")
+    title = " ".join(citation.title.split())  # whole: a title of one long word is kept
+    drawn = figure.text(MARGIN_IN / width_in, 1 - MARGIN_IN / height_in, title,
+                        fontsize=title_size, fontweight="bold", color=INK, va="top")
+    room = (width_in - 2 * MARGIN_IN) * figure.dpi
+    width = drawn.get_window_extent(renderer=figure.canvas.get_renderer()).width
+    if width > room:  # wide letters (W, CJK) at the 140 characters allowed: smaller type
+        drawn.set_fontsize(title_size * room / width)
     subtitle = f"Incidents dated {citation.window_text}  ·  " + count_sentence(citation)
     figure.text(MARGIN_IN / width_in, 1 - (MARGIN_IN + 0.32) / height_in, subtitle,
                 fontsize=8.5, color=MUTED, va="top")
@@ -149,16 +153,26 @@ def _header(figure: Figure, citation: Citation, width_in: float) -> None:
 def _footer(figure: Figure, citation: Citation, projection: str, width_in: float) -> None:
     height_in = figure.get_figheight()
     chars = int((width_in - 2 * MARGIN_IN) * 72 / (6.2 * 0.55))
-    sources = ("Sources: incident claims from " + citation.incident_sources + ". "
-               + " · ".join(citation.attributions) + ".")
+    sources = "Sources: incident claims from " + citation.incident_sources + "."
+    credits = " · ".join(citation.attributions) + "."
     stamp = (f"Data version {citation.data_version} (SHA-256 of the {citation.incident_count:,} "
              f"incidents shown) · made {citation.made_text} with incident-map · {projection}.")
-    lines = textwrap.wrap(sources, chars)[:3] + textwrap.wrap(stamp, chars)[:2]
+    # the layers' credits on lines of their own: many long source names cannot push them out
+    lines = (_capped(sources, chars, 2, " … (the export lists every source)")
+             + textwrap.wrap(credits, chars)[:2] + textwrap.wrap(stamp, chars)[:1])
     y = MARGIN_IN + (len(lines) - 1) * 6.2 * 1.3 / 72
     for line in lines:
         figure.text(MARGIN_IN / width_in, y / height_in, line, fontsize=6.2, color=MUTED,
                     va="bottom")
         y -= 6.2 * 1.3 / 72
+
+
+def _capped(text: str, chars: int, most: int, more: str) -> list[str]:
+    """`text` wrapped to at most `most` lines; the last ending in `more` when cut."""
+    lines = textwrap.wrap(text, chars)
+    if len(lines) <= most:
+        return lines
+    return [*lines[:most - 1], lines[most - 1][:chars - len(more)] + more]
 
 
 def _side_panel(ax, layers: MapLayers, citation: Citation, drawn, outside) -> None:

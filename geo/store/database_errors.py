@@ -15,23 +15,26 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import contextmanager
+from urllib.parse import unquote
 
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from geo.errors import StoreError
+from geo.errors import ReadOnlyStoreError, StoreError
 
 NOTHING_WRITTEN = "nothing was written"
 DAMAGED = ("is damaged", "restore it from a backup")
 LOCKED = ("is locked by another program", "close the other program, or wait for its import "
           "to end, and try again")
 REFUSED = ("may not be opened", "check the file's permissions")
+READ_ONLY = ("is read-only", "it can be read but not changed; to change it, make the file "
+             "and its folder writable, or copy it to a writable folder and point "
+             "INCIDENT_MAP_DB there")
 # SQLite's primary result codes (sqlite3 error names) -> what it means and what to do
 SQLITE_ADVICE = {
     "SQLITE_NOTADB": DAMAGED,
     "SQLITE_CORRUPT": DAMAGED,
-    "SQLITE_READONLY": ("is read-only", "make the file and its folder writable, or copy it "
-                        "to a writable folder and point INCIDENT_MAP_DB there"),
+    "SQLITE_READONLY": READ_ONLY,
     "SQLITE_BUSY": LOCKED,
     "SQLITE_LOCKED": LOCKED,
     "SQLITE_CANTOPEN": ("cannot be opened", "check that the file and its folder exist and "
@@ -78,9 +81,17 @@ def described(url: sa.URL) -> str:
     """The database as a message names it: the file of a SQLite URL, else the URL without
     its password (and without the driver's name SQLAlchemy added)."""
     if url.get_backend_name() == "sqlite":
-        return f"file '{url.database}'"
+        return f"file '{sqlite_file(url)}'"
     shown = url.set(drivername=url.get_backend_name())
     return f"'{shown.render_as_string(hide_password=True)}'"
+
+
+def sqlite_file(url: sa.URL) -> str:
+    """The file of a SQLite URL, also of its URI form ('file:PATH?mode=ro&uri=true')."""
+    database = url.database or ""
+    if url.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        return unquote(database.removeprefix("file:"))
+    return database
 
 
 def refuse_foreign(url: sa.URL, found: set[str]) -> None:
@@ -110,8 +121,9 @@ def sqlite_error(error: BaseException, url: sa.URL) -> StoreError | None:
         state, advice = "is damaged or was changed by another program", DAMAGED[1]
     else:
         state, advice = SQLITE_ADVICE[primary]
-    return StoreError(f"The database {described(url)} {state} (SQLite says: {said}): "
-                      f"{advice}; {NOTHING_WRITTEN}")
+    kind = ReadOnlyStoreError if primary == "SQLITE_READONLY" else StoreError
+    return kind(f"The database {described(url)} {state} (SQLite says: {said}): {advice}; "
+                f"{NOTHING_WRITTEN}")
 
 
 def server_error(error: BaseException, url: sa.URL) -> StoreError:

@@ -14,6 +14,7 @@ statement SQLAlchemy compiled (geo.store.bulk).
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -58,7 +59,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
         tables_found = cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
                                       ).fetchall()
         if not tables_found or (META_TABLE,) in tables_found:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=60000")
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
@@ -70,6 +71,15 @@ def _sqlite_engine(url: str) -> sa.Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as error:
+        # a file this account may not write stays as it is: it is read in any journal mode
+        if not (getattr(error, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY"):
+            raise
 
 
 def driver_url(url: str) -> str:

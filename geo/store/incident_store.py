@@ -26,7 +26,16 @@ from geo.analysis.duplicates import find_duplicates
 from geo.errors import StoreError
 from geo.records import coerce_sites
 from geo.schema import INCIDENT_COLUMNS, SITE_COLUMNS
-from geo.store import history, map_index, migrations, postgis, revision_log, tables, versions
+from geo.store import (
+    history,
+    map_index,
+    migrations,
+    postgis,
+    read_only,
+    revision_log,
+    tables,
+    versions,
+)
 from geo.store.database_errors import described, refuse_foreign
 from geo.store.engine import (
     Progress,
@@ -65,6 +74,12 @@ class IncidentStore:
                 f"{error.orig}. Restore it from a backup, or set INCIDENT_MAP_DB to another "
                 "file; nothing was written"
             ) from error
+        except StoreError as error:
+            reader = read_only.reading_engine(store.engine, error)
+            if reader is None:
+                raise
+            read_only.check_schema(reader, error)
+            return cls(reader, data_dir)
         return store
 
     def _prepare(self) -> None:

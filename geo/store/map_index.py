@@ -124,10 +124,12 @@ def refresh(conn: sa.Connection) -> None:
     """Rebuild what the triggers marked: dirty batches whole, stale chunks' rows."""
     if not kept(conn):
         return
-    for batch_id in conn.execute(sa.select(dirty_batches.c.batch_id)).scalars().all():
+    dirty = conn.execute(sa.select(dirty_batches.c.batch_id)).scalars().all()
+    for batch_id in dirty:
         conn.execute(sa.delete(chunks).where(chunks.c.batch_id == batch_id))
         _build(conn, batch_id, [tables.incidents.c.batch_id == batch_id])
-    conn.execute(sa.delete(dirty_batches))
+    if dirty:  # nothing written when nothing changed: a read-only store opens to read
+        conn.execute(sa.delete(dirty_batches))
     for chunk_id, batch_id, ids in stale_chunks(conn):
         conn.execute(sa.delete(chunks).where(chunks.c.chunk_id == chunk_id))
         _build(conn, batch_id, [listed_ids(batch_id, ids)])

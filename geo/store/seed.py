@@ -22,7 +22,7 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 def _checked(frame: pd.DataFrame, problems: list[str], path: Path) -> pd.DataFrame:
     if problems:
-        raise DataError(f"Shipped data file '{path.name}' is invalid:\n" + "\n".join(problems))
+        raise DataError(f"Shipped data file '{path.name}' is invalid: " + "; ".join(problems))
     return frame
 
 

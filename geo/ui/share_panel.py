@@ -14,13 +14,11 @@ import streamlit as st
 from geo.analysis.view import View
 from geo.errors import FilterError
 from geo.render.extents import INCIDENTS, resolve_extent
-from geo.sharing.citation import DEFAULT_TITLE
+from geo.sharing.citation import DEFAULT_TITLE, MAX_TITLE_CHARS
 from geo.sharing.exports import EXPORT_FORMATS, export_bytes, mime_type
 from geo.sharing.formats import MIME_TYPES, SIZES, SNAPSHOT_FORMATS
 from geo.ui import cached, safe_text
 from geo.viewstate import ViewState, to_query
-
-MAX_TITLE_CHARS = 140
 
 CURRENT_VIEW = "current"
 EXTENT_LABELS = {

@@ -17,7 +17,13 @@ import streamlit as st
 from geo.names import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.ui import persisted, safe_text
-from geo.viewstate import DEFAULT_PIPELINE_KM, MAX_PIPELINE_KM, ViewState, from_query
+from geo.viewstate import (
+    DEFAULT_PIPELINE_KM,
+    MAX_PIPELINE_KM,
+    ViewState,
+    from_query,
+    single_values,
+)
 
 NO_PIPELINE = ""
 # the accessible names of the date window's widgets: the live map follows them as they
@@ -58,12 +64,14 @@ def _initial_state(default: ViewState, pipeline_names: list[str],
                    offered: Choices | None = None) -> ViewState:
     if "view_initialised" in st.session_state:
         return default
-    query = dict(st.query_params)
+    query, repeated = single_values({name: st.query_params.get_all(name)
+                                     for name in st.query_params})
     state, problems = from_query(
         query, default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
         operators=offered.operators if offered is not None else None,
         pipelines=pipeline_names,
     )
+    problems = repeated + problems
     if offered is not None:
         problems += _window_problems(state, query, offered.extent)
     st.session_state["view_initialised"] = True

@@ -133,3 +133,19 @@ PAGE_CHECK = """() => {
     }
     return bad;
 }""".replace("CANARY", CANARY)
+
+# in an HTML snapshot: every popup of every layer put into the page; their text
+SHOW_EVERY_POPUP = """() => {
+    const layers = window.incidentMapLayers, shown = [];
+    for (const key in layers) {
+        const layer = layers[key];
+        if (!layer.popups) continue;
+        for (let i = 0; i < layer.popups.length; i++) {
+            const box = document.createElement('div');
+            box.innerHTML = layer.popupHtml(i);
+            document.body.appendChild(box);
+            shown.push(box.innerText);
+        }
+    }
+    return shown;
+}"""

@@ -12,19 +12,18 @@ URL and a 'weapon' filter gives the munitions. Events are matched on their id.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
 from geo.importing.presets.base import Preset, joined, prefixed
+from geo.importing.readers.json_document import loads
 
 
 def _parsed(text: str):
     text = text.strip()
     if text.startswith(("[", "{")):
         try:
-            return json.loads(text)
-        except json.JSONDecodeError:
+            return loads(text)
+        except (ValueError, RecursionError):  # not JSON, or nested past reading: the text
             return text
     return text
 

@@ -30,6 +30,7 @@ from geo.importing.readers.table import (
     DELIMITERS,
     ENCODING_LABELS,
     RawTable,
+    check_columns,
     check_size,
     no_rows,
     unique_header,
@@ -231,6 +232,7 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
         delimiter = sniff_delimiter(lines, file_name, fallback=UNUSED_DELIMITER)
     delimiter = delimiter or sniff_delimiter(lines, file_name)
     header_cells = next(csv.reader(lines[:1], delimiter=delimiter))
+    check_columns(len(header_cells), file_name)
     header = unique_header(header_cells)
     if len(header) < (1 if one_column else 2):
         raise one_column_error(lines, file_name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.importing.readers import detect
+from geo.importing.readers import detect, json_surrogates
 from geo.importing.readers.archive import read_archive
 from geo.importing.readers.coordinate_pairs import with_coordinate_pairs
 from geo.importing.readers.delimited import read_delimited
@@ -36,6 +36,7 @@ READERS = {
     detect.KEPLER: read_kepler,
     detect.GPX: read_gpx,
 }
+JSON_KINDS = (detect.GEOJSON, detect.JSON_RECORDS, detect.UMAP, detect.KEPLER)
 
 
 def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
@@ -59,4 +60,10 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
     if kind == detect.ARCHIVE:
         return read_archive(data, file_name, lambda member, name: read_file(
             member, name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes))
-    return READERS[kind](data, file_name)
+    if kind not in JSON_KINDS:
+        return READERS[kind](data, file_name)
+    data, surrogates = json_surrogates.marked(data)
+    table = READERS[kind](data, file_name)
+    if surrogates:
+        table.notes.append(json_surrogates.note(surrogates))
+    return table

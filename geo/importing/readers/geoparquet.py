@@ -5,10 +5,10 @@ geopandas, a plain table's columns as they are (latitude/longitude columns stay 
 from __future__ import annotations
 
 import io
-import json
 
 from geo.errors import InputFileError
 from geo.importing.readers.features import table_from_layers
+from geo.importing.readers.json_document import parse_json
 from geo.importing.readers.table import RawTable, text_frame
 from geo.importing.readers.unpacking import check_cells
 
@@ -24,8 +24,11 @@ def read_geoparquet(data: bytes, name: str) -> RawTable:
         if b"geo" in metadata:
             import geopandas
 
+            geo = parse_json(metadata[b"geo"], name)  # before geopandas parses it unguarded
+            if not isinstance(geo, dict):
+                raise InputFileError(f"'{name}' could not be read as GeoParquet: its 'geo' "
+                                     "metadata is not a JSON object. Export it again")
             frame = geopandas.read_parquet(io.BytesIO(data))
-            geo = json.loads(metadata[b"geo"])
             return table_from_layers([(str(geo.get("primary_column", "geometry")), frame)],
                                      name, file_format="GeoParquet", unit="feature")
         table = parquet.read()

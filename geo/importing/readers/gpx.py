@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from geo.errors import InputFileError
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
+from geo.importing.readers.gpx_xml import waypoint_times
 from geo.importing.readers.table import RawTable
 
 WAYPOINTS = "waypoints"
@@ -44,15 +45,24 @@ def _read_gpx(data: bytes, name: str) -> RawTable:
                 "track is a path, not the place of an incident. Mark each incident as a "
                 "waypoint in the GPS or map app and export again") from error
         paths = _path_counts(path)
-    layers = [(layer, frame.loc[:, [c for c in frame.columns
-                                    if c == frame.geometry.name or frame[c].notna().any()]]
-               .rename(columns={"time": "when"}))
+    layers = [(layer, _with_written_times(
+        frame.loc[:, [c for c in frame.columns
+                      if c == frame.geometry.name or frame[c].notna().any()]], data))
               for layer, frame in layers]
     table = table_from_layers(layers, name, file_format="GPX", unit="waypoint")
     if paths:
         table.notes.append(f"Not imported: the file's {_said(paths)}, paths rather than "
                            "places; only its waypoints were read")
     return table
+
+
+def _with_written_times(frame, data: bytes):
+    """The waypoints' times as the file writes them (geo.importing.readers.gpx_xml) in the
+    column `when`, when the XML holds one for each waypoint GDAL read."""
+    written = waypoint_times(data)
+    if written is not None and len(written) == len(frame) and any(written):
+        frame = frame.assign(time=written)
+    return frame.rename(columns={"time": "when"})
 
 
 def _path_counts(path) -> dict[str, int]:

@@ -13,7 +13,7 @@ from geo.importing.readers.features import on_disk, read_layers, table_from_laye
 from geo.importing.readers.html_text import plain_text_column
 from geo.importing.readers.kml_fragment import wrapped
 from geo.importing.readers.kml_old_schema import rewritten
-from geo.importing.readers.kml_xml import network_link, placemark_times
+from geo.importing.readers.kml_xml import UNNAMED, network_link, placemark_times
 from geo.importing.readers.table import RawTable
 
 TIME_COLUMNS = ("timestamp", "begin", "end")
@@ -35,7 +35,9 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
                                           and frame[c].isna().all()]))
               for layer, frame in layers]
-    inherited = _with_written_times(layers, placemark_times(data, zipped=zipped))
+    written = placemark_times(data, zipped=zipped)
+    _check_every_placemark_read(name, label, written.count, sum(len(f) for _, f in layers))
+    inherited = _with_written_times(layers, written.times, unnamed=path.stem)
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
     if inherited:
@@ -56,12 +58,24 @@ def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileE
         "date with network link KML\" unticked, or download the linked KML and import that")
 
 
-def _with_written_times(layers, times: dict) -> int:
+def _check_every_placemark_read(name: str, label: str, count: int | None, read: int) -> None:
+    """GDAL keeps only the last of several placemarks right under <kml> (KML allows one
+    there): the others would be lost unsaid."""
+    if count is not None and read < count:
+        raise InputFileError(
+            f"'{name}' holds {count:,} placemarks but only {read:,} could be read: KML "
+            "allows one placemark directly under <kml>, and a reader keeps only the last. "
+            "Put the placemarks inside a <Document> (or export the file again) and import it "
+            f"again ({label})")
+
+
+def _with_written_times(layers, times: dict, *, unnamed: str) -> int:
     """Each placemark's time as the file writes it (geo.importing.readers.kml_xml), for the
-    layers whose placemarks it found one for one; how many took their folder's."""
+    layers whose placemarks it found one for one (`unnamed`: the layer GDAL named after
+    the file, a Document without a name); how many took their folder's."""
     inherited = 0
     for layer, frame in layers:
-        written = times.get(layer)
+        written = times.get(layer, times.get(UNNAMED) if layer == unnamed else None)
         if written is None or len(written) != len(frame):
             continue
         for column, values in zip(TIME_COLUMNS, zip(*(w.time for w in written), strict=True),

@@ -28,6 +28,7 @@ from geo.importing.readers.unpacking import member_bytes
 CONTAINERS = ("Document", "Folder")
 Time = tuple[str, str, str]  # (TimeStamp's when, TimeSpan's begin, its end); '' if not given
 NO_TIME: Time = ("", "", "")
+UNNAMED = ""  # a Document without a name; GDAL names its layer after the file
 
 
 class WrittenTime(NamedTuple):
@@ -108,13 +109,20 @@ def _written(placemark, folder_time: Time) -> WrittenTime:
     return WrittenTime(own or folder_time, own is None and folder_time != NO_TIME)
 
 
-def placemark_times(data: bytes, *, zipped: bool) -> dict[str, list[WrittenTime]]:
+class WrittenPlacemarks(NamedTuple):
+    times: dict[str, list[WrittenTime]]  # folder (layer) name -> its placemarks' times
+    count: int | None  # placemarks in the file; None when its XML cannot be read
+
+
+def placemark_times(data: bytes, *, zipped: bool) -> WrittenPlacemarks:
     """Folder (layer) name -> the time of each placemark directly in it, in file order: its
     own TimeStamp or TimeSpan as written, else its nearest enclosing folder's; {} when the
-    XML cannot be read (GDAL has read it; its times then stay)."""
+    XML cannot be read (GDAL has read it; its times then stay). A Document without a name
+    and placemarks right under <kml> are under UNNAMED. And how many placemarks the file
+    holds, wherever they are."""
     root = _root(data, zipped)
     if root is None:
-        return {}
+        return WrittenPlacemarks({}, None)
     found: dict[str, list[WrittenTime]] = {}
     names: dict[str, int] = {}
 
@@ -131,5 +139,11 @@ def placemark_times(data: bytes, *, zipped: bool) -> dict[str, list[WrittenTime]
                 if _local(placemark.tag) == "Placemark")
             walk(child, time)
 
+    at_root = [_written(p, NO_TIME) for p in root if _local(p.tag) == "Placemark"]
+    if at_root:
+        names[UNNAMED] = 1
+        found[UNNAMED] = at_root
     walk(root, NO_TIME)
-    return {name: times for name, times in found.items() if names[name] == 1}
+    count = sum(1 for element in root.iter() if _local(element.tag) == "Placemark")
+    return WrittenPlacemarks({name: times for name, times in found.items()
+                              if names[name] == 1}, count)

@@ -18,6 +18,7 @@ import pandas as pd
 from geo.errors import InputFileError
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_COLUMNS = 1_000  # ACLED has 31, UCDP GED 49; a spreadsheet of notes a few hundred
 ACCEPTED = ("CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ, GeoPackage (.gpkg), "
             "GeoParquet (.parquet), a zipped shapefile (.zip), FlatGeobuf (.fgb), JSON "
             "record lists (ACLED or UCDP API answers, TimeMap events), uMap (.umap) and "
@@ -106,15 +107,28 @@ def check_size(data: bytes, name: str, max_bytes: int) -> None:
                              f"(accepted: {ACCEPTED})")
 
 
+def check_columns(count: int, name: str) -> None:
+    """Refuse more columns than any table of incidents has, before a frame is made of
+    them: a 1.3 MB CSV of 200,000 columns took 2.5 GB to read."""
+    if count > MAX_COLUMNS:
+        raise InputFileError(
+            f"'{name}' has {count:,} columns; at most {MAX_COLUMNS:,} are read (a table of "
+            "incidents has a few dozen): keep the columns you need and export it again")
+
+
 def unique_header(cells) -> list[str]:
     """Header names made unique and never empty: 'date', 'date (2)', 'column_3'."""
     names: list[str] = []
-    for i, cell in enumerate(cells):
+    taken: set[str] = set()
+    next_number: dict[str, int] = {}  # numbers below it are taken: 200,000 columns of one
+    for i, cell in enumerate(cells):  # name were otherwise 2e10 comparisons
         base = str(cell).strip().lstrip("\ufeff") or f"column_{i + 1}"
-        candidate, n = base, 2
-        while candidate in names:
+        candidate, n = base, next_number.get(base, 2)
+        while candidate in taken:
             candidate, n = f"{base} ({n})", n + 1
+        next_number[base] = n
         names.append(candidate)
+        taken.add(candidate)
     return names
 
 
@@ -147,6 +161,7 @@ def text_column(values) -> np.ndarray:
 def text_frame(columns: dict[str, object], file_name: str, *, unit: str) -> pd.DataFrame:
     """A frame of text cells from columns of any values, numbered 1..n; rows without any
     value (a spreadsheet's trailing empty rows) are dropped."""
+    check_columns(len(columns), file_name)
     header = unique_header(list(columns))
     cells = {name: text_column(list(values)) for name, values in zip(header, columns.values(),
                                                                      strict=True)}

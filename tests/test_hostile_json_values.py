@@ -1,0 +1,100 @@
+"""JSON uploads holding numbers Python will not turn into an int (over 4,300 digits) or a
+cell of JSON nested past Python's recursion limit: a traceback, then. A number is kept
+as written, like every other cell; a cell that cannot be read as JSON is read as text."""
+
+from __future__ import annotations
+
+import json
+
+from geo.commands._cli import main
+from geo.importing.readers.dispatch import read_file
+
+HUGE = "1" + "0" * 5_000
+
+
+def feature(properties: dict) -> dict:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.7, 46.5]},
+            "properties": properties}
+
+
+def test_a_geojson_number_of_five_thousand_digits_is_kept_as_written():
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        feature({"date": "2025-08-08", "casualties": 7, "fatalities": "HUGE"})]})
+    table = read_file(text.replace('"HUGE"', HUGE).encode(), "huge.geojson")
+    row = table.frame.iloc[0]
+    assert row["fatalities"] == HUGE and row["casualties"] == "7"
+
+
+def test_records_with_a_huge_number_are_read(tmp_path, capsys):
+    path = tmp_path / "records.json"
+    path.write_text('[{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7, '
+                    f'"casualties": {HUGE}}}]', encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    captured = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in captured.err, captured.err
+    assert "records.json: " in captured.out
+
+
+def test_a_timemap_cell_of_unreadable_json_is_read_as_text(tmp_path, capsys):
+    events = [{"id": f"CIV{i}", "date": "08/08/2025", "latitude": "46.5",
+               "longitude": "30.7", "location": "Odesa", "description": "x",
+               "sources": "SOURCES", "filters": "[]"} for i in range(2)]
+    text = json.dumps(events).replace('"SOURCES"', json.dumps("[" * 50_000 + "]" * 50_000),
+                                      1).replace('"SOURCES"', json.dumps(f"[{HUGE}]"))
+    path = tmp_path / "timemap.json"
+    path.write_text(text, encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    captured = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in captured.err, captured.err
+    assert "timemap.json: " in captured.out
+
+
+def test_a_parquet_file_whose_geo_metadata_nests_past_reading_is_refused():
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import pytest
+
+    from geo.errors import InputFileError
+
+    table = pa.table({"date": ["2025-08-08"], "latitude": [46.5], "longitude": [30.7]})
+    out = io.BytesIO()
+    pq.write_table(table.replace_schema_metadata({b"geo": b"[" * 100_000 + b"]" * 100_000}),
+                   out)
+    with pytest.raises(InputFileError, match=r"'deep\.parquet' nests its JSON too deep"):
+        read_file(out.getvalue(), "deep.parquet")
+    for geo in (b"[1]", b'"x"', b"7"):
+        out = io.BytesIO()
+        pq.write_table(table.replace_schema_metadata({b"geo": geo}), out)
+        with pytest.raises(InputFileError, match="'geo' metadata is not a JSON object"):
+            read_file(out.getvalue(), "odd.parquet")
+
+
+def test_an_unpaired_surrogate_escape_is_a_mark_and_said(tmp_path, capsys):
+    """'\\ud800' alone is valid JSON but no text: storing it ended in a UnicodeEncodeError
+    traceback at the import's commit."""
+    text = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": '
+            '{"type": "Point", "coordinates": [30.7, 46.5]}, "properties": {"date": '
+            '"2025-08-08", "place": "a\\ud800b", "description": "fire \\ud83d\\udd25 \\\\ud800 '
+            '\\udfff"}}]}')
+    table = read_file(text.encode(), "lone.geojson")
+    row = table.frame.iloc[0]
+    assert row["place"] == "a‹U+D800›b"
+    assert row["description"] == "fire 🔥 \\ud800 ‹U+DFFF›"
+    assert any("2 unpaired surrogate" in note for note in table.notes), table.notes
+    path = tmp_path / "lone.geojson"
+    path.write_text(text, encoding="utf-8")
+    code = main(["import", str(path), "--db", str(tmp_path / "s.sqlite"), "--by", "Ana"])
+    captured = capsys.readouterr()
+    assert code == 0 and "lone.geojson: 1 added" in captured.out, captured.err
+
+
+def test_an_unpaired_surrogate_in_a_key_or_a_shape_s_properties_is_a_mark():
+    records = ('[{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7, '
+               '"\\udfffkey": "v"}]')
+    assert "‹U+DFFF›key" in read_file(records.encode(), "r.json").frame.columns
+    shape = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": '
+             '{"type": "Polygon", "coordinates": [[[30, 46], [31, 46], [31, 47], [30, 46]]]},'
+             ' "properties": {"date": "2025-08-08", "place": "a\\ud800b"}}]}')
+    assert read_file(shape.encode(), "p.geojson").frame["place"].tolist() == ["a‹U+D800›b"]
