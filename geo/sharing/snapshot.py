@@ -138,7 +138,8 @@ def _drawn_and_outside(layers: MapLayers, frame: MapFrame) -> tuple[int | None, 
 def _header(figure: Figure, citation: Citation, width_in: float) -> None:
     height_in = figure.get_figheight()
     title_size = 15 if len(citation.title) <= 70 else 12
-    title = " ".join(citation.title.split())  # whole: a title of one long word is kept
+    # whole (a title of one long word is kept), and measured as it will be drawn
+    title = " ".join(visible(citation.title, one_line=True).split())
     drawn = figure.text(MARGIN_IN / width_in, 1 - MARGIN_IN / height_in, title,
                         fontsize=title_size, fontweight="bold", color=INK, va="top")
     room = (width_in - 2 * MARGIN_IN) * figure.dpi
