@@ -41,6 +41,7 @@ SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
 TINY_KEY_SIZE = 1_000_000  # a shorter one only a city this big, its letters reordered ('Kiyv')
 SWAPPED_FUZZY_SIZE = 5_000  # ...or this many, its name with two letters swapped ('Popsana')
+LIKE_ENOUGH = 90.0         # a key begun alike this well needs no search among endings
 FUZZY_KEYS = 10            # keys alike compared: the closest are often villages a hint or the
                            # size rule drops ('Kharviv'; 'Dolzhanskiy' in Luhansk oblast)
 SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM would confirm
@@ -261,13 +262,26 @@ class PlaceLookup:
                              note=f"'{name}' exists only outside {hints.country}")
 
     def _fuzzy_result(self, name: str, hints: Hints) -> GeocodeResult | None:
+        """The place of the key spelt most like `name`'s that serves the hints: among keys
+        that begin alike and keys with two letters swapped; when none serves, or one begun
+        alike under LIKE_ENOUGH, among keys that end alike too ('Karkiv' is Kharkiv, not
+        Koryukivka)."""
         key = phonetic_key(name)
         if len(key) < SHORT_FUZZY_LENGTH:
             return None
         short = len(key) < FUZZY_MIN_LENGTH
         cutoff = SHORT_FUZZY_CUTOFF if short else FUZZY_CUTOFF
         hints = replace(hints, strict_country=True)   # a misspelling never leaves the country
-        for similar, score, swapped in self._keys_alike(key, cutoff, FUZZY_KEYS):
+        found = self._first_served(name, self._keys_alike(key, cutoff, False), hints, short)
+        if found is None or (found[1] < LIKE_ENOUGH and not found[2]):
+            found = self._first_served(name, self._keys_alike(key, cutoff, True), hints,
+                                       short) or found
+        return found[0] if found else None
+
+    def _first_served(self, name: str, keys: list[tuple[str, float, bool]], hints: Hints,
+                      short: bool) -> tuple[GeocodeResult, float, bool] | None:
+        """The first of `keys` whose places serve the hints: (result, score, swapped)."""
+        for similar, score, swapped in keys:
             postings = self._postings(similar, None)
             if short:   # a short name misspelt: only a town big enough to be written often
                 least = SWAPPED_FUZZY_SIZE if swapped else SHORT_FUZZY_SIZE
@@ -279,28 +293,31 @@ class PlaceLookup:
                 result = decide(cands, f"places spelt like '{name}'", hints.anchor, unlisted)
                 return replace(result, note=join_notes(
                     f"fuzzy: spelt {score:.0f}% like {result.best.label}", describe(result),
-                    result.note))
+                    result.note)), score, swapped
         return None
 
     def _keys_alike(self, key: str, cutoff: float,
-                    limit: int) -> list[tuple[str, float, bool]]:
-        """The `limit` keys spelt most like `key` among those that begin alike and those that
-        end alike ('Karkiv'), and keys with two neighbouring letters swapped (under the
-        cutoff too), best first: 'Karkiv' is Kharkiv (90%), not Koryukivka; 'Kremenchyk' is
-        Kremenchuk (90%), not Kermenchyk (90%, swapped); `swapped` says which."""
-        found = dict(self.index.similar_keys(key, cutoff, limit))
-        found.update(self.index.similar_keys_by_ending(key, cutoff, limit))
+                    endings: bool) -> list[tuple[str, float, bool]]:
+        """The FUZZY_KEYS keys spelt most like `key` among those that begin alike (and, with
+        `endings`, those that end alike), and keys with two neighbouring letters swapped
+        (under the cutoff too), best first; a tie goes to the spelling alike ('Kremenchyk' is
+        Kremenchuk, 90%, not Kermenchyk, 90% swapped); `swapped` says which."""
+        found = dict(self.index.similar_keys(key, cutoff, FUZZY_KEYS))
+        if endings:
+            found.update(self.index.similar_keys_by_ending(key, cutoff, FUZZY_KEYS))
         swapped = dict(self._keys_transposed(key))
         found.update(swapped)
         keys = [(other, score, other in swapped) for other, score in found.items()]
-        return sorted(keys, key=lambda k: (-k[1], k[2]))   # a tie: the spelling alike first
+        return sorted(keys, key=lambda k: (-k[1], k[2]))
 
     def _keys_transposed(self, key: str) -> list[tuple[str, float]]:
         """Keys that are `key` with two neighbouring letters swapped, the commonest slip
         ('Popsana', 'Rubzihne': 13 real rows; a swap scores under the cutoff of a ratio)."""
-        swapped = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)}
-        return [(other, fuzz.ratio(key, other)) for other in sorted(swapped - {key})
-                if self._postings(other, None)]
+        swapped = sorted({key[:i] + key[i + 1] + key[i] + key[i + 2:]
+                          for i in range(len(key) - 1)} - {key})
+        return [(other, fuzz.ratio(key, other))
+                for other, where in zip(swapped, self.index.lookup(swapped), strict=True)
+                if where is not None]
 
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
