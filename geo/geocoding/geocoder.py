@@ -98,13 +98,19 @@ class Geocoder(CompoundPlaces):
                       else self._context_only(text, hints))
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
         if result.status == "not_found" and text.alternatives:
-            result = self._alternative(place, text, country, admin1, admin2,
-                                       default_country) or result
+            result = self._alternative(place, text, dict(
+                country=country, admin1=admin1, admin2=admin2,
+                default_country=default_country)) or result
         if text.near and result.best is not None:
             result = _around(result)
         if text.quarter and result.best is not None and result.best.kind == "place":
             result = placed_in_quarter(self, result, text.quarter)
         return replace(result, note=join_notes(*hints.notes, result.note))
+
+    def _hinted_country(self, hints: Hints) -> str | None:
+        """The country given, or the one country of the regions hinted."""
+        countries = {self.index.admin1[a]["country"] for a in hints.admin1 or ()}
+        return hints.country or (countries.pop() if len(countries) == 1 else None)
 
     def _spelt_so_outside_region(self, name: str, hints: Hints) -> bool:
         """Is there a town of OUTSIDE_TOWN_SIZE people spelt `name` outside the region
@@ -113,9 +119,8 @@ class Geocoder(CompoundPlaces):
         no likelier than a misspelt one here): _outside_hints answers, held ambiguous."""
         if hints.admin1 is None:
             return False
-        countries = {self.index.admin1[a]["country"] for a in hints.admin1}
-        country = hints.country or (countries.pop() if len(countries) == 1 else None)
-        found = self._place_result(name, Hints(country=country, strict_country=True), "place")
+        found = self._place_result(name, Hints(country=self._hinted_country(hints),
+                                               strict_country=True), "place")
         return found is not None and found.best.population >= OUTSIDE_TOWN_SIZE
 
     def _english_words(self, name: str, hints: Hints) -> GeocodeResult | None:
@@ -127,12 +132,11 @@ class Geocoder(CompoundPlaces):
                                note=join_notes(f"'{name}' read as '{other}'", found.note))
         return None
 
-    def _alternative(self, place, text: PlaceText, *hints) -> GeocodeResult | None:
+    def _alternative(self, place, text: PlaceText, hints: dict) -> GeocodeResult | None:
         """'Snake Island/Bile': the first name after a slash that is found, when the one
-        before it is not."""
+        before it is not (`hints`: geocode's keyword hints)."""
         for other in text.alternatives:
-            found = self.geocode(other, country=hints[0], admin1=hints[1], admin2=hints[2],
-                                 default_country=hints[3])
+            found = self.geocode(other, **hints)
             if found.status != "not_found":
                 return replace(found, note=join_notes(
                     f"'{place}': '{text.head}' not found, '{other}' is", found.note))
@@ -221,9 +225,8 @@ class Geocoder(CompoundPlaces):
         place's) and never settled by the file's other rows."""
         if hints.admin1 is None:
             return None
-        countries = {self.index.admin1[a]["country"] for a in hints.admin1}
-        country = hints.country or (countries.pop() if len(countries) == 1 else None)
-        loose = Hints(country=country, strict_country=True, anchor=hints.anchor)
+        loose = Hints(country=self._hinted_country(hints), strict_country=True,
+                      anchor=hints.anchor)
         found = self._place_result(name, loose, "place") or self._fuzzy_result(name, loose)
         if found is None or found.best is None:
             return None

@@ -43,13 +43,17 @@ def region_core(name: str) -> str:
     return TRAILING_AREA.sub("", strip_level(name)[0])
 
 
-def admin1_ids(geocoder, name: str, country: str | None) -> set[int]:
-    core = strip_level(name)[0]
-    index = geocoder.index
+def _regions_of_area(name: str) -> tuple[str, ...]:
+    """Region codes of an area by custom ('Donbas') or by who holds it ('DPR territory')."""
     area = region_core(name)
-    codes = INFORMAL_REGIONS.get(area, ()) or ((HELD_PARTS[area],) if area in HELD_PARTS else ())
-    found = index.admin1_names.find(core) or {
-        index.admin1_index[code] for code in codes if code in index.admin1_index}
+    return INFORMAL_REGIONS.get(area, ()) or ((HELD_PARTS[area],) if area in HELD_PARTS else ())
+
+
+def admin1_ids(geocoder, name: str, country: str | None) -> set[int]:
+    index = geocoder.index
+    found = index.admin1_names.find(strip_level(name)[0]) or {
+        index.admin1_index[code] for code in _regions_of_area(name)
+        if code in index.admin1_index}
     if country:
         found = {a for a in found if geocoder.index.admin1[a]["country"] == country}
     return found

@@ -138,9 +138,11 @@ def _placed_at_region_given(incidents: pd.DataFrame, rows: pd.Index, todo: pd.Da
     found: dict[tuple, object] = {}
     for i in np.flatnonzero(missing):
         key = (todo["admin1"].iat[i], todo["country"].iat[i])
-        if key[0] and key not in found:
+        if not key[0]:
+            continue
+        if key not in found:
             found[key] = geocoder.region_of_hint(*key)
-        region = found.get(key) if key[0] else None
+        region = found[key]
         if region is None:
             continue
         row, place = int(rows[i]), todo["place"].iat[i]
