@@ -79,3 +79,18 @@ def test_points_within_a_distance_are_counted_as_brute_force_does(km):
     truth = (haversine_km(ask_lat[:, None], ask_lon[:, None], lat[None, :], lon[None, :])
              <= km).sum(axis=1)
     assert list(grid.count_within(ask_lat, ask_lon, km)) == list(truth)
+
+
+def test_nearest_within_a_distance_is_exact_there_and_not_looked_for_beyond():
+    """The file's context needs the nearest row only up to 600 km: the search stops there,
+    at every latitude (a fixed number of rings fell short of it in the far north)."""
+    rng = np.random.default_rng(11)
+    lat, lon = rng.uniform(40, 65, 400), rng.uniform(20, 170, 400)
+    ask_lat, ask_lon = rng.uniform(35, 70, 300), rng.uniform(10, 180, 300)
+    _, km = PointGrid(lat, lon, cell=0.5).nearest(ask_lat, ask_lon, max_ring=60, within_km=600)
+    truth = haversine_km(ask_lat[:, None], ask_lon[:, None], lat[None, :], lon[None, :]).min(1)
+    assert (truth > 600).any() and (truth <= 600).any()
+    assert np.allclose(truth[truth <= 600], km[truth <= 600], rtol=0, atol=1e-6)
+    beyond = km[truth > 600]
+    assert np.isinf(beyond).any()
+    assert (np.isinf(beyond) | np.isclose(beyond, truth[truth > 600], rtol=0, atol=1e-6)).all()

@@ -22,6 +22,7 @@ from geo.geocoding.reverse import PointGrid
 PROXIMITY_KM = 200.0       # column pass: a candidate this near a confident row of the file...
 PROXIMITY_RATIO = 3.0      # ...with every other candidate this many times farther...
 PROXIMITY_FAR_KM = 200.0   # ...and at least this far from every confident row, is taken
+PROXIMITY_REACH_KM = max(PROXIMITY_RATIO * PROXIMITY_KM, PROXIMITY_FAR_KM)
 PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are compared)
 # A candidate's support: the file's distinct placed points within km of it; taken when it
 # has at least `least` of them and no other candidate more than RIVAL_SUPPORT, at either ring
@@ -60,12 +61,13 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
         return results
     cands = [[results[i].best, *results[i].others][:PROXIMITY_CANDIDATES] for i in open_rows]
     flat = np.array([(c.latitude, c.longitude) for group in cands for c in group])
-    # distances beyond ~600 km do not matter (inf): a coarse grid with a few rings suffices
-    _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=1.0).nearest(flat[:, 0], flat[:, 1],
-                                                                   max_ring=12)
+    # distances beyond PROXIMITY_REACH_KM decide nothing (inf): the search stops there
+    _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=0.5).nearest(
+        flat[:, 0], flat[:, 1], max_ring=60, within_km=PROXIMITY_REACH_KM)
     radii = tuple(km for km, _ in SUPPORT_RINGS)
     support = PointGrid.for_radius(sure[:, 0], sure[:, 1], max(radii), flat[:, 0]).counts_within(
         flat[:, 0], flat[:, 1], radii)
+    gaps, support = gaps.tolist(), [ring.tolist() for ring in support]  # small groups: lists
     settled, start = list(results), 0
     for i, group in zip(open_rows, cands, strict=True):
         end, start = start + len(group), start + len(group)
@@ -75,24 +77,26 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     return settled
 
 
-def _settle(result: GeocodeResult, group: list, gap: np.ndarray,
-            rings: list[np.ndarray]) -> GeocodeResult:
+def _settle(result: GeocodeResult, group: list, gap: list[float],
+            rings: list[list[int]]) -> GeocodeResult:
     pick, note = None, ""
     for (km, least), around in zip(SUPPORT_RINGS, rings, strict=True):
-        by_support = np.argsort(-around, kind="stable")
+        by_support = sorted(range(len(around)), key=lambda k: -around[k])
         most, next_most = around[by_support[0]], around[by_support[1]]
         if most >= least and next_most <= RIVAL_SUPPORT:
             pick = group[by_support[0]]
             note = (f"{len(group)} candidates; this one has {most} of the file's placed "
                     f"points within {km:.0f} km, the next {next_most}")
             break
-    order = np.argsort(gap)
+    order = sorted(range(len(gap)), key=gap.__getitem__)
     near, next_near = gap[order[0]], gap[order[1]]
     far_enough = max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM)
     if pick is None and near <= PROXIMITY_KM and next_near >= far_enough:
         pick = group[order[0]]
+        farther = (f"{next_near:.0f} km" if next_near < PROXIMITY_REACH_KM
+                   else f"over {PROXIMITY_REACH_KM:.0f} km")
         note = (f"{len(group)} candidates; this one is {near:.0f} km from other rows of the "
-                f"file, the next {next_near:.0f} km")
+                f"file, the next {farther}")
     others = (result.best, *result.others)
     if pick is not None:
         return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),

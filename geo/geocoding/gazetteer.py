@@ -30,6 +30,7 @@ from geo.geocoding.gazetteer_build import (
     PRIMARY_KEY,
     PRIMARY_SPELLING,
     build_index,
+    ending_of,
 )
 from geo.geocoding.gazetteer_merge import SECTION_FEATURES
 from geo.geocoding.gazetteer_sources import GazetteerSources
@@ -37,17 +38,17 @@ from geo.geocoding.normalize import normalize_many
 from geo.geocoding.place_text import strip_level
 from geo.geocoding.region_names import MIN_KEY_LENGTH, NameTable
 
-__all__ = ["MIN_KEY_LENGTH", "OFFICIAL", "PRIMARY_KEY", "PRIMARY_SPELLING", "GazetteerIndex",
-           "GazetteerSources", "load_index"]
+__all__ = ["MIN_KEY_LENGTH", "OFFICIAL", "PRECISIONS", "PRIMARY_KEY", "PRIMARY_SPELLING",
+           "GazetteerIndex", "GazetteerSources", "load_index", "source_label"]
 
 ARRAYS = ("place_lat", "place_lon", "place_pop", "place_size", "place_sources", "place_ref",
           "place_country", "place_admin1", "place_admin2", "place_feature", "place_precision",
           "place_names", "place_name_end",
-          "keys", "key_len", "post_start", "post_place", "post_hash", "post_flags")
+          "keys", "key_len", "post_start", "post_place", "post_hash", "post_flags",
+          "ending_code", "ending_order")
 MAPPED = {"keys", "post_place", "post_hash", "post_flags", "place_names", "place_ref",
-          "place_feature"}
+          "place_feature", "ending_code", "ending_order"}
 CITY_POPULATION = 50_000
-ENDING = 4       # letters: a name misspelt at its start is found by its last ones
 STALE_DAYS = 7   # an index of other sources built this long ago is removed
 SOURCE_LABELS = {"geonames": "GeoNames", "osm": "OpenStreetMap", "postal": "GeoNames postal"}
 
@@ -107,27 +108,17 @@ class GazetteerIndex:
                                limit: int = 3) -> list[tuple[str, float]]:
         """Keys spelt like `key` with its last ENDING letters, length within 2, best first: a name
         misspelt at its start ('Karkiv', 'Homstomel')."""
-        endings, order = self._keys_by_ending
-        encoded = np.frombuffer(key.encode()[:KEY_WIDTH], np.uint8)
-        ending = int(_ending_code(encoded[None, :], np.array([len(encoded)]))[0])
-        lo, hi = np.searchsorted(endings, [ending, ending + 1])
-        return self._similar_among(key, order[lo:hi], cutoff, limit)
+        ending = ending_of(key.encode())
+        lo, hi = np.searchsorted(self.ending_code, [ending, ending + 1])
+        return self._similar_among(key, self.ending_order[lo:hi], cutoff, limit)
 
     def _similar_among(self, key: str, near: np.ndarray, cutoff: float,
                        limit: int) -> list[tuple[str, float]]:
         near = near[np.abs(self.key_len[near].astype(int) - len(key)) <= 2]
-        choices = [k.decode() for k in self.keys[near]]
-        return [(k, s) for k, s, _ in process.extract(key, choices, scorer=fuzz.ratio,
-                                                      score_cutoff=cutoff, limit=limit)]
-
-    @functools.cached_property
-    def _keys_by_ending(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every key's last ENDING letters as a number, sorted, and where each key is in `keys`
-        (made on the first misspelt name, not at load)."""
-        letters = self.keys.view(np.uint8).reshape(len(self.keys), self.keys.dtype.itemsize)
-        endings = _ending_code(letters, np.minimum(self.key_len, letters.shape[1]))
-        order = np.argsort(endings)
-        return endings[order], order
+        # keys are ASCII: compared as bytes, only the few returned are decoded
+        return [(k.decode(), s) for k, s, _ in process.extract(
+            key.encode(), self.keys[near].tolist(), scorer=fuzz.ratio, score_cutoff=cutoff,
+            limit=limit)]
 
     def name_of(self, i: int) -> str:
         start = int(self.place_name_end[i - 1]) if i > 0 else 0
@@ -138,7 +129,7 @@ class GazetteerIndex:
         return self.place_ref[i].decode()
 
     def source_of(self, i: int) -> str:
-        return SOURCE_LABELS.get(self.place_ref[i].split(b":", 1)[0].decode(), "gazetteer")
+        return source_label(self.place_ref[i])
 
     def feature_of(self, i: int) -> str:
         return self.place_feature[i].decode()
@@ -163,6 +154,11 @@ class GazetteerIndex:
         """ISO2 of the country whose name (normalised, qualifiers removed) is `core`."""
         found = self.country_names.find(core, exact_only=True)
         return next(iter(found)) if len(found) == 1 else None
+
+
+def source_label(ref: bytes) -> str:
+    """'GeoNames' of b'geonames:698379'."""
+    return SOURCE_LABELS.get(ref.split(b":", 1)[0].decode(), "gazetteer")
 
 
 def say(message: str) -> None:
@@ -215,13 +211,3 @@ def write_index(sources: GazetteerSources, folder: Path, progress=say) -> None:
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-
-
-def _ending_code(letters: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The last ENDING bytes of each row's first `lengths` bytes, as one number a row."""
-    rows = np.arange(len(letters))
-    code = np.zeros(len(letters), np.int64)
-    for back in range(1, ENDING + 1):
-        at = lengths.astype(np.int64) - back
-        code = code << 8 | np.where(at >= 0, letters[rows, np.clip(at, 0, None)], 0)
-    return code

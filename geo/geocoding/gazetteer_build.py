@@ -36,6 +36,7 @@ from geo.geocoding.source_readers import (
 from geo.geocoding.transliterate import romanisations
 
 KEY_WIDTH = 48
+ENDING = 4       # letters: a name misspelt at its start is found by its last ones
 PRIMARY_SPELLING = 1   # post_flags bit: this posting's name is the place's own (primary) name
 PRIMARY_KEY = 2        # post_flags bit: the place's own name has this posting's phonetic key
 OFFICIAL = 4           # post_flags bit: a current official name (OSM name/name:uk, postal)
@@ -204,9 +205,14 @@ def _postings(places: pd.DataFrame) -> dict[str, np.ndarray]:
     primary_key = keys[primary_norm][owner]
     hashes = np.array([name_hash(n) for n in unique_norm], np.uint32)
     key_array = np.array(list(unique_key), f"S{KEY_WIDTH}")
+    key_len = np.char.str_len(key_array).astype(np.uint8)
+    endings = np.fromiter(map(ending_of, key_array.tolist()), np.int64, len(key_array))
+    ending_order = np.argsort(endings, kind="stable")
     return {
         "keys": key_array,
-        "key_len": np.char.str_len(key_array).astype(np.uint8),
+        "key_len": key_len,
+        "ending_code": endings[ending_order],   # a misspelt name's keys by its last letters
+        "ending_order": ending_order.astype(np.int32),
         "post_start": np.searchsorted(key_code, np.arange(len(unique_key) + 1)).astype(np.int32),
         "post_place": owner.astype(np.int32),
         "post_hash": hashes[norm],
@@ -214,3 +220,9 @@ def _postings(places: pd.DataFrame) -> dict[str, np.ndarray]:
                        + (keys[norm] == primary_key) * PRIMARY_KEY
                        + frame.official.to_numpy()[order] * OFFICIAL).astype(np.uint8),
     }
+
+
+
+def ending_of(key: bytes) -> int:
+    """A key's last ENDING bytes, last first, as one number (shorter keys: zeros after)."""
+    return int.from_bytes(key[:KEY_WIDTH][-ENDING:][::-1].ljust(ENDING, b"\0"), "big")

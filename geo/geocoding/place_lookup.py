@@ -22,9 +22,11 @@ from geo.geocoding.choose import (
 from geo.geocoding.gazetteer import (
     MIN_KEY_LENGTH,
     OFFICIAL,
+    PRECISIONS,
     PRIMARY_KEY,
     PRIMARY_SPELLING,
     GazetteerIndex,
+    source_label,
 )
 from geo.geocoding.gazetteer_merge import GONE
 from geo.geocoding.geodesy import haversine_km
@@ -97,25 +99,44 @@ class PlaceLookup:
     def place_candidate(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
                         qualifier: str = "") -> Candidate:
         """Candidate for place `i` matched (spelt exactly?, flags); `fuzzy` is the ratio or 0."""
-        region = self.index.admin1_of(i)
-        country = self.index.place_country[i].decode()
-        name = self.index.name_of(i)
-        label = f"{name}, {region['name']} ({country})" if region else f"{name} ({country})"
-        same, flags = match
-        if fuzzy:
-            status, quality = "fuzzy", 0.8 * fuzzy / 100
-        elif same:
-            status, quality = (("exact", 1.0) if flags & (PRIMARY_SPELLING | OFFICIAL)
-                               else ("alias", 0.95))
-        else:
-            status, quality = "alias", 0.85
-        return Candidate("place", self.index.ident_of(i), label,
-                         float(self.index.place_lat[i]), float(self.index.place_lon[i]),
-                         self.index.precision_of(i), country, region["name"] if region else "",
-                         int(self.index.place_pop[i]), status, quality,
-                         self.weight(i, match, fuzzy, qualifier),
-                         source=self.index.source_of(i), feature=self.index.feature_of(i),
-                         standing=self.standing_of(i))
+        return self.place_candidates([i], {i: match}, fuzzy, qualifier)[0]
+
+    def place_candidates(self, places: list[int], matches: dict, fuzzy: float = 0.0,
+                         qualifier: str = "") -> list[Candidate]:
+        """Candidates for `places` matched as `matches` says (place_candidate), their fields
+        read from the index arrays once for all of them."""
+        index = self.index
+        at = np.asarray(places, np.int64)
+        ends = index.place_name_end[at].tolist()
+        starts = np.where(at > 0, index.place_name_end[at - 1], 0).tolist()
+        fields = zip(places, starts, ends, index.place_admin1[at].tolist(),
+                     index.place_country[at].tolist(), index.place_lat[at].tolist(),
+                     index.place_lon[at].tolist(), index.place_precision[at].tolist(),
+                     index.place_pop[at].tolist(), index.place_size[at].tolist(),
+                     index.place_sources[at].tolist(), index.place_ref[at].tolist(),
+                     index.place_feature[at].tolist(), strict=True)
+        cands = []
+        for i, start, end, admin1, country, lat, lon, precision, pop, size, sources, ref, \
+                feature in fields:
+            region = index.admin1[admin1] if admin1 >= 0 else None
+            name = index.place_names[start:end].tobytes().decode("utf-8")
+            country, ident, feature = country.decode(), ref.decode(), feature.decode()
+            label = f"{name}, {region['name']} ({country})" if region else f"{name} ({country})"
+            match = matches[i]
+            same, flags = match
+            if fuzzy:
+                status, quality = "fuzzy", 0.8 * fuzzy / 100
+            elif same:
+                status, quality = (("exact", 1.0) if flags & (PRIMARY_SPELLING | OFFICIAL)
+                                   else ("alias", 0.95))
+            else:
+                status, quality = "alias", 0.85
+            cands.append(Candidate(
+                "place", ident, label, lat, lon, PRECISIONS[precision], country,
+                region["name"] if region else "", pop, status, quality,
+                _weight(size, sources, match, fuzzy, qualifier), source=source_label(ref),
+                feature=feature, standing=self._standing(feature, sources, pop, ident, country)))
+        return cands
 
     @functools.cached_property
     def confirming_countries(self) -> frozenset[str]:
@@ -125,31 +146,29 @@ class PlaceLookup:
         return frozenset(c.decode() for c in np.unique(listed_twice))
 
     def standing_of(self, i: int) -> str:
-        """Is place `i` a living place of the name asked (results.STANDINGS says why not)?
-        OpenStreetMap lists the settlements (not the parts of towns) of the countries it
+        """Is place `i` a living place of the name asked (results.STANDINGS says why not)?"""
+        index = self.index
+        return self._standing(index.feature_of(i), int(index.place_sources[i]),
+                              int(index.place_pop[i]), index.ident_of(i),
+                              index.place_country[i].decode())
+
+    def _standing(self, feature: str, sources: int, pop: int, ident: str, country: str) -> str:
+        """OpenStreetMap lists the settlements (not the parts of towns) of the countries it
         covers: a GeoNames village it does not confirm and with no census population is more
         often a stale or misplaced record (on the UCDP dev set, 5% of the true places against
         19% of their namesakes); one with a population is a real town whose names differ."""
-        if self.index.feature_of(i) in GONE:
+        if feature in GONE:
             return "gone"
-        if (self.index.place_sources[i] == 1 and self.index.place_pop[i] == 0
-                and self.index.feature_of(i) in SETTLEMENTS
-                and self.index.ident_of(i).startswith("geonames:")
-                and self.index.place_country[i].decode() in self.confirming_countries):
+        if (sources == 1 and pop == 0 and feature in SETTLEMENTS
+                and ident.startswith("geonames:") and country in self.confirming_countries):
             return "unconfirmed"
         return LIVING
 
     def weight(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
                qualifier: str = "") -> float:
         """How likely a referent place `i` is (geo.geocoding.choose says why each factor)."""
-        same, flags = match
-        size = float(self.index.place_size[i])
-        if qualifier in VILLAGE_WORDS:
-            size = min(size, VILLAGE_SIZE) + size * 1e-3   # bigger still first among equals
-        return (size * (OWN_NAME_WEIGHT if flags & (PRIMARY_KEY | OFFICIAL) else 1.0)
-                * (1.0 if same or fuzzy else VARIANT_WEIGHT)
-                * (1.0 if self.index.place_sources[i] > 1 else SINGLE_SOURCE_WEIGHT)
-                * (0.1 if size < SIZE_WORDS.get(qualifier, 0.0) else 1.0))
+        return _weight(float(self.index.place_size[i]), int(self.index.place_sources[i]),
+                       match, fuzzy, qualifier)
 
     def candidates(self, places: list[int], matches: dict, hints: Hints, fuzzy: float = 0.0,
                    qualifier: str = "") -> tuple[list[Candidate], Unlisted]:
@@ -163,7 +182,7 @@ class PlaceLookup:
             places = [places[k] for k in order[:LISTED]]
         else:
             unlisted = Unlisted()
-        return [self.place_candidate(p, matches[p], fuzzy, qualifier) for p in places], unlisted
+        return self.place_candidates(places, matches, fuzzy, qualifier), unlisted
 
     def _filtered(self, places: list[int], hints: Hints) -> tuple[list[int], str]:
         note = ""
@@ -322,6 +341,18 @@ class PlaceLookup:
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
         return found if found and found.best is not None else None
+
+
+def _weight(size: float, sources: int, match: tuple[bool, int], fuzzy: float,
+            qualifier: str) -> float:
+    """How likely a referent a place of this size and number of sources is, matched so."""
+    same, flags = match
+    if qualifier in VILLAGE_WORDS:
+        size = min(size, VILLAGE_SIZE) + size * 1e-3   # bigger still first among equals
+    return (size * (OWN_NAME_WEIGHT if flags & (PRIMARY_KEY | OFFICIAL) else 1.0)
+            * (1.0 if same or fuzzy else VARIANT_WEIGHT)
+            * (1.0 if sources > 1 else SINGLE_SOURCE_WEIGHT)
+            * (0.1 if size < SIZE_WORDS.get(qualifier, 0.0) else 1.0))
 
 
 def describe(result: GeocodeResult) -> str:

@@ -91,6 +91,8 @@ class Hints:
 
 def given(value) -> bool:
     """Not None, NaN, pd.NA or blank."""
+    if isinstance(value, str):   # the common case, asked for every row's every column
+        return value.strip() != ""
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return False
     return str(value).strip() != ""

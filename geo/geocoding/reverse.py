@@ -20,7 +20,7 @@ import pandas as pd
 
 from geo.geocoding.gazetteer import GazetteerIndex, load_index
 from geo.geocoding.gazetteer_sources import GazetteerSources
-from geo.geocoding.geodesy import KM_PER_DEGREE, haversine_km
+from geo.geocoding.geodesy import KM_PER_DEGREE, haversine_km, outside_block_km
 from geo.geocoding.region_names import oblast_of
 from geo.settings import Settings
 
@@ -102,8 +102,11 @@ class PointGrid:
                 np.add.at(count, some[query[distance <= km]], 1)
         return counts
 
-    def nearest(self, lat: np.ndarray, lon: np.ndarray, max_ring: int = MAX_RING):
+    def nearest(self, lat: np.ndarray, lon: np.ndarray, max_ring: int = MAX_RING,
+                within_km: float = np.inf):
         """(point, km) of the nearest grid point to each, -1/inf where none within max_ring.
+        Beyond `within_km` it is not looked for: a point farther from every grid point gets
+        the nearest found so far or -1/inf.
 
         Rings of cells are added around each point until the nearest place found is closer
         than the searched block's inner margin, which makes the answer exact."""
@@ -114,9 +117,11 @@ class PointGrid:
             place, km = best_place[todo], best_km[todo]
             self._scan(lat[todo], lon[todo], row[todo], col[todo], ring, place, km)
             best_place[todo], best_km[todo] = place, km
-            widest = np.minimum(np.abs(lat[todo]) + (ring + 1) * self.cell, 89.9)
-            certain = km <= 0.99 * ring * self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))
-            todo = todo[~certain]
+            margin = 0.99 * outside_block_km(lat[todo], ring * self.cell)
+            certain = km <= margin
+            beyond = ~certain & (margin >= within_km)   # none within within_km
+            best_place[todo[beyond]], best_km[todo[beyond]] = -1, np.inf
+            todo = todo[~certain & ~beyond]
             if len(todo) == 0:
                 break
         best_place[todo], best_km[todo] = -1, np.inf
