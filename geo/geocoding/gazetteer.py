@@ -61,6 +61,7 @@ class GazetteerIndex:
         for name in ARRAYS:
             array = np.load(folder / f"{name}.npy", mmap_mode="r" if name in MAPPED else None)
             setattr(self, name, array.view(np.ndarray))  # np.memmap slicing is slow
+        self.place_name_start = np.concatenate(([0], self.place_name_end[:-1]))
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         self.admin1 = meta["admin1"]
         self.admin2 = meta["admin2"]
@@ -93,7 +94,7 @@ class GazetteerIndex:
     def lookup(self, keys: list[str]) -> list[slice | None]:
         """Posting ranges of many phonetic keys at once (None where a key is unknown)."""
         wanted = np.array([k.encode()[:KEY_WIDTH] for k in keys], dtype=f"S{KEY_WIDTH}")
-        found = np.searchsorted(self.keys, wanted).clip(0, len(self.keys) - 1)
+        found = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         hit = self.keys[found] == wanted
         return [slice(self.post_start[f], self.post_start[f + 1]) if h else None
                 for f, h in zip(found.tolist(), hit.tolist(), strict=True)]
@@ -121,8 +122,8 @@ class GazetteerIndex:
             limit=limit)]
 
     def name_of(self, i: int) -> str:
-        start = int(self.place_name_end[i - 1]) if i > 0 else 0
-        return self.place_names[start:int(self.place_name_end[i])].tobytes().decode("utf-8")
+        start, end = int(self.place_name_start[i]), int(self.place_name_end[i])
+        return self.place_names[start:end].tobytes().decode("utf-8")
 
     def ident_of(self, i: int) -> str:
         """'geonames:698379', 'osm:node/256617872', 'postal:UA 18000'."""

@@ -107,8 +107,7 @@ class PlaceLookup:
         read from the index arrays once for all of them."""
         index = self.index
         at = np.asarray(places, np.int64)
-        ends = index.place_name_end[at].tolist()
-        starts = np.where(at > 0, index.place_name_end[at - 1], 0).tolist()
+        starts, ends = index.place_name_start[at].tolist(), index.place_name_end[at].tolist()
         fields = zip(places, starts, ends, index.place_admin1[at].tolist(),
                      index.place_country[at].tolist(), index.place_lat[at].tolist(),
                      index.place_lon[at].tolist(), index.place_precision[at].tolist(),

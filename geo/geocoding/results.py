@@ -110,6 +110,8 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
     """Drop a place within SAME_PLACE_KM of a heavier candidate: one town listed twice.
     Kept places are filed by cells of MERGE_CELL_DEG, so a name with a hundred namesakes
     compares each with the few kept near it, not with all of them."""
+    if len(cands) < 2:
+        return cands
     kept: list[Candidate] = []
     cells: dict[tuple[int, int], list[Candidate]] = {}
     for c in cands:
@@ -119,7 +121,7 @@ def merge_duplicates(cands: list[Candidate]) -> list[Candidate]:
         row, col = int(c.latitude // MERGE_CELL_DEG), int(c.longitude // MERGE_CELL_DEG)
         if not any(distance_km(c, k) <= SAME_PLACE_KM
                    for r in (row - 1, row, row + 1) for q in range(col - 2, col + 3)
-                   for k in cells.get((r, q), ())):
+                   if (r, q) in cells for k in cells[(r, q)]):
             kept.append(c)
             cells.setdefault((row, col), []).append(c)
     return kept
