@@ -107,33 +107,22 @@ class PlaceLookup:
         read from the index arrays once for all of them."""
         index = self.index
         at = np.asarray(places, np.int64)
-        starts, ends = index.place_name_start[at].tolist(), index.place_name_end[at].tolist()
-        fields = zip(places, starts, ends, index.place_admin1[at].tolist(),
-                     index.place_country[at].tolist(), index.place_lat[at].tolist(),
-                     index.place_lon[at].tolist(), index.place_precision[at].tolist(),
-                     index.place_pop[at].tolist(), index.place_size[at].tolist(),
-                     index.place_sources[at].tolist(), index.place_ref[at].tolist(),
-                     index.place_feature[at].tolist(), strict=True)
+        fields = zip(places, index.place_admin1[at].tolist(), index.place_country[at].tolist(),
+                     index.place_lat[at].tolist(), index.place_lon[at].tolist(),
+                     index.place_precision[at].tolist(), index.place_pop[at].tolist(),
+                     index.place_size[at].tolist(), index.place_sources[at].tolist(),
+                     index.place_ref[at].tolist(), index.place_feature[at].tolist(), strict=True)
         cands = []
-        for i, start, end, admin1, country, lat, lon, precision, pop, size, sources, ref, \
-                feature in fields:
-            region = index.admin1[admin1] if admin1 >= 0 else None
-            name = index.place_names[start:end].tobytes().decode("utf-8")
+        for i, admin1, country, lat, lon, precision, pop, size, sources, ref, feature in fields:
+            region = index.admin1[admin1]["name"] if admin1 >= 0 else ""
             country, ident, feature = country.decode(), ref.decode(), feature.decode()
-            label = f"{name}, {region['name']} ({country})" if region else f"{name} ({country})"
-            match = matches[i]
-            same, flags = match
-            if fuzzy:
-                status, quality = "fuzzy", 0.8 * fuzzy / 100
-            elif same:
-                status, quality = (("exact", 1.0) if flags & (PRIMARY_SPELLING | OFFICIAL)
-                                   else ("alias", 0.95))
-            else:
-                status, quality = "alias", 0.85
+            name = index.name_of(i)
+            label = f"{name}, {region} ({country})" if region else f"{name} ({country})"
+            status, quality = _match_status(matches[i], fuzzy)
             cands.append(Candidate(
-                "place", ident, label, lat, lon, PRECISIONS[precision], country,
-                region["name"] if region else "", pop, status, quality,
-                _weight(size, sources, match, fuzzy, qualifier), source=source_label(ref),
+                "place", ident, label, lat, lon, PRECISIONS[precision], country, region, pop,
+                status, quality,
+                _weight(size, sources, matches[i], fuzzy, qualifier), source=source_label(ref),
                 feature=feature, standing=self._standing(feature, sources, pop, ident, country)))
         return cands
 
@@ -340,6 +329,16 @@ class PlaceLookup:
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
         return found if found and found.best is not None else None
+
+
+def _match_status(match: tuple[bool, int], fuzzy: float) -> tuple[str, float]:
+    """(status, quality) of a place matched (spelt exactly?, flags); `fuzzy` the ratio or 0."""
+    same, flags = match
+    if fuzzy:
+        return "fuzzy", 0.8 * fuzzy / 100
+    if same:
+        return ("exact", 1.0) if flags & (PRIMARY_SPELLING | OFFICIAL) else ("alias", 0.95)
+    return "alias", 0.85
 
 
 def _weight(size: float, sources: int, match: tuple[bool, int], fuzzy: float,
