@@ -478,3 +478,33 @@ def test_an_admin1_alike_no_single_region_is_still_ignored(geocoder):
     for admin1 in ("Synelnykivskyi", "Narnia"):
         found = geocoder.geocode("Mykhailivka", admin1=admin1, country="UA")
         assert f"admin1 '{admin1}' not recognised, ignored" in found.note
+
+
+@pytest.mark.parametrize(("text", "admin1", "raion"), [
+    ("Brovars'kyi", "Kyiv Oblast", "Brovary Raion"),           # the raion of today
+    ("Popasnyans'kyi", "Luhansk Oblast", "Popasnyanskiy Rayon"),  # one of before 2020
+])
+def test_a_raion_named_by_its_adjective_alone_is_that_raion(geocoder, text, admin1, raion):
+    """CIR writes a raion as its adjective, the word 'raion' left out. GeoNames lists 52
+    Ukrainian raions of before 2020 with no oblast: each has the one its point lies in, so
+    an oblast given keeps them."""
+    found = geocoder.geocode(text, admin1=admin1, country="Ukraine")
+    assert found.status == "alias" and found.best.precision == "admin2"
+    assert found.best.label.startswith(raion) and admin1 in found.best.label
+
+
+def test_an_adjective_a_place_bears_stays_the_place(geocoder):
+    found = geocoder.geocode("Trudivskyi", admin1="Donetsk Oblast", country="Ukraine")
+    assert found.best.kind == "place" and found.best.precision == "town"
+
+
+def test_an_admin1_of_another_country_alone_is_looked_in_there(geocoder):
+    """CIR's rows of strikes across the border say Ukraine and 'Kursk Oblast': the place is
+    looked for in that region (it was not found, and 'Belaja' became a village of Vinnytsia
+    oblast 460 km off); a place not there is still found in the country given."""
+    kursk = geocoder.geocode("Sudzha", admin1="Kursk Oblast", country="Ukraine")
+    assert kursk.best.label == "Sudzha, Kursk Oblast (RU)" and kursk.status == "exact"
+    assert "'Kursk Oblast' is a region of RU, not of UA" in kursk.note
+    kharkiv = geocoder.geocode("Kharkiv", admin1="Belgorod Oblast", country="Ukraine")
+    assert kharkiv.best.label == "Kharkiv, Kharkiv Oblast (UA)"
+    assert "no 'Kharkiv' in RU, where the admin1 lies; found in UA" in kharkiv.note

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from geo.geocoding.gazetteer_merge import merge_places
-from geo.geocoding.gazetteer_regions import place_regions, region_tables
+from geo.geocoding.gazetteer_regions import admin1_containing, place_regions, region_tables
 from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.normalize import name_hash, normalize_many, phonetic_keys
 from geo.geocoding.place_text import SITE_KIND_OF_FEATURE, site_core, site_key, strip_level
@@ -106,6 +106,12 @@ def build_index(sources: GazetteerSources, folder: Path,
     arrays |= _postings(places)
     place_regions(arrays, admin1, countries, admin1_names, sources)
     admin2, admin2_names = _division_table(divisions, admin1_at)
+    unplaced = [d for d in admin2 if d["admin1"] < 0]
+    for entry, region in zip(unplaced, admin1_containing(
+            sources, admin1, admin1_names, [d["lat"] for d in unplaced],
+            [d["lon"] for d in unplaced]), strict=True):
+        if region >= 0 and admin1[region]["country"] == entry["country"]:
+            entry["admin1"] = region
     quarter, quarter_names = _division_table(quarters, admin1_at)
     for name, array in arrays.items():
         np.save(folder / f"{name}.npy", array)

@@ -65,6 +65,28 @@ def _polygon_points(path: Path, identify) -> dict[int, tuple[float, float]]:
     return found
 
 
+def admin1_containing(sources: GazetteerSources, admin1: list[dict], admin1_names,
+                      lat: list[float], lon: list[float]) -> list[int]:
+    """The admin1 (index) whose polygon in the shipped boundaries holds each point, -1 where
+    none does (GeoNames lists 52 Ukrainian raions of before 2020 with no oblast)."""
+    if not sources.admin1_polygons.exists() or not lat:
+        return [-1] * len(lat)
+    from shapely import points  # geopandas and shapely are needed at build time only
+
+    from geo.shipped import read_geojson
+
+    frame = read_geojson(sources.admin1_polygons)
+    names = NameTable(admin1_names)
+    found = [-1] * len(lat)
+    spots = points(np.asarray(lon, float), np.asarray(lat, float))
+    for (_, row), shape in zip(frame.iterrows(), frame.geometry, strict=True):
+        region = oblast_of(row, names, admin1)
+        if region is not None:
+            for i in np.flatnonzero(shape.contains(spots)):
+                found[i] = region
+    return found
+
+
 def _set_points(table: list[dict], group: np.ndarray, arrays: dict, path: Path, points: dict):
     """Give each region a point (its polygon's, else its medoid place) and a population."""
     lat, lon, pop = arrays["place_lat"], arrays["place_lon"], arrays["place_pop"]

@@ -44,6 +44,9 @@ __all__ = ["OUTPUT_COLUMNS", "Candidate", "GeocodeResult", "Geocoder", "SiteRegi
            "geocode_column", "load_geocoder"]
 
 OUTSIDE_TOWN_SIZE = 20_000     # a town spelt so outside the region hinted outranks a misspelling
+# "Brovarskyi", "Popasnianskyi": a raion's name as its adjective (masculine, as "raion" is),
+# the word "raion" left out; tried only when no place has the name
+RAION_ADJECTIVE_ENDINGS = ("skyi", "skyy", "skiy", "skyj", "skij", "skii", "sky")
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
 
 
@@ -87,6 +90,8 @@ class Geocoder(CompoundPlaces):
                   or self._place_result(name, hints, level, text.qualifier)
                   or (self._part_of_town(text, hints) if level == "any" else None)
                   or (regions.admin1_result(self, name, hints) if regional else None)
+                  or (regions.admin2_result(self, name, hints)
+                      if level == "any" and name.endswith(RAION_ADJECTIVE_ENDINGS) else None)
                   or self._english_words(name, hints)
                   or self._only_elsewhere(name, hints)
                   or (None if self._spelt_so_outside_region(name, hints)
@@ -97,6 +102,9 @@ class Geocoder(CompoundPlaces):
                   or (self._outside_hints(name, hints) if district
                       else self._context_only(text, hints))
                   or GeocodeResult("not_found", note=f"'{place}' is not in the gazetteer"))
+        if result.status == "not_found" and hints.moved_from:
+            result = self._in_country_given(place, hints, dict(
+                country=country, admin2=admin2, default_country=default_country)) or result
         if result.status == "not_found" and text.alternatives:
             result = self._alternative(place, text, dict(
                 country=country, admin1=admin1, admin2=admin2,
@@ -132,6 +140,16 @@ class Geocoder(CompoundPlaces):
                                note=join_notes(f"'{name}' read as '{other}'", found.note))
         return None
 
+    def _in_country_given(self, place, hints: Hints, given_hints: dict) -> GeocodeResult | None:
+        """Not in the other country's region the admin1 names: the place in the country
+        given, the admin1 set aside (`given_hints`: geocode's keyword hints but admin1)."""
+        found = self.geocode(place, **given_hints)
+        if found.status == "not_found":
+            return None
+        hints.notes[:] = [f"no '{place}' in {hints.country}, where the admin1 lies; found in "
+                          f"{hints.moved_from}, the country given"]
+        return found
+
     def _alternative(self, place, text: PlaceText, hints: dict) -> GeocodeResult | None:
         """'Snake Island/Bile': the first name after a slash that is found, when the one
         before it is not (`hints`: geocode's keyword hints)."""
@@ -154,12 +172,27 @@ class Geocoder(CompoundPlaces):
         contexts = list(text.context) + ([replace(raion, level="admin2")] if raion else [])
         if given(admin1):
             hints.admin1 = set(self._admin1_column(str(admin1), hints.country))
+            if not hints.admin1 and hints.country:
+                self._region_of_another_country(str(admin1), hints)
             if not hints.admin1:
                 hints.admin1 = None
                 hints.notes.append(f"admin1 '{admin1}' not recognised, ignored")
         for part in contexts:
             self._apply_context(part, hints)
         return hints
+
+    def _region_of_another_country(self, admin1: str, hints: Hints) -> None:
+        """An admin1 that is no region of the country given but one of another country alone
+        ('Kursk Oblast' on a row of a file about Ukraine, whose country column says Ukraine
+        for strikes across the border): the place is looked for in that region."""
+        elsewhere = self._admin1_column(admin1, None)
+        countries = {self.index.admin1[a]["country"] for a in elsewhere}
+        if len(countries) == 1 and countries != {hints.country}:
+            country = countries.pop()
+            hints.notes.append(f"admin1 '{admin1}' is a region of {country}, not of "
+                               f"{hints.country}: looked for there")
+            hints.moved_from = hints.country
+            hints.country, hints.strict_country, hints.admin1 = country, True, set(elsewhere)
 
     def _apply_context(self, part: PlaceText, hints: Hints) -> None:
         """'Y' of 'X, Y': a country, a first-level region, a raion, or a place X lies near."""

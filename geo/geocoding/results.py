@@ -87,6 +87,7 @@ class Hints:
     around: Candidate | None = None         # a raion's point: places within RAION_KM of it
     anchor: Candidate | None = None
     notes: list[str] = field(default_factory=list)
+    moved_from: str | None = None           # the country given, when the admin1 is another's
 
 
 def given(value) -> bool:
