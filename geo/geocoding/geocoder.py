@@ -113,7 +113,7 @@ class Geocoder(CompoundPlaces):
             result = _around(result)
         if text.quarter and result.best is not None and result.best.kind == "place":
             result = placed_in_quarter(self, result, text.quarter)
-        return replace(result, note=join_notes(*hints.notes, result.note))
+        return result.with_note(join_notes(*hints.notes, result.note))
 
     def _hinted_country(self, hints: Hints) -> str | None:
         """The country given, or the one country of the regions hinted."""

@@ -152,19 +152,17 @@ class PlaceLookup:
             return "unconfirmed"
         return LIVING
 
-    def weight(self, i: int, match: tuple[bool, int], fuzzy: float = 0.0,
-               qualifier: str = "") -> float:
-        """How likely a referent place `i` is (geo.geocoding.choose says why each factor)."""
-        return _weight(float(self.index.place_size[i]), int(self.index.place_sources[i]),
-                       match, fuzzy, qualifier)
-
     def candidates(self, places: list[int], matches: dict, hints: Hints, fuzzy: float = 0.0,
                    qualifier: str = "") -> tuple[list[Candidate], Unlisted]:
         """The LISTED heaviest places as candidates, and how many lighter ones there are and
         what they weigh together (a name with a hundred namesakes is ambiguous either way;
         building each would cost more than the rest of the lookup). With an anchor, all."""
         if len(places) > LISTED and hints.anchor is None:
-            weights = [self.weight(p, matches[p], fuzzy, qualifier) for p in places]
+            at = np.asarray(places, np.int64)
+            weights = [_weight(size, sources, matches[p], fuzzy, qualifier)
+                       for p, size, sources in zip(places, self.index.place_size[at].tolist(),
+                                                   self.index.place_sources[at].tolist(),
+                                                   strict=True)]
             order = sorted(range(len(places)), key=weights.__getitem__, reverse=True)
             unlisted = Unlisted(len(places) - LISTED, sum(weights[k] for k in order[LISTED:]))
             places = [places[k] for k in order[:LISTED]]
@@ -231,7 +229,7 @@ class PlaceLookup:
         result = decide(cands, f"places named '{name}'", hints.anchor, unlisted)
         if level == "admin2":
             result = regions.widen_to_admin2(result)
-        return replace(result, note=join_notes(note, describe(result), result.note))
+        return result.with_note(join_notes(note, describe(result), result.note))
 
     def _with_namesakes_of_own_names(self, name: str, pool: dict, kept: list[int],
                                      hints: Hints) -> tuple[dict, list[int]]:
@@ -343,7 +341,8 @@ def _match_status(match: tuple[bool, int], fuzzy: float) -> tuple[str, float]:
 
 def _weight(size: float, sources: int, match: tuple[bool, int], fuzzy: float,
             qualifier: str) -> float:
-    """How likely a referent a place of this size and number of sources is, matched so."""
+    """How likely a referent a place of this size and number of sources is, matched so
+    (geo.geocoding.choose says why each factor)."""
     same, flags = match
     if qualifier in VILLAGE_WORDS:
         size = min(size, VILLAGE_SIZE) + size * 1e-3   # bigger still first among equals
