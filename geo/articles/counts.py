@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.articles.date_rules import find_dates
 from geo.articles.lexicon import DRONE, MISSILE, SUBTYPES
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -21,7 +22,7 @@ APPROX = r"(?:(?:at least|around|about|some|nearly|almost|up to|more than|over)\
 MUNITION = re.compile(
     rf"\b{APPROX}(?P<n>{NUMBER})(?:\s*\((?P<digits>\d+)\))?\s+(?:(?!{NUMBER}\b)[\w\-’'\"“”]+\s+)"
     r"{0,3}?(?P<what>missiles?|rockets?|drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|"
-    r"Gerans?|Kinzhals?|Iskanders?|Kalibrs?|bombs?|shells?)\b(?!\s+(?:strikes?|attacks?))",
+    r"Gerans?|Kinzhals?|Iskanders?|Kalibrs?|bombs?|shells?)\b(?!\s+(?:strikes?|attacks?)\b)",
     re.IGNORECASE)
 VICTIMS = r"(?:people|persons|civilians|employees|workers|residents|children|soldiers|" \
           r"servicemen|firefighters|rescuers|staff|men|women|energy workers|others?)"
@@ -66,6 +67,14 @@ class Count:
         return f"{self.number} {self.what}" if self.number is not None else self.what
 
 
+def without_dates(text: str) -> str:
+    """`text` with its time expressions blanked, the same length: the numbers of "On 8 August
+    2025 a drone struck" are a day and a year, never a count of drones."""
+    for date in find_dates(text):
+        text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
+    return text
+
+
 def _kind(word: str) -> str:
     word = word.lower().rstrip("s")
     return next((v for k, v in KIND_WORDS.items() if word.startswith(k)), word)
@@ -74,6 +83,7 @@ def _kind(word: str) -> str:
 def munitions(text: str) -> list[Count]:
     """Numbered munitions first ("6 missiles"), then kinds named without a number."""
     found, kinds = [], set()
+    text = without_dates(text)
     for match in MUNITION.finditer(text):
         number = to_number(match.group("digits") or match.group("n"))
         what = _kind(match.group("what"))
@@ -96,6 +106,7 @@ def subtype(text: str) -> str:
 
 def casualties(text: str) -> list[Count]:
     found = []
+    text = without_dates(text)
     for pattern in CASUALTY_PATTERNS:
         for match in pattern.finditer(text):
             if re.search(r"\bno\s*$", text[:match.start()], re.IGNORECASE):
