@@ -13,13 +13,14 @@ the text gives are refused; a spelling matched only by similarity is not used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from geo.articles.place_register import facility_kind
 from geo.articles.place_spans import CAPITALS, Part, PlaceRef
 from geo.articles.plants import Plant, find_plant
+from geo.geocoding import around
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
@@ -54,6 +55,7 @@ class Place:
     implied: bool = False       # not named for it: the country of the rest of the sentence
     kind: str = ""              # register kind of its site or of its facility words
     population: int = 0         # of the gazetteer place it was matched to
+    around: bool = False        # "near X", "20 km south of X": somewhere around its point
 
     @property
     def key(self) -> str:
@@ -271,7 +273,13 @@ class PlaceResolver:
                 sentence: tuple[str, str] = ("", "")) -> Place | None:
         """`previous`: the place told just before (for "the thermal power plant");
         `sentence`: the (country, admin1) the rest of the sentence names, used as hints for a
-        facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region")."""
+        facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region");
+        "near X", "outside X", "20 km south of X": somewhere around X (geo.geocoding.around)."""
+        place = self._resolve(ref, previous, sentence)
+        return _around(place) if place is not None and ref.near else place
+
+    def _resolve(self, ref: PlaceRef, previous: Place | None,
+                 sentence: tuple[str, str]) -> Place | None:
         if ref.parts and ref.parts[0].level == "capital":
             return self._capital(ref)
         country, admin1 = self.hints(ref)
@@ -334,6 +342,16 @@ class PlaceResolver:
                                                            "country of the sentence"),
                          implied=not ref.parts)
         return None
+
+
+def _around(place: Place) -> Place:
+    """Somewhere around the place placed: no more precise than the rule allows. A register
+    site keeps its point: it is the facility named, and the words place it by a town."""
+    precision = around.precision_around(place.precision)
+    if place.site_id or precision == place.precision:
+        return place
+    return replace(place, precision=precision, around=True, note="; ".join(filter(None, [
+        f"'{place.ref.text}': {around.NOTE}", place.note])))
 
 
 def _name_tries(name: str) -> list[str]:
