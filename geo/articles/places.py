@@ -33,6 +33,7 @@ ON_RIVER = re.compile(r"-on-(?=[A-Z])")
 HEAT_PLANT = re.compile(r"\b(?:CHP|TETs?|heat)", re.IGNORECASE)
 VILLAGE = 20_000        # people: a region's name shared by a place this small means the region
 REGION_KM = 100        # a plant's town this near it: the plant is in the town's region
+PLANT_REGISTER = "data/context_power_plants.csv"
 ADJECTIVE_ENDINGS = ("ivska", "ivskyi", "ivskiy", "ska", "skaya", "skyi", "sky", "skiy", "ka")
 
 
@@ -180,7 +181,10 @@ class PlaceResolver:
 
     def _plant(self, ref: PlaceRef, country: str) -> Place | None:
         """'the Zaporizhzhia NPP': the register's plant, wherever the town it is named for."""
-        plant = find_plant(self.plants, ref.facility, ref.facility_name, ref.text, country)
+        named_for = self._facility_name_place(ref, country, "")
+        plant = find_plant(self.plants, ref.facility, ref.facility_name, ref.text, country,
+                           town=None if named_for is None or named_for.latitude is None
+                           else (named_for.latitude, named_for.longitude))
         if plant is None:
             return None
         town = self._facility_name_place(ref, plant.country, "")
@@ -276,6 +280,10 @@ class PlaceResolver:
         facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region");
         "near X", "outside X", "20 km south of X": somewhere around X (geo.geocoding.around)."""
         place = self._resolve(ref, previous, sentence)
+        if place is not None and _names_a_plant(ref) and not place.site_id:
+            place = replace(place, note="; ".join(filter(None, [
+                place.note, f"'{ref.text}' is not in the power-plant register "
+                            f"({PLANT_REGISTER}): placed at {place.label}, not at the plant"])))
         return _around(place) if place is not None and ref.near else place
 
     def _resolve(self, ref: PlaceRef, previous: Place | None,
@@ -289,7 +297,7 @@ class PlaceResolver:
             found = self._site(ref, country)
             if found:
                 return found
-        if ref.facility_name and facility_kind(ref.facility) == "power_plant":
+        if _names_a_plant(ref):
             found = self._plant(ref, country) or self._named_for_region(ref, country)
             if found:
                 return found
@@ -342,6 +350,11 @@ class PlaceResolver:
                                                            "country of the sentence"),
                          implied=not ref.parts)
         return None
+
+
+def _names_a_plant(ref: PlaceRef) -> bool:
+    """'the Kursk nuclear power plant', 'Kharkiv TPP-3': a power plant named for a place."""
+    return bool(ref.facility_name) and facility_kind(ref.facility) == "power_plant"
 
 
 def _around(place: Place) -> Place:
