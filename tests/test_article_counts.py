@@ -69,6 +69,9 @@ def test_subtype_from_the_weapons_named(text, expected):
     ("On 08.08.2025 a drone struck the depot", "drones"),
     ("On 2025-08-08 a drone struck the depot", "drones"),
     ("in 2025 drones struck the depot", "drones"),
+    ("On 8 august 2025 a drone struck the depot", "drones"),         # a month in lower case
+    ("In August, 2025 drones struck the depot", "drones"),
+    ("on the 8th of August 2025 a drone struck the depot", "drones"),
     ("In 2024, 12 drones struck the depot", "12 drones"),
     ("on 3 March two missiles struck the depot", "2 missiles"),
     ("On March 3 two missiles struck the depot", "2 missiles"),
@@ -83,6 +86,7 @@ def test_a_number_of_a_date_is_never_a_count(text, expected):
     ("On 8 August 2025 two people were killed", "2 people killed"),
     ("On 8 August 2025, 3 people were injured", "3 people injured"),
     ("On August 8, 2025 a man was injured", "1 man injured"),
+    ("At least 8 may have been killed", "8 killed"),              # 'may' is no month here
 ])
 def test_a_number_of_a_date_is_never_a_casualty(text, expected):
     assert describe_counts(casualties(text)) == expected

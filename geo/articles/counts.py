@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from geo.articles.date_rules import find_dates
+from geo.articles.dates import MONTHS
 from geo.articles.lexicon import DRONE, MISSILE, SUBTYPES
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -43,6 +44,11 @@ NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims|injuries|one was (?:hurt
                            r"killed))\b|\bno one was (?:hurt|injured|killed)\b|\bwithout "
                            r"casualties\b|\bremained unharmed\b|\bwere no casualties\b",
                            re.IGNORECASE)
+# a year after a month, or after its day, in any case and punctuation ("8 august 2025",
+# "August, 2025"), which the date grammar leaves to a capital month or a tighter form
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATED_YEAR = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}"
+                        rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?),?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 HARM_WORDS = {"injured": "injured", "injuring": "injured", "wounded": "injured",
               "wounding": "injured", "hurt": "injured", "killed": "killed", "killing": "killed",
               "died": "killed", "dead": "killed"}
@@ -70,8 +76,10 @@ class Count:
 def without_dates(text: str) -> str:
     """`text` with its time expressions blanked, the same length: the numbers of "On 8 August
     2025 a drone struck" are a day and a year, never a count of drones."""
-    for date in find_dates(text):
-        text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
+    spans = [(date.start, date.end) for date in find_dates(text)]
+    spans += [found.span() for found in DATED_YEAR.finditer(text)]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
