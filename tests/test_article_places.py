@@ -457,6 +457,7 @@ def test_a_russian_town_on_a_river_spelt_with_on_is_found(geocoder):
     ("A drone struck an oil depot on the outskirts of Kharkiv on Tuesday.", "Kharkiv"),
     ("A drone struck an oil depot in Moscow's suburbs on Tuesday.", "Moscow"),
     ("A drone hit a substation on Kyiv’s outskirts on Tuesday.", "Kyiv"),
+    ("A drone hit a substation on Kyiv’s northern outskirts on Tuesday.", "Kyiv"),
     ("A drone struck an oil depot 20 km from Belgorod on Tuesday.", "Belgorod"),
     ("A drone struck an oil depot 20 km south of Belgorod on Tuesday.", "Belgorod"),
     ("A drone struck a substation 15 km north-east of Dnipro on Tuesday.", "Dnipro"),

@@ -21,13 +21,26 @@ NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "vicinity of
               "area of", "area")
 # the words that say it where an article's words are read one by one
 NEAR_TOKENS = frozenset(phrase.split()[0] for phrase in NEAR_WORDS)
-NEAR_PATTERN = re.compile(r"\b(?:" + "|".join(
+# "the northern outskirts of Kyiv": the side of it is no nearer a point
+SIDE = r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+"
+NEAR_PATTERN = re.compile(rf"\b(?:{SIDE})?(?:" + "|".join(
     re.escape(p) for p in sorted(NEAR_WORDS, key=len, reverse=True)) + r")\b")
 DISTANCE = r"\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|mi)"
 BEARING = r"(?:south|north|east|west)(?:[- ]?(?:east|west))?"
 # "south of Kharkiv", "20 km north-east of Izium", "20 km from Belgorod"
 BEARING_OF = re.compile(rf"\b(?:(?:{DISTANCE}\s+)?{BEARING}\s+of|{DISTANCE}\s+(?:away\s+)?"
                         r"(?:from|outside))\b")
+
+
+# "Moscow's suburbs", "Kyiv’s northern outskirts": the place is the possessive's (before
+# normalising, which drops the apostrophe and would look up "moscows")
+POSSESSIVE_AROUND = re.compile(r"(?<=\w)['’ʼ`]s(?=\s+(?:\w+\s+)?(?:outskirts|suburbs|"
+                               r"vicinity|environs)\b)", re.IGNORECASE)
+
+
+def without_possessive(text: str) -> str:
+    """"Moscow's suburbs" -> "Moscow suburbs"."""
+    return POSSESSIVE_AROUND.sub("", text)
 
 
 def says_around(normalised: str) -> bool:

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from geo.geocoding.around import says_around, without_around_words
+from geo.geocoding.around import says_around, without_around_words, without_possessive
 from geo.geocoding.normalize import normalize_name
 
 LEVEL_WORDS = {
@@ -124,7 +124,7 @@ def strip_qualifier(name: str, levels=ALL_LEVELS) -> tuple[str, str, str]:
 
 
 def _parse_part(text: str) -> PlaceText:
-    full = normalize_name(text)
+    full = normalize_name(without_possessive(text))
     name, facility = full, None
     found = FACILITY_PATTERN.search(name)
     if found:
