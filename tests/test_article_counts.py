@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 from geo.articles.counts import casualties, describe_counts, munitions, subtype
+from geo.articles.parse import parse_article
+from geo.articles.text import article_from_text
+from tests.support.geocoding import session_geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory):
+    return session_geocoder(tmp_path_factory)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -51,3 +59,41 @@ def test_casualties(text, expected):
 ])
 def test_subtype_from_the_weapons_named(text, expected):
     assert subtype(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 8 August 2025 a drone struck the depot", "drones"),
+    ("On August 8, 2025 a drone struck the depot", "drones"),
+    ("On 8 Aug. 2025 drones struck the depot", "drones"),
+    ("In August 2025 drones struck the depot", "drones"),
+    ("On 08.08.2025 a drone struck the depot", "drones"),
+    ("On 2025-08-08 a drone struck the depot", "drones"),
+    ("in 2025 drones struck the depot", "drones"),
+    ("On 8 august 2025 a drone struck the depot", "drones"),         # a month in lower case
+    ("In August, 2025 drones struck the depot", "drones"),
+    ("on the 8th of August 2025 a drone struck the depot", "drones"),
+    ("In 2024, 12 drones struck the depot", "12 drones"),
+    ("on 3 March two missiles struck the depot", "2 missiles"),
+    ("On March 3 two missiles struck the depot", "2 missiles"),
+    ("25 drones", "25 drones"),
+    ("25 drones attacked the depot", "25 drones"),
+])
+def test_a_number_of_a_date_is_never_a_count(text, expected):
+    assert describe_counts(munitions(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 8 August 2025 two people were killed", "2 people killed"),
+    ("On 8 August 2025, 3 people were injured", "3 people injured"),
+    ("On August 8, 2025 a man was injured", "1 man injured"),
+    ("At least 8 may have been killed", "8 killed"),              # 'may' is no month here
+])
+def test_a_number_of_a_date_is_never_a_casualty(text, expected):
+    assert describe_counts(casualties(text)) == expected
+
+
+def test_an_article_dated_in_its_sentence_proposes_no_year_of_drones(geocoder):
+    text = "On 8 August 2025 a drone struck the oil depot in Odesa region."
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-09").proposals
+    assert [c.number for c in proposal.munitions] == [None]
+    assert proposal.interval.start.isoformat() == "2025-08-08"

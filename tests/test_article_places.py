@@ -59,7 +59,7 @@ def test_multi_word_and_hyphenated_names(geocoder, register):
                    "Kamianets-Podilskyi.", geocoder, register)
     assert [(p.label.split(",")[0], p.admin1) for p in found] == [
         ("Bila Tserkva", "Kyiv Oblast"), ("Kamyanets-Podilskyi", "Khmelnytskyi Oblast")]
-    assert {p.precision for p in found} == {"town"}
+    assert [p.precision for p in found] == ["town", "admin2"]     # "near": around the town
 
 
 def test_regions_named_with_their_level_word_and_in_a_list(geocoder, register):
@@ -277,8 +277,11 @@ def test_an_enterprise_hit_is_placed_by_the_military_administration_that_tells_i
     # the Synelnykove raion rings Dnipro, but a district told alone is not the city
     ("Russian missiles hit Dnipro overnight. Drones also damaged a substation in the "
      "Synelnykivskyi district.", {("Dnipro", "town"), ("Synelnykivskyi district", "admin2")}),
-    # a district placed at its centre town is that town's incident
+    # a district placed at its centre town is that town's incident (near it: around the town)
     ("An oil depot caught fire near the city of Kursk overnight. \"As a result of an attack by "
+     "a Ukrainian UAV in the Kursk District, an oil tank caught fire,\" the governor said.",
+     {("Kursk", "admin2")}),
+    ("An oil depot caught fire in the city of Kursk overnight. \"As a result of an attack by "
      "a Ukrainian UAV in the Kursk District, an oil tank caught fire,\" the governor said.",
      {("Kursk", "town")}),
 ])
@@ -446,3 +449,34 @@ def test_a_russian_town_on_a_river_spelt_with_on_is_found(geocoder):
     # region-video-895900/ writes "Slavyansk-on-Kuban"; the gazetteer holds Slavyansk-na-Kubani
     assert proposed("Drones hit a military unit in Slavyansk-on-Kuban this morning.", geocoder,
                     "2025-08-07", ("admin1", "precision")) == [("Krasnodar Krai", "town")]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("A drone struck an oil depot near Moscow on Tuesday.", "Moscow"),
+    ("A drone struck an oil depot outside Moscow on Tuesday.", "Moscow"),
+    ("A drone struck an oil depot on the outskirts of Kharkiv on Tuesday.", "Kharkiv"),
+    ("A drone struck an oil depot in Moscow's suburbs on Tuesday.", "Moscow"),
+    ("A drone hit a substation on Kyiv’s outskirts on Tuesday.", "Kyiv"),
+    ("A drone hit a substation on Kyiv’s northern outskirts on Tuesday.", "Kyiv"),
+    ("A drone struck an oil depot 20 km from Belgorod on Tuesday.", "Belgorod"),
+    ("A drone struck an oil depot 20 km south of Belgorod on Tuesday.", "Belgorod"),
+    ("A drone struck a substation 15 km north-east of Dnipro on Tuesday.", "Dnipro"),
+    ("Explosions were heard 30 kilometres east of Rostov-on-Don on Tuesday.", "Rostov-on-Don"),
+    ("Russian drones hit a thermal power plant outside Kharkiv overnight.", "Kharkiv"),
+    ("A drone hit a substation close to Voronezh on Tuesday.", "Voronezh"),
+])
+def test_a_place_around_a_town_is_no_more_precise_than_a_raion(geocoder, text, town):
+    """The geocoder's rule for 'near X' (geo.geocoding.around), in Ukraine and Russia alike:
+    the town's point, but never the town's precision."""
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-09").proposals
+    assert proposal.place.label.split(",")[0] == town
+    assert proposal.place.precision == "admin2"
+    assert "somewhere around it" in proposal.place.note or "named in the same" in \
+        proposal.place.note
+
+
+@pytest.mark.parametrize("text", ["A drone struck an oil depot in Moscow on Tuesday.",
+                                  "A drone struck a substation in Kharkiv on Tuesday."])
+def test_a_place_in_a_town_keeps_the_towns_precision(geocoder, text):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-09").proposals
+    assert proposal.place.precision == "town"

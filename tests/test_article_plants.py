@@ -3,10 +3,13 @@ plants (data/context_power_plants.csv), not at the city whose name they carry.""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from geo.articles.parse import parse_article
+from geo.articles.plants import find_plant, read_plants
 from geo.articles.text import article_from_text
+from geo.settings import DATA_DIR
 from tests.support.geocoding import session_geocoder
 
 
@@ -87,3 +90,50 @@ def test_a_gres_is_a_power_plant_and_a_chp_heats_its_city(geocoder):
     # a combined heat and power plant stands in the city whose heating it is
     assert placed("A drone hit the Belgorod CHP on Tuesday.", geocoder, "2025-08-11") == [
         ("town", "", "Belgorod Oblast")]
+
+
+@pytest.mark.parametrize("text, site, admin1", [
+    ("A drone struck the Kursk nuclear power plant on Sunday.", "gppd_wri1003744", "Kursk Oblast"),
+    ("Ukrainian drones attacked the Kursk nuclear power plant in Russia on Sunday.",
+     "gppd_wri1003744", "Kursk Oblast"),
+    ("Drones attacked the Novovoronezh NPP on Sunday.", "gppd_wri1003775", "Voronezh Oblast"),
+    ("A drone hit the Zaporizhzhia NPP on Sunday.", "gppd_wri1005114", "Zaporizhzhia Oblast"),
+])
+def test_a_nuclear_plant_of_the_register_is_its_site_in_russia_as_in_ukraine(geocoder, text,
+                                                                            site, admin1):
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-24").proposals
+    place = proposal.place
+    assert (place.precision, place.site_id, place.admin1) == ("site", site, admin1)
+    assert place.method == f"power plant register: {site}"
+
+
+def test_plants_of_one_name_far_apart_are_told_by_the_town_named():
+    """The register's Kursk (Russia) and Krsko (Slovenia) are spelt alike; the town the name
+    is tells them apart, and without it neither is taken."""
+    plants = read_plants(DATA_DIR / "context_power_plants.csv")
+    kursk, krsko = (51.73, 36.19), (45.96, 15.49)
+    args = (plants, "nuclear power plant", "Kursk", "the Kursk nuclear power plant")
+    assert find_plant(*args, town=kursk).site_id == "gppd_wri1003744"
+    assert find_plant(*args, town=krsko).site_id == "gppd_wri1022414"
+    assert find_plant(*args) is None
+
+
+def test_a_nuclear_plant_the_register_lacks_says_so_and_keeps_its_region(geocoder):
+    # the register holds no plant of Iran (it keeps the nuclear plants the basemap covers)
+    text = "A drone hit the Bushehr nuclear power plant on Sunday."
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-24").proposals
+    place = proposal.place
+    assert (place.precision, place.site_id, place.country) == ("admin1", "", "IR")
+    assert "is not in the power-plant register" in place.note
+    assert "not at the plant" in place.note
+    lacking = parse_article(article_from_text("A missile hit Kharkiv TPP-3 on March 22."),
+                            geocoder, date="2024-03-25").proposals[0].place
+    assert lacking.precision == "admin1" and "is not in the power-plant register" in lacking.note
+
+
+def test_the_register_s_plants_are_the_wri_database_s():
+    plants = pd.read_csv(DATA_DIR / "context_power_plants.csv", dtype=str)
+    assert set(plants["source_name"]) == {"WRI Global Power Plant Database (CC BY 4.0)"}
+    assert plants["site_id"].str.startswith("gppd_").all()
+    nuclear = plants[plants["notes"].str.startswith("Nuclear")]
+    assert {"RU", "UA"} <= set(nuclear["country"])

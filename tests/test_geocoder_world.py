@@ -450,8 +450,13 @@ def test_a_part_of_a_country_no_place_names_is_the_country(geocoder):
 def test_a_place_around_a_town_is_no_more_precise_than_a_raion(geocoder):
     """'near Kharkiv', 'south of Kharkiv': somewhere around it, not the town's point as if
     it were the town; a place named near another is itself ('Orlivka near Izmail')."""
-    for text in ("near Kharkiv", "Southeast of Kharkiv", "outskirts of Kremenchuk"):
+    for text in ("near Kharkiv", "Southeast of Kharkiv", "outskirts of Kremenchuk",
+                 "outside Kharkiv", "20 km from Kharkiv", "15 kilometres north of Kharkiv"):
         found = geocoder.geocode(text, country="UA")
+        assert found.best.precision == "admin2" and "somewhere around it" in found.note, text
+    for text in ("outside Moscow", "20 km from Belgorod", "suburbs of Moscow", "Moscow's suburbs"):
+        found = geocoder.geocode(text, country="RU")
+        assert found.status == "exact", text
         assert found.best.precision == "admin2" and "somewhere around it" in found.note, text
     orlivka = geocoder.geocode("Orlivka near Izmail")
     assert orlivka.best.precision == "town" and orlivka.best.admin1 == "Odesa Oblast"

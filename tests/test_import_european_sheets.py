@@ -130,3 +130,36 @@ def test_o_is_east_in_a_german_column(store, text):
     assert preview.counts()["new"] == 1, preview.grouped_problems()
     row = preview.incidents.loc[1]
     assert abs(row["latitude"] - 49.0667) < 1e-3 and abs(row["longitude"] - 33.4167) < 1e-3
+
+
+@pytest.mark.parametrize("word, subtype", [
+    ("Luftangriff", "airstrike"), ("Drohnenangriff", "drone"), ("Beschuss", "shelling"),
+    ("Explosion", ""), ("Raketenangriff", "missile"),
+    ("frappe aérienne", "airstrike"), ("attaque de drone", "drone"), ("bombardement", ""),
+    ("explosion", ""), ("frappe de missile", "missile"), ("FRAPPE_AERIENNE", "airstrike"),
+    ("авіаудар", "airstrike"), ("обстрел", "shelling"), ("drone strike", "drone"),
+])
+def test_german_and_french_category_words_are_strikes(store, word, subtype):
+    """A German or French table's Kategorie/Catégorie in its own words was refused
+    ("category 'Luftangriff' is not known")."""
+    text = f"Datum;Breite;Länge;Kategorie\n08.08.2025;49,068;33,42;{word}\n"
+    preview = preview_bytes(store, text.encode("utf-8"), "tabelle.csv")
+    assert preview.counts()["new"] == 1, preview.grouped_problems()
+    row = preview.incidents.loc[1]
+    assert (row["category"], row["subtype"]) == ("strike", subtype)
+
+
+def test_a_category_word_keeps_the_subtype_the_file_gives(store):
+    text = "Date;Latitude;Longitude;Catégorie;Sous_type\n08/08/2025;49,068;33,42;" \
+           "frappe aérienne;glide bomb\n"
+    row = preview_bytes(store, text.encode("utf-8"), "tableau.csv").incidents.loc[1]
+    assert (row["category"], row["subtype"]) == ("strike", "glide bomb")
+
+
+def test_an_unknown_category_word_is_refused_by_name_with_what_to_do(store):
+    text = "Datum;Breite;Länge;Kategorie\n08.08.2025;49,068;33,42;Sprengübung\n"
+    preview = preview_bytes(store, text.encode("utf-8"), "tabelle.csv")
+    assert preview.counts()["rejected"] == 1
+    problems = " ".join(preview.grouped_problems())
+    assert "category 'Sprengübung' is not known; use one of: strike," in problems
+    assert "or an event word such as 'air strike', 'обстріл', 'Luftangriff'" in problems

@@ -110,6 +110,12 @@ def test_parse_place_reads_facility_words_and_where_they_are():
 def test_parse_place_notes_near_and_keeps_the_whole_text():
     assert parse_place("outskirts of Kherson").near
     assert parse_place("20 km north-east of Izium").near
+    assert parse_place("outside Belgorod").near and parse_place("20 km from Belgorod").near
+    assert parse_place("20 km from Belgorod").name == "belgorod"
+    for text in ("Moscow's suburbs", "Moscow’s northern outskirts",
+                 "north-eastern suburbs of Moscow"):
+        assert (parse_place(text).name, parse_place(text).near) == ("moscow", True), text
+    assert not parse_place("southern Kharkiv").near
     near = parse_place("Orlivka near Izmail")   # Orlivka itself, by Izmail: not around it
     assert not near.near and near.name == "orlivka" and near.context[0].name == "izmail"
     assert parse_place("Kyiv/Kiev").name == "kyiv"

@@ -208,13 +208,14 @@ def test_rows_without_a_point_are_geocoded_or_rejected():
 
 def test_vocabularies_accept_labels_and_reject_unknown_values_with_the_list():
     rows = parsed("date,lat,lon,category,claim_status\n2025-08-08,46,30,Infrastructure event,"
-                  "Confirmed\n2025-08-08,46,30,bombing,maybe\n2025-08-08,46,30,,\n")
+                  "Confirmed\n2025-08-08,46,30,picnic,maybe\n2025-08-08,46,30,,\n")
     frame = rows.incidents
     assert frame.loc[1, "category"] == "infrastructure_event"
     assert frame.loc[1, "claim_status"] == "confirmed"
     assert rows.issues.rejected[2] == [
-        "Row 2: category 'bombing' is not known; use one of: strike, infrastructure_event, "
-        "diplomatic, security, aviation, thermal_detection, other",
+        "Row 2: category 'picnic' is not known; use one of: strike, infrastructure_event, "
+        "diplomatic, security, aviation, thermal_detection, other, or an event word such as "
+        "'air strike', 'обстріл', 'Luftangriff', 'frappe aérienne'",
         "Row 2: claim_status 'maybe' is not known; use one of: claimed, reported, geolocated, "
         "confirmed"]
     # empty values take the defaults: strike, reported, and the file name as source

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.articles.date_rules import find_dates
+from geo.articles.dates import MONTHS
 from geo.articles.lexicon import DRONE, MISSILE, SUBTYPES
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -21,7 +23,7 @@ APPROX = r"(?:(?:at least|around|about|some|nearly|almost|up to|more than|over)\
 MUNITION = re.compile(
     rf"\b{APPROX}(?P<n>{NUMBER})(?:\s*\((?P<digits>\d+)\))?\s+(?:(?!{NUMBER}\b)[\w\-’'\"“”]+\s+)"
     r"{0,3}?(?P<what>missiles?|rockets?|drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|"
-    r"Gerans?|Kinzhals?|Iskanders?|Kalibrs?|bombs?|shells?)\b(?!\s+(?:strikes?|attacks?))",
+    r"Gerans?|Kinzhals?|Iskanders?|Kalibrs?|bombs?|shells?)\b(?!\s+(?:strikes?|attacks?)\b)",
     re.IGNORECASE)
 VICTIMS = r"(?:people|persons|civilians|employees|workers|residents|children|soldiers|" \
           r"servicemen|firefighters|rescuers|staff|men|women|energy workers|others?)"
@@ -42,6 +44,11 @@ NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims|injuries|one was (?:hurt
                            r"killed))\b|\bno one was (?:hurt|injured|killed)\b|\bwithout "
                            r"casualties\b|\bremained unharmed\b|\bwere no casualties\b",
                            re.IGNORECASE)
+# a year after a month, or after its day, in any case and punctuation ("8 august 2025",
+# "August, 2025"), which the date grammar leaves to a capital month or a tighter form
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATED_YEAR = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}"
+                        rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?),?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 HARM_WORDS = {"injured": "injured", "injuring": "injured", "wounded": "injured",
               "wounding": "injured", "hurt": "injured", "killed": "killed", "killing": "killed",
               "died": "killed", "dead": "killed"}
@@ -66,6 +73,16 @@ class Count:
         return f"{self.number} {self.what}" if self.number is not None else self.what
 
 
+def without_dates(text: str) -> str:
+    """`text` with its time expressions blanked, the same length: the numbers of "On 8 August
+    2025 a drone struck" are a day and a year, never a count of drones."""
+    spans = [(date.start, date.end) for date in find_dates(text)]
+    spans += [found.span() for found in DATED_YEAR.finditer(text)]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _kind(word: str) -> str:
     word = word.lower().rstrip("s")
     return next((v for k, v in KIND_WORDS.items() if word.startswith(k)), word)
@@ -74,6 +91,7 @@ def _kind(word: str) -> str:
 def munitions(text: str) -> list[Count]:
     """Numbered munitions first ("6 missiles"), then kinds named without a number."""
     found, kinds = [], set()
+    text = without_dates(text)
     for match in MUNITION.finditer(text):
         number = to_number(match.group("digits") or match.group("n"))
         what = _kind(match.group("what"))
@@ -96,6 +114,7 @@ def subtype(text: str) -> str:
 
 def casualties(text: str) -> list[Count]:
     found = []
+    text = without_dates(text)
     for pattern in CASUALTY_PATTERNS:
         for match in pattern.finditer(text):
             if re.search(r"\bno\s*$", text[:match.start()], re.IGNORECASE):

@@ -195,7 +195,8 @@ def _districts_by_their_neighbours(places: list[Place], resolver: PlaceResolver,
                if p.admin1 and p.precision in ("admin1", "town", "site")]
     kept = []
     for place in places:
-        if place.precision == "admin2" and not resolver.hints(place.ref)[1]:
+        if place.precision == "admin2" and not place.around and \
+                not resolver.hints(place.ref)[1]:
             place = next((found for country, admin1 in regions if admin1 != place.admin1
                           for found in [resolver.district_in(place.ref, country, admin1)]
                           if found is not None), place)

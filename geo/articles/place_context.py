@@ -25,7 +25,8 @@ def same_place(resolver: PlaceResolver, ref: PlaceRef, place: Place) -> Place:
                  place.precision, place.latitude, place.longitude, place.site_id,
                  place.label, place.method,
                  f"'{ref.text}' placed at {place.label}, named in the same sentence",
-                 place.candidates, resolver.named(ref), population=place.population)
+                 place.candidates, resolver.named(ref), population=place.population,
+                 around=place.around)
 
 
 def antecedent(resolver: PlaceResolver, ref: PlaceRef, told: list[Place],
@@ -51,7 +52,7 @@ def antecedent(resolver: PlaceResolver, ref: PlaceRef, told: list[Place],
     return Place(ref, last.status, last.query, last.country, last.admin1, last.precision,
                  last.latitude, last.longitude, last.site_id, last.label, last.method,
                  f"'{ref.text}' taken as {last.label}, named before", last.candidates,
-                 last.named)
+                 last.named, around=last.around)
 
 
 def country_place(resolver: PlaceResolver, name: str, start: int, end: int,

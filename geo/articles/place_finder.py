@@ -20,10 +20,12 @@ from geo.articles.place_spans import (
     DEMONYMS,
     JURISDICTION_WORDS,
     LOCATIVES,
+    NEAR_TOKENS,
     TRIGGER_VERBS,
     Part,
     PlaceRef,
     Token,
+    bearing_end,
     part_of,
     place_phrase,
     tokenize,
@@ -146,7 +148,17 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                 last = max(end, tail.end)
                 role = "jurisdiction" if _jurisdiction_after(tokens, end) else "target"
                 refs += _refs(found, context + ctx, tail, tokens[i + 1].start,
-                              tokens[last - 1].end, role, near or token.low == "near")
+                              tokens[last - 1].end, role, near or token.low in NEAR_TOKENS)
+                i = last
+                continue
+        after_bearing = bearing_end(tokens, i)
+        if after_bearing:                          # "20 km south of Belgorod": around it
+            found, ctx, end, _ = place_phrase(tokens, after_bearing)
+            if found and not used.intersection(range(after_bearing, end)):
+                tail = tail_of(tokens, end)
+                last = max(end, tail.end)
+                refs += _refs(found, context + ctx, tail, tokens[after_bearing].start,
+                              tokens[last - 1].end, "target", near=True)
                 i = last
                 continue
         if token.name_like or (token.possessive and token.word[:1].isupper()):

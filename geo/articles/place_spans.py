@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geo.geocoding.around import NEAR_TOKENS, is_bearing
+
 TOKEN = re.compile(r"[\w\-]+(?:['’`](?![sS]\b)[\w\-]+)*(?:['’`][sS]\b)?|[^\w\s]")
 LEVELS = {"region": "admin1", "regions": "admin1", "oblast": "admin1", "oblasts": "admin1",
           "krai": "admin1", "kray": "admin1", "province": "admin1", "provinces": "admin1",
@@ -21,7 +23,8 @@ LEVELS = {"region": "admin1", "regions": "admin1", "oblast": "admin1", "oblasts"
           "districts": "admin2", "raion": "admin2", "rayon": "admin2", "hromada": "admin2",
           "county": "admin2"}
 PLACE_TYPES = {"city", "town", "village", "settlement", "resort", "port", "cities", "towns",
-               "villages", "settlements", "suburbs", "outskirts", "gates", "centre", "center"}
+               "villages", "settlements", "suburbs", "outskirts", "environs", "vicinity",
+               "gates", "centre", "center"}
 LOCATIVES = {"in", "near", "at", "outside", "around", "inside", "across", "on", "over",
              "towards", "toward", "into", "within"}
 TRIGGER_VERBS = {"hit", "hits", "struck", "strikes", "attacked", "attacks", "targeted",
@@ -173,31 +176,47 @@ LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "c
               "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
               "russian-occupied", "russian-annexed"} | PLACE_TYPES | \
     set(DEMONYMS)
-NEAR_WORDS = {"outskirts", "suburbs", "gates", "vicinity"}
+BEARING_WORDS = 5          # "20 km north-east of": the most words a bearing takes
+
+
+def bearing_end(tokens, i) -> int | None:
+    """At i, "20 km south of", "north of", "15 km from": the index after those words."""
+    for end in range(i + 2, min(i + BEARING_WORDS, len(tokens)) + 1):
+        if is_bearing(" ".join(t.low for t in tokens[i:end])):
+            return end
+    return None
 
 
 def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:
     """At i: [the] [X’s] [city|town|resort of] NAME[, NAME and NAME] [region|district].
     Returns the places (a list shares the level word: "the Poltava and Kharkiv regions"),
-    the possessive context, the index after the phrase, and whether it says "outskirts of"."""
+    the possessive context, the index after the phrase, and whether it says "outskirts of"
+    ("Moscow’s suburbs": the possessive is the place, somewhere around it)."""
     context, near, j, level_before = [], False, i, "any"
+    owner, around_owner = None, None        # "Moscow’s suburbs": Moscow
     while j < len(tokens):
         token = tokens[j]
         if token.possessive and token.name_like:
-            context.append(Part(token.word, "any", token.start, token.end))
+            owner = Part(token.word, "any", token.start, token.end)
+            context.append(owner)
         elif token.low in ("territory", "area", "region", "vicinity") and j + 1 < len(tokens) \
                 and tokens[j + 1].low == "of":
             if token.low == "region":             # "the region of Kursk": the oblast
                 level_before = "admin1"
+            near = near or token.low in NEAR_TOKENS
             j += 1
         elif token.low in LEAD_WORDS and not token.possessive:
-            near = near or token.low in NEAR_WORDS
+            near = near or token.low in NEAR_TOKENS
+            if token.low in NEAR_TOKENS:
+                around_owner = owner
             if token.low in DEMONYMS:      # "the southern Russian cities of": in Russia
                 context.append(Part(DEMONYMS[token.low], "country", token.start, token.end))
         else:
             break
         j += 1
     runs, end = _names_list(tokens, j)
+    if not runs and around_owner is not None:
+        return [around_owner], [c for c in context if c is not around_owner], j, True
     if not runs:
         return [], context, i, near
     level = LEVELS.get(tokens[end].low, "any") if end < len(tokens) else "any"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.articles.place_spans import NOT_NAMES, Part, place_phrase
+from geo.articles.place_spans import NEAR_TOKENS, NOT_NAMES, Part, bearing_end, place_phrase
 
 LEFT_MODIFIERS = {"oil", "gas", "fuel", "key", "main", "large", "major", "state-owned", "big",
                   "company", "“", "”", '"', "«", "»", "(", ")", "'", "‘", "’"}
@@ -69,22 +69,35 @@ def _ownership(tokens, j, tail: Tail) -> int | None:
     return cue
 
 
+def _place_cue(tokens, j, tail: Tail) -> tuple[int, bool] | None:
+    """At j, the words that lead to a place ("in", "located in", "belonging to ... in",
+    "close to", "20 km south of"): the index of the place and whether they put it somewhere
+    around it; None when none stand there."""
+    after_bearing = bearing_end(tokens, j)
+    if after_bearing:                          # "an oil depot 20 km south of Belgorod"
+        return after_bearing, True
+    if j < len(tokens) and tokens[j].low in OWNERSHIP:
+        j = _ownership(tokens, j, tail)
+        if j is None:
+            return None
+    if j >= len(tokens) or tokens[j].low not in TAIL_CUES:
+        return None
+    near = tokens[j].low in NEAR_TOKENS
+    if tokens[j].low in ("located", "situated", "close", "also"):
+        j += 1
+    if j < len(tokens) and tokens[j].low in ("in", "to", "near", "outside", "at", "of", "on"):
+        near = near or tokens[j].low in NEAR_TOKENS
+        j += 1
+    return j, near
+
+
 def tail_of(tokens, k) -> Tail:
     tail = Tail(end=k)
     while k < len(tokens):
-        j = k + 1 if tokens[k].word == "," else k
-        if j < len(tokens) and tokens[j].low in OWNERSHIP:
-            j = _ownership(tokens, j, tail)
-            if j is None:
-                break
-        if j >= len(tokens) or tokens[j].low not in TAIL_CUES:
+        cue = _place_cue(tokens, k + 1 if tokens[k].word == "," else k, tail)
+        if cue is None:
             break
-        near = tokens[j].low in ("near", "close")
-        if tokens[j].low in ("located", "situated", "close", "also"):
-            j += 1
-        if j < len(tokens) and tokens[j].low in ("in", "to", "near", "at", "of", "on"):
-            near = near or tokens[j].low == "near"
-            j += 1
+        j, near = cue
         found, context, end, is_near = place_phrase(tokens, j)
         if not found:
             break

@@ -13,13 +13,14 @@ the text gives are refused; a spelling matched only by similarity is not used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from geo.articles.place_register import facility_kind
 from geo.articles.place_spans import CAPITALS, Part, PlaceRef
 from geo.articles.plants import Plant, find_plant
+from geo.geocoding import around
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
@@ -32,6 +33,7 @@ ON_RIVER = re.compile(r"-on-(?=[A-Z])")
 HEAT_PLANT = re.compile(r"\b(?:CHP|TETs?|heat)", re.IGNORECASE)
 VILLAGE = 20_000        # people: a region's name shared by a place this small means the region
 REGION_KM = 100        # a plant's town this near it: the plant is in the town's region
+PLANT_REGISTER = "data/context_power_plants.csv"
 ADJECTIVE_ENDINGS = ("ivska", "ivskyi", "ivskiy", "ska", "skaya", "skyi", "sky", "skiy", "ka")
 
 
@@ -54,6 +56,7 @@ class Place:
     implied: bool = False       # not named for it: the country of the rest of the sentence
     kind: str = ""              # register kind of its site or of its facility words
     population: int = 0         # of the gazetteer place it was matched to
+    around: bool = False        # "near X", "20 km south of X": somewhere around its point
 
     @property
     def key(self) -> str:
@@ -178,7 +181,10 @@ class PlaceResolver:
 
     def _plant(self, ref: PlaceRef, country: str) -> Place | None:
         """'the Zaporizhzhia NPP': the register's plant, wherever the town it is named for."""
-        plant = find_plant(self.plants, ref.facility, ref.facility_name, ref.text, country)
+        named_for = self._facility_name_place(ref, country, "")
+        plant = find_plant(self.plants, ref.facility, ref.facility_name, ref.text, country,
+                           town=None if named_for is None or named_for.latitude is None
+                           else (named_for.latitude, named_for.longitude))
         if plant is None:
             return None
         town = self._facility_name_place(ref, plant.country, "")
@@ -271,7 +277,17 @@ class PlaceResolver:
                 sentence: tuple[str, str] = ("", "")) -> Place | None:
         """`previous`: the place told just before (for "the thermal power plant");
         `sentence`: the (country, admin1) the rest of the sentence names, used as hints for a
-        facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region")."""
+        facility the text does not place itself ("the Trypillya TPP ... in the Kyiv region");
+        "near X", "outside X", "20 km south of X": somewhere around X (geo.geocoding.around)."""
+        place = self._resolve(ref, previous, sentence)
+        if place is not None and _names_a_plant(ref) and not place.site_id:
+            place = replace(place, note="; ".join(filter(None, [
+                place.note, f"'{ref.text}' is not in the power-plant register "
+                            f"({PLANT_REGISTER}): placed at {place.label}, not at the plant"])))
+        return _around(place) if place is not None and ref.near else place
+
+    def _resolve(self, ref: PlaceRef, previous: Place | None,
+                 sentence: tuple[str, str]) -> Place | None:
         if ref.parts and ref.parts[0].level == "capital":
             return self._capital(ref)
         country, admin1 = self.hints(ref)
@@ -281,7 +297,7 @@ class PlaceResolver:
             found = self._site(ref, country)
             if found:
                 return found
-        if ref.facility_name and facility_kind(ref.facility) == "power_plant":
+        if _names_a_plant(ref):
             found = self._plant(ref, country) or self._named_for_region(ref, country)
             if found:
                 return found
@@ -334,6 +350,21 @@ class PlaceResolver:
                                                            "country of the sentence"),
                          implied=not ref.parts)
         return None
+
+
+def _names_a_plant(ref: PlaceRef) -> bool:
+    """'the Kursk nuclear power plant', 'Kharkiv TPP-3': a power plant named for a place."""
+    return bool(ref.facility_name) and facility_kind(ref.facility) == "power_plant"
+
+
+def _around(place: Place) -> Place:
+    """Somewhere around the place placed: no more precise than the rule allows. A register
+    site keeps its point: it is the facility named, and the words place it by a town."""
+    precision = around.precision_around(place.precision)
+    if place.site_id or precision == place.precision:
+        return place
+    return replace(place, precision=precision, around=True, note="; ".join(filter(None, [
+        f"'{place.ref.text}': {around.NOTE}", place.note])))
 
 
 def _name_tries(name: str) -> list[str]:

@@ -22,6 +22,7 @@ from geo.geocoding.normalize import normalize_name, phonetic_key
 
 SAME_PLANT_KM = 30.0     # two register rows of one name this near: one plant (its units)
 SHORT_KEY = 4            # consonants: a shorter name must be spelt the same
+TOWN_KM = 100.0          # a plant named for a town stands this near it (Zaporizhzhia: 50 km)
 HEAD_FUEL = ((re.compile(r"\b(?:npp|nuclear)\b"), {"nuclear"}),
              (re.compile(r"\b(?:hpp|hydro\w*)\b"), {"hydro"}),
              (re.compile(r"\b(?:tpp|chp|tets|tes|thermal|gres)\b"), {"coal", "gas", "oil"}))
@@ -100,10 +101,11 @@ def _fuels(facility: str) -> set[str]:
 
 
 def find_plant(plants: tuple[Plant, ...], facility: str, name: str, text: str,
-               country: str = "") -> Plant | None:
+               country: str = "", town: tuple[float, float] | None = None) -> Plant | None:
     """The register's plant of `name` and the kind `facility` words say ('TPP', 'nuclear
-    power plant'), numbered as `text` numbers it ('TPP-5'); None when none is, or when two
-    far apart are."""
+    power plant'), numbered as `text` numbers it ('TPP-5'); of plants so named far apart
+    (Kursk and Krsko), the one near `town`, the place the name is; None when none is, or
+    when two far apart still are."""
     key, fuels = _key(name), _fuels(facility)
     number = NUMBER.search(text[text.lower().find(facility.lower()):] if facility else "")
     wanted = number.group(1) if number else ""
@@ -113,10 +115,17 @@ def find_plant(plants: tuple[Plant, ...], facility: str, name: str, text: str,
                                    and _one_apart(p.key, key)))]
     exact = [p for p in found if p.key == key]
     found = exact or found
-    if not found or any(haversine_km(found[0].latitude, found[0].longitude, p.latitude,
-                                     p.longitude) > SAME_PLANT_KM for p in found[1:]):
+    if town is not None and _apart(found):
+        found = [p for p in found if haversine_km(*town, p.latitude, p.longitude) <= TOWN_KM]
+    if not found or _apart(found):
         return None
     return found[0]
+
+
+def _apart(found: list[Plant]) -> bool:
+    """Are some of these plants too far from the first to be its units?"""
+    return any(haversine_km(found[0].latitude, found[0].longitude, p.latitude, p.longitude)
+               > SAME_PLANT_KM for p in found[1:])
 
 
 def titled_by_town(proposals: list, absorb) -> list:

@@ -30,6 +30,7 @@ INHERITED_TIME = "its time is taken from the text before it"
 NO_TIME = "no time is stated for it"
 NAME_STEM = 4          # letters two spellings of one name share ("Afip", "Afipsky")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "site": 4}
+AROUND_TOWN = 2.5      # "near Kursk": finer than the Kursk district, coarser than the town
 CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 REPORT_DAY = re.compile(r",?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:reported|said|announced|"
@@ -237,10 +238,12 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
     return kept
 
 
-def _specificity(place: Place) -> int:
+def _specificity(place: Place) -> float:
     rank = SPECIFICITY.get(place.precision, 0)
     if place.site_id:
         return max(rank, 2)
+    if place.around:
+        return AROUND_TOWN
     return 2 if place.precision == "admin1" and "raion centre" in place.label else rank
 
 
@@ -306,7 +309,7 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
     same category and time inside it: the text names the wider area, then the place."""
     kept = list(proposals)
     for coarse in sorted(proposals, key=lambda p: _specificity(p.place)):
-        if _specificity(coarse.place) > 2 or coarse not in kept:
+        if _specificity(coarse.place) >= SPECIFICITY["town"] or coarse not in kept:
             continue
         told_with = [p for p in kept if set(map(id, p.events)) & set(map(id, coarse.events))]
         # a district holds towns its point cannot tell (the Synelnykove raion rings Dnipro):

@@ -5,6 +5,7 @@ Modules: `source_readers` (GeoNames dumps, postal-code files, OSM place nodes, c
 `gazetteer_build` (the index on disk), `gazetteer` (the index loaded), `region_names` (region
 and country name tables), `transliterate` (Cyrillic in KMU 2010, BGN/PCGN, loose forms),
 `normalize` (one spelling-blind form of a name), `place_text` (pasted text taken apart),
+`around` ("near X", "20 km south of X": the words and the precision, for articles too),
 `geocoder` (Geocoder, load_geocoder), `choose` (one answer or ambiguous), `regions` (oblast,
 raion and country answers), `column` (a whole column at a time), `site_register` (the
 project's named sites), `reverse` (a point -> nearest settlement), `settlements` (the

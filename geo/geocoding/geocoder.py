@@ -17,7 +17,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from geo.geocoding import regions
+from geo.geocoding import around, regions
+from geo.geocoding.around import precision_around
 from geo.geocoding.choose import decide
 from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
@@ -284,14 +285,13 @@ class Geocoder(CompoundPlaces):
 
 
 def _around(result: GeocodeResult) -> GeocodeResult:
-    """'near Kharkiv', 'south of Kharkiv': somewhere around the place, so no more precise
-    than a raion (a town's point would claim the town itself)."""
+    """'near Kharkiv', 'south of Kharkiv': somewhere around the place (geo.geocoding.around)."""
     best = result.best
-    if best.precision in ("site", "town"):
-        return replace(result, best=replace(best, precision="admin2"), note=join_notes(
-            "near it: placed at the place itself, precision admin2 (somewhere around it)",
-            result.note))
-    return replace(result, note=join_notes("near it: placed at the place itself", result.note))
+    precision = precision_around(best.precision)
+    if precision == best.precision:
+        return replace(result, note=join_notes(around.NOTE_KEPT, result.note))
+    return replace(result, best=replace(best, precision=precision),
+                   note=join_notes(around.NOTE, result.note))
 
 
 @functools.lru_cache(maxsize=4)

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from geo.geocoding.around import says_around, without_around_words, without_possessive
 from geo.geocoding.normalize import normalize_name
 
 LEVEL_WORDS = {
@@ -63,8 +64,6 @@ SITE_KIND_OF_FEATURE = {
 SITE_FILLERS = {"international", "imeni", "named", "after", "im", "mizhnarodnyi",
                 "mezhdunarodnyi", "aeroport", "aeroportu", "stantsiia", "stantsiya", "stancija",
                 "punkt", "propusku", "prykordonnyi", "zaliznychna", "kpp", "kpvv"}
-NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "vicinity of", "near",
-              "around", "area of", "area")
 FILLER_WORDS = {"the", "a", "an", "of", "oil", "gas", "fuel", "energy"}
 SPLITTERS = re.compile(r" (in|near|at|outside) ", re.IGNORECASE)
 # "Kyiv - Pecherskyi", "Donetsk – Kirovskyi": a town, then a part of it (a dash with spaces
@@ -89,10 +88,6 @@ LEADING = _phrase_pattern([w for w in LEVEL_OF if w.endswith(" of")], r"^({}) (?
 TRAILING = _phrase_pattern([w for w in LEVEL_OF if not w.endswith(" of")], r"(?<=\S) ({})$")
 FACILITY_KIND = {phrase: kind for kind, phrases in FACILITY_WORDS.items() for phrase in phrases}
 FACILITY_PATTERN = _phrase_pattern(FACILITY_KIND)
-NEAR_PATTERN = _phrase_pattern(NEAR_WORDS)
-# "south of Kharkiv", "20 km north-east of Izium": near that place (normalised text)
-BEARING_OF = re.compile(r"\b(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
-                        r"(?:south|north|east|west)(?:[- ]?(?:east|west))?\s+of\b")
 ALL_LEVELS = ("admin2", "admin1", "place")
 
 
@@ -129,14 +124,14 @@ def strip_qualifier(name: str, levels=ALL_LEVELS) -> tuple[str, str, str]:
 
 
 def _parse_part(text: str) -> PlaceText:
-    full = normalize_name(text)
+    full = normalize_name(without_possessive(text))
     name, facility = full, None
     found = FACILITY_PATTERN.search(name)
     if found:
         name, facility = FACILITY_PATTERN.sub(" ", name), FACILITY_KIND[found.group()]
-    near = NEAR_PATTERN.search(name) is not None or BEARING_OF.search(name) is not None
+    near = says_around(name)
     if near:
-        name = NEAR_PATTERN.sub(" ", BEARING_OF.sub(" ", name))
+        name = without_around_words(name)
     words = [w for w in name.split() if w not in FILLER_WORDS] if facility else name.split()
     words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "the Kharkiv region"
     name, level, word = strip_qualifier(" ".join(words))

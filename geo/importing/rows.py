@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from geo.importing import category_words
 from geo.importing.columns import either, filled
 from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
@@ -38,9 +39,10 @@ DATE_HELP = "write it as YYYY-MM-DD (2025-08-08), '8 August 2025' or day/month/y
 DEFAULTS = {"category": "strike", "claim_status": "reported",
             "geo_precision": UNKNOWN_PRECISION}
 SYNONYMS = {
-    "category": {**{v.lower(): k for k, v in CATEGORY_LABELS.items()}, "attack": "strike",
+    "category": {**{category_words.fold(v): k for k, v in CATEGORY_LABELS.items()},
                  "infrastructure": "infrastructure_event", "diplomacy": "diplomatic",
-                 "thermal": THERMAL_CATEGORY, "fire": THERMAL_CATEGORY},
+                 "thermal": THERMAL_CATEGORY, "fire": THERMAL_CATEGORY,
+                 **category_words.CATEGORY_OF},
     "claim_status": {**{v.split(" (")[0].lower(): k for k, v in CLAIM_LABELS.items()},
                      "unverified": "reported", "verified": "confirmed"},
     "geo_precision": {"exact": "site", "facility": "site", "point": "site", "city": "town",
@@ -54,6 +56,7 @@ SYNONYMS = {
 PARSED_PRECISION = {"day": "day", "month": "month", "year": "approximate"}
 VOCABULARIES = {"category": CATEGORIES, "claim_status": CLAIM_STATUSES,
                 "geo_precision": GEO_PRECISIONS, "date_precision": DATE_PRECISIONS}
+VOCABULARY_HELP = {"category": category_words.HELP}
 
 MAX_CELL_CHARS = 100_000  # of one field of one row (a long article's text is ~30,000)
 
@@ -82,7 +85,7 @@ def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.
     allowed = VOCABULARIES[name]
     mapped = []
     for value in uniques:
-        key = " ".join(str(value).strip().lower().replace("_", " ").split())
+        key = category_words.fold(value)
         snake = key.replace(" ", "_").replace("/", "_")
         if not key:
             mapped.append(default)
@@ -95,6 +98,7 @@ def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.
     unknown = missing[codes] if len(codes) else np.zeros(0, bool)
     issues.add("rejected", rows[unknown], [
         f"{name} '{v}' is not known; use one of: {', '.join(allowed)}"
+        + (f", {VOCABULARY_HELP[name]}" if name in VOCABULARY_HELP else "")
         for v in values.to_numpy()[unknown]])
     result = np.where(missing, "", mapped)[codes] if len(codes) else np.array([], object)
     return pd.Series(result, index=values.index, dtype=object)
@@ -278,6 +282,8 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
         date_text=date_text, latitude=lat, longitude=lon, geo_precision=geo_precision,
         geo_method=geo_method.where(given | filled(fields["geo_method"]), ""),
         category=vocab["category"],
+        subtype=fields["subtype"].where(fields["subtype"] != "",
+                                        category_words.subtypes_named(fields["category"])),
         claim_status=vocab["claim_status"], batch_id="",
         source_name=source_name.where(source_name != "", defaults["source_name"]),
         source_url=source_url,

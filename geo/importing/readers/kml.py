@@ -11,9 +11,10 @@ from geo.importing.columns import FIELDS
 from geo.importing.readers.description_links import with_source_links
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.html_text import plain_text_column
+from geo.importing.readers.kml_coordinates import refuse_bad_coordinates
 from geo.importing.readers.kml_fragment import wrapped
 from geo.importing.readers.kml_old_schema import rewritten
-from geo.importing.readers.kml_xml import UNNAMED, network_link, placemark_times
+from geo.importing.readers.kml_xml import UNNAMED, kml_root, network_link, placemark_times
 from geo.importing.readers.table import RawTable
 
 TIME_COLUMNS = ("timestamp", "begin", "end")
@@ -35,11 +36,13 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
                                           and frame[c].isna().all()]))
               for layer, frame in layers]
-    written = placemark_times(data, zipped=zipped)
+    root = kml_root(data, zipped=zipped)
+    written = placemark_times(root)
     _check_every_placemark_read(name, label, written.count, sum(len(f) for _, f in layers))
     inherited = _with_written_times(layers, written.times, unnamed=path.stem)
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
+    refuse_bad_coordinates(table, layers, root, unnamed=path.stem)
     if inherited:
         table.notes.append(f"{inherited:,} placemark(s) without a time of their own took "
                            "their folder's TimeStamp or TimeSpan, as Google Earth shows them")

@@ -114,16 +114,18 @@ class WrittenPlacemarks(NamedTuple):
     count: int | None  # placemarks in the file; None when its XML cannot be read
 
 
-def placemark_times(data: bytes, *, zipped: bool) -> WrittenPlacemarks:
-    """Folder (layer) name -> the time of each placemark directly in it, in file order: its
-    own TimeStamp or TimeSpan as written, else its nearest enclosing folder's; {} when the
-    XML cannot be read (GDAL has read it; its times then stay). A Document without a name
-    and placemarks right under <kml> are under UNNAMED. And how many placemarks the file
-    holds, wherever they are."""
-    root = _root(data, zipped)
-    if root is None:
-        return WrittenPlacemarks({}, None)
-    found: dict[str, list[WrittenTime]] = {}
+class FolderPlacemarks(NamedTuple):
+    """The placemarks of each folder (layer) in file order, with the time their folder gives
+    them; only folders whose name no other folder uses. And every placemark's number."""
+
+    placemarks: dict[str, list[tuple[object, Time]]]
+    numbers: dict[int, int]  # id(placemark) -> its number in the file, 1 = the first
+
+
+def folder_placemarks(root) -> FolderPlacemarks:
+    """The placemarks directly in each Document or Folder, by its name; a Document without
+    a name and placemarks right under <kml> are under UNNAMED."""
+    found: dict[str, list[tuple[object, Time]]] = {}
     names: dict[str, int] = {}
 
     def walk(element, inherited: Time) -> None:
@@ -135,15 +137,29 @@ def placemark_times(data: bytes, *, zipped: bool) -> WrittenPlacemarks:
             name = _child_text(child, "name")
             names[name] = names.get(name, 0) + 1
             found.setdefault(name, []).extend(
-                _written(placemark, time) for placemark in child
+                (placemark, time) for placemark in child
                 if _local(placemark.tag) == "Placemark")
             walk(child, time)
 
-    at_root = [_written(p, NO_TIME) for p in root if _local(p.tag) == "Placemark"]
+    at_root = [(p, NO_TIME) for p in root if _local(p.tag) == "Placemark"]
     if at_root:
         names[UNNAMED] = 1
         found[UNNAMED] = at_root
     walk(root, NO_TIME)
-    count = sum(1 for element in root.iter() if _local(element.tag) == "Placemark")
-    return WrittenPlacemarks({name: times for name, times in found.items()
-                              if names[name] == 1}, count)
+    numbers = {id(element): number for number, element in enumerate(
+        (e for e in root.iter() if _local(e.tag) == "Placemark"), start=1)}
+    return FolderPlacemarks({name: placemarks for name, placemarks in found.items()
+                             if names[name] == 1}, numbers)
+
+
+def placemark_times(root) -> WrittenPlacemarks:
+    """Folder (layer) name -> the time of each placemark directly in it, in file order: its
+    own TimeStamp or TimeSpan as written, else its nearest enclosing folder's; {} when the
+    XML could not be read (`root` None: GDAL has read it; its times then stay). And how many
+    placemarks the file holds, wherever they are."""
+    if root is None:
+        return WrittenPlacemarks({}, None)
+    folders = folder_placemarks(root)
+    return WrittenPlacemarks({name: [_written(placemark, time) for placemark, time in placemarks]
+                              for name, placemarks in folders.placemarks.items()},
+                             len(folders.numbers))
