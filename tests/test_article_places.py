@@ -480,3 +480,12 @@ def test_a_place_around_a_town_is_no_more_precise_than_a_raion(geocoder, text, t
 def test_a_place_in_a_town_keeps_the_towns_precision(geocoder, text):
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-09").proposals
     assert proposal.place.precision == "town"
+
+
+def test_an_abbreviated_saint_is_part_of_the_name(geocoder, register):
+    # "St." ended the name: "near St" was found as Sète (France), far from the article's
+    # other places, and the port named with it was dropped as a namesake far away
+    found = places("Primorsk is located on the Gulf of Finland near St. Petersburg.",
+                   geocoder, register)
+    assert [(p.label.split(",")[0], p.country) for p in found][-1:] == [
+        ("Saint Petersburg", "RU")]

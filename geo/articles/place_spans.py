@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from geo.geocoding.around import NEAR_TOKENS, is_bearing
 
-TOKEN = re.compile(r"[\w\-]+(?:['’`](?![sS]\b)[\w\-]+)*(?:['’`][sS]\b)?|[^\w\s]")
+# "St. Petersburg", "Mt. Elbrus": the abbreviation's stop belongs to the name, which goes on
+TOKEN = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])"
+                   r"|[\w\-]+(?:['’`](?![sS]\b)[\w\-]+)*(?:['’`][sS]\b)?|[^\w\s]")
 LEVELS = {"region": "admin1", "regions": "admin1", "oblast": "admin1", "oblasts": "admin1",
           "krai": "admin1", "kray": "admin1", "province": "admin1", "provinces": "admin1",
           "territory": "admin1", "republic": "admin1", "district": "admin2",
