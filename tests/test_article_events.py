@@ -190,3 +190,21 @@ def test_a_count_in_the_clause_of_the_strike_it_counts_from(geocoder):
 def test_an_attack_launched_in_a_year_is_not_a_facility_s_history(geocoder):
     assert categories("Russia launched a massive attack on the Odesa oil depot in 2024.",
                       geocoder) == ["strike"]
+
+
+def test_a_fire_that_also_broke_out_or_erupted_is_an_event(geocoder):
+    # https://ifpnews.com/ukraine-attacks-leave-at-least-20000-without-power-in-russia/ (AFP):
+    # a word between "fire" and "broke out" hid the event
+    text = ("A fire also broke out at a heating facility in the southern Voronezh region, "
+            "according to Governor Alexander Gusev. A fire erupted at an oil depot in the "
+            "Kursk region.")
+    assert [place for *_, place in proposals_of(text, geocoder, "2025-11-10")] == [
+        "Voronezh Oblast (region, RU)", "Kursk Oblast (region, RU)"]
+
+
+def test_a_combined_heat_and_power_plant_written_chpp_is_a_target(geocoder):
+    # https://news-pravda.com/world/2026/02/03/2052354.html : "Stolichnaya CHPP-4, following
+    # CHPP-6, has actually been destroyed" was read as a figure of speech (no target named)
+    text = "In Kyiv, Stolichnaya CHPP-4 has been destroyed."
+    assert [place for *_, place in proposals_of(text, geocoder, "2026-02-03")] == [
+        "Kyiv, Kyiv City (UA)"]

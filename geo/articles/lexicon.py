@@ -21,7 +21,8 @@ STRIKE = words(
     r"bomb(?:ed|ing|ings)",
     r"shell(?:ed|ing|s)", r"target(?:ed|ing|s)?", r"blow(?:ing|n)?[- ]up", r"blew up",
     r"destroy(?:ed|ing|s)?", r"destruction", r"damag(?:ed|ing|es|e)", r"ablaze",
-    r"(?:caught|catch|catching) fire", r"on fire", r"fires? (?:broke|breaks|erupted) out",
+    r"(?:caught|catch|catching) fire", r"on fire",
+    r"fires? (?:\w+ )?(?:broke out|breaks out|erupted)",      # "a fire also broke out"
     r"set (?:\w+ )?(?:on fire|ablaze|alight)", r"blaze", r"burn(?:ing|ed|t)",
     r"explosions?", r"explod(?:ed|ing)", r"blasts?", r"ignit(?:ed|ing|e)", r"razed",
     r"air ?strikes?", r"air raids?", r"came under (?:attack|fire|shelling)",
@@ -122,7 +123,8 @@ FACILITY_HEADS = (
     "substation", "transformer substation", "thermal power plant", "thermal power station",
     "nuclear power plant", "nuclear power station", "nuclear plant", "nuclear facility",
     "nuclear station", "hydroelectric power plant", "hydroelectric power station",
-    "power plant", "power station", "power plants", "TPP", "CHP", "HPP", "NPP", "TETs", "GRES",
+    "power plant", "power station", "power plants", "TPP", "CHPP", "CHP", "HPP", "NPP", "TETs",
+    "GRES",
     "gas pipeline", "oil pipeline", "pipeline", "gas production facilities",
     "gas production facility", "gas production infrastructure", "production facilities",
     "gas infrastructure", "energy infrastructure", "energy facility", "energy facilities",
@@ -142,7 +144,8 @@ FACILITY_PATTERN = re.compile(r"\b(?:" + "|".join(
     re.IGNORECASE)
 ENERGY_WORDS = words(r"oil", r"gas", r"fuel", r"petrol", r"diesel", r"refiner\w*", r"depot",
                      r"power", r"energy", r"electric\w*", r"substations?", r"pipelines?",
-                     r"pumping", r"compressor", r"TPP", r"CHP", r"HPP", r"NPP", r"thermal")
+                     r"pumping", r"compressor", r"TPP", r"CHPP", r"CHP", r"HPP", r"NPP",
+                     r"thermal")
 
 # ---- who -----------------------------------------------------------------------------------
 TITLES = words(r"governor", r"mayor", r"head", r"chief", r"chairman", r"chairwoman",
