@@ -489,3 +489,14 @@ def test_an_abbreviated_saint_is_part_of_the_name(geocoder, register):
                    geocoder, register)
     assert [(p.label.split(",")[0], p.country) for p in found][-1:] == [
         ("Saint Petersburg", "RU")]
+
+
+def test_a_list_of_regions_each_with_its_compass_word(geocoder, register):
+    # https://rasputin.lol/day-829-of-ww3-... (1 June 2024): the first name of the list,
+    # cut off from its "regions" by "southeastern", was read as the city of Donetsk
+    found = places("The attack damaged energy facilities in the eastern Donetsk, southeastern "
+                   "Zaporizhzhia, and Dnipropetrovsk regions, and in the north-western Volyn "
+                   "region.", geocoder, register)
+    assert [(p.admin1, p.precision) for p in found] == [
+        ("Donetsk Oblast", "admin1"), ("Zaporizhzhia Oblast", "admin1"),
+        ("Dnipropetrovsk Oblast", "admin1"), ("Volyn Oblast", "admin1")]

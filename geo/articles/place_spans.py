@@ -147,6 +147,8 @@ def _names_list(tokens, i) -> tuple[list[tuple[int, int]], int]:
             break
         if j < len(tokens) and tokens[j].low == "the":
             j += 1
+        if j < len(tokens) and COMPASS.fullmatch(tokens[j].low):
+            j += 1            # "the eastern Donetsk, southeastern Zaporizhzhia ... regions"
     if not runs:
         return runs, i
     end = runs[-1][1]
@@ -178,6 +180,8 @@ LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "c
               "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
               "russian-occupied", "russian-annexed"} | PLACE_TYPES | \
     set(DEMONYMS)
+# "southeastern", "north-western", "central": where in a region or a country, not a name
+COMPASS = re.compile(r"(?:(?:north|south)-?)?(?:east|west)ern|(?:north|south)ern|central")
 BEARING_WORDS = 5          # "20 km north-east of": the most words a bearing takes
 
 
@@ -207,7 +211,7 @@ def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:
                 level_before = "admin1"
             near = near or token.low in NEAR_TOKENS
             j += 1
-        elif token.low in LEAD_WORDS and not token.possessive:
+        elif (token.low in LEAD_WORDS or COMPASS.fullmatch(token.low)) and not token.possessive:
             near = near or token.low in NEAR_TOKENS
             if token.low in NEAR_TOKENS:
                 around_owner = owner
