@@ -500,3 +500,13 @@ def test_a_list_of_regions_each_with_its_compass_word(geocoder, register):
     assert [(p.admin1, p.precision) for p in found] == [
         ("Donetsk Oblast", "admin1"), ("Zaporizhzhia Oblast", "admin1"),
         ("Dnipropetrovsk Oblast", "admin1"), ("Volyn Oblast", "admin1")]
+
+
+def test_a_facility_of_a_named_company_is_the_register_site_of_that_company(geocoder):
+    # https://report.az/en/foreign-politics/mfa-russia-s-missile-strikes-on-azerbaijani-
+    # targets-in-ukraine-... : "SOCAR" after "of the" was looked up as a place, and found as the
+    # SOCAR-linked facility in the city of Odesa, not the register's SOCAR oil depot
+    text = ("On August 8, 2025, drone attacks were carried out on the oil depot of the SOCAR "
+            "company in the Odessa region, resulting in injuries to employees.")
+    assert proposed(text, geocoder, "2025-11-14", ("site_id", "precision")) == [
+        ("socar_odesa_oblast_depot", "admin1")]

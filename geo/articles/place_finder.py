@@ -255,5 +255,17 @@ def find_places(text: str, offset: int, aliases: dict[tuple[str, ...], str],
         elif holder is None:
             refs.append(site)
     for ref in refs:
+        _owner_named_after(ref, aliases)
         ref.text = article[ref.start:ref.end]
     return sorted(refs, key=lambda r: r.start)
+
+
+def _owner_named_after(ref: PlaceRef, aliases: dict[tuple[str, ...], str]) -> None:
+    """'the oil depot of the SOCAR company' is the register's 'SOCAR oil depot': the name after
+    'of' is whose the facility is, not a place called SOCAR."""
+    if ref.site_id or not ref.facility or len(ref.parts) != 1:
+        return
+    owner = ref.parts[0].name
+    site = aliases.get(tuple(normalize_name(f"{owner} {ref.facility}").split()))
+    if site:
+        ref.site_id, ref.operator, ref.parts = site, ref.operator or owner, []
