@@ -208,3 +208,15 @@ def test_a_combined_heat_and_power_plant_written_chpp_is_a_target(geocoder):
     text = "In Kyiv, Stolichnaya CHPP-4 has been destroyed."
     assert [place for *_, place in proposals_of(text, geocoder, "2026-02-03")] == [
         "Kyiv, Kyiv City (UA)"]
+
+
+def test_a_town_and_the_site_it_holds_told_in_one_clause_are_one_incident(geocoder):
+    # https://report.az/en/foreign-politics/mfa-russia-s-missile-strikes-on-azerbaijani-
+    # targets-in-ukraine-... : the strikes on Kyiv and the embassy they damaged were two
+    # proposals at one point
+    text = ("Repeated damage to Azerbaijan's diplomatic mission in Ukraine raises questions, "
+            "reads a protest note handed to the Russian Ambassador in connection with Russia's "
+            "missile and drone strikes on Kyiv last night, which damaged the infrastructure of "
+            "the Azerbaijani embassy.")
+    assert [place for *_, place in proposals_of(text, geocoder, "2025-11-14")] == [
+        "azerbaijan_embassy_kyiv"]

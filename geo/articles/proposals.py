@@ -178,7 +178,7 @@ def propose(events: list[Event], article_date: dt.date | None, year: int | None 
                 event.category, event.subtype, interval, words, place, [event],
                 list(event.munitions), list(event.casualties), event.operator, event.speaker,
                 _doubts(event, place, doubt, interval)))
-    return titled_by_town(told_elsewhere(fold(merge(proposals))), _absorb)
+    return titled_by_town(told_elsewhere(town_into_its_site(fold(merge(proposals)))), _absorb)
 
 
 def _same_time(a: Interval, b: Interval, words_a: str, words_b: str) -> bool:
@@ -335,3 +335,23 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
                                            f"place the text gives for it")
             kept.remove(coarse)
     return sorted(kept, key=lambda p: p.evidence[0])
+
+
+def town_into_its_site(proposals: list[Proposal]) -> list[Proposal]:
+    """'strikes on Kyiv, which damaged the Azerbaijani embassy': a register site known only
+    by its town's point, told in the same clause as that town, is one incident, not the
+    town's and the site's at one point."""
+    kept = list(proposals)
+    for town in proposals:
+        if town.place.site_id or town.place.precision != "town":
+            continue
+        site = next((p for p in kept if p is not town and p.place.site_id
+                     and p.place.precision == "town" and p.category == town.category
+                     and set(map(id, p.events)) & set(map(id, town.events))
+                     and _at_centre(town.place, p.place)
+                     and _same_time(p.interval, town.interval, p.date_words,
+                                    town.date_words)), None)
+        if site is not None:
+            _absorb(site, town)
+            kept.remove(town)
+    return kept
