@@ -220,3 +220,26 @@ def test_a_town_and_the_site_it_holds_told_in_one_clause_are_one_incident(geocod
             "the Azerbaijani embassy.")
     assert [place for *_, place in proposals_of(text, geocoder, "2025-11-14")] == [
         "azerbaijan_embassy_kyiv"]
+
+
+def test_a_facility_not_placed_is_in_the_town_the_sentence_before_sets_as_the_scene(geocoder):
+    # https://news-pravda.com/world/2026/02/03/2052354.html : "The situation in Kharkiv is
+    # critical. CHP-5 was seriously damaged" was only a plant somewhere in Ukraine
+    text = ("Last night, missiles and drones targeted Ukraine's energy system. The situation in "
+            "Kharkiv is critical. CHP-5 was seriously damaged, as well as key electrical "
+            "substations.")
+    assert [place for *_, place in proposals_of(text, geocoder, "2026-02-03")] == [
+        "Kharkiv, Kharkiv Oblast (UA)"]
+
+
+def test_an_attack_with_no_time_takes_the_day_the_sentence_before_names(geocoder):
+    # https://news.liga.net/en/politics/news/unknown-aircraft-attack-oil-depot-in-voronezh-
+    # oblast-...: the attack on the Proletarsk depot took the day of the article's main event
+    text = ("An unknown aircraft attacked an oil depot in Voronezh Oblast in the early hours of "
+            "October 4. On September 3, a fire at an oil depot in Proletarsk, Russia, was "
+            "extinguished after 16 days. Satellite images showed the aftermath of the attack "
+            "on the facility.")
+    assert [(start, place) for start, _, _, place in proposals_of(text, geocoder,
+                                                                  "2024-10-04")] == [
+        ("2024-10-04", "Voronezh Oblast (region, RU)"),
+        ("2024-09-03", "Proletarsk, Rostov Oblast (RU)")]

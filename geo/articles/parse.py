@@ -22,6 +22,7 @@ from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.plants import read_plants
 from geo.articles.proposals import Proposal, propose
+from geo.articles.scene import Scene, scene_of, set_by_scene
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
 from geo.geocoding.normalize import normalize_name
@@ -330,6 +331,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     events: list[Event] = []
     unproposed: list[Unproposed] = []
     told: list[Place] = []
+    scene: Scene | None = None
     previous_speaker = ""
     for sentence, sentence_refs in zip(sentences, refs, strict=True):
         if any(a <= sentence.start and sentence.end <= b for a, b in meta.date_spans):
@@ -346,6 +348,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             _follow_up(sentence, events)
         operator = OPERATOR.search(sentence.text)
         for event in found:
+            set_by_scene(event, scene, sentence.index)
             event.operator = operator.group("who") if operator else next(
                 (p.ref.operator for p in event.places if p.ref.operator), "")
             if not event.places and event.subtype == "airspace_use":
@@ -360,6 +363,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                                                        "named for it"))
         events += found
         told += [p for p in places if p.ref.role == "target" and p.precision != "country"]
+        scene = scene_of(sentence, places, found, meta.date_spans)
     unproposed += _outliers(events, resolver)
     proposals = []
     for proposal in propose(events, meta.date, meta.year):
