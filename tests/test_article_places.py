@@ -510,3 +510,12 @@ def test_a_facility_of_a_named_company_is_the_register_site_of_that_company(geoc
             "company in the Odessa region, resulting in injuries to employees.")
     assert proposed(text, geocoder, "2025-11-14", ("site_id", "precision")) == [
         ("socar_odesa_oblast_depot", "admin1")]
+
+
+def test_a_district_of_a_region_keeps_its_region_with_no_facility_before_it(geocoder, register):
+    # https://preproduction.printyourfood.com/82d02d46-... (1 September 2024): "a fire in the
+    # Konakovsky District of the Tver Region" lost its region (only a facility kept it), and
+    # the district, not in the gazetteer, placed nothing
+    found = places("A UAV attack resulted in a fire in the Konakovsky District of the Tver "
+                   "Region, authorities reported.", geocoder, register)
+    assert [(p.admin1, p.precision) for p in found] == [("Tver Oblast", "admin1")]

@@ -110,8 +110,15 @@ def _jurisdiction_after(tokens, end) -> bool:
 
 
 def _refs(parts, context, tail, start, end, role, near=False, cued=True) -> list[PlaceRef]:
-    return [PlaceRef(start, end, role, [part, *tail.chain], context + tail.context,
-                     near=near or tail.near, cued=cued) for part in parts]
+    return [PlaceRef(start, end, role, [part, *_its_region(part, tail), *tail.chain],
+                     context + tail.context, near=near or tail.near, cued=cued)
+            for part in parts]
+
+
+def _its_region(part: Part, tail) -> list[Part]:
+    """'the Konakovsky district of the Tver region': the region a district is given in (the
+    first place of the words after it, which a facility takes as its own place)."""
+    return [s for s in tail.siblings[:1] if part.level == "admin2" and s.level == "admin1"]
 
 
 def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
