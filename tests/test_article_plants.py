@@ -137,3 +137,13 @@ def test_the_register_s_plants_are_the_wri_database_s():
     assert plants["site_id"].str.startswith("gppd_").all()
     nuclear = plants[plants["notes"].str.startswith("Nuclear")]
     assert {"RU", "UA"} <= set(nuclear["country"])
+
+
+def test_a_state_district_power_plant_is_named_for_its_town(geocoder):
+    # https://preproduction.printyourfood.com/82d02d46-... (1 September 2024): GRES written
+    # out was no facility ("Power Plant" alone, in Russia), and "Konakovskaya" no town
+    text = ("Major fire at the Konakovskaya State District Power Plant from a drone attack. "
+            "Three drones attempted to attack the Kashira State District Power Plant, said the "
+            "head of the city.")
+    assert placed(text, geocoder, "2024-09-01") == [
+        ("town", "", "Tver Oblast"), ("town", "", "Moscow Oblast")]

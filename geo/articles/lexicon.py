@@ -123,6 +123,7 @@ FACILITY_HEADS = (
     "substation", "transformer substation", "thermal power plant", "thermal power station",
     "nuclear power plant", "nuclear power station", "nuclear plant", "nuclear facility",
     "nuclear station", "hydroelectric power plant", "hydroelectric power station",
+    "state district power plant", "state district power station",        # a GRES, translated
     "power plant", "power station", "power plants", "TPP", "CHPP", "CHP", "HPP", "NPP", "TETs",
     "GRES",
     "gas pipeline", "oil pipeline", "pipeline", "gas production facilities",

@@ -370,8 +370,10 @@ def _around(place: Place) -> Place:
 def _name_tries(name: str) -> list[str]:
     """A facility's name as a town's: 'Engels-2' -> Engels, 'Burshtynska' -> Burshtyn."""
     name = re.sub(r"-\d+$", "", name)
-    return [name] + [name[: -len(e)] for e in ADJECTIVE_ENDINGS
-                     if name.lower().endswith(e) and len(name) - len(e) >= 4]
+    stems = [name[: -len(e)] for e in ADJECTIVE_ENDINGS
+             if name.lower().endswith(e) and len(name) - len(e) >= 4]
+    # "Konakovskaya GRES" is named for Konakovo: a town in -ovo/-evo loses its "o"
+    return [name] + stems + [f"{s}o" for s in stems if s.lower().endswith(("ov", "ev"))]
 
 
 def _missing(missing: list[str], used: str) -> str:
