@@ -519,3 +519,13 @@ def test_a_district_of_a_region_keeps_its_region_with_no_facility_before_it(geoc
     found = places("A UAV attack resulted in a fire in the Konakovsky District of the Tver "
                    "Region, authorities reported.", geocoder, register)
     assert [(p.admin1, p.precision) for p in found] == [("Tver Oblast", "admin1")]
+
+
+def test_the_regional_capital_of_the_same_name_is_the_city_not_the_region(geocoder):
+    # https://ifpnews.com/ukraine-attacks-leave-at-least-20000-without-power-in-russia/ (AFP):
+    # placed by the governor's region, the damage "in the regional capital of the same name"
+    # was only somewhere in Belgorod Oblast
+    text = ("Belgorod Governor Vyacheslav Gladkov said the electricity and heating supply "
+            "network has suffered severe damage in the regional capital of the same name.")
+    assert proposed(text, geocoder, "2025-11-10", ("label", "precision")) == [
+        ("Belgorod, Belgorod Oblast (RU)", "town")]

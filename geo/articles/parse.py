@@ -16,7 +16,13 @@ from geo.articles.attribution import speaker as find_speaker
 from geo.articles.counts import casualties, munitions
 from geo.articles.events import Event, Unproposed, read_sentence
 from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
-from geo.articles.place_context import antecedent, country_place, kind_of, same_place
+from geo.articles.place_context import (
+    antecedent,
+    country_place,
+    kind_of,
+    regional_capital,
+    same_place,
+)
 from geo.articles.place_finder import find_places
 from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
@@ -349,6 +355,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
         operator = OPERATOR.search(sentence.text)
         for event in found:
             set_by_scene(event, scene, sentence.index)
+            seat = regional_capital(resolver, event.places[0], article.text[
+                event.start:event.end]) if event.placed_by == "speaker's region" else None
+            if seat is not None:
+                event.places, event.placed_by, event.doubts = [seat], "text", []
             event.operator = operator.group("who") if operator else next(
                 (p.ref.operator for p in event.places if p.ref.operator), "")
             if not event.places and event.subtype == "airspace_use":

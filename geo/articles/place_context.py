@@ -6,6 +6,8 @@ whose air space it is. Each keeps the words it was read from and says how it was
 
 from __future__ import annotations
 
+import re
+
 from geo.articles.place_register import facility_kind
 from geo.articles.place_spans import Part, PlaceRef
 from geo.articles.places import Place, PlaceResolver
@@ -65,3 +67,30 @@ def country_place(resolver: PlaceResolver, name: str, start: int, end: int,
     label = resolver.geocoder.index.countries.get(iso, {}).get("name", name)
     return Place(ref, "exact", label, iso, precision="country", label=label,
                  method=f"country named in the text: {label}")
+
+
+# "in the regional capital of the same name", "the region's capital": the seat of the region
+REGIONAL_CAPITAL = re.compile(r"\b(?:regional\s+(?:capital|centre|center)|region['’]s\s+"
+                              r"(?:capital|centre|center)|capital\s+of\s+the\s+region)\b",
+                              re.IGNORECASE)
+SEATS = ("PPLA", "PPLC")          # GeoNames: the seat of a first-order division, a capital
+
+
+def regional_capital(resolver: PlaceResolver, region: Place, clause: str) -> Place | None:
+    """'Belgorod Governor ... said the network suffered severe damage in the regional capital
+    of the same name': the region's seat, when the clause says so and the gazetteer holds a
+    seat of the region's name in it (not another town: the words give no other name)."""
+    if region.precision != "admin1" or not region.ref.parts or \
+            not REGIONAL_CAPITAL.search(clause):
+        return None
+    name = region.ref.parts[0].name
+    result = resolver.geocode(name, region.country, region.admin1)
+    best = result.best
+    same_name = re.search(r"\bof\s+the\s+same\s+name\b", clause, re.IGNORECASE)
+    if best is None or best.precision != "town" or best.admin1 != region.admin1 or not (
+            same_name or best.feature in SEATS):
+        return None
+    return Place(region.ref, result.status, name, best.country, best.admin1, best.precision,
+                 best.latitude, best.longitude, "", best.label, f"the seat of {region.label}",
+                 f"'{name}' taken as {best.label}: the text says the regional capital",
+                 population=best.population)
