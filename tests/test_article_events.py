@@ -243,3 +243,14 @@ def test_an_attack_with_no_time_takes_the_day_the_sentence_before_names(geocoder
                                                                   "2024-10-04")] == [
         ("2024-10-04", "Voronezh Oblast (region, RU)"),
         ("2024-09-03", "Proletarsk, Rostov Oblast (RU)")]
+
+
+def test_facilities_said_to_be_affected_were_hit(geocoder):
+    # https://news-pravda.com/world/2026/02/03/2052354.html : "Facilities in the
+    # Dnipropetrovsk and Odessa regions were affected" told no event; outages that "affected"
+    # streets are still no strike of their own
+    text = ("Last night, missiles and drones targeted the energy system. Facilities in the "
+            "Dnipropetrovsk and Odessa regions were affected. Several streets are affected by "
+            "power issues.")
+    assert [place for *_, place in proposals_of(text, geocoder, "2026-02-03")] == [
+        "Dnipropetrovsk Oblast (region, UA)", "Odesa Oblast (region, UA)"]

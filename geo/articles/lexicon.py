@@ -27,7 +27,10 @@ STRIKE = words(
     r"explosions?", r"explod(?:ed|ing)", r"blasts?", r"ignit(?:ed|ing|e)", r"razed",
     r"air ?strikes?", r"air raids?", r"came under (?:attack|fire|shelling)",
     r"landed (?:near|on|in|at)", r"fell (?:on|near|onto)", r"debris", r"knocked out",
-    r"sustained (?:\w+ )?damage", r"depressuri[sz]ation", r"assault(?:ed)?", r"sabotage",
+    r"sustained (?:\w+ )?damage", r"depressuri[sz]ation",
+    # "Facilities in the Dnipropetrovsk and Odessa regions were affected": the facilities hit
+    r"(?:facilit(?:y|ies)|plants?|substations?) (?:[\w-]+ ){0,6}?(?:was|were|has been|"
+    r"have been) affected", r"assault(?:ed)?", r"sabotage",
     r"fall(?:ing|en)? (?:of )?(?:an? |the )?(?:drones?|UAVs?|debris|wreckage|fragments)",
     r"(?:launch|fir)(?:ed|es|ing|e)? (?:[\w\-]+ ){0,4}?(?:drones?|missiles?|UAVs?|rockets?|"
     r"Shaheds?)",
