@@ -254,3 +254,12 @@ def test_facilities_said_to_be_affected_were_hit(geocoder):
             "power issues.")
     assert [place for *_, place in proposals_of(text, geocoder, "2026-02-03")] == [
         "Dnipropetrovsk Oblast (region, UA)", "Odesa Oblast (region, UA)"]
+
+
+def test_an_airport_that_suspended_operations_is_no_supply_event(geocoder):
+    # https://www.bairdmaritime.com/shipping/ports/drones-attack-russias-oil-loading-primorsk-
+    # port-for-first-time : the airport's pause was proposed as a halt of supply
+    assert categories("Pulkovo Airport in St. Petersburg suspended operations for several "
+                      "hours on Friday morning.", geocoder) == []
+    assert categories("The oil terminal in Primorsk suspended operations on Friday.",
+                      geocoder) == ["infrastructure_event"]

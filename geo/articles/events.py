@@ -106,12 +106,22 @@ def classify(text: str) -> tuple[str, str, str] | None:
         return "strike", subtype(text), strike.group()
     if diplomatic:
         return "diplomatic", _pick(text, DIPLOMATIC_SUBTYPES), diplomatic.group()
+    if supply and not _energy_supply(text, supply.group()):
+        return None
     if supply:
         words = supply.group().lower()
         kind = ("supply_halt" if re.search(r"halt|suspend|stop|interrupt", words) else
                 "commissioning" if re.search(r"operation|commission", words) else "supply_start")
         return "infrastructure_event", kind, supply.group()
     return None
+
+
+def _energy_supply(text: str, words: str) -> bool:
+    """Supplies, pumping or transit halted are the energy's; halted operations or production
+    only when the clause names energy ('Pulkovo Airport suspended operations' is no supply
+    event; 'the refinery suspended operations' is)."""
+    return not re.search(r"operation|production", words, re.IGNORECASE) or \
+        bool(lx.ENERGY_WORDS.search(text))
 
 
 def not_a_report(text: str, trigger: str) -> str:
