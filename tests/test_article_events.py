@@ -263,3 +263,13 @@ def test_an_airport_that_suspended_operations_is_no_supply_event(geocoder):
                       "hours on Friday morning.", geocoder) == []
     assert categories("The oil terminal in Primorsk suspended operations on Friday.",
                       geocoder) == ["infrastructure_event"]
+
+
+def test_a_passive_telling_names_no_speaker():
+    # https://report.az/en/foreign-politics/mfa-russia-s-missile-strikes-on-azerbaijani-
+    # targets-in-ukraine-... : the Kinzhal strike was attributed to "It was"
+    from geo.articles.attribution import speaker
+    assert speaker("It was stated that as a result of an airstrike carried out with a "
+                   "'Kinzhal' missile, a crater was formed.") == ""
+    assert speaker("It is claimed that there are no casualties or damage.") == ""
+    assert speaker("Governor Gladkov said the plant was hit.") == "Governor Gladkov"

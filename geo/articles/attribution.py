@@ -32,8 +32,10 @@ PATTERNS = (
 )
 REFERRING = re.compile(r"^(?:he|she|they|it|the (?:company|governor|official|ministry|"
                        r"mayor|head|agency|statement|department))$", re.IGNORECASE)
+# "It was stated that", "It is claimed that": a passive telling, no one named
 NOT_SPEAKERS = re.compile(r"^(?:this|that|it|which|there|we|I|you|who|the report|the "
-                          r"statement)$", re.IGNORECASE)
+                          r"statement)(?:\s+(?:is|was|are|were|has been|had been|have been))?$",
+                          re.IGNORECASE)
 MAX_WORDS = 14
 
 
