@@ -97,3 +97,14 @@ def test_an_article_dated_in_its_sentence_proposes_no_year_of_drones(geocoder):
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-08-09").proposals
     assert [c.number for c in proposal.munitions] == [None]
     assert proposal.interval.start.isoformat() == "2025-08-08"
+
+
+def test_a_count_told_at_another_place_is_not_the_count_of_the_event_before(geocoder):
+    # https://ifpnews.com/ukraine-attacks-leave-at-least-20000-without-power-in-russia/ (AFP):
+    # the 44 drones downed over Bryansk were read as the drones of the fire in Voronezh
+    text = ("A fire also broke out at a heating facility in the southern Voronezh region, "
+            "according to Governor Alexander Gusev. Russia's defence ministry reported having "
+            "shot down 44 drones over the border Bryansk region. Four employees were injured.")
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-11-10").proposals
+    assert describe_counts(proposal.munitions) == ""
+    assert describe_counts(proposal.casualties) == "4 employees injured"

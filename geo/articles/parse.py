@@ -257,21 +257,33 @@ def _airspace(event: Event, resolver: PlaceResolver, text: str) -> None:
             return
 
 
-def _follow_up(sentence: Sentence, recent: list[Event]) -> None:
+def _told_at(events: list[Event], places: list[Place]) -> Event | None:
+    """The last of `events` told at one of `places`, or in its region."""
+    regions = {(p.country, p.admin1) for p in places if p.admin1}
+    keys = {p.key for p in places}
+    return next((e for e in reversed(events) if any(
+        p.key in keys or (p.country, p.admin1) in regions for p in e.places)), None)
+
+
+def _follow_up(sentence: Sentence, recent: list[Event], places: list[Place]) -> None:
     """Counts, casualties or an operator in a sentence with no event of its own belong to the
-    event told just before ("Four employees were injured.")."""
-    if not recent or sentence.index - recent[-1].sentence.index > MAX_FOLLOW_UP:
+    event told just before ("Four employees were injured."), unless the sentence names other
+    places for them ("44 drones were shot down over the Bryansk region" after a fire in
+    Voronezh, "5 drones in the Konakovo area" after the Moscow refinery)."""
+    if not recent:
         return
-    last = recent[-1]
+    named = [p for p in places if p.ref.role == "target" and p.precision != "country"]
+    near = sentence.index - recent[-1].sentence.index <= MAX_FOLLOW_UP
+    last = recent[-1] if near and (not named or _told_at(recent[-1:], named)) else None
     harm, used = casualties(sentence.text), munitions(sentence.text)
-    if harm and not last.casualties:
+    if last is not None and harm and not last.casualties:
         last.casualties = harm
         last.follow_ups.append((sentence.start, sentence.end))
-    if used and not any(c.number for c in last.munitions):
+    if last is not None and used and not any(c.number for c in last.munitions):
         last.munitions = used
         last.follow_ups.append((sentence.start, sentence.end))
     found = OPERATOR.search(sentence.text)
-    if found:
+    if found and near:
         for event in recent:
             if sentence.paragraph - event.sentence.paragraph <= 2 * MAX_FOLLOW_UP:
                 event.operator = event.operator or found.group("who")
@@ -351,7 +363,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
         if harmed_elsewhere is not None:
             found = [harmed_elsewhere]
         elif not found:
-            _follow_up(sentence, events)
+            _follow_up(sentence, events, places)
         operator = OPERATOR.search(sentence.text)
         for event in found:
             set_by_scene(event, scene, sentence.index)
