@@ -37,6 +37,9 @@ def test_munitions(text, expected):
     ("an attack on Kyiv on Thursday that killed at least 31 people", "31 people killed"),
     ("At least seven civilians were reported injured in the city", "7 civilians injured"),
     ("Two people died and five others were injured", "2 people killed; 5 others injured"),
+    # https://news.online.ua/en/russia-attacked-a-thermal-power-plant-in-the-suburbs-of-
+    # kharkiv-...: the injured were read as 13 dead
+    ("As of now, a total of 13 injured and one dead are known.", "13 injured; 1 killed"),
     ("A 66-year-old man was injured in the Synelnykivskyi district", "1 man injured"),
     ("A seven-year-old boy was killed as a result of the shelling", "1 boy killed"),
     ("a drone was shot down", ""),

@@ -27,11 +27,13 @@ MUNITION = re.compile(
     re.IGNORECASE)
 VICTIMS = r"(?:people|persons|civilians|employees|workers|residents|children|soldiers|" \
           r"servicemen|firefighters|rescuers|staff|men|women|energy workers|others?)"
-HARMED = r"(?P<harm>injured|wounded|killed|hurt|died|dead)"
+HARM_WORD = r"(?:injured|wounded|killed|hurt|died|dead)"
+HARMED = rf"(?P<harm>{HARM_WORD})"
 ONE_VICTIM = r"(?:man|woman|boy|girl|child|person|resident|civilian|worker|employee|teenager)"
 CASUALTY_PATTERNS = (
-    re.compile(rf"\b{APPROX}(?P<n>{NUMBER})\s+(?:(?!{VICTIMS}\b)\w+\s+)?(?P<who>{VICTIMS})?\s*"
-               rf"(?:\w+\s+){{0,2}}?"
+    # the words between the number and the harm are none of harm ("13 injured and one dead")
+    re.compile(rf"\b{APPROX}(?P<n>{NUMBER})\s+(?:(?!{VICTIMS}\b|{HARM_WORD}\b)\w+\s+)?"
+               rf"(?P<who>{VICTIMS})?\s*(?:(?!{HARM_WORD}\b)\w+\s+){{0,2}}?"
                rf"(?:were|was|have been|has been|are|had been)?\s*(?:\w+ )?(?:reported )?"
                rf"(?:seriously |severely |slightly |critically )?{HARMED}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<harm>kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+{APPROX}"
