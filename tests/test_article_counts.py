@@ -111,3 +111,19 @@ def test_a_count_told_at_another_place_is_not_the_count_of_the_event_before(geoc
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-11-10").proposals
     assert describe_counts(proposal.munitions) == ""
     assert describe_counts(proposal.casualties) == "4 employees injured"
+
+
+def test_the_injured_told_after_the_killed_are_counted_too(geocoder):
+    # https://babel.ua/en/news/123926-russians-hit-a-thermal-power-plant-in-the-suburbs-of-
+    # kharkiv-... : the 13 injured of a later sentence were lost behind the one killed
+    text = ("On December 24, the Russian military launched a series of targeted strikes on a "
+            "thermal power plant in the suburbs of Kharkiv. One person was killed and there "
+            "were injuries. The strike on the TPP plant led to a significant drop in voltage in "
+            "the city. Currently, one person is known to have died and 13 injured — they have "
+            "been hospitalized, said the head of the Kharkiv Regional Military Administration.")
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-12-24").proposals
+    assert describe_counts(proposal.casualties) == "1 killed; 13 injured"
+    text = ("A drone struck an oil depot in Odesa on Tuesday, killing one person. Thirteen "
+            "people were injured.")
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-12-24").proposals
+    assert describe_counts(proposal.casualties) == "1 killed; 13 people injured"

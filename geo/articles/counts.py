@@ -133,5 +133,14 @@ def casualties(text: str) -> list[Count]:
     return found
 
 
+def other_harm(told: list[Count], more: list[Count]) -> list[Count]:
+    """The counts of `more` of a harm `told` has no number of: "One person was killed" told,
+    then "13 injured" (not a second count of the killed, nor a number added to "no victims")."""
+    if not any(c.number for c in told):
+        return []
+    kinds = {c.what.split()[-1] for c in told}
+    return [c for c in more if c.number and c.what.split()[-1] not in kinds]
+
+
 def describe_counts(counts: list[Count]) -> str:
     return "; ".join(c.describe() for c in counts)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geo.articles.attribution import speaker as find_speaker
-from geo.articles.counts import casualties, munitions
+from geo.articles.counts import casualties, munitions, other_harm
 from geo.articles.events import Event, Unproposed, read_sentence
 from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
 from geo.articles.place_context import (
@@ -278,6 +278,10 @@ def _follow_up(sentence: Sentence, recent: list[Event], places: list[Place]) -> 
     harm, used = casualties(sentence.text), munitions(sentence.text)
     if last is not None and harm and not last.casualties:
         last.casualties = harm
+        last.follow_ups.append((sentence.start, sentence.end))
+    elif last is not None and other_harm(last.casualties, harm):
+        # "One person was killed." then "... one person died and 13 injured": the injured too
+        last.casualties = last.casualties + other_harm(last.casualties, harm)
         last.follow_ups.append((sentence.start, sentence.end))
     if last is not None and used and not any(c.number for c in last.munitions):
         last.munitions = used

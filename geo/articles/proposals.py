@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.articles.counts import Count
+from geo.articles.counts import Count, other_harm
 from geo.articles.dates import DateContext, Interval, describe, unresolved
 from geo.articles.events import Event
 from geo.articles.places import Place
@@ -195,7 +195,8 @@ def _absorb(into: Proposal, other: Proposal) -> None:
     into.munitions = into.munitions or other.munitions
     if not any(c.number for c in into.munitions) and any(c.number for c in other.munitions):
         into.munitions = other.munitions
-    into.casualties = into.casualties or other.casualties
+    into.casualties = (into.casualties + other_harm(into.casualties, other.casualties)
+                       if into.casualties else other.casualties)
     into.operator = into.operator or other.operator
     into.speaker = into.speaker or other.speaker
     if into.subtype == "unspecified" or {into.subtype, other.subtype} == {"missile", "drone"}:
