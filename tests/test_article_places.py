@@ -482,6 +482,19 @@ def test_a_place_in_a_town_keeps_the_towns_precision(geocoder, text):
     assert proposal.place.precision == "town"
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("A drone attack forced a refinery in Ryazan, southeast of Moscow, to suspend operations.",
+     "Ryazan’, Ryazan Oblast (RU)"),
+    ("Drones struck a pumping station in the Ryazan region, southeast of Moscow, on Tuesday.",
+     "Ryazan Oblast (region, RU)"),
+])
+def test_where_a_place_lies_from_another_is_no_place_of_its_own(geocoder, text, place):
+    """'in Ryazan, southeast of Moscow' tells where Ryazan lies: the refinery is in Ryazan,
+    and nothing is proposed around Moscow (the 'around' rule had put both there)."""
+    proposals = parse_article(article_from_text(text), geocoder, date="2025-01-24").proposals
+    assert [p.place.label for p in proposals] == [place]
+
+
 def test_an_abbreviated_saint_is_part_of_the_name(geocoder, register):
     # "St." ended the name: "near St" was found as Sète (France), far from the article's
     # other places, and the port named with it was dropped as a namesake far away

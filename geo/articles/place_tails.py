@@ -101,6 +101,9 @@ def tail_of(tokens, k) -> Tail:
         found, context, end, is_near = place_phrase(tokens, j)
         if not found:
             break
+        if near and tail.siblings:   # "a refinery in Ryazan, southeast of Moscow": where
+            tail.end = end           # Ryazan lies, read and set aside: no place of its own
+            break
         tail.context += context
         if tail.siblings:
             tail.chain.append(found[0])
