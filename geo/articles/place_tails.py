@@ -101,8 +101,10 @@ def tail_of(tokens, k) -> Tail:
         found, context, end, is_near = place_phrase(tokens, j)
         if not found:
             break
-        if near and tail.siblings:   # "a refinery in Ryazan, southeast of Moscow": where
-            tail.end = end           # Ryazan lies, read and set aside: no place of its own
+        if near and tail.siblings and tokens[k].word == ",":
+            # "a refinery in Ryazan, southeast of Moscow": where Ryazan lies, read and set
+            # aside, no place of its own
+            tail.end = end
             break
         tail.context += context
         if tail.siblings:
