@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
-from tests.support.app_server import StreamlitApp
+from tests.support.app_server import StreamlitApp, running_app
 from tests.support.apptest import app_test
 from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, offline_page
 from tests.support.postgres import fresh_database, server_url
@@ -106,9 +106,8 @@ def start_streamlit(tmp_path):
 def streamlit_server(tmp_path_factory):
     """One app on the seed data for read-only browser tests."""
     folder = tmp_path_factory.mktemp("app")
-    app = StreamlitApp(folder / "seed.sqlite", folder / "streamlit.log")
-    yield app
-    app.stop()
+    with running_app(folder / "seed.sqlite", folder / "streamlit.log") as app:
+        yield app
 
 
 # --- a real browser --------------------------------------------------------------------
