@@ -25,10 +25,8 @@ from geo.store.incident_store import IncidentStore
 from tests.support.app_server import StreamlitApp, running_app
 from tests.support.apptest import app_test
 from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, offline_page
-from tests.support.postgres import fresh_database, server_url
+from tests.support.postgres import BACKENDS, fresh_database, new_database, server_url
 from tests.support.required import missing
-
-BACKENDS = ("sqlite", "postgresql")
 
 
 @pytest.fixture(autouse=True)
@@ -48,10 +46,7 @@ def db_path(tmp_path) -> Path:
 def database_url(request, tmp_path):
     """The URL of a new, empty database: a SQLite file, or a PostgreSQL database dropped
     after the test."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'incidents.sqlite'}"
-        return
-    with fresh_database(server_url()) as url:
+    with new_database(request.param, tmp_path) as url:
         yield url
 
 
