@@ -81,9 +81,20 @@ def new_app(db_path, monkeypatch):
 
 
 # --- a running app ---------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def apps_stopping():
+    """Apps asked to stop, waited for when the session ends: an app takes a second or so to
+    shut down, which the tests after it need not wait for."""
+    apps = []
+    yield apps
+    for app in apps:
+        app.stop()
+
+
 @pytest.fixture
-def start_streamlit(tmp_path):
-    """Factory: start_streamlit(db_path=None, env=None) -> StreamlitApp (stopped after)."""
+def start_streamlit(tmp_path, apps_stopping):
+    """Factory: start_streamlit(db_path=None, env=None) -> StreamlitApp (asked to stop
+    after the test)."""
     apps = []
 
     def start(db_path: Path | None = None, env: dict | None = None) -> StreamlitApp:
@@ -94,7 +105,8 @@ def start_streamlit(tmp_path):
 
     yield start
     for app in apps:
-        app.stop()
+        app.process.terminate()
+        apps_stopping.append(app)
 
 
 @pytest.fixture(scope="session")
