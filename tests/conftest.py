@@ -22,13 +22,11 @@ from playwright.sync_api import sync_playwright
 
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
-from tests.support.app_server import StreamlitApp
+from tests.support.app_server import StreamlitApp, running_app
 from tests.support.apptest import app_test
 from tests.support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, offline_page
-from tests.support.postgres import fresh_database, server_url
+from tests.support.postgres import BACKENDS, fresh_database, new_database, server_url
 from tests.support.required import missing
-
-BACKENDS = ("sqlite", "postgresql")
 
 
 @pytest.fixture(autouse=True)
@@ -48,10 +46,7 @@ def db_path(tmp_path) -> Path:
 def database_url(request, tmp_path):
     """The URL of a new, empty database: a SQLite file, or a PostgreSQL database dropped
     after the test."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'incidents.sqlite'}"
-        return
-    with fresh_database(server_url()) as url:
+    with new_database(request.param, tmp_path) as url:
         yield url
 
 
@@ -86,9 +81,20 @@ def new_app(db_path, monkeypatch):
 
 
 # --- a running app ---------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def apps_stopping():
+    """Apps asked to stop, waited for when the session ends: an app takes a second or so to
+    shut down, which the tests after it need not wait for."""
+    apps = []
+    yield apps
+    for app in apps:
+        app.stop()
+
+
 @pytest.fixture
-def start_streamlit(tmp_path):
-    """Factory: start_streamlit(db_path=None, env=None) -> StreamlitApp (stopped after)."""
+def start_streamlit(tmp_path, apps_stopping):
+    """Factory: start_streamlit(db_path=None, env=None) -> StreamlitApp (asked to stop
+    after the test)."""
     apps = []
 
     def start(db_path: Path | None = None, env: dict | None = None) -> StreamlitApp:
@@ -99,16 +105,16 @@ def start_streamlit(tmp_path):
 
     yield start
     for app in apps:
-        app.stop()
+        app.process.terminate()
+        apps_stopping.append(app)
 
 
 @pytest.fixture(scope="session")
 def streamlit_server(tmp_path_factory):
     """One app on the seed data for read-only browser tests."""
     folder = tmp_path_factory.mktemp("app")
-    app = StreamlitApp(folder / "seed.sqlite", folder / "streamlit.log")
-    yield app
-    app.stop()
+    with running_app(folder / "seed.sqlite", folder / "streamlit.log") as app:
+        yield app
 
 
 # --- a real browser --------------------------------------------------------------------

@@ -14,6 +14,7 @@ from geo.review.claims import claim_history
 from geo.settings import DATA_DIR
 from geo.store.incident_store import IncidentStore
 from tests.support import hostile
+from tests.support.app_server import running_app
 from tests.support.browser import ARTIFACTS, choose_option, map_frame, wait_for_script_end
 
 pytestmark = pytest.mark.browser
@@ -41,11 +42,15 @@ def checked(page, step: str) -> None:
     assert found == []
 
 
-@pytest.fixture
-def hostile_app(start_streamlit, tmp_path):
-    path = tmp_path / "hostile.sqlite"
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory):
+    """One app for the module: each test's writes (a review of hostile-05, a link of
+    hostile_site) are its own, read by no other test."""
+    folder = tmp_path_factory.mktemp("hostile-app")
+    path = folder / "hostile.sqlite"
     hostile.hostile_store(path).engine.dispose()
-    return start_streamlit(path)
+    with running_app(path, folder / "streamlit.log") as app:
+        yield app
 
 
 def test_the_map_page_with_hostile_links_and_stored_text(hostile_app, browser_page):

@@ -93,11 +93,12 @@ def test_a_link_reopens_its_view_and_the_url_follows_the_map(streamlit_server, b
     assert query_of(page.url)["from"] == "2025-08-01"
 
     # The component reports moves once its listeners are attached; under load that can
-    # lag the first paint, so pan again (as a user would) if the first move went unheard.
-    for attempt in range(3):
+    # lag the first paint, so pan again (as a user would) if the first move went unheard:
+    # every 5 s, for 45 s in all.
+    for attempt in range(9):
         frame.evaluate(f"() => {{ window.map.setView([45.3, 28.4 + {attempt} * 1e-4], 9); }}")
         try:
-            page.wait_for_function("() => location.search.includes('z=9')", timeout=15_000)
+            page.wait_for_function("() => location.search.includes('z=9')", timeout=5_000)
             break
         except PlaywrightTimeoutError:
             continue

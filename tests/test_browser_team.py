@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 
 from geo.access.policy import ENV_VAR
+from tests.support.app_server import running_app
 from tests.support.browser import (
     choose_option,
     map_frame,
@@ -38,11 +39,15 @@ def as_person(browser, email: str | None, address: str = "203.0.113.7"):
     return offline_page(browser, extra_http_headers=headers)
 
 
-@pytest.fixture
-def team_app(start_streamlit, tmp_path):
-    access = tmp_path / "access.toml"
+@pytest.fixture(scope="module")
+def team_app(tmp_path_factory):
+    """One app for the module: the reviewer's writes are read by no other test."""
+    folder = tmp_path_factory.mktemp("team-app")
+    access = folder / "access.toml"
     access.write_text(ACCESS)
-    return start_streamlit(env={ENV_VAR: str(access)})
+    with running_app(folder / "team.sqlite", folder / "streamlit.log",
+                     env={ENV_VAR: str(access)}) as app:
+        yield app
 
 
 def refused(page, url: str, message: str) -> None:

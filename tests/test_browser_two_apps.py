@@ -27,11 +27,11 @@ def test_an_import_in_one_app_is_on_the_map_of_the_other(postgresql_url, start_s
     importer = offline_page(browser)
     try:
         watcher.goto(second.url)
+        importer.goto(f"{first.url}/import")  # the two apps' first runs go on side by side
         before = map_frame(watcher).evaluate(f"() => {VISIBLE}")
 
         csv = tmp_path / "team.csv"
         csv.write_text(UPLOAD)
-        importer.goto(f"{first.url}/import")
         importer.get_by_text("Choose a CSV file above").wait_for(timeout=60_000)
         importer.locator("[data-testid='stFileUploader'] input[type='file']"
                          ).set_input_files(str(csv))

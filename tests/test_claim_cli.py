@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.cli import geo
+from tests.support.cli import geo, side_by_side
 from tests.support.database import scalar
 
 
@@ -32,13 +32,14 @@ def test_claim_sets_the_status_and_history_lists_it(database_url):
 
 def test_bad_claims_exit_2_naming_the_value_and_change_nothing(database_url):
     db = database_url
-    bad_status = geo("claim", "seed-002-01", "verified", "--by", "Anna", db=db)
+    bad_status, same, no_name, unknown = side_by_side(lambda args: geo(*args, db=db), [
+        ("claim", "seed-002-01", "verified", "--by", "Anna"),
+        ("claim", "seed-002-01", "reported", "--by", "Anna"),
+        ("claim", "seed-002-01", "confirmed"),
+        ("claim", "--history", "seed-999")])
     assert bad_status.returncode == 2
     assert "Unknown claim status 'verified'; use one of claimed" in bad_status.stderr
-    same = geo("claim", "seed-002-01", "reported", "--by", "Anna", db=db)
     assert same.returncode == 2 and "is already 'reported'" in same.stderr
-    no_name = geo("claim", "seed-002-01", "confirmed", db=db)
     assert no_name.returncode == 2 and "Missing --by NAME" in no_name.stderr
-    unknown = geo("claim", "--history", "seed-999", db=db)
     assert unknown.returncode == 2 and "Unknown incident id 'seed-999'" in unknown.stderr
     assert status_and_history(db) == ("reported", 0)

@@ -21,6 +21,7 @@ from geo.store import tables
 from geo.store.incident_store import IncidentStore
 from geo.store.query import preferred_index, window_query
 from geo.viewstate import ViewFilter
+from tests.support.postgres import BACKENDS, new_database
 from tests.support.synthetic import synthetic_incidents
 
 
@@ -122,11 +123,21 @@ VIEWS = [
 ]
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def store_of_many(request, tmp_path_factory):
+    """A store on each backend with 20,000 incidents beside the seed, for tests that only
+    read it."""
+    with new_database(request.param, tmp_path_factory.mktemp("many")) as url:
+        store = IncidentStore.open(url, DATA_DIR)
+        store.add_batch("syn", new_rows(20_000))
+        yield store
+        store.engine.dispose()
+
+
 @pytest.mark.parametrize("view", VIEWS)
-def test_query_in_sql_matches_filtering_in_pandas(store, view):
-    store.add_batch("syn", new_rows(20_000))
-    expected = apply_filter(store.incidents_frame(), view)
-    found = store.query(view)
+def test_query_in_sql_matches_filtering_in_pandas(store_of_many, view):
+    expected = apply_filter(store_of_many.incidents_frame(), view)
+    found = store_of_many.query(view)
     assert set(found["incident_id"]) == set(expected["incident_id"])
     assert len(found) == len(expected)
     pd.testing.assert_frame_equal(found, coerce_incidents(found))

@@ -17,7 +17,7 @@ from geo.settings import DATA_DIR
 from geo.store.database_errors import sqlite_error
 from geo.store.incident_store import IncidentStore
 from geo.viewstate import ViewFilter
-from tests.support.cli import geo
+from tests.support.cli import geo, side_by_side
 
 DAMAGED = "is damaged (SQLite says: {}): restore it from a backup; nothing was written"
 VERBS = (["batches"], ["query"], ["undo", "seed"], ["claim", "seed-002-01", "confirmed",
@@ -65,10 +65,16 @@ def damaged_copies(good, folder) -> dict:
 
 
 def test_every_command_says_one_line_and_exits_2_on_a_damaged_database(good_store, tmp_path):
-    for kind, path in damaged_copies(good_store, tmp_path).items():
-        before = digest(path)
-        for verb in VERBS:
-            done = geo(*(a.format(tmp=tmp_path) for a in verb), db=path)
+    copies = damaged_copies(good_store, tmp_path)
+    before = {kind: digest(path) for kind, path in copies.items()}
+
+    def every_verb(path) -> list:
+        return [geo(*(a.format(tmp=tmp_path) for a in verb), db=path) for verb in VERBS]
+
+    # the files side by side; each file's commands one after another, as a person runs them
+    runs = dict(zip(copies, side_by_side(every_verb, list(copies.values())), strict=True))
+    for kind, path in copies.items():
+        for verb, done in zip(VERBS, runs[kind], strict=True):
             lines = done.stderr.strip().splitlines()
             assert done.returncode == 2, (kind, verb, done.stderr)
             assert len(lines) == 1 and "Traceback" not in done.stderr, (kind, verb, lines)
@@ -79,7 +85,7 @@ def test_every_command_says_one_line_and_exits_2_on_a_damaged_database(good_stor
             else:
                 assert "is damaged (SQLite says: " in lines[0] and \
                     lines[0].endswith("restore it from a backup; nothing was written"), lines
-        assert digest(path) == before, kind  # nothing written
+        assert digest(path) == before[kind], kind  # nothing written
     assert "file is not a database" in geo("batches", db=tmp_path / "notes.sqlite").stderr
 
 

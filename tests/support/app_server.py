@@ -1,5 +1,6 @@
 """A real Streamlit server on app.py, for the browser tests and the benchmarks: a free local
-port, the health check, and StreamlitApp, which starts the app on a given database."""
+port, the health check, and StreamlitApp, which starts the app on a given database
+(running_app: stopped when a block ends)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
@@ -60,3 +63,12 @@ class StreamlitApp:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self._log.close()
+
+
+@contextmanager
+def running_app(db: Path, log: Path, env: dict | None = None) -> Iterator[StreamlitApp]:
+    app = StreamlitApp(db, log, env)
+    try:
+        yield app
+    finally:
+        app.stop()

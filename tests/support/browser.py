@@ -21,6 +21,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # never goes through a proxy). For the benchmarks (tests/bench/bench_browser.py); tests
 # route requests instead, to record the blocked ones.
 NO_INTERNET_ARGS = ["--proxy-server=http://127.0.0.1:9"]
+MAP_POLL_MS = 100  # how often map_frame looks for the map: each wait ends this much late at most
 
 
 def is_local(url: str) -> bool:
@@ -66,7 +67,7 @@ def map_frame(page, until: str = "true", timeout_ms: int = 60_000):
                         return frame
                 except PlaywrightError:  # the frame is navigating; look again
                     pass
-        page.wait_for_timeout(250)
+        page.wait_for_timeout(MAP_POLL_MS)
     raise AssertionError(f"no map iframe with its incident layer where {until!r} holds")
 
 

@@ -16,6 +16,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -84,3 +85,17 @@ def fresh_database(server: sa.URL) -> Iterator[str]:
     finally:
         with administration(server) as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@contextmanager
+def new_database(backend: str, folder: Path) -> Iterator[str]:
+    """The URL of a new, empty database of `backend`: the SQLite file incidents.sqlite in
+    `folder`, or a database on the test server dropped when the block ends."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'incidents.sqlite'}"
+        return
+    with fresh_database(server_url()) as url:
+        yield url
