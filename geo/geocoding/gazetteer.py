@@ -129,14 +129,8 @@ class GazetteerIndex:
         """'geonames:698379', 'osm:node/256617872', 'postal:UA 18000'."""
         return self.place_ref[i].decode()
 
-    def source_of(self, i: int) -> str:
-        return source_label(self.place_ref[i])
-
     def feature_of(self, i: int) -> str:
         return self.place_feature[i].decode()
-
-    def precision_of(self, i: int) -> str:
-        return PRECISIONS[int(self.place_precision[i])]
 
     def admin1_of(self, i: int) -> dict | None:
         a = int(self.place_admin1[i])

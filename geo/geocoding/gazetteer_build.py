@@ -228,7 +228,6 @@ def _postings(places: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
-
 def ending_of(key: bytes) -> int:
     """A key's last ENDING bytes, last first, as one number (shorter keys: zeros after)."""
     return int.from_bytes(key[:KEY_WIDTH][-ENDING:][::-1].ljust(ENDING, b"\0"), "big")

@@ -18,7 +18,6 @@ from dataclasses import replace
 import pandas as pd
 
 from geo.geocoding import around, regions
-from geo.geocoding.around import precision_around
 from geo.geocoding.choose import decide
 from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
@@ -26,9 +25,7 @@ from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key, strip_level
-from geo.geocoding.quarters import (
-    placed_in_quarter,
-)
+from geo.geocoding.quarters import placed_in_quarter
 from geo.geocoding.results import (
     CONFIDENT,
     OUTPUT_COLUMNS,
@@ -287,7 +284,7 @@ class Geocoder(CompoundPlaces):
 def _around(result: GeocodeResult) -> GeocodeResult:
     """'near Kharkiv', 'south of Kharkiv': somewhere around the place (geo.geocoding.around)."""
     best = result.best
-    precision = precision_around(best.precision)
+    precision = around.precision_around(best.precision)
     if precision == best.precision:
         return replace(result, note=join_notes(around.NOTE_KEPT, result.note))
     return replace(result, best=replace(best, precision=precision),

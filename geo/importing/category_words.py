@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 STRIKE = "strike"
@@ -73,5 +74,9 @@ HELP = "or an event word such as " + ", ".join(f"'{w}'" for w in EXAMPLES)
 
 
 def subtypes_named(words: pd.Series) -> pd.Series:
-    """The subtype each category word names ('' when it names none)."""
-    return words.map(lambda word: FOLDED.get(fold(word), ("", ""))[1]).astype(object)
+    """The subtype each category word names ('' when it names none), each distinct word
+    folded once (a 100,000-row file holds a handful)."""
+    codes, uniques = pd.factorize(words.to_numpy(dtype=object))
+    named = np.array([FOLDED.get(fold(word), ("", ""))[1] for word in uniques] + [""],
+                     dtype=object)   # the last for code -1 (no value)
+    return pd.Series(named[codes], index=words.index, dtype=object)

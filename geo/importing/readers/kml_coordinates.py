@@ -72,22 +72,20 @@ def refuse_bad_coordinates(table: RawTable, layers, root, *, unnamed: str) -> No
     if root is None:
         return
     folders = folder_placemarks(root)
-    placed: set[int] = set()
+    bad_of = {id(element): bad for element in root.iter()
+              if local_name(element.tag) == "Placemark"
+              for bad in [_bad(element, folders.numbers[id(element)])] if bad is not None}
     first_row = 1
     for layer, frame in layers:
         placemarks = folders.placemarks.get(
             layer, folders.placemarks.get(UNNAMED) if layer == unnamed else None)
-        if placemarks is not None and len(placemarks) == len(frame):
+        if bad_of and placemarks is not None and len(placemarks) == len(frame):
             for row, (placemark, _) in enumerate(placemarks, start=first_row):
-                bad = _bad(placemark, folders.numbers[id(placemark)])
+                bad = bad_of.pop(id(placemark), None)
                 if bad is not None:
                     _refuse(table, row, bad)
-                    placed.add(bad.number)
         first_row += len(frame)
-    unplaced = [bad for element in root.iter() if local_name(element.tag) == "Placemark"
-                for bad in [_bad(element, folders.numbers[id(element)])]
-                if bad is not None and bad.number not in placed]
-    for bad in unplaced:
+    for bad in bad_of.values():     # in a folder whose name another folder shares
         _refuse_by_name(table, bad)
 
 
