@@ -138,12 +138,21 @@ def test_a_namesake_chosen_by_size_is_doubted_when_the_file_surrounds_another():
     assert (doubted.status, doubted.best.ident) == ("ambiguous", "geonames:10")
     assert "12 of the file's placed points lie within 25 km of Kalynivka geonames:11" \
         in doubted.note and not doubted.settle
+    # one row by the town against many by the village is still doubt (ACLED's Sieverne)
+    one_by_town = _doubt_size_choices([chosen, *around(48.60, 38.00, 12),
+                                       *around(49.90, 38.30, 1)])[0]
+    assert one_by_town.status == "ambiguous" and "only 1 of this one" in one_by_town.note
+    assert _doubt_size_choices([chosen, *around(48.60, 38.00, 6),
+                                *around(49.90, 38.30, 1)])[0].status == "exact"
     # a few rows by the village, or rows by the town too, leave the size choice standing
-    assert _doubt_size_choices([chosen, *around(48.60, 38.00, 5)])[0].status == "exact"
-    both = [chosen, *around(48.60, 38.00, 12), *around(49.90, 38.30, 1)]
+    assert _doubt_size_choices([chosen, *around(48.60, 38.00, 6)])[0].status == "exact"
+    both = [chosen, *around(48.60, 38.00, 12), *around(49.90, 38.30, 2)]
     assert _doubt_size_choices(both)[0].status == "exact"
+    # a raion's or an oblast's centre is not doubted (CIR's Lozova)
+    centre = replace(chosen, best=replace(chosen.best, feature="PPLA2"))
+    assert _doubt_size_choices([centre, *around(48.60, 38.00, 12)])[0].status == "exact"
     # a choice by a wide margin (a city over villages) is not doubted
-    city = replace(chosen, outweighs=500.0)
+    city = replace(chosen, outweighs=60.0)
     assert _doubt_size_choices([city, *around(48.60, 38.00, 12)])[0].status == "exact"
 
 

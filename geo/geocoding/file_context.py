@@ -29,9 +29,11 @@ PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are c
 # (the wider ring: ACLED 18.7% -> 16.4% ambiguous, CIR 6.26% -> 5.99%, for one name wrong).
 SUPPORT_RINGS = ((10.0, 4), (25.0, 5))
 RIVAL_SUPPORT = 0
-DOUBT_OUTWEIGHS = 20.0     # a namesake chosen by size by less than this much...
-DOUBT_KM = 25.0            # ...with none of the file's placed points this near it...
-DOUBT_RIVAL = 10           # ...while another namesake has this many, is held ambiguous
+DOUBT_OUTWEIGHS = 50.0     # a namesake chosen by size by less than this much...
+DOUBT_KM = 25.0            # ...with at most DOUBT_OWN other placed points of the file this
+DOUBT_OWN = 1              # near it, while another namesake has DOUBT_RIVAL times as many
+DOUBT_RIVAL = 7            # (and DOUBT_RIVAL at least), is held ambiguous; never a raion's
+DOUBT_NEVER = ("PPLC", "PPLA", "PPLA2")  # or an oblast's centre (CIR's Lozova, 55,000 people)
 FILE_ROWS = 10             # a file with this many confident places has countries of its own:
 FILE_COUNTRY_SHARE = 0.05  # those holding this share of them (and two at least)
 
@@ -105,12 +107,13 @@ def _settle(result: GeocodeResult, group: list, gap: list[float],
 
 
 def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:
-    """A namesake chosen by size alone (by less than DOUBT_OUTWEIGHS) with none of the file's
-    placed points around it, while the file's rows surround another namesake, is held
-    ambiguous (CIR's Troitske: the district town, 154 km from the front-line village
-    of its rows)."""
+    """A namesake chosen by size alone (by less than DOUBT_OUTWEIGHS) with next to none of
+    the file's placed points around it, while the file's rows surround another namesake, is
+    held ambiguous (CIR's Troitske: the district town, 154 km from the front-line village
+    of its rows; ACLED's Sieverne, 75 km from the one by Avdiivka)."""
     doubted = [i for i, r in enumerate(results)
                if 0 < r.outweighs < DOUBT_OUTWEIGHS and r.status in ("exact", "alias")
+               and r.best.feature not in DOUBT_NEVER
                and all(c.kind == "place" for c in r.others)]
     sure = _placed_points(results)
     if not doubted or len(sure) == 0:
@@ -123,15 +126,19 @@ def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:
     for i, group in zip(doubted, groups, strict=True):
         counts, start = around[start:start + len(group)], start + len(group)
         own, rival = counts[0] - 1, int(np.argmax(counts[1:])) + 1   # its own point is sure
-        if own == 0 and counts[rival] >= DOUBT_RIVAL:
+        if own <= DOUBT_OWN and counts[rival] >= DOUBT_RIVAL * max(own, 1):
             result = results[i]
             checked[i] = replace(result, status="ambiguous", confidence=result.confidence / 2,
                                  settle=False, outweighs=0.0, note=join_notes(
                                      result.note, f"but {counts[rival]} of the file's placed "
                                      f"points lie within {DOUBT_KM:.0f} km of "
-                                     f"{group[rival].label} and none of this one: held "
-                                     "ambiguous"))
+                                     f"{group[rival].label} and {_how_many(own)} of "
+                                     "this one: held ambiguous"))
     return checked
+
+
+def _how_many(count: int) -> str:
+    return "none" if count == 0 else f"only {count}"
 
 
 def _fuzzy_in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResult],
