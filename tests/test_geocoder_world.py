@@ -116,6 +116,17 @@ def test_namesakes_left_after_every_hint_are_ambiguous_with_the_candidates(geoco
     assert row["geocode_candidates"]
 
 
+def test_a_former_name_of_a_city_that_villages_bear_as_their_own_is_ambiguous(geocoder):
+    """'Oleksandrivka' with Donetsk oblast was Donetsk city (a name it once bore), chosen by
+    size over the oblast's villages of that name; 'Popasne', a form of Popasna's own name,
+    stays the town."""
+    held = geocoder.geocode("Oleksandrivka", admin1="Donetsk Oblast", country="Ukraine")
+    assert held.status == "ambiguous", held.note
+    assert "bears it only as another name" in held.note
+    popasna = geocoder.geocode("Popasne", admin1="Luhansk Region", country="Ukraine")
+    assert popasna.status in ("exact", "alias") and popasna.best.label.startswith("Popasna")
+
+
 def test_another_form_of_an_own_name_finds_every_place_of_that_name(geocoder):
     """GeoNames gives the Russian 'Belousovka' to one of Poltava oblast's two villages
     'Bilousivka', and 'Bandurovka' to one of Vinnytsia oblast's two 'Bondurivka': the form

@@ -36,6 +36,12 @@ VARIANT_WEIGHT = 0.3       # only a folded spelling (phonetic key) matches
 SINGLE_SOURCE_WEIGHT = 0.25  # a place only one source lists (OSM does not confirm GeoNames')
 ANCHOR_KM = 60.0           # "X, Y" with Y a place: X must lie this near Y
 NAMESAKES_KM = 15.0        # namesakes all this close: placed, but at precision admin2
+# A name the heaviest candidate bears only as a name spelt unlike its own (a former or
+# foreign one) and this many living places as their own wins nothing by size
+# ("Oleksandrivka" with Donetsk oblast: a name Donetsk city once bore and 9 villages' own;
+# every real row of it in ACLED and CIR was 20-122 km from the city; "Popasne" is a form of
+# Popasna's own name, and stays the town)
+OWN_NAME_RIVALS = 2
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,9 @@ class Unlisted:
 
 
 def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
-           unlisted: Unlisted = Unlisted()) -> GeocodeResult:
+           unlisted: Unlisted = Unlisted(),
+           named_otherwise: frozenset[str] = frozenset()) -> GeocodeResult:
+    """`named_otherwise`: idents of candidates the name is only a former or foreign name of."""
     cands = merge_duplicates(sorted(cands, key=lambda c: -c.weight))
     if unlisted.count:
         what = f"{what} (+{unlisted.count} lighter)"
@@ -62,7 +70,9 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
     if not others and not unlisted.count:
         return GeocodeResult(best.status, best)
     rest = sum(c.weight for c in others) + unlisted.weight
-    if best.weight >= DOMINANCE * rest:
+    own_named = (sum(c.status == "exact" and c.standing == LIVING for c in others)
+                 if best.ident in named_otherwise else 0)
+    if best.weight >= DOMINANCE * rest and own_named < OWN_NAME_RIVALS:
         return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
                              f"{len(cands)} {what}; this one outweighs the others "
                              f"{best.weight / rest:.0f}x (size, own name)",
@@ -84,8 +94,10 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
         return GeocodeResult(lead.status, replace(lead, precision="admin2"), others, confidence,
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "
                              "placed at the heaviest, precision admin2")
+    other_name = (f"; the heaviest bears it only as another name, {own_named} living "
+                  "places as their own" if own_named >= OWN_NAME_RIVALS else "")
     return GeocodeResult("ambiguous", lead, others, confidence,
-                         f"{len(cands)} {what}, none clearly the one meant; "
+                         f"{len(cands)} {what}, none clearly the one meant{other_name}; "
                          f"{_what_settles(living)}")
 
 

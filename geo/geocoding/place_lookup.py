@@ -226,10 +226,21 @@ class PlaceLookup:
             return None
         pool, kept = self._with_namesakes_of_own_names(name, pool, kept, hints)
         cands, unlisted = self.candidates(kept, pool, hints, qualifier=qualifier)
-        result = decide(cands, f"places named '{name}'", hints.anchor, unlisted)
+        result = decide(cands, f"places named '{name}'", hints.anchor, unlisted,
+                        self._named_otherwise(name, pool, kept))
         if level == "admin2":
             result = regions.widen_to_admin2(result)
         return result.with_note(join_notes(note, describe(result), result.note))
+
+    def _named_otherwise(self, name: str, pool: dict, kept: list[int]) -> frozenset[str]:
+        """The places `name` is only a former or foreign name of (spelt unlike their own)."""
+        return frozenset(self.index.ident_of(place) for place in kept
+                         if not pool[place][1] & (PRIMARY_KEY | OFFICIAL)
+                         and not self._same_word(name, place))
+
+    def _same_word(self, name: str, place: int) -> bool:
+        """Is `name` a form of the place's own name ('Popasne' of Popasna)?"""
+        return fuzz.ratio(name, normalize_name(self.index.name_of(place))) >= SAME_WORD_SIMILARITY
 
     def _with_namesakes_of_own_names(self, name: str, pool: dict, kept: list[int],
                                      hints: Hints) -> tuple[dict, list[int]]:
@@ -241,11 +252,9 @@ class PlaceLookup:
         not its namesakes."""
         added: dict[int, tuple[bool, int]] = {}
         for place in kept:
-            if pool[place][1] & (PRIMARY_KEY | OFFICIAL):
+            if pool[place][1] & (PRIMARY_KEY | OFFICIAL) or not self._same_word(name, place):
                 continue
             own = normalize_name(self.index.name_of(place))
-            if fuzz.ratio(name, own) < SAME_WORD_SIMILARITY:
-                continue
             for namesake, (spelt_so, flags) in self.places_spelt(own).items():
                 if namesake not in pool and spelt_so and flags & PRIMARY_KEY:
                     added.setdefault(namesake, pool[place])   # matched as that place was
