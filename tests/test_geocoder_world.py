@@ -176,6 +176,30 @@ def test_airports_stations_and_plants_resolve_when_the_text_names_their_kind(geo
     assert town.best.kind == "place" and town.best.precision == "town"   # not the station
 
 
+@pytest.mark.parametrize("text, admin1, ident, note", [
+    ("Snake Island", "Odessa Oblast", "geonames:686930", "ISL site named by its kind"),
+    ("Zmiinyi Island", None, "geonames:686930", "ISL site named by its kind"),
+    ("Khortytsia island", "Zaporizhzhya oblast", "geonames:706262", "ISL"),
+    ("Savur-Mohyla monument", "Donetsk oblast", "geonames:803037",
+     "no monument named 'savur mohyla' indexed: the hill of that name"),
+    ("Saur-Mogila", "Donetsk", "geonames:803037", "no place named 'saur mogila': the hill"),
+])
+def test_islands_and_hills_resolve_by_their_names_no_more_precise_than_a_town(
+        geocoder, text, admin1, ident, note):
+    result = geocoder.geocode(text, admin1=admin1, country="Ukraine")
+    assert (result.status, result.best.ident, result.best.precision) == (
+        "alias", ident, "town"), result.note
+    assert note in result.note
+
+
+def test_a_hill_not_in_the_gazetteer_is_never_a_town_spelt_like_it(geocoder):
+    """'Karachun hill' (GeoNames lists no such hill) was a village 118 km off, by spelling."""
+    result = geocoder.geocode("Karachun hill", admin1="Donetsk oblast", country="Ukraine")
+    assert result.status == "not_found" and "no hill named 'karachun'" in result.note
+    village = geocoder.geocode("Hora village", admin1="Kyiv Oblast", country="Ukraine")
+    assert village.status == "exact" and village.best.label.startswith("Hora, Kyiv")
+
+
 def test_the_note_says_which_source_and_rule_placed_a_village(geocoder):
     result = geocoder.geocode("Novokaterynivka village", admin1="Donetsk oblast",
                               country="UA")
@@ -443,9 +467,12 @@ def test_dutch_romanisations_and_hints_of_a_neighbouring_region(geocoder):
 
 
 def test_names_after_a_slash_are_tried_when_the_first_is_not_found(geocoder):
-    found = geocoder.geocode("Snake Island/Bile", admin1="Odesa Oblast", country="Ukraine")
+    found = geocoder.geocode("Zzyxq/Bile", admin1="Odesa Oblast", country="Ukraine")
     assert (found.status, found.best.label) == ("exact", "Bile, Odesa Oblast (UA)")
-    assert "'snake island' not found, 'Bile' is" in found.note
+    assert "'zzyxq' not found, 'Bile' is" in found.note
+    # the first name found is the answer ("Snake Island" is the island's, GeoNames ISL)
+    island = geocoder.geocode("Snake Island/Bile", admin1="Odesa Oblast", country="Ukraine")
+    assert island.best.label.startswith("Ostriv Zmiyinyy")
     assert geocoder.geocode("Zzyxq/Qqxzy", country="Ukraine").status == "not_found"
 
 

@@ -72,7 +72,8 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
     rest = sum(c.weight for c in others) + unlisted.weight
     own_named = (sum(c.status == "exact" and c.standing == LIVING for c in others)
                  if best.ident in named_otherwise else 0)
-    if best.weight >= DOMINANCE * rest and own_named < OWN_NAME_RIVALS:
+    outweighs = best.weight >= DOMINANCE * rest
+    if outweighs and own_named < OWN_NAME_RIVALS:
         return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
                              f"{len(cands)} {what}; this one outweighs the others "
                              f"{best.weight / rest:.0f}x (size, own name)",
@@ -95,7 +96,7 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "
                              "placed at the heaviest, precision admin2")
     other_name = (f"; the heaviest bears it only as another name, {own_named} living "
-                  "places as their own" if own_named >= OWN_NAME_RIVALS else "")
+                  "places as their own" if outweighs else "")
     return GeocodeResult("ambiguous", lead, others, confidence,
                          f"{len(cands)} {what}, none clearly the one meant{other_name}; "
                          f"{_what_settles(living)}")

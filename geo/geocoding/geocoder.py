@@ -46,6 +46,10 @@ OUTSIDE_TOWN_SIZE = 20_000     # a town spelt so outside the region hinted outra
 # the word "raion" left out; tried only when no place has the name
 RAION_ADJECTIVE_ENDINGS = ("skyi", "skyy", "skiy", "skyj", "skij", "skii", "sky")
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
+# a memorial named after a height stands on it (UCDP's "Savur-Mohyla monument")
+SITE_KIND_FALLBACKS = {"monument": ("hill",)}
+# a name no place bears may be an island's or a hill's ("Zmiinyi", "Savur-Mohyla")
+NATURAL_KINDS = ("island", "hill")
 
 
 class Geocoder(CompoundPlaces):
@@ -92,6 +96,7 @@ class Geocoder(CompoundPlaces):
                       if level == "any" and name.endswith(RAION_ADJECTIVE_ENDINGS) else None)
                   or self._english_words(name, hints)
                   or self._only_elsewhere(name, hints)
+                  or self._natural_feature(text, hints)
                   or (None if self._spelt_so_outside_region(name, hints)
                       else self._fuzzy_result(name, hints))
                   # "X district, Kharkiv": a district of that city before a namesake elsewhere
@@ -236,8 +241,26 @@ class Geocoder(CompoundPlaces):
             return register
         if text.facility is None:
             return register
-        kinds = GENERIC_SITE_KINDS if text.facility == "any" else (text.facility,)
+        kinds = (GENERIC_SITE_KINDS if text.facility == "any"
+                 else (text.facility, *SITE_KIND_FALLBACKS.get(text.facility, ())))
         core = site_core(text.name)
+        found = self._named_site(core, kinds, hints, text.facility)
+        if found is None and text.facility in NATURAL_KINDS:
+            # an island's or a hill's name is its own, no town's: never a town spelt alike
+            return GeocodeResult("not_found", note=f"no {text.facility} named '{core}' in the "
+                                 "gazetteer (GeoNames islands and hills)")
+        return found or register
+
+    def _natural_feature(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
+        """A name no place bears, with no kind word: an island or a hill of that name."""
+        if text.facility is not None or text.level != "any":
+            return None
+        return self._named_site(site_core(text.name), NATURAL_KINDS, hints, None)
+
+    def _named_site(self, core: str, kinds, hints: Hints,
+                    asked: str | None) -> GeocodeResult | None:
+        """The GeoNames sites of the first of `kinds` named `core` (kind words removed) that
+        serve the hints; `asked` is the kind the text named, if any."""
         for kind in kinds:
             key = site_key(kind, phonetic_key(core)) if core else ""
             postings = self._postings(key, None) if key else {}
@@ -245,10 +268,14 @@ class Geocoder(CompoundPlaces):
             if kept:
                 cands = [self.place_candidate(p, postings[p]) for p in kept]
                 result = decide(cands, f"GeoNames {kind.replace('_', ' ')}s named '{core}'")
-                return replace(result, note=join_notes(
-                    f"GeoNames {self.index.feature_of(int(kept[0]))} site named by its kind",
-                    note, result.note))
-        return register
+                feature = self.index.feature_of(int(kept[0]))
+                how = (f"GeoNames {feature} site named by its kind" if kind == asked
+                       or asked == "any" else
+                       f"no {asked.replace('_', ' ')} named '{core}' indexed: the "
+                       f"{kind} of that name (GeoNames {feature})" if asked else
+                       f"no place named '{core}': the {kind} of that name (GeoNames {feature})")
+                return replace(result, note=join_notes(how, note, result.note))
+        return None
 
     def _outside_hints(self, name: str, hints: Hints) -> GeocodeResult | None:
         """The region hint left no place: the places of that name elsewhere in the region's

@@ -52,6 +52,8 @@ FACILITY_WORDS = {
     "dam": ("dam",),
     "bridge": ("bridge",),
     "hospital": ("hospital",),
+    "island": ("island", "isle"),
+    "hill": ("hill", "height", "mound", "mount"),
     "any": ("facility", "infrastructure", "installation", "plant", "station", "site"),
 }
 # GeoNames feature codes of named sites -> the kind a text must name to find them
@@ -61,10 +63,12 @@ SITE_KIND_OF_FEATURE = {
     "RSTN": "railway_station", "RSTP": "railway_station", "PSTB": "border_post",
     "MNMT": "monument", "DAM": "dam", "BDG": "bridge", "OILR": "refinery", "PRT": "port",
     "MN": "mine", "MNC": "mine", "HSP": "hospital", "OILT": "oil_depot", "TNKD": "oil_depot",
+    "ISL": "island", "HLL": "hill", "MT": "hill", "PK": "hill",
 }
 SITE_FILLERS = {"international", "imeni", "named", "after", "im", "mizhnarodnyi",
                 "mezhdunarodnyi", "aeroport", "aeroportu", "stantsiia", "stantsiya", "stancija",
-                "punkt", "propusku", "prykordonnyi", "zaliznychna", "kpp", "kpvv"}
+                "punkt", "propusku", "prykordonnyi", "zaliznychna", "kpp", "kpvv",
+                "ostriv", "ostrov", "hora", "gora"}   # GeoNames' "Ostriv Zmiinyi", "Hora ..."
 FILLER_WORDS = {"the", "a", "an", "of", "oil", "gas", "fuel", "energy"}
 SPLITTERS = re.compile(r" (in|near|at|outside) ", re.IGNORECASE)
 # "Kyiv - Pecherskyi", "Donetsk – Kirovskyi": a town, then a part of it (a dash with spaces

@@ -38,7 +38,10 @@ DUMP_COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "latitude", 
 # GeoNames site features the geocoder answers when the text names their kind (see sites.py)
 SITE_FEATURES = ("AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSH", "PSN", "RSTN", "RSTP", "PSTB",
                  "MNMT", "DAM", "BDG", "OILR", "PRT", "PO", "MFG", "INDS", "MN", "MNC", "PP",
-                 "HSP", "UNIV", "STDM", "CSTM", "SHPF", "OILT", "TNKD", "GOSP", "OILJ")
+                 "HSP", "UNIV", "STDM", "CSTM", "SHPF", "OILT", "TNKD", "GOSP", "OILJ",
+                 "ISL", "HLL", "MT", "PK")
+# islands and hills: a point on something kilometres wide, no more precise than a town's
+NATURAL_FEATURES = ("ISL", "HLL", "MT", "PK")
 ADMIN2_FEATURES = ("ADM2", "ADM2H")
 QUARTER_FEATURES = ("ADM3", "ADM3H")   # a city's districts, read for "Donetsk - Petrovskyi"
 HROMADA = "hromada"                     # ADM3 since the 2020 reform: communities, not quarters
@@ -89,7 +92,8 @@ def read_geonames_dump(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                                f"{error}") from error
     rows = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=DUMP_COLUMNS)
     admin1 = rows.country + "." + rows.admin1
-    site = rows.feature_code.isin(SITE_FEATURES) & (rows.feature_class != "P")
+    site = (rows.feature_code.isin(SITE_FEATURES) & (rows.feature_class != "P")
+            & ~rows.feature_code.isin(NATURAL_FEATURES))
     frame = _frame(name=rows.name, alternates=rows.alternatenames,
                    lat=pd.to_numeric(rows.latitude), lon=pd.to_numeric(rows.longitude),
                    population=pd.to_numeric(rows.population, errors="coerce").fillna(0)
