@@ -450,6 +450,22 @@ def test_an_english_first_word_is_read_in_the_gazetteers_forms(geocoder, text, t
         .startswith("Nyu-York")       # a name found as written stays itself
 
 
+@pytest.mark.parametrize("text, admin1, town", [
+    ("Mariupil'", "Donetsk Oblast", "Mariupol"), ("Nova Kakhova", "Kherson Oblast",
+                                                  "Nova Kakhovka"),
+    ("svadovs'k", "Kherson Oblast", "Skadovsk")])
+def test_a_town_misspelt_more_loosely_is_found_fuzzy(geocoder, text, admin1, town):
+    """Real CIR rows, not found: a town of 20,000 people is written many ways."""
+    found = geocoder.geocode(text, admin1=admin1, country="Ukraine")
+    assert (found.status, found.best.label.split(",")[0]) == ("fuzzy", town), found.note
+
+
+def test_a_village_misspelt_loosely_is_never_a_city(geocoder):
+    """'Umanskoye village' is spelt 80% like Luhansk: a village is not a city spelt loosely."""
+    found = geocoder.geocode("Umanskoye village", admin1="Luhansk oblast", country="Ukraine")
+    assert found.best is None or "Luhansk, Luhansk" not in found.best.label
+
+
 def test_dutch_romanisations_and_hints_of_a_neighbouring_region(geocoder):
     """Real CIR rows: Dutch 'tsj'/'zj' (Lysytsjansk, Altsjevsk, Dniprodzerzjynsk); a town
     of that spelling in the next oblast outranks a village misspelt in the one given."""

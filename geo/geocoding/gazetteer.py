@@ -44,7 +44,7 @@ __all__ = ["MIN_KEY_LENGTH", "OFFICIAL", "PRECISIONS", "PRIMARY_KEY", "PRIMARY_S
 ARRAYS = ("place_lat", "place_lon", "place_pop", "place_size", "place_sources", "place_ref",
           "place_country", "place_admin1", "place_admin2", "place_feature", "place_precision",
           "place_names", "place_name_end",
-          "keys", "key_len", "post_start", "post_place", "post_hash", "post_flags",
+          "keys", "key_len", "key_size", "post_start", "post_place", "post_hash", "post_flags",
           "ending_code", "ending_order")
 MAPPED = {"keys", "post_place", "post_hash", "post_flags", "place_names", "place_ref",
           "place_feature", "ending_code", "ending_order"}
@@ -99,23 +99,27 @@ class GazetteerIndex:
         return [slice(self.post_start[f], self.post_start[f + 1]) if h else None
                 for f, h in zip(found.tolist(), hit.tolist(), strict=True)]
 
-    def similar_keys(self, key: str, cutoff: float, limit: int = 3) -> list[tuple[str, float]]:
-        """Keys spelt like `key` (same first 3 letters, length within 2), best first."""
+    def similar_keys(self, key: str, cutoff: float, limit: int = 3,
+                     least_size: float = 0.0) -> list[tuple[str, float]]:
+        """Keys spelt like `key` (same first 3 letters, length within 2), best first; with
+        `least_size`, only keys of a place at least that big."""
         prefix = key[:3].encode()
         lo, hi = np.searchsorted(self.keys, np.array([prefix, prefix + b"\x7f"], self.keys.dtype))
-        return self._similar_among(key, np.arange(lo, hi), cutoff, limit)
+        return self._similar_among(key, np.arange(lo, hi), cutoff, limit, least_size)
 
-    def similar_keys_by_ending(self, key: str, cutoff: float,
-                               limit: int = 3) -> list[tuple[str, float]]:
+    def similar_keys_by_ending(self, key: str, cutoff: float, limit: int = 3,
+                               least_size: float = 0.0) -> list[tuple[str, float]]:
         """Keys spelt like `key` with its last ENDING letters, length within 2, best first: a name
         misspelt at its start ('Karkiv', 'Homstomel')."""
         ending = ending_of(key.encode())
         lo, hi = np.searchsorted(self.ending_code, [ending, ending + 1])
-        return self._similar_among(key, self.ending_order[lo:hi], cutoff, limit)
+        return self._similar_among(key, self.ending_order[lo:hi], cutoff, limit, least_size)
 
     def _similar_among(self, key: str, near: np.ndarray, cutoff: float,
-                       limit: int) -> list[tuple[str, float]]:
+                       limit: int, least_size: float = 0.0) -> list[tuple[str, float]]:
         near = near[np.abs(self.key_len[near].astype(int) - len(key)) <= 2]
+        if least_size:
+            near = near[self.key_size[near] >= least_size]
         # keys are ASCII: compared as bytes, only the few returned are decoded
         return [(k.decode(), s) for k, s, _ in process.extract(
             key.encode(), self.keys[near].tolist(), scorer=fuzz.ratio, score_cutoff=cutoff,

@@ -214,12 +214,17 @@ def _postings(places: pd.DataFrame) -> dict[str, np.ndarray]:
     key_len = np.char.str_len(key_array).astype(np.uint8)
     endings = np.fromiter(map(ending_of, key_array.tolist()), np.int64, len(key_array))
     ending_order = np.argsort(endings, kind="stable")
+    post_start = np.searchsorted(key_code, np.arange(len(unique_key) + 1)).astype(np.int32)
+    sizes = places["size"].to_numpy(np.float32)[owner]
     return {
         "keys": key_array,
         "key_len": key_len,
+        # the biggest place of each key: a loose spelling looks only among towns' keys
+        "key_size": (np.maximum.reduceat(sizes, post_start[:-1]) if len(sizes)
+                     else sizes),
         "ending_code": endings[ending_order],   # a misspelt name's keys by its last letters
         "ending_order": ending_order.astype(np.int32),
-        "post_start": np.searchsorted(key_code, np.arange(len(unique_key) + 1)).astype(np.int32),
+        "post_start": post_start,
         "post_place": owner.astype(np.int32),
         "post_hash": hashes[norm],
         "post_flags": ((norm == primary_norm[owner]) * PRIMARY_SPELLING

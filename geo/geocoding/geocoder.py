@@ -24,6 +24,7 @@ from geo.geocoding.compound_places import CompoundPlaces
 from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
+from geo.geocoding.place_lookup import VILLAGE_WORDS
 from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key, strip_level
 from geo.geocoding.quarters import placed_in_quarter
 from geo.geocoding.results import (
@@ -98,7 +99,8 @@ class Geocoder(CompoundPlaces):
                   or self._only_elsewhere(name, hints)
                   or self._natural_feature(text, hints)
                   or (None if self._spelt_so_outside_region(name, hints)
-                      else self._fuzzy_result(name, hints))
+                      else self._fuzzy_result(
+                          name, hints, towns_too=text.qualifier not in VILLAGE_WORDS))
                   # "X district, Kharkiv": a district of that city before a namesake elsewhere
                   or (self._context_only(text, hints) if district
                       else self._outside_hints(name, hints))

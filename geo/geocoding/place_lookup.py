@@ -43,6 +43,7 @@ SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
 TINY_KEY_SIZE = 1_000_000  # a shorter one only a city this big, its letters reordered ('Kiyv')
 SWAPPED_FUZZY_SIZE = 5_000  # ...or this many, its name with two letters swapped ('Popsana')
+TOWN_ENDING_CUTOFF = 85.0  # ...and one begun otherwise this well ('Svadovsk' is Skadovsk)
 LIKE_ENOUGH = 90.0         # a key begun alike this well needs no search among endings
 FUZZY_KEYS = 10            # keys alike compared: the closest are often villages a hint or the
                            # size rule drops ('Kharviv'; 'Dolzhanskiy' in Luhansk oblast)
@@ -275,11 +276,14 @@ class PlaceLookup:
         return GeocodeResult("not_found", None, tuple(sorted(others, key=lambda c: -c.weight)),
                              note=f"'{name}' exists only outside {hints.country}")
 
-    def _fuzzy_result(self, name: str, hints: Hints) -> GeocodeResult | None:
+    def _fuzzy_result(self, name: str, hints: Hints,
+                      towns_too: bool = False) -> GeocodeResult | None:
         """The place of the key spelt most like `name`'s that serves the hints: among keys
         that begin alike and keys with two letters swapped; when none serves, or one begun
         alike under LIKE_ENOUGH, among keys that end alike too ('Karkiv' is Kharkiv, not
-        Koryukivka)."""
+        Koryukivka); with `towns_too` (the hints as given, no "village" said), then a town
+        of SHORT_FUZZY_SIZE people spelt as loosely as a short name may be ('Mariupil',
+        'Nova Kakhova': a town is written many ways, a village seldom)."""
         key = phonetic_key(name)
         if len(key) < SHORT_FUZZY_LENGTH:
             return None
@@ -290,6 +294,11 @@ class PlaceLookup:
         if found is None or (found[1] < LIKE_ENOUGH and not found[2]):
             found = self._first_served(name, self._keys_alike(key, cutoff, True), hints,
                                        short) or found
+        if found is None and towns_too and not short:
+            found = (self._first_served(name, self._keys_alike(
+                key, SHORT_FUZZY_CUTOFF, False, SHORT_FUZZY_SIZE), hints, True)
+                or self._first_served(name, self._keys_alike(
+                    key, TOWN_ENDING_CUTOFF, True, SHORT_FUZZY_SIZE), hints, True))
         return found[0] if found else None
 
     def _first_served(self, name: str, keys: list[tuple[str, float, bool]], hints: Hints,
@@ -310,15 +319,15 @@ class PlaceLookup:
                     result.note)), score, swapped
         return None
 
-    def _keys_alike(self, key: str, cutoff: float,
-                    endings: bool) -> list[tuple[str, float, bool]]:
+    def _keys_alike(self, key: str, cutoff: float, endings: bool,
+                    least_size: float = 0.0) -> list[tuple[str, float, bool]]:
         """The FUZZY_KEYS keys spelt most like `key` among those that begin alike (and, with
         `endings`, those that end alike), and keys with two neighbouring letters swapped
         (under the cutoff too), best first; a tie goes to the spelling alike ('Kremenchyk' is
         Kremenchuk, 90%, not Kermenchyk, 90% swapped); `swapped` says which."""
-        found = dict(self.index.similar_keys(key, cutoff, FUZZY_KEYS))
+        found = dict(self.index.similar_keys(key, cutoff, FUZZY_KEYS, least_size))
         if endings:
-            found.update(self.index.similar_keys_by_ending(key, cutoff, FUZZY_KEYS))
+            found.update(self.index.similar_keys_by_ending(key, cutoff, FUZZY_KEYS, least_size))
         swapped = dict(self._keys_transposed(key))
         found.update(swapped)
         keys = [(other, score, other in swapped) for other, score in found.items()]
