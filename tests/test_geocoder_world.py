@@ -466,6 +466,19 @@ def test_a_village_misspelt_loosely_is_never_a_city(geocoder):
     assert found.best is None or "Luhansk, Luhansk" not in found.best.label
 
 
+@pytest.mark.parametrize("admin1, region", [
+    ("Moscow Oblast", "Moscow Oblast"), ("Moscow region", "Moscow Oblast"),
+    ("Moscow", "Moscow"), ("Kyiv Oblast", "Kyiv Oblast"), ("Kyiv City", "Kyiv City"),
+    ("Orel", "Oryol oblast"), ("Orlovskaya oblast", "Oryol oblast"),
+    ("Moskovskaya oblast", "Moscow Oblast"), ("Kemerovo", "Kuzbass"),
+    ("Adygea", "Adygeya Republic"), ("Курская область", "Kursk Oblast")])
+def test_an_admin1_value_names_its_region(geocoder, admin1, region):
+    """A place not found is placed at the region its admin1 names: "Moscow Oblast" was the
+    federal city; Russian subjects by their adjectival, older and Cyrillic names."""
+    found = geocoder.region_of_hint(admin1, "RU" if region[:4] not in ("Kyiv",) else "UA")
+    assert found is not None and found.label.startswith(f"{region} (region"), found
+
+
 def test_dutch_romanisations_and_hints_of_a_neighbouring_region(geocoder):
     """Real CIR rows: Dutch 'tsj'/'zj' (Lysytsjansk, Altsjevsk, Dniprodzerzjynsk); a town
     of that spelling in the next oblast outranks a village misspelt in the one given."""

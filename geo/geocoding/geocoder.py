@@ -299,9 +299,10 @@ class Geocoder(CompoundPlaces):
         """The one first-level region an admin1 value names, if it names one."""
         code = self.index.country_code(country) if given(country) else None
         name = normalize_name(str(admin1))
-        spelt = name if self.index.admin1_names.find(name, exact_only=True) else \
-            strip_level(name)[0]
-        return regions.region_given(self, set(self._admin1_column(str(admin1), code)), spelt)
+        core, level = strip_level(name)
+        spelt = name if self.index.admin1_names.find(name, exact_only=True) else core
+        return regions.region_given(self, set(self._admin1_column(str(admin1), code)), spelt,
+                                    worded=level == "admin1")
 
     def geocode_column(self, places, *, country=None, admin1=None, admin2=None,
                        default_country=None, use_file_context: bool = True) -> pd.DataFrame:

@@ -103,14 +103,18 @@ def admin1_candidate(geocoder, a: int) -> Candidate:
                      entry["population"], "alias", 0.95, max(entry["population"], 1))
 
 
-def region_given(geocoder, ids: set[int], core: str) -> Candidate | None:
+def region_given(geocoder, ids: set[int], core: str, worded: bool = False) -> Candidate | None:
     """The region a hint names: of a city-region and the region around it (a hint naming
-    either accepts both), the one spelt so; None when the hint names more."""
+    either accepts both), the one spelt so, or with `worded` (the hint says "Oblast",
+    "region": "Moscow Oblast") the one around; None when the hint names more."""
     index = geocoder.index
     codes = sorted(index.admin1[a]["code"] for a in ids)
     if len(codes) != 1 and not (len(codes) == 2 and (ENCLOSING.get(codes[0]) == codes[1]
                                                      or ENCLOSING.get(codes[1]) == codes[0])):
         return None
+    if worded and len(codes) == 2:
+        around = next(c for c in codes if c in ENCLOSING.values())
+        return admin1_candidate(geocoder, index.admin1_index[around])
     spelt = index.admin1_names.find(core, exact_only=True)
     return admin1_candidate(geocoder, min(sorted(ids), key=lambda a: a not in spelt))
 
