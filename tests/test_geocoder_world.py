@@ -192,6 +192,14 @@ def test_islands_and_hills_resolve_by_their_names_no_more_precise_than_a_town(
     assert note in result.note
 
 
+def test_a_place_named_by_the_island_it_lies_on_is_the_one_there(geocoder):
+    """'Bile (Snake Island)': the island anchors which Bile (7 in Ukraine; held ambiguous,
+    a Luhansk one as best guess 762 km off, before)."""
+    bile = geocoder.geocode("Bile (Snake Island)", country="Ukraine")
+    assert bile.status == "exact" and bile.best.label == "Bile, Odesa Oblast (UA)"
+    assert "nearest to Ostriv Zmiyinyy" in bile.note
+
+
 def test_a_hill_not_in_the_gazetteer_is_never_a_town_spelt_like_it(geocoder):
     """'Karachun hill' (GeoNames lists no such hill) was a village 118 km off, by spelling."""
     result = geocoder.geocode("Karachun hill", admin1="Donetsk oblast", country="Ukraine")

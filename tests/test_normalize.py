@@ -172,10 +172,15 @@ def test_phonetic_key_folds_the_ways_news_romanises_a_village(variant, canonical
     ("Hranitne town", "hranitne", "place", "town"),
     ("Sverdlovsk raion", "sverdlovsk", "admin2", "raion"),
     ("Donetsk oblast", "donetsk", "admin1", "oblast"),
+    # Wikipedia's way: the type word in brackets (it was read as a region, and not found)
+    ("Topoli (village)", "topoli", "place", "village"),
+    ("Topoli (rural-type settlement)", "topoli", "place", "rural type settlement"),
+    ("Kyiv (city)", "kyiv", "place", "city"),
 ])
 def test_parse_place_keeps_the_type_word_as_written(text, name, level, qualifier):
     parsed = parse_place(text)
     assert (parsed.name, parsed.level, parsed.qualifier) == (name, level, qualifier)
+    assert parsed.context == ()
 
 
 @pytest.mark.parametrize(("text", "facility", "core"), [

@@ -217,7 +217,10 @@ class Geocoder(CompoundPlaces):
             else:
                 hints.around = raion.best
             return
-        anchor = self.place_only(part.name, Hints(country=hints.country, admin1=hints.admin1))
+        near = Hints(country=hints.country, admin1=hints.admin1)
+        anchor = (self._named_site(site_core(part.name), (part.facility,), near, part.facility)
+                  if part.facility in NATURAL_KINDS   # "Bile (Snake Island)"
+                  else self.place_only(part.name, near))
         if anchor and anchor.status in CONFIDENT and part.level == "admin2":
             # a raion not listed, named after its centre town: its places lie around the town,
             # and the namesake nearest the town is no likelier than another inside the raion

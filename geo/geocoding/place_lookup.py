@@ -51,7 +51,8 @@ SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM wo
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
 SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
-VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor")
+VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor",
+                 "rural type settlement", "rural settlement")
 VILLAGE_SIZE = 500.0       # "X village": no namesake outweighs another by being bigger
 SAME_WORD_SIMILARITY = 80.0  # rapidfuzz ratio of a name to a place's own name: one word's forms
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.geocoding.around import says_around, without_around_words, without_possessive
 from geo.geocoding.normalize import normalize_name
 
 LEVEL_WORDS = {
     "place": ("city", "town", "village", "vilage", "settlement", "urban type settlement",
-              "urban settlement", "smt", "pgt", "selo", "selyshche", "posyolok", "poselok",
+              "urban settlement", "rural type settlement", "rural settlement", "smt", "pgt",
+              "selo", "selyshche", "posyolok", "poselok",
               "khutir", "khutor", "hamlet", "city of", "town of", "village of", "settlement of"),
     "admin1": ("oblast", "obl", "region", "province", "krai", "kray", "republic", "okrug",
                "autonomous okrug", "oblisi", "voblasc", "region of", "oblast of", "province of",
@@ -160,8 +161,13 @@ def parse_place(text: str) -> PlaceText:
     if split and head_words.strip():   # "Orlivka near Izmail": Orlivka, by Izmail
         main, context = head_words, [split[1], *context]
     head = _parse_part(main)
-    return PlaceText(head.name, head.level, head.facility,
-                     tuple(_parse_part(c) for c in context), head.near,
+    parts = [_parse_part(c) for c in context]
+    level_words = [p for p in parts if p.full in LEVEL_OF]   # "Topoli (village)"
+    if level_words and head.level == "any" and head.name:
+        word = level_words[0].full
+        head = replace(head, level=LEVEL_OF[word], qualifier=word)
+        parts = [p for p in parts if p is not level_words[0]]
+    return PlaceText(head.name, head.level, head.facility, tuple(parts), head.near,
                      normalize_name(text) if context or quarter else head.full, head.full,
                      head.qualifier, quarter,
                      tuple(a.strip() for a in alternatives if normalize_name(a)))
