@@ -2,7 +2,8 @@
 the parts chosen by dialect.
 
 SQLite gets WAL (readers never wait for a writer), BEGIN IMMEDIATE (two writers queue
-instead of failing), a busy timeout and a bigger page cache. PostgreSQL (postgresql://,
+instead of failing; a transaction of `reading` begins deferred instead), a busy timeout
+and a bigger page cache. PostgreSQL (postgresql://,
 postgres:// or postgresql+psycopg:// URLs, through the psycopg 3 driver) gets the same
 queue from a transaction-level advisory lock that every write transaction takes first
 (`writing`): two processes' imports, undos and reviews never interleave, and each sees
@@ -45,6 +46,7 @@ POSTGRESQL_SCHEMES = ("postgresql", "postgres", POSTGRESQL_DRIVER)
 # pg_advisory_xact_lock key of the store's writers (any constant; the lock is per database)
 WRITE_LOCK_KEY = 0x1C1DE47
 CONNECT_TIMEOUT_S = 10  # an unreachable server is reported instead of hanging the page
+READING_OPTION = "incident_store_reading"  # execution option of `reading`'s connections
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
@@ -68,7 +70,10 @@ def _sqlite_engine(url: str) -> sa.Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         # IMMEDIATE takes the write lock at BEGIN: two writers queue instead of failing.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READING_OPTION):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -134,6 +139,16 @@ def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
+        yield conn
+
+
+@contextmanager
+def reading(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that reads and waits for no writer: SQLite begins it deferred (in WAL
+    it reads the last commit while another process writes), PostgreSQL takes no advisory
+    lock. For reads that decide whether a write is needed at all (the store's open);
+    what they found is checked again inside `writing` before anything is written."""
+    with engine.connect().execution_options(**{READING_OPTION: True}) as conn, conn.begin():
         yield conn
 
 
