@@ -16,9 +16,11 @@ import pytest
 
 from geo.settings import DATA_DIR, PROJECT_ROOT
 from geo.store.incident_store import IncidentStore
+from tests.support.cli import killed_on_failure, wait_for_output
 from tests.support.database import scalar, storage_order, writers_held
 from tests.support.synthetic import synthetic_incidents
 
+PREVIEW_WITHIN_S = 120  # a 5,000-row preview takes seconds; this is for a loaded machine
 CSV_COLUMNS = {"date_start": "date", "latitude": "latitude", "longitude": "longitude",
                "category": "category", "description": "notes"}
 
@@ -91,11 +93,9 @@ def test_two_imports_at_once_from_two_processes_lose_nothing(tmp_path):
 
 
 def wait_for_preview(process: subprocess.Popen) -> None:
-    """Until the import has checked its rows and goes on to write them."""
-    for line in process.stderr:
-        if "Preview ready" in line:
-            return
-    raise AssertionError(f"the import ended before writing: {process.wait()}")
+    """Until the import has checked its rows and goes on to write them; a failed test, not a
+    hang, when it does not within PREVIEW_WITHIN_S (an open that waits for the writers)."""
+    wait_for_output(process, "Preview ready", PREVIEW_WITHIN_S)
 
 
 def runs(values: list[str]) -> list[str]:
@@ -112,8 +112,9 @@ def test_two_imports_writing_at_the_same_moment_queue_whole(database_url, tmp_pa
     counts = [write_csv(first, 5_000, seed=4), write_csv(second, 5_000, seed=5, shift=20.0)]
     with writers_held(database_url):
         processes = [start_import(first, database_url), start_import(second, database_url)]
-        for process in processes:
-            wait_for_preview(process)
+        with killed_on_failure(processes):
+            for process in processes:
+                wait_for_preview(process)
         time.sleep(1.0)  # both are now waiting for the write
     outputs = [p.communicate(timeout=240) for p in processes]
     for process, (_, err) in zip(processes, outputs, strict=True):
