@@ -1,15 +1,15 @@
 """The store's connection to its database, its write transactions and its bulk insert:
 the parts chosen by dialect.
 
-SQLite gets WAL (readers never wait for a writer), BEGIN IMMEDIATE (two writers queue
-instead of failing; a transaction of `reading` begins deferred instead), a busy timeout
-and a bigger page cache. PostgreSQL (postgresql://,
-postgres:// or postgresql+psycopg:// URLs, through the psycopg 3 driver) gets the same
-queue from a transaction-level advisory lock that every write transaction takes first
-(`writing`): two processes' imports, undos and reviews never interleave, and each sees
-what the one before it committed. Incidents are inserted in chunks inside the caller's
-transaction: on PostgreSQL through COPY, on SQLite through the DB-API driver with the
-statement SQLAlchemy compiled (geo.store.bulk).
+SQLite gets WAL (a deferred transaction reads while another process writes), BEGIN
+IMMEDIATE for every transaction but those of `reading` (two writers queue instead of
+failing; reads through engine.connect() queue with them), a busy timeout and a bigger page
+cache. PostgreSQL (postgresql://, postgres:// or postgresql+psycopg:// URLs, through the
+psycopg 3 driver) gets the same queue from a transaction-level advisory lock that every
+write transaction takes first (`writing`): two processes' imports, undos and reviews never
+interleave, and each sees what the one before it committed. Incidents are inserted in
+chunks inside the caller's transaction: on PostgreSQL through COPY, on SQLite through the
+DB-API driver with the statement SQLAlchemy compiled (geo.store.bulk).
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         # IMMEDIATE takes the write lock at BEGIN: two writers queue instead of failing.
+        # `reading` asks for none: its reads decide whether to write at all.
         if connection.get_execution_options().get(READING_OPTION):
             connection.exec_driver_sql("BEGIN")
         else:
