@@ -1,6 +1,7 @@
 """Never lose a row: an import killed mid-transaction changes nothing, and two imports
 running at once from two processes both land in full, one after the other (on SQLite and
-PostgreSQL). The tests that read the file with SQLite's integrity check are SQLite-only."""
+PostgreSQL); an import previews while another waits to write (PostgreSQL). The tests that
+read the file with SQLite's integrity check are SQLite-only."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ import pandas as pd
 import pytest
 
 from geo.settings import DATA_DIR, PROJECT_ROOT
+from geo.store.engine import WRITE_LOCK_KEY
 from geo.store.incident_store import IncidentStore
+from tests.support.cli import killed_on_failure, wait_for_output
 from tests.support.database import scalar, storage_order, writers_held
 from tests.support.synthetic import synthetic_incidents
 
+PREVIEW_WITHIN_S = 120  # a 5,000-row preview takes seconds; this is for a loaded machine
 CSV_COLUMNS = {"date_start": "date", "latitude": "latitude", "longitude": "longitude",
                "category": "category", "description": "notes"}
 
@@ -91,11 +95,9 @@ def test_two_imports_at_once_from_two_processes_lose_nothing(tmp_path):
 
 
 def wait_for_preview(process: subprocess.Popen) -> None:
-    """Until the import has checked its rows and goes on to write them."""
-    for line in process.stderr:
-        if "Preview ready" in line:
-            return
-    raise AssertionError(f"the import ended before writing: {process.wait()}")
+    """Until the import has checked its rows and goes on to write them; a failed test, not a
+    hang, when it does not within PREVIEW_WITHIN_S (an open that waits for the writers)."""
+    wait_for_output(process, "Preview ready", PREVIEW_WITHIN_S)
 
 
 def runs(values: list[str]) -> list[str]:
@@ -112,8 +114,9 @@ def test_two_imports_writing_at_the_same_moment_queue_whole(database_url, tmp_pa
     counts = [write_csv(first, 5_000, seed=4), write_csv(second, 5_000, seed=5, shift=20.0)]
     with writers_held(database_url):
         processes = [start_import(first, database_url), start_import(second, database_url)]
-        for process in processes:
-            wait_for_preview(process)
+        with killed_on_failure(processes):
+            for process in processes:
+                wait_for_preview(process)
         time.sleep(1.0)  # both are now waiting for the write
     outputs = [p.communicate(timeout=240) for p in processes]
     for process, (_, err) in zip(processes, outputs, strict=True):
@@ -127,6 +130,37 @@ def test_two_imports_writing_at_the_same_moment_queue_whole(database_url, tmp_pa
     assert scalar(database_url, "SELECT value FROM meta WHERE key = 'revision'") == "3"
     order = runs([batch for batch in storage_order(database_url) if batch != "seed"])
     assert len(order) == 2, order[:10]  # neither batch's rows split by the other's
+
+
+def wait_until_a_writer_holds_the_lock(url: str, within_s: float) -> None:
+    """Until a connection to the database at `url` holds the store's writers' lock."""
+    deadline = time.monotonic() + within_s
+    while not scalar(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+                          "granted AND objid = :key AND objsubid = 1 AND database = (SELECT "
+                          "oid FROM pg_database WHERE datname = current_database())",
+                     key=WRITE_LOCK_KEY):
+        assert time.monotonic() < deadline, f"no writer took the lock within {within_s} s"
+        time.sleep(0.1)
+
+
+def test_an_import_previews_while_another_waits_to_write(postgresql_url, tmp_path):
+    """The first import holds the writers' lock, its write held back by another connection;
+    a second import still opens the store and previews (its open once waited for that
+    lock, and the test behind it for the preview, forever), then both land."""
+    IncidentStore.open(postgresql_url, DATA_DIR).engine.dispose()
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    counts = [write_csv(first, 2_000, seed=6), write_csv(second, 2_000, seed=7, shift=20.0)]
+    with writers_held(postgresql_url):
+        processes = [start_import(first, postgresql_url)]
+        with killed_on_failure(processes):
+            wait_for_preview(processes[0])
+            wait_until_a_writer_holds_the_lock(postgresql_url, PREVIEW_WITHIN_S)
+            processes.append(start_import(second, postgresql_url))
+            wait_for_preview(processes[1])
+    outputs = [p.communicate(timeout=240) for p in processes]
+    for process, (_, err) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, err
+    assert scalar(postgresql_url, "SELECT count(*) FROM incidents") == 17 + sum(counts)
 
 
 @pytest.mark.parametrize("copies", [2])

@@ -1,9 +1,11 @@
 """The incident store: one database (SQLite by default) behind SQLAlchemy Core.
 
 Opened through `IncidentStore.open(url, data_dir)`: creates the schema and seeds the shipped
-records on first use, or migrates an older schema (geo.store.migrations). Every write is one
-transaction (geo.store.engine.writing: writers of every process queue); `revision`, kept in
-the database, increases with each write, so callers can cache reads keyed on it.
+records on first use, or migrates an older schema (geo.store.migrations); a current store
+opens with a read alone, never waiting for another process's write (geo.store.opening).
+Every write is one transaction (geo.store.engine.writing: writers of every process queue);
+`revision`, kept in the database, increases with each write, so callers can cache reads
+keyed on it.
 
 A postgresql://user:password@host/database URL (PostgreSQL with PostGIS) is a store for a
 team: several app processes and commands share it and see the same revision. What differs
@@ -30,13 +32,13 @@ from geo.store import (
     history,
     map_index,
     migrations,
-    postgis,
+    opening,
     read_only,
     revision_log,
     tables,
     versions,
 )
-from geo.store.database_errors import described, refuse_foreign
+from geo.store.database_errors import described
 from geo.store.engine import (
     Progress,
     bump_revision,
@@ -83,32 +85,7 @@ class IncidentStore:
         return store
 
     def _prepare(self) -> None:
-        with writing(self.engine) as conn:
-            version = None
-            found = set(sa.inspect(conn).get_table_names())
-            if tables.meta.name in found:
-                version = conn.execute(sa.select(tables.meta.c.value).where(
-                    tables.meta.c.key == migrations.META_VERSION)).scalar()
-            if version is None:
-                refuse_foreign(self.engine.url, found)
-                tables.metadata.create_all(conn)
-                postgis.ensure(conn)
-                map_index.create(conn)
-                history.create_guards(conn)
-                self._seed(conn)
-            elif not str(version).isdigit():
-                raise StoreError(f"The database {described(self.engine.url)} is damaged: its "
-                                 f"schema version reads {str(version)[:40]!r}; restore it "
-                                 "from a backup; nothing was written")
-            elif int(version) > tables.SCHEMA_VERSION:
-                raise StoreError(
-                    f"The database has schema version {version}, newer than this program "
-                    f"({tables.SCHEMA_VERSION}); update the program"
-                )
-            else:
-                migrations.upgrade(conn, int(version))
-                postgis.ensure(conn)
-            map_index.refresh(conn)
+        opening.prepare(self.engine, self._seed)
 
     def _seed(self, conn) -> None:
         sites = read_seed_sites(self.data_dir)

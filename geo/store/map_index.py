@@ -11,8 +11,9 @@ Kept in step inside the writer's own transaction, so a reader never sees it half
   migration, say) should do the same: the update trigger searches the chunks of the row's
   batch, 0.17 ms per row in a batch of 1,000,000;
 - refresh() rebuilds dirty batches and stale chunks from the incidents table. It runs at
-  the end of every write of this program (store_engine.bump_revision, the store's open),
-  so between writes nothing is stale;
+  the end of every write of this program (store_engine.bump_revision), and at the store's
+  open when up_to_date() finds something to rebuild (geo.store.opening), so between
+  writes nothing is stale;
 - a reader (geo.store.map_query) takes whatever is still dirty or stale (a write by another
   program) from the incidents table instead, so it is exact whatever happened.
 
@@ -118,6 +119,16 @@ def forget_batch(conn: sa.Connection, batch_id: str) -> None:
     """Drop a batch's chunks (its rows are being deleted)."""
     if kept(conn):
         conn.execute(sa.delete(chunks).where(chunks.c.batch_id == batch_id))
+
+
+def up_to_date(conn: sa.Connection) -> bool:
+    """Nothing dirty or stale: `refresh` has nothing to rebuild (always so where no map
+    index is kept). Reads only."""
+    if not kept(conn):
+        return True
+    dirty = sa.select(dirty_batches.c.batch_id).limit(1)
+    stale = sa.select(chunks.c.chunk_id).where(chunks.c.stale != 0).limit(1)
+    return conn.execute(dirty).first() is None and conn.execute(stale).first() is None
 
 
 def refresh(conn: sa.Connection) -> None:

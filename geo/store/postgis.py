@@ -5,9 +5,10 @@ incidents' latitude and longitude with a GiST index that serves the bounding box
 when either is), so every way rows are written (COPY, INSERT, UPDATE, a migration) keeps
 it in step with nothing to change there. It is storage, not part of the record: it is not
 in geo.store.tables, so nothing that selects the incident columns reads it, and it does
-not move the schema version. `ensure` runs with every open of a PostgreSQL store and only
-writes what is missing (checked in the catalog first: ALTER TABLE would lock the table
-against every reader, even with IF NOT EXISTS).
+not move the schema version. `ensure` runs when a PostgreSQL store is opened with
+something missing (`complete`: geo.store.opening) and only writes what is missing (checked
+in the catalog first: ALTER TABLE would lock the table against every reader, even with IF
+NOT EXISTS).
 """
 
 from __future__ import annotations
@@ -38,23 +39,42 @@ def ensure(conn: sa.Connection) -> None:
         return
     require_extension(conn)
     incidents = tables.incidents.name
-    present = conn.execute(sa.text(
-        "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(:table) AND attname = :column"
-        " AND NOT attisdropped"), {"table": incidents, "column": GEOMETRY_COLUMN}).first()
-    if present is None:
+    if not _has_column(conn):
         conn.exec_driver_sql(
             f"ALTER TABLE {incidents} ADD COLUMN {GEOMETRY_COLUMN} {GEOMETRY_DDL}")
-    if conn.execute(sa.text("SELECT to_regclass(:index)"), {"index": GEOMETRY_INDEX}
-                    ).scalar() is None:
+    if not _has_index(conn):
         conn.exec_driver_sql(
             f"CREATE INDEX {GEOMETRY_INDEX} ON {incidents} USING gist ({GEOMETRY_COLUMN})")
+
+
+def complete(conn: sa.Connection) -> bool:
+    """Nothing for `ensure` to create: PostGIS, the geometry column and its index are all
+    there (always so off PostgreSQL). Reads the catalog only."""
+    return not used(conn) or (_has_extension(conn) and _has_column(conn)
+                              and _has_index(conn))
+
+
+def _has_extension(conn: sa.Connection) -> bool:
+    return conn.execute(sa.text("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
+                        ).first() is not None
+
+
+def _has_column(conn: sa.Connection) -> bool:
+    return conn.execute(sa.text(
+        "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(:table) AND attname = :column"
+        " AND NOT attisdropped"), {"table": tables.incidents.name, "column": GEOMETRY_COLUMN}
+    ).first() is not None
+
+
+def _has_index(conn: sa.Connection) -> bool:
+    return conn.execute(sa.text("SELECT to_regclass(:index)"), {"index": GEOMETRY_INDEX}
+                        ).scalar() is not None
 
 
 def require_extension(conn: sa.Connection) -> None:
     """PostGIS in this database: there already, or created here (as a superuser would);
     else a StoreError saying what the administrator runs."""
-    if conn.execute(sa.text("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
-                    ).first() is not None:
+    if _has_extension(conn):
         return
     url = conn.engine.url
     if conn.execute(sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'")

@@ -1,6 +1,7 @@
 """Reading a store's database from outside the store, as another program would: plain
 SQLAlchemy on its URL (SQLite file or PostgreSQL database alike), none of the store's
-connection set-up or error translation."""
+connection set-up or error translation; and holding its writers back, as another writer
+would (`write_in_progress`, through the store's own engine) or from outside."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from contextlib import contextmanager
 
 import sqlalchemy as sa
 from sqlalchemy.pool import NullPool
+
+from geo.store import engine as store_engine
 
 
 @contextmanager
@@ -47,7 +50,8 @@ def refuse_inserts(conn: sa.Connection, table: str) -> None:
 def writers_held(url: str) -> Iterator[None]:
     """While the block runs on PostgreSQL, readers read but no write to the incidents can
     go on (a SHARE lock on the table): writers that came meanwhile all go at once when the
-    block ends. On SQLite nothing is held: opening a store takes the write lock itself."""
+    block ends. On SQLite nothing is held: there every transaction of the store, its reads
+    too, begins IMMEDIATE (geo.store.engine), so an import could not even preview."""
     if sa.make_url(url).get_backend_name() == "sqlite":
         yield
         return
@@ -55,6 +59,20 @@ def writers_held(url: str) -> Iterator[None]:
     try:
         with engine.connect() as conn, conn.begin():
             conn.exec_driver_sql("LOCK TABLE incidents IN SHARE MODE")
+            yield
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def write_in_progress(url: str) -> Iterator[None]:
+    """While the block runs, another process's write to the store is under way: a
+    connection of its own holds the writers' lock the store's writes take
+    (geo.store.engine.writing: PostgreSQL's advisory lock, SQLite's BEGIN IMMEDIATE), as a
+    long import would, and gives it up, writing nothing, when the block ends."""
+    engine = store_engine.create_engine(url)
+    try:
+        with store_engine.writing(engine):
             yield
     finally:
         engine.dispose()
