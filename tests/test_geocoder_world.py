@@ -200,6 +200,22 @@ def test_a_place_named_by_the_island_it_lies_on_is_the_one_there(geocoder):
     assert "nearest to Ostriv Zmiyinyy" in bile.note
 
 
+def test_real_free_text_slips_are_not_places_abroad(geocoder):
+    """Rows of Bellingcat's civilian-harm export of April 2023 (a later, longer one than the
+    test file's): a date in the place column was a district of Helsinki (GeoNames lists
+    district numbers); a part of Donetsk not listed was Moscow's namesake, 862 km off, though
+    the text says Donetsk; a misspelt region said to be one was the city spelt alike."""
+    date = geocoder.geocode("21/03/2022")
+    assert date.status == "not_found" and "has no letters" in date.note
+    part = geocoder.geocode("Tekstilshchiki, Donetsk city")
+    assert part.best is not None and part.best.country == "UA"
+    assert part.best.admin1 == "Donetsk Oblast"
+    region = geocoder.geocode("Dnipropetovsk region")
+    assert (region.status, region.best.kind, region.best.precision) == (
+        "fuzzy", "admin1", "admin1")
+    assert region.best.label.startswith("Dnipropetrovsk Oblast")
+
+
 def test_a_hill_not_in_the_gazetteer_is_never_a_town_spelt_like_it(geocoder):
     """'Karachun hill' (GeoNames lists no such hill) was a village 118 km off, by spelling."""
     result = geocoder.geocode("Karachun hill", admin1="Donetsk oblast", country="Ukraine")

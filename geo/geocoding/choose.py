@@ -102,6 +102,14 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
                          f"{_what_settles(living)}")
 
 
+def by_anchor(cands: list[Candidate], anchor: Candidate | None) -> bool:
+    """Does any candidate lie by the anchor the text names ("X, Y": X within ANCHOR_KM of Y)?
+    With none by it, the name is another place's (a Moscow district for a part of Donetsk)."""
+    if anchor is None or anchor.latitude is None:
+        return True
+    return any(c.latitude is not None and distance_km(c, anchor) <= ANCHOR_KM for c in cands)
+
+
 def _what_settles(cands: list[Candidate]) -> str:
     """The hint that would tell these apart: a region given already leaves only a raion."""
     if len({c.country for c in cands}) > 1:

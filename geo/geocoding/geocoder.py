@@ -75,6 +75,9 @@ class Geocoder(CompoundPlaces):
         text = parse_place(place)
         if not text.full:
             return GeocodeResult("not_found", note="empty place name")
+        if not any(ch.isalpha() for ch in str(place)):   # GeoNames lists district numbers
+            return GeocodeResult("not_found", note=f"'{place}' has no letters: a date or a "
+                                 "number, not a place name")
         if text.level == "admin1" and text.context and text.context[0].level in ("any", "place"):
             # "Donetsk oblast, Staromlinovka": the place, in that region
             inner = text.context[0]
@@ -87,6 +90,7 @@ class Geocoder(CompoundPlaces):
         result = (self._site(text, hints)
                   or self._bigger_first(text, hints)
                   or (regions.admin1_result(self, name, hints, worded=True)
+                      or regions.admin1_fuzzy_result(self, name, hints)
                       if level == "admin1" else None)
                   or (self._district(text, hints) if district else None)
                   or (regions.country_result(self, text) if level == "any" else None)

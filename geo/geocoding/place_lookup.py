@@ -17,6 +17,7 @@ from geo.geocoding.choose import (
     SINGLE_SOURCE_WEIGHT,
     VARIANT_WEIGHT,
     Unlisted,
+    by_anchor,
     decide,
 )
 from geo.geocoding.gazetteer import (
@@ -228,6 +229,8 @@ class PlaceLookup:
             return None
         pool, kept = self._with_namesakes_of_own_names(name, pool, kept, hints)
         cands, unlisted = self.candidates(kept, pool, hints, qualifier=qualifier)
+        if not by_anchor(cands, hints.anchor):
+            return None
         result = decide(cands, f"places named '{name}'", hints.anchor, unlisted,
                         self._named_otherwise(name, pool, kept))
         if level == "admin2":
@@ -314,6 +317,8 @@ class PlaceLookup:
             kept, _ = self._filtered(list(postings), hints)
             if kept:
                 cands, unlisted = self.candidates(kept, postings, hints, score)
+                if not by_anchor(cands, hints.anchor):
+                    continue
                 result = decide(cands, f"places spelt like '{name}'", hints.anchor, unlisted)
                 return replace(result, note=join_notes(
                     f"fuzzy: spelt {score:.0f}% like {result.best.label}", describe(result),

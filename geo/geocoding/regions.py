@@ -79,20 +79,37 @@ def admin1_hint(geocoder, name: str, country: str | None, spelt_like: bool = Fal
     return found | {index.admin1_index[c] for c in linked if c in index.admin1_index}
 
 
-def admin1_spelt_like(geocoder, core: str, country: str) -> set[int]:
-    """A region of `country` whose name is spelt like `core` (a typo, or a scheme the tables
-    lack: Dutch "Tsjernihiv", German "Donezk"): only when one region alone is that alike."""
+def admin1_spelt_like(geocoder, core: str, country: str | None) -> set[int]:
+    """A region of `country` (of any, given None) whose name is spelt like `core` (a typo, or
+    a scheme the tables lack: Dutch "Tsjernihiv", German "Donezk"): only when one region
+    alone is that alike."""
     key = phonetic_key(core)
     if len(key) < ADMIN1_FUZZY_MIN_KEY:
         return set()
     table = geocoder.index.admin1_names
-    keys = [k for k, ids in table.keyed.items()
-            if any(geocoder.index.admin1[a]["country"] == country for a in ids)]
+
+    def served(ids) -> frozenset[int]:
+        return frozenset(a for a in ids
+                         if country is None or geocoder.index.admin1[a]["country"] == country)
+
+    keys = [k for k, ids in table.keyed.items() if served(ids)]
     alike = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=ADMIN1_FUZZY_CUTOFF,
                             limit=None)
-    regions = {frozenset(a for a in table.keyed[k] if geocoder.index.admin1[a]["country"]
-                         == country) for k, _, _ in alike}
+    regions = {served(table.keyed[k]) for k, _, _ in alike}
     return set(regions.pop()) if len(regions) == 1 else set()
+
+
+def admin1_fuzzy_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
+    """'Dnipropetovsk region': a region misspelt, said to be one (it was Dnipro city, the
+    town spelt alike); fuzzy, never exact."""
+    ids = admin1_spelt_like(geocoder, name, hints.country)
+    if hints.admin1 is not None:
+        ids &= hints.admin1
+    if len(ids) != 1:
+        return None
+    best = replace(admin1_candidate(geocoder, ids.pop()), status="fuzzy", quality=0.7)
+    return GeocodeResult("fuzzy", best, (), 0.7,
+                         f"fuzzy: region spelt like {best.admin1} (GeoNames admin1)")
 
 
 def admin1_candidate(geocoder, a: int) -> Candidate:
