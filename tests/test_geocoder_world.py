@@ -216,6 +216,20 @@ def test_real_free_text_slips_are_not_places_abroad(geocoder):
     assert region.best.label.startswith("Dnipropetrovsk Oblast")
 
 
+@pytest.mark.parametrize("text, part", [
+    ("Kirovsky, Donetsk", "Kirovskiy Rayon, Donetsk"),
+    ("Kuibyshevsky, Donetsk", "Kuibyshevskyi District, Donetsk"),
+    ("Saltivka, Kharkiv", "Saltivskyi district, Kharkiv")])
+def test_a_part_of_a_city_named_like_its_region_is_that_part(geocoder, text, part):
+    """'X, Donetsk': Donetsk names the oblast and its city alike; a district of the city
+    named X is X (held ambiguous among the oblast's villages before). 'Saltivka, Kharkiv'
+    named the smaller first: it was Kharkiv Raion, read as a part of a village Saltivka."""
+    found = geocoder.geocode(text)
+    assert found.status == "exact" and found.best.label.startswith(part), found.note
+    # a village name the city has no part of stays the oblast's namesakes
+    assert geocoder.geocode("Mykolaivka, Donetsk").status == "ambiguous"
+
+
 def test_a_hill_not_in_the_gazetteer_is_never_a_town_spelt_like_it(geocoder):
     """'Karachun hill' (GeoNames lists no such hill) was a village 118 km off, by spelling."""
     result = geocoder.geocode("Karachun hill", admin1="Donetsk oblast", country="Ukraine")

@@ -19,6 +19,7 @@ picks the candidate nearest to it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from geo.geocoding.results import (
@@ -54,8 +55,8 @@ class Unlisted:
 
 def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
            unlisted: Unlisted = Unlisted(),
-           named_otherwise: frozenset[str] = frozenset()) -> GeocodeResult:
-    """`named_otherwise`: idents of candidates the name is only a former or foreign name of."""
+           named_otherwise: Callable[[Candidate], bool] | None = None) -> GeocodeResult:
+    """`named_otherwise`: is the name only a former or foreign name of this candidate?"""
     cands = merge_duplicates(sorted(cands, key=lambda c: -c.weight))
     if unlisted.count:
         what = f"{what} (+{unlisted.count} lighter)"
@@ -70,9 +71,10 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
     if not others and not unlisted.count:
         return GeocodeResult(best.status, best)
     rest = sum(c.weight for c in others) + unlisted.weight
-    own_named = (sum(c.status == "exact" and c.standing == LIVING for c in others)
-                 if best.ident in named_otherwise else 0)
     outweighs = best.weight >= DOMINANCE * rest
+    own_named = (sum(c.status == "exact" and c.standing == LIVING for c in others)
+                 if outweighs and best.status == "alias" and named_otherwise is not None
+                 and named_otherwise(best) else 0)
     if outweighs and own_named < OWN_NAME_RIVALS:
         return GeocodeResult(best.status, best, others, 1 - rest / best.weight,
                              f"{len(cands)} {what}; this one outweighs the others "
@@ -96,7 +98,7 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "
                              "placed at the heaviest, precision admin2")
     other_name = (f"; the heaviest bears it only as another name, {own_named} living "
-                  "places as their own" if outweighs else "")
+                  "places as their own" if own_named else "")
     return GeocodeResult("ambiguous", lead, others, confidence,
                          f"{len(cands)} {what}, none clearly the one meant{other_name}; "
                          f"{_what_settles(living)}")

@@ -43,6 +43,8 @@ class CompoundPlaces(PlaceLookup):
         town = self.place_only(text.name, Hints(country=hints.country, admin1=hints.admin1))
         if town is None or town.status not in CONFIDENT or town.best.kind != "place":
             return None
+        if self._bigger_town(inner, town.best, hints):   # "Saltivka, Kharkiv": smaller first
+            return None
         inside = self._place_of_region(named, inner, town.best, hints)
         if (inside is not None and inside.status in CONFIDENT
                 and inside.best.feature not in SECTION_FEATURES):
@@ -78,6 +80,22 @@ class CompoundPlaces(PlaceLookup):
         if part is None or raion is None or raion.best is None:
             return part or raion
         return raion if distance_km(raion.best, part.others[0]) <= QUARTER_KM else part
+
+    def _bigger_town(self, inner: PlaceText, town: Candidate, hints: Hints) -> bool:
+        """Is `inner` itself a town bigger than `town` (so "town, inner" is smaller first)?"""
+        other = self.place_only(inner.name, Hints(country=hints.country))
+        return (other is not None and other.status in CONFIDENT and other.best.kind == "place"
+                and other.best.population > town.population)
+
+    def _part_of_capital(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
+        """'Kirovsky, Donetsk': Y names a region and its capital alike; the one part of that
+        city named X is X (Bellingcat's districts of Donetsk and Luhansk were held ambiguous
+        among the oblast's villages of names like theirs)."""
+        if (len(text.context) != 1 or text.level != "any" or text.quarter or text.facility
+                or hints.admin1 is None or text.context[0].level != "any"
+                or not may_name_a_part(self, text.name)):
+            return None
+        return self._part_of_town(text, hints)
 
     def _part_of_town(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
         """'Kyivskyi district, Donetsk', 'Kirov, Donetsk': a part of the town named in the

@@ -89,6 +89,7 @@ class Geocoder(CompoundPlaces):
         district = level == "admin2"
         result = (self._site(text, hints)
                   or self._bigger_first(text, hints)
+                  or self._part_of_capital(text, hints)
                   or (regions.admin1_result(self, name, hints, worded=True)
                       or regions.admin1_fuzzy_result(self, name, hints)
                       if level == "admin1" else None)

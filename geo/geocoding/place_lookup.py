@@ -232,16 +232,16 @@ class PlaceLookup:
         if not by_anchor(cands, hints.anchor):
             return None
         result = decide(cands, f"places named '{name}'", hints.anchor, unlisted,
-                        self._named_otherwise(name, pool, kept))
+                        lambda cand: self._named_otherwise(name, cand, kept))
         if level == "admin2":
             result = regions.widen_to_admin2(result)
         return result.with_note(join_notes(note, describe(result), result.note))
 
-    def _named_otherwise(self, name: str, pool: dict, kept: list[int]) -> frozenset[str]:
-        """The places `name` is only a former or foreign name of (spelt unlike their own)."""
-        return frozenset(self.index.ident_of(place) for place in kept
-                         if not pool[place][1] & (PRIMARY_KEY | OFFICIAL)
-                         and not self._same_word(name, place))
+    def _named_otherwise(self, name: str, cand: Candidate, kept: list[int]) -> bool:
+        """Is `name` only a former or foreign name of `cand` (one of `kept`, matched as an
+        alias): spelt unlike its own?"""
+        place = next((p for p in kept if self.index.ident_of(p) == cand.ident), None)
+        return place is not None and not self._same_word(name, place)
 
     def _same_word(self, name: str, place: int) -> bool:
         """Is `name` a form of the place's own name ('Popasne' of Popasna)?"""
@@ -334,7 +334,7 @@ class PlaceLookup:
         found = dict(self.index.similar_keys(key, cutoff, FUZZY_KEYS, least_size))
         if endings:
             found.update(self.index.similar_keys_by_ending(key, cutoff, FUZZY_KEYS, least_size))
-        swapped = dict(self._keys_transposed(key))
+        swapped = dict(self._keys_transposed(key)) if not least_size else {}
         found.update(swapped)
         keys = [(other, score, other in swapped) for other, score in found.items()]
         return sorted(keys, key=lambda k: (-k[1], k[2]))
