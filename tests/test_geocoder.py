@@ -193,6 +193,20 @@ def test_column_takes_no_spelling_match_outside_the_files_countries(geocoder):
     assert few["geocode_status"].iat[-1] == "fuzzy"
 
 
+def test_column_guesses_a_namesake_in_the_files_country(geocoder):
+    """Bellingcat's 'Vozdvyzhenka', given no country, in a file of Ukrainian places: its
+    best guess was in Primorye, Russia, 6,755 km off; it is now one of Ukraine's, still
+    ambiguous, the others listed."""
+    towns = ["Kharkiv", "Izium", "Chuhuiv", "Bucha", "Irpin", "Kherson", "Mariupol", "Sumy",
+             "Okhtyrka", "Mykolaiv", "Borodianka"]
+    alone = geocoder.geocode("Vozdvyzhenka")
+    assert alone.status == "ambiguous" and alone.best.country != "UA"
+    out = geocoder.geocode_column([*towns, "Vozdvyzhenka"])
+    assert out["geocode_status"].iat[-1] == "ambiguous"
+    assert out["geocode_match"].iat[-1].endswith("(UA)")
+    assert "best guess in UA, the file's country" in out["geocode_note"].iat[-1]
+
+
 def test_column_rejects_misaligned_hints_and_unknown_default_country(geocoder):
     with pytest.raises(GeocodeError, match="'country' has 2 values but there are 3 places"):
         geocoder.geocode_column(["a", "b", "c"], country=["UA", "RU"])

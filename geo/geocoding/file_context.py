@@ -137,6 +137,24 @@ def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:
     return checked
 
 
+def _namesake_in_file_country(geocoder: PlaceGeocoder, result: GeocodeResult, place: str,
+                              main: str, region: str, district: str) -> GeocodeResult:
+    """An ambiguous name, given no country, whose best guess lies in a country none of the
+    file's places are in, while a namesake lies in the file's main country: the guess is
+    made there, and the answer stays ambiguous ('Vozdvyzhenka' in a file of Ukraine was
+    guessed in Primorye, 6,755 km off)."""
+    if all(c.country != main for c in result.others):
+        return result
+    again = geocoder.geocode(place, country=main, admin1=region, admin2=district)
+    if again.best is None:
+        return result
+    elsewhere = tuple(c for c in (result.best, *result.others) if c.country != main)
+    return GeocodeResult("ambiguous", again.best, (*again.others, *elsewhere),
+                         min(result.confidence, again.confidence), join_notes(
+                             f"namesakes in several countries; best guess in {main}, the "
+                             "file's country", again.note), settle=False)
+
+
 def _how_many(count: int) -> str:
     return "none" if count == 0 else f"only {count}"
 
@@ -155,7 +173,13 @@ def _fuzzy_in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResul
     checked = list(results)
     for i, (result, (place, nation, region, district)) in enumerate(zip(results, distinct,
                                                                          strict=True)):
-        if result.status != "fuzzy" or nation or result.best.country in theirs:
+        if nation or result.best is None or result.best.country in theirs:
+            continue
+        if result.status == "ambiguous":
+            checked[i] = _namesake_in_file_country(geocoder, result, place, main, region,
+                                                   district)
+            continue
+        if result.status != "fuzzy":
             continue
         again = geocoder.geocode(place, country=main, admin1=region, admin2=district)
         what = (f"a spelling like {result.best.label}, in a country none of the file's "
