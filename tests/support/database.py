@@ -65,15 +65,17 @@ def writers_held(url: str) -> Iterator[None]:
 
 
 @contextmanager
-def write_in_progress(url: str) -> Iterator[None]:
+def write_in_progress(url: str) -> Iterator[sa.Connection]:
     """While the block runs, another process's write to the store is under way: a
     connection of its own holds the writers' lock the store's writes take
     (geo.store.engine.writing: PostgreSQL's advisory lock, SQLite's BEGIN IMMEDIATE), as a
-    long import would, and gives it up, writing nothing, when the block ends."""
+    long import would, and gives it up when the block ends. The block gets that
+    connection: what it writes through it is committed then (nothing, if it writes
+    nothing), unseen by others until then."""
     engine = store_engine.create_engine(url)
     try:
-        with store_engine.writing(engine):
-            yield
+        with store_engine.writing(engine) as conn:
+            yield conn
     finally:
         engine.dispose()
 
