@@ -1,5 +1,6 @@
 """The layout's rules, read from the source: no import circles, Streamlit only in geo.ui,
-layers/ on geo's base modules only, and each room of geo/ above the rooms it uses."""
+layers/ on geo's base modules only, each room of geo/ above the rooms it uses, and the
+store written only through geo.store.engine.writing."""
 
 from __future__ import annotations
 
@@ -141,6 +142,19 @@ def test_each_room_imports_only_rooms_below_it(graph):
 
 def test_every_module_belongs_to_a_room(graph):
     assert sorted(name for name in graph if room(name) not in FLOORS) == []
+
+
+def test_only_geo_store_engine_begins_a_transaction_to_write():
+    """A transaction begun with .begin() is one meant to write: only
+    geo.store.engine.writing begins one (SQLite's BEGIN IMMEDIATE, PostgreSQL's writers'
+    lock). Anywhere else it would begin deferred on SQLite, as reads do, and its write
+    fail with SQLITE_BUSY beside another writer instead of waiting its turn; pandas'
+    to_sql would write outside `writing` too."""
+    found = sorted(f"{name} .{node.func.attr}()" for name, path in source_files().items()
+                   for node in ast.walk(ast.parse(path.read_text(), str(path)))
+                   if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                   and node.func.attr in {"begin", "to_sql"})
+    assert found == ["geo.store.engine .begin()"]
 
 
 def test_no_test_module_imports_another():

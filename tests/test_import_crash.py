@@ -1,6 +1,7 @@
 """Never lose a row: an import killed mid-transaction changes nothing, and two imports
 running at once from two processes both land in full, one after the other (on SQLite and
-PostgreSQL); an import previews while another waits to write (PostgreSQL). The tests that
+PostgreSQL), also when both previewed while another process was writing and start writing
+together; an import previews while another waits to write (PostgreSQL). The tests that
 read the file with SQLite's integrity check are SQLite-only."""
 
 from __future__ import annotations
@@ -106,9 +107,9 @@ def runs(values: list[str]) -> list[str]:
 
 
 def test_two_imports_writing_at_the_same_moment_queue_whole(database_url, tmp_path):
-    """Both imports reach their write while another connection holds writers back (on
-    PostgreSQL; on SQLite they just run at once), so they start writing together: each
-    batch lands whole, one after the other, and the revision moves once for each."""
+    """Both imports preview and reach their write while another connection holds writers
+    back, so they start writing together: each batch lands whole, one after the other, and
+    the revision moves once for each."""
     IncidentStore.open(database_url, DATA_DIR).engine.dispose()
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     counts = [write_csv(first, 5_000, seed=4), write_csv(second, 5_000, seed=5, shift=20.0)]

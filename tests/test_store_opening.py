@@ -8,8 +8,6 @@ Each open runs on a thread with a deadline, so a test that would wait forever fa
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 import sqlalchemy as sa
 
@@ -18,50 +16,30 @@ from geo.settings import DATA_DIR
 from geo.store import map_index, migrations, postgis, tables
 from geo.store.incident_store import IncidentStore
 from tests.support.database import outside, scalar, write_in_progress
+from tests.support.threads import Running
 
 OPEN_WITHIN_S = 20  # an open with nothing to do takes well under a second
 WAITING_S = 1.5  # how long an open with work due is watched waiting for the writer
 
 
-class Opening:
-    """IncidentStore.open(url) on a thread of its own, so the test can wait for it with a
-    deadline."""
-
-    def __init__(self, url: str):
-        self.store: IncidentStore | None = None
-        self.error: Exception | None = None
-        self._thread = threading.Thread(target=self._open, args=(url,), daemon=True)
-        self._thread.start()
-
-    def _open(self, url: str) -> None:
-        try:
-            self.store = IncidentStore.open(url, DATA_DIR)
-        except Exception as error:  # handed to the test's thread by `opened`
-            self.error = error
-
-    def finished_within(self, seconds: float) -> bool:
-        self._thread.join(seconds)
-        return not self._thread.is_alive()
-
-    def opened(self) -> IncidentStore:
-        """The store, once finished; the open's own error if it failed."""
-        if self.error is not None:
-            raise self.error
-        assert self.store is not None
-        self.store.engine.dispose()
-        return self.store
+def opened(opening: Running) -> IncidentStore:
+    """The store an open (finished) made, its engine let go; the open's own error if it
+    failed."""
+    store = opening.result()
+    store.engine.dispose()
+    return store
 
 
 def current_store(url: str) -> None:
     IncidentStore.open(url, DATA_DIR).engine.dispose()
 
 
-def opened_during_a_write(url: str, seconds: float) -> tuple[Opening, bool]:
+def opened_during_a_write(url: str, seconds: float) -> tuple[Running, bool]:
     """An open started while another process writes, and whether it finished within
     `seconds`, the write still going on; it is let finish after the write in any case, so
     no open outlives the test."""
     with write_in_progress(url):
-        opening = Opening(url)
+        opening = Running(lambda: IncidentStore.open(url, DATA_DIR))
         finished = opening.finished_within(seconds)
     assert opening.finished_within(OPEN_WITHIN_S), \
         f"the open was still waiting {OPEN_WITHIN_S} s after the other write ended"
@@ -73,7 +51,7 @@ def test_a_current_store_opens_while_another_process_writes(database_url):
     opening, finished = opened_during_a_write(database_url, OPEN_WITHIN_S)
     assert finished, (f"opening a current store waited {OPEN_WITHIN_S} s for another "
                       "process's write: it must not take the writers' lock")
-    opening.opened()
+    opened(opening)
     assert scalar(database_url, "SELECT value FROM meta WHERE key = 'schema_version'") == \
         str(tables.SCHEMA_VERSION)
 
@@ -83,7 +61,7 @@ def assert_waits_for_the_writer_then_opens(url: str) -> None:
     opens once the write ends."""
     opening, finished = opened_during_a_write(url, WAITING_S)
     assert not finished, "an open with work due did it without waiting for the writers' lock"
-    opening.opened()
+    opened(opening)
 
 
 def test_an_older_schema_waits_for_the_writer_then_is_migrated(database_url, monkeypatch):
@@ -135,5 +113,5 @@ def test_a_damaged_or_newer_store_is_refused_while_another_process_writes(
     opening, finished = opened_during_a_write(database_url, OPEN_WITHIN_S)
     assert finished, f"refusing the store waited {OPEN_WITHIN_S} s for another write"
     with pytest.raises(StoreError, match=message):
-        opening.opened()
+        opened(opening)
 

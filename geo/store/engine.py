@@ -1,15 +1,16 @@
 """The store's connection to its database, its write transactions and its bulk insert:
 the parts chosen by dialect.
 
-SQLite gets WAL (a deferred transaction reads while another process writes), BEGIN
-IMMEDIATE for every transaction but those of `reading` (two writers queue instead of
-failing; reads through engine.connect() queue with them), a busy timeout and a bigger page
-cache. PostgreSQL (postgresql://, postgres:// or postgresql+psycopg:// URLs, through the
-psycopg 3 driver) gets the same queue from a transaction-level advisory lock that every
-write transaction takes first (`writing`): two processes' imports, undos and reviews never
-interleave, and each sees what the one before it committed. Incidents are inserted in
-chunks inside the caller's transaction: on PostgreSQL through COPY, on SQLite through the
-DB-API driver with the statement SQLAlchemy compiled (geo.store.bulk).
+SQLite gets WAL, a busy timeout and a bigger page cache; every transaction begins
+deferred, so a read (engine.connect()) never waits for another process's write: it reads
+the last commit. Only `writing` begins IMMEDIATE, taking the write lock at once, so two
+writers queue instead of failing. PostgreSQL (postgresql://, postgres:// or
+postgresql+psycopg:// URLs, through the psycopg 3 driver) gets the same queue from a
+transaction-level advisory lock that every write transaction takes first (`writing`): two
+processes' imports, undos and reviews never interleave, and each sees what the one before
+it committed. Incidents are inserted in chunks inside the caller's transaction: on
+PostgreSQL through COPY, on SQLite through the DB-API driver with the statement SQLAlchemy
+compiled (geo.store.bulk).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ POSTGRESQL_SCHEMES = ("postgresql", "postgres", POSTGRESQL_DRIVER)
 # pg_advisory_xact_lock key of the store's writers (any constant; the lock is per database)
 WRITE_LOCK_KEY = 0x1C1DE47
 CONNECT_TIMEOUT_S = 10  # an unreachable server is reported instead of hanging the page
-READING_OPTION = "incident_store_reading"  # execution option of `reading`'s connections
+WRITING_OPTION = "incident_store_writing"  # execution option of `writing`'s connections
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
@@ -69,12 +70,13 @@ def _sqlite_engine(url: str) -> sa.Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        # IMMEDIATE takes the write lock at BEGIN: two writers queue instead of failing.
-        # `reading` asks for none: its reads decide whether to write at all.
-        if connection.get_execution_options().get(READING_OPTION):
-            connection.exec_driver_sql("BEGIN")
-        else:
+        # IMMEDIATE takes the write lock at BEGIN: two writers queue (busy timeout)
+        # instead of the second failing with SQLITE_BUSY when it upgrades a read to a write.
+        # Reads take none: in WAL they never wait for a writer.
+        if connection.get_execution_options().get(WRITING_OPTION):
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -136,20 +138,11 @@ def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
     """The one way the store is written: a transaction that waits for every other writer
     (of any process) to finish first, committed at the end of the block or rolled back by
     an error. SQLite's BEGIN IMMEDIATE (above) does it there; PostgreSQL takes the
-    writers' advisory lock, held until the transaction ends."""
-    with engine.begin() as conn:
+    writers' advisory lock, held until the transaction ends. Every other transaction
+    (engine.connect()) only reads, and waits for no writer."""
+    with engine.connect().execution_options(**{WRITING_OPTION: True}) as conn, conn.begin():
         if conn.dialect.name == "postgresql":
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
-        yield conn
-
-
-@contextmanager
-def reading(engine: sa.Engine) -> Iterator[sa.Connection]:
-    """A transaction that reads and waits for no writer: SQLite begins it deferred (in WAL
-    it reads the last commit while another process writes), PostgreSQL takes no advisory
-    lock. For reads that decide whether a write is needed at all (the store's open);
-    what they found is checked again inside `writing` before anything is written."""
-    with engine.connect().execution_options(**{READING_OPTION: True}) as conn, conn.begin():
         yield conn
 
 

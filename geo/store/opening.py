@@ -2,9 +2,10 @@
 
 Most opens find nothing to do: the schema is current, PostGIS's column and index are there
 (PostgreSQL: geo.store.postgis) and the map index has nothing to rebuild (SQLite:
-geo.store.map_index). That is found in a plain read transaction (geo.store.engine.reading),
-so opening a store never waits behind another process's long write (an import of 100,000
-rows), as a page load or a command would if every open took the writers' lock.
+geo.store.map_index). That is found in a read transaction (engine.connect(): it waits for
+no writer, geo.store.engine), so opening a store never waits behind another process's long
+write (an import of 100,000 rows), as a page load or a command would if every open took
+the writers' lock.
 
 Only when something is due (a new database to create and seed, an older schema to
 migrate, a missing PostGIS column or index, a map index to rebuild) does the open take the
@@ -22,7 +23,7 @@ import sqlalchemy as sa
 from geo.errors import StoreError
 from geo.store import history, map_index, migrations, postgis, tables
 from geo.store.database_errors import described, refuse_foreign
-from geo.store.engine import reading, writing
+from geo.store.engine import writing
 
 Seed = Callable[[sa.Connection], None]  # writes the shipped records into a new store
 
@@ -31,7 +32,7 @@ def prepare(engine: sa.Engine, seed: Seed) -> None:
     """Bring the store at `engine` to what this program uses, taking the writers' lock only
     when something must be written. Raises StoreError for a damaged, newer or foreign
     database (nothing written)."""
-    with reading(engine) as conn:
+    with engine.connect() as conn:
         if nothing_due(conn):
             return
     with writing(engine) as conn:

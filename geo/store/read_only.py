@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from geo.errors import ReadOnlyStoreError, StoreError
 from geo.store import tables
 from geo.store.database_errors import NOTHING_WRITTEN, READ_ONLY, described, sqlite_file
-from geo.store.engine import create_engine, reading
+from geo.store.engine import create_engine
 from geo.store.meta_keys import META_VERSION
 
 
@@ -64,7 +64,7 @@ def _version(engine: sa.Engine) -> str | None:
     """The store's schema version; None when it cannot be read (or is no store). Read
     without waiting for another process's write: the open asks it after a refusal."""
     try:
-        with reading(engine) as conn:
+        with engine.connect() as conn:
             return conn.execute(sa.select(tables.meta.c.value).where(
                 tables.meta.c.key == META_VERSION)).scalar()
     except (StoreError, sa.exc.OperationalError):

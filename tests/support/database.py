@@ -48,12 +48,14 @@ def refuse_inserts(conn: sa.Connection, table: str) -> None:
 
 @contextmanager
 def writers_held(url: str) -> Iterator[None]:
-    """While the block runs on PostgreSQL, readers read but no write to the incidents can
-    go on (a SHARE lock on the table): writers that came meanwhile all go at once when the
-    block ends. On SQLite nothing is held: there every transaction of the store, its reads
-    too, begins IMMEDIATE (geo.store.engine), so an import could not even preview."""
+    """While the block runs, readers read but no write can go on: writers that came
+    meanwhile wait, and go when the block ends. On PostgreSQL a SHARE lock on the
+    incidents (the writers themselves take the advisory lock, then wait at their write);
+    on SQLite the write lock (`write_in_progress`: they wait at their BEGIN IMMEDIATE, for
+    as long as SQLite's busy timeout, geo.store.engine)."""
     if sa.make_url(url).get_backend_name() == "sqlite":
-        yield
+        with write_in_progress(url):
+            yield
         return
     engine = sa.create_engine(url, poolclass=NullPool)
     try:
@@ -65,15 +67,17 @@ def writers_held(url: str) -> Iterator[None]:
 
 
 @contextmanager
-def write_in_progress(url: str) -> Iterator[None]:
+def write_in_progress(url: str) -> Iterator[sa.Connection]:
     """While the block runs, another process's write to the store is under way: a
     connection of its own holds the writers' lock the store's writes take
     (geo.store.engine.writing: PostgreSQL's advisory lock, SQLite's BEGIN IMMEDIATE), as a
-    long import would, and gives it up, writing nothing, when the block ends."""
+    long import would, and gives it up when the block ends. The block gets that
+    connection: what it writes through it is committed then (nothing, if it writes
+    nothing), unseen by others until then."""
     engine = store_engine.create_engine(url)
     try:
-        with store_engine.writing(engine):
-            yield
+        with store_engine.writing(engine) as conn:
+            yield conn
     finally:
         engine.dispose()
 
