@@ -542,3 +542,12 @@ def test_the_regional_capital_of_the_same_name_is_the_city_not_the_region(geocod
             "network has suffered severe damage in the regional capital of the same name.")
     assert proposed(text, geocoder, "2025-11-10", ("label", "precision")) == [
         ("Belgorod, Belgorod Oblast (RU)", "town")]
+
+
+def test_a_named_facility_of_a_company_no_place_is_called_is_at_its_town(geocoder):
+    # https://themoscowtimes.com/2023/03/21/russia-accuses-kyiv-of-drone-strike-on-oil-facility-
+    # near-border-a80561: the owner after 'of', no place, left the station unplaced
+    text = ("A UAV attacked the territory of the Novozybkov oil pumping station of Transneft "
+            "on March 21.")
+    assert proposed(text, geocoder, "2023-03-21", ("label", "precision")) == [
+        ("Novozybkov, Bryansk Oblast (RU)", "town")]
