@@ -551,3 +551,19 @@ def test_a_named_facility_of_a_company_no_place_is_called_is_at_its_town(geocode
             "on March 21.")
     assert proposed(text, geocoder, "2023-03-21", ("label", "precision")) == [
         ("Novozybkov, Bryansk Oblast (RU)", "town")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A power substation caught fire in the village of Oktyabrskoye, Belgorod Region, Russia.",
+    "A power substation caught fire in the village of Oktyabrskoye in the Belgorod Region."])
+def test_a_village_keeps_the_region_told_after_it(geocoder, register, sentence):
+    # https://censor.net/en/videonews/3492945/udary_po_rosiyi (4 June 2024): the region after
+    # the village was dropped, and the village's name placed in Bashkortostan
+    found = places(sentence, geocoder, register)
+    assert [(p.label, p.precision) for p in found] == [
+        ("Oktyabr’skiy, Belgorod Oblast (RU)", "town")]
+
+
+def test_a_region_in_a_list_is_not_the_region_of_the_town_before_it(geocoder, register):
+    found = places("Drones hit Sumy, Kharkiv region and Odesa.", geocoder, register)
+    assert [p.admin1 for p in found][:2] == ["Sumy Oblast", "Kharkiv Oblast"]

@@ -116,9 +116,11 @@ def _refs(parts, context, tail, start, end, role, near=False, cued=True) -> list
 
 
 def _its_region(part: Part, tail) -> list[Part]:
-    """'the Konakovsky district of the Tver region': the region a district is given in (the
-    first place of the words after it, which a facility takes as its own place)."""
-    return [s for s in tail.siblings[:1] if part.level == "admin2" and s.level == "admin1"]
+    """'the Konakovsky district of the Tver region', 'the village of Oktyabrskoye, Belgorod
+    Region': the region a district or a town is given in (the first place of the words after
+    it, which a facility takes as its own place)."""
+    return [s for s in tail.siblings[:1] if part.level in ("admin2", "any")
+            and s.level == "admin1"]
 
 
 def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:

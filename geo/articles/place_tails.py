@@ -91,10 +91,24 @@ def _place_cue(tokens, j, tail: Tail) -> tuple[int, bool] | None:
     return j, near
 
 
+def _region_set_off(tokens, k) -> tuple[int, bool] | None:
+    """', Belgorod Region,' after a place: the region it is in, set off by commas (one region
+    with its level word, not one of a list: 'Sumy, Kharkiv region and Odesa')."""
+    if k >= len(tokens) or tokens[k].word != ",":
+        return None
+    found, _, end, _ = place_phrase(tokens, k + 1)
+    after = tokens[end].word if end < len(tokens) else "."
+    if len(found) == 1 and found[0].level == "admin1" and after in (",", ".", ";", ")"):
+        return k + 1, False
+    return None
+
+
 def tail_of(tokens, k) -> Tail:
     tail = Tail(end=k)
     while k < len(tokens):
         cue = _place_cue(tokens, k + 1 if tokens[k].word == "," else k, tail)
+        if cue is None and not tail.siblings:
+            cue = _region_set_off(tokens, k)
         if cue is None:
             break
         j, near = cue
