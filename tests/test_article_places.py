@@ -255,7 +255,13 @@ def test_a_district_many_regions_have_is_the_one_in_the_region_of_the_sentence(g
      "with drones and missiles. As a result, the operation of gas extraction facilities in "
      "Poltava Oblast was stopped,” the company announced on its Telegram channel.",
      "Poltava Oblast"),
-], ids=["after causing", "named at its country"])
+    # https://rss.newsmax.com/world/globaltalk/russia-ukraine/2025/08/31/id/1224558 (Reuters):
+    # the town of the outage after 'and leaving' was proposed as a second target
+    ("Russian drones also targeted Ukraine's northern Chernihiv region on Sunday morning, "
+     "damaging energy infrastructure and leaving 30,000 households without electricity, "
+     "including part of the city of Nizhyn, said the local governor, Viacheslav Chaus.",
+     "Chernihiv Oblast"),
+], ids=["after causing", "named at its country", "and leaving"])
 def test_one_incident_at_the_region_the_text_gives(geocoder, text, region):
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-10-16").proposals
     assert (proposal.place.admin1, proposal.place.precision) == (region, "admin1")
