@@ -430,6 +430,16 @@ def test_a_pipeline_s_name_is_not_a_town_of_that_name(geocoder):
         ("Bryansk Oblast", "admin1")]
 
 
+def test_a_pipeline_s_name_alone_later_is_still_the_pipeline(geocoder):
+    # https://mediabiznet.com.au/?p=28446 (Reuters, 27 May 2023): 'a filling point in Druzhba'
+    # after 'the Druzhba pipeline' was proposed at a village Druzhba near Moscow
+    text = ("In the Tver region, two drones attacked a station serving the Druzhba pipeline "
+            "on Saturday. Transneft said earlier this month that a filling point in Druzhba "
+            "had been attacked.")
+    assert proposed(text, geocoder, "2023-05-27", ("admin1", "precision")) == [
+        ("Tver Oblast", "admin1")]
+
+
 def test_a_region_s_other_name_shared_by_a_village_is_the_region(geocoder):
     # https://pledgetimes.com/there-was-a-fire-at-a-refinery-in-kuban-a-drone-attack-could-have-
     # caused-the-fire/ : Kuban is Krasnodar Krai, not the village Kuban' of 2,600 people

@@ -80,6 +80,22 @@ def _title_case(sentence: Sentence, refs: list) -> list:
     return refs
 
 
+def _pipelines_are_no_towns(refs_by_sentence: list[list]) -> list[list]:
+    """A name the article gives a pipeline ('the Druzhba pipeline') is the pipeline's
+    wherever it stands alone ('a filling point in Druzhba'), not a town called so."""
+    names = {normalize_name(ref.facility_name) for refs in refs_by_sentence for ref in refs
+             if ref.facility_name and "pipeline" in ref.facility.lower()}
+    kept = []
+    for refs in refs_by_sentence:
+        kept.append([])
+        for ref in refs:
+            parts = [p for p in ref.parts if normalize_name(p.name) not in names]
+            if parts or not ref.parts or ref.facility or ref.site_id:
+                ref.parts = parts
+                kept[-1].append(ref)
+    return kept
+
+
 def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
     """The countries the article names, most named first: a name found only elsewhere is
     looked for in these."""
@@ -345,8 +361,9 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                           author=author, title=title, url=url)
     sentences = split_sentences(article.text)
     aliases, sites = register_aliases(sites_csv)
-    refs = [_title_case(s, find_places(s.text, s.start, aliases, article.text))
-            for s in sentences]
+    refs = _pipelines_are_no_towns([_title_case(s, find_places(s.text, s.start, aliases,
+                                                               article.text))
+                                    for s in sentences])
     resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
     default_country = _home_country(refs, resolver)
