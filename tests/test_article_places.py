@@ -583,3 +583,11 @@ def test_a_village_keeps_the_region_told_after_it(geocoder, register, sentence):
 def test_a_region_in_a_list_is_not_the_region_of_the_town_before_it(geocoder, register):
     found = places("Drones hit Sumy, Kharkiv region and Odesa.", geocoder, register)
     assert [p.admin1 for p in found][:2] == ["Sumy Oblast", "Kharkiv Oblast"]
+
+
+def test_the_small_words_a_title_case_heading_capitalises_name_no_place(geocoder, register):
+    # http://mvc.freedomsphoenix.com/News/361595-2024-04-27-another-russian-oil-refinery-hit-
+    # by-ukrainian-kamikaze-drones.htm : 'Hit By' was a strike at Bû, France
+    found = places("Another Russian Oil Refinery Hit By Ukrainian Kamikaze Drones", geocoder,
+                   register)
+    assert [(p.country, p.precision) for p in found] == [("RU", "country")]

@@ -59,6 +59,8 @@ NOT_NAMES = {
     "attack", "strike", "hit", "hits", "struck", "attacked", "damaged", "destroyed", "fire",
     "blast", "explosion", "explosions", "media", "report", "reports", "says", "said", "new",
     "same", "another", "other", "major", "massive", "key",
+    # a Title Case heading capitalises its small words ("Refinery Hit By Kamikaze Drones")
+    "by", "with", "for", "from", "of", "to", "into", "amid", "against", "over", "under",
 }
 
 
