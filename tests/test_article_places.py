@@ -591,3 +591,13 @@ def test_the_small_words_a_title_case_heading_capitalises_name_no_place(geocoder
     found = places("Another Russian Oil Refinery Hit By Ukrainian Kamikaze Drones", geocoder,
                    register)
     assert [(p.country, p.precision) for p in found] == [("RU", "country")]
+
+
+def test_a_region_named_for_a_town_no_region_is_called_is_around_the_town(geocoder, register):
+    # same page: 'an oil refinery in the Sloviansk-on-Kuban region' placed nothing (the town,
+    # found for a 'region', was refused as spelt alike); a real region stays the region
+    found = places("An oil refinery in the Sloviansk-on-Kuban region was hit by drones. "
+                   "A depot in the Belgorod region was hit too.", geocoder, register)
+    assert [(p.label, p.precision) for p in found] == [
+        ("Slavyansk-na-Kubani, Krasnodar Krai (RU)", "admin2"),
+        ("Belgorod Oblast (region, RU)", "admin1")]

@@ -335,6 +335,11 @@ class PlaceResolver:
             if found and not (part.level in ("admin1", "admin2")
                               and found.precision in ("town", "site")):
                 return found      # "the Starooskolsky district" is no town it is spelt like
+            if found and part.level == "admin1" and found.precision == "town" and \
+                    found.population >= VILLAGE:
+                # "the Sloviansk-on-Kuban region": no region is called so, but a town is:
+                # the land around it
+                return _around(replace(found, note=f"'{query}' is no region: around the town"))
             missing.append(query)
         if ref.facility_name and missing and len(missing) == len(chain):
             # "the Novozybkov oil pumping station of Transneft": no place is called what
