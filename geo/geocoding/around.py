@@ -25,7 +25,8 @@ NEAR_TOKENS = frozenset(phrase.split()[0] for phrase in NEAR_WORDS)
 SIDE = r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+"
 NEAR_PATTERN = re.compile(rf"\b(?:{SIDE})?(?:" + "|".join(
     re.escape(p) for p in sorted(NEAR_WORDS, key=len, reverse=True)) + r")\b")
-DISTANCE = r"\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|mi)"
+# normalising writes "1.5 km" as "1 5 km"
+DISTANCE = r"\d+(?:[., ]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|mi)"
 BEARING = r"(?:south|north|east|west)(?:[- ]?(?:east|west))?"
 # "south of Kharkiv", "20 km north-east of Izium", "20 km from Belgorod"
 BEARING_OF = re.compile(rf"\b(?:(?:{DISTANCE}\s+)?{BEARING}\s+of|{DISTANCE}\s+(?:away\s+)?"
