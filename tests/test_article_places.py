@@ -601,3 +601,16 @@ def test_a_region_named_for_a_town_no_region_is_called_is_around_the_town(geocod
     assert [(p.label, p.precision) for p in found] == [
         ("Slavyansk-na-Kubani, Krasnodar Krai (RU)", "admin2"),
         ("Belgorod Oblast (region, RU)", "admin1")]
+
+
+def test_an_oil_products_plant_is_a_refinery(geocoder):
+    # https://oilprice.com/Geopolitics/Europe/Russian-Refinery-On-Fire-After-Kamikaze-Drone-
+    # Strike.html : 'Novoshakhtinsk Oil Products Plant' was a plant named 'Products', placed
+    # only at Russia, a second incident beside the refinery
+    assert facility_kind("Novoshakhtinsk Oil Products Plant") == "refinery"
+    text = ("The Novoshakhtinsk oil refinery in the southern Russian region of Rostov was "
+            "attacked by drones on Wednesday. \"Two unmanned aerial vehicles attacked the "
+            "technological facilities of the joint-stock company Novoshakhtinsk Oil Products "
+            "Plant,\" the refinery said.")
+    assert proposed(text, geocoder, "2022-06-22", ("label", "precision")) == [
+        ("Novoshakhtinsk, Rostov Oblast (RU)", "town")]

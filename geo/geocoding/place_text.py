@@ -27,6 +27,7 @@ LEVEL_WORDS = {
 }
 FACILITY_WORDS = {
     "refinery": ("oil refinery", "refinery", "npz", "oil processing plant", "oil plant",
+                 "oil products plant",           # "Novoshakhtinsk Oil Products Plant"
                  "petrochemical complex", "petrochemical plant", "refining complex"),
     "oil_depot": ("oil depot", "fuel depot", "petroleum depot", "oil storage", "fuel storage",
                   "tank farm", "depot", "naftobaza", "neftebaza"),
