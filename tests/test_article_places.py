@@ -614,3 +614,15 @@ def test_an_oil_products_plant_is_a_refinery(geocoder):
             "Plant,\" the refinery said.")
     assert proposed(text, geocoder, "2022-06-22", ("label", "precision")) == [
         ("Novoshakhtinsk, Rostov Oblast (RU)", "town")]
+
+
+def test_where_a_place_lies_told_in_a_whose_clause_is_no_target(geocoder):
+    # https://oilprice.com/Latest-Energy-News/World-News/Ukrainian-Drones-Attack-Another-
+    # Russian-Refinery.amp.html (15 March 2024): Moscow, where Ryazan lies from, was a second
+    # strike that Wednesday
+    text = ("A drone attacked early on Wednesday an oil refinery in the region of Ryazan, whose "
+            "main city of the same name is some 120 miles southeast of Moscow, the region's "
+            "governor Pavel Malkov wrote on Telegram.")
+    assert proposed(text, geocoder, "2024-03-15", ("label", "precision")) == [
+        ("Ryazan Oblast (region, RU)", "admin1")]
+

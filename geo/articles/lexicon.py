@@ -69,9 +69,10 @@ HISTORY_WORDS = (r"\b(?:built|constructed|commissioned|opened|founded|establishe
 HISTORY = re.compile(HISTORY_WORDS, re.IGNORECASE)
 # a clause that goes on to what the strike caused, or to what the target does (", which
 # supplies oil to the terminal of Ust-Luga"): the places after it are not targets
-# (", damaging energy infrastructure and leaving 30,000 households without electricity")
+# (", damaging energy infrastructure and leaving 30,000 households without electricity"), or
+# to where the place lies (", whose main city ... is 120 miles southeast of Moscow")
 EFFECT_START = re.compile(r"(?:,|\band)\s+(?:forcing|leaving|cutting|causing|resulting|"
-                          r"disrupting|affecting|so that)\b|,\s+(?:which|that)\s+"
+                          r"disrupting|affecting|so that)\b|,\s+whose\b|,\s+(?:which|that)\s+"
                           r"(?!(?:was|were|is|are|has|have|had|came|come)\b)(?=\w+s\b)",
                           re.IGNORECASE)
 CONSEQUENCE = words(r"without (?:power|electricity|gas|heat(?:ing)?|light)", r"blackouts?",
