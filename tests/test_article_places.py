@@ -626,3 +626,10 @@ def test_where_a_place_lies_told_in_a_whose_clause_is_no_target(geocoder):
     assert proposed(text, geocoder, "2024-03-15", ("label", "precision")) == [
         ("Ryazan Oblast (region, RU)", "admin1")]
 
+
+def test_a_region_beside_a_city_is_not_around_the_city(geocoder, register):
+    # same page: 'an oil refinery in a region southeast of Moscow' was placed around Moscow
+    found = places("A fire erupted at an oil refinery in a region southeast of Moscow. A drone "
+                   "hit an oil depot 20 km south of Belgorod.", geocoder, register)
+    assert [(p.label, p.precision) for p in found if p.precision != "country"] == [
+        ("Belgorod, Belgorod Oblast (RU)", "admin2")]

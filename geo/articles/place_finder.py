@@ -45,6 +45,8 @@ ATTACK_WORDS = {"attacked", "hit", "struck", "shelled", "targeted", "bombed", "a
 # "Russia’s overnight strike on the Odesa region": whose attack, not where the places are
 ATTACK_NOUNS = {"strike", "strikes", "attack", "attacks", "assault", "shelling", "bombing",
                 "bombardment", "barrage", "offensive", "invasion", "aggression"}
+# "a region southeast of Moscow" is a whole region beside it, no place around it
+WHOLE_REGIONS = {"region", "regions", "province", "provinces", "oblast", "republic", "krai"}
 ATTACKER_GAP = 3     # words between the possessive and its attack noun ("massive drone")
 
 
@@ -161,6 +163,9 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                 i = last
                 continue
         after_bearing = bearing_end(tokens, i)
+        if after_bearing and i and tokens[i - 1].low in WHOLE_REGIONS:
+            i = after_bearing          # "a region southeast of Moscow": not around Moscow
+            continue
         if after_bearing:                          # "20 km south of Belgorod": around it
             found, ctx, end, _ = place_phrase(tokens, after_bearing)
             if found and not used.intersection(range(after_bearing, end)):
