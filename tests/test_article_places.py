@@ -633,3 +633,12 @@ def test_a_region_beside_a_city_is_not_around_the_city(geocoder, register):
                    "hit an oil depot 20 km south of Belgorod.", geocoder, register)
     assert [(p.label, p.precision) for p in found if p.precision != "country"] == [
         ("Belgorod, Belgorod Oblast (RU)", "admin2")]
+
+
+def test_the_immediate_vicinity_of_a_city_is_around_it(geocoder, register):
+    # https://myc.news/en/proishestvie/na_energeticheskom_obekte_v_belgorodskoj_oblasti_voznik_
+    # pozhar (5 June 2023): 'immediate' hid the vicinity, and the city itself was the place
+    found = places("The incident occurred in the immediate vicinity of the city of Belgorod.",
+                   geocoder, register)
+    assert [(p.label, p.precision) for p in found] == [
+        ("Belgorod, Belgorod Oblast (RU)", "admin2")]

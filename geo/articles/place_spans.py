@@ -180,7 +180,7 @@ CAPITALS = {"Russia": "Moscow", "Ukraine": "Kyiv", "Azerbaijan": "Baku", "Armeni
             "Poland": "Warsaw", "Romania": "Bucharest", "Moldova": "Chisinau", "Iran": "Tehran"}
 LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "of",
               "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
-              "russian-occupied", "russian-annexed"} | PLACE_TYPES | \
+              "russian-occupied", "russian-annexed", "immediate"} | PLACE_TYPES | \
     set(DEMONYMS)
 # "southeastern", "north-western", "central": where in a region or a country, not a name
 COMPASS = re.compile(r"(?:(?:north|south)-?)?(?:east|west)ern|(?:north|south)ern|central")

@@ -16,9 +16,9 @@ NOTE = f"near it: placed at the place itself, precision {AROUND_PRECISION} (some
 NOTE_KEPT = "near it: placed at the place itself"
 
 # normalised text (geo.geocoding.normalize): lower case, no punctuation
-NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "vicinity of", "vicinity",
-              "environs of", "environs", "gates of", "near", "close to", "outside", "around",
-              "area of", "area")
+NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "immediate vicinity of",
+              "vicinity of", "vicinity", "environs of", "environs", "gates of", "near",
+              "close to", "outside", "around", "area of", "area")
 # the words that say it where an article's words are read one by one
 NEAR_TOKENS = frozenset(phrase.split()[0] for phrase in NEAR_WORDS)
 # "the northern outskirts of Kyiv": the side of it is no nearer a point
