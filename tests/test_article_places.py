@@ -642,3 +642,15 @@ def test_the_immediate_vicinity_of_a_city_is_around_it(geocoder, register):
                    geocoder, register)
     assert [(p.label, p.precision) for p in found] == [
         ("Belgorod, Belgorod Oblast (RU)", "admin2")]
+
+
+@pytest.mark.parametrize("where, expected", [
+    ("in the immediate vicinity of the city of Belgorod",
+     [("Belgorod, Belgorod Oblast (RU)", "admin2")]),
+    ("in the city of Kursk", [("Belgorod Oblast (region, RU)", "admin1")])])
+def test_where_the_incident_occurred_told_after_it_places_it(geocoder, where, expected):
+    # same page: the fire was proposed at the region the sentence before named; a place in
+    # another region is not where it was
+    text = ("In the Belgorod region, a fire broke out at an energy facility on June 5, caused "
+            f"by an explosive device dropped from a drone. The incident occurred {where}.")
+    assert proposed(text, geocoder, "2023-06-05", ("label", "precision")) == expected

@@ -27,7 +27,7 @@ from geo.articles.place_finder import find_places
 from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.plants import read_plants
-from geo.articles.proposals import Proposal, propose
+from geo.articles.proposals import SPECIFICITY, Proposal, propose
 from geo.articles.scene import Scene, scene_of, set_by_scene
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
@@ -42,6 +42,9 @@ OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by
 # on 12 March": an attack with no place of its own that points back at the one told before
 POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:attack|strike)s?\b"
                          r"|\bon the premises\b", re.IGNORECASE)
+# "The incident occurred in ...": where the event told before happened
+TOLD_WHERE = re.compile(r"\b(?:the|this)\s+(?:incident|attack|strike|explosion|blast|fire)\s+"
+                        r"(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
@@ -309,6 +312,22 @@ def _follow_up(sentence: Sentence, recent: list[Event], places: list[Place]) -> 
                 event.operator = event.operator or found.group("who")
 
 
+def _placed_after(sentence: Sentence, recent: list[Event], places: list[Place]) -> None:
+    """'The incident occurred in the immediate vicinity of the city of Belgorod.' after a
+    fire at an energy facility in the Belgorod region: where that event was, told closer."""
+    targets = [p for p in places if p.ref.role == "target" and p.precision != "country"]
+    if not (recent and targets and TOLD_WHERE.search(sentence.text)) or \
+            sentence.index - recent[-1].sentence.index > MAX_FOLLOW_UP:
+        return
+    last = recent[-1]
+    finest = max((SPECIFICITY.get(p.precision, 0) for p in last.places), default=-1)
+    if all(SPECIFICITY.get(p.precision, 0) > finest and any(
+            p.country == q.country and (q.precision == "country" or p.admin1 == q.admin1)
+            for q in last.places) for p in targets):
+        last.places = targets
+        last.follow_ups.append((sentence.start, sentence.end))
+
+
 def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
                     ) -> Event | None:
     """'A 66-year-old man was injured in the Synelnykivskyi district.' just after a strike
@@ -385,6 +404,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             found = [harmed_elsewhere]
         elif not found:
             _follow_up(sentence, events, places)
+            _placed_after(sentence, events, places)
         operator = OPERATOR.search(sentence.text)
         for event in found:
             set_by_scene(event, scene, sentence.index)
