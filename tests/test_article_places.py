@@ -654,3 +654,13 @@ def test_where_the_incident_occurred_told_after_it_places_it(geocoder, where, ex
     text = ("In the Belgorod region, a fire broke out at an energy facility on June 5, caused "
             f"by an explosive device dropped from a drone. The incident occurred {where}.")
     assert proposed(text, geocoder, "2023-06-05", ("label", "precision")) == expected
+
+
+def test_a_town_named_again_alone_is_the_one_told_before(geocoder):
+    # https://censor.net/en/videonews/3492945/udary_po_rosiyi : the quoted post's 'in
+    # Oktyabrskoye, BPR' was placed at a namesake in Bashkortostan, a second incident
+    text = ("A power substation caught fire in the village of Oktyabrskoye, Belgorod Region, "
+            "Russia, on June 4 after a drone attack. \"A substation is on fire in Oktyabrskoye, "
+            "BPR. It was probably hit by a drone,\" the author wrote.")
+    assert proposed(text, geocoder, "2024-06-04", ("label", "precision")) == [
+        ("Oktyabr’skiy, Belgorod Oblast (RU)", "town")]

@@ -177,6 +177,19 @@ def _told_in_its_region(resolver: PlaceResolver, ref, told: list[Place]) -> Plac
         "for")) if same else None
 
 
+def _named_again(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """A town named again with nothing around it ('in Oktyabrskoye, BPR' after 'the village
+    of Oktyabrskoye, Belgorod Region') is the one told before, not a namesake elsewhere."""
+    if len(ref.parts) != 1 or ref.parts[0].level != "any" or ref.facility or ref.site_id:
+        return None
+    name = normalize_name(ref.parts[0].name)
+    before = next((p for p in reversed(told) if p.precision == "town" and not p.around
+                   and p.ref.parts and normalize_name(p.ref.parts[0].name) == name
+                   and len(p.ref.parts) > 1), None)
+    return replace(same_place(resolver, ref, before), note=(
+        f"'{ref.text}' taken as {before.label}, told before")) if before else None
+
+
 def _resolve(refs, resolver: PlaceResolver, told: list[Place],
              default_country: str | None, article: str) -> list[Place]:
     """The places of one sentence: named ones first, then bare facility words ("the thermal
@@ -184,7 +197,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     last place of that kind told before, or at least the country."""
     places: list[Place] = []
     for ref in [r for r in refs if r.parts or r.site_id]:
-        place = resolver.resolve(ref, told[-1] if told else None)
+        place = _named_again(resolver, ref, told) or resolver.resolve(
+            ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
     named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
