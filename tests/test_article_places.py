@@ -664,3 +664,14 @@ def test_a_town_named_again_alone_is_the_one_told_before(geocoder):
             "BPR. It was probably hit by a drone,\" the author wrote.")
     assert proposed(text, geocoder, "2024-06-04", ("label", "precision")) == [
         ("Oktyabr’skiy, Belgorod Oblast (RU)", "town")]
+
+
+def test_a_place_farther_than_a_raion_from_a_town_is_not_around_it(geocoder, register):
+    # https://oilprice.com/Latest-Energy-News/World-News/Ukrainian-Drones-Attack-Another-
+    # Russian-Refinery.amp.html : 'a refinery 40 miles from Moscow's outskirts' (in the Kaluga
+    # region, the next sentence says) was a strike around Moscow
+    found = places("Drones attacked a small refinery 40 miles from Moscow's outskirts. Drones "
+                   "hit a village 120 km south of Belgorod and a depot 20 km south of Kursk.",
+                   geocoder, register)
+    assert [(p.label, p.precision) for p in found if p.precision != "country"] == [
+        ("Kursk, Kursk Oblast (RU)", "admin2")]

@@ -26,6 +26,7 @@ from geo.articles.place_spans import (
     PlaceRef,
     Token,
     bearing_end,
+    far_bearing,
     part_of,
     place_phrase,
     tokenize,
@@ -163,8 +164,10 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                 i = last
                 continue
         after_bearing = bearing_end(tokens, i)
-        if after_bearing and i and tokens[i - 1].low in WHOLE_REGIONS:
-            i = after_bearing          # "a region southeast of Moscow": not around Moscow
+        if after_bearing and ((i and tokens[i - 1].low in WHOLE_REGIONS)
+                              or far_bearing(tokens, i, after_bearing)):
+            # "a region southeast of Moscow", "40 miles from Moscow": not around Moscow
+            i = max(place_phrase(tokens, after_bearing)[2], after_bearing)
             continue
         if after_bearing:                          # "20 km south of Belgorod": around it
             found, ctx, end, _ = place_phrase(tokens, after_bearing)

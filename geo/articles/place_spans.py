@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.geocoding.around import NEAR_TOKENS, is_bearing
+from geo.geocoding.around import NEAR_TOKENS, is_bearing, too_far
 
 # "St. Petersburg", "Mt. Elbrus": the abbreviation's stop belongs to the name, which goes on
 TOKEN = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])"
@@ -193,6 +193,11 @@ def bearing_end(tokens, i) -> int | None:
         if is_bearing(" ".join(t.low for t in tokens[i:end])):
             return end
     return None
+
+
+def far_bearing(tokens, i, end) -> bool:
+    """"40 miles from Moscow" (tokens i to end): too far to be somewhere around it."""
+    return too_far(" ".join(t.low for t in tokens[i:end]))
 
 
 def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:

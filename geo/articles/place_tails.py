@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.articles.place_spans import NEAR_TOKENS, NOT_NAMES, Part, bearing_end, place_phrase
+from geo.articles.place_spans import (
+    NEAR_TOKENS,
+    NOT_NAMES,
+    Part,
+    bearing_end,
+    far_bearing,
+    place_phrase,
+)
 
 LEFT_MODIFIERS = {"oil", "gas", "fuel", "key", "main", "large", "major", "state-owned", "big",
                   "company", "“", "”", '"', "«", "»", "(", ")", "'", "‘", "’"}
@@ -74,6 +81,8 @@ def _place_cue(tokens, j, tail: Tail) -> tuple[int, bool] | None:
     "close to", "20 km south of"): the index of the place and whether they put it somewhere
     around it; None when none stand there."""
     after_bearing = bearing_end(tokens, j)
+    if after_bearing and far_bearing(tokens, j, after_bearing):
+        return None                            # "a refinery 40 miles from Moscow"
     if after_bearing:                          # "an oil depot 20 km south of Belgorod"
         return after_bearing, True
     if j < len(tokens) and tokens[j].low in OWNERSHIP:

@@ -33,6 +33,12 @@ BEARING_OF = re.compile(rf"\b(?:(?:{DISTANCE}\s+)?{BEARING}\s+of|{DISTANCE}\s+(?
                         r"(?:from|outside))\b")
 
 
+# farther than a raion reaches: "40 miles from Moscow" is somewhere that far, not around it
+FAR_KM = 50.0
+KM_PER_MILE = 1.609344
+DISTANCE_PARTS = re.compile(r"\b(\d+)(?:[., ](\d+))?\s*(km|kilomet\w*|miles?|mi)\b")
+
+
 # "Moscow's suburbs", "Kyiv’s northern outskirts": the place is the possessive's (before
 # normalising, which drops the apostrophe and would look up "moscows")
 POSSESSIVE_AROUND = re.compile(r"(?<=\w)['’ʼ`]s(?=\s+(?:\w+\s+)?(?:outskirts|suburbs|"
@@ -56,6 +62,15 @@ def without_around_words(normalised: str) -> str:
 def is_bearing(normalised: str) -> bool:
     """'20 km south of', 'north of', '15 km from': the whole of these words say where from."""
     return BEARING_OF.fullmatch(normalised.strip()) is not None
+
+
+def too_far(normalised: str) -> bool:
+    """'40 miles from', '120 km south of': farther than a place around the named one."""
+    found = DISTANCE_PARTS.search(normalised)
+    if found is None:
+        return False
+    number = float(f"{found.group(1)}.{found.group(2)}" if found.group(2) else found.group(1))
+    return number * (KM_PER_MILE if found.group(3).startswith("mi") else 1.0) > FAR_KM
 
 
 def precision_around(precision: str) -> str:
