@@ -675,3 +675,19 @@ def test_a_place_farther_than_a_raion_from_a_town_is_not_around_it(geocoder, reg
                    geocoder, register)
     assert [(p.label, p.precision) for p in found if p.precision != "country"] == [
         ("Kursk, Kursk Oblast (RU)", "admin2")]
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("Our air defense system worked over Belgorod and Belgorod district. There are no "
+     "casualties. More than 20,000 residents remain without electricity.", ("Belgorod", "RU")),
+    ("Air defense worked over Belgorod and Kursk. There are no casualties. More than 20,000 "
+     "residents remain without electricity.", ("Russia", "RU"))])
+def test_a_plant_named_for_no_place_is_in_the_one_town_the_report_tells(geocoder, before,
+                                                                       expected):
+    # https://unn.ua/en/news/russian-belgorod-plunged-into-blackout-over-20000-residents-
+    # without-electricity : 'the Luch thermal power plant' (no town, not in the register) was
+    # placed only at Russia; with two towns told, it stays there
+    text = (f"{before} Russian publics report that gas turbine units at the Luch thermal "
+            "power plant were damaged during the missile strike on November 8.")
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2025-11-08").proposals
+    assert (proposal.place.label.split(",")[0], proposal.place.country) == expected

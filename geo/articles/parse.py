@@ -190,6 +190,19 @@ def _named_again(resolver: PlaceResolver, ref, told: list[Place]) -> Place | Non
         f"'{ref.text}' taken as {before.label}, told before")) if before else None
 
 
+def _in_the_one_town(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'the Luch thermal power plant', named for no place, in a report that has told of one
+    town only (Belgorod): a facility of that town, not somewhere in the country."""
+    local = [p for p in told if p.precision in ("town", "admin2") and not p.around]
+    if not ref.facility_name or ref.parts or len({(p.latitude, p.longitude) for p in local}) \
+            != 1 or facility_kind(ref.facility) in ("", "any"):
+        return None
+    town = local[-1]
+    return replace(same_place(resolver, ref, town), note=(
+        f"'{ref.text}' is named for no place: placed at {town.label}, the one town the text "
+        "has told of"))
+
+
 def _resolve(refs, resolver: PlaceResolver, told: list[Place],
              default_country: str | None, article: str) -> list[Place]:
     """The places of one sentence: named ones first, then bare facility words ("the thermal
@@ -219,6 +232,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
                                       or _generic_or_told(ref, told))
         place = place or antecedent(resolver, ref, told, pointed) or \
             resolver.resolve(ref, None, hint)
+        if (place is None or place.precision == "country") and not located:
+            place = _in_the_one_town(resolver, ref, told) or place
         if place is not None:
             places.append(place)
     return sorted((replace(p, kind=kind_of(resolver, p)) for p in places),
