@@ -127,3 +127,15 @@ def test_the_injured_told_after_the_killed_are_counted_too(geocoder):
             "people were injured.")
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-12-24").proposals
     assert describe_counts(proposal.casualties) == "1 killed; 13 people injured"
+
+
+@pytest.mark.parametrize("text, counts", [
+    # https://www.yahoo.com/news/russian-media-attack-oil-depot-221758674.html (the Kyiv
+    # Independent): 'killed three people and injured seven others' was also 3 injured
+    ("A Ukrainian strike on the Rovenki oil depot killed three people and injured seven "
+     "others, including a child.", "3 people killed; 7 others injured"),
+    # its title, in the present tense, was no count
+    ("Attack on oil depot in occupied Luhansk Oblast kills 3, injures 7", "3 killed; 7 injured"),
+    ("13 injured and one dead", "13 injured; 1 killed")])
+def test_a_count_after_its_harm_verb_is_not_the_next_harm_s(text, counts):
+    assert describe_counts(casualties(text)) == counts

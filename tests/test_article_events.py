@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from geo.articles.parse import parse_article
@@ -235,6 +237,7 @@ def test_a_facility_not_placed_is_in_the_town_the_sentence_before_sets_as_the_sc
 def test_an_attack_with_no_time_takes_the_day_the_sentence_before_names(geocoder):
     # https://news.liga.net/en/politics/news/unknown-aircraft-attack-oil-depot-in-voronezh-
     # oblast-...: the attack on the Proletarsk depot took the day of the article's main event
+    # (the day the sentence before names is when its fire was put out, 16 days after it)
     text = ("An unknown aircraft attacked an oil depot in Voronezh Oblast in the early hours of "
             "October 4. On September 3, a fire at an oil depot in Proletarsk, Russia, was "
             "extinguished after 16 days. Satellite images showed the aftermath of the attack "
@@ -242,7 +245,7 @@ def test_an_attack_with_no_time_takes_the_day_the_sentence_before_names(geocoder
     assert [(start, place) for start, _, _, place in proposals_of(text, geocoder,
                                                                   "2024-10-04")] == [
         ("2024-10-04", "Voronezh Oblast (region, RU)"),
-        ("2024-09-03", "Proletarsk, Rostov Oblast (RU)")]
+        ("2024-08-15", "Proletarsk, Rostov Oblast (RU)")]
 
 
 def test_facilities_said_to_be_affected_were_hit(geocoder):
@@ -273,3 +276,14 @@ def test_a_passive_telling_names_no_speaker():
                    "'Kinzhal' missile, a crater was formed.") == ""
     assert speaker("It is claimed that there are no casualties or damage.") == ""
     assert speaker("Governor Gladkov said the plant was hit.") == "Governor Gladkov"
+
+
+def test_a_fire_put_out_after_days_dates_the_attack_that_set_it_that_long_before(geocoder):
+    # https://news.liga.net/en/politics/news/unknown-aircraft-attack-oil-depot-in-voronezh-
+    # oblast-governor-blames-ukraine-video : the attack 'on the facility' took the day the fire
+    # was put out, 16 days after it
+    text = ("On September 3, a fire at an oil depot in Proletarsk, Russia, was extinguished "
+            "after 16 days. Satellite images showed the aftermath of the attack on the facility.")
+    [proposal] = parse_article(article_from_text(text), geocoder, date="2024-10-04").proposals
+    assert proposal.interval.start <= dt.date(2024, 8, 18) <= proposal.interval.end
+    assert proposal.interval.end < dt.date(2024, 9, 3)

@@ -147,3 +147,12 @@ def test_a_state_district_power_plant_is_named_for_its_town(geocoder):
             "head of the city.")
     assert placed(text, geocoder, "2024-09-01") == [
         ("town", "", "Tver Oblast"), ("town", "", "Moscow Oblast")]
+
+
+def test_a_long_name_the_register_misspells_by_one_letter_is_its_plant(geocoder):
+    # the WRI database writes the Kalinin nuclear plant 'Kalinn NPP': its consonant key 'kln'
+    # is too short to be compared loosely, the letters are long enough
+    plants = read_plants(DATA_DIR / "context_power_plants.csv")
+    assert find_plant(plants, "nuclear power plant", "Kalinin", "").site_id == "gppd_wri1003717"
+    assert placed("On March 21 drones attacked the Kalinin nuclear power plant.", geocoder,
+                  "2024-03-21") == [("site", "gppd_wri1003717", "")]

@@ -157,3 +157,19 @@ def test_a_published_stamp_without_a_colon_is_the_date():
     meta = read_metadata(article_from_text(text))
     assert meta.date == dt.date(2023, 5, 4)
     assert "Published May 04, 2023" in text[slice(*meta.date_spans[0])]
+
+
+@pytest.mark.parametrize("line, day", [
+    ("date 2023-06-16 08:15 05 June Kyiv, Ukraine", dt.date(2023, 6, 5)),
+    ("date 2024-01-03 23:40 30 December Kyiv", dt.date(2023, 12, 30)),
+    ("date 2023-06-16 08:15 20 June Kyiv", dt.date(2023, 6, 16)),     # not after the stamp
+    ("date 2023-06-16 Drones hit a depot on 05 June.", dt.date(2023, 6, 16))])
+def test_a_page_s_own_time_and_day_after_a_later_stamp_is_its_date(line, day):
+    # https://myc.news/en/proishestvie/na_energeticheskom_obekte_v_belgorodskoj_oblasti_voznik_
+    # pozhar : stored on 16 June, the page's own '08:15 05 June' is the day it reports
+    text = f"{line}\n\nA fire broke out at an energy facility in the Belgorod region."
+    meta = read_metadata(article_from_text(text))
+    assert meta.date == day
+    if "date 2023-06-16 08:15 05 June" in line:
+        [(start, end)] = meta.date_spans
+        assert text[start:end].strip() == "date 2023-06-16 08:15 05 June"

@@ -559,7 +559,9 @@ def test_a_place_around_a_town_is_no_more_precise_than_a_raion(geocoder):
                  "outside Kharkiv", "20 km from Kharkiv", "15 kilometres north of Kharkiv"):
         found = geocoder.geocode(text, country="UA")
         assert found.best.precision == "admin2" and "somewhere around it" in found.note, text
-    for text in ("outside Moscow", "20 km from Belgorod", "suburbs of Moscow", "Moscow's suburbs"):
+    for text in ("outside Moscow", "20 km from Belgorod", "suburbs of Moscow", "Moscow's suburbs",
+                 "1.5 km from Belgorod", "1,5 km from Belgorod", "2.5 miles south of Belgorod",
+                 "immediate vicinity of Belgorod"):
         found = geocoder.geocode(text, country="RU")
         assert found.status == "exact", text
         assert found.best.precision == "admin2" and "somewhere around it" in found.note, text

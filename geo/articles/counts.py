@@ -36,12 +36,15 @@ CASUALTY_PATTERNS = (
                rf"(?P<who>{VICTIMS})?\s*(?:(?!{HARM_WORD}\b)\w+\s+){{0,2}}?"
                rf"(?:were|was|have been|has been|are|had been)?\s*(?:\w+ )?(?:reported )?"
                rf"(?:seriously |severely |slightly |critically )?{HARMED}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<harm>kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing))\s+{APPROX}"
+    re.compile(rf"\b(?P<harm>kill(?:ed|ing|s)|injur(?:ed|ing|es)|wound(?:ed|ing|s))\s+{APPROX}"
                rf"(?P<n>{NUMBER})\s*(?P<who>{VICTIMS})?", re.IGNORECASE),
     re.compile(rf"\b(?P<n>an?)\s+(?:[\w-]+-year-old\s+)?(?P<who>{ONE_VICTIM})\s+"
                rf"(?:was|has been|had been)\s+(?:seriously |severely |slightly |critically |"
                rf"fatally )?{HARMED}\b", re.IGNORECASE),
 )
+# "killed three people and injured seven": the number belongs to the verb before it, not
+# to the harm after it
+HARM_BEFORE = re.compile(rf"\b(?:kill|injur|wound)\w*\s+{APPROX}$", re.IGNORECASE)
 NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims|injuries|one was (?:hurt|injured|"
                            r"killed))\b|\bno one was (?:hurt|injured|killed)\b|\bwithout "
                            r"casualties\b|\bremained unharmed\b|\bwere no casualties\b",
@@ -51,9 +54,10 @@ NO_CASUALTIES = re.compile(r"\bno (?:casualties|victims|injuries|one was (?:hurt
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATED_YEAR = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}"
                         rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?),?\s+(?:19|20)\d\d\b", re.IGNORECASE)
-HARM_WORDS = {"injured": "injured", "injuring": "injured", "wounded": "injured",
-              "wounding": "injured", "hurt": "injured", "killed": "killed", "killing": "killed",
-              "died": "killed", "dead": "killed"}
+HARM_WORDS = {"injured": "injured", "injuring": "injured", "injures": "injured",
+              "wounded": "injured", "wounding": "injured", "wounds": "injured", "hurt": "injured",
+              "killed": "killed", "killing": "killed", "kills": "killed", "died": "killed",
+              "dead": "killed"}
 KIND_WORDS = {"missile": "missiles", "rocket": "missiles", "kinzhal": "missiles",
               "iskander": "missiles", "kalibr": "missiles", "drone": "drones", "uav": "drones",
               "unmanned aerial vehicle": "drones", "shahed": "drones", "geran": "drones",
@@ -121,6 +125,8 @@ def casualties(text: str) -> list[Count]:
         for match in pattern.finditer(text):
             if re.search(r"\bno\s*$", text[:match.start()], re.IGNORECASE):
                 continue                                   # "No one was injured"
+            if pattern is CASUALTY_PATTERNS[0] and HARM_BEFORE.search(text[:match.start()]):
+                continue
             number = to_number(match.group("n")) or (1 if match.group("n").lower() in (
                 "a", "an") else None)                      # "A 66-year-old man was injured"
             harm = HARM_WORDS.get(match.group("harm").lower(), match.group("harm").lower())

@@ -7,6 +7,7 @@ expression stays unresolved and says why.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from geo.articles.date_resolvers import DAY, NO_DATE, needs_article, span
 from geo.articles.dates import (
@@ -172,3 +173,24 @@ def later_vague(m, ctx):
         return span(UNBOUNDED_PAST, ctx.article_date, "after an earlier event, before the "
                                                        "article")
     return span(anchor.start, ctx.article_date, f"after {what}, before the article")
+
+
+# "a fire ... was extinguished after 16 days", "burned for two weeks": the fire that ended on
+# the day told began that long before it, with the attack that set it
+LASTED = re.compile(r"\b(?:extinguished|put\s+out|contained|doused|burn(?:ed|t)|raged|lasted)"
+                    r"\s+(?:only\s+)?(?:after|for)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|"
+                    r"over\s+|more\s+than\s+)?(?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days?|weeks?)\b",
+                    re.IGNORECASE)
+
+
+def lasted_since(clause: str, told: Interval) -> Interval | None:
+    """On the day told, a fire put out 'after 16 days': about 16 days before that day."""
+    found = LASTED.search(clause)
+    if found is None or not told.resolved:
+        return None
+    days = number(found.group("n")) * (7 if found.group("unit").lower().startswith("w") else 1)
+    spread = dt.timedelta(days=max(1, days // 5))
+    point = told.start - dt.timedelta(days=days)
+    return span(point - spread, point + spread,
+                f"about {days} days before {told.start:%Y-%m-%d}, when the fire it set ended "
+                f"('{found.group().strip()}')")

@@ -60,6 +60,7 @@ class Event:
     doubts: list[str] = field(default_factory=list)   # why the reading is less sure
     follow_ups: list[tuple[int, int]] = field(default_factory=list)  # sentences adding to it
     repeat: str = ""                 # 'the second time': a strike before the one told
+    time_words: str = ""             # the words its time was taken from, when not its clause
 
 
 @dataclass(frozen=True)

@@ -69,9 +69,12 @@ HISTORY_WORDS = (r"\b(?:built|constructed|commissioned|opened|founded|establishe
 HISTORY = re.compile(HISTORY_WORDS, re.IGNORECASE)
 # a clause that goes on to what the strike caused, or to what the target does (", which
 # supplies oil to the terminal of Ust-Luga"): the places after it are not targets
-EFFECT_START = re.compile(r",\s+(?:forcing|leaving|cutting|causing|resulting|disrupting|"
-                          r"affecting|so that)\b|,\s+(?:which|that)\s+(?!(?:was|were|is|are|"
-                          r"has|have|had|came|come)\b)(?=\w+s\b)", re.IGNORECASE)
+# (", damaging energy infrastructure and leaving 30,000 households without electricity"), or
+# to where the place lies (", whose main city ... is 120 miles southeast of Moscow")
+EFFECT_START = re.compile(r"(?:,|\band)\s+(?:forcing|leaving|cutting|causing|resulting|"
+                          r"disrupting|affecting|so that)\b|,\s+whose\b|,\s+(?:which|that)\s+"
+                          r"(?!(?:was|were|is|are|has|have|had|came|come)\b)(?=\w+s\b)",
+                          re.IGNORECASE)
 CONSEQUENCE = words(r"without (?:power|electricity|gas|heat(?:ing)?|light)", r"blackouts?",
                     r"power (?:outages?|cuts)", r"left without", r"disconnected")
 
@@ -113,11 +116,11 @@ SUBTYPES = (("missile", MISSILE), ("drone", DRONE), ("shelling", SHELLING),
 # ---- to what -------------------------------------------------------------------------------
 FACILITY_HEADS = (
     "oil refinery", "oil refineries", "refinery", "refineries", "oil processing plant",
-    "oil processing facility", "oil plant", "petrochemical complex", "petrochemical plant",
-    "refining complex", "gas processing plant", "oil depot", "oil depots", "fuel depot",
-    "petrol depot", "fuel storage depot", "fuel storage facility", "oil storage depot",
-    "oil storage facility", "oil products depot", "storage depot", "depot", "depots",
-    "tank farm", "storage tanks", "oil terminals", "oil terminal", "logistics terminal",
+    "oil processing facility", "oil plant", "oil products plant", "petrochemical complex",
+    "petrochemical plant", "refining complex", "gas processing plant", "oil depot", "oil depots",
+    "fuel depot", "petrol depot", "fuel storage depot", "fuel storage facility",
+    "oil storage depot", "oil storage facility", "oil products depot", "storage depot", "depot",
+    "depots", "tank farm", "storage tanks", "oil terminals", "oil terminal", "logistics terminal",
     "terminal", "seaport", "port", "oil pumping station", "pumping station",
     "gas compressor stations", "gas compressor station", "compressor stations",
     "compressor station", "gas distribution station", "gas metering station",

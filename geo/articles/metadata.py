@@ -32,6 +32,9 @@ MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d
 DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z’'.-]+(?:,?\s+[A-Z][A-Za-z’'.-]+){{0,3}},\s+"
                       rf"(?P<date>(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{MONTH}),?"
                       rf"\s+\d{{4}})\s*(?:\([^()\n]{{1,40}}\)\s*)?[–—-]\s")
+# "date 2023-06-16 08:15 05 June Kyiv": the page's own time and day after a later stamp
+OWN_STAMP = re.compile(rf"\d{{1,2}}:\d{{2}}\s+(\d{{1,2}})\s+({MONTH})(?![\w-]|\s+\d{{4}})",
+                       re.IGNORECASE)
 NUMERIC_DAY = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
 YEAR_FIRST_DAY = re.compile(r"\b(\d{4})[-./](\d{2})[-./](\d{2})\b")     # 2025-08-10, 2024.05.06
 MONTH_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})\b(?!-)[ \t]*", re.IGNORECASE)
@@ -90,6 +93,19 @@ def _line_date(line: str) -> dt.date | None:
     return _day(*found.groups()) if found else None
 
 
+def _own_day(rest: str, stamp: dt.date | None) -> dt.date | None:
+    """'08:15 05 June' just after a stamp of 2023-06-16: the page's own day (the stamp is
+    when it was stored or updated); a later month than the stamp's is of the year before, a
+    later day of the stamp's month contradicts it (the stamp is kept)."""
+    found = OWN_STAMP.match(rest)
+    if not found or stamp is None:
+        return None
+    month = MONTHS[found.group(2).lower().rstrip(".")]
+    year = stamp.year - 1 if month > stamp.month else stamp.year
+    day = _day(str(year), str(month), found.group(1))
+    return day if day is not None and day <= stamp else None
+
+
 def _lines(text: str):
     offset = 0
     for line in text.split("\n"):
@@ -109,7 +125,13 @@ def _find_date(article: ArticleText) -> tuple[dt.date | None, str, list[tuple[in
         found = DATE_LINE.match(line)
         if found:
             spans.append((offset + found.start(), offset + found.end()))
-            return parse_iso_day(found.group(1)), f"'date {found.group(1)}' line", spans
+            stamp = parse_iso_day(found.group(1))
+            own = _own_day(line[found.end():], stamp)
+            if own is not None:          # its time and day are no event's either
+                end = offset + found.end() + OWN_STAMP.match(line[found.end():]).end()
+                spans[-1] = (spans[-1][0], end)
+                return own, f"the page's own day after its 'date {found.group(1)}' line", spans
+            return stamp, f"'date {found.group(1)}' line", spans
         found = MONTH_LINE.match(line)
         if found:
             spans.append((offset + found.start(), offset + found.end()))

@@ -27,7 +27,7 @@ from geo.articles.place_finder import find_places
 from geo.articles.place_register import facility_kind, register_aliases
 from geo.articles.places import PLACED, Place, PlaceResolver
 from geo.articles.plants import read_plants
-from geo.articles.proposals import Proposal, propose
+from geo.articles.proposals import SPECIFICITY, Proposal, propose
 from geo.articles.scene import Scene, scene_of, set_by_scene
 from geo.articles.sentences import Sentence, split_sentences
 from geo.articles.text import ArticleText
@@ -42,6 +42,9 @@ OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by
 # on 12 March": an attack with no place of its own that points back at the one told before
 POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:attack|strike)s?\b"
                          r"|\bon the premises\b", re.IGNORECASE)
+# "The incident occurred in ...": where the event told before happened
+TOLD_WHERE = re.compile(r"\b(?:the|this)\s+(?:incident|attack|strike|explosion|blast|fire)\s+"
+                        r"(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
@@ -78,6 +81,22 @@ def _title_case(sentence: Sentence, refs: list) -> list:
         for ref in refs:
             ref.facility_name = ""
     return refs
+
+
+def _pipelines_are_no_towns(refs_by_sentence: list[list]) -> list[list]:
+    """A name the article gives a pipeline ('the Druzhba pipeline') is the pipeline's
+    wherever it stands alone ('a filling point in Druzhba'), not a town called so."""
+    names = {normalize_name(ref.facility_name) for refs in refs_by_sentence for ref in refs
+             if ref.facility_name and "pipeline" in ref.facility.lower()}
+    kept = []
+    for refs in refs_by_sentence:
+        kept.append([])
+        for ref in refs:
+            parts = [p for p in ref.parts if normalize_name(p.name) not in names]
+            if parts or not ref.parts or ref.facility or ref.site_id:
+                ref.parts = parts
+                kept[-1].append(ref)
+    return kept
 
 
 def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
@@ -158,6 +177,32 @@ def _told_in_its_region(resolver: PlaceResolver, ref, told: list[Place]) -> Plac
         "for")) if same else None
 
 
+def _named_again(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """A town named again with nothing around it ('in Oktyabrskoye, BPR' after 'the village
+    of Oktyabrskoye, Belgorod Region') is the one told before, not a namesake elsewhere."""
+    if len(ref.parts) != 1 or ref.parts[0].level != "any" or ref.facility or ref.site_id:
+        return None
+    name = normalize_name(ref.parts[0].name)
+    before = next((p for p in reversed(told) if p.precision == "town" and not p.around
+                   and p.ref.parts and normalize_name(p.ref.parts[0].name) == name
+                   and len(p.ref.parts) > 1), None)
+    return replace(same_place(resolver, ref, before), note=(
+        f"'{ref.text}' taken as {before.label}, told before")) if before else None
+
+
+def _in_the_one_town(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'the Luch thermal power plant', named for no place, in a report that has told of one
+    town only (Belgorod): a facility of that town, not somewhere in the country."""
+    local = [p for p in told if p.precision in ("town", "admin2") and not p.around]
+    if not ref.facility_name or ref.parts or len({(p.latitude, p.longitude) for p in local}) \
+            != 1 or facility_kind(ref.facility) in ("", "any"):
+        return None
+    town = local[-1]
+    return replace(same_place(resolver, ref, town), note=(
+        f"'{ref.text}' is named for no place: placed at {town.label}, the one town the text "
+        "has told of"))
+
+
 def _resolve(refs, resolver: PlaceResolver, told: list[Place],
              default_country: str | None, article: str) -> list[Place]:
     """The places of one sentence: named ones first, then bare facility words ("the thermal
@@ -165,7 +210,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     last place of that kind told before, or at least the country."""
     places: list[Place] = []
     for ref in [r for r in refs if r.parts or r.site_id]:
-        place = resolver.resolve(ref, told[-1] if told else None)
+        place = _named_again(resolver, ref, told) or resolver.resolve(
+            ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
     named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
@@ -186,6 +232,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
                                       or _generic_or_told(ref, told))
         place = place or antecedent(resolver, ref, told, pointed) or \
             resolver.resolve(ref, None, hint)
+        if (place is None or place.precision == "country") and not located:
+            place = _in_the_one_town(resolver, ref, told) or place
         if place is not None:
             places.append(place)
     return sorted((replace(p, kind=kind_of(resolver, p)) for p in places),
@@ -293,6 +341,22 @@ def _follow_up(sentence: Sentence, recent: list[Event], places: list[Place]) -> 
                 event.operator = event.operator or found.group("who")
 
 
+def _placed_after(sentence: Sentence, recent: list[Event], places: list[Place]) -> None:
+    """'The incident occurred in the immediate vicinity of the city of Belgorod.' after a
+    fire at an energy facility in the Belgorod region: where that event was, told closer."""
+    targets = [p for p in places if p.ref.role == "target" and p.precision != "country"]
+    if not (recent and targets and TOLD_WHERE.search(sentence.text)) or \
+            sentence.index - recent[-1].sentence.index > MAX_FOLLOW_UP:
+        return
+    last = recent[-1]
+    finest = max((SPECIFICITY.get(p.precision, 0) for p in last.places), default=-1)
+    if all(SPECIFICITY.get(p.precision, 0) > finest and any(
+            p.country == q.country and (q.precision == "country" or p.admin1 == q.admin1)
+            for q in last.places) for p in targets):
+        last.places = targets
+        last.follow_ups.append((sentence.start, sentence.end))
+
+
 def _harm_elsewhere(sentence: Sentence, places: list[Place], recent: list[Event]
                     ) -> Event | None:
     """'A 66-year-old man was injured in the Synelnykivskyi district.' just after a strike
@@ -345,8 +409,9 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                           author=author, title=title, url=url)
     sentences = split_sentences(article.text)
     aliases, sites = register_aliases(sites_csv)
-    refs = [_title_case(s, find_places(s.text, s.start, aliases, article.text))
-            for s in sentences]
+    refs = _pipelines_are_no_towns([_title_case(s, find_places(s.text, s.start, aliases,
+                                                               article.text))
+                                    for s in sentences])
     resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
     default_country = _home_country(refs, resolver)
@@ -368,6 +433,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             found = [harmed_elsewhere]
         elif not found:
             _follow_up(sentence, events, places)
+            _placed_after(sentence, events, places)
         operator = OPERATOR.search(sentence.text)
         for event in found:
             set_by_scene(event, scene, sentence.index)

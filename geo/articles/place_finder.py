@@ -26,6 +26,7 @@ from geo.articles.place_spans import (
     PlaceRef,
     Token,
     bearing_end,
+    far_bearing,
     part_of,
     place_phrase,
     tokenize,
@@ -45,6 +46,8 @@ ATTACK_WORDS = {"attacked", "hit", "struck", "shelled", "targeted", "bombed", "a
 # "Russia’s overnight strike on the Odesa region": whose attack, not where the places are
 ATTACK_NOUNS = {"strike", "strikes", "attack", "attacks", "assault", "shelling", "bombing",
                 "bombardment", "barrage", "offensive", "invasion", "aggression"}
+# "a region southeast of Moscow" is a whole region beside it, no place around it
+WHOLE_REGIONS = {"region", "regions", "province", "provinces", "oblast", "republic", "krai"}
 ATTACKER_GAP = 3     # words between the possessive and its attack noun ("massive drone")
 
 
@@ -116,9 +119,11 @@ def _refs(parts, context, tail, start, end, role, near=False, cued=True) -> list
 
 
 def _its_region(part: Part, tail) -> list[Part]:
-    """'the Konakovsky district of the Tver region': the region a district is given in (the
-    first place of the words after it, which a facility takes as its own place)."""
-    return [s for s in tail.siblings[:1] if part.level == "admin2" and s.level == "admin1"]
+    """'the Konakovsky district of the Tver region', 'the village of Oktyabrskoye, Belgorod
+    Region': the region a district or a town is given in (the first place of the words after
+    it, which a facility takes as its own place)."""
+    return [s for s in tail.siblings[:1] if part.level in ("admin2", "any")
+            and s.level == "admin1"]
 
 
 def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
@@ -159,6 +164,11 @@ def _others(tokens: list[Token], used: set[int]) -> list[PlaceRef]:
                 i = last
                 continue
         after_bearing = bearing_end(tokens, i)
+        if after_bearing and ((i and tokens[i - 1].low in WHOLE_REGIONS)
+                              or far_bearing(tokens, i, after_bearing)):
+            # "a region southeast of Moscow", "40 miles from Moscow": not around Moscow
+            i = max(place_phrase(tokens, after_bearing)[2], after_bearing)
+            continue
         if after_bearing:                          # "20 km south of Belgorod": around it
             found, ctx, end, _ = place_phrase(tokens, after_bearing)
             if found and not used.intersection(range(after_bearing, end)):

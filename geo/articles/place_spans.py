@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.geocoding.around import NEAR_TOKENS, is_bearing
+from geo.geocoding.around import NEAR_TOKENS, is_bearing, too_far
 
 # "St. Petersburg", "Mt. Elbrus": the abbreviation's stop belongs to the name, which goes on
 TOKEN = re.compile(r"(?:St|Mt|Ft)\.(?=\s+[A-Z])"
@@ -59,6 +59,8 @@ NOT_NAMES = {
     "attack", "strike", "hit", "hits", "struck", "attacked", "damaged", "destroyed", "fire",
     "blast", "explosion", "explosions", "media", "report", "reports", "says", "said", "new",
     "same", "another", "other", "major", "massive", "key",
+    # a Title Case heading capitalises its small words ("Refinery Hit By Kamikaze Drones")
+    "by", "with", "for", "from", "of", "to", "into", "amid", "against", "over", "under",
 }
 
 
@@ -178,7 +180,7 @@ CAPITALS = {"Russia": "Moscow", "Ukraine": "Kyiv", "Azerbaijan": "Baku", "Armeni
             "Poland": "Warsaw", "Romania": "Bucharest", "Moldova": "Chisinau", "Iran": "Tehran"}
 LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "of",
               "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
-              "russian-occupied", "russian-annexed"} | PLACE_TYPES | \
+              "russian-occupied", "russian-annexed", "immediate"} | PLACE_TYPES | \
     set(DEMONYMS)
 # "southeastern", "north-western", "central": where in a region or a country, not a name
 COMPASS = re.compile(r"(?:(?:north|south)-?)?(?:east|west)ern|(?:north|south)ern|central")
@@ -191,6 +193,11 @@ def bearing_end(tokens, i) -> int | None:
         if is_bearing(" ".join(t.low for t in tokens[i:end])):
             return end
     return None
+
+
+def far_bearing(tokens, i, end) -> bool:
+    """"40 miles from Moscow" (tokens i to end): too far to be somewhere around it."""
+    return too_far(" ".join(t.low for t in tokens[i:end]))
 
 
 def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:

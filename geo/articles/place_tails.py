@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.articles.place_spans import NEAR_TOKENS, NOT_NAMES, Part, bearing_end, place_phrase
+from geo.articles.place_spans import (
+    NEAR_TOKENS,
+    NOT_NAMES,
+    Part,
+    bearing_end,
+    far_bearing,
+    place_phrase,
+)
 
 LEFT_MODIFIERS = {"oil", "gas", "fuel", "key", "main", "large", "major", "state-owned", "big",
                   "company", "“", "”", '"', "«", "»", "(", ")", "'", "‘", "’"}
@@ -74,6 +81,8 @@ def _place_cue(tokens, j, tail: Tail) -> tuple[int, bool] | None:
     "close to", "20 km south of"): the index of the place and whether they put it somewhere
     around it; None when none stand there."""
     after_bearing = bearing_end(tokens, j)
+    if after_bearing and far_bearing(tokens, j, after_bearing):
+        return None                            # "a refinery 40 miles from Moscow"
     if after_bearing:                          # "an oil depot 20 km south of Belgorod"
         return after_bearing, True
     if j < len(tokens) and tokens[j].low in OWNERSHIP:
@@ -91,10 +100,24 @@ def _place_cue(tokens, j, tail: Tail) -> tuple[int, bool] | None:
     return j, near
 
 
+def _region_set_off(tokens, k) -> tuple[int, bool] | None:
+    """', Belgorod Region,' after a place: the region it is in, set off by commas (one region
+    with its level word, not one of a list: 'Sumy, Kharkiv region and Odesa')."""
+    if k >= len(tokens) or tokens[k].word != ",":
+        return None
+    found, _, end, _ = place_phrase(tokens, k + 1)
+    after = tokens[end].word if end < len(tokens) else "."
+    if len(found) == 1 and found[0].level == "admin1" and after in (",", ".", ";", ")"):
+        return k + 1, False
+    return None
+
+
 def tail_of(tokens, k) -> Tail:
     tail = Tail(end=k)
     while k < len(tokens):
         cue = _place_cue(tokens, k + 1 if tokens[k].word == "," else k, tail)
+        if cue is None and not tail.siblings:
+            cue = _region_set_off(tokens, k)
         if cue is None:
             break
         j, near = cue

@@ -335,7 +335,19 @@ class PlaceResolver:
             if found and not (part.level in ("admin1", "admin2")
                               and found.precision in ("town", "site")):
                 return found      # "the Starooskolsky district" is no town it is spelt like
+            if found and part.level == "admin1" and found.precision == "town" and \
+                    found.population >= VILLAGE:
+                # "the Sloviansk-on-Kuban region": no region is called so, but a town is:
+                # the land around it
+                return _around(replace(found, note=f"'{query}' is no region: around the town"))
             missing.append(query)
+        if ref.facility_name and missing and len(missing) == len(chain):
+            # "the Novozybkov oil pumping station of Transneft": no place is called what
+            # follows, so it is whose the facility is; the name before it is the town
+            by_name = next(filter(None, (self._facility_name_place(ref, within, "")
+                                         for within in hinted)), None)
+            if by_name:
+                return by_name
         if not ref.parts and not ref.facility_name and previous is not None:
             near = self._near_site(ref, previous)
             if near:

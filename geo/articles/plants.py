@@ -22,6 +22,9 @@ from geo.geocoding.normalize import normalize_name, phonetic_key
 
 SAME_PLANT_KM = 30.0     # two register rows of one name this near: one plant (its units)
 SHORT_KEY = 4            # consonants: a shorter name must be spelt the same
+# letters: a name this long spelt one letter apart is the same name ('Kalinin', the register's
+# 'Kalinn': its key 'kln' is too short to be compared loosely)
+LONG_SPELLING = 6
 TOWN_KM = 100.0          # a plant named for a town stands this near it (Zaporizhzhia: 50 km)
 HEAD_FUEL = ((re.compile(r"\b(?:npp|nuclear)\b"), {"nuclear"}),
              (re.compile(r"\b(?:hpp|hydro\w*)\b"), {"hydro"}),
@@ -42,6 +45,7 @@ class Plant:
     latitude: float
     longitude: float
     key: str
+    spelling: str = ""      # the name's letters: 'kalinn' for the register's 'Kalinn NPP'
 
 
 def _key(name: str) -> str:
@@ -74,7 +78,7 @@ def _read(path: Path, stamp: int) -> tuple[Plant, ...]:
             fuel = row.get("notes", "").split(",")[0].strip().lower()
             plants.append(Plant(row["site_id"], row["name"], frozenset([fuel] if fuel else []),
                                 number, row["country"], float(row["latitude"]),
-                                float(row["longitude"]), _key(core)))
+                                float(row["longitude"]), _key(core), normalize_name(core)))
     return tuple(plants)
 
 
@@ -106,13 +110,15 @@ def find_plant(plants: tuple[Plant, ...], facility: str, name: str, text: str,
     power plant'), numbered as `text` numbers it ('TPP-5'); of plants so named far apart
     (Kursk and Krsko), the one near `town`, the place the name is; None when none is, or
     when two far apart still are."""
-    key, fuels = _key(name), _fuels(facility)
+    key, fuels, spelling = _key(name), _fuels(facility), normalize_name(name)
     number = NUMBER.search(text[text.lower().find(facility.lower()):] if facility else "")
     wanted = number.group(1) if number else ""
     found = [p for p in plants if (not country or p.country == country)
              and (not fuels or p.fuels & fuels) and p.number == wanted
              and (p.key == key or (min(len(key), len(p.key)) >= SHORT_KEY
-                                   and _one_apart(p.key, key)))]
+                                   and _one_apart(p.key, key))
+                  or (min(len(spelling), len(p.spelling)) >= LONG_SPELLING
+                      and _one_apart(p.spelling, spelling)))]
     exact = [p for p in found if p.key == key]
     found = exact or found
     if town is not None and _apart(found):

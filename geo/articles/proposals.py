@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from geo.articles.counts import Count, other_harm
+from geo.articles.date_relative import lasted_since
 from geo.articles.dates import DateContext, Interval, describe, unresolved
 from geo.articles.events import Event
 from geo.articles.places import Place
@@ -100,7 +101,11 @@ def _date(event: Event, context: DateContext) -> tuple[Interval, str, str, str]:
     if event.repeat:
         return _earlier(event, mentions, context)
     if mentions:
-        return mentions[0].resolve(context), mentions[0].text, mentions[0].kind, ""
+        told = mentions[0].resolve(context)
+        # a day taken from a sentence that tells no event: it may be when the fire the
+        # attack set ended ("On September 3, a fire ... was extinguished after 16 days")
+        since = lasted_since(event.time_words, told) if event.time_words else None
+        return since or told, mentions[0].text, mentions[0].kind, ""
     told = context.main or context.anchor
     if told is not None and told.resolved:
         return (Interval(told.start, told.end, told.precision,

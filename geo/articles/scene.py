@@ -21,6 +21,7 @@ class Scene:
     index: int                  # the sentence's
     towns: list[Place]
     dates: list[DateMention]
+    text: str = ""              # its words, for what they say of its days ("after 16 days")
 
 
 def scene_of(sentence: Sentence, places: list[Place], events: list[Event],
@@ -31,7 +32,7 @@ def scene_of(sentence: Sentence, places: list[Place], events: list[Event],
     towns = [p for p in places if p.ref.role == "target" and p.precision in ("town", "site")]
     days = [m for m in find_dates(sentence.text, sentence.start, ignore)
             if m.kind == "absolute"]
-    return Scene(sentence.index, towns, days) if towns or days else None
+    return Scene(sentence.index, towns, days, sentence.text) if towns or days else None
 
 
 def set_by_scene(event: Event, scene: Scene | None, index: int) -> None:
@@ -40,7 +41,7 @@ def set_by_scene(event: Event, scene: Scene | None, index: int) -> None:
     if scene is None or scene.index != index - 1:
         return
     if scene.dates and not any(m.kind != "ignored" for m in event.dates):
-        event.dates = list(scene.dates)
+        event.dates, event.time_words = list(scene.dates), scene.text
         event.doubts.append("its time is the one the sentence before names")
     town = scene.towns[0] if len({p.key for p in scene.towns}) == 1 else None
     # a facility the sentence names but does not place; not an attack with no target named

@@ -16,20 +16,27 @@ NOTE = f"near it: placed at the place itself, precision {AROUND_PRECISION} (some
 NOTE_KEPT = "near it: placed at the place itself"
 
 # normalised text (geo.geocoding.normalize): lower case, no punctuation
-NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "vicinity of", "vicinity",
-              "environs of", "environs", "gates of", "near", "close to", "outside", "around",
-              "area of", "area")
+NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "immediate vicinity of",
+              "vicinity of", "vicinity", "environs of", "environs", "gates of", "near",
+              "close to", "outside", "around", "area of", "area")
 # the words that say it where an article's words are read one by one
 NEAR_TOKENS = frozenset(phrase.split()[0] for phrase in NEAR_WORDS)
 # "the northern outskirts of Kyiv": the side of it is no nearer a point
 SIDE = r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\s+"
 NEAR_PATTERN = re.compile(rf"\b(?:{SIDE})?(?:" + "|".join(
     re.escape(p) for p in sorted(NEAR_WORDS, key=len, reverse=True)) + r")\b")
-DISTANCE = r"\d+(?:[.,]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|mi)"
+# normalising writes "1.5 km" as "1 5 km"
+DISTANCE = r"\d+(?:[., ]\d+)?\s*(?:km|kilometres?|kilometers?|miles?|mi)"
 BEARING = r"(?:south|north|east|west)(?:[- ]?(?:east|west))?"
 # "south of Kharkiv", "20 km north-east of Izium", "20 km from Belgorod"
 BEARING_OF = re.compile(rf"\b(?:(?:{DISTANCE}\s+)?{BEARING}\s+of|{DISTANCE}\s+(?:away\s+)?"
                         r"(?:from|outside))\b")
+
+
+# farther than a raion reaches: "40 miles from Moscow" is somewhere that far, not around it
+FAR_KM = 50.0
+KM_PER_MILE = 1.609344
+DISTANCE_PARTS = re.compile(r"\b(\d+)(?:[., ](\d+))?\s*(km|kilomet\w*|miles?|mi)\b")
 
 
 # "Moscow's suburbs", "Kyiv’s northern outskirts": the place is the possessive's (before
@@ -55,6 +62,15 @@ def without_around_words(normalised: str) -> str:
 def is_bearing(normalised: str) -> bool:
     """'20 km south of', 'north of', '15 km from': the whole of these words say where from."""
     return BEARING_OF.fullmatch(normalised.strip()) is not None
+
+
+def too_far(normalised: str) -> bool:
+    """'40 miles from', '120 km south of': farther than a place around the named one."""
+    found = DISTANCE_PARTS.search(normalised)
+    if found is None:
+        return False
+    number = float(f"{found.group(1)}.{found.group(2)}" if found.group(2) else found.group(1))
+    return number * (KM_PER_MILE if found.group(3).startswith("mi") else 1.0) > FAR_KM
 
 
 def precision_around(precision: str) -> str:

@@ -28,6 +28,7 @@ LEVEL_WORDS = {
 }
 FACILITY_WORDS = {
     "refinery": ("oil refinery", "refinery", "npz", "oil processing plant", "oil plant",
+                 "oil products plant",           # "Novoshakhtinsk Oil Products Plant"
                  "petrochemical complex", "petrochemical plant", "refining complex"),
     "oil_depot": ("oil depot", "fuel depot", "petroleum depot", "oil storage", "fuel storage",
                   "tank farm", "depot", "naftobaza", "neftebaza"),
@@ -150,7 +151,8 @@ def parse_place(text: str) -> PlaceText:
     'Kyiv - Pecherskyi' (a part of a town: `quarter`), ..."""
     text = _part_of_town_as_context("" if text is None else str(text))
     context = [c for c in re.findall(r"\(([^()]*)\)", text) if c.strip()]
-    parts = re.split(r"[,;]", re.sub(r"\([^()]*\)", " ", text))
+    # a comma between digits is a decimal one ("1,5 km from Belgorod"), not a list's
+    parts = re.split(r";|(?<!\d),|,(?!\d)", re.sub(r"\([^()]*\)", " ", text))
     main, *alternatives = parts[0].split("/")
     pieces = QUARTER_DASH.split(main, maxsplit=1)
     quarter = ""
