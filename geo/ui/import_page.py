@@ -69,7 +69,7 @@ def _read(data: bytes, file_name: str, digest: str) -> RawTable:
 def _intro() -> None:
     st.title("Import incidents")
     st.caption("Upload incidents: this project's template, an ACLED, NASA FIRMS, UCDP GED, "
-               "TimeMap or CIR monitor map export, or any table or map file with a date and "
+               "GDELT, TimeMap or CIR monitor map export, or any table or map file with a date and "
                "either coordinates or place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, "
                "GeoPackage, GeoParquet, GPX, JSON); "
                "or paste a news article and review the incidents it states. Nothing is stored "

@@ -90,5 +90,5 @@ UCDP = Preset(
                   "deaths_low": "Deaths (low)", "deaths_high": "Deaths (high)",
                   "dyad": "Dyad (sides)", "where_description": "Where (description)"},
     transform=_ucdp, identity=True, id_prefix="ucdp-", lists_missing=True, day_first=False,
-    fixed={"category": "other", "claim_status": "reported"}, layout=GED_LAYOUT,
+    fixed={"category": "other", "claim_status": "reported"}, layouts=(GED_LAYOUT,),
 )

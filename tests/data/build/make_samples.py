@@ -155,6 +155,31 @@ def firms_modis_archive_csv() -> None:
     (OUT / "firms_modis_archive_m6_australia.csv").write_text("\n".join([header, *kept]) + "\n")
 
 
+def gdelt_events() -> None:
+    """GDELT 1.0 event rows, tab-separated and without a header row as GDELT publishes them:
+    the daily files' 58 columns (the first 10 rows and the first of every other ActionGeo_Type
+    and of CAMEO roots 18-20) and the 1979-2013 backfile's 57 (the first 5 rows, the first
+    with no place at 0,0 and the first of type 0 with a place)."""
+    lines = show("reed9999+gdelt-demo", "d5ef29073b0fe6091374dbc89413fd1e9d38f2cc",
+                 "data_related/sample_data/events.csv").decode("utf-8").splitlines()
+    daily = [line for line in lines if line.count("\t") == 57]
+    kept, seen = [], set()
+    for index, line in enumerate(daily):
+        cells = line.split("\t")
+        keys = {("type", cells[49]), *([("root", cells[28])] if cells[28] in ("18", "19", "20")
+                                        else [])}
+        if index < 10 or not keys <= seen:
+            kept.append(line)
+        seen |= keys
+    (OUT / "gdelt_v1_daily_events_sample.csv").write_text("\n".join(kept) + "\n")
+    backfile = [line for line in lines if line.count("\t") == 56]
+    nowhere = next(line for line in backfile if line.split("\t")[49] == "")
+    typeless = next(line for line in backfile if line.split("\t")[49:51] != ["0", ""]
+                    and line.split("\t")[49] == "0")
+    (OUT / "gdelt_v1_backfile_events_sample.csv").write_text(
+        "\n".join([*backfile[:5], nowhere, typeless]) + "\n")
+
+
 if __name__ == "__main__":
     firms_modis_json()
     firms_modis_geojson()
@@ -165,3 +190,4 @@ if __name__ == "__main__":
     firms_modis_shapefile()
     ucdp_geojson()
     firms_modis_archive_csv()
+    gdelt_events()
