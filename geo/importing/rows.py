@@ -19,6 +19,7 @@ from geo.importing import category_words
 from geo.importing.columns import either, filled
 from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
+from geo.importing.link_lists import first_links
 from geo.importing.problems import RowIssues
 from geo.importing.source_links import sources
 from geo.schema import (
@@ -276,6 +277,10 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
             for v in fields["site_id"][unknown]])
 
     source_name, source_url = sources(fields["source_name"], fields["source_url"])
+    source_url, description, several = first_links(source_url, fields["description"])
+    if several:
+        hints.append(f"{several:,} row(s) cite several links in one cell: the first is the "
+                     "row's source link, the others are kept in its description")
     columns = {name: fields.get(name, "") for name in INCIDENT_COLUMNS}
     columns.update(
         date_start=date_from, date_end=date_to, date_precision=date_precision,
@@ -286,7 +291,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
                                         category_words.subtypes_named(fields["category"])),
         claim_status=vocab["claim_status"], batch_id="",
         source_name=source_name.where(source_name != "", defaults["source_name"]),
-        source_url=source_url,
+        source_url=source_url, description=description,
     )
     incidents = pd.DataFrame(columns, index=fields.index)
     for name in INCIDENT_COLUMNS:
