@@ -32,7 +32,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "latitude": ("Latitude", ("latitude", "lat", "y", "lat_dd")),
     "longitude": ("Longitude", ("longitude", "lon", "lng", "long", "x", "lon_dd")),
     "place": ("Place name", ("place", "location", "site", "town", "city", "village",
-                             "place_name", "locality", "settlement", "name",
+                             "place_name", "locality", "settlement", "address", "name",
                              "asciiname")),
     "country": ("Country", ("country", "country_code", "iso2")),
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
