@@ -47,7 +47,8 @@ SOURCES = ("A file", "Paste or upload an article")
 UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "geojson", "json", "kml", "kmz", "gpkg",
                 "parquet", "geoparquet", "fgb", "zip",  # zip: a shapefile, FIRMS's download
                 "umap",  # uMap's map export
-                "gpx")   # GPS waypoints
+                "gpx",   # GPS waypoints
+                "jsonl", "ndjson", "geojsonl", "geojsons")  # one JSON object a line
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "

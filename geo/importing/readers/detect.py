@@ -102,7 +102,8 @@ def detect_format(data: bytes, name: str) -> str:
     for signature, what in REFUSED.items():
         if data.startswith(signature):
             raise _refuse(name, what)
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", "replace")
+    # \x1e: the separator before each feature of a GeoJSON text sequence (RFC 8142)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x1e").decode("utf-8", "replace")
     if head.startswith(("{", "[")):
         return _json_kind(data[:2**20].decode("utf-8", "replace"))
     if head.startswith("<"):
