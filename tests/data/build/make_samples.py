@@ -180,6 +180,42 @@ def gdelt_events() -> None:
         "\n".join([*backfile[:5], nowhere, typeless]) + "\n")
 
 
+def ucdp_api_json() -> None:
+    """The first 5 events of a UCDP GED API answer saved as a JSON list (Israel, 2002) and
+    the first of every other where_prec/date_prec pair it has."""
+    records = json.loads(show("NoahStapper+Individual_Assignment",
+                              "3e5f38cf1e0ed7fb536e3203f90ddc4dc79d5847", "Israel_2002.json"))
+    kept, seen = [], set()
+    for index, record in enumerate(records):
+        key = (record["where_prec"], record["date_prec"])
+        if index < 5 or key not in seen:
+            kept.append(record)
+        seen.add(key)
+    (OUT / "ucdp_ged_api_israel_2002.json").write_text(
+        json.dumps(kept, indent=1, ensure_ascii=False) + "\n")
+
+
+def firms_noaa20_archive_json() -> None:
+    """The first 12 detections of a FIRMS VIIRS NOAA-20 (J1V-C2) standard-archive JSON
+    download (Sweden, July 2018: `brightness`/`bright_t31` as FIRMS names them in this
+    download, satellite N20, version 2, type 0)."""
+    records = json.loads(show("PiotrPeca+Predicting-fire-spread-using-cellular-automata",
+                              "b846bae491f5f3290b7048f0a0bb152424559355",
+                              "data/fire_archive_J1V-C2_675226.json"))
+    (OUT / "firms_viirs_noaa20_archive_sweden.json").write_text(
+        json.dumps(records[:12], indent=4) + "\n")
+
+
+def firms_viirs_country_geojson() -> None:
+    """The first 12 features of a FIRMS VIIRS S-NPP country download (Nepal, 30 December
+    2023) as GeoJSON: acq_date month-first (12/30/2023), acq_time a number (741)."""
+    document = json.loads(show("Dibyatma+webAppDev_Assignment",
+                               "f1ffa33c3d4693b3b070aec3ef23964ce5f99357",
+                               "assets/fireData-2023-12-30.geojson"))
+    document["features"] = document["features"][:12]
+    (OUT / "firms_viirs_country_nepal.geojson").write_text(json.dumps(document, indent=1) + "\n")
+
+
 if __name__ == "__main__":
     firms_modis_json()
     firms_modis_geojson()
@@ -191,3 +227,6 @@ if __name__ == "__main__":
     ucdp_geojson()
     firms_modis_archive_csv()
     gdelt_events()
+    ucdp_api_json()
+    firms_noaa20_archive_json()
+    firms_viirs_country_geojson()
