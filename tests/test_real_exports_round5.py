@@ -47,3 +47,13 @@ def test_firms_country_geojson_reads_month_first_dates_and_numeric_times(store):
     assert result.preset.name == "firms" and result.counts()["new"] == 12
     assert str(first["date_start"].date()) == "2023-12-30"
     assert first["date_text"] == "12/30/2023 07:41 UTC" and first["country"] == "NPL"
+
+
+def test_ucdp_deaths_without_low_and_high_columns_name_only_the_best_estimate(store):
+    """An extract of a UCDP file that keeps `best` but not `low`/`high` (as analysts cut
+    the 49 columns down) said 'low , high ' with nothing after either."""
+    data = ("id,date_start,date_end,latitude,longitude,where_prec,date_prec,best,"
+            "where_coordinates,type_of_violence\n"
+            "1,2026-07-04 00:00:00.000,2026-07-05 00:00:00.000,48.5,37.9,1,2,3,Bakhmut town,1\n")
+    result = preview_bytes(store, data.encode(), "ucdp_candidate.csv")
+    assert result.incidents.iloc[0]["casualties"] == "3 killed (UCDP best estimate)"
