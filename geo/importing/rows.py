@@ -81,20 +81,21 @@ class ParsedRows:
     swap_suggested: bool
 
 
+def vocabulary_word(name: str, value: str) -> str | None:
+    """The word of the field `name`'s vocabulary a cell means ('Reported' -> 'reported'),
+    None when it means none; '' for an empty cell."""
+    key = category_words.fold(value)
+    snake = key.replace(" ", "_").replace("/", "_")
+    if not key:
+        return ""
+    return snake if snake in VOCABULARIES[name] else SYNONYMS[name].get(key)
+
+
 def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.Series:
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))
     allowed = VOCABULARIES[name]
-    mapped = []
-    for value in uniques:
-        key = category_words.fold(value)
-        snake = key.replace(" ", "_").replace("/", "_")
-        if not key:
-            mapped.append(default)
-        elif snake in allowed:
-            mapped.append(snake)
-        else:
-            mapped.append(SYNONYMS[name].get(key))
-    mapped = np.array(mapped, dtype=object)
+    mapped = [vocabulary_word(name, value) for value in uniques]
+    mapped = np.array([default if word == "" else word for word in mapped], dtype=object)
     missing = pd.isna(mapped)  # known or not, decided once per distinct value
     unknown = missing[codes] if len(codes) else np.zeros(0, bool)
     issues.add("rejected", rows[unknown], [
