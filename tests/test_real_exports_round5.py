@@ -5,8 +5,13 @@ download as GeoJSON (month-first dates, acq_time a number)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from geo.errors import InputFileError
+from geo.importing.pipeline import read_upload
 from tests.support.imports import preview_bytes
 
 DATA = Path(__file__).parent / "data"
@@ -57,3 +62,17 @@ def test_ucdp_deaths_without_low_and_high_columns_name_only_the_best_estimate(st
             "1,2026-07-04 00:00:00.000,2026-07-05 00:00:00.000,48.5,37.9,1,2,3,Bakhmut town,1\n")
     result = preview_bytes(store, data.encode(), "ucdp_candidate.csv")
     assert result.incidents.iloc[0]["casualties"] == "3 killed (UCDP best estimate)"
+
+
+def test_a_kepler_map_configuration_without_its_data_says_how_to_export_the_data():
+    """kepler.gl's 'export map config' writes layers and filters only (as
+    `Tel-Aviv/timon` @ 957f03a keeps it, `keplergl.json`); it was refused as 'JSON but holds
+    no list of records (keys version, config)'. Constructed in that layout."""
+    config = {"version": "v1", "config": {"visState": {"filters": [], "layers": [
+        {"id": "a1", "type": "point", "config": {"dataId": "my_data",
+                                                  "columns": {"lat": "lat", "lng": "lon"}}}]},
+        "mapState": {"latitude": 32.08, "longitude": 34.78, "zoom": 11}}}
+    with pytest.raises(InputFileError, match="a kepler.gl map configuration without its data "
+                                             r"\(its layers and filters only\); in kepler.gl "
+                                             "export the map as JSON with its data"):
+        read_upload(json.dumps(config, indent=2).encode(), "keplergl.json")
