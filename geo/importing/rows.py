@@ -21,6 +21,8 @@ from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
 from geo.importing.link_lists import first_links
 from geo.importing.problems import RowIssues
+from geo.importing.region_places import NOTE as region_places_note
+from geo.importing.region_places import region_places
 from geo.importing.source_links import sources
 from geo.schema import (
     CATEGORIES,
@@ -243,7 +245,9 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
     date_from, date_to, date_precision, date_text = _dates(
         fields, vocab["date_precision"], options, issues, hints)
 
-    place = fields["place"]
+    place, by_region = region_places(fields, given)
+    if by_region:
+        hints.append(region_places_note.format(count=by_region))
     geo_precision = vocab["geo_precision"]
     country_only = (geo_precision == "country").to_numpy() & ~given
     needs_geocoding = ~given & filled(place) & ~country_only
@@ -292,7 +296,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
                                         category_words.subtypes_named(fields["category"])),
         claim_status=vocab["claim_status"], batch_id="",
         source_name=source_name.where(source_name != "", defaults["source_name"]),
-        source_url=source_url, description=description,
+        source_url=source_url, description=description, place=place,
     )
     incidents = pd.DataFrame(columns, index=fields.index)
     for name in INCIDENT_COLUMNS:
