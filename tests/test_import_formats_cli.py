@@ -101,15 +101,15 @@ def test_preset_list_describes_every_preset():
     done = geo("import", "--preset", "list")
     assert done.returncode == 0
     names = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
-    assert names == ["auto", "template", "acled", "firms", "ucdp", "timemap", "cir"]
+    assert names == ["auto", "template", "acled", "firms", "ucdp", "timemap", "cir", "gdelt"]
     assert "geo_precision 1-3 (town / near the town / region)" in done.stdout
 
 
 def test_a_preset_can_be_forced_and_an_unknown_one_is_named(tmp_path):
     path = tmp_path / "fires.csv"
     path.write_bytes((TEST_DATA / "firms_viirs_nrt_silex.csv").read_bytes())
-    bad = geo("import", path, "--preset", "gdelt", db=tmp_path / "cli.sqlite")
-    assert bad.returncode == 2 and "invalid choice: 'gdelt'" in bad.stderr
+    bad = geo("import", path, "--preset", "nosuch", db=tmp_path / "cli.sqlite")
+    assert bad.returncode == 2 and "invalid choice: 'nosuch'" in bad.stderr
     done = geo("import", path, "--preset", "firms", "--dry-run", db=tmp_path / "cli.sqlite")
     assert done.returncode == 0 and "9 would be added" in done.stdout
 

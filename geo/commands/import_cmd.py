@@ -22,8 +22,8 @@ from geo.settings import Settings
 
 NAME = "import"
 HELP = ("check an incident file (CSV/TSV, Excel, GeoJSON, KML/KMZ, GeoPackage, GeoParquet, "
-        "GPX, JSON: the template, an ACLED, NASA FIRMS, UCDP GED, TimeMap or CIR monitor map "
-        "export, or any table "
+        "GPX, JSON: the template, an ACLED, NASA FIRMS, UCDP GED, GDELT, TimeMap or CIR "
+        "monitor map export, or any table "
         "with a date and coordinates or place names) and store its rows as one batch")
 LIST = "list"
 

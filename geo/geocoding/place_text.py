@@ -92,6 +92,12 @@ def _phrase_pattern(phrases, template: str = r"\b(?:{})\b") -> re.Pattern:
 
 LEVEL_OF = {word: level for level, words in LEVEL_WORDS.items() for word in words}
 LEADING = _phrase_pattern([w for w in LEVEL_OF if w.endswith(" of")], r"^({}) (?=\S)")
+# a settlement's kind written before its name, as Ukrainian and Russian write it ('м. Київ',
+# 'смт Козача Лопань', 'с. Степанівка', 'г. Белгород', 'пгт', 'д.', 'пос.'), transliterated
+SETTLEMENT_PREFIXES = ("m", "s", "g", "h", "d", "smt", "pgt", "sel", "pos", "selo", "selyshche",
+                       "misto", "gorod", "horod", "poselok", "posyolok", "derevnia", "derevnya",
+                       "khutir", "khutor")
+SETTLEMENT_LEADING = _phrase_pattern(SETTLEMENT_PREFIXES, r"^({}) (?=\S)")
 TRAILING = _phrase_pattern([w for w in LEVEL_OF if not w.endswith(" of")], r"(?<=\S) ({})$")
 FACILITY_KIND = {phrase: kind for kind, phrases in FACILITY_WORDS.items() for phrase in phrases}
 FACILITY_PATTERN = _phrase_pattern(FACILITY_KIND)
@@ -121,12 +127,14 @@ def strip_level(name: str, levels=ALL_LEVELS) -> tuple[str, str]:
 
 
 def strip_qualifier(name: str, levels=ALL_LEVELS) -> tuple[str, str, str]:
-    """'stepanivka village' -> ('stepanivka', 'place', 'village')."""
-    for pattern in (TRAILING, LEADING):
+    """'stepanivka village' -> ('stepanivka', 'place', 'village'); 'm kyiv' (м. Київ) ->
+    ('kyiv', 'place', 'm')."""
+    for pattern in (TRAILING, LEADING, SETTLEMENT_LEADING):
         found = pattern.search(name)
-        if found and LEVEL_OF[found.group(1)] in levels:
+        level = LEVEL_OF.get(found.group(1), "place") if found else ""
+        if found and level in levels:
             word = found.group(1)
-            return (name[:found.start()] + name[found.end():]).strip(), LEVEL_OF[word], word
+            return (name[:found.start()] + name[found.end():]).strip(), level, word
     return name, "any", ""
 
 

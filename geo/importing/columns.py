@@ -24,16 +24,18 @@ from geo.importing.presets.registry import PRESETS, detect_preset
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "date_start": ("Date (or start date)", ("date_start", "date", "event_date", "acq_date",
                                             "start_date", "incident_date", "datetime", "when",
-                                            "timestamp", "begin")),
-    "date_end": ("End date", ("date_end", "end_date", "end")),
+                                            "timestamp", "begin", "started_at",
+                                            "start_datetime")),
+    "date_end": ("End date", ("date_end", "end_date", "end", "finished_at", "ended_at",
+                              "end_datetime")),
     "time": ("Time of day", ("time", "acq_time", "event_time")),
     "date_precision": ("Date precision", ("date_precision",)),
     "date_text": ("Date as written", ("date_text", "date_as_written")),
     "latitude": ("Latitude", ("latitude", "lat", "y", "lat_dd")),
     "longitude": ("Longitude", ("longitude", "lon", "lng", "long", "x", "lon_dd")),
     "place": ("Place name", ("place", "location", "site", "town", "city", "village",
-                             "place_name", "locality", "settlement", "name",
-                             "asciiname")),
+                             "place_name", "location_name", "locality", "settlement",
+                             "address", "name", "asciiname")),
     "country": ("Country", ("country", "country_code", "iso2")),
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
                                    "state", "adm1_name", "adm1_en", "admin1_name")),
@@ -139,13 +141,14 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
         problems.append(f"Missing column for date; found: {found}. Choose the date column "
                         "in the mapping (command line: --map date_start=COLUMN)")
     lat, lon, place = (mapping.get(k) for k in ("latitude", "longitude", "place"))
+    region = mapping.get("admin1") or mapping.get("admin2")  # a row placed at its region
     if bool(lat) != bool(lon):
         given, absent = ("latitude", "longitude") if lat else ("longitude", "latitude")
         problems.append(f"Missing column for {absent} ({given} is '{lat or lon}'); found: "
                         f"{found}")
-    elif not lat and not place:
-        problems.append(f"Missing column for a location (latitude and longitude, or a place "
-                        f"name); found: {found}")
+    elif not lat and not place and not region:
+        problems.append(f"Missing column for a location (latitude and longitude, a place "
+                        f"name or a region); found: {found}")
     return problems
 
 

@@ -50,6 +50,7 @@ from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.thermal import parse_thermal
+from geo.importing.vocabulary_columns import without_prose_vocabularies
 from geo.records import validate_incidents
 from geo.store.incident_store import IncidentStore
 
@@ -102,8 +103,15 @@ def resolve_mapping(raw: RawTable, options: ImportOptions):
         raise ValidationError([f"Unknown preset '{options.preset}'; use one of: "
                                f"{', '.join(PRESETS)}"])
     preset = PRESETS[options.preset] if options.preset else detect_preset(raw.columns)
-    return preset, {**with_moment_date(auto_mapping(raw.columns, preset), raw.frame),
-                    **(options.mapping or {})}
+    return preset, {**proposed_mapping(raw, preset), **(options.mapping or {})}
+
+
+def proposed_mapping(raw: RawTable, preset: Preset) -> dict[str, str | None]:
+    """The mapping proposed from the file's column names, checked against its cells."""
+    proposed = with_moment_date(auto_mapping(raw.columns, preset), raw.frame)
+    if not preset.mapping:  # a preset names its own columns
+        proposed = without_prose_vocabularies(proposed, raw.frame)
+    return proposed
 
 
 def _geocoder(geocoder):

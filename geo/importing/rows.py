@@ -19,7 +19,10 @@ from geo.importing import category_words
 from geo.importing.columns import either, filled
 from geo.importing.coordinates import check_coordinates
 from geo.importing.date_fields import ISO_DAY, parse_dates
+from geo.importing.link_lists import first_links
 from geo.importing.problems import RowIssues
+from geo.importing.region_places import NOTE as region_places_note
+from geo.importing.region_places import region_places
 from geo.importing.source_links import sources
 from geo.schema import (
     CATEGORIES,
@@ -80,20 +83,21 @@ class ParsedRows:
     swap_suggested: bool
 
 
+def vocabulary_word(name: str, value: str) -> str | None:
+    """The word of the field `name`'s vocabulary a cell means ('Reported' -> 'reported'),
+    None when it means none; '' for an empty cell."""
+    key = category_words.fold(value)
+    snake = key.replace(" ", "_").replace("/", "_")
+    if not key:
+        return ""
+    return snake if snake in VOCABULARIES[name] else SYNONYMS[name].get(key)
+
+
 def _vocabulary(values: pd.Series, name: str, default: str, rows, issues) -> pd.Series:
     codes, uniques = pd.factorize(values.to_numpy(dtype=object))
     allowed = VOCABULARIES[name]
-    mapped = []
-    for value in uniques:
-        key = category_words.fold(value)
-        snake = key.replace(" ", "_").replace("/", "_")
-        if not key:
-            mapped.append(default)
-        elif snake in allowed:
-            mapped.append(snake)
-        else:
-            mapped.append(SYNONYMS[name].get(key))
-    mapped = np.array(mapped, dtype=object)
+    mapped = [vocabulary_word(name, value) for value in uniques]
+    mapped = np.array([default if word == "" else word for word in mapped], dtype=object)
     missing = pd.isna(mapped)  # known or not, decided once per distinct value
     unknown = missing[codes] if len(codes) else np.zeros(0, bool)
     issues.add("rejected", rows[unknown], [
@@ -241,7 +245,9 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
     date_from, date_to, date_precision, date_text = _dates(
         fields, vocab["date_precision"], options, issues, hints)
 
-    place = fields["place"]
+    place, by_region = region_places(fields, given)
+    if by_region:
+        hints.append(region_places_note.format(count=by_region))
     geo_precision = vocab["geo_precision"]
     country_only = (geo_precision == "country").to_numpy() & ~given
     needs_geocoding = ~given & filled(place) & ~country_only
@@ -276,6 +282,10 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
             for v in fields["site_id"][unknown]])
 
     source_name, source_url = sources(fields["source_name"], fields["source_url"])
+    source_url, description, several = first_links(source_url, fields["description"])
+    if several:
+        hints.append(f"{several:,} row(s) cite several links in one cell: the first is the "
+                     "row's source link, the others are kept in its description")
     columns = {name: fields.get(name, "") for name in INCIDENT_COLUMNS}
     columns.update(
         date_start=date_from, date_end=date_to, date_precision=date_precision,
@@ -286,7 +296,7 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
                                         category_words.subtypes_named(fields["category"])),
         claim_status=vocab["claim_status"], batch_id="",
         source_name=source_name.where(source_name != "", defaults["source_name"]),
-        source_url=source_url,
+        source_url=source_url, description=description, place=place,
     )
     incidents = pd.DataFrame(columns, index=fields.index)
     for name in INCIDENT_COLUMNS:

@@ -47,7 +47,8 @@ SOURCES = ("A file", "Paste or upload an article")
 UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "geojson", "json", "kml", "kmz", "gpkg",
                 "parquet", "geoparquet", "fgb", "zip",  # zip: a shapefile, FIRMS's download
                 "umap",  # uMap's map export
-                "gpx")   # GPS waypoints
+                "gpx",   # GPS waypoints
+                "jsonl", "ndjson", "geojsonl", "geojsons")  # one JSON object a line
 
 
 @st.cache_resource(show_spinner="Loading the offline gazetteer (the first time, it is built: "
@@ -69,7 +70,7 @@ def _read(data: bytes, file_name: str, digest: str) -> RawTable:
 def _intro() -> None:
     st.title("Import incidents")
     st.caption("Upload incidents: this project's template, an ACLED, NASA FIRMS, UCDP GED, "
-               "TimeMap or CIR monitor map export, or any table or map file with a date and "
+               "GDELT, TimeMap or CIR monitor map export, or any table or map file with a date and "
                "either coordinates or place names (CSV/TSV, Excel, GeoJSON, KML/KMZ, "
                "GeoPackage, GeoParquet, GPX, JSON); "
                "or paste a news article and review the incidents it states. Nothing is stored "

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.importing.columns import FIELDS, auto_mapping, fields_for
-from geo.importing.moment_columns import with_moment_date
-from geo.importing.pipeline import ImportOptions
+from geo.importing.columns import FIELDS, fields_for
+from geo.importing.pipeline import ImportOptions, proposed_mapping
 from geo.importing.presets.base import Preset
 from geo.importing.presets.registry import PRESETS, detect_preset
 from geo.importing.readers.table import RawTable
@@ -27,7 +26,7 @@ MAIN_FIELDS = ("date_start", "latitude", "longitude", "place", "category", "desc
 
 def _mapping(raw: RawTable, preset_name: str, key: str) -> dict[str, str | None]:
     preset = PRESETS[preset_name]
-    proposed = with_moment_date(auto_mapping(raw.columns, preset), raw.frame)
+    proposed = proposed_mapping(raw, preset)
     options = [NOT_MAPPED, *raw.columns]
     labels = fields_for(preset)
     mapping: dict[str, str | None] = {}

@@ -44,9 +44,10 @@ class Preset:
     # fields the preset sets on every row whatever the file says (a FIRMS detection is a
     # thermal detection): the Import page shows them instead of a default to choose
     fixed: dict[str, str] = field(default_factory=dict)
-    # every column of the source's fixed layout, in order: a file published without its
-    # header row (UCDP's candidate releases) is read with these names
-    layout: tuple[str, ...] = ()
+    # the source's fixed column layouts, each every column in order: a file published
+    # without its header row (UCDP's candidate releases, GDELT's event files) is read with
+    # the names of the layout of its width
+    layouts: tuple[tuple[str, ...], ...] = ()
 
     def matches(self, headers: set[str]) -> int:
         """How many headers of the best matching signature the file has (0: none fits)."""

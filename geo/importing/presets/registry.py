@@ -6,11 +6,12 @@ from geo.importing.presets.acled import ACLED
 from geo.importing.presets.base import Preset, normalise_header
 from geo.importing.presets.cir import CIR
 from geo.importing.presets.firms import FIRMS
+from geo.importing.presets.gdelt import GDELT
 from geo.importing.presets.template import GENERIC, TEMPLATE
 from geo.importing.presets.timemap import TIMEMAP
 from geo.importing.presets.ucdp import UCDP
 
-PRESETS = {p.name: p for p in (GENERIC, TEMPLATE, ACLED, FIRMS, UCDP, TIMEMAP, CIR)}
+PRESETS = {p.name: p for p in (GENERIC, TEMPLATE, ACLED, FIRMS, UCDP, TIMEMAP, CIR, GDELT)}
 
 
 def detect_preset(columns) -> Preset:

@@ -62,8 +62,10 @@ def _ucdp(frame: pd.DataFrame) -> pd.DataFrame:
     out["subtype"] = coded(out["violence_type"], VIOLENCE)
     best, low, high = (out[name].str.strip() for name in ("deaths_best", "deaths_low",
                                                           "deaths_high"))
-    out["casualties"] = (best + " killed (UCDP best estimate; low " + low + ", high " + high
-                         + ")").where(best != "", "")
+    bounds = joined(("low " + low).where(low != "", ""), ("high " + high).where(high != "", ""),
+                    separator=", ")
+    out["casualties"] = (best + " killed (UCDP best estimate" + ("; " + bounds).where(
+        bounds != "", "") + ")").where(best != "", "")
     out["description"] = joined(out["dyad"], out["description"], out["where_description"],
                                 separator=". ")
     out["source_name"] = "UCDP GED"
@@ -90,5 +92,5 @@ UCDP = Preset(
                   "deaths_low": "Deaths (low)", "deaths_high": "Deaths (high)",
                   "dyad": "Dyad (sides)", "where_description": "Where (description)"},
     transform=_ucdp, identity=True, id_prefix="ucdp-", lists_missing=True, day_first=False,
-    fixed={"category": "other", "claim_status": "reported"}, layout=GED_LAYOUT,
+    fixed={"category": "other", "claim_status": "reported"}, layouts=(GED_LAYOUT,),
 )

@@ -2,7 +2,7 @@
 
 OSINT spreadsheets and Google Maps ("What's here?", a pin's copied coordinates) keep a
 point in one column: `Coordinates` = "46.4857, 30.7438", "46.4857 30.7438",
-"(46.4857, 30.7438)", "46°29′08″N 30°44′37″E", "46,4857; 30,7438",
+"(46.4857, 30.7438)", "46°29′08″N 30°44′37″E", "46,4857; 30,7438", "46,4857 30,7438",
 "46.4857 пн. ш., 30.7438 сх. д.". A table without coordinate columns of its own gets
 `latitude` and `longitude` split from that column, latitude first (as such cells are
 written; hemisphere letters or words put them in their places),
@@ -30,6 +30,7 @@ PREFIXES = ("coordinates_", "coords_", "координати_", "координ�
             "coordonnées_")  # 'Coordinates (lat, lon)'
 SHOWN_CHARACTERS = 60
 NUMBER = r"[-+\u2212]?\d+(?:\.\d+)?"
+COMMA_NUMBER = r"[-+\u2212]?\d+,\d+"  # a decimal comma, as Europe writes it
 # a half: a number, with a degree sign, minutes, seconds and a hemisphere letter or not
 HALF = r"[NSEWnsew]?\s*[-+\u2212]?\d[\d.,°º˚'′’\"″”\s]*?[NSEWnsew]?"
 PAIR_PATTERNS = (
@@ -39,6 +40,7 @@ PAIR_PATTERNS = (
     re.compile(rf"^({HALF})\s*,\s+({HALF})$"),                 # 46,48, 30,74 or 46.48, 30.74
     re.compile(rf"^({NUMBER})\s*,\s*({NUMBER})$"),             # 46.4857,30.7438
     re.compile(rf"^({NUMBER})\s+({NUMBER})$"),                 # 46.4857 30.7438
+    re.compile(rf"^({COMMA_NUMBER})\s+({COMMA_NUMBER})$"),     # 46,4857 30,7438
 )
 
 

@@ -73,7 +73,7 @@ def _zip_kind(data: bytes, name: str) -> str:
     raise _refuse(name, f"a ZIP archive ({shown}); unpack it and import the file inside")
 
 
-def _json_kind(head: str) -> str:
+def _json_kind(head: str, name: str) -> str:
     """uMap's and kepler.gl's map exports by their top-level keys, else GeoJSON by its type,
     else a list of records."""
     if re.match(r'\{\s*"type"\s*:\s*"umap"', head) or (
@@ -81,6 +81,10 @@ def _json_kind(head: str) -> str:
         return UMAP
     if re.search(r'"datasets"\s*:', head) and re.search(r'"allData"\s*:', head):
         return KEPLER
+    if re.search(r'"visState"\s*:', head) and not re.search(r'"datasets"\s*:', head):
+        raise _refuse(name, "a kepler.gl map configuration without its data (its layers and "
+                            "filters only); in kepler.gl export the map as JSON with its data, "
+                            "or export the dataset as CSV")
     return GEOJSON if re.search(r'"type"\s*:\s*"(FeatureCollection|Feature)"', head) \
         else JSON_RECORDS
 
@@ -102,9 +106,10 @@ def detect_format(data: bytes, name: str) -> str:
     for signature, what in REFUSED.items():
         if data.startswith(signature):
             raise _refuse(name, what)
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", "replace")
+    # \x1e: the separator before each feature of a GeoJSON text sequence (RFC 8142)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\x1e").decode("utf-8", "replace")
     if head.startswith(("{", "[")):
-        return _json_kind(data[:2**20].decode("utf-8", "replace"))
+        return _json_kind(data[:2**20].decode("utf-8", "replace"), name)
     if head.startswith("<"):
         if re.search(r"<kml[\s>]", data[:8192].decode("utf-8", "replace")) \
                 or KML_FEATURE_ROOT.search(head):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.importing.readers import detect, json_surrogates
+from geo.importing.readers import detect, json_lines, json_surrogates
 from geo.importing.readers.archive import read_archive
 from geo.importing.readers.coordinate_pairs import with_coordinate_pairs
 from geo.importing.readers.delimited import read_delimited
@@ -63,7 +63,13 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
     if kind not in JSON_KINDS:
         return READERS[kind](data, file_name)
     data, surrogates = json_surrogates.marked(data)
+    lines = ""
+    if json_lines.is_json_lines(data):
+        data, lines = json_lines.as_document(data, file_name)
+        kind = detect.detect_format(data, file_name)
     table = READERS[kind](data, file_name)
+    if lines:
+        table.notes.insert(0, lines)
     if surrogates:
         table.notes.append(json_surrogates.note(surrogates))
     return table

@@ -1,10 +1,11 @@
 """A delimited file whose first line holds values, not column names: a file published
-without its header row (UCDP's candidate event releases), or one whose header was cut off.
+without its header row (UCDP's candidate event releases, GDELT's event files), or one whose
+header was cut off.
 
 Taken as the header, such a line would lose the first record and leave no column a field
 can read, and the user would be shown the first record's values as "columns". Instead:
-when the line has exactly the width of a source's fixed column layout (a preset's
-`layout`), the file is read with that layout and said so; otherwise it is refused with
+when the line has exactly the width of a source's fixed column layout (one of a preset's
+`layouts`), the file is read with that layout and said so; otherwise it is refused with
 what to do.
 """
 
@@ -38,8 +39,9 @@ def layout_for(cells: list[str], name: str) -> tuple[str, tuple[str, ...]]:
     shown = ", ".join(cell.strip()[:40] for cell in cells[:SHOWN]) + (
         ", ..." if len(cells) > SHOWN else "")
     for preset in PRESETS.values():
-        if preset.layout and len(preset.layout) == len(cells):
-            return preset.label, preset.layout
+        for layout in preset.layouts:
+            if len(layout) == len(cells):
+                return preset.label, layout
     raise InputFileError(
         f"'{name}' has no header row: its first line holds values ({shown}), not column "
         "names. Add a first line naming the columns (for example date,latitude,longitude,"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from geo.errors import InputFileError
 from geo.importing.columns import FIELDS
+from geo.importing.presets.base import normalise_header
 from geo.importing.readers.description_links import with_source_links
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.html_text import plain_text_column
@@ -40,6 +41,7 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     written = placemark_times(root)
     _check_every_placemark_read(name, label, written.count, sum(len(f) for _, f in layers))
     inherited = _with_written_times(layers, written.times, unnamed=path.stem)
+    _with_addresses(layers, written.addresses, unnamed=path.stem)
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
     refuse_bad_coordinates(table, layers, root, unnamed=path.stem)
@@ -86,6 +88,17 @@ def _with_written_times(layers, times: dict, *, unnamed: str) -> int:
             frame[column] = list(values)
         inherited += sum(w.inherited for w in written)
     return inherited
+
+
+def _with_addresses(layers, addresses: dict, *, unnamed: str) -> None:
+    """Each placemark's <address> as the column 'address', in the layers that have one
+    (GDAL leaves it out): a My Maps layer made from a spreadsheet has it and no point."""
+    for layer, frame in layers:
+        written = addresses.get(layer, addresses.get(UNNAMED) if layer == unnamed else None)
+        # a layer's ExtendedData may carry the spreadsheet's own Address column
+        named = any(normalise_header(column) == "address" for column in frame.columns)
+        if written is not None and len(written) == len(frame) and any(written) and not named:
+            frame["address"] = written
 
 
 def _with_plain_descriptions(table: RawTable) -> RawTable:

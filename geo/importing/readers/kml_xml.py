@@ -8,7 +8,9 @@
   own TimeStamp or TimeSpan inherit its nearest enclosing folder's (or document's), so a
   file can date a whole folder of events once;
 - the address of a network link, the whole content of a My Maps export made with "Keep
-  data up to date with network link KML".
+  data up to date with network link KML";
+- each placemark's <address>: My Maps writes it, and no point, for the rows of a layer
+  made from a spreadsheet (Google placed them by that address).
 
 LIBKML reads each folder as a layer named after it, its placemarks in file order, so the
 times are given per folder name. A name used by two folders is left out: which of them a
@@ -112,6 +114,7 @@ def _written(placemark, folder_time: Time) -> WrittenTime:
 class WrittenPlacemarks(NamedTuple):
     times: dict[str, list[WrittenTime]]  # folder (layer) name -> its placemarks' times
     count: int | None  # placemarks in the file; None when its XML cannot be read
+    addresses: dict[str, list[str]]  # folder name -> its placemarks' <address> ('' if none)
 
 
 class FolderPlacemarks(NamedTuple):
@@ -156,10 +159,13 @@ def placemark_times(root) -> WrittenPlacemarks:
     """Folder (layer) name -> the time of each placemark directly in it, in file order: its
     own TimeStamp or TimeSpan as written, else its nearest enclosing folder's; {} when the
     XML could not be read (`root` None: GDAL has read it; its times then stay). And how many
-    placemarks the file holds, wherever they are."""
+    placemarks the file holds, wherever they are, and each one's <address>."""
     if root is None:
-        return WrittenPlacemarks({}, None)
+        return WrittenPlacemarks({}, None, {})
     folders = folder_placemarks(root)
-    return WrittenPlacemarks({name: [_written(placemark, time) for placemark, time in placemarks]
-                              for name, placemarks in folders.placemarks.items()},
-                             len(folders.numbers))
+    return WrittenPlacemarks(
+        {name: [_written(placemark, time) for placemark, time in placemarks]
+         for name, placemarks in folders.placemarks.items()},
+        len(folders.numbers),
+        {name: [_child_text(placemark, "address") for placemark, _ in placemarks]
+         for name, placemarks in folders.placemarks.items()})

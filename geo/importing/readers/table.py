@@ -21,9 +21,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 1_000  # ACLED has 31, UCDP GED 49; a spreadsheet of notes a few hundred
 ACCEPTED = ("CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ, GeoPackage (.gpkg), "
             "GeoParquet (.parquet), a zipped shapefile (.zip), FlatGeobuf (.fgb), JSON "
-            "record lists (ACLED or UCDP API answers, TimeMap events), uMap (.umap) and "
-            "kepler.gl (keplergl.json) map exports, GPX waypoints (.gpx), and a ZIP of such "
-            "files (FIRMS's download)")
+            "record lists (ACLED or UCDP API answers, TimeMap events) and JSON Lines, uMap "
+            "(.umap) and kepler.gl (keplergl.json) map exports, GPX waypoints (.gpx), and a "
+            "ZIP of such files (FIRMS's download)")
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
                    "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",

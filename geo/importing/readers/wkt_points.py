@@ -4,7 +4,8 @@ Google My Maps's CSV export is `WKT,name,description` ("POINT (30.7438 46.4857)"
 y: longitude first); QGIS and PostGIS tables write `WKT`, `wkt_geom` or `geom_wkt`. A table
 without coordinate columns of its own gets `latitude` and `longitude` from that column (a
 line or area at a point inside it, as for map files), instead of its rows being looked up
-by name and the file's own points lost. A cell that is not WKT refuses its row, by number.
+by name and the file's own points lost. PostGIS's EWKT and hex EWKB are read too
+(geo.importing.readers.postgis_cells). A cell that is not WKT refuses its row, by number.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import numpy as np
 from geo.importing.columns import FIELDS
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.features import coordinate_text, points_of, shapes_note
+from geo.importing.readers.postgis_cells import geometry_cells
 from geo.importing.readers.table import RawTable
 
 WKT_HEADERS = ("wkt", "wkt_geom", "geom_wkt", "geometry_wkt", "the_geom", "geometry", "geom")
@@ -37,9 +39,9 @@ def with_wkt_points(table: RawTable) -> RawTable:
         return table
     text = table.frame[column].to_numpy(dtype=object)
     given = np.array([bool(cell.strip()) for cell in text], dtype=bool)
-    shapes = shapely.from_wkt(np.where(given, text, None), on_invalid="ignore")
+    shapes, other_systems = geometry_cells(text)
     unreadable = given & shapely.is_missing(shapes)
-    if not (given & ~unreadable).any():
+    if not (given & ~unreadable).any() and not other_systems:
         return table          # a column of other text that happens to be called 'geometry'
     lat, lon, lines_or_areas = points_of(shapes)
     table.frame["latitude"] = coordinate_text(lat)
@@ -49,8 +51,11 @@ def with_wkt_points(table: RawTable) -> RawTable:
                        "as WKT writes it)")
     if lines_or_areas:
         table.notes.append(shapes_note(lines_or_areas, table.unit))
-    for row, cell in zip(table.frame.index[unreadable], text[unreadable], strict=True):
-        table.row_problems.setdefault(int(row), []).append(
-            f"Row {row}: {column} '{cell.strip()[:SHOWN_CHARACTERS]}' is not a WKT geometry; "
-            "write it as POINT (longitude latitude), e.g. POINT (30.7438 46.4857)")
+    for position in np.flatnonzero(unreadable):
+        row, cell = int(table.frame.index[position]), text[position].strip()
+        why = other_systems.get(int(position)) or (
+            "is not a WKT geometry; write it as POINT (longitude latitude), e.g. "
+            "POINT (30.7438 46.4857)")
+        table.row_problems.setdefault(row, []).append(
+            f"Row {row}: {column} '{cell[:SHOWN_CHARACTERS]}' {why}")
     return table

@@ -155,6 +155,67 @@ def firms_modis_archive_csv() -> None:
     (OUT / "firms_modis_archive_m6_australia.csv").write_text("\n".join([header, *kept]) + "\n")
 
 
+def gdelt_events() -> None:
+    """GDELT 1.0 event rows, tab-separated and without a header row as GDELT publishes them:
+    the daily files' 58 columns (the first 10 rows and the first of every other ActionGeo_Type
+    and of CAMEO roots 18-20) and the 1979-2013 backfile's 57 (the first 5 rows, the first
+    with no place at 0,0 and the first of type 0 with a place)."""
+    lines = show("reed9999+gdelt-demo", "d5ef29073b0fe6091374dbc89413fd1e9d38f2cc",
+                 "data_related/sample_data/events.csv").decode("utf-8").splitlines()
+    daily = [line for line in lines if line.count("\t") == 57]
+    kept, seen = [], set()
+    for index, line in enumerate(daily):
+        cells = line.split("\t")
+        keys = {("type", cells[49]), *([("root", cells[28])] if cells[28] in ("18", "19", "20")
+                                        else [])}
+        if index < 10 or not keys <= seen:
+            kept.append(line)
+        seen |= keys
+    (OUT / "gdelt_v1_daily_events_sample.csv").write_text("\n".join(kept) + "\n")
+    backfile = [line for line in lines if line.count("\t") == 56]
+    nowhere = next(line for line in backfile if line.split("\t")[49] == "")
+    typeless = next(line for line in backfile if line.split("\t")[49:51] != ["0", ""]
+                    and line.split("\t")[49] == "0")
+    (OUT / "gdelt_v1_backfile_events_sample.csv").write_text(
+        "\n".join([*backfile[:5], nowhere, typeless]) + "\n")
+
+
+def ucdp_api_json() -> None:
+    """The first 5 events of a UCDP GED API answer saved as a JSON list (Israel, 2002) and
+    the first of every other where_prec/date_prec pair it has."""
+    records = json.loads(show("NoahStapper+Individual_Assignment",
+                              "3e5f38cf1e0ed7fb536e3203f90ddc4dc79d5847", "Israel_2002.json"))
+    kept, seen = [], set()
+    for index, record in enumerate(records):
+        key = (record["where_prec"], record["date_prec"])
+        if index < 5 or key not in seen:
+            kept.append(record)
+        seen.add(key)
+    (OUT / "ucdp_ged_api_israel_2002.json").write_text(
+        json.dumps(kept, indent=1, ensure_ascii=False) + "\n")
+
+
+def firms_noaa20_archive_json() -> None:
+    """The first 12 detections of a FIRMS VIIRS NOAA-20 (J1V-C2) standard-archive JSON
+    download (Sweden, July 2018: `brightness`/`bright_t31` as FIRMS names them in this
+    download, satellite N20, version 2, type 0)."""
+    records = json.loads(show("PiotrPeca+Predicting-fire-spread-using-cellular-automata",
+                              "b846bae491f5f3290b7048f0a0bb152424559355",
+                              "data/fire_archive_J1V-C2_675226.json"))
+    (OUT / "firms_viirs_noaa20_archive_sweden.json").write_text(
+        json.dumps(records[:12], indent=4) + "\n")
+
+
+def firms_viirs_country_geojson() -> None:
+    """The first 12 features of a FIRMS VIIRS S-NPP country download (Nepal, 30 December
+    2023) as GeoJSON: acq_date month-first (12/30/2023), acq_time a number (741)."""
+    document = json.loads(show("Dibyatma+webAppDev_Assignment",
+                               "f1ffa33c3d4693b3b070aec3ef23964ce5f99357",
+                               "assets/fireData-2023-12-30.geojson"))
+    document["features"] = document["features"][:12]
+    (OUT / "firms_viirs_country_nepal.geojson").write_text(json.dumps(document, indent=1) + "\n")
+
+
 if __name__ == "__main__":
     firms_modis_json()
     firms_modis_geojson()
@@ -165,3 +226,7 @@ if __name__ == "__main__":
     firms_modis_shapefile()
     ucdp_geojson()
     firms_modis_archive_csv()
+    gdelt_events()
+    ucdp_api_json()
+    firms_noaa20_archive_json()
+    firms_viirs_country_geojson()
