@@ -125,6 +125,10 @@ def test_a_former_name_of_a_city_that_villages_bear_as_their_own_is_ambiguous(ge
     assert "bears it only as another name" in held.note
     popasna = geocoder.geocode("Popasne", admin1="Luhansk Region", country="Ukraine")
     assert popasna.status in ("exact", "alias") and popasna.best.label.startswith("Popasna")
+    # villages abroad bearing a city's Russian name as their own are no rivals of it
+    for russian, city in (("Zaporozhye", "Zaporizhzhya"), ("Avdeyevka", "Avdiyivka")):
+        found = geocoder.geocode(russian)
+        assert found.status == "alias" and found.best.label.startswith(city), found.note
 
 
 def test_another_form_of_an_own_name_finds_every_place_of_that_name(geocoder):

@@ -38,7 +38,7 @@ SINGLE_SOURCE_WEIGHT = 0.25  # a place only one source lists (OSM does not confi
 ANCHOR_KM = 60.0           # "X, Y" with Y a place: X must lie this near Y
 NAMESAKES_KM = 15.0        # namesakes all this close: placed, but at precision admin2
 # A name the heaviest candidate bears only as a name spelt unlike its own (a former or
-# foreign one) and this many living places as their own wins nothing by size
+# foreign one) and this many living places of its region as their own wins nothing by size
 # ("Oleksandrivka" with Donetsk oblast: a name Donetsk city once bore and 9 villages' own;
 # every real row of it in ACLED and CIR was 20-122 km from the city; "Popasne" is a form of
 # Popasna's own name, and stays the town)
@@ -72,7 +72,8 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
         return GeocodeResult(best.status, best)
     rest = sum(c.weight for c in others) + unlisted.weight
     outweighs = best.weight >= DOMINANCE * rest
-    own_named = (sum(c.status == "exact" and c.standing == LIVING for c in others)
+    own_named = (sum(c.status == "exact" and c.standing == LIVING and c.admin1 == best.admin1
+                     and c.country == best.country for c in others)
                  if outweighs and best.status == "alias" and named_otherwise is not None
                  and named_otherwise(best) else 0)
     if outweighs and own_named < OWN_NAME_RIVALS:

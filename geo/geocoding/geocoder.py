@@ -13,6 +13,7 @@ source and which rule placed each answer.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -46,6 +47,7 @@ OUTSIDE_TOWN_SIZE = 20_000     # a town spelt so outside the region hinted outra
 # "Brovarskyi", "Popasnianskyi": a raion's name as its adjective (masculine, as "raion" is),
 # the word "raion" left out; tried only when no place has the name
 RAION_ADJECTIVE_ENDINGS = ("skyi", "skyy", "skiy", "skyj", "skij", "skii", "sky")
+LETTER = re.compile(r"[^\W\d_]")   # a value with none ("21/03/2022") names no place
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
 # a memorial named after a height stands on it (UCDP's "Savur-Mohyla monument")
 SITE_KIND_FALLBACKS = {"monument": ("hill",)}
@@ -75,7 +77,7 @@ class Geocoder(CompoundPlaces):
         text = parse_place(place)
         if not text.full:
             return GeocodeResult("not_found", note="empty place name")
-        if not any(ch.isalpha() for ch in str(place)):   # GeoNames lists district numbers
+        if not LETTER.search(str(place)):   # GeoNames lists district numbers
             return GeocodeResult("not_found", note=f"'{place}' has no letters: a date or a "
                                  "number, not a place name")
         if text.level == "admin1" and text.context and text.context[0].level in ("any", "place"):

@@ -285,9 +285,10 @@ class PlaceLookup:
         """The place of the key spelt most like `name`'s that serves the hints: among keys
         that begin alike and keys with two letters swapped; when none serves, or one begun
         alike under LIKE_ENOUGH, among keys that end alike too ('Karkiv' is Kharkiv, not
-        Koryukivka); with `towns_too` (the hints as given, no "village" said), then a town
-        of SHORT_FUZZY_SIZE people spelt as loosely as a short name may be ('Mariupil',
-        'Nova Kakhova': a town is written many ways, a village seldom)."""
+        Koryukivka); with `towns_too` (the hints as given, no "village" said) and a region
+        given, then a town of SHORT_FUZZY_SIZE people there spelt as loosely as a short name
+        may be ('Mariupil', 'Nova Kakhova': a town is written many ways, a village seldom;
+        the region keeps the towns so alike few)."""
         key = phonetic_key(name)
         if len(key) < SHORT_FUZZY_LENGTH:
             return None
@@ -298,7 +299,7 @@ class PlaceLookup:
         if found is None or (found[1] < LIKE_ENOUGH and not found[2]):
             found = self._first_served(name, self._keys_alike(key, cutoff, True), hints,
                                        short) or found
-        if found is None and towns_too and not short:
+        if found is None and towns_too and not short and hints.admin1 is not None:
             found = (self._first_served(name, self._keys_alike(
                 key, SHORT_FUZZY_CUTOFF, False, SHORT_FUZZY_SIZE), hints, True)
                 or self._first_served(name, self._keys_alike(
