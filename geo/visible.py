@@ -19,15 +19,26 @@ from geo.link_hosts import public_host
 # joiner, invisible operators, BOM, Mongolian vowel separator; Hangul fillers (blank
 # letters); tag characters (invisible ASCII); the noncharacters U+FFFE and U+FFFF (no XML
 # may hold them); C0 and C1 controls. Joiners (U+200C, U+200D) and variation selectors
-# are left: scripts and emoji need them.
+# are left: scripts and emoji need them. And a byte the system could not decode as UTF-8
+# (a file name from an old disk, a value typed in a Latin-1 terminal), which Python passes
+# as a lone surrogate (U+DC80-U+DCFF) that no text can store: marked as the byte, ‹0xE9›.
 HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\u2060-\u2064"
                     "\ufeff\u180e\u115f\u1160\u3164\uffa0\ufffe\uffff\U000e0000-\U000e007f"
-                    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+                    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\udc80-\udcff]")
+UNDECODED = re.compile("[\udc80-\udcff]")
 LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 def _mark(match: re.Match) -> str:
-    return f"‹U+{ord(match.group()):04X}›"
+    code = ord(match.group())
+    return f"‹0x{code - 0xDC00:02X}›" if 0xDC80 <= code <= 0xDCFF else f"‹U+{code:04X}›"
+
+
+def undecoded_marked(text: str) -> str:
+    """`text` with each byte that was not UTF-8 (a lone surrogate U+DC80-U+DCFF, as Python
+    reads it from a command line or a file name) as its mark ‹0xE9›, and nothing else
+    changed: a file's name as it may be stored."""
+    return UNDECODED.sub(_mark, text)
 
 
 def visible(value, *, one_line: bool = False, mark_breaks: bool = False) -> str:

@@ -18,6 +18,7 @@ from geo.errors import InputFileError
 from geo.importing.readers.encodings import decode_mixed, detect_encoding
 from geo.importing.readers.html_text import MarkupWords, tidy
 from geo.importing.readers.table import file_size
+from geo.visible import undecoded_marked
 
 MAX_ARTICLE_BYTES = 5 * 2**20
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown")
@@ -169,4 +170,4 @@ def read_article_path(path: Path) -> ArticleText:
     if path.stat().st_size > MAX_ARTICLE_BYTES:
         raise InputFileError(f"'{path.name}' is {file_size(path.stat().st_size)}, over the "
                              f"{file_size(MAX_ARTICLE_BYTES)} limit for an article")
-    return read_article_bytes(path.read_bytes(), path.name)
+    return read_article_bytes(path.read_bytes(), undecoded_marked(path.name))
