@@ -50,3 +50,11 @@ def test_an_article_named_in_bytes_that_are_not_utf8_is_read_under_its_marked_na
     out = tmp_path / "proposals.csv"
     assert main(["parse", str(path), "-o", str(out)]) == 0, capsys.readouterr().err
     assert "art‹0xE9›.txt" in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_store_named_in_the_environment_in_bytes_that_are_not_utf8_is_refused(
+        tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("INCIDENT_MAP_DB", str(tmp_path / "caf\udce9.db"))
+    code = main(["query"])
+    err = capsys.readouterr().err
+    assert code == 2 and "INCIDENT_MAP_DB" in err and "caf‹0xE9›.db" in err, err
