@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from geo.link_hosts import public_host
 
@@ -79,4 +79,22 @@ def safe_link(url: str, *, own_page: bool = False) -> str | None:
         return None
     if "@" in parts.netloc:  # 'https://news.example@evil.example' shows one host, opens another
         return None
-    return url if own_page or public_host(parts.hostname or "") else None
+    if not (own_page or public_host(parts.hostname or "")):
+        return None
+    return _latin_domain_as_read(url, parts)
+
+
+def _latin_domain_as_read(url: str, parts) -> str | None:
+    """A host spelt in other letters under a Latin top-level domain ('аррӏе.com' in
+    Cyrillic, 'pаypal.com' with one, fullwidth 'ｅｘａｍｐｌｅ.org') in the form the browser
+    goes to (xn--80ak6aa92e.com, example.org), so the link cannot pass for the Latin name;
+    a name under its own script's domain ('пример.рф') as written. None when no browser
+    could read the name."""
+    host, _, port = parts.netloc.partition(":")
+    if host.isascii() or not host.rstrip(".").rpartition(".")[2].isascii():
+        return url
+    try:
+        read = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    return urlunsplit(parts._replace(netloc=read + (f":{port}" if port else "")))
