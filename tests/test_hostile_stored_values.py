@@ -1,0 +1,37 @@
+"""A store whose incidents another program wrote values into that no import writes (SQLite
+keeps any value in any column): a latitude of 'abc', a date of 'garbage', year 0 or
+'9999-99-99'. Every command (and page) that read the store ended in a traceback; it is
+the project's error naming the incident, the column and the value, and nothing is
+written."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from geo.commands._cli import main
+from geo.settings import DATA_DIR
+from geo.store.incident_store import IncidentStore
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("latitude", "abc"), ("date_start", "garbage"), ("date_start", "0000-01-01"),
+    ("date_end", "9999-99-99"), ("date_end", "20250808"), ("date_start", ""),
+])
+@pytest.mark.parametrize("command", [["query"], ["export", "-o", "{tmp}/out.geojson"]])
+def test_a_stored_value_of_the_wrong_kind_is_named_not_a_traceback(tmp_path, capsys, column,
+                                                                    value, command):
+    path = tmp_path / "store.sqlite"
+    IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+    with sqlite3.connect(path) as db:
+        db.execute(f"UPDATE incidents SET {column} = ? WHERE incident_id = 'seed-002-01'",
+                   (value,))
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+    argv = [part.format(tmp=tmp_path) for part in command] + ["--db", str(path)]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2, err
+    shown = value if value.isdigit() else repr(value)  # SQLite keeps digits as a number
+    assert "seed-002-01" in err and column in err and f"holds {shown} as" in err, err
+    assert not (tmp_path / "out.geojson").exists()
