@@ -50,3 +50,25 @@ def test_the_pages_say_which_stored_value_is_wrong(db_path, new_app, page):
     assert not app.exception, [e.value for e in app.exception]
     shown = " ".join(e.value for e in app.error).replace("\\", "")  # escaped Markdown
     assert "seed-002-01" in shown and "date_start" in shown, shown
+
+
+@pytest.mark.parametrize(("table", "statement", "command"), [
+    ("batches", "UPDATE batches SET created_at = 'garbage'", ["batches"]),
+    ("claim_history", "UPDATE claim_history SET changed_at = 'garbage'",
+     ["claim", "--history"]),
+])
+def test_a_stored_time_of_the_wrong_kind_is_named_with_its_table(tmp_path, capsys, table,
+                                                                 statement, command):
+    path = tmp_path / "store.sqlite"
+    store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+    assert main(["claim", "seed-002-01", "confirmed", "--by", "Anna", "--note", "video",
+                 "--db", str(path)]) == 0
+    store.engine.dispose()
+    with sqlite3.connect(path) as db:  # another program: append-only rules and all
+        for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND tbl_name = ?", (table,)).fetchall():
+            db.execute(f"DROP TRIGGER {trigger}")
+        db.execute(statement)
+    code = main([*command, "--db", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"table '{table}'" in err and "'garbage'" in err, err

@@ -7,6 +7,8 @@ ended in a traceback. Such a value is named with its incident and column."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 import pandas as pd
 
@@ -73,3 +75,17 @@ def not_stored_error(name: str, value, names, columns) -> DataError:
     return DataError(f"The store holds {shown} as the {name}{where}, which is not {kind}: "
                      "another program wrote it. Correct or delete that row in the database, "
                      "or restore it from a backup; nothing was changed")
+
+
+@contextmanager
+def stored_table(table: str):
+    """Reading the store's `table` and typing its values: a value another program wrote
+    that its column's type cannot read (a time of 'garbage') is the project's error naming
+    the table and the value, not a traceback."""
+    try:
+        yield
+    except (ValueError, TypeError, OverflowError) as error:
+        raise DataError(f"The store's table '{table}' holds a value another program wrote "
+                        f"that is not of its column's kind ({error}): correct or delete that "
+                        "row in the database, or restore it from a backup; nothing was "
+                        "changed") from error
