@@ -149,7 +149,7 @@ def read_article_bytes(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTE
         raise InputFileError(f"'{name}' is {file_size(len(data))}, over the "
                              f"{file_size(max_bytes)} limit for an article; give its text only")
     encoding = detect_encoding(data)
-    if not encoding.startswith("utf-16") and b"\x00" in data[:65536]:
+    if not encoding.startswith(("utf-16", "utf-32")) and b"\x00" in data[:65536]:
         raise InputFileError(f"'{name}' is a binary file, not text; save the article as .txt, "
                              ".html or .md")
     try:   # mostly UTF-8 with a few lines in another encoding: each line as what it is

@@ -1,4 +1,5 @@
-"""How a text file is encoded: UTF-8 (with or without BOM), UTF-16, Windows-1251 or -1252,
+"""How a text file is encoded: UTF-8 (with or without BOM), UTF-16, UTF-32 (with its BOM),
+Windows-1251 or -1252,
 or a mix of UTF-8 lines and single-byte lines (a file pasted together from two sources).
 
 A mixed file is decoded line by line, each line as what it is, and the lines read as the
@@ -68,6 +69,8 @@ def _detected(data: bytes) -> tuple[str, str | None]:
     """(encoding, the text when finding it decoded the whole file: UTF-8 without BOM)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's: its
+        return "utf-32", None                                   # mark starts the same
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", None
     utf16 = _utf16_without_bom(data[:4096])
@@ -102,7 +105,8 @@ def decode(data: bytes, name: str, encoding: str | None = None
     text = None
     if not encoding:
         encoding, text = _detected(data)  # a UTF-8 file is decoded once, not twice
-    if encoding not in ("utf-16", "utf-16-le", "utf-16-be") and b"\x00" in data[:65536]:
+    if encoding not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32") and \
+            b"\x00" in data[:65536]:
         raise InputFileError(f"'{name}' is a binary file, not text (it contains NUL bytes); "
                              "export the data as CSV, GeoJSON or Excel")
     other_lines, other = [], ""
