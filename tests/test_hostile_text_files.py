@@ -26,3 +26,23 @@ def test_a_header_repeated_behind_its_byte_order_mark_is_left_out_and_said():
     table = read_file(data, "joined.csv")
     assert table.frame["description"].tolist() == ["Кременчук", "second"]
     assert any("repeats the header row" in note for note in table.notes), table.notes
+
+
+KML = ('<?xml version="1.0" encoding="UTF-16"?><kml xmlns="http://www.opengis.net/kml/2.2">'
+       "<Document><Placemark><name>Кременчук</name><TimeStamp><when>2025-08-01</when>"
+       "</TimeStamp><Point><coordinates>30.7,46.5</coordinates></Point></Placemark>"
+       "</Document></kml>")
+GPX = ('<?xml version="1.0" encoding="UTF-16"?><gpx version="1.1" creator="x" '
+       'xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="46.5" lon="30.7">'
+       "<time>2025-08-01T00:00:00Z</time><name>Кременчук</name></wpt></gpx>")
+GEOJSON = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": '
+           '{"type": "Point", "coordinates": [30.7, 46.5]}, "properties": '
+           '{"date": "2025-08-01", "name": "Кременчук"}}]}')
+
+
+def test_kml_gpx_and_geojson_saved_in_utf16_or_utf32_are_read_as_written():
+    for text, name, column in ((KML, "w.kml", "Name"), (GPX, "w.gpx", "name"),
+                               (GEOJSON, "w.geojson", "name")):
+        for encoding in ("utf-16", "utf-16-le", "utf-32"):
+            table = read_file(text.encode(encoding), name)
+            assert table.frame[column].tolist() == ["Кременчук"], (name, encoding)

@@ -31,6 +31,16 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16, by its byte order mark or (UTF-16) its zero bytes; None for text
+    in any other encoding."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's: its
+        return "utf-32"                                             # mark starts the same
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return _utf16_without_bom(data[:4096])
+
+
 def cyrillic_or_western(data: bytes) -> str:
     """Windows-1251 or -1252: Cyrillic words are runs of high bytes, Western accents rarely."""
     sample = np.frombuffer(data[: 2**20], dtype=np.uint8)
@@ -69,13 +79,9 @@ def _detected(data: bytes) -> tuple[str, str | None]:
     """(encoding, the text when finding it decoded the whole file: UTF-8 without BOM)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", None
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's: its
-        return "utf-32", None                                   # mark starts the same
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", None
-    utf16 = _utf16_without_bom(data[:4096])
-    if utf16:
-        return utf16, None
+    wide = wide_encoding(data)
+    if wide:
+        return wide, None
     try:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
