@@ -46,3 +46,20 @@ def test_kml_gpx_and_geojson_saved_in_utf16_or_utf32_are_read_as_written():
         for encoding in ("utf-16", "utf-16-le", "utf-32"):
             table = read_file(text.encode(encoding), name)
             assert table.frame[column].tolist() == ["Кременчук"], (name, encoding)
+
+
+def test_a_nul_byte_anywhere_in_a_text_file_refuses_it_naming_its_line():
+    """Only the first 64 KB were looked at: a NUL past them was stored, a CSV export then
+    held a raw NUL, and PostgreSQL refuses one."""
+    import pytest
+
+    from geo.errors import InputFileError
+
+    rows = [ROWS.splitlines()[0]] + [f"2025-08-01,46.5,30.7,P{i},strike,row {i} padding"
+                                     for i in range(3_000)]
+    rows.append("2025-08-02,46.5,30.7,Odesa,strike,nul\x00here")
+    data = ("\n".join(rows) + "\n").encode()
+    assert len(data) > 65_536
+    with pytest.raises(InputFileError) as refused:
+        read_file(data, "late.csv")
+    assert "1 NUL byte, the first on line 3,002" in str(refused.value)

@@ -41,6 +41,18 @@ def wide_encoding(data: bytes) -> str | None:
     return _utf16_without_bom(data[:4096])
 
 
+def nul_bytes(data: bytes) -> str:
+    """'it holds 2 NUL bytes, the first on line 1,502': no text holds one, anywhere in the
+    file (only its first 64 KB were looked at: a NUL past them was stored, and PostgreSQL
+    refuses one); '' when it holds none."""
+    first = data.find(b"\x00")
+    if first < 0:
+        return ""
+    count, line = data.count(b"\x00"), data.count(b"\n", 0, first) + 1
+    return (f"it holds {count:,} NUL byte{'s' if count > 1 else ''}, the first on line "
+            f"{line:,}")
+
+
 def cyrillic_or_western(data: bytes) -> str:
     """Windows-1251 or -1252: Cyrillic words are runs of high bytes, Western accents rarely."""
     sample = np.frombuffer(data[: 2**20], dtype=np.uint8)
@@ -111,10 +123,10 @@ def decode(data: bytes, name: str, encoding: str | None = None
     text = None
     if not encoding:
         encoding, text = _detected(data)  # a UTF-8 file is decoded once, not twice
-    if encoding not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32") and \
-            b"\x00" in data[:65536]:
-        raise InputFileError(f"'{name}' is a binary file, not text (it contains NUL bytes); "
-                             "export the data as CSV, GeoJSON or Excel")
+    if not encoding.startswith(("utf-16", "utf-32")) and (said := nul_bytes(data)):
+        raise InputFileError(f"'{name}' is a binary file, not text ({said}); export the data "
+                             "as CSV, GeoJSON or Excel, or remove the NUL bytes if a tool put "
+                             "them into a text file")
     other_lines, other = [], ""
     if encoding == "mixed":
         text, other, other_lines = decode_mixed(data)
