@@ -124,3 +124,14 @@ def test_records_with_a_key_given_twice_are_refused_not_read_with_one_lost(tmp_p
     code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
     err = capsys.readouterr().err
     assert code == 2 and "'latitude' twice" in err and "46.5, then 30.7" in err, err
+
+
+def test_a_nul_escape_is_a_mark_and_said_as_a_nul_in_a_text_file_is_refused():
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        feature({"date": "2025-08-08", "description": "before\u0000after",
+                 "place": "a\\u0000 is how JSON writes it"})]})
+    table = read_file(text.encode(), "nul.geojson")
+    row = table.frame.iloc[0]
+    assert row["description"] == "before‹U+0000›after"
+    assert row["place"] == "a\\u0000 is how JSON writes it"  # an escaped backslash: text
+    assert any("1 NUL escape" in note for note in table.notes), table.notes

@@ -65,7 +65,10 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
     if kind not in JSON_KINDS:
         return READERS[kind](data, file_name)
     data, surrogates = json_surrogates.marked(data)
+    data, nuls = json_surrogates.marked_nuls(data)
     table = READERS[kind](data, file_name)
     if surrogates:
         table.notes.append(json_surrogates.note(surrogates))
+    if nuls:
+        table.notes.append(json_surrogates.nul_note(nuls))
     return table
