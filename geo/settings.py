@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from geo.errors import ConfigError
+from geo.visible import UNDECODED, undecoded_marked
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -42,6 +43,10 @@ def database_url_from(value: str, given_as: str = "INCIDENT_MAP_DB") -> str:
     value = value.strip()
     if not value:
         return sqlite_url(DEFAULT_DB_PATH)
+    if UNDECODED.search(value):  # no database opens it: a UnicodeEncodeError traceback
+        raise ConfigError(f"{given_as}: '{undecoded_marked(value)}' holds bytes that are not "
+                          "UTF-8 text (marked ‹0x..›); give a path or URL in UTF-8, renaming "
+                          "the file if need be")
     if "://" in value:
         _refuse_memory(value, given_as)
         return value

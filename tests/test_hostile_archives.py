@@ -93,3 +93,20 @@ def test_a_member_packed_as_only_a_bomb_is_refused_before_it_is_unpacked(name, m
                                              f"'{re.escape(member)}' inside it unpacks to "
                                              r"143\.1 MB from "):
         read_file(data, name)
+
+
+def test_an_archive_of_thousands_of_data_files_is_refused_by_their_count_before_reading():
+    row = b"date,latitude,longitude,description\n2025-08-08,46.5,30.7,x\n"
+    data = zipped({f"day{i}.csv": row for i in range(5_000)})
+    with pytest.raises(InputFileError) as refused:
+        read_file(data, "folder.zip")
+    message = str(refused.value)
+    assert "5,000 data files" in message and "folder.zip" in message and len(message) < 600
+
+
+def test_an_archive_of_many_data_files_names_a_few_in_its_note():
+    row = b"date,latitude,longitude,description\n2025-08-08,46.5,30.7,x\n"
+    table = read_file(zipped({f"day{i}.csv": row for i in range(300)}), "year.zip")
+    note = table.notes[0]
+    assert "Read 300 files" in note and "day0.csv" in note and "and 290 more" in note
+    assert "day299.csv" not in note and len(table.frame) == 300

@@ -98,3 +98,40 @@ def test_an_unpaired_surrogate_in_a_key_or_a_shape_s_properties_is_a_mark():
              '{"type": "Polygon", "coordinates": [[[30, 46], [31, 46], [31, 47], [30, 46]]]},'
              ' "properties": {"date": "2025-08-08", "place": "a\\ud800b"}}]}')
     assert read_file(shape.encode(), "p.geojson").frame["place"].tolist() == ["a‹U+D800›b"]
+
+
+def test_a_key_given_twice_in_one_object_refuses_the_file_naming_it_and_both_values():
+    import pytest
+
+    from geo.errors import InputFileError
+
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        feature({"date": "2025-08-08", "description": "FIRST"})]})
+    text = text.replace('"description": "FIRST"',
+                        '"description": "first account", "description": "second account"')
+    for name in ("dup.geojson", "dup.json"):
+        with pytest.raises(InputFileError) as refused:
+            read_file(text.encode(), name)
+        message = str(refused.value)
+        assert "'description' twice" in message and name in message
+        assert "'first account'" in message and "'second account'" in message
+
+
+def test_records_with_a_key_given_twice_are_refused_not_read_with_one_lost(tmp_path, capsys):
+    path = tmp_path / "records.json"
+    path.write_text('[{"date": "2025-08-08", "latitude": 46.5, "latitude": 30.7, '
+                    '"longitude": 30.7}]', encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "'latitude' twice" in err and "46.5, then 30.7" in err, err
+
+
+def test_a_nul_escape_is_a_mark_and_said_as_a_nul_in_a_text_file_is_refused():
+    text = json.dumps({"type": "FeatureCollection", "features": [
+        feature({"date": "2025-08-08", "description": "before\u0000after",
+                 "place": "a\\u0000 is how JSON writes it"})]})
+    table = read_file(text.encode(), "nul.geojson")
+    row = table.frame.iloc[0]
+    assert row["description"] == "before‹U+0000›after"
+    assert row["place"] == "a\\u0000 is how JSON writes it"  # an escaped backslash: text
+    assert any("1 NUL escape" in note for note in table.notes), table.notes

@@ -128,3 +128,19 @@ def test_no_popup_of_the_snapshot_links_a_local_address_in_the_browser(browser_p
     linked = [h for h in hrefs if h.startswith("http") and safe_link(h) is None]
     assert linked == [] and "https://news.az/x" in hrefs
     assert page.blocked == []
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://аррӏе.com/login", "https://xn--80ak6aa92e.com/login"),  # Cyrillic 'apple'
+    ("https://pаypal.com/", "https://xn--pypal-4ve.com/"),              # one Cyrillic 'а'
+    ("https://ｅｘａｍｐｌｅ.org:8443/a", "https://example.org:8443/a"),   # fullwidth letters
+])
+def test_a_host_in_other_letters_under_a_latin_domain_is_linked_as_the_browser_reads_it(
+        url, shown):
+    """A name that looks like a Latin one but is spelt in other letters ('аррӏе.com' in
+    Cyrillic): the table's link column and the link show the host as the browser goes to
+    it (its xn-- form), so it cannot pass for the Latin name."""
+    assert safe_link(url) == shown
+    table = safe_text.with_web_links(pd.DataFrame({"Link": [url]}), "Link")
+    assert table["Link"].tolist() == [shown]
+    assert f"(<{shown}>)" in safe_text.link("source", url)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import InputFileError
-from geo.importing.readers.encodings import decode_mixed, detect_encoding
+from geo.importing.readers.encodings import decode_mixed, detect_encoding, nul_bytes
 from geo.importing.readers.html_text import MarkupWords, tidy
 from geo.importing.readers.table import file_size
+from geo.visible import undecoded_marked
 
 MAX_ARTICLE_BYTES = 5 * 2**20
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown")
@@ -148,9 +149,9 @@ def read_article_bytes(data: bytes, name: str, max_bytes: int = MAX_ARTICLE_BYTE
         raise InputFileError(f"'{name}' is {file_size(len(data))}, over the "
                              f"{file_size(max_bytes)} limit for an article; give its text only")
     encoding = detect_encoding(data)
-    if not encoding.startswith("utf-16") and b"\x00" in data[:65536]:
-        raise InputFileError(f"'{name}' is a binary file, not text; save the article as .txt, "
-                             ".html or .md")
+    if not encoding.startswith(("utf-16", "utf-32")) and (said := nul_bytes(data)):
+        raise InputFileError(f"'{name}' is a binary file, not text ({said}); save the article "
+                             "as .txt, .html or .md")
     try:   # mostly UTF-8 with a few lines in another encoding: each line as what it is
         text = decode_mixed(data)[0] if encoding == "mixed" else data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -169,4 +170,4 @@ def read_article_path(path: Path) -> ArticleText:
     if path.stat().st_size > MAX_ARTICLE_BYTES:
         raise InputFileError(f"'{path.name}' is {file_size(path.stat().st_size)}, over the "
                              f"{file_size(MAX_ARTICLE_BYTES)} limit for an article")
-    return read_article_bytes(path.read_bytes(), path.name)
+    return read_article_bytes(path.read_bytes(), undecoded_marked(path.name))

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import geo.commands
 from geo.allocation import keep_loaded_objects, paused_gc
-from geo.errors import IncidentMapError
-from geo.visible import visible
+from geo.errors import ConfigError, IncidentMapError
+from geo.visible import UNDECODED, undecoded_marked, visible
 
 
 class VisibleText:
@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             args = build_parser(argv).parse_args(argv)
         try:
+            _refuse_undecoded(args)
             return args.handler(args)
         except IncidentMapError as error:  # a person's mistake: one line, exit status 2
             print(f"error: {error.one_line()}", file=sys.stderr)
@@ -123,6 +124,19 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:  # the reader went away (`... | head`): stop quietly
             _discard_standard_output()
             return 1
+
+
+def _refuse_undecoded(args: argparse.Namespace) -> None:
+    """A value holding bytes that are not UTF-8 (typed in a Latin-1 terminal) is refused by
+    them: no text can be stored, drawn or compared as it (an operator, a title, a --db path
+    ended in a UnicodeEncodeError traceback). A file given as a path (a Path) is opened as
+    named; its name is stored with the bytes as marks."""
+    for value in vars(args).values():
+        for text in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(text, str) and UNDECODED.search(text):
+                raise ConfigError(f"'{undecoded_marked(text)}', given on the command line, "
+                                  "holds bytes that are not UTF-8 text (marked ‹0x..›): type "
+                                  "it again in a terminal set to UTF-8")
 
 
 def _discard_standard_output() -> None:

@@ -30,7 +30,7 @@ HELP = ("read news articles (.txt, .html, .md) and write the incidents they stat
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE",
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE", type=Path,
                         help="article files, folders of them, or - for standard input")
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
                         help="the CSV to write (- for standard output)")
@@ -44,13 +44,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="report only the counts, not the sentences left out")
 
 
-def article_paths(names: list[str]) -> list[str | Path]:
+def article_paths(names: list[Path]) -> list[str | Path]:
     """The files named, the article files of the folders named, '-' as it is."""
     found: list[str | Path] = []
-    for name in names:
-        path = Path(name)
-        if name == "-":
-            found.append(name)
+    for path in names:
+        if str(path) == "-":
+            found.append("-")
         elif path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
             if not inside:
@@ -60,7 +59,7 @@ def article_paths(names: list[str]) -> list[str | Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise InputFileError(f"No such file or folder: '{name}'; check the path")
+            raise InputFileError(f"No such file or folder: '{path}'; check the path")
     return found
 
 

@@ -143,6 +143,7 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
         value[rest], precision[rest] = value_rest, precision_rest
     _read_epochs(text, value, precision, has_time)
     excel_day = _read_excel_days(text, value, precision, has_time)
+    _drop_year_zero(value, precision)
     failed = value.isna() & cleaned.ne("")
     other_order = np.zeros(len(text), dtype=bool)
     if failed.any():
@@ -153,6 +154,15 @@ def _parse_distinct(text: pd.Series, day_first: bool) -> ParsedDates:
     ambiguous = ((first <= 12) & (second <= 12) & (first != second)).to_numpy()
     return ParsedDates(value, precision, has_time, other_order,
                        ambiguous & value.notna().to_numpy(), excel_day)
+
+
+def _drop_year_zero(value: pd.Series, precision: pd.Series) -> None:
+    """Year 0 ('0000-01-01', '0000'): pandas reads it, but no calendar or Python date holds
+    it (the import's window of the file's days ended in a traceback): no date."""
+    zero = (value.dt.year < 1).to_numpy()
+    if zero.any():
+        value[zero] = pd.NaT
+        precision[zero] = ""
 
 
 def _read_epochs(text: pd.Series, value: pd.Series, precision: pd.Series,

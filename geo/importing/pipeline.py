@@ -53,6 +53,7 @@ from geo.importing.thermal import parse_thermal
 from geo.importing.vocabulary_columns import without_prose_vocabularies
 from geo.records import validate_incidents
 from geo.store.incident_store import IncidentStore
+from geo.visible import undecoded_marked
 
 Progress = Callable[[float, str], None]
 
@@ -265,7 +266,7 @@ def import_path(path: Path, store: IncidentStore, options: ImportOptions = Impor
     """The command line's import: read, check, and (unless dry_run) commit one file."""
     path = Path(path)
     data = read_path(path, MAX_FILE_BYTES)
-    raw = read_upload(data, path.name, options)
+    raw = read_upload(data, undecoded_marked(path.name), options)
     preview = preview_import(raw, store, options, geocoder=geocoder, progress=progress,
                              file_sha256=hashlib.sha256(data).hexdigest())
     if dry_run:

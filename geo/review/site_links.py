@@ -20,6 +20,7 @@ from geo.store import history as history_rows
 from geo.store import revision_log, tables
 from geo.store.engine import bump_revision, writing
 from geo.store.incident_store import IncidentStore
+from geo.store.stored_values import stored_table
 
 UNLINKED = ""
 MANUAL = "manual"
@@ -90,8 +91,8 @@ def link_history(store: IncidentStore, incident_id: str | None = None,
                             history_rows.is_current(tables.link_history))
     if site_id is not None:
         query = query.where(sa.or_(h.site_id == site_id, h.previous_site_id == site_id))
-    with store.engine.connect() as conn:
+    with store.engine.connect() as conn, stored_table("link_history"):
         rows = conn.execute(query).mappings().all()
-    frame = pd.DataFrame([dict(row) for row in rows], columns=list(HISTORY_COLUMNS))
-    frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
+        frame = pd.DataFrame([dict(row) for row in rows], columns=list(HISTORY_COLUMNS))
+        frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
     return frame

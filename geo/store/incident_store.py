@@ -51,6 +51,7 @@ from geo.store.map_query import answers, map_frame
 from geo.store.meta_keys import META_REVISION, META_STORE_ID
 from geo.store.query import incident_frame, window_query
 from geo.store.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
+from geo.store.stored_values import stored_table
 from geo.store.thermal import delete_thermal, insert_thermal
 from geo.viewstate import ViewFilter
 
@@ -184,7 +185,7 @@ class IncidentStore:
         return coerce_sites(frame)
 
     def batches_frame(self) -> pd.DataFrame:
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, stored_table("batches"):
             return pd.read_sql(
                 sa.select(tables.batches).order_by(tables.batches.c.created_at.desc()), conn
             )

@@ -34,6 +34,7 @@ from geo.analysis.operators import sql_condition
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import postgis, tables
 from geo.store.database_errors import raw_reads
+from geo.store.stored_values import NotStoredKind, not_stored_error, stored_days, stored_numbers
 from geo.viewstate import ViewFilter
 
 # What a map of the results needs: where, when, what and how sure (style and time
@@ -192,25 +193,21 @@ def fetch_columns(conn: sa.Connection, statement) -> tuple[list[str], list[np.nd
     return names, _columns(rows, len(names))
 
 
-def _days(values: np.ndarray) -> np.ndarray:
-    """ISO date text (or dates, on other databases) -> datetime64[D]; each distinct day is
-    parsed once (a million rows hold about 1,500 days)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    return np.array(np.asarray(uniques, dtype=object).astype(str), dtype="datetime64[D]")[codes]
-
-
 def typed_columns(names, columns) -> dict[str, np.ndarray]:
     """Object arrays -> the types geo.records.coerce_incidents gives: datetime64[s] dates,
     float64 coordinates (NULL becomes NaN), text as object arrays ("" for NULL comes from
     the SQL)."""
     out = {}
     for name, column in zip(names, columns, strict=True):
-        if name in tables.DATE_COLUMNS:
-            out[name] = _days(column).astype("datetime64[s]")
-        elif name in tables.NUMERIC_COLUMNS:
-            out[name] = column.astype(np.float64)
-        else:  # a copy, not a view holding every column
-            out[name] = column.copy()
+        try:
+            if name in tables.DATE_COLUMNS:
+                out[name] = stored_days(column).astype("datetime64[s]")
+            elif name in tables.NUMERIC_COLUMNS:
+                out[name] = stored_numbers(column)
+            else:  # a copy, not a view holding every column
+                out[name] = column.copy()
+        except NotStoredKind as bad:
+            raise not_stored_error(name, bad.value, names, columns) from None
     return out
 
 

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from geo.store import history as history_rows
 from geo.store import revision_log, tables
+from geo.store.stored_values import stored_table
 
 REVIEW_COLUMNS = ("last_reviewed_by", "last_reviewed_at", "batch_id")
 
@@ -26,12 +27,14 @@ def _read(conn: sa.Connection, of_incidents=None) -> pd.DataFrame:
     query = sa.select(history.c.incident_id, history.c.changed_by.label("last_reviewed_by"),
                       history.c.changed_at.label("last_reviewed_at"), history.c.batch_id
                       ).where(history.c.change_id.in_(newest))
-    frame = pd.read_sql(query, conn)
-    # one type whatever the rows read (pandas infers it from them, empty or not): reads
-    # are concatenated
-    frame = frame.astype({"incident_id": "str", "last_reviewed_by": "str", "batch_id": "str"})
-    frame["last_reviewed_at"] = pd.to_datetime(frame["last_reviewed_at"], utc=True).astype(
-        "datetime64[us, UTC]")
+    with stored_table("claim_history"):
+        frame = pd.read_sql(query, conn)
+        # one type whatever the rows read (pandas infers it from them, empty or not): reads
+        # are concatenated
+        frame = frame.astype({"incident_id": "str", "last_reviewed_by": "str",
+                              "batch_id": "str"})
+        frame["last_reviewed_at"] = pd.to_datetime(frame["last_reviewed_at"], utc=True).astype(
+            "datetime64[us, UTC]")
     return frame.set_index("incident_id")
 
 

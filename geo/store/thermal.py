@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from geo.schema import DETECTION_COLUMNS
 from geo.store import tables
+from geo.store.stored_values import stored_table
 
 INSERT_CHUNK = 20_000
 COVERAGE_COLUMNS = ("batch_id", "date_from", "date_to", "west", "south", "east", "north")
@@ -89,17 +90,17 @@ def thermal_detections_frame(store) -> pd.DataFrame:
                        *(t[name] for name in DETECTION_COLUMNS))
              .join_from(tables.thermal_detections, tables.incidents,
                         t.incident_id == i.incident_id))
-    with store.engine.connect() as conn:
+    with store.engine.connect() as conn, stored_table("thermal_detections"):
         frame = pd.read_sql(query, conn)
-    frame["detected_at"] = pd.to_datetime(frame["detected_at"]).astype("datetime64[s]")
-    frame["frp"] = frame["frp"].astype(np.float64)
+        frame["detected_at"] = pd.to_datetime(frame["detected_at"]).astype("datetime64[s]")
+        frame["frp"] = frame["frp"].astype(np.float64)
     return frame
 
 
 def thermal_coverage(store) -> pd.DataFrame:
     """One row per FIRMS import: date_from, date_to (dates) and its box west..north."""
-    with store.engine.connect() as conn:
+    with store.engine.connect() as conn, stored_table("thermal_coverage"):
         frame = pd.read_sql(sa.select(tables.thermal_coverage), conn)
-    for name in ("date_from", "date_to"):
-        frame[name] = pd.to_datetime(frame[name]).dt.date
+        for name in ("date_from", "date_to"):
+            frame[name] = pd.to_datetime(frame[name]).dt.date
     return frame.reindex(columns=list(COVERAGE_COLUMNS))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from geo.visible import HIDDEN, LINE_BREAKS, safe_link, visible
+from geo.visible import LINE_BREAKS, hides, safe_link, visible
 
 # ASCII punctuation Markdown, inline HTML (<, &), autolinks (: . @), setext headings (=)
 # and Streamlit's :colour[] / :icon: / $math$ act on; a backslash before ASCII
@@ -88,7 +88,7 @@ def link(label, url) -> str:
 
 
 def _shown_cell(value):
-    return visible(value) if isinstance(value, str) and HIDDEN.search(value) else value
+    return visible(value) if isinstance(value, str) and hides(value) else value
 
 
 def table(frame):

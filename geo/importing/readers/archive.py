@@ -20,6 +20,8 @@ from geo.importing.readers.unpacking import member_bytes
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".geojson")
 SKIPPED = ("readme",)  # FIRMS's Readme.txt
+MAX_MEMBERS = 1_000  # a year of daily files and more; FIRMS's download holds two to four
+NAMES_SHOWN = 10     # a note names this many of the files read
 
 
 def data_members(names: list[str]) -> list[str]:
@@ -34,6 +36,10 @@ def read_archive(data: bytes, name: str,
                  read_member: Callable[[bytes, str], RawTable]) -> RawTable:
     archive = zipfile.ZipFile(io.BytesIO(data))
     members = data_members(archive.namelist())
+    if len(members) > MAX_MEMBERS:  # each is read on its own: 20,000 took a minute
+        raise InputFileError(
+            f"'{name}' holds {len(members):,} data files ({_listed(members)}); an import "
+            f"reads at most {MAX_MEMBERS:,} from one archive: import it in parts")
     tables = []
     for member in members:
         try:
@@ -62,8 +68,14 @@ def _joined(tables: list[RawTable], name: str) -> RawTable:
         offset += int(table.frame.index.max())
     whole = pd.concat(frames, sort=False).fillna("").rename_axis("row")
     notes.insert(0, f"Read {len(tables)} files from the archive '{name}' "
-                    f"({', '.join(t.file_name for t in tables)}); the column 'file' says "
+                    f"({_listed([t.file_name for t in tables])}); the column 'file' says "
                     "which each row came from")
     return RawTable(whole, name, encoding=tables[0].encoding, delimiter=tables[0].delimiter,
                     row_problems=problems, notes=notes, file_format="ZIP archive",
                     unit=tables[0].unit)
+
+
+def _listed(names: list[str]) -> str:
+    """The first NAMES_SHOWN names and how many more (the note named all 20,000)."""
+    return ", ".join(names[:NAMES_SHOWN]) + (
+        f" and {len(names) - NAMES_SHOWN:,} more" if len(names) > NAMES_SHOWN else "")

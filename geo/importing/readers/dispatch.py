@@ -20,6 +20,7 @@ from geo.importing.readers.repeated_header import without_repeated_headers
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
 from geo.importing.readers.umap import read_umap
+from geo.importing.readers.wide_text import as_utf8
 from geo.importing.readers.wkt_points import with_wkt_points
 
 READERS = {
@@ -53,6 +54,7 @@ def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
 def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str | None,
           max_bytes: int, one_column: bool = False) -> RawTable:
     check_size(data, file_name, max_bytes)
+    data = as_utf8(data)
     kind = detect.detect_format(data, file_name)
     if kind == detect.CSV:
         return read_delimited(data, file_name, encoding=encoding, delimiter=delimiter,
@@ -63,6 +65,7 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
     if kind not in JSON_KINDS:
         return READERS[kind](data, file_name)
     data, surrogates = json_surrogates.marked(data)
+    data, nuls = json_surrogates.marked_nuls(data)
     lines = ""
     if json_lines.is_json_lines(data):
         data, lines = json_lines.as_document(data, file_name)
@@ -72,4 +75,6 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
         table.notes.insert(0, lines)
     if surrogates:
         table.notes.append(json_surrogates.note(surrogates))
+    if nuls:
+        table.notes.append(json_surrogates.nul_note(nuls))
     return table

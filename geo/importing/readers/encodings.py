@@ -1,4 +1,5 @@
-"""How a text file is encoded: UTF-8 (with or without BOM), UTF-16, Windows-1251 or -1252,
+"""How a text file is encoded: UTF-8 (with or without BOM), UTF-16, UTF-32 (with its BOM),
+Windows-1251 or -1252,
 or a mix of UTF-8 lines and single-byte lines (a file pasted together from two sources).
 
 A mixed file is decoded line by line, each line as what it is, and the lines read as the
@@ -28,6 +29,28 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if even_zero > 0.4 and odd_zero < 0.05:
         return "utf-16-be"
     return None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16, by its byte order mark or (UTF-16) its zero bytes; None for text
+    in any other encoding."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's: its
+        return "utf-32"                                             # mark starts the same
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return _utf16_without_bom(data[:4096])
+
+
+def nul_bytes(data: bytes) -> str:
+    """'it holds 2 NUL bytes, the first on line 1,502': no text holds one, anywhere in the
+    file (only its first 64 KB were looked at: a NUL past them was stored, and PostgreSQL
+    refuses one); '' when it holds none."""
+    first = data.find(b"\x00")
+    if first < 0:
+        return ""
+    count, line = data.count(b"\x00"), data.count(b"\n", 0, first) + 1
+    return (f"it holds {count:,} NUL byte{'s' if count > 1 else ''}, the first on line "
+            f"{line:,}")
 
 
 def cyrillic_or_western(data: bytes) -> str:
@@ -68,11 +91,9 @@ def _detected(data: bytes) -> tuple[str, str | None]:
     """(encoding, the text when finding it decoded the whole file: UTF-8 without BOM)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", None
-    utf16 = _utf16_without_bom(data[:4096])
-    if utf16:
-        return utf16, None
+    wide = wide_encoding(data)
+    if wide:
+        return wide, None
     try:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
@@ -102,9 +123,10 @@ def decode(data: bytes, name: str, encoding: str | None = None
     text = None
     if not encoding:
         encoding, text = _detected(data)  # a UTF-8 file is decoded once, not twice
-    if encoding not in ("utf-16", "utf-16-le", "utf-16-be") and b"\x00" in data[:65536]:
-        raise InputFileError(f"'{name}' is a binary file, not text (it contains NUL bytes); "
-                             "export the data as CSV, GeoJSON or Excel")
+    if not encoding.startswith(("utf-16", "utf-32")) and (said := nul_bytes(data)):
+        raise InputFileError(f"'{name}' is a binary file, not text ({said}); export the data "
+                             "as CSV, GeoJSON or Excel, or remove the NUL bytes if a tool put "
+                             "them into a text file")
     other_lines, other = [], ""
     if encoding == "mixed":
         text, other, other_lines = decode_mixed(data)

@@ -24,6 +24,7 @@ from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.headerless import looks_like_values
 from geo.importing.readers.table import RawTable, text_frame, unique_header
 from geo.importing.readers.title_lines import MAX_TITLE_LINES, title_note
+from geo.importing.readers.xml_doctype import refuse_doctype
 
 XLSX_OPTIONS = {"OGR_XLSX_HEADERS": "FORCE"}
 GDAL_EMPTY_NAME = re.compile(r"Field\d+")   # GDAL's name for a header cell left empty
@@ -31,6 +32,8 @@ GDAL_EMPTY_NAME = re.compile(r"Field\d+")   # GDAL's name for a header cell left
 
 def read_excel(data: bytes, name: str) -> RawTable:
     import pyogrio  # GDAL: loaded for a workbook, not for every import
+
+    refuse_doctype(data, name, zipped=True)
 
     previous = {key: pyogrio.get_gdal_config_option(key) for key in XLSX_OPTIONS}
     pyogrio.set_gdal_config_options(XLSX_OPTIONS)

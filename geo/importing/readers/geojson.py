@@ -23,6 +23,7 @@ from geo.importing.readers.features import (
     read_layers,
     table_from_layers,
 )
+from geo.importing.readers.geojson_shapes import geometry_problem
 from geo.importing.readers.json_document import parse_json
 from geo.importing.readers.nested import spread_objects
 from geo.importing.readers.table import RawTable, text_frame
@@ -113,6 +114,20 @@ def _check_members(document, name: str) -> None:
             "again")
 
 
+def _check_shapes(document, name: str) -> None:
+    """Before GDAL reads the file: each feature's geometry one GeoJSON defines (GDAL reads
+    another as none, and the point written was lost unsaid)."""
+    if not isinstance(document, dict) or not isinstance(document.get("features"), list):
+        return
+    features = document["features"]
+    for number, feature in enumerate(features, start=1):
+        if (problem := geometry_problem(feature.get("geometry"))) is not None:
+            raise InputFileError(
+                f"'{name}': feature {number:,} of {len(features):,} has {problem}; fix its "
+                "geometry (or make it null to place the row by its place name), or export "
+                "the file again")
+
+
 def _read_plain(data: bytes, name: str) -> RawTable | None:
     """A file of WGS84 points read with the json module; None when GDAL must read it."""
     try:
@@ -122,6 +137,7 @@ def _read_plain(data: bytes, name: str) -> RawTable | None:
     _check_members(document, name)
     features = _plain_points(document)
     if features is None:
+        _check_shapes(document, name)
         return None
     if not features:
         raise InputFileError(f"'{name}' is a GeoJSON file with no features; check that "

@@ -15,6 +15,7 @@ from geo.errors import InputFileError
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.gpx_xml import waypoint_times
 from geo.importing.readers.table import RawTable
+from geo.importing.readers.xml_doctype import refuse_doctype
 
 WAYPOINTS = "waypoints"
 PATHS = {"routes": "route", "tracks": "track"}
@@ -34,6 +35,7 @@ def read_gpx(data: bytes, name: str) -> RawTable:
 
 
 def _read_gpx(data: bytes, name: str) -> RawTable:
+    refuse_doctype(data, name)
     with on_disk(data, ".gpx") as path:
         try:
             layers = read_layers(path, name, "GPX", only=(WAYPOINTS,))

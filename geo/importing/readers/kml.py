@@ -17,6 +17,7 @@ from geo.importing.readers.kml_fragment import wrapped
 from geo.importing.readers.kml_old_schema import rewritten
 from geo.importing.readers.kml_xml import UNNAMED, kml_root, network_link, placemark_times
 from geo.importing.readers.table import RawTable
+from geo.importing.readers.xml_doctype import refuse_doctype
 
 TIME_COLUMNS = ("timestamp", "begin", "end")
 DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon",
@@ -25,6 +26,7 @@ DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOr
 
 def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     label = "KMZ" if zipped else "KML"
+    refuse_doctype(data, name, zipped=zipped)
     for rewrite in (wrapped, rewritten):
         modern = rewrite(data, zipped=zipped)
         if modern is not None:

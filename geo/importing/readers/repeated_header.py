@@ -11,6 +11,11 @@ import numpy as np
 from geo.importing.readers.table import RawTable
 
 SHOWN = 5
+BOM = "\ufeff"  # the second of two UTF-8 exports with a BOM joined (`cat a.csv b.csv`)
+
+
+def _folded(name) -> str:
+    return str(name).strip().lstrip(BOM).casefold()
 
 
 def without_repeated_headers(table: RawTable) -> RawTable:
@@ -21,10 +26,11 @@ def without_repeated_headers(table: RawTable) -> RawTable:
     # rows whose first cell is the first name are compared whole: one pass of numpy's
     # comparison on the usual file (a few ms for 100,000 rows)
     first = frame.iloc[:, 0].to_numpy(dtype=object)
-    candidates = np.flatnonzero((first == names[0]) | (first == str(names[0]).strip()))
-    folded = [str(name).strip().casefold() for name in names]
+    candidates = np.flatnonzero((first == names[0]) | (first == str(names[0]).strip())
+                                | (first == BOM + str(names[0])))
+    folded = [_folded(name) for name in names]
     repeated = [frame.index[i] for i in candidates
-                if [str(c).strip().casefold() for c in frame.iloc[i]] == folded]
+                if [_folded(c) for c in frame.iloc[i]] == folded]
     if not repeated:
         return table
     table.frame = frame.drop(index=repeated)

@@ -26,7 +26,7 @@ ACCEPTED = ("CSV or TSV text, Excel (.xlsx), GeoJSON, KML or KMZ, GeoPackage (.g
             "ZIP of such files (FIRMS's download)")
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
-                   "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE",
+                   "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE", "utf-32": "UTF-32",
                    "cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western)",
                    "mixed": "mixed encodings"}
 

@@ -1,0 +1,74 @@
+"""A store whose incidents another program wrote values into that no import writes (SQLite
+keeps any value in any column): a latitude of 'abc', a date of 'garbage', year 0 or
+'9999-99-99'. Every command (and page) that read the store ended in a traceback; it is
+the project's error naming the incident, the column and the value, and nothing is
+written."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from geo.commands._cli import main
+from geo.settings import DATA_DIR
+from geo.store.incident_store import IncidentStore
+
+
+def written_over(path, column: str, value) -> None:
+    """A seeded store at `path` with `value` written into `column` of one incident, as
+    another program would (the revision moved on, as any write moves it)."""
+    IncidentStore.open(f"sqlite:///{path}", DATA_DIR).engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute(f"UPDATE incidents SET {column} = ? WHERE incident_id = 'seed-002-01'",
+                   (value,))
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("latitude", "abc"), ("date_start", "garbage"), ("date_start", "0000-01-01"),
+    ("date_end", "9999-99-99"), ("date_end", "20250808"), ("date_start", ""),
+])
+@pytest.mark.parametrize("command", [["query"], ["export", "-o", "{tmp}/out.geojson"]])
+def test_a_stored_value_of_the_wrong_kind_is_named_not_a_traceback(tmp_path, capsys, column,
+                                                                    value, command):
+    path = tmp_path / "store.sqlite"
+    written_over(path, column, value)
+    argv = [part.format(tmp=tmp_path) for part in command] + ["--db", str(path)]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 2, err
+    shown = value if value.isdigit() else repr(value)  # SQLite keeps digits as a number
+    assert "seed-002-01" in err and column in err and f"holds {shown} as" in err, err
+    assert not (tmp_path / "out.geojson").exists()
+
+
+@pytest.mark.parametrize("page", [None, "import_page"])
+def test_the_pages_say_which_stored_value_is_wrong(db_path, new_app, page):
+    written_over(db_path, "date_start", "garbage")
+    app = new_app(page, timeout=180).run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = " ".join(e.value for e in app.error).replace("\\", "")  # escaped Markdown
+    assert "seed-002-01" in shown and "date_start" in shown, shown
+
+
+@pytest.mark.parametrize(("table", "statement", "command"), [
+    ("batches", "UPDATE batches SET created_at = 'garbage'", ["batches"]),
+    ("claim_history", "UPDATE claim_history SET changed_at = 'garbage'",
+     ["claim", "--history"]),
+])
+def test_a_stored_time_of_the_wrong_kind_is_named_with_its_table(tmp_path, capsys, table,
+                                                                 statement, command):
+    path = tmp_path / "store.sqlite"
+    store = IncidentStore.open(f"sqlite:///{path}", DATA_DIR)
+    assert main(["claim", "seed-002-01", "confirmed", "--by", "Anna", "--note", "video",
+                 "--db", str(path)]) == 0
+    store.engine.dispose()
+    with sqlite3.connect(path) as db:  # another program: append-only rules and all
+        for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND tbl_name = ?", (table,)).fetchall():
+            db.execute(f"DROP TRIGGER {trigger}")
+        db.execute(statement)
+    code = main([*command, "--db", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"table '{table}'" in err and "'garbage'" in err, err
