@@ -7,7 +7,7 @@ stays `ambiguous` (the heaviest candidate as best guess: on a front line every n
 placed rows around it, so the most surrounded one is no better a guess). A namesake chosen
 by size that the file's rows avoid while surrounding another is doubted (DOUBT_*); a
 spelling match given no country in a country none of the file's places are in is looked
-for in the file's country (FILE_*)."""
+for in the file's country, and an ambiguous one guessed there (FILE_*)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def apply_file_context(geocoder: PlaceGeocoder, results: list[GeocodeResult],
                        distinct: list[list[str]], country_given: bool) -> list[GeocodeResult]:
     """`results` of the file's distinct (place, country, admin1, admin2), the file as context."""
     results = _doubt_size_choices(_settle_by_proximity(results))
-    return results if country_given else _fuzzy_in_file_countries(geocoder, results, distinct)
+    return results if country_given else _in_file_countries(geocoder, results, distinct)
 
 
 def _placed_points(results: list[GeocodeResult]) -> np.ndarray:
@@ -159,11 +159,12 @@ def _how_many(count: int) -> str:
     return "none" if count == 0 else f"only {count}"
 
 
-def _fuzzy_in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResult],
+def _in_file_countries(geocoder: PlaceGeocoder, results: list[GeocodeResult],
                              distinct: list[list[str]]) -> list[GeocodeResult]:
-    """A spelling match, given no country, in a country none of the file's confident places
+    """Given no country, a spelling match in a country none of the file's confident places
     are in ('Adviika' was Ado-Ekiti, Nigeria, in a file of Ukraine) is looked for again in
-    the file's main country, and not taken when not found there."""
+    the file's main country, and not taken when not found there; an ambiguous name is
+    guessed there (_namesake_in_file_country)."""
     counts = Counter(r.best.country for r in results if r.status in ("exact", "alias"))
     total = sum(counts.values())
     if total < FILE_ROWS:

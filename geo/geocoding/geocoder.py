@@ -26,7 +26,14 @@ from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import VILLAGE_WORDS
-from geo.geocoding.place_text import PlaceText, parse_place, site_core, site_key, strip_level
+from geo.geocoding.place_text import (
+    NATURAL_KINDS,
+    PlaceText,
+    parse_place,
+    site_core,
+    site_key,
+    strip_level,
+)
 from geo.geocoding.quarters import placed_in_quarter
 from geo.geocoding.results import (
     CONFIDENT,
@@ -51,8 +58,6 @@ LETTER = re.compile(r"[^\W\d_]")   # a value with none ("21/03/2022") names no p
 GENERIC_SITE_KINDS = ("railway_station", "power_plant", "airport")   # "X station", "X plant"
 # a memorial named after a height stands on it (UCDP's "Savur-Mohyla monument")
 SITE_KIND_FALLBACKS = {"monument": ("hill",)}
-# a name no place bears may be an island's or a hill's ("Zmiinyi", "Savur-Mohyla")
-NATURAL_KINDS = ("island", "hill")
 
 
 class Geocoder(CompoundPlaces):

@@ -67,6 +67,10 @@ SITE_KIND_OF_FEATURE = {
     "MN": "mine", "MNC": "mine", "HSP": "hospital", "OILT": "oil_depot", "TNKD": "oil_depot",
     "ISL": "island", "HLL": "hill", "MT": "hill", "PK": "hill",
 }
+# islands and hills: sites of no town, kilometres wide, found by their own names too
+NATURAL_KINDS = ("island", "hill")
+NATURAL_FEATURES = tuple(code for code, kind in SITE_KIND_OF_FEATURE.items()
+                         if kind in NATURAL_KINDS)
 SITE_FILLERS = {"international", "imeni", "named", "after", "im", "mizhnarodnyi",
                 "mezhdunarodnyi", "aeroport", "aeroportu", "stantsiia", "stantsiya", "stancija",
                 "punkt", "propusku", "prykordonnyi", "zaliznychna", "kpp", "kpvv",

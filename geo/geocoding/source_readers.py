@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import GeocodeError
+from geo.geocoding.place_text import NATURAL_FEATURES
 from geo.geocoding.transliterate import CYRILLIC, romanise
 
 PLACE_COLUMNS = ("name", "alternates", "lat", "lon", "population", "country", "admin1",
@@ -39,9 +40,7 @@ DUMP_COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "latitude", 
 SITE_FEATURES = ("AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSH", "PSN", "RSTN", "RSTP", "PSTB",
                  "MNMT", "DAM", "BDG", "OILR", "PRT", "PO", "MFG", "INDS", "MN", "MNC", "PP",
                  "HSP", "UNIV", "STDM", "CSTM", "SHPF", "OILT", "TNKD", "GOSP", "OILJ",
-                 "ISL", "HLL", "MT", "PK")
-# islands and hills: a point on something kilometres wide, no more precise than a town's
-NATURAL_FEATURES = ("ISL", "HLL", "MT", "PK")
+                 *NATURAL_FEATURES)   # a point on something kilometres wide: town precision
 ADMIN2_FEATURES = ("ADM2", "ADM2H")
 QUARTER_FEATURES = ("ADM3", "ADM3H")   # a city's districts, read for "Donetsk - Petrovskyi"
 HROMADA = "hromada"                     # ADM3 since the 2020 reform: communities, not quarters
