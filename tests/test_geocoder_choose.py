@@ -103,9 +103,9 @@ def test_the_file_settles_a_namesake_only_when_no_rival_has_rows_near_it():
     assert open_name.status == "ambiguous"
     far = np.array([300.0, 300.0])
 
-    def settle(within_10_km, within_25_km):
-        return _settle(open_name, [east, south], far,
-                       [np.array(within_10_km), np.array(within_25_km)])
+    def settle(within_10_km, within_25_km, within_50_km=(40, 30)):
+        return _settle(open_name, [east, south], far, {
+            10.0: list(within_10_km), 25.0: list(within_25_km), 50.0: list(within_50_km)})
 
     settled = settle([9, 0], [9, 0])
     assert settled.status == "exact" and settled.best.ident == "geonames:1"
@@ -119,6 +119,32 @@ def test_the_file_settles_a_namesake_only_when_no_rival_has_rows_near_it():
     assert "6 of the file's placed points within 25 km, the next 0" in wider.note
     assert settle([3, 0], [6, 1]).status == "ambiguous"
     assert settle([3, 0], [4, 0]).status == "ambiguous"
+
+
+def test_the_file_settles_a_namesake_far_ahead_of_every_other_near_and_wide():
+    """Where every namesake has some of the file's rows around it (a front line), one with
+    4 times as many within 10 km (2 at least) and 1.5 times as many within 50 km is taken."""
+    east, south = village("geonames:1", 48.60, 38.00), village("geonames:2", 47.80, 37.40)
+    open_name = decide([east, south], "places named 'kalynivka'")
+    far = np.array([300.0, 300.0])
+
+    def settle(near, wide):
+        return _settle(open_name, [east, south], far, {10.0: near, 25.0: near, 50.0: wide})
+
+    ahead = settle([8, 2], [60, 40])
+    assert ahead.status == "exact" and ahead.best.ident == "geonames:1"
+    assert "8 of the file's placed points within 10 km and 60 within 50 km" in ahead.note
+    assert settle([2, 0], [3, 2]).best.ident == "geonames:1"
+    assert settle([0, 2], [2, 3]).best.ident == "geonames:2"
+    assert settle([7, 2], [60, 40]).status == "ambiguous"   # under 4 times as many near
+    assert settle([8, 2], [60, 41]).status == "ambiguous"   # under 1.5 times as many wide
+    assert settle([1, 0], [9, 0]).status == "ambiguous"     # one row near is no lead
+    many = [village(f"geonames:{k}", 48.0 + k / 10, 37.0) for k in range(11)]
+    crowd = decide(many, "places named 'andriivka'")
+    assert crowd.status == "ambiguous"
+    counts = [8, 2] + [0] * 9
+    assert _settle(crowd, many, np.full(11, 300.0), {10.0: counts, 25.0: [8, 1] + [0] * 9,
+                                                      50.0: [60] + [1] * 10}).status == "ambiguous"
 
 
 def test_a_namesake_chosen_by_size_is_doubted_when_the_file_surrounds_another():

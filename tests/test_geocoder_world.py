@@ -242,6 +242,24 @@ def test_a_hill_not_in_the_gazetteer_is_never_a_town_spelt_like_it(geocoder):
     assert village.status == "exact" and village.best.label.startswith("Hora, Kyiv")
 
 
+@pytest.mark.parametrize("text, admin1, folded", [
+    ("Borova", "Volyn", "Borove, Volyn"), ("Kalagleya", "Odesa", "Kalahliia, Odesa")])
+def test_a_name_a_station_bears_as_spelt_is_not_only_a_village_spelt_alike(
+        geocoder, text, admin1, folded):
+    """A name no place bears as spelt, only a village by a folded spelling 70-120 km from the
+    railway station GeoNames names so ('Stantsiia Borova'): either is meant; the station's
+    settlement, at town precision, is the best guess."""
+    result = geocoder.geocode(text, admin1=admin1, country="Ukraine")
+    assert result.status == "ambiguous", result.note
+    assert (result.best.kind, result.best.feature, result.best.precision) == (
+        "place", "RSTN", "town")
+    assert any(c.label.startswith(folded) for c in result.others)
+    assert "railway station of that name" in result.note
+    # the station by the village itself changes nothing
+    near = geocoder.geocode("Rodynska", admin1="Donetsk", country="Ukraine")
+    assert near.status == "alias" and near.best.label.startswith("Rodynske"), near.note
+
+
 def test_the_note_says_which_source_and_rule_placed_a_village(geocoder):
     result = geocoder.geocode("Novokaterynivka village", admin1="Donetsk oblast",
                               country="UA")

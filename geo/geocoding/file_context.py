@@ -1,10 +1,10 @@
 """The file as context for its own place names: ambiguous names settled by the file's
 confident rows, a candidate with several of them around it and the others with none
 (SUPPORT_RINGS: a namesake with even one of the file's rows by it is a real rival: in three
-real files, 5 of the 9 names settled against such a rival were settled wrong), or one near
-them and the others far from all of them (PROXIMITY_*); where neither holds, the answer
-stays `ambiguous` (the heaviest candidate as best guess: on a front line every namesake has
-placed rows around it, so the most surrounded one is no better a guess). A namesake chosen
+real files, 5 of the 9 names settled against such a rival were settled wrong), or far
+ahead of every rival near it and wide around it (LEAD_*: on a front line every namesake has
+some), or one near them and the others far from all of them (PROXIMITY_*); where none
+holds, the answer stays `ambiguous` (the heaviest candidate as best guess). A namesake chosen
 by size that the file's rows avoid while surrounding another is doubted (DOUBT_*); a
 spelling match given no country in a country none of the file's places are in is looked
 for in the file's country, and an ambiguous one guessed there (FILE_*)."""
@@ -29,6 +29,13 @@ PROXIMITY_CANDIDATES = 20  # (the heaviest candidates of an ambiguous name are c
 # (the wider ring: ACLED 18.7% -> 16.4% ambiguous, CIR 6.26% -> 5.99%, for one name wrong).
 SUPPORT_RINGS = ((10.0, 4), (25.0, 5))
 RIVAL_SUPPORT = 0
+# Or, among at most LEAD_CANDIDATES namesakes, where every one has some: at least LEAD_LEAST
+# within LEAD_KM and LEAD_TIMES as many as any other there, and LEAD_WIDE_TIMES as many as any
+# other within LEAD_WIDE_KM (the front runs past them all, but one sits in its thick). More
+# namesakes than that (a name given no region) the file's rows do not tell apart.
+LEAD_KM, LEAD_LEAST, LEAD_TIMES = 10.0, 2, 4.0
+LEAD_WIDE_KM, LEAD_WIDE_TIMES = 50.0, 1.5
+LEAD_CANDIDATES = 10
 DOUBT_OUTWEIGHS = 50.0     # a namesake chosen by size by less than this much...
 DOUBT_KM = 25.0            # ...with at most DOUBT_OWN other placed points of the file this
 DOUBT_OWN = 1              # near it, while another namesake has DOUBT_RIVAL times as many
@@ -66,7 +73,7 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     # distances beyond PROXIMITY_REACH_KM decide nothing (inf): the search stops there
     _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=0.5).nearest(
         flat[:, 0], flat[:, 1], max_ring=60, within_km=PROXIMITY_REACH_KM)
-    radii = tuple(km for km, _ in SUPPORT_RINGS)
+    radii = sorted({*(km for km, _ in SUPPORT_RINGS), LEAD_KM, LEAD_WIDE_KM})
     support = PointGrid.for_radius(sure[:, 0], sure[:, 1], max(radii), flat[:, 0]).counts_within(
         flat[:, 0], flat[:, 1], radii)
     gaps, support = gaps.tolist(), [ring.tolist() for ring in support]  # small groups: lists
@@ -74,15 +81,18 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     for i, group in zip(open_rows, cands, strict=True):
         end, start = start + len(group), start + len(group)
         gap = gaps[end - len(group):end]
-        rings = [ring[end - len(group):end] for ring in support]
+        rings = {km: ring[end - len(group):end] for km, ring in zip(radii, support, strict=True)}
         settled[i] = _settle(results[i], group, gap, rings)
     return settled
 
 
 def _settle(result: GeocodeResult, group: list, gap: list[float],
-            rings: list[list[int]]) -> GeocodeResult:
+            rings: dict[float, list[int]]) -> GeocodeResult:
+    """`gap`: each candidate's distance to the nearest placed point of the file; `rings`:
+    for each radius, how many of them lie within it of each candidate."""
     pick, note = None, ""
-    for (km, least), around in zip(SUPPORT_RINGS, rings, strict=True):
+    for km, least in SUPPORT_RINGS:
+        around = rings[km]
         by_support = sorted(range(len(around)), key=lambda k: -around[k])
         most, next_most = around[by_support[0]], around[by_support[1]]
         if most >= least and next_most <= RIVAL_SUPPORT:
@@ -90,6 +100,8 @@ def _settle(result: GeocodeResult, group: list, gap: list[float],
             note = (f"{len(group)} candidates; this one has {most} of the file's placed "
                     f"points within {km:.0f} km, the next {next_most}")
             break
+    if pick is None:
+        pick, note = _leading(group, rings[LEAD_KM], rings[LEAD_WIDE_KM])
     order = sorted(range(len(gap)), key=gap.__getitem__)
     near, next_near = gap[order[0]], gap[order[1]]
     far_enough = max(PROXIMITY_RATIO * near, PROXIMITY_FAR_KM)
@@ -104,6 +116,22 @@ def _settle(result: GeocodeResult, group: list, gap: list[float],
         return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),
                              0.8, note)
     return result
+
+
+def _leading(group: list, near: list[int], wide: list[int]):
+    """The candidate far ahead of every other in the file's placed points around it, near
+    and wide (LEAD_*), with its note; (None, "") when none is."""
+    if len(group) > LEAD_CANDIDATES:
+        return None, ""
+    top = max(range(len(near)), key=near.__getitem__)
+    rival = max(n for k, n in enumerate(near) if k != top)
+    rival_wide = max(n for k, n in enumerate(wide) if k != top)
+    if (near[top] < max(LEAD_LEAST, LEAD_TIMES * rival)
+            or wide[top] < LEAD_WIDE_TIMES * max(rival_wide, 1)):
+        return None, ""
+    return group[top], (f"{len(group)} candidates; this one has {near[top]} of the file's "
+                        f"placed points within {LEAD_KM:.0f} km and {wide[top]} within "
+                        f"{LEAD_WIDE_KM:.0f} km, any other at most {rival} and {rival_wide}")
 
 
 def _doubt_size_choices(results: list[GeocodeResult]) -> list[GeocodeResult]:

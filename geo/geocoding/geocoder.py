@@ -19,13 +19,13 @@ from dataclasses import replace
 import pandas as pd
 
 from geo.geocoding import around, regions
-from geo.geocoding.choose import decide
+from geo.geocoding.choose import NAMESAKES_KM, decide
 from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
 from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
 from geo.geocoding.normalize import normalize_name, phonetic_key
-from geo.geocoding.place_lookup import VILLAGE_WORDS
+from geo.geocoding.place_lookup import FOLDED_QUALITY, VILLAGE_WORDS
 from geo.geocoding.place_text import (
     NATURAL_KINDS,
     PlaceText,
@@ -41,6 +41,7 @@ from geo.geocoding.results import (
     Candidate,
     GeocodeResult,
     Hints,
+    distance_km,
     given,
     join_notes,
 )
@@ -102,7 +103,8 @@ class Geocoder(CompoundPlaces):
                       if level == "admin1" else None)
                   or (self._district(text, hints) if district else None)
                   or (regions.country_result(self, text) if level == "any" else None)
-                  or self._place_result(name, hints, level, text.qualifier)
+                  or self._station_spelt_so(text, hints, self._place_result(
+                      name, hints, level, text.qualifier))
                   or (self._part_of_town(text, hints) if level == "any" else None)
                   or (regions.admin1_result(self, name, hints) if regional else None)
                   or (regions.admin2_result(self, name, hints)
@@ -267,6 +269,29 @@ class Geocoder(CompoundPlaces):
             return GeocodeResult("not_found", note=f"no {text.facility} named '{core}' in the "
                                  "gazetteer (GeoNames islands and hills)")
         return found or register
+
+    def _station_spelt_so(self, text: PlaceText, hints: Hints,
+                          found: GeocodeResult | None) -> GeocodeResult | None:
+        """A name matched only as a folded spelling of a place's name, which a railway station
+        of the region bears as spelt, farther from that place than a wrong placement: held
+        ambiguous, the settlement by the station (at town precision) the best guess (UCDP's
+        "Maiorska village" was Staromaiorske through its old name "Mayorskoye", 113 km from
+        the station village GeoNames lists as "Stantsiia Maiorska")."""
+        if (found is None or found.best is None or found.best.kind != "place"
+                or found.best.quality != FOLDED_QUALITY or text.facility is not None):
+            return found
+        station = self._named_site(text.name, ("railway_station",), hints, "railway_station")
+        if (station is None or station.status not in CONFIDENT or site_core(
+                normalize_name(station.best.label.split(",")[0])) != text.name
+                or distance_km(station.best, found.best) <= NAMESAKES_KM):
+            return found
+        village = replace(station.best, kind="place", precision="town")
+        return GeocodeResult("ambiguous", village, (found.best, *found.others),
+                             found.confidence / 2, join_notes(
+                                 f"no place spelt '{text.name}' but the railway station of "
+                                 f"that name (GeoNames {station.best.feature}): its settlement, "
+                                 f"or {found.best.label} by a spelling of its name, "
+                                 f"{distance_km(station.best, found.best):.0f} km apart"))
 
     def _natural_feature(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
         """A name no place bears, with no kind word: an island or a hill of that name."""

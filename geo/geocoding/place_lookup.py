@@ -35,6 +35,7 @@ from geo.geocoding.normalize import name_hash, normalize_name, phonetic_key, pho
 from geo.geocoding.place_text import parse_place
 from geo.geocoding.results import LIVING, Candidate, GeocodeResult, Hints, join_notes
 
+FOLDED_QUALITY = 0.85      # a place matched only by a folded spelling of one of its names
 VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio a folded match's own name needs (_place_result)
 FUZZY_CUTOFF = 88.0        # rapidfuzz ratio between phonetic keys
 FUZZY_MIN_LENGTH = 7       # phonetic key length below which fuzzy matching is stricter:
@@ -361,7 +362,7 @@ def _match_status(match: tuple[bool, int], fuzzy: float) -> tuple[str, float]:
         return "fuzzy", 0.8 * fuzzy / 100
     if same:
         return ("exact", 1.0) if flags & (PRIMARY_SPELLING | OFFICIAL) else ("alias", 0.95)
-    return "alias", 0.85
+    return "alias", FOLDED_QUALITY
 
 
 def _weight(size: float, sources: int, match: tuple[bool, int], fuzzy: float,
