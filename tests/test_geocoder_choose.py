@@ -147,6 +147,25 @@ def test_the_file_settles_a_namesake_far_ahead_of_every_other_near_and_wide():
                                                       50.0: [60] + [1] * 10}).status == "ambiguous"
 
 
+def test_a_name_left_open_is_guessed_where_the_file_has_most_rows_nearby():
+    """Still ambiguous, but the point shown is the namesake with the most of the file's
+    placed points within 10 km, not the heaviest: a better guess on three real files."""
+    east, south = village("geonames:1", 48.60, 38.00), village("geonames:2", 47.80, 37.40)
+    open_name = decide([east, south], "places named 'kalynivka'")
+    assert open_name.best.ident == "geonames:1"
+    far = np.array([300.0, 300.0])
+
+    def settle(near, wide):
+        return _settle(open_name, [east, south], far, {10.0: near, 25.0: near, 50.0: wide})
+
+    guessed = settle([1, 3], [40, 40])
+    assert guessed.status == "ambiguous" and guessed.best.ident == "geonames:2"
+    assert [c.ident for c in guessed.others] == ["geonames:1"]
+    assert "best guess: the one with the most of the file's placed points" in guessed.note
+    assert settle([2, 2], [40, 40]).best.ident == "geonames:1"    # equals: the heaviest
+    assert settle([0, 0], [40, 40]) is open_name
+
+
 def test_a_namesake_chosen_by_size_is_doubted_when_the_file_surrounds_another():
     """ACLED's Troitske: the district town chosen by size (9x), 153 km from the front-line
     village its rows surround: held ambiguous, the town kept as best guess."""

@@ -115,7 +115,25 @@ def _settle(result: GeocodeResult, group: list, gap: list[float],
     if pick is not None:
         return GeocodeResult(pick.status, pick, tuple(c for c in others if c is not pick),
                              0.8, note)
-    return result
+    return _best_guess_by_support(result, group, rings[LEAD_KM])
+
+
+def _best_guess_by_support(result: GeocodeResult, group: list,
+                           near: list[int]) -> GeocodeResult:
+    """An ambiguous name left open: of at most LEAD_CANDIDATES namesakes, the best guess is
+    the one with the most of the file's placed points within LEAD_KM (the heaviest among
+    equals), no longer the heaviest alone: that guess was within 10 km of the truth on 178
+    rows of the UCDP dev set, the heaviest on 117; ACLED 24 and 15, CIR 194 and 163)."""
+    if len(group) > LEAD_CANDIDATES or max(near) == 0:
+        return result
+    top = max(range(len(near)), key=near.__getitem__)     # the first of equals: heaviest
+    if top == 0:
+        return result
+    guess = group[top]
+    rest = tuple(c for c in (result.best, *result.others) if c is not guess)
+    return replace(result, best=guess, others=rest, note=join_notes(
+        result.note, f"best guess: the one with the most of the file's placed points within "
+        f"{LEAD_KM:.0f} km ({near[top]})"))
 
 
 def _leading(group: list, near: list[int], wide: list[int]):
