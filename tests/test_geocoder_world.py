@@ -260,6 +260,17 @@ def test_a_name_a_station_bears_as_spelt_is_not_only_a_village_spelt_alike(
     assert near.status == "alias" and near.best.label.startswith("Rodynske"), near.note
 
 
+def test_a_country_the_text_names_outranks_the_country_column(geocoder):
+    """A file of Ukraine whose country column says Ukraine on every row: a row whose text
+    says Russia was not found ('Bryansk' read in Ukraine, then 'Klimovo' only elsewhere)."""
+    said = geocoder.geocode("Klimovo, Bryansk, Russia", country="Ukraine")
+    assert said.status == "exact" and said.best.label.startswith("Klimovo, Bryansk Oblast")
+    assert "the text says RU: the country UA given set aside" in said.note
+    # the column alone still filters: a town only elsewhere is not found, but listed
+    town = geocoder.geocode("Shebekino", country="Ukraine")
+    assert town.status == "not_found" and town.others[0].country == "RU"
+
+
 def test_the_note_says_which_source_and_rule_placed_a_village(geocoder):
     result = geocoder.geocode("Novokaterynivka village", admin1="Donetsk oblast",
                               country="UA")

@@ -196,6 +196,9 @@ class Geocoder(CompoundPlaces):
             if not hints.admin1:
                 hints.admin1 = None
                 hints.notes.append(f"admin1 '{admin1}' not recognised, ignored")
+        # a country first: "Klimovo, Bryansk, Russia" has Bryansk read in Russia
+        contexts.sort(key=lambda part: part.level != "any"
+                      or self.index.country_named(part.name) is None)
         for part in contexts:
             self._apply_context(part, hints)
         return hints
@@ -216,7 +219,11 @@ class Geocoder(CompoundPlaces):
     def _apply_context(self, part: PlaceText, hints: Hints) -> None:
         """'Y' of 'X, Y': a country, a first-level region, a raion, or a place X lies near."""
         found = self.index.country_named(part.name) if part.level == "any" else None
-        if found and hints.country in (None, found):
+        if found and (hints.admin1 is None or hints.country in (None, found)):
+            if hints.country not in (None, found):
+                # "Klimovo, Bryansk, Russia" in a file whose country column says Ukraine
+                hints.notes.append(f"the text says {found}: the country {hints.country} "
+                                   "given set aside")
             hints.country, hints.strict_country = found, True
             return
         regions_named = (regions.admin1_hint(self, part.name, hints.country)
