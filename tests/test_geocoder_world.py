@@ -271,6 +271,18 @@ def test_a_country_the_text_names_outranks_the_country_column(geocoder):
     assert town.status == "not_found" and town.others[0].country == "RU"
 
 
+def test_a_region_misspelt_in_the_text_narrows_and_never_blocks(geocoder):
+    """'X, Dontesk region': the region spelt alike (two letters swapped) narrows the place;
+    Donetsk city, spelt alike too, had become an anchor 90 km from Kramatorsk: not found."""
+    for text in ("Kramatorsk, Dontesk region", "Kramatorsk, Dontesk"):
+        found = geocoder.geocode(text)
+        assert found.status == "exact" and found.best.label.startswith("Kramatorsk, Donetsk")
+        assert "read as a region spelt like Donetsk Oblast" in found.note
+    assert geocoder.geocode("Pisky, Dontesk").best.admin1 == "Donetsk Oblast"
+    bracketed = geocoder.geocode("Kupyansk [Kharkiv oblast]")
+    assert bracketed.status == "exact" and bracketed.best.label.startswith("Kupyansk, Kharkiv")
+
+
 def test_the_note_says_which_source_and_rule_placed_a_village(geocoder):
     result = geocoder.geocode("Novokaterynivka village", admin1="Donetsk oblast",
                               country="UA")

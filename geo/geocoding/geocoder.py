@@ -241,7 +241,17 @@ class Geocoder(CompoundPlaces):
         near = Hints(country=hints.country, admin1=hints.admin1)
         anchor = (self._named_site(site_core(part.name), (part.facility,), near, part.facility)
                   if part.facility in NATURAL_KINDS   # "Bile (Snake Island)"
-                  else self.place_only(part.name, near))
+                  else None if part.level == "admin1" else self.place_only(part.name, near))
+        if ((anchor is None or anchor.status == "fuzzy") and hints.admin1 is None
+                and part.level in ("any", "admin1")):
+            # a region misspelt ("Kramatorsk, Dontesk region"), before a town spelt alike:
+            # Donetsk city, 90 km from Kramatorsk, had made it not found
+            spelt = regions.admin1_spelt_like(self, strip_level(part.name)[0], hints.country)
+            if spelt:
+                hints.admin1 = spelt
+                hints.notes.append(f"'{part.full}' read as a region spelt like "
+                                   f"{self.index.admin1[next(iter(spelt))]['name']}")
+                return
         if anchor and anchor.status in CONFIDENT and part.level == "admin2":
             # a raion not listed, named after its centre town: its places lie around the town,
             # and the namesake nearest the town is no likelier than another inside the raion

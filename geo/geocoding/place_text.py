@@ -86,6 +86,7 @@ PART_OF = re.compile(r"^\s*(?:the\s+)?(?P<part>(?:[^\s,;()/]+\s+){0,2}?[^\s,;()/
                      r"(?P<word>district|raion|rayon|area|neighbou?rhood|microdistrict|"
                      r"mikrorayon|quarter|suburb)\s+of\s+(?:the\s+)?(?P<town>[^,;()]+)"
                      r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+BRACKETS = str.maketrans("[]", "()")
 RAION_WORDS = frozenset({"district", "raion", "rayon"})   # the others name a part of a town
 
 
@@ -161,7 +162,8 @@ def _parse_part(text: str) -> PlaceText:
 def parse_place(text: str) -> PlaceText:
     """'Orlivka (Odesa region)', 'Mykhailivka, Kherson', 'oil depot in Odesa region',
     'Kyiv - Pecherskyi' (a part of a town: `quarter`), ..."""
-    text = _part_of_town_as_context("" if text is None else str(text))
+    # square brackets as round ones: "Berdyansk [Zaporizhzhya region]"
+    text = _part_of_town_as_context(("" if text is None else str(text)).translate(BRACKETS))
     context = [c for c in re.findall(r"\(([^()]*)\)", text) if c.strip()]
     # a comma between digits is a decimal one ("1,5 km from Belgorod"), not a list's
     parts = re.split(r";|(?<!\d),|,(?!\d)", re.sub(r"\([^()]*\)", " ", text))

@@ -93,9 +93,14 @@ def admin1_spelt_like(geocoder, core: str, country: str | None) -> set[int]:
                          if country is None or geocoder.index.admin1[a]["country"] == country)
 
     keys = [k for k, ids in table.keyed.items() if served(ids)]
-    alike = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=ADMIN1_FUZZY_CUTOFF,
-                            limit=None)
-    regions = {served(table.keyed[k]) for k, _, _ in alike}
+    alike = [k for k, _, _ in process.extract(key, keys, scorer=fuzz.ratio,
+                                              score_cutoff=ADMIN1_FUZZY_CUTOFF, limit=None)]
+    # two neighbouring letters swapped, the commonest slip, scores under the cutoff
+    # ("Dontesk region", "Donestk Oblast")
+    swapped = {phonetic_key(core[:i] + core[i + 1] + core[i] + core[i + 2:])
+               for i in range(len(core) - 1)}
+    alike += [k for k in keys if k in swapped]
+    regions = {served(table.keyed[k]) for k in alike}
     return set(regions.pop()) if len(regions) == 1 else set()
 
 
