@@ -283,6 +283,15 @@ def test_a_region_misspelt_in_the_text_narrows_and_never_blocks(geocoder):
     assert bracketed.status == "exact" and bracketed.best.label.startswith("Kupyansk, Kharkiv")
 
 
+def test_of_misspellings_one_slip_away_the_heaviest_place_wins(geocoder):
+    """'Kupyanks' is one swap from Kupiansk (30,000 people) and one dropped letter from the
+    key of a village once called Kupyanka, which is the more alike by ratio."""
+    found = geocoder.geocode("Kupyanks", admin1="Kharkiv Oblast", country="Ukraine")
+    assert found.status == "fuzzy" and found.best.label.startswith("Kupyansk, Kharkiv")
+    part = geocoder.geocode("Saltikva", country="Ukraine")
+    assert part.status == "fuzzy" and part.best.label.startswith("Saltivka, Kharkiv")
+
+
 def test_the_note_says_which_source_and_rule_placed_a_village(geocoder):
     result = geocoder.geocode("Novokaterynivka village", admin1="Donetsk oblast",
                               country="UA")
