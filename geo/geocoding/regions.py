@@ -9,13 +9,14 @@ precision admin2, and the note says so.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from geo.geocoding.choose import decide
-from geo.geocoding.normalize import phonetic_key
+from geo.geocoding.normalize import phonetic_key, phonetic_keys
 from geo.geocoding.place_text import LEVEL_OF, PlaceText, strip_level
 from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
 
@@ -86,22 +87,29 @@ def admin1_spelt_like(geocoder, core: str, country: str | None) -> set[int]:
     key = phonetic_key(core)
     if len(key) < ADMIN1_FUZZY_MIN_KEY:
         return set()
-    table = geocoder.index.admin1_names
-
-    def served(ids) -> frozenset[int]:
-        return frozenset(a for a in ids
-                         if country is None or geocoder.index.admin1[a]["country"] == country)
-
-    keys = [k for k, ids in table.keyed.items() if served(ids)]
-    alike = [k for k, _, _ in process.extract(key, keys, scorer=fuzz.ratio,
+    keyed = _region_keys(geocoder.index, country)
+    alike = [k for k, _, _ in process.extract(key, keyed.keys(), scorer=fuzz.ratio,
                                               score_cutoff=ADMIN1_FUZZY_CUTOFF, limit=None)]
     # two neighbouring letters swapped, the commonest slip, scores under the cutoff
     # ("Dontesk region", "Donestk Oblast")
-    swapped = {phonetic_key(core[:i] + core[i + 1] + core[i] + core[i + 2:])
-               for i in range(len(core) - 1)}
-    alike += [k for k in keys if k in swapped]
-    regions = {served(table.keyed[k]) for k in alike}
+    swapped = set(phonetic_keys([core[:i] + core[i + 1] + core[i] + core[i + 2:]
+                                 for i in range(len(core) - 1)]))
+    alike += [k for k in swapped if k in keyed]
+    regions = {keyed[k] for k in alike}
     return set(regions.pop()) if len(regions) == 1 else set()
+
+
+@functools.lru_cache(maxsize=64)
+def _region_keys(index, country: str | None) -> dict[str, frozenset[int]]:
+    """Each key of a region name -> the regions of `country` (of any, given None) it names,
+    keys naming none left out (once per index and country: a file asks for thousands)."""
+    keyed = {}
+    for k, ids in index.admin1_names.keyed.items():
+        served = frozenset(a for a in ids
+                           if country is None or index.admin1[a]["country"] == country)
+        if served:
+            keyed[k] = served
+    return keyed
 
 
 def admin1_fuzzy_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
