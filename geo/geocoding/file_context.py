@@ -73,17 +73,38 @@ def _settle_by_proximity(results: list[GeocodeResult]) -> list[GeocodeResult]:
     # distances beyond PROXIMITY_REACH_KM decide nothing (inf): the search stops there
     _, gaps = PointGrid(sure[:, 0], sure[:, 1], cell=0.5).nearest(
         flat[:, 0], flat[:, 1], max_ring=60, within_km=PROXIMITY_REACH_KM)
-    radii = sorted({*(km for km, _ in SUPPORT_RINGS), LEAD_KM, LEAD_WIDE_KM})
+    radii = sorted({*(km for km, _ in SUPPORT_RINGS), LEAD_KM})
     support = PointGrid.for_radius(sure[:, 0], sure[:, 1], max(radii), flat[:, 0]).counts_within(
         flat[:, 0], flat[:, 1], radii)
     gaps, support = gaps.tolist(), [ring.tolist() for ring in support]  # small groups: lists
-    settled, start = list(results), 0
-    for i, group in zip(open_rows, cands, strict=True):
-        end, start = start + len(group), start + len(group)
-        gap = gaps[end - len(group):end]
-        rings = {km: ring[end - len(group):end] for km, ring in zip(radii, support, strict=True)}
-        settled[i] = _settle(results[i], group, gap, rings)
+    spans, start = [], 0
+    for group in cands:
+        spans.append((start, start + len(group)))
+        start += len(group)
+    rings = [{km: ring[a:b] for km, ring in zip(radii, support, strict=True)} for a, b in spans]
+    _count_wide(sure, flat, cands, spans, rings)
+    settled = list(results)
+    for i, group, (a, b), around in zip(open_rows, cands, spans, rings, strict=True):
+        settled[i] = _settle(results[i], group, gaps[a:b], around)
     return settled
+
+
+def _count_wide(sure: np.ndarray, flat: np.ndarray, cands: list, spans: list,
+                rings: list[dict]) -> None:
+    """Add the LEAD_WIDE_KM ring to the groups with a near leader (few: the wide ring scans
+    many cells of a dense file, so not for every group)."""
+    leading = [k for k, (group, around) in enumerate(zip(cands, rings, strict=True))
+               if _near_leader(group, around[LEAD_KM]) is not None]
+    if not leading:
+        return
+    rows = np.concatenate([np.arange(*spans[k]) for k in leading])
+    wide = PointGrid.for_radius(sure[:, 0], sure[:, 1], LEAD_WIDE_KM, flat[rows, 0]).count_within(
+        flat[rows, 0], flat[rows, 1], LEAD_WIDE_KM).tolist()
+    start = 0
+    for k in leading:
+        size = spans[k][1] - spans[k][0]
+        rings[k][LEAD_WIDE_KM] = wide[start:start + size]
+        start += size
 
 
 def _settle(result: GeocodeResult, group: list, gap: list[float],
@@ -100,7 +121,7 @@ def _settle(result: GeocodeResult, group: list, gap: list[float],
             note = (f"{len(group)} candidates; this one has {most} of the file's placed "
                     f"points within {km:.0f} km, the next {next_most}")
             break
-    if pick is None:
+    if pick is None and LEAD_WIDE_KM in rings:
         pick, note = _leading(group, rings[LEAD_KM], rings[LEAD_WIDE_KM])
     order = sorted(range(len(gap)), key=gap.__getitem__)
     near, next_near = gap[order[0]], gap[order[1]]
@@ -136,16 +157,25 @@ def _best_guess_by_support(result: GeocodeResult, group: list,
         f"{LEAD_KM:.0f} km ({near[top]})"))
 
 
-def _leading(group: list, near: list[int], wide: list[int]):
-    """The candidate far ahead of every other in the file's placed points around it, near
-    and wide (LEAD_*), with its note; (None, "") when none is."""
+def _near_leader(group: list, near: list[int]) -> int | None:
+    """The candidate with LEAD_LEAST of the file's placed points within LEAD_KM and
+    LEAD_TIMES as many as any other, among at most LEAD_CANDIDATES."""
     if len(group) > LEAD_CANDIDATES:
-        return None, ""
+        return None
     top = max(range(len(near)), key=near.__getitem__)
     rival = max(n for k, n in enumerate(near) if k != top)
+    return top if near[top] >= max(LEAD_LEAST, LEAD_TIMES * rival) else None
+
+
+def _leading(group: list, near: list[int], wide: list[int]):
+    """The near leader (_near_leader) also LEAD_WIDE_TIMES ahead of every other within
+    LEAD_WIDE_KM, with its note; (None, "") when none is."""
+    top = _near_leader(group, near)
+    if top is None:
+        return None, ""
+    rival = max(n for k, n in enumerate(near) if k != top)
     rival_wide = max(n for k, n in enumerate(wide) if k != top)
-    if (near[top] < max(LEAD_LEAST, LEAD_TIMES * rival)
-            or wide[top] < LEAD_WIDE_TIMES * max(rival_wide, 1)):
+    if wide[top] < LEAD_WIDE_TIMES * max(rival_wide, 1):
         return None, ""
     return group[top], (f"{len(group)} candidates; this one has {near[top]} of the file's "
                         f"placed points within {LEAD_KM:.0f} km and {wide[top]} within "
