@@ -245,8 +245,11 @@ class Geocoder(CompoundPlaces):
         if ((anchor is None or anchor.status == "fuzzy") and hints.admin1 is None
                 and part.level in ("any", "admin1")):
             # a region misspelt ("Kramatorsk, Dontesk region"), before a town spelt alike:
-            # Donetsk city, 90 km from Kramatorsk, had made it not found
-            spelt = regions.admin1_spelt_like(self, strip_level(part.name)[0], hints.country)
+            # Donetsk city, 90 km from Kramatorsk, had made it not found; a longer text not
+            # said to be a region ("Stepanivska silska rada") is none
+            core = strip_level(part.name)[0]
+            spelt = (regions.admin1_spelt_like(self, core, hints.country)
+                     if part.level == "admin1" or len(core.split()) <= 2 else set())
             if spelt:
                 hints.admin1 = spelt
                 hints.notes.append(f"'{part.full}' read as a region spelt like "
