@@ -36,8 +36,9 @@ CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 REPORT_DAY = re.compile(r",?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:reported|said|announced|"
                         r"stated|confirmed|wrote|told)\b")
+# "... said on national television on April 23": up to three words between
 REPORTED_ON = re.compile(r"\b(?:reported|said|announced|stated|confirmed|wrote|told)\s+"
-                         r"(?:\w+\s+)?(?:on\s+)?$")
+                         r"(?:[\w-]+\s+){0,3}?(?:on\s+)?$")
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
 
@@ -139,6 +140,12 @@ def _earlier(event: Event, mentions, context: DateContext) -> tuple[Interval, st
     if told is None:
         own, *_ = _date(replace(event, repeat=""), context)
         told, period = own, None
+        day = context.article_date
+        if own.resolved and (own.end - own.start).days > 2 and day is not None and \
+                own.start <= day <= own.end:
+            # "It was the fourth time this year that the centre was targeted": the count's
+            # period, up to the article's day, not a strike told at the whole of it
+            told, period = Interval(day, day, "day", f"the article's day ({day:%Y-%m-%d})"), own
     if not told.resolved:
         return told, event.repeat, "vague", ""
     return earlier(event.sentence.text[event.start - event.sentence.start:
