@@ -83,6 +83,26 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in bounds if text[a:b].strip()]
 
 
+# a clause cut at "and the" ("... targeted the Kaniv plant in Cherkasy Oblast and the Dnister
+# plant in Chernivtsi Oblast in late March") that tells no event of its own: another target,
+# when it names the facility (not "and the refinery in Krasnodar", told again after)
+AND_THE_BEFORE = re.compile(r"\band\s+the\s+$")
+BACKGROUND_LEAD = re.compile(r"\s*(?:following|after|since|days\s+after)\s+(?:the|a|an|this|"
+                             r"that)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?)\b"
+                             r"[^,;]*,", re.IGNORECASE)
+
+
+def _another_target(event: Event, start: int, end: int, here: list[Place],
+                    timed: list[DateMention]) -> Event:
+    """The event of the clause before at the targets of a clause that only adds them; a
+    time told after both is both's."""
+    if timed and not any(m.kind != "ignored" for m in event.dates):
+        event.dates = list(timed)
+    return replace(event, start=start, end=end, places=list(here),
+                   dates=list(timed) or list(event.dates), doubts=list(event.doubts),
+                   follow_ups=[])
+
+
 def _pick(text: str, table) -> str:
     return next((name for pattern, name in table if re.search(pattern, text, re.IGNORECASE)),
                 "unspecified")
@@ -198,6 +218,11 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
     for i, (start, end, text, here, dates, found) in enumerate(parts):
         timed = [m for m in dates if m.kind != "ignored"]
         said = timed or said
+        if found is None and events and events[-1].sentence is sentence and any(
+                p.ref.facility_name or p.site_id for p in here) and \
+                AND_THE_BEFORE.search(masked[:start - sentence.start]):
+            events.append(_another_target(events[-1], start, end, here, timed))
+            continue
         if found is None:
             continue
         category, kind, trigger = found
@@ -210,10 +235,20 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
         if why:
             skipped.append(Unproposed(sentence, f"'{trigger}': {why}"))
             continue
+        lead = BACKGROUND_LEAD.match(text)
+        if lead and any(p.ref.start >= start + lead.end() for p in here):
+            # "Following the attack on Dnipro HPP, Russian troops targeted the Kaniv plant":
+            # the attack before is what this one follows, not its target
+            here = [p for p in here if p.ref.start >= start + lead.end()]
+            trigger = lx.STRIKE.search(text, lead.end()).group() if lx.STRIKE.search(
+                text, lead.end()) else trigger
         effect = lx.EFFECT_START.search(text)
         if effect and any(p.ref.start < start + effect.start() and p.precision != "country"
                           for p in here):      # a country before it places nothing
             here = [p for p in here if p.ref.start < start + effect.start()]
+        halted = lx.TRAVEL_HALTED.search(text)
+        if halted:
+            here = [p for p in here if p.ref.start < start + halted.start()]
         named = [p for p in here if not p.implied or p.named]
         event = Event(sentence, start, end, category, kind, trigger, named, "text", dates,
                       munitions(text), harm, speaker=speaker)

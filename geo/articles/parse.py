@@ -415,6 +415,10 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
     default_country = _home_country(refs, resolver)
+    if default_country and default_country not in resolver.countries:
+        # 'the airfields of Saky and Belbek' in a text naming only Russia (as the occupier)
+        # and places in Crimea: a namesake is looked for where its places lie too
+        resolver.countries.append(default_country)
     events: list[Event] = []
     unproposed: list[Unproposed] = []
     told: list[Place] = []
