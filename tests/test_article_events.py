@@ -327,3 +327,12 @@ def test_an_agreement_that_expired_is_no_diplomatic_event(geocoder):
     assert categories("For the first time since the grain agreement expired, several foreign "
                       "cargo ships had arrived in the Black Sea port of Izmail on Sunday.",
                       geocoder) == []
+
+
+def test_the_day_a_tally_was_said_on_television_is_not_the_strikes_day(geocoder):
+    # The Kyiv Independent (23 April 2024): the missiles since New Year, up to the saying
+    text = ("Russian forces have launched over 20 missiles at the Dnipro Hydroelectric Power "
+            "Plant (HPP) since the beginning of this year, Zaporizhzhia Oblast Governor Ivan "
+            "Fedorov said on national television on April 23.")
+    assert days(text, geocoder, "2024-04-23") == ["2024-01-01"]
+    assert days(text, geocoder, "2024-04-23", "end") == ["2024-04-23"]

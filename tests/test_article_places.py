@@ -691,3 +691,14 @@ def test_a_plant_named_for_no_place_is_in_the_one_town_the_report_tells(geocoder
             "power plant were damaged during the missile strike on November 8.")
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-11-08").proposals
     assert (proposal.place.label.split(",")[0], proposal.place.country) == expected
+
+
+def test_a_namesake_is_looked_for_in_the_country_the_article_s_places_lie_in(geocoder):
+    # Novinite (7 October 2024) names Russia as the occupier and places only in Crimea: Saky
+    # was taken for Saki, Nigeria
+    text = ("A fire erupted at the Feodosia oil depot in occupied Crimea following a drone "
+            "strike. Aside from this place, the airfields of Saky and Belbek were also under "
+            "attack, Russia's occupation authorities said.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-10-07")
+    found = [(p.place.label.split(",")[0], p.place.country) for p in parse.proposals]
+    assert ("Saki", "UA") in found and all(country == "UA" for _, country in found)

@@ -36,6 +36,8 @@ CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 REPORT_DAY = re.compile(r",?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:reported|said|announced|"
                         r"stated|confirmed|wrote|told)\b")
+# "missiles since the beginning of this year, the governor said": a period, not the report's
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?$", re.IGNORECASE)
 # "... said on national television on April 23": up to three words between
 REPORTED_ON = re.compile(r"\b(?:reported|said|announced|stated|confirmed|wrote|told)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:on\s+)?$")
@@ -127,8 +129,9 @@ def _report_day(mention, event: Event) -> bool:
     reported on March 29': the day of the report, which the clause's own time of the event
     ('recent') goes before."""
     text, start = event.sentence.text, event.sentence.start
-    return REPORT_DAY.match(text[mention.end - start:]) is not None or \
-        REPORTED_ON.search(text[:mention.start - start]) is not None
+    before = text[:mention.start - start]
+    return (REPORT_DAY.match(text[mention.end - start:]) is not None
+            and not SINCE_BEFORE.search(before)) or REPORTED_ON.search(before) is not None
 
 
 def _earlier(event: Event, mentions, context: DateContext) -> tuple[Interval, str, str, str]:
