@@ -336,3 +336,15 @@ def test_the_day_a_tally_was_said_on_television_is_not_the_strikes_day(geocoder)
             "Fedorov said on national television on April 23.")
     assert days(text, geocoder, "2024-04-23") == ["2024-01-01"]
     assert days(text, geocoder, "2024-04-23", "end") == ["2024-04-23"]
+
+
+def test_the_month_of_an_amount_is_not_the_time_of_the_next_sentence(geocoder):
+    # Gamereactor's rewrite of Reuters (14 November 2025): the fire put out is the strike's,
+    # told with one name of the terminal ("Sheskharis") as another ("the Sheskharis oil depot")
+    text = ("Early Friday, Ukrainian drones struck the Black Sea port of Novorossiysk, Russian "
+            "officials said. The attack targeted Russia's key oil export hub, the Sheskharis "
+            "terminal. According to industry sources, Novorossiysk exported 3.22 million tonnes "
+            "of crude oil in October. Officials confirmed the fire at the Sheskharis oil depot "
+            "has been extinguished, and coastal structures sustained some damage.")
+    assert proposals_of(text, geocoder, "2025-11-14") == [
+        ("2025-11-14", "2025-11-14", "day", "Novorossiysk, Krasnodar Krai (RU)")]

@@ -231,6 +231,18 @@ def _two_named(a: Place, b: Place) -> bool:
     return a.named and b.named and len(specific) == 2
 
 
+def _one_name(told: Proposal, place: Place) -> bool:
+    """'the Sheskharis terminal' told in a proposal and 'the Sheskharis oil depot': one
+    facility's two names, at one place."""
+    return any(p.key == place.key and _words(p.ref.facility_name)
+               and _words(place.ref.facility_name) and _same_name(p, place)
+               for e in told.events for p in e.places)
+
+
+def _apart(told: Proposal, other: Proposal) -> bool:
+    return _two_named(told.place, other.place) and not _one_name(told, other.place)
+
+
 def merge(proposals: list[Proposal]) -> list[Proposal]:
     """One proposal per incident told more than once: same category, place and time."""
     kept: list[Proposal] = []
@@ -238,7 +250,7 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
         twin = next((k for k in kept if k.category == proposal.category
                      and k.place.key == proposal.place.key
                      and k.target_kind() == proposal.target_kind()
-                     and not _two_named(k.place, proposal.place)
+                     and not _apart(k, proposal)
                      and _same_time(k.interval, proposal.interval, k.date_words,
                                     proposal.date_words)
                      and not counted_apart(k, proposal)), None)
@@ -246,7 +258,7 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
             twin = next((k for k in reversed(kept) if k.place.key == proposal.place.key), None)
             twin = twin if twin is not None and twin.category == proposal.category \
                 and twin.target_kind() == proposal.target_kind() \
-                and not _two_named(twin.place, proposal.place) else None
+                and not _apart(twin, proposal) else None
         if twin is None:
             kept.append(proposal)
         else:
