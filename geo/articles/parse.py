@@ -190,6 +190,23 @@ def _named_again(resolver: PlaceResolver, ref, told: list[Place]) -> Place | Non
         f"'{ref.text}' taken as {before.label}, told before")) if before else None
 
 
+def _short_for_told(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'Slavyansk', 'the (Slavyansk) plant' after the refinery of 'Sloviansk-on-Kuban'
+    (Slavyansk-na-Kubani), 'Rostov' after Rostov-on-Don: the first word of a town's compound
+    name, told before, is that town, not a namesake across the country (Slavyanka, Primorye)."""
+    if ref.site_id or (ref.parts and (len(ref.parts) != 1 or ref.parts[0].level != "any")) \
+            or not (ref.parts or ref.facility_name):
+        return None
+    name = normalize_name(ref.parts[0].name if ref.parts else ref.facility_name)
+    before = next((p for p in reversed(told) if p.precision in ("town", "admin2")
+                   and len(re.split(r"[-\s]+", p.label.split(",")[0])) > 1
+                   and normalize_name(re.split(r"[-\s]+", p.label.split(",")[0])[0]) == name),
+                  None)
+    return replace(same_place(resolver, ref, before), note=(
+        f"'{ref.text}' taken as {before.label}, told before, whose name it begins")) \
+        if before else None
+
+
 def _in_the_one_town(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
     """'the Luch thermal power plant', named for no place, in a report that has told of one
     town only (Belgorod): a facility of that town, not somewhere in the country."""
@@ -210,8 +227,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     last place of that kind told before, or at least the country."""
     places: list[Place] = []
     for ref in [r for r in refs if r.parts or r.site_id]:
-        place = _named_again(resolver, ref, told) or resolver.resolve(
-            ref, told[-1] if told else None)
+        place = _named_again(resolver, ref, told) or _short_for_told(resolver, ref, told) or \
+            resolver.resolve(ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
     named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
@@ -223,7 +240,7 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
                   and p.ref.role == "target"), None)     # "in Odesa, key targets included"
     for ref in [r for r in refs if not (r.parts or r.site_id)]:
         host = _host_town(resolver, ref, places, article) or _told_in_its_region(
-            resolver, ref, told)
+            resolver, ref, told) or _short_for_told(resolver, ref, told)
         place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
