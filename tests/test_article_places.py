@@ -702,3 +702,16 @@ def test_a_namesake_is_looked_for_in_the_country_the_article_s_places_lie_in(geo
     parse = parse_article(article_from_text(text), geocoder, date="2024-10-07")
     found = [(p.place.label.split(",")[0], p.place.country) for p in parse.proposals]
     assert ("Saki", "UA") in found and all(country == "UA" for _, country in found)
+
+
+def test_a_town_said_to_lie_just_outside_another_does_not_take_that_one_s_strike(geocoder):
+    # Reuters via Newsmax (31 August 2025): the four facilities are near Odesa; Chornomorsk,
+    # "just outside Odesa", is the hardest hit town, told as a place of its own (it took the
+    # facilities' proposal before, and Odesa was named for none)
+    text = ("A Russian drone attack overnight damaged four power facilities near the southern "
+            "Ukrainian city of Odesa, leaving more than 29,000 customers without electricity on "
+            "Sunday morning, the region's governor said.\nHardest hit was the port city of "
+            "Chornomorsk, just outside Odesa, where residential houses were also damaged.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-08-31")
+    assert sorted((p.place.label.split(",")[0], p.place.around) for p in parse.proposals) == [
+        ("Chornomors’k", False), ("Odesa", True)]

@@ -92,6 +92,24 @@ BACKGROUND_LEAD = re.compile(r"\s*(?:following|after|since|days\s+after)\s+(?:th
                              r"[^,;]*,", re.IGNORECASE)
 
 
+# "the port city of Chornomorsk, just outside Odesa": where the town before lies
+LIES_NEAR = re.compile(r",\s*(?:just|right|immediately|some\s+[\d.]+\s*(?:km|kilometers|kilometres|"
+                       r"miles))?\s*(?:outside|near|north|south|east|west|off)\b[^,;]*$",
+                       re.IGNORECASE)
+
+
+def _where_the_one_before_is(place: Place, here: list[Place], sentence: Sentence) -> bool:
+    """A place 'near' a town told just before it, after a comma, says where that town is: it
+    is no target of its own."""
+    if not place.ref.near:
+        return False
+    start = sentence.start
+    return any(other.ref.end <= place.ref.start and other.precision in ("town", "site")
+               and not other.ref.near and LIES_NEAR.search(
+                   sentence.text[other.ref.end - start:place.ref.start - start])
+               for other in here)
+
+
 def _another_target(event: Event, start: int, end: int, here: list[Place],
                     timed: list[DateMention]) -> Event:
     """The event of the clause before at the targets of a clause that only adds them; a
@@ -211,7 +229,9 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
     for a, b in clauses(masked):
         start, end = sentence.start + a, sentence.start + b
         text = masked[a:b]
-        parts.append((start, end, text, [p for p in targets if start <= p.ref.start < end],
+        inside = [p for p in targets if start <= p.ref.start < end]
+        parts.append((start, end, text,
+                      [p for p in inside if not _where_the_one_before_is(p, inside, sentence)],
                       find_dates(text, start, ignore), classify(text)))
     events, skipped = [], []
     said: list = []                       # the time words of the clauses before
