@@ -348,3 +348,17 @@ def test_the_month_of_an_amount_is_not_the_time_of_the_next_sentence(geocoder):
             "has been extinguished, and coastal structures sustained some damage.")
     assert proposals_of(text, geocoder, "2025-11-14") == [
         ("2025-11-14", "2025-11-14", "day", "Novorossiysk, Krasnodar Krai (RU)")]
+
+
+def test_an_abbreviation_the_text_gave_a_plant_and_a_clause_with_its_own_month(geocoder):
+    # Interfax-Ukraine (6 June 2025) quoting the IAEA: "the ZNPP" is the plant the text
+    # abbreviated so; "and in February it damaged ... the Chornobyl NPP" is another strike
+    text = ("The training centre, located just outside the perimeter of Zaporizhia Nuclear "
+            "Power Plant (ZNPP) site, was reportedly targeted by drones today. The agency said "
+            "that, in particular, in mid-April of this year, a drone crashed near the ZNPP "
+            "training center, and in February it seriously damaged the New Safe Confinement "
+            "(NSC) of the Chornobyl NPP.")
+    assert proposals_of(text, geocoder, "2025-06-06") == [
+        ("2025-06-06", "2025-06-06", "day", "gppd_wri1005114"),
+        ("2025-04-11", "2025-04-20", "approximate", "gppd_wri1005114"),
+        ("2025-02-01", "2025-02-28", "month", "Chornobyl, Kyiv Oblast (UA)")]

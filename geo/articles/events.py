@@ -28,7 +28,12 @@ CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|bu
                           r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])|"
                           # "a March 30 attack, ..., and an attack on March 27 in which ..."
                           r",\s+and\s+(?=(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|"
-                          r"assault)\s+on\s+[A-Z])")
+                          r"assault)\s+on\s+[A-Z])|"
+                          # "in mid-April a drone crashed near the ZNPP, and in February it
+                          # damaged the confinement of the Chornobyl NPP": a time of its own
+                          r",\s+and\s+(?=(?:in|on|during)\s+(?:early\s+|mid-?\s*|late\s+)?"
+                          r"(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)\b)")
 AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:\d+|an?|another|the|its|two|three|four|five|six|"
                         r"several)\b[^,;]{0,60}?\b(?:hit|struck|attacked|targeted|landed|"
                         r"damaged|destroyed|shelled)\b)")

@@ -27,6 +27,7 @@ STRIKE = words(
     r"explosions?", r"explod(?:ed|ing)", r"blasts?", r"ignit(?:ed|ing|e)", r"razed",
     r"air ?strikes?", r"air raids?", r"came under (?:attack|fire|shelling)",
     r"landed (?:near|on|in|at)", r"fell (?:on|near|onto)", r"debris", r"knocked out",
+    r"(?:drones?|UAVs?) (?:\w+ )?crash(?:ed|es)? (?:near|into|onto|on|at)",
     r"sustained (?:\w+ )?damage", r"depressuri[sz]ation",
     # "Facilities in the Dnipropetrovsk and Odessa regions were affected": the facilities hit
     r"(?:facilit(?:y|ies)|plants?|substations?) (?:[\w-]+ ){0,6}?(?:was|were|has been|"

@@ -207,6 +207,21 @@ def _short_for_told(resolver: PlaceResolver, ref, told: list[Place]) -> Place | 
         if before else None
 
 
+ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+
+
+def _abbreviated(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'the ZNPP training center' after 'Zaporizhia Nuclear Power Plant (ZNPP)': the
+    abbreviation the text gave a place is that place."""
+    if ref.site_id or len(ref.parts) != 1 or not ABBREVIATION.fullmatch(ref.parts[0].name):
+        return None
+    spelt = re.compile(rf"\(\s*{re.escape(ref.parts[0].name)}\s*\)\s*$")
+    before = next((p for p in reversed(told) if spelt.search(p.ref.text)), None)
+    return replace(same_place(resolver, ref, before), note=(
+        f"'{ref.text}' taken as {before.label}, the abbreviation the text gave it")) \
+        if before else None
+
+
 def _in_the_one_town(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
     """'the Luch thermal power plant', named for no place, in a report that has told of one
     town only (Belgorod): a facility of that town, not somewhere in the country."""
@@ -228,7 +243,7 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     places: list[Place] = []
     for ref in [r for r in refs if r.parts or r.site_id]:
         place = _named_again(resolver, ref, told) or _short_for_told(resolver, ref, told) or \
-            resolver.resolve(ref, told[-1] if told else None)
+            _abbreviated(resolver, ref, told) or resolver.resolve(ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
     named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
