@@ -715,3 +715,15 @@ def test_a_town_said_to_lie_just_outside_another_does_not_take_that_one_s_strike
     parse = parse_article(article_from_text(text), geocoder, date="2025-08-31")
     assert sorted((p.place.label.split(",")[0], p.place.around) for p in parse.proposals) == [
         ("Chornomors’k", False), ("Odesa", True)]
+
+
+def test_a_name_quoted_at_a_town_and_named_again_at_a_country_is_at_that_town(geocoder):
+    # Online.ua (23 May 2024): Taneko was told at Nizhnekamsk before; "one of Russia's
+    # largest oil refineries, Taneko" was placed at Russia and dropped
+    text = ("The Russians announced a drone attack on the oil refining enterprises \"Taneko\" "
+            "and Taif-NK in Nizhnekamsk in Tatarstan.\nOn the night of April 2, Ukraine "
+            "launched a drone attack on one of Russia's largest oil refineries, Taneko.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-05-23")
+    assert [(p.place.label.split(",")[0], p.interval.start.isoformat())
+            for p in parse.proposals] == [("Nizhnekamsk", "2024-05-22"),
+                                          ("Nizhnekamsk", "2024-04-01")]

@@ -222,6 +222,34 @@ def _abbreviated(resolver: PlaceResolver, ref, told: list[Place]) -> Place | Non
         if before else None
 
 
+QUOTED_NAME = re.compile(r"[\"“«]([A-Z][\w-]{2,30})[\"”»]")
+
+
+def _by_quoted_name(sentence: Sentence, places: list[Place], found: list[Event],
+                    quoted_at: dict[str, Place], resolver: PlaceResolver) -> None:
+    """'the oil refining enterprises "Taneko" and Taif-NK in Nizhnekamsk', then 'one of
+    Russia's largest oil refineries, Taneko': a name the text quoted at one town, named again
+    where only a country is given, is at that town."""
+    local = {p.key: p for p in places if p.ref.role == "target"
+             and p.precision in ("town", "site")}
+    if found and len(local) == 1:
+        for name in QUOTED_NAME.findall(sentence.text):
+            quoted_at.setdefault(normalize_name(name), next(iter(local.values())))
+    for event in found:
+        if not quoted_at or not event.places or \
+                any(p.precision != "country" for p in event.places):
+            continue
+        clause = sentence.text[event.start - sentence.start:event.end - sentence.start]
+        words = {normalize_name(w) for w in re.findall(r"[A-Z][\w-]{2,30}", clause)}
+        town = next((quoted_at[w] for w in words if w in quoted_at), None)
+        if town is not None:
+            ref = event.places[0].ref
+            event.places = [replace(same_place(resolver, ref, town), note=(
+                f"'{ref.text}' placed at {town.label}, where the text placed the name it "
+                "gives it"))]
+            event.placed_by = "the name told before"
+
+
 def _in_the_one_town(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
     """'the Luch thermal power plant', named for no place, in a report that has told of one
     town only (Belgorod): a facility of that town, not somewhere in the country."""
@@ -454,6 +482,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     events: list[Event] = []
     unproposed: list[Unproposed] = []
     told: list[Place] = []
+    quoted_at: dict[str, Place] = {}
     scene: Scene | None = None
     previous_speaker = ""
     for sentence, sentence_refs in zip(sentences, refs, strict=True):
@@ -489,6 +518,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             if not event.places:
                 unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "
                                                        "named for it"))
+        _by_quoted_name(sentence, places, found, quoted_at, resolver)
         events += found
         told += [p for p in places if p.ref.role == "target" and p.precision != "country"]
         scene = scene_of(sentence, places, found, meta.date_spans)
