@@ -727,3 +727,11 @@ def test_a_name_quoted_at_a_town_and_named_again_at_a_country_is_at_that_town(ge
     assert [(p.place.label.split(",")[0], p.interval.start.isoformat())
             for p in parse.proposals] == [("Nizhnekamsk", "2024-05-22"),
                                           ("Nizhnekamsk", "2024-04-01")]
+
+
+def test_a_passive_subject_after_also_and_the_capital_is_the_target(geocoder):
+    # Romania Journal (2 August 2023): Kyiv was named for nothing
+    parse = parse_article(article_from_text(
+        "Also, the capital Kyiv was targeted by a massive drone attack, but all were shot down, "
+        "causing some material damage."), geocoder, date="2023-08-02")
+    assert [p.place.label.split(",")[0] for p in parse.proposals] == ["Kyiv"]
