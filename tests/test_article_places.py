@@ -735,3 +735,19 @@ def test_a_passive_subject_after_also_and_the_capital_is_the_target(geocoder):
         "Also, the capital Kyiv was targeted by a massive drone attack, but all were shot down, "
         "causing some material damage."), geocoder, date="2023-08-02")
     assert [p.place.label.split(",")[0] for p in parse.proposals] == ["Kyiv"]
+
+
+def test_who_holds_a_town_is_not_its_name_and_the_facility_is_not_one_of_many(geocoder):
+    # The Kyiv Independent (7 October 2024): "Russia-occupied Feodosia" was looked up whole
+    # (the register's depots answered, none placed); "the facility on fire" is the depot,
+    # not one of the "airfields in Belbek and Saky" told after it
+    text = ("A fire erupted at a fuel depot in Russia-occupied Feodosia in the early hours of "
+            "Oct. 7, reportedly following a drone attack. The Crimean Wind Telegram channel also "
+            "reported that airfields in Belbek and Saky were attacked overnight.\nThe Telegram "
+            "channel ASTRA later clarified that the facility on fire was the Marine Oil "
+            "Terminal, previously targeted by drones in March 2024.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-10-07")
+    placed = [(p.place.label.split(",")[0], p.interval.start.isoformat())
+              for p in parse.proposals if p.place.precision == "town"]
+    assert placed[0] == ("Feodosiya", "2024-10-07")
+    assert ("Feodosiya", "2024-03-01") in placed and ("Saki", "2024-03-01") not in placed
