@@ -751,3 +751,15 @@ def test_who_holds_a_town_is_not_its_name_and_the_facility_is_not_one_of_many(ge
               for p in parse.proposals if p.place.precision == "town"]
     assert placed[0] == ("Feodosiya", "2024-10-07")
     assert ("Feodosiya", "2024-03-01") in placed and ("Saki", "2024-03-01") not in placed
+
+
+def test_this_refinery_in_a_town_places_the_refinery_hit_in_its_region(geocoder):
+    # UAWire (January 2025): Taneco was hit "in Tatarstan"; "this refinery in Nizhnekamsk",
+    # two sentences on, says where in it
+    text = ("A major Russian oil refinery, Taneco, in Tatarstan has reportedly been hit again, "
+            "according to Andriy Kovalenko.\n\"Taneco is one of the largest and most modern "
+            "refineries in Russia,\" he stated.\nKovalenko emphasized that this refinery in "
+            "Nizhnekamsk plays a crucial role in supplying fuel to the Russian military.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-01-11")
+    assert [(p.place.label.split(",")[0], p.place.precision) for p in parse.proposals] == [
+        ("Nizhnekamsk", "town")]

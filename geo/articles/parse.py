@@ -44,7 +44,12 @@ POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:a
                          r"|\bon the premises\b", re.IGNORECASE)
 # "The incident occurred in ...": where the event told before happened
 TOLD_WHERE = re.compile(r"\b(?:the|this)\s+(?:incident|attack|strike|explosion|blast|fire)\s+"
-                        r"(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
+                        r"(?:occurred|happened|took\s+place)\b|"
+                        # "this refinery in Nizhnekamsk plays a crucial role": where the
+                        # refinery hit in the region told before is
+                        r"\b(?:this|the\s+same)\s+(?:refinery|plant|depot|terminal|"
+                        r"facility|station|substation)\s+(?:in|near|at)\s+(?-i:[A-Z])",
+                        re.IGNORECASE)
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
