@@ -699,9 +699,8 @@ def test_a_namesake_is_looked_for_in_the_country_the_article_s_places_lie_in(geo
     text = ("A fire erupted at the Feodosia oil depot in occupied Crimea following a drone "
             "strike. Aside from this place, the airfields of Saky and Belbek were also under "
             "attack, Russia's occupation authorities said.")
-    parse = parse_article(article_from_text(text), geocoder, date="2024-10-07")
-    found = [(p.place.label.split(",")[0], p.place.country) for p in parse.proposals]
-    assert ("Saki", "UA") in found and all(country == "UA" for _, country in found)
+    found = proposed(text, geocoder, "2024-10-07", ("label", "country"))
+    assert ("Saki, Crimea (UA)", "UA") in found and {country for _, country in found} == {"UA"}
 
 
 def test_a_town_said_to_lie_just_outside_another_does_not_take_that_one_s_strike(geocoder):
@@ -712,9 +711,8 @@ def test_a_town_said_to_lie_just_outside_another_does_not_take_that_one_s_strike
             "Ukrainian city of Odesa, leaving more than 29,000 customers without electricity on "
             "Sunday morning, the region's governor said.\nHardest hit was the port city of "
             "Chornomorsk, just outside Odesa, where residential houses were also damaged.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-08-31")
-    assert sorted((p.place.label.split(",")[0], p.place.around) for p in parse.proposals) == [
-        ("Chornomors’k", False), ("Odesa", True)]
+    assert sorted(proposed(text, geocoder, "2025-08-31", ("label", "around"))) == [
+        ("Chornomors’k, Odesa Oblast (UA)", False), ("Odesa, Odesa Oblast (UA)", True)]
 
 
 def test_a_name_quoted_at_a_town_and_named_again_at_a_country_is_at_that_town(geocoder):
@@ -760,6 +758,5 @@ def test_this_refinery_in_a_town_places_the_refinery_hit_in_its_region(geocoder)
             "according to Andriy Kovalenko.\n\"Taneco is one of the largest and most modern "
             "refineries in Russia,\" he stated.\nKovalenko emphasized that this refinery in "
             "Nizhnekamsk plays a crucial role in supplying fuel to the Russian military.")
-    parse = parse_article(article_from_text(text), geocoder, date="2025-01-11")
-    assert [(p.place.label.split(",")[0], p.place.precision) for p in parse.proposals] == [
-        ("Nizhnekamsk", "town")]
+    assert proposed(text, geocoder, "2025-01-11", ("label", "precision")) == [
+        ("Nizhnekamsk, Tatarstan Republic (RU)", "town")]
