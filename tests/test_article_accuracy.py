@@ -1,4 +1,4 @@
-"""The article reader on real news it was not written from: 104 articles about strikes on
+"""The article reader on real news it was not written from: 116 articles about strikes on
 refineries, depots, power plants, substations, ports and gas infrastructure (wire reports,
 Russian, Ukrainian and Azerbaijani outlets, partisan sites), annotated by hand in
 tests/data/articles/annotations.csv (origin of each in articles.csv and the README there).

@@ -139,3 +139,18 @@ def test_the_injured_told_after_the_killed_are_counted_too(geocoder):
     ("13 injured and one dead", "13 injured; 1 killed")])
 def test_a_count_after_its_harm_verb_is_not_the_next_harm_s(text, counts):
     assert describe_counts(casualties(text)) == counts
+
+
+def test_a_town_s_short_name_in_a_quote_is_the_town_told_so_its_count_is_the_strike_s(geocoder):
+    # ZeroHedge via Freedom's Phoenix (27 April 2024): "(Slavyansk)" is Slavyansk-na-Kubani,
+    # told as "Sloviansk-on-Kuban" before, not Slavyanka in Primorye: the 10 UAVs are the
+    # refinery strike's
+    text = ("Bloomberg reports an oil refinery in the Sloviansk-on-Kuban region was hit by a "
+            "swarm of Ukranian suicide drones on Saturday morning.\n\nState-run news agency Tass "
+            "said the refinery strike caused damage and a fire.\n\n\"The work of the (Slavyansk) "
+            "plant has been partially suspended. Exactly 10 UAVs (drones) flew directly into the "
+            "plant, there was a strong fire.\"\n\nOn Telegram, a local government official in "
+            "Slavyansk said drones struck a distillation tower and storage tank.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-04-27")
+    assert [(p.place.label.split(",")[0], describe_counts(p.munitions))
+            for p in parse.proposals] == [("Slavyansk-na-Kubani", "10 drones")]

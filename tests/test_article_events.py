@@ -287,3 +287,78 @@ def test_a_fire_put_out_after_days_dates_the_attack_that_set_it_that_long_before
     [proposal] = parse_article(article_from_text(text), geocoder, date="2024-10-04").proposals
     assert proposal.interval.start <= dt.date(2024, 8, 18) <= proposal.interval.end
     assert proposal.interval.end < dt.date(2024, 9, 3)
+
+
+def test_a_count_of_this_year_is_the_strikes_before_the_article_in_that_year(geocoder):
+    # Interfax-Ukraine (6 June 2025), quoting the IAEA: the earlier attacks lie between New
+    # Year and the day before the article, not before 2025 (they were dated 2022-2024)
+    text = ("It was the fourth time this year that the training centre, located just outside "
+            "the perimeter of Zaporizhia Nuclear Power Plant (ZNPP) site, was reportedly "
+            "targeted by unmanned aerial vehicles, Grossi said.")
+    # the fourth attack itself this year up to the article, and the three before it
+    assert proposals_of(text, geocoder, "2025-06-06") == [
+        ("2025-01-01", "2025-06-06", "approximate", "gppd_wri1005114"),
+        ("2025-01-01", "2025-06-05", "approximate", "gppd_wri1005114")]
+
+
+def test_a_named_second_target_after_and_the_is_struck_at_the_time_told_after_both(geocoder):
+    # The Kyiv Independent (23 April 2024): the attack the sentence follows is not its
+    # target, and the Dnister plant was targeted too, in late March
+    text = ("Following the attack on Dnipro HPP, Russian troops targeted the Kaniv "
+            "Hydroelectric Power Plant in Cherkasy Oblast and the Dnister Hydroelectric Power "
+            "Plant in Chernivtsi Oblast in late March, President Volodymyr Zelensky said.")
+    assert proposals_of(text, geocoder, "2024-04-23") == [
+        ("2024-03-21", "2024-03-31", "approximate", "gppd_wri1005122"),
+        ("2024-03-21", "2024-03-31", "approximate", "gppd_wri1005115")]
+
+
+def test_airports_where_flights_were_delayed_are_not_targets(geocoder):
+    # The Moscow Times (2 March 2026)
+    text = ("Ukraine launched a drone attack on Russia's Black Sea port city of Novorossiysk "
+            "overnight on Monday, regional authorities said. The attack disrupted air traffic "
+            "across southern Russia, with authorities delaying or canceling dozens of flights at "
+            "airports in Krasnodar, Sochi and Gelendzhik.")
+    found = proposals_of(text, geocoder, "2026-03-02")
+    assert [label.split(",")[0] for *_, label in found] == ["Novorossiysk"]
+
+
+def test_an_agreement_that_expired_is_no_diplomatic_event(geocoder):
+    # Romania Journal (2 August 2023)
+    assert categories("For the first time since the grain agreement expired, several foreign "
+                      "cargo ships had arrived in the Black Sea port of Izmail on Sunday.",
+                      geocoder) == []
+
+
+def test_the_day_a_tally_was_said_on_television_is_not_the_strikes_day(geocoder):
+    # The Kyiv Independent (23 April 2024): the missiles since New Year, up to the saying
+    text = ("Russian forces have launched over 20 missiles at the Dnipro Hydroelectric Power "
+            "Plant (HPP) since the beginning of this year, Zaporizhzhia Oblast Governor Ivan "
+            "Fedorov said on national television on April 23.")
+    assert days(text, geocoder, "2024-04-23") == ["2024-01-01"]
+    assert days(text, geocoder, "2024-04-23", "end") == ["2024-04-23"]
+
+
+def test_the_month_of_an_amount_is_not_the_time_of_the_next_sentence(geocoder):
+    # Gamereactor's rewrite of Reuters (14 November 2025): the fire put out is the strike's,
+    # told with one name of the terminal ("Sheskharis") as another ("the Sheskharis oil depot")
+    text = ("Early Friday, Ukrainian drones struck the Black Sea port of Novorossiysk, Russian "
+            "officials said. The attack targeted Russia's key oil export hub, the Sheskharis "
+            "terminal. According to industry sources, Novorossiysk exported 3.22 million tonnes "
+            "of crude oil in October. Officials confirmed the fire at the Sheskharis oil depot "
+            "has been extinguished, and coastal structures sustained some damage.")
+    assert proposals_of(text, geocoder, "2025-11-14") == [
+        ("2025-11-14", "2025-11-14", "day", "Novorossiysk, Krasnodar Krai (RU)")]
+
+
+def test_an_abbreviation_the_text_gave_a_plant_and_a_clause_with_its_own_month(geocoder):
+    # Interfax-Ukraine (6 June 2025) quoting the IAEA: "the ZNPP" is the plant the text
+    # abbreviated so; "and in February it damaged ... the Chornobyl NPP" is another strike
+    text = ("The training centre, located just outside the perimeter of Zaporizhia Nuclear "
+            "Power Plant (ZNPP) site, was reportedly targeted by drones today. The agency said "
+            "that, in particular, in mid-April of this year, a drone crashed near the ZNPP "
+            "training center, and in February it seriously damaged the New Safe Confinement "
+            "(NSC) of the Chornobyl NPP.")
+    assert proposals_of(text, geocoder, "2025-06-06") == [
+        ("2025-06-06", "2025-06-06", "day", "gppd_wri1005114"),
+        ("2025-04-11", "2025-04-20", "approximate", "gppd_wri1005114"),
+        ("2025-02-01", "2025-02-28", "month", "Chornobyl, Kyiv Oblast (UA)")]

@@ -691,3 +691,72 @@ def test_a_plant_named_for_no_place_is_in_the_one_town_the_report_tells(geocoder
             "power plant were damaged during the missile strike on November 8.")
     [proposal] = parse_article(article_from_text(text), geocoder, date="2025-11-08").proposals
     assert (proposal.place.label.split(",")[0], proposal.place.country) == expected
+
+
+def test_a_namesake_is_looked_for_in_the_country_the_article_s_places_lie_in(geocoder):
+    # Novinite (7 October 2024) names Russia as the occupier and places only in Crimea: Saky
+    # was taken for Saki, Nigeria
+    text = ("A fire erupted at the Feodosia oil depot in occupied Crimea following a drone "
+            "strike. Aside from this place, the airfields of Saky and Belbek were also under "
+            "attack, Russia's occupation authorities said.")
+    found = proposed(text, geocoder, "2024-10-07", ("label", "country"))
+    assert ("Saki, Crimea (UA)", "UA") in found and {country for _, country in found} == {"UA"}
+
+
+def test_a_town_said_to_lie_just_outside_another_does_not_take_that_one_s_strike(geocoder):
+    # Reuters via Newsmax (31 August 2025): the four facilities are near Odesa; Chornomorsk,
+    # "just outside Odesa", is the hardest hit town, told as a place of its own (it took the
+    # facilities' proposal before, and Odesa was named for none)
+    text = ("A Russian drone attack overnight damaged four power facilities near the southern "
+            "Ukrainian city of Odesa, leaving more than 29,000 customers without electricity on "
+            "Sunday morning, the region's governor said.\nHardest hit was the port city of "
+            "Chornomorsk, just outside Odesa, where residential houses were also damaged.")
+    assert sorted(proposed(text, geocoder, "2025-08-31", ("label", "around"))) == [
+        ("Chornomors’k, Odesa Oblast (UA)", False), ("Odesa, Odesa Oblast (UA)", True)]
+
+
+def test_a_name_quoted_at_a_town_and_named_again_at_a_country_is_at_that_town(geocoder):
+    # Online.ua (23 May 2024): Taneko was told at Nizhnekamsk before; "one of Russia's
+    # largest oil refineries, Taneko" was placed at Russia and dropped
+    text = ("The Russians announced a drone attack on the oil refining enterprises \"Taneko\" "
+            "and Taif-NK in Nizhnekamsk in Tatarstan.\nOn the night of April 2, Ukraine "
+            "launched a drone attack on one of Russia's largest oil refineries, Taneko.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-05-23")
+    assert [(p.place.label.split(",")[0], p.interval.start.isoformat())
+            for p in parse.proposals] == [("Nizhnekamsk", "2024-05-22"),
+                                          ("Nizhnekamsk", "2024-04-01")]
+
+
+def test_a_passive_subject_after_also_and_the_capital_is_the_target(geocoder):
+    # Romania Journal (2 August 2023): Kyiv was named for nothing
+    parse = parse_article(article_from_text(
+        "Also, the capital Kyiv was targeted by a massive drone attack, but all were shot down, "
+        "causing some material damage."), geocoder, date="2023-08-02")
+    assert [p.place.label.split(",")[0] for p in parse.proposals] == ["Kyiv"]
+
+
+def test_who_holds_a_town_is_not_its_name_and_the_facility_is_not_one_of_many(geocoder):
+    # The Kyiv Independent (7 October 2024): "Russia-occupied Feodosia" was looked up whole
+    # (the register's depots answered, none placed); "the facility on fire" is the depot,
+    # not one of the "airfields in Belbek and Saky" told after it
+    text = ("A fire erupted at a fuel depot in Russia-occupied Feodosia in the early hours of "
+            "Oct. 7, reportedly following a drone attack. The Crimean Wind Telegram channel also "
+            "reported that airfields in Belbek and Saky were attacked overnight.\nThe Telegram "
+            "channel ASTRA later clarified that the facility on fire was the Marine Oil "
+            "Terminal, previously targeted by drones in March 2024.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-10-07")
+    placed = [(p.place.label.split(",")[0], p.interval.start.isoformat())
+              for p in parse.proposals if p.place.precision == "town"]
+    assert placed[0] == ("Feodosiya", "2024-10-07")
+    assert ("Feodosiya", "2024-03-01") in placed and ("Saki", "2024-03-01") not in placed
+
+
+def test_this_refinery_in_a_town_places_the_refinery_hit_in_its_region(geocoder):
+    # UAWire (January 2025): Taneco was hit "in Tatarstan"; "this refinery in Nizhnekamsk",
+    # two sentences on, says where in it
+    text = ("A major Russian oil refinery, Taneco, in Tatarstan has reportedly been hit again, "
+            "according to Andriy Kovalenko.\n\"Taneco is one of the largest and most modern "
+            "refineries in Russia,\" he stated.\nKovalenko emphasized that this refinery in "
+            "Nizhnekamsk plays a crucial role in supplying fuel to the Russian military.")
+    assert proposed(text, geocoder, "2025-01-11", ("label", "precision")) == [
+        ("Nizhnekamsk, Tatarstan Republic (RU)", "town")]

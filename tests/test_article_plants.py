@@ -154,5 +154,24 @@ def test_a_long_name_the_register_misspells_by_one_letter_is_its_plant(geocoder)
     # is too short to be compared loosely, the letters are long enough
     plants = read_plants(DATA_DIR / "context_power_plants.csv")
     assert find_plant(plants, "nuclear power plant", "Kalinin", "").site_id == "gppd_wri1003717"
+    # its region is where its point lies (Udomlya, Tver Oblast): Kalinin is Tver's old name
     assert placed("On March 21 drones attacked the Kalinin nuclear power plant.", geocoder,
-                  "2024-03-21") == [("site", "gppd_wri1003717", "")]
+                  "2024-03-21") == [("site", "gppd_wri1003717", "Tver Oblast")]
+
+
+def test_a_hydro_plant_named_without_a_number_is_its_numbered_station():
+    """The register holds the Dnipro HPP as 'Dneipro HPP 2' (its second station); a thermal
+    plant's number names a plant of its own ('Kyiv CHP' is not the register's 'Kiev CHP-5')."""
+    plants = read_plants(DATA_DIR / "context_power_plants.csv")
+    hydro = find_plant(plants, "Hydroelectric Power Plant", "Dnipro",
+                       "the Dnipro Hydroelectric Power Plant")
+    assert hydro.site_id == "gppd_wri1005120"
+    assert find_plant(plants, "CHP", "Kyiv", "the Kyiv CHP") is None
+
+
+def test_the_dnipro_hpp_is_the_plant_not_the_dnipro_region(geocoder):
+    # The Kyiv Independent (23 April 2024); it was read as Dnipropetrovsk Oblast
+    text = ("Ukraine's largest hydroelectric power plant, the Dnipro Hydroelectric Power Plant "
+            "(HPP), was hit with eight Russian missiles on March 22.")
+    assert placed(text, geocoder, "2024-04-23") == [
+        ("site", "gppd_wri1005120", "Zaporizhzhia Oblast")]

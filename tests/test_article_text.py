@@ -173,3 +173,26 @@ def test_a_page_s_own_time_and_day_after_a_later_stamp_is_its_date(line, day):
     if "date 2023-06-16 08:15 05 June" in line:
         [(start, end)] = meta.date_spans
         assert text[start:end].strip() == "date 2023-06-16 08:15 05 June"
+
+
+def test_a_line_that_goes_on_in_lower_case_is_the_same_sentence():
+    # trends.glance.com: the page wraps a sentence over two lines
+    text = ("The attack targeted a full storage tank near the village of Hvardiiske, resulting\n"
+            "in a significant explosion. The operation is part of a broader strategy.\n"
+            "A title\nThe body.")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The attack targeted a full storage tank near the village of Hvardiiske, resulting\n"
+        "in a significant explosion.", "The operation is part of a broader strategy.",
+        "A title", "The body."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.heading for s in sentences] == [False, False, True, False]
+
+
+def test_a_tass_dateline_without_a_year_is_the_report_s_day_not_an_event_s():
+    # tass.com/economy/2019181: its day is no event's; its year is not written
+    text = ("MELITOPOL, September 20. /TASS/. A visit by the IAEA inspectors to the Zaporozhye "
+            "nuclear power plant's training center attacked by Ukrainian drones was planned.")
+    meta = read_metadata(article_from_text(text))
+    assert meta.date is None
+    assert [text[a:b] for a, b in meta.date_spans] == ["MELITOPOL, September 20. /TASS/."]

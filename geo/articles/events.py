@@ -28,7 +28,12 @@ CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|bu
                           r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])|"
                           # "a March 30 attack, ..., and an attack on March 27 in which ..."
                           r",\s+and\s+(?=(?:an?|another)\s+(?:[\w-]+\s+)?(?:attack|strike|"
-                          r"assault)\s+on\s+[A-Z])")
+                          r"assault)\s+on\s+[A-Z])|"
+                          # "in mid-April a drone crashed near the ZNPP, and in February it
+                          # damaged the confinement of the Chornobyl NPP": a time of its own
+                          r",\s+and\s+(?=(?:in|on|during)\s+(?:early\s+|mid-?\s*|late\s+)?"
+                          r"(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)\b)")
 AND_CLAUSE = re.compile(r",?\s+and\s+(?=(?:\d+|an?|another|the|its|two|three|four|five|six|"
                         r"several)\b[^,;]{0,60}?\b(?:hit|struck|attacked|targeted|landed|"
                         r"damaged|destroyed|shelled)\b)")
@@ -81,6 +86,44 @@ def clauses(text: str) -> list[tuple[int, int]]:
         begin = found.end() if found else cut
     bounds.append((begin, len(text)))
     return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+# a clause cut at "and the" ("... targeted the Kaniv plant in Cherkasy Oblast and the Dnister
+# plant in Chernivtsi Oblast in late March") that tells no event of its own: another target,
+# when it names the facility (not "and the refinery in Krasnodar", told again after)
+AND_THE_BEFORE = re.compile(r"\band\s+the\s+$")
+BACKGROUND_LEAD = re.compile(r"\s*(?:following|after|since|days\s+after)\s+(?:the|a|an|this|"
+                             r"that)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?)\b"
+                             r"[^,;]*,", re.IGNORECASE)
+
+
+# "the port city of Chornomorsk, just outside Odesa": where the town before lies
+LIES_NEAR = re.compile(r",\s*(?:just|right|immediately|some\s+[\d.]+\s*(?:km|kilometers|kilometres|"
+                       r"miles))?\s*(?:outside|near|north|south|east|west|off)\b[^,;]*$",
+                       re.IGNORECASE)
+
+
+def _where_the_one_before_is(place: Place, here: list[Place], sentence: Sentence) -> bool:
+    """A place 'near' a town told just before it, after a comma, says where that town is: it
+    is no target of its own."""
+    if not place.ref.near:
+        return False
+    start = sentence.start
+    return any(other.ref.end <= place.ref.start and other.precision in ("town", "site")
+               and not other.ref.near and LIES_NEAR.search(
+                   sentence.text[other.ref.end - start:place.ref.start - start])
+               for other in here)
+
+
+def _another_target(event: Event, start: int, end: int, here: list[Place],
+                    timed: list[DateMention]) -> Event:
+    """The event of the clause before at the targets of a clause that only adds them; a
+    time told after both is both's."""
+    if timed and not any(m.kind != "ignored" for m in event.dates):
+        event.dates = list(timed)
+    return replace(event, start=start, end=end, places=list(here),
+                   dates=list(timed) or list(event.dates), doubts=list(event.doubts),
+                   follow_ups=[])
 
 
 def _pick(text: str, table) -> str:
@@ -191,13 +234,20 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
     for a, b in clauses(masked):
         start, end = sentence.start + a, sentence.start + b
         text = masked[a:b]
-        parts.append((start, end, text, [p for p in targets if start <= p.ref.start < end],
+        inside = [p for p in targets if start <= p.ref.start < end]
+        parts.append((start, end, text,
+                      [p for p in inside if not _where_the_one_before_is(p, inside, sentence)],
                       find_dates(text, start, ignore), classify(text)))
     events, skipped = [], []
     said: list = []                       # the time words of the clauses before
     for i, (start, end, text, here, dates, found) in enumerate(parts):
         timed = [m for m in dates if m.kind != "ignored"]
         said = timed or said
+        if found is None and events and events[-1].sentence is sentence and any(
+                p.ref.facility_name or p.site_id for p in here) and \
+                AND_THE_BEFORE.search(masked[:start - sentence.start]):
+            events.append(_another_target(events[-1], start, end, here, timed))
+            continue
         if found is None:
             continue
         category, kind, trigger = found
@@ -210,10 +260,20 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
         if why:
             skipped.append(Unproposed(sentence, f"'{trigger}': {why}"))
             continue
+        lead = BACKGROUND_LEAD.match(text)
+        if lead and any(p.ref.start >= start + lead.end() for p in here):
+            # "Following the attack on Dnipro HPP, Russian troops targeted the Kaniv plant":
+            # the attack before is what this one follows, not its target
+            here = [p for p in here if p.ref.start >= start + lead.end()]
+            trigger = lx.STRIKE.search(text, lead.end()).group() if lx.STRIKE.search(
+                text, lead.end()) else trigger
         effect = lx.EFFECT_START.search(text)
         if effect and any(p.ref.start < start + effect.start() and p.precision != "country"
                           for p in here):      # a country before it places nothing
             here = [p for p in here if p.ref.start < start + effect.start()]
+        halted = lx.TRAVEL_HALTED.search(text)
+        if halted:
+            here = [p for p in here if p.ref.start < start + halted.start()]
         named = [p for p in here if not p.implied or p.named]
         event = Event(sentence, start, end, category, kind, trigger, named, "text", dates,
                       munitions(text), harm, speaker=speaker)

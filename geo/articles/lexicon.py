@@ -27,6 +27,7 @@ STRIKE = words(
     r"explosions?", r"explod(?:ed|ing)", r"blasts?", r"ignit(?:ed|ing|e)", r"razed",
     r"air ?strikes?", r"air raids?", r"came under (?:attack|fire|shelling)",
     r"landed (?:near|on|in|at)", r"fell (?:on|near|onto)", r"debris", r"knocked out",
+    r"(?:drones?|UAVs?) (?:\w+ )?crash(?:ed|es)? (?:near|into|onto|on|at)",
     r"sustained (?:\w+ )?damage", r"depressuri[sz]ation",
     # "Facilities in the Dnipropetrovsk and Odessa regions were affected": the facilities hit
     r"(?:facilit(?:y|ies)|plants?|substations?) (?:[\w-]+ ){0,6}?(?:was|were|has been|"
@@ -47,7 +48,8 @@ SECURITY = words(r"detain(?:ed|s|ing)?", r"detentions?", r"arrest(?:ed|s|ing)?",
                  r"deport(?:ed|ation)", r"kidnap(?:ped)?", r"abduct(?:ed)?", r"search(?:ed|es)")
 PEOPLE = words(r"citizens", r"nationals", r"people", r"residents", r"journalists",
                r"activists", r"diaspora", r"migrants", r"members of")
-DIPLOMATIC = words(r"signed", r"declaration", r"(?<!has an )(?<!have an )(?<!had an )agreement",
+DIPLOMATIC = words(r"signed", r"declaration", r"(?<!has an )(?<!have an )(?<!had an )agreement"
+                   r"(?!\s+(?:had\s+|has\s+)?(?:expired|lapsed|ended|collapsed))",
                    r"treaty", r"ceasefire", r"truce",
                    r"brokered", r"summit", r"talks", r"negotiations", r"summoned", r"expelled",
                    r"recalled (?:its|the) ambassador", r"protest note", r"air ?space")
@@ -75,6 +77,14 @@ EFFECT_START = re.compile(r"(?:,|\band)\s+(?:forcing|leaving|cutting|causing|res
                           r"disrupting|affecting|so that)\b|,\s+whose\b|,\s+(?:which|that)\s+"
                           r"(?!(?:was|were|is|are|has|have|had|came|come)\b)(?=\w+s\b)",
                           re.IGNORECASE)
+# "The attack disrupted air traffic across southern Russia, with authorities delaying or
+# canceling flights at airports in Krasnodar, Sochi and Gelendzhik": the places after it are
+# where travel stopped, whatever the sentence names before it
+TRAVEL_HALTED = re.compile(
+    r"\b(?:disrupt|halt|paralys|paralyz|suspend|restrict)\w*\s+(?:the\s+)?(?:air|rail|"
+    r"train|flights?|road)\w*|,\s+with\s+(?:\w+\s+){0,2}(?:delaying|cancell?ing|grounding|"
+    r"diverting|closing)\b|\b(?:flights?|airports?)\s+(?:\w+\s+){0,3}(?:delayed|cancell?ed|"
+    r"grounded|diverted|closed|suspended)\b", re.IGNORECASE)
 CONSEQUENCE = words(r"without (?:power|electricity|gas|heat(?:ing)?|light)", r"blackouts?",
                     r"power (?:outages?|cuts)", r"left without", r"disconnected")
 

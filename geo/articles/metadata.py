@@ -32,6 +32,11 @@ MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d
 DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z’'.-]+(?:,?\s+[A-Z][A-Za-z’'.-]+){{0,3}},\s+"
                       rf"(?P<date>(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{MONTH}),?"
                       rf"\s+\d{{4}})\s*(?:\([^()\n]{{1,40}}\)\s*)?[–—-]\s")
+# "MELITOPOL, September 20. /TASS/.": TASS's dateline, its year not written: the report's day,
+# never an event's, whose year the text does not give
+AGENCY_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z’'.-]+(?:,?\s+[A-Z][A-Za-z’'.-]+){{0,3}},\s+"
+                             rf"(?:(?i:{MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{MONTH}))\.?\s*/\s*"
+                             r"(?:ITAR-)?TASS\s*/\.?")
 # "date 2023-06-16 08:15 05 June Kyiv": the page's own time and day after a later stamp
 OWN_STAMP = re.compile(rf"\d{{1,2}}:\d{{2}}\s+(\d{{1,2}})\s+({MONTH})(?![\w-]|\s+\d{{4}})",
                        re.IGNORECASE)
@@ -142,6 +147,10 @@ def _find_date(article: ArticleText) -> tuple[dt.date | None, str, list[tuple[in
         return given, "the file's date field", spans
     for offset, line in list(_lines(article.text))[:12]:
         dateline = DATELINE.match(line)
+        agency = AGENCY_DATELINE.match(line)
+        if agency:
+            spans.append((offset, offset + agency.end()))
+            return None, f"dateline '{agency.group().strip()}' without a year", spans
         if dateline and _line_date(dateline.group("date")):
             spans.append((offset, offset + dateline.end()))
             return _line_date(dateline.group("date")), \

@@ -44,7 +44,12 @@ POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:a
                          r"|\bon the premises\b", re.IGNORECASE)
 # "The incident occurred in ...": where the event told before happened
 TOLD_WHERE = re.compile(r"\b(?:the|this)\s+(?:incident|attack|strike|explosion|blast|fire)\s+"
-                        r"(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
+                        r"(?:occurred|happened|took\s+place)\b|"
+                        # "this refinery in Nizhnekamsk plays a crucial role": where the
+                        # refinery hit in the region told before is
+                        r"\b(?:this|the\s+same)\s+(?:refinery|plant|depot|terminal|"
+                        r"facility|station|substation)\s+(?:in|near|at)\s+(?-i:[A-Z])",
+                        re.IGNORECASE)
 MAX_FOLLOW_UP = 2     # sentences after an event whose counts or operator may belong to it
 FAR_KM = 1500         # a small place this far from all others of the article: another of its name
 FAMOUS = 100_000      # people: a place this big is meant even far from the others
@@ -190,6 +195,66 @@ def _named_again(resolver: PlaceResolver, ref, told: list[Place]) -> Place | Non
         f"'{ref.text}' taken as {before.label}, told before")) if before else None
 
 
+def _short_for_told(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'Slavyansk', 'the (Slavyansk) plant' after the refinery of 'Sloviansk-on-Kuban'
+    (Slavyansk-na-Kubani), 'Rostov' after Rostov-on-Don: the first word of a town's compound
+    name, told before, is that town, not a namesake across the country (Slavyanka, Primorye)."""
+    if ref.site_id or (ref.parts and (len(ref.parts) != 1 or ref.parts[0].level != "any")) \
+            or not (ref.parts or ref.facility_name):
+        return None
+    name = normalize_name(ref.parts[0].name if ref.parts else ref.facility_name)
+    before = next((p for p in reversed(told) if p.precision in ("town", "admin2")
+                   and len(re.split(r"[-\s]+", p.label.split(",")[0])) > 1
+                   and normalize_name(re.split(r"[-\s]+", p.label.split(",")[0])[0]) == name),
+                  None)
+    return replace(same_place(resolver, ref, before), note=(
+        f"'{ref.text}' taken as {before.label}, told before, whose name it begins")) \
+        if before else None
+
+
+ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+
+
+def _abbreviated(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
+    """'the ZNPP training center' after 'Zaporizhia Nuclear Power Plant (ZNPP)': the
+    abbreviation the text gave a place is that place."""
+    if ref.site_id or len(ref.parts) != 1 or not ABBREVIATION.fullmatch(ref.parts[0].name):
+        return None
+    spelt = re.compile(rf"\(\s*{re.escape(ref.parts[0].name)}\s*\)\s*$")
+    before = next((p for p in reversed(told) if spelt.search(p.ref.text)), None)
+    return replace(same_place(resolver, ref, before), note=(
+        f"'{ref.text}' taken as {before.label}, the abbreviation the text gave it")) \
+        if before else None
+
+
+QUOTED_NAME = re.compile(r"[\"“«]([A-Z][\w-]{2,30})[\"”»]")
+
+
+def _by_quoted_name(sentence: Sentence, places: list[Place], found: list[Event],
+                    quoted_at: dict[str, Place], resolver: PlaceResolver) -> None:
+    """'the oil refining enterprises "Taneko" and Taif-NK in Nizhnekamsk', then 'one of
+    Russia's largest oil refineries, Taneko': a name the text quoted at one town, named again
+    where only a country is given, is at that town."""
+    local = {p.key: p for p in places if p.ref.role == "target"
+             and p.precision in ("town", "site")}
+    if found and len(local) == 1:
+        for name in QUOTED_NAME.findall(sentence.text):
+            quoted_at.setdefault(normalize_name(name), next(iter(local.values())))
+    for event in found:
+        if not quoted_at or not event.places or \
+                any(p.precision != "country" for p in event.places):
+            continue
+        clause = sentence.text[event.start - sentence.start:event.end - sentence.start]
+        words = {normalize_name(w) for w in re.findall(r"[A-Z][\w-]{2,30}", clause)}
+        town = next((quoted_at[w] for w in words if w in quoted_at), None)
+        if town is not None:
+            ref = event.places[0].ref
+            event.places = [replace(same_place(resolver, ref, town), note=(
+                f"'{ref.text}' placed at {town.label}, where the text placed the name it "
+                "gives it"))]
+            event.placed_by = "the name told before"
+
+
 def _in_the_one_town(resolver: PlaceResolver, ref, told: list[Place]) -> Place | None:
     """'the Luch thermal power plant', named for no place, in a report that has told of one
     town only (Belgorod): a facility of that town, not somewhere in the country."""
@@ -210,8 +275,8 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
     last place of that kind told before, or at least the country."""
     places: list[Place] = []
     for ref in [r for r in refs if r.parts or r.site_id]:
-        place = _named_again(resolver, ref, told) or resolver.resolve(
-            ref, told[-1] if told else None)
+        place = _named_again(resolver, ref, told) or _short_for_told(resolver, ref, told) or \
+            _abbreviated(resolver, ref, told) or resolver.resolve(ref, told[-1] if told else None)
         if place is not None:
             places.append(place)
     named_for = [resolver.facility_town(r) for r in refs if r.facility_name and not r.parts]
@@ -223,7 +288,7 @@ def _resolve(refs, resolver: PlaceResolver, told: list[Place],
                   and p.ref.role == "target"), None)     # "in Odesa, key targets included"
     for ref in [r for r in refs if not (r.parts or r.site_id)]:
         host = _host_town(resolver, ref, places, article) or _told_in_its_region(
-            resolver, ref, told)
+            resolver, ref, told) or _short_for_told(resolver, ref, told)
         place = host or (resolver.resolve(ref, located, hint) if located else None)
         if scene is not None and (place is None or place.precision == "country"):
             place = same_place(resolver, ref, scene)
@@ -415,9 +480,14 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
     resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
     default_country = _home_country(refs, resolver)
+    if default_country and default_country not in resolver.countries:
+        # 'the airfields of Saky and Belbek' in a text naming only Russia (as the occupier)
+        # and places in Crimea: a namesake is looked for where its places lie too
+        resolver.countries.append(default_country)
     events: list[Event] = []
     unproposed: list[Unproposed] = []
     told: list[Place] = []
+    quoted_at: dict[str, Place] = {}
     scene: Scene | None = None
     previous_speaker = ""
     for sentence, sentence_refs in zip(sentences, refs, strict=True):
@@ -453,6 +523,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
             if not event.places:
                 unproposed.append(Unproposed(sentence, f"'{event.trigger}': no place is "
                                                        "named for it"))
+        _by_quoted_name(sentence, places, found, quoted_at, resolver)
         events += found
         told += [p for p in places if p.ref.role == "target" and p.precision != "country"]
         scene = scene_of(sentence, places, found, meta.date_spans)

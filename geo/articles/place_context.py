@@ -31,6 +31,9 @@ def same_place(resolver: PlaceResolver, ref: PlaceRef, place: Place) -> Place:
                  around=place.around)
 
 
+PLURAL = re.compile(r"(?:ies|[^s]s)$")
+
+
 def antecedent(resolver: PlaceResolver, ref: PlaceRef, told: list[Place],
                pointed: bool = False) -> Place | None:
     """'The Refinery had previously been hit': the last place of that kind told before;
@@ -45,6 +48,10 @@ def antecedent(resolver: PlaceResolver, ref: PlaceRef, told: list[Place],
                          and kind_of(resolver, p) == kind]
     if pointed and kind in ("", "any"):     # "the facility": the last facility told, not a
         same = [p for p in same if p.ref.facility or p.site_id] or same   # city in passing
+        if not PLURAL.search(ref.facility or ""):
+            # "the facility on fire" after "a fuel depot in Feodosia" and "airfields in Belbek
+            # and Saky": one facility, not one of the places told as many
+            same = [p for p in same if not PLURAL.search(p.ref.facility or "")] or same
     if named:          # "the SOCAR facility": a place told before under that name
         same = [p for p in same if named.lower() in f"{p.ref.text} {p.ref.operator} "
                 f"{p.label}".lower()]

@@ -207,8 +207,13 @@ def _attacker(tokens: list[Token], end: int) -> bool:
     return any(t.low in ATTACK_NOUNS for t in tokens[end:end + ATTACKER_GAP])
 
 
+# what may open a sentence before its subject: "Also, the capital Kyiv was targeted"
+SUBJECT_LEAD = {"also", "meanwhile", "then", "later", "earlier", "the", "capital", "city",
+                "town", "port", "regional", "ukrainian", "russian"}
+
+
 def _passive_subject(tokens, i, end) -> bool:
-    first = all(t.word in "\"“'‘(-–—•" for t in tokens[:i])
+    first = all(t.word in "\"“'‘(-–—•," or t.low in SUBJECT_LEAD for t in tokens[:i])
     following = [t.low for t in tokens[end:end + 4]]
     # "Kyiv has hit several Russian energy sites": the capital for its government, acting
     active = following[:1] in (["has"], ["have"], ["had"]) and following[1:2] not in (

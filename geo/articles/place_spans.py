@@ -182,6 +182,8 @@ LEAD_WORDS = {"the", "a", "an", "southern", "northern", "eastern", "western", "c
               "black", "sea", "capital", "frontline", "border", "occupied", "annexed",
               "russian-occupied", "russian-annexed", "immediate"} | PLACE_TYPES | \
     set(DEMONYMS)
+# "Russia-occupied Feodosia", "Kremlin-controlled Donetsk": who holds it, not its name
+HELD_BY = re.compile(r"[a-z]+-(?:occupied|controlled|held|annexed)")
 # "southeastern", "north-western", "central": where in a region or a country, not a name
 COMPASS = re.compile(r"(?:(?:north|south)-?)?(?:east|west)ern|(?:north|south)ern|central")
 BEARING_WORDS = 5          # "20 km north-east of": the most words a bearing takes
@@ -218,7 +220,8 @@ def place_phrase(tokens, i) -> tuple[list[Part], list[Part], int, bool]:
                 level_before = "admin1"
             near = near or token.low in NEAR_TOKENS
             j += 1
-        elif (token.low in LEAD_WORDS or COMPASS.fullmatch(token.low)) and not token.possessive:
+        elif (token.low in LEAD_WORDS or COMPASS.fullmatch(token.low)
+              or HELD_BY.fullmatch(token.low)) and not token.possessive:
             near = near or token.low in NEAR_TOKENS
             if token.low in NEAR_TOKENS:
                 around_owner = owner

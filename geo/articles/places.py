@@ -24,8 +24,10 @@ from geo.geocoding import around
 from geo.geocoding.geocoder import Geocoder
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.results import Candidate, GeocodeResult, distance_km
+from geo.geocoding.reverse import ReverseGeocoder
 from geo.geocoding.site_register import SITE_NEAR_KM
 from geo.importing.places import describe_match
+from geo.settings import DATA_DIR
 
 PLACED = ("exact", "alias", "ambiguous")
 LEVEL_WORD = {"admin1": "region", "admin2": "district"}
@@ -191,7 +193,9 @@ class PlaceResolver:
         near = town is not None and town.latitude is not None and distance_km(
             Candidate("place", "", "", town.latitude, town.longitude, "town"),
             Candidate("place", "", "", plant.latitude, plant.longitude, "site")) <= REGION_KM
-        return Place(ref, "alias", plant.name, plant.country, town.admin1 if near else "",
+        region = _region_at(self.geocoder, plant.latitude, plant.longitude) or (
+            town.admin1 if near else "")
+        return Place(ref, "alias", plant.name, plant.country, region,
                      "site", plant.latitude, plant.longitude, plant.site_id,
                      f"{plant.name} (site)", f"power plant register: {plant.site_id}",
                      f"'{ref.text}' taken as the register's {plant.name}", named=True,
@@ -362,6 +366,21 @@ class PlaceResolver:
                                                            "country of the sentence"),
                          implied=not ref.parts)
         return None
+
+
+_REVERSE: dict[int, ReverseGeocoder] = {}
+
+
+def _region_at(geocoder: Geocoder, latitude: float, longitude: float) -> str:
+    """The region a plant's point lies in (an oblast's outline in Ukraine, else its nearest
+    place's): the Dnipro HPP is in Zaporizhzhia Oblast, not in the region of Dnipro, the city
+    its name is spelt like. One reverse geocoder per gazetteer, built on first use."""
+    key = id(geocoder.index)
+    if key not in _REVERSE:
+        _REVERSE.clear()
+        _REVERSE[key] = ReverseGeocoder(geocoder.index, DATA_DIR)
+    found = _REVERSE[key].reverse_column([latitude], [longitude])
+    return str(found["reverse_admin1"].iloc[0] or "")
 
 
 def _names_a_plant(ref: PlaceRef) -> bool:

@@ -6,7 +6,8 @@ A plant's name is not where it stands: the Zaporizhzhia nuclear plant is at Ener
 from the city, Kharkiv TPP-5 outside Kharkiv. The register spells the names its own way
 ("Zaporozhye", "Karkov CHP-5", "Kurakhov power station"), so a name is compared by its
 consonants after the geocoder's phonetic key, one letter apart at most; the kind of plant
-the text names (nuclear, hydro, thermal) and its number must agree.
+the text names (nuclear, hydro, thermal) and its number must agree (a hydro plant named with
+no number is any of its numbered stations).
 """
 
 from __future__ import annotations
@@ -113,8 +114,11 @@ def find_plant(plants: tuple[Plant, ...], facility: str, name: str, text: str,
     key, fuels, spelling = _key(name), _fuels(facility), normalize_name(name)
     number = NUMBER.search(text[text.lower().find(facility.lower()):] if facility else "")
     wanted = number.group(1) if number else ""
+    # a hydro plant's numbered stations are one plant on one dam: 'the Dnipro HPP' is the
+    # register's 'Dneipro HPP 2' (a thermal plant's number is a plant of its own: CHP-5, CHP-6)
+    any_number = not wanted and fuels == {"hydro"}
     found = [p for p in plants if (not country or p.country == country)
-             and (not fuels or p.fuels & fuels) and p.number == wanted
+             and (not fuels or p.fuels & fuels) and (p.number == wanted or any_number)
              and (p.key == key or (min(len(key), len(p.key)) >= SHORT_KEY
                                    and _one_apart(p.key, key))
                   or (min(len(spelling), len(p.spelling)) >= LONG_SPELLING

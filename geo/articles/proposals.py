@@ -36,8 +36,11 @@ CENTRE_KM = 5          # a district placed at its centre town: the same point
 RAION_REACH_KM = 60    # a raion (since 2020 up to ~120 km across): its places lie this near
 REPORT_DAY = re.compile(r",?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,6}?(?:reported|said|announced|"
                         r"stated|confirmed|wrote|told)\b")
+# "missiles since the beginning of this year, the governor said": a period, not the report's
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?$", re.IGNORECASE)
+# "... said on national television on April 23": up to three words between
 REPORTED_ON = re.compile(r"\b(?:reported|said|announced|stated|confirmed|wrote|told)\s+"
-                         r"(?:\w+\s+)?(?:on\s+)?$")
+                         r"(?:[\w-]+\s+){0,3}?(?:on\s+)?$")
 TARGET_KINDS = (("airfield", "airfield"), ("air base", "airfield"), ("airport", "airfield"),
                 ("warehouse", "military"), ("storage sites", "military"))
 
@@ -126,8 +129,9 @@ def _report_day(mention, event: Event) -> bool:
     reported on March 29': the day of the report, which the clause's own time of the event
     ('recent') goes before."""
     text, start = event.sentence.text, event.sentence.start
-    return REPORT_DAY.match(text[mention.end - start:]) is not None or \
-        REPORTED_ON.search(text[:mention.start - start]) is not None
+    before = text[:mention.start - start]
+    return (REPORT_DAY.match(text[mention.end - start:]) is not None
+            and not SINCE_BEFORE.search(before)) or REPORTED_ON.search(before) is not None
 
 
 def _earlier(event: Event, mentions, context: DateContext) -> tuple[Interval, str, str, str]:
@@ -139,6 +143,12 @@ def _earlier(event: Event, mentions, context: DateContext) -> tuple[Interval, st
     if told is None:
         own, *_ = _date(replace(event, repeat=""), context)
         told, period = own, None
+        day = context.article_date
+        if own.resolved and (own.end - own.start).days > 2 and day is not None and \
+                own.start <= day <= own.end:
+            # "It was the fourth time this year that the centre was targeted": the count's
+            # period, up to the article's day, not a strike told at the whole of it
+            told, period = Interval(day, day, "day", f"the article's day ({day:%Y-%m-%d})"), own
     if not told.resolved:
         return told, event.repeat, "vague", ""
     return earlier(event.sentence.text[event.start - event.sentence.start:
@@ -221,6 +231,18 @@ def _two_named(a: Place, b: Place) -> bool:
     return a.named and b.named and len(specific) == 2
 
 
+def _one_name(told: Proposal, place: Place) -> bool:
+    """'the Sheskharis terminal' told in a proposal and 'the Sheskharis oil depot': one
+    facility's two names, at one place."""
+    return any(p.key == place.key and _words(p.ref.facility_name)
+               and _words(place.ref.facility_name) and _same_name(p, place)
+               for e in told.events for p in e.places)
+
+
+def _apart(told: Proposal, other: Proposal) -> bool:
+    return _two_named(told.place, other.place) and not _one_name(told, other.place)
+
+
 def merge(proposals: list[Proposal]) -> list[Proposal]:
     """One proposal per incident told more than once: same category, place and time."""
     kept: list[Proposal] = []
@@ -228,7 +250,7 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
         twin = next((k for k in kept if k.category == proposal.category
                      and k.place.key == proposal.place.key
                      and k.target_kind() == proposal.target_kind()
-                     and not _two_named(k.place, proposal.place)
+                     and not _apart(k, proposal)
                      and _same_time(k.interval, proposal.interval, k.date_words,
                                     proposal.date_words)
                      and not counted_apart(k, proposal)), None)
@@ -236,7 +258,7 @@ def merge(proposals: list[Proposal]) -> list[Proposal]:
             twin = next((k for k in reversed(kept) if k.place.key == proposal.place.key), None)
             twin = twin if twin is not None and twin.category == proposal.category \
                 and twin.target_kind() == proposal.target_kind() \
-                and not _two_named(twin.place, proposal.place) else None
+                and not _apart(twin, proposal) else None
         if twin is None:
             kept.append(proposal)
         else:

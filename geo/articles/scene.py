@@ -2,11 +2,13 @@
 critical. CHP-5 was seriously damaged" (the town), "On September 3, a fire at an oil depot in
 Proletarsk was extinguished after 16 days. Satellite images showed the aftermath of the
 attack on the facility" (the day). Only the very next sentence takes it, and only what it
-lacks: a time, or a place beyond its country.
+lacks: a time, or a place beyond its country. The month of an amount ("exported 3.22 million
+tonnes in October") sets no time.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from geo.articles.date_rules import find_dates
@@ -14,6 +16,12 @@ from geo.articles.dates import DateMention
 from geo.articles.events import Event
 from geo.articles.places import Place
 from geo.articles.sentences import Sentence
+
+# "Novorossiysk exported 3.22 million tonnes of crude oil in October": a month's amount, not
+# the time of what the next sentence tells
+AMOUNT = re.compile(r"\b(?:export|import|produc|process|ship|handl|load|refin|pump|transport|"
+                    r"transit|suppl)\w*\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:tonnes|tons|barrels|bpd|cubic\s+met(?:er|re)s|"
+                    r"bcm|kWh|MWh|GWh)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,8 +38,8 @@ def scene_of(sentence: Sentence, places: list[Place], events: list[Event],
     if events or sentence.heading:
         return None
     towns = [p for p in places if p.ref.role == "target" and p.precision in ("town", "site")]
-    days = [m for m in find_dates(sentence.text, sentence.start, ignore)
-            if m.kind == "absolute"]
+    days = [] if AMOUNT.search(sentence.text) else [
+        m for m in find_dates(sentence.text, sentence.start, ignore) if m.kind == "absolute"]
     return Scene(sentence.index, towns, days, sentence.text) if towns or days else None
 
 

@@ -3,7 +3,8 @@
 Every line is a paragraph (news pages put one paragraph on a line). A sentence ends at . ! or ?
 (with any closing quote) before a capital, a digit or an opening quote, but not after a
 title, a month or an initial ("Gov.", "Aug.", "D.C.", "J. Smith"). A short line with no final
-stop is a heading (a title, a subheading, a caption).
+stop is a heading (a title, a subheading, a caption), unless the next line goes on with a word
+in lower case: then the page wrapped one paragraph over two lines.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ABBREVIATIONS = {
 BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.?$")
 HEADING_MAX_WORDS = 16
+CONTINUED = re.compile(r"[a-z]")          # a line going on with a word in lower case
 # an abbreviation is looked for in this many characters before a stop: searching the whole
 # line before each stop made a long paragraph cost the square of its length
 ABBREVIATION_REACH = 40
@@ -58,10 +60,25 @@ def _is_heading(text: str) -> bool:
             and len(text.split()) <= HEADING_MAX_WORDS)
 
 
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of every paragraph: a line that stops mid-sentence and the line after
+    it that goes on in lower case ("... near the village of Hvardiiske, resulting" / "in a
+    significant explosion.") are one paragraph, wrapped by the page."""
+    units: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if units and CONTINUED.match(line) and units[-1][1].strip() and \
+                not re.search(r"[.!?:;\"”’»)]\s*$", units[-1][1]):
+            units[-1] = (units[-1][0], units[-1][1] + "\n" + line)
+        else:
+            units.append((offset, line))
+        offset += len(line) + 1
+    return units
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    offset = 0
-    for paragraph, line in enumerate(text.split("\n")):
+    for paragraph, (offset, line) in enumerate(_paragraphs(text)):
         begin = 0
         for cut in [*_cuts(line), len(line)]:
             piece = line[begin:cut]
@@ -71,5 +88,4 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence(len(sentences), start, start + len(stripped),
                                           stripped, paragraph, _is_heading(stripped)))
             begin = cut
-        offset += len(line) + 1
     return sentences
