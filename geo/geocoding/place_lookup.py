@@ -67,6 +67,13 @@ class PlaceLookup:
         self._postings = functools.lru_cache(maxsize=100_000)(self._postings_uncached)
         self._pool = functools.lru_cache(maxsize=100_000)(self._pool_uncached)
         self._looks_like = functools.lru_cache(maxsize=100_000)(self._looks_like_uncached)
+        # a misspelling's keys are searched again when its first search finds too little
+        # (_fuzzy_result: begun alike, then ended alike too): each search once per key
+        self._similar_keys = functools.lru_cache(maxsize=10_000)(index.similar_keys)
+        self._similar_keys_by_ending = functools.lru_cache(maxsize=10_000)(
+            index.similar_keys_by_ending)
+        self._keys_transposed = functools.lru_cache(maxsize=10_000)(
+            self._keys_transposed_uncached)
         self._slices: dict[str, slice | None] = {}     # phonetic key -> postings (prefetched)
         self._keys: dict[str, str] = {}                 # name -> phonetic key (prefetched)
 
@@ -333,15 +340,15 @@ class PlaceLookup:
         `endings`, those that end alike), and keys with two neighbouring letters swapped
         (under the cutoff too), best first; a tie goes to the spelling alike ('Kremenchyk' is
         Kremenchuk, 90%, not Kermenchyk, 90% swapped); `swapped` says which."""
-        found = dict(self.index.similar_keys(key, cutoff, FUZZY_KEYS, least_size))
+        found = dict(self._similar_keys(key, cutoff, FUZZY_KEYS, least_size))
         if endings:
-            found.update(self.index.similar_keys_by_ending(key, cutoff, FUZZY_KEYS, least_size))
+            found.update(self._similar_keys_by_ending(key, cutoff, FUZZY_KEYS, least_size))
         swapped = dict(self._keys_transposed(key)) if not least_size else {}
         found.update(swapped)
         keys = [(other, score, other in swapped) for other, score in found.items()]
         return sorted(keys, key=lambda k: (-k[1], k[2]))
 
-    def _keys_transposed(self, key: str) -> list[tuple[str, float]]:
+    def _keys_transposed_uncached(self, key: str) -> list[tuple[str, float]]:
         """Keys that are `key` with two neighbouring letters swapped, the commonest slip
         ('Popsana', 'Rubzihne': 13 real rows; a swap scores under the cutoff of a ratio)."""
         swapped = sorted({key[:i] + key[i + 1] + key[i] + key[i + 2:]
