@@ -53,9 +53,10 @@ class PointGrid:
     def _cell_ids(self, row, col):
         return row * self.columns + col % self.columns
 
-    def _pairs(self, lat, lon, row, col, ring: int):
+    def _pairs(self, lat, lon, row, col, ring: int, within_km: float = np.inf):
         """(query point, grid point, km) of each point with the grid points of the cells
-        `ring` cells away from its own."""
+        `ring` cells away from its own; with `within_km`, only the pairs that may lie that
+        near (most of a ring's points are farther in latitude alone: no distance computed)."""
         span = np.arange(-ring, ring + 1)
         dr, dc = np.meshgrid(span, span, indexing="ij")
         edge = np.maximum(np.abs(dr), np.abs(dc)) == ring
@@ -69,6 +70,9 @@ class PointGrid:
         query = np.repeat(owner, count)
         offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
         found = self.order[np.repeat(start, count) + offset]
+        if within_km < np.inf:   # a degree of latitude is 111.195 km, more than KM_PER_DEGREE
+            near = np.abs(lat[query] - self.lat[found]) * KM_PER_DEGREE <= within_km
+            query, found = query[near], found[near]
         km = haversine_km(lat[query], lon[query], self.lat[found], self.lon[found])
         return query, found, km
 
@@ -97,7 +101,8 @@ class PointGrid:
         need = np.ceil(max(radii) / (self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))))
         for ring in range(int(need.max()) + 1):
             some = np.flatnonzero(need >= ring)
-            query, _, distance = self._pairs(lat[some], lon[some], row[some], col[some], ring)
+            query, _, distance = self._pairs(lat[some], lon[some], row[some], col[some], ring,
+                                             within_km=max(radii))
             for km, count in zip(radii, counts, strict=True):
                 np.add.at(count, some[query[distance <= km]], 1)
         return counts
