@@ -51,7 +51,8 @@ class Candidate:
         return f"{self.label}{where}{people}"
 
 
-@dataclass(frozen=True)
+# Not frozen, as Candidate: every name asked builds three of them on average
+@dataclass(slots=True, unsafe_hash=True)
 class GeocodeResult:
     status: str                          # exact | alias | fuzzy | ambiguous | not_found
     best: Candidate | None = None
