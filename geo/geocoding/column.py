@@ -20,10 +20,12 @@ def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None
     if given(default_country) and geocoder.index.country_code(default_country) is None:
         raise GeocodeError(f"Unknown default country '{default_country}'; give an ISO2 code "
                            "such as UA or a country name such as Ukraine")
+    hints = {"country": country, "admin1": admin1, "admin2": admin2}
     columns = [places.to_numpy(dtype=object)] + [
-        _aligned(value, len(places), name)
-        for name, value in (("country", country), ("admin1", admin1), ("admin2", admin2))]
-    first, codes = _groups(columns)
+        _aligned(value, len(places), name) for name, value in hints.items()]
+    # a hint given once for all places splits no group
+    first, codes = _groups(columns[:1] + [column for column, value in zip(
+        columns[1:], hints.values(), strict=True) if not _one_for_all(value)])
     distinct = [[_text(column[i]) for column in columns] for i in first]
     geocoder.prefetch(row[0] for row in distinct)
     results = [geocoder.geocode(place, country=nation, admin1=region, admin2=district,
@@ -41,8 +43,9 @@ def geocode_column(geocoder: PlaceGeocoder, places, *, country=None, admin1=None
 
 
 def _groups(columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The first row of each distinct combination of the columns' values (place, country,
-    admin1, admin2), and each row's group: groups numbered in the order of their first rows."""
+    """The first row of each distinct combination of the columns' values (the place and the
+    hints given per place), and each row's group: groups numbered in the order of their first
+    rows."""
     codes = np.zeros(len(columns[0]), np.int64)
     for column in columns:   # pd.factorize numbers values in the order they first appear
         values, _ = pd.factorize(column)
@@ -55,8 +58,12 @@ def _text(value) -> str:
     return "" if not given(value) else str(value)
 
 
+def _one_for_all(value) -> bool:
+    return value is None or isinstance(value, str)
+
+
 def _aligned(value, length: int, name: str) -> np.ndarray:
-    if value is None or isinstance(value, str):
+    if _one_for_all(value):
         return np.full(length, value or "", dtype=object)
     values = np.asarray(list(value), dtype=object)
     if len(values) != length:
