@@ -113,7 +113,7 @@ def _sections(geocoder, core: str, town: Candidate) -> list[Candidate]:
 def _belongs(geocoder, part: Candidate, town: Candidate) -> bool:
     """Is `part` nearer `town` than any other city of at least RIVAL_SHARE of its people?"""
     to_town = _km(part, town)
-    if to_town > QUARTER_KM:
+    if not to_town <= QUARTER_KM:
         return False
     index = geocoder.index
     cities = index.cities[index.place_pop[index.cities] >= RIVAL_SHARE * town.population]

@@ -75,8 +75,8 @@ class PointGrid:
             # a degree of latitude is 111.195 km, more than KM_PER_DEGREE: a pair farther
             # apart in latitude alone lies beyond reach
             reach = within_km[query] if np.ndim(within_km) else within_km
-            near = np.abs(lat[query] - self.lat[found]) * KM_PER_DEGREE <= reach
-            query, found = query[near], found[near]
+            far = np.abs(lat[query] - self.lat[found]) * KM_PER_DEGREE > reach
+            query, found = query[~far], found[~far]
         km = haversine_km(lat[query], lon[query], self.lat[found], self.lon[found])
         return query, found, km
 
