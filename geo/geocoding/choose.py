@@ -92,9 +92,9 @@ def decide(cands: list[Candidate], what: str, anchor: Candidate | None = None,
     if not rivals and not unlisted.count:
         return GeocodeResult(lead.status, lead, others, confidence,
                              f"{len(cands)} {what}: the one living place of the name")
-    spread = max((distance_km(lead, c) if c.latitude is not None else float("inf")
-                  for c in rivals), default=float("inf"))
-    if lead.precision in ("town", "admin2") and spread <= NAMESAKES_KM and not unlisted.count:
+    if (lead.precision in ("town", "admin2") and not unlisted.count
+            and _all_within(lead, rivals, NAMESAKES_KM)):
+        spread = max(distance_km(lead, c) for c in rivals)
         return GeocodeResult(lead.status, replace(lead, precision="admin2"), others, confidence,
                              f"{len(cands)} {what} within {spread:.0f} km of each other: "
                              "placed at the heaviest, precision admin2")
@@ -111,6 +111,12 @@ def by_anchor(cands: list[Candidate], anchor: Candidate | None) -> bool:
     if anchor is None or anchor.latitude is None:
         return True
     return any(c.latitude is not None and distance_km(c, anchor) <= ANCHOR_KM for c in cands)
+
+
+def _all_within(lead: Candidate, rivals: list[Candidate], km: float) -> bool:
+    """Do all `rivals` lie within `km` of `lead`? (Asked of every ambiguous name: it stops at
+    the first that does not, where most namesakes lie far apart.)"""
+    return all(c.latitude is not None and distance_km(lead, c) <= km for c in rivals)
 
 
 def _what_settles(cands: list[Candidate]) -> str:

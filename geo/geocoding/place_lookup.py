@@ -69,6 +69,13 @@ class PlaceLookup:
         self._postings = functools.lru_cache(maxsize=100_000)(self._postings_uncached)
         self._pool = functools.lru_cache(maxsize=100_000)(self._pool_uncached)
         self._looks_like = functools.lru_cache(maxsize=100_000)(self._looks_like_uncached)
+        # a misspelling's keys are searched again when its first search finds too little
+        # (_fuzzy_result: begun alike, then ended alike too): each search once per key
+        self._similar_keys = functools.lru_cache(maxsize=10_000)(index.similar_keys)
+        self._similar_keys_by_ending = functools.lru_cache(maxsize=10_000)(
+            index.similar_keys_by_ending)
+        self._keys_transposed = functools.lru_cache(maxsize=10_000)(
+            self._keys_transposed_uncached)
         self._slices: dict[str, slice | None] = {}     # phonetic key -> postings (prefetched)
         self._keys: dict[str, str] = {}                 # name -> phonetic key (prefetched)
 
@@ -113,23 +120,25 @@ class PlaceLookup:
         read from the index arrays once for all of them."""
         index = self.index
         at = np.asarray(places, np.int64)
-        fields = zip(places, index.place_admin1[at].tolist(), index.place_country[at].tolist(),
-                     index.place_lat[at].tolist(), index.place_lon[at].tolist(),
-                     index.place_precision[at].tolist(), index.place_pop[at].tolist(),
-                     index.place_size[at].tolist(), index.place_sources[at].tolist(),
-                     index.place_ref[at].tolist(), index.place_feature[at].tolist(), strict=True)
+        fields = zip(places, _names_of(index, at), index.place_admin1[at].tolist(),
+                     index.place_country[at].tolist(), index.place_lat[at].tolist(),
+                     index.place_lon[at].tolist(), index.place_precision[at].tolist(),
+                     index.place_pop[at].tolist(), index.place_size[at].tolist(),
+                     index.place_sources[at].tolist(), index.place_ref[at].tolist(),
+                     index.place_feature[at].tolist(), strict=True)
         cands = []
-        for i, admin1, country, lat, lon, precision, pop, size, sources, ref, feature in fields:
+        for (i, name, admin1, country, lat, lon, precision, pop, size, sources, ref,
+             feature) in fields:
             region = index.admin1[admin1]["name"] if admin1 >= 0 else ""
             country, ident, feature = country.decode(), ref.decode(), feature.decode()
-            name = index.name_of(i)
             label = f"{name}, {region} ({country})" if region else f"{name} ({country})"
-            status, quality = _match_status(matches[i], fuzzy)
+            match = matches[i]
+            status, quality = _match_status(match, fuzzy)
             cands.append(Candidate(
                 "place", ident, label, lat, lon, PRECISIONS[precision], country, region, pop,
-                status, quality,
-                _weight(size, sources, matches[i], fuzzy, qualifier), source=source_label(ref),
-                feature=feature, standing=self._standing(feature, sources, pop, ident, country)))
+                status, quality, _weight(size, sources, match, fuzzy, qualifier),
+                source=source_label(ref), feature=feature,
+                standing=self._standing(feature, sources, pop, ident, country)))
         return cands
 
     @functools.cached_property
@@ -353,15 +362,15 @@ class PlaceLookup:
         `endings`, those that end alike), and keys with two neighbouring letters swapped
         (under the cutoff too), best first; a tie goes to the spelling alike ('Kremenchyk' is
         Kremenchuk, 90%, not Kermenchyk, 90% swapped); `swapped` says which."""
-        found = dict(self.index.similar_keys(key, cutoff, FUZZY_KEYS, least_size))
+        found = dict(self._similar_keys(key, cutoff, FUZZY_KEYS, least_size))
         if endings:
-            found.update(self.index.similar_keys_by_ending(key, cutoff, FUZZY_KEYS, least_size))
+            found.update(self._similar_keys_by_ending(key, cutoff, FUZZY_KEYS, least_size))
         swapped = dict(self._keys_transposed(key)) if not least_size else {}
         found.update(swapped)
         keys = [(other, score, other in swapped) for other, score in found.items()]
         return sorted(keys, key=lambda k: (-k[1], k[2]))
 
-    def _keys_transposed(self, key: str) -> list[tuple[str, float]]:
+    def _keys_transposed_uncached(self, key: str) -> list[tuple[str, float]]:
         """Keys that are `key` with two neighbouring letters swapped, the commonest slip
         ('Popsana', 'Rubzihne': 13 real rows; a swap scores under the cutoff of a ratio)."""
         swapped = sorted({key[:i] + key[i + 1] + key[i] + key[i + 2:]
@@ -373,6 +382,15 @@ class PlaceLookup:
     def place_only(self, name: str, hints: Hints) -> GeocodeResult | None:
         found = self._place_result(name, hints, "place") or self._fuzzy_result(name, hints)
         return found if found and found.best is not None else None
+
+
+def _names_of(index: GazetteerIndex, places: np.ndarray) -> list[str]:
+    """index.name_of each of `places`, their bounds read at once (not in gazetteer.py: the
+    index's fingerprint covers that file, and a change to it rebuilds the index)."""
+    names = index.place_names
+    return [names[start:end].tobytes().decode("utf-8") for start, end in zip(
+        index.place_name_start[places].tolist(), index.place_name_end[places].tolist(),
+        strict=True)]
 
 
 def _match_status(match: tuple[bool, int], fuzzy: float) -> tuple[str, float]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from geo.geocoding.gazetteer_merge import SECTION_FEATURES
-from geo.geocoding.geodesy import haversine_km
+from geo.geocoding.geodesy import KM_PER_DEGREE, haversine_km
 from geo.geocoding.place_text import strip_level
 from geo.geocoding.results import SAME_PLACE_KM, Candidate, GeocodeResult, join_notes
 
@@ -112,14 +112,19 @@ def _sections(geocoder, core: str, town: Candidate) -> list[Candidate]:
 
 def _belongs(geocoder, part: Candidate, town: Candidate) -> bool:
     """Is `part` nearer `town` than any other city of at least RIVAL_SHARE of its people?"""
+    to_town = _km(part, town)
+    if not to_town <= QUARTER_KM:
+        return False
     index = geocoder.index
     cities = index.cities[index.place_pop[index.cities] >= RIVAL_SHARE * town.population]
+    # a degree of latitude is 111.195 km, more than KM_PER_DEGREE: a city farther from the
+    # part in latitude alone than the town is not nearer it (most of the world's cities)
+    cities = cities[np.abs(index.place_lat[cities] - part.latitude) * KM_PER_DEGREE < to_town]
     to_cities = haversine_km(part.latitude, part.longitude, index.place_lat[cities],
                              index.place_lon[cities])
-    to_town = _km(part, town)
     others = to_cities[haversine_km(town.latitude, town.longitude, index.place_lat[cities],
                                     index.place_lon[cities]) > SAME_PLACE_KM]
-    return to_town <= QUARTER_KM and not (others < to_town).any()
+    return not (others < to_town).any()
 
 
 def _km(a: Candidate, b: Candidate) -> float:

@@ -53,9 +53,11 @@ class PointGrid:
     def _cell_ids(self, row, col):
         return row * self.columns + col % self.columns
 
-    def _pairs(self, lat, lon, row, col, ring: int):
+    def _pairs(self, lat, lon, row, col, ring: int, within_km=np.inf):
         """(query point, grid point, km) of each point with the grid points of the cells
-        `ring` cells away from its own."""
+        `ring` cells away from its own; with `within_km` (one for all points or one each),
+        only the pairs that may lie that near (most of a ring's points are farther in
+        latitude alone: no distance computed)."""
         span = np.arange(-ring, ring + 1)
         dr, dc = np.meshgrid(span, span, indexing="ij")
         edge = np.maximum(np.abs(dr), np.abs(dc)) == ring
@@ -69,12 +71,19 @@ class PointGrid:
         query = np.repeat(owner, count)
         offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
         found = self.order[np.repeat(start, count) + offset]
+        if np.isfinite(within_km).any():
+            # a degree of latitude is 111.195 km, more than KM_PER_DEGREE: a pair farther
+            # apart in latitude alone lies beyond reach
+            reach = within_km[query] if np.ndim(within_km) else within_km
+            far = np.abs(lat[query] - self.lat[found]) * KM_PER_DEGREE > reach
+            query, found = query[~far], found[~far]
         km = haversine_km(lat[query], lon[query], self.lat[found], self.lon[found])
         return query, found, km
 
     def _scan(self, lat, lon, row, col, ring: int, best_place, best_km) -> None:
-        """Compare each point with the places of the cells `ring` cells away from its own."""
-        query, found, km = self._pairs(lat, lon, row, col, ring)
+        """Compare each point with the places of the cells `ring` cells away from its own
+        (those that may be nearer than the nearest found so far)."""
+        query, found, km = self._pairs(lat, lon, row, col, ring, within_km=best_km)
         if len(query):
             np.minimum.at(best_km, query, km)
             nearest = km <= best_km[query]
@@ -97,7 +106,8 @@ class PointGrid:
         need = np.ceil(max(radii) / (self.cell * KM_PER_DEGREE * np.cos(np.radians(widest))))
         for ring in range(int(need.max()) + 1):
             some = np.flatnonzero(need >= ring)
-            query, _, distance = self._pairs(lat[some], lon[some], row[some], col[some], ring)
+            query, _, distance = self._pairs(lat[some], lon[some], row[some], col[some], ring,
+                                             within_km=max(radii))
             for km, count in zip(radii, counts, strict=True):
                 np.add.at(count, some[query[distance <= km]], 1)
         return counts
