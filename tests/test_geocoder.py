@@ -161,6 +161,11 @@ def test_column_is_one_row_per_input_with_every_output_column(geocoder):
     assert list(typed["geocode_status"]) == ["exact", "not_found"]
 
 
+def test_an_empty_column_gives_an_empty_table(geocoder):
+    found = geocoder.geocode_column([])
+    assert len(found) == 0 and "geocode_status" in found.columns
+
+
 def test_column_hints_are_aligned_per_row(geocoder):
     out = geocoder.geocode_column(["Orlivka", "Orlivka", "Mykhailivka"],
                                   admin1=["Odesa region", "", "Kherson"], country="UA",

@@ -82,6 +82,8 @@ class PlaceLookup:
     def prefetch(self, places) -> None:
         """Look up the phonetic keys of many place texts in one vectorised search."""
         names = [text.name for text in map(parse_place, places)]
+        if not names:   # phonetic_keys joins its names: none would read as one empty name
+            return
         if len(self._slices) > 200_000:
             self._slices.clear()
             self._keys.clear()
