@@ -1,6 +1,7 @@
-"""NASA FIRMS active-fire exports: VIIRS 375 m (bright_ti4/bright_ti5) and MODIS
-(brightness/bright_t31), NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...),
-archive downloads (with `type`) and area/country API answers (with or without `instrument`).
+"""NASA FIRMS active-fire exports: VIIRS 375 m (bright_ti4/bright_ti5), MODIS
+(brightness/bright_t31) and Landsat 30 m (path/row, confidence H/M/L, satellite L8/L9, no frp),
+NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...), archive downloads (with
+`type`) and area/country API answers (with or without `instrument`).
 
 The country download's `country_id` (ISO alpha-3) is the country; `version` (2.0NRT near
 real time, 2 or 6.1 the standard archive) is kept in the description.
@@ -23,11 +24,17 @@ import pandas as pd
 from geo.importing.presets.base import Preset, slug
 from geo.schema import THERMAL_CATEGORY, UNKNOWN_PRECISION
 
-CONFIDENCE = {"l": "low", "n": "nominal", "h": "high"}
+CONFIDENCE = {"l": "low", "n": "nominal", "h": "high", "m": "medium"}  # m: Landsat's
 # No level of the map is a pixel: 'site' is the facility itself, 'town' a town's centre. A
 # detection's point is kept as given (precision unknown), its pixel's size in geo_method.
+LANDSAT = "Landsat OLI"
 NOMINAL_PIXEL = {"VIIRS": " (375 m at nadir, larger towards the scan's edge)",
-                 "MODIS": " (1 km at nadir, larger towards the scan's edge)"}
+                 "MODIS": " (1 km at nadir, larger towards the scan's edge)",
+                 LANDSAT: " (30 m)"}
+# FIRMS's satellite codes of the Landsat product: L8, L9 (its scan and track are the pixel's
+# place in the scene, not a size in km)
+LANDSAT_SATELLITE = r"(?i)^\s*(?:L\d{1,2}|landsat.*)\s*$"
+MAX_PIXEL_KM = 10.0  # MODIS's largest pixel, at the scan's edge, is 4.8 km
 IN_THE_PIXEL = "; the fire is somewhere in it, not at a located site"
 TYPES = {"0": "presumed vegetation fire", "1": "active volcano",
          "2": "other static land source", "3": "offshore"}
@@ -49,8 +56,9 @@ def pixel_method(instrument: pd.Series, scan: pd.Series, track: pd.Series) -> pd
     """How a detection is placed: the centre of its pixel, of the size FIRMS gives (scan x
     track, km) or else the instrument's size at nadir."""
     scan, track = (v.str.strip().str.replace(r"\.0+$", "", regex=True) for v in (scan, track))
-    sized = pd.to_numeric(scan, errors="coerce").gt(0) & pd.to_numeric(track,
-                                                                       errors="coerce").gt(0)
+    sizes = [pd.to_numeric(v, errors="coerce") for v in (scan, track)]
+    sized = (instrument != LANDSAT) & sizes[0].gt(0) & sizes[1].gt(0) \
+        & sizes[0].le(MAX_PIXEL_KM) & sizes[1].le(MAX_PIXEL_KM)
     named = instrument.where(instrument != "", "satellite")
     nominal = named.map(NOMINAL_PIXEL).fillna("")
     pixel = ("a " + scan + " km × " + track + " km " + named + " pixel (scan × track)").where(
@@ -59,9 +67,11 @@ def pixel_method(instrument: pd.Series, scan: pd.Series, track: pd.Series) -> pd
 
 
 def instrument_of(frame: pd.DataFrame) -> pd.Series:
-    """The file's instrument, or the one its brightness columns name (VIIRS I-band, MODIS)."""
+    """The file's instrument, or the one its brightness columns (VIIRS I-band, MODIS) or its
+    satellite (Landsat's L8, L9) name."""
     given = frame["instrument"].str.strip()
     inferred = pd.Series("", index=frame.index, dtype=object)
+    inferred = inferred.mask(frame["satellite"].str.match(LANDSAT_SATELLITE), LANDSAT)
     inferred = inferred.mask(frame["modis_brightness"] != "", "MODIS")
     inferred = inferred.mask(frame["viirs_brightness"] != "", "VIIRS")
     return given.where(given != "", inferred)
@@ -80,9 +90,11 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     version = (", version " + written).where(written != "", "")
     extra = (", FIRMS type " + kind + " (" + kind.map(TYPES).fillna("not a known type")
              + ")").where(kind != "", "")
-    out["description"] = ("Thermal detection: fire radiative power " + out["frp"].str.strip()
-                          + " MW, confidence " + confidence + ", satellite "
-                          + out["satellite"].str.strip() + " " + instrument
+    frp = out["frp"].str.strip()
+    power = ("fire radiative power " + frp + " MW").where(
+        frp != "", "no fire radiative power given")
+    out["description"] = ("Thermal detection: " + power + ", confidence " + confidence
+                          + ", satellite " + out["satellite"].str.strip() + " " + instrument
                           + ", acquired " + when.where(when != "", out["time"]) + " UTC"
                           + version + extra)
     out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
@@ -102,11 +114,12 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
 FIRMS = Preset(
     name="firms", label="NASA FIRMS fire detections",
     help="Satellite thermal detections (acq_date, acq_time in any form, frp, confidence, "
-         "satellite; VIIRS or MODIS, NRT or standard, archive or area download): stored as "
-         "the 'Thermal detection' category, never as strikes. A detection is identified by "
-         "its satellite, time and pixel: an overlapping file adds only new ones. Its "
-         "point is the centre of a pixel (375 m VIIRS, 1 km MODIS): precision unknown, "
-         "never the site itself; the pixel's size is kept in how it was placed.",
+         "satellite; VIIRS, MODIS or Landsat, NRT or standard, archive or area download): "
+         "stored as the 'Thermal detection' category, never as strikes. A detection is "
+         "identified by its satellite, time and pixel: an overlapping file adds only new "
+         "ones. Its point is the centre of a pixel (375 m VIIRS, 1 km MODIS, 30 m Landsat): "
+         "precision unknown, never the site itself; the pixel's size is kept in how it was "
+         "placed.",
     mapping={"date_start": ("acq_date",), "time": ("acq_time",), "latitude": ("latitude",),
              "longitude": ("longitude",), "confidence": ("confidence",), "frp": ("frp",),
              "satellite": ("satellite",), "instrument": ("instrument",),
@@ -117,7 +130,9 @@ FIRMS = Preset(
     signature=(frozenset({"acq_date", "acq_time", "frp"}),
                frozenset({"acq_date", "acq_time", "bright_ti4"}),
                frozenset({"acq_date", "acq_time", "brightness"}),
-               frozenset({"acq_date", "frp", "confidence"})),
+               frozenset({"acq_date", "frp", "confidence"}),
+               # Landsat: no frp and no brightness
+               frozenset({"acq_date", "acq_time", "daynight"})),
     extra_fields={"confidence": "Confidence", "frp": "Fire radiative power (MW)",
                   "satellite": "Satellite", "instrument": "Instrument",
                   "daynight": "Day or night pass (D/N)",
