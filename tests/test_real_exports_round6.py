@@ -1,9 +1,11 @@
 """Exports of other tools met in the sixth round (tests/data/README.md): FIRMS's Landsat
-layout, ..."""
+layout, FIRMS's KML/KMZ (fields only in the placemarks' descriptions), ..."""
 
 from __future__ import annotations
 
+from geo.importing.pipeline import read_upload
 from tests.support.imports import preview_bytes
+from tests.test_kml_fragments import kmz
 
 # FIRMS's Landsat 30 m CSV layout (as FIRMS documents it and `openwfm/wrfxpy`-style readers
 # list it: latitude,longitude,path,row,scan,track,acq_date,acq_time,satellite,confidence,
@@ -32,3 +34,80 @@ def test_firms_landsat_csv_is_thermal_detections_at_unknown_precision(store):
     detections = result.thermal.detections
     assert list(detections["confidence"]) == ["high", "medium"]
     assert detections["frp"].isna().all()
+
+
+# FIRMS's KML/KMZ (FirespotArea_<region>_<satellite>_24h.kmz): folders of 'Fire Detection
+# Centroids (Last 0 to 6hrs)', each placemark's fields only as lines of its description, no
+# TimeStamp and no ExtendedData. The Landsat placemark's description is the one a public
+# FIRMS URT KMZ reader quotes in its docstring; the VIIRS one is constructed in the layout
+# that reader parses (Scan/Track in km, FRP in MW, Brightness in K).
+FIRMS_KML = """<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://earth.google.com/kml/2.1">
+<Document><name>FirespotArea_usa_contiguous_and_hawaii_24h</name>
+<Folder><name>30m Fire Detection Centroids (Last 0 to 6hrs)</name>
+<Placemark><name> Fire Detection Centroid </name>
+<description><![CDATA[
+                    <b>Latitude: </b> 45.731552<br/>
+                    <b>Longitude: </b> -121.5075<br/>
+                    <b>Detection Time: </b> 2024-09-03 18:55 UTC<br/>
+                    <b>Sensor: </b> Landsat 8 OLI<br/>
+                    <b>Confidence: </b> High<br/>
+                    <b>Day/Night: </b> Day<br/>
+                    <b>WRS-2 Path: </b> 046<br/>
+                    <b>WRS-2 Row: </b> 028
+]]></description>
+<Point><coordinates>-121.5075,45.731552,0</coordinates></Point></Placemark>
+</Folder>
+<Folder><name>Fire Detection Centroids (Last 6 to 12hrs)</name>
+<Placemark><name> Fire Detection Centroid </name>
+<description><![CDATA[
+                    <b>Latitude: </b> 45.70122<br/>
+                    <b>Longitude: </b> -121.49013<br/>
+                    <b>Detection Time: </b> 2024-09-03 10:12 UTC<br/>
+                    <b>Sensor: </b> VIIRS NOAA-20<br/>
+                    <b>Confidence: </b> nominal<br/>
+                    <b>Day/Night: </b> Night<br/>
+                    <b>Scan: </b> 0.39 km<br/>
+                    <b>Track: </b> 0.36 km<br/>
+                    <b>FRP: </b> 5.3 MW<br/>
+                    <b>Brightness: </b> 330.1 K
+]]></description>
+<Point><coordinates>-121.49013,45.70122,0</coordinates></Point></Placemark>
+</Folder></Document></kml>"""
+
+
+def test_firms_kmz_reads_the_fields_its_descriptions_list(store):
+    """It was refused: 'Missing column for date; found: Name, description, latitude,
+    longitude' (the time, sensor and confidence are only in the balloon)."""
+    raw = read_upload(kmz(FIRMS_KML.encode()), "FirespotArea_usa_contiguous_and_hawaii_24h.kmz")
+    assert {"Detection Time", "Sensor", "Confidence", "FRP"} <= set(raw.columns)
+    assert any("read as the column(s) 'Detection Time', 'Sensor'" in n for n in raw.notes)
+    result = preview_bytes(store, kmz(FIRMS_KML.encode()), "FirespotArea_24h.kmz")
+    rows = result.incidents
+    assert result.preset.name == "firms" and result.counts()["new"] == 2
+    assert set(rows["category"]) == {"thermal_detection"}
+    assert set(rows["geo_precision"]) == {"unknown"}
+    landsat, viirs = rows.iloc[0], rows.iloc[1]
+    assert landsat["incident_id"] == "firms-Landsat8OLI-20240903T1855-45.73155--121.50750"
+    assert landsat["subtype"] == "landsat_oli" and viirs["subtype"] == "viirs"
+    assert landsat["date_text"] == "2024-09-03 18:55 UTC"
+    assert "0.39 km × 0.36 km VIIRS pixel" in viirs["geo_method"]
+    assert viirs["description"].startswith("Thermal detection: fire radiative power 5.3 MW, "
+                                           "confidence nominal, satellite VIIRS NOAA-20")
+    detections = result.thermal.detections
+    assert [str(t) for t in detections["detected_at"]] == ["2024-09-03 18:55:00",
+                                                           "2024-09-03 10:12:00"]
+    assert list(detections["frp"].fillna(-1)) == [-1, 5.3]
+    assert list(detections["daynight"]) == ["day", "night"]
+
+
+def test_a_description_of_prose_stays_a_description():
+    """A balloon of sentences, one with a colon, is no list of fields."""
+    kml = FIRMS_KML.replace("<b>Scan: </b> 0.39 km<br/>", "").split("<Folder>")[0] + (
+        "<Folder><name>Notes</name><Placemark><name>Depot</name><description>Strike on the "
+        "depot. Source: https://example.org/a<br/>Fire seen at night.</description>"
+        "<TimeStamp><when>2025-08-08</when></TimeStamp>"
+        "<Point><coordinates>30.6,46.7,0</coordinates></Point></Placemark></Folder>"
+        "</Document></kml>")
+    raw = read_upload(kml.encode(), "notes.kml")
+    assert "Source" not in raw.columns and not any("read as the column" in n for n in raw.notes)

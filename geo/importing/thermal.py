@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.importing.presets.firms import hhmm
+from geo.importing.presets.firms import LANDSAT, hhmm
 from geo.importing.problems import RowIssues
 from geo.store.thermal import Coverage, ThermalRows
 
@@ -75,8 +75,9 @@ def parse_thermal(fields: pd.DataFrame, incidents: pd.DataFrame,
         f"acq_time '{v}' is not a time of day (FIRMS writes it 140, 0140 or 01:40, UTC); "
         "fix it" for v in acq_time.to_numpy()[~time_ok]])
     frp = pd.to_numeric(fields["frp"], errors="coerce")
-    # Landsat's files have no frp column: then no row states one
-    unstated = fields["frp"].str.strip().eq("").all()
+    # Landsat gives no fire radiative power (its files have no frp column)
+    unstated = fields["frp"].str.strip().eq("") & (
+        fields["frp"].str.strip().eq("").all() | fields["instrument"].eq(LANDSAT))
     frp_ok = ((frp >= 0) | unstated).to_numpy(dtype=bool)
     issues.add("rejected", rows[~frp_ok], [
         f"frp '{v}' is not a fire radiative power in MW (a number, 0 or more); fix it"

@@ -1,7 +1,9 @@
 """KML and KMZ (Google Earth, My Maps) -> text cells and points, read by GDAL's LIBKML
 driver: each placemark's name, description (as plain text), time stamp or span (as 'when'
-and 'end') and extended data, one layer per folder. Display-only KML fields (altitude mode, extrude,
-icon, ...) are left out.
+and 'end') and extended data, one layer per folder; fields a description lists one
+'name: value' a line (NASA FIRMS's KML) as columns (geo.importing.readers.
+description_fields). Display-only KML fields (altitude mode, extrude, icon, ...) are left
+out.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from geo.errors import InputFileError
 from geo.importing.columns import FIELDS
 from geo.importing.presets.base import normalise_header
+from geo.importing.readers.description_fields import with_description_fields
 from geo.importing.readers.description_links import with_source_links
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.html_text import plain_text_column
@@ -50,8 +53,8 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     if inherited:
         table.notes.append(f"{inherited:,} placemark(s) without a time of their own took "
                            "their folder's TimeStamp or TimeSpan, as Google Earth shows them")
-    return with_source_links(_with_plain_descriptions(_with_when(table)),
-                             FIELDS["source_url"][1])
+    table = with_description_fields(_with_when(table))
+    return with_source_links(_with_plain_descriptions(table), FIELDS["source_url"][1])
 
 
 def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileError | None:
