@@ -1,8 +1,12 @@
 """Exports of other tools met in the sixth round (tests/data/README.md): FIRMS's Landsat
-layout, FIRMS's KML/KMZ (fields only in the placemarks' descriptions), ..."""
+layout, FIRMS's KML/KMZ (fields only in the placemarks' descriptions), tables that are not
+events (ACLED's aggregated counts, GDELT's Mentions and GKG files), ..."""
 
 from __future__ import annotations
 
+import pytest
+
+from geo.errors import InputFileError, ValidationError
 from geo.importing.pipeline import read_upload
 from tests.support.imports import preview_bytes
 from tests.test_kml_fragments import kmz
@@ -111,3 +115,62 @@ def test_a_description_of_prose_stays_a_description():
         "</Document></kml>")
     raw = read_upload(kml.encode(), "notes.kml")
     assert "Source" not in raw.columns and not any("read as the column" in n for n in raw.notes)
+
+
+# ACLED's aggregated data (weekly, by admin1, as ACLED's 'aggregated data' downloads lay it
+# out) and HDX's monthly conflict summaries: counts, not events. Constructed rows.
+ACLED_WEEKLY = ("WEEK,REGION,COUNTRY,ADMIN1,EVENT_TYPE,SUB_EVENT_TYPE,EVENTS,FATALITIES,"
+                "POPULATION_EXPOSURE,DISORDER_TYPE,ID,CENTROID_LATITUDE,CENTROID_LONGITUDE\n"
+                "2025-07-05,Europe,Ukraine,Kharkiv,Explosions/Remote violence,"
+                "Shelling/artillery/missile attack,55,3,,Political violence,1,49.7,36.5\n")
+HDX_MONTHLY = ("Country,Admin1,ISO3,Admin1 Pcode,Month,Year,Events\n"
+               "Ukraine,Kharkiv,UKR,UA63,January,2024,512\n")
+COUNTRY_MONTHLY = "Country,Month,Year,Fatalities\nUkraine,January,2024,1020\n"
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    (ACLED_WEEKLY, "EVENTS per WEEK"), (HDX_MONTHLY, "Events per Month"),
+    (COUNTRY_MONTHLY, "Fatalities per Month")])
+def test_a_table_of_counts_is_refused_as_counts_not_events(store, data, said):
+    """Each was refused 'Missing column for date; found: WEEK, ...' (and mapped by hand,
+    each region-week would have become one incident)."""
+    with pytest.raises(ValidationError, match=f"holds counts, not events: {said}. This map "
+                                              "stores one incident per event"):
+        preview_bytes(store, data.encode(), "aggregated.csv")
+
+
+def test_acled_counts_name_the_event_data_to_import_and_a_chosen_date_reads_them(store):
+    with pytest.raises(ValidationError, match="for ACLED: the Data Export Tool's event data"):
+        preview_bytes(store, ACLED_WEEKLY.encode(), "acled_weekly.csv")
+    chosen = preview_bytes(store, ACLED_WEEKLY.encode(), "acled_weekly.csv",
+                           mapping={"date_start": "WEEK"})
+    assert chosen.counts()["new"] == 1
+
+
+# GDELT 2.0's Mentions (16 columns) and GKG 2.1 (27 columns) files, tab-separated without
+# a header, as GDELT's codebooks lay them out; and the Mentions table with its header (as
+# BigQuery exports it). Constructed rows.
+MENTION = ["1040557290", "20220301001500", "20220301001500", "1", "example.com",
+           "https://example.com/a", "1", "-1", "1240", "1262", "1", "10", "2750", "-1.2", "",
+           ""]
+GKG = ["20220301001500-0", "20220301001500", "1", "example.com", "https://example.com/a",
+       *[""] * 22]
+MENTION_HEADER = ["GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType",
+                  "MentionSourceName", "MentionIdentifier", "SentenceID", "Actor1CharOffset",
+                  "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+                  "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras"]
+
+
+def test_gdelt_mentions_and_gkg_files_say_what_they_are_and_which_file_to_import(store):
+    """The headerless ones were refused as files without a header row, with advice to add
+    one; with its header, the Mentions table was asked for a date column."""
+    mentions = ("\t".join(MENTION) + "\n") * 2
+    with pytest.raises(InputFileError, match="is a GDELT Mentions file: one row per article "
+                                             r"that mentions an event.*export\.CSV"):
+        read_upload(mentions.encode(), "20220301001500.mentions.CSV")
+    gkg = ("\t".join(GKG) + "\n") * 2
+    with pytest.raises(InputFileError, match="is a GDELT Global Knowledge Graph"):
+        read_upload(gkg.encode(), "20220301001500.gkg.csv")
+    headed = ",".join(MENTION_HEADER) + "\n" + ",".join(MENTION) + "\n"
+    with pytest.raises(ValidationError, match="is a GDELT Mentions file"):
+        preview_bytes(store, headed.encode(), "mentions.csv")

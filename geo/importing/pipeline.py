@@ -32,6 +32,7 @@ from geo.importing.columns import (
 from geo.importing.date_fields import numeric_order_evidence
 from geo.importing.linking import link_rows
 from geo.importing.moment_columns import with_moment_date
+from geo.importing.not_events import refuse_non_events
 from geo.importing.places import geocode_rows
 from geo.importing.presets.base import Preset
 from geo.importing.presets.firms import FIRMS
@@ -104,7 +105,12 @@ def resolve_mapping(raw: RawTable, options: ImportOptions):
         raise ValidationError([f"Unknown preset '{options.preset}'; use one of: "
                                f"{', '.join(PRESETS)}"])
     preset = PRESETS[options.preset] if options.preset else detect_preset(raw.columns)
-    return preset, {**proposed_mapping(raw, preset), **(options.mapping or {})}
+    proposed = proposed_mapping(raw, preset)
+    # a count table is refused unless its date column was chosen by hand
+    chosen = (options.mapping or {}).get("date_start")
+    if not chosen or chosen == proposed.get("date_start"):
+        refuse_non_events(raw.columns, raw.file_name, counts=not preset.mapping)
+    return preset, {**proposed, **(options.mapping or {})}
 
 
 def proposed_mapping(raw: RawTable, preset: Preset) -> dict[str, str | None]:
