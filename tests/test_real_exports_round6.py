@@ -174,3 +174,16 @@ def test_gdelt_mentions_and_gkg_files_say_what_they_are_and_which_file_to_import
     headed = ",".join(MENTION_HEADER) + "\n" + ",".join(MENTION) + "\n"
     with pytest.raises(ValidationError, match="is a GDELT Mentions file"):
         preview_bytes(store, headed.encode(), "mentions.csv")
+
+
+def test_two_date_columns_named_alike_but_for_case_say_which_was_read(store):
+    """'Date' and 'date' (two exports pasted side by side): the first was read and the
+    other listed only as a column not imported, though they differ."""
+    data = ("Date,date,latitude,longitude\n2025-08-10,2025-08-08,46.7,30.6\n"
+            "2025-08-11,2025-08-11,46.7,30.7\n")
+    result = preview_bytes(store, data.encode(), "pasted.csv")
+    assert str(result.incidents.iloc[0]["date_start"].date()) == "2025-08-10"
+    assert ("Columns 'Date' and 'date' have the same name but for case or spacing: 'Date' was "
+            "read as date_start, 'date' was not, and they differ in 1 row(s) (row 1: "
+            "'2025-08-10' / '2025-08-08'). If 'date' holds it, choose it") in " ".join(
+        result.notes)

@@ -237,6 +237,35 @@ def unread_note(columns: list) -> str:
             "Import page, --map FIELD=COLUMN on the command line).")
 
 
+def twin_notes(frame: pd.DataFrame, mapping: Mapping) -> list[str]:
+    """A read column whose name another column shares but for case or spacing ('Date' and
+    'date', as two exports pasted side by side have them): the first is read, and where the
+    two differ the import says so with the first such row, instead of reading one
+    without a word."""
+    by_name: dict[str, list[str]] = {}
+    for column in frame.columns:
+        by_name.setdefault(normalise_header(column), []).append(column)
+    notes = []
+    for field, source in mapping.items():
+        if not source or source not in frame:
+            continue
+        for twin in by_name.get(normalise_header(source), []):
+            if twin == source or twin in mapping.values():
+                continue
+            read, other = _stripped(frame[source]), _stripped(frame[twin])
+            differ = np.flatnonzero((read != other) & (other != ""))
+            if not len(differ):
+                continue
+            row = frame.index[differ[0]]
+            notes.append(
+                f"Columns '{source}' and '{twin}' have the same name but for case or spacing: "
+                f"'{source}' was read as {field}, '{twin}' was not, and they differ in "
+                f"{len(differ):,} row(s) (row {row}: '{read[differ[0]]}' / "
+                f"'{other[differ[0]]}'). If '{twin}' holds it, choose it (Columns on the "
+                f"Import page, --map {field}={twin} on the command line)")
+    return notes
+
+
 def raion_note(column: str | None) -> str:
     """What a mapped raion column does ('' when none is mapped): it places, it is not kept."""
     if not column:

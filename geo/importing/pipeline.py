@@ -27,6 +27,7 @@ from geo.importing.columns import (
     auto_mapping,
     raion_note,
     read_columns,
+    twin_notes,
     unread_note,
 )
 from geo.importing.date_fields import numeric_order_evidence
@@ -186,7 +187,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
-    notes = [*raw.notes, *parsed.hints,
+    notes = [*raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
              *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
