@@ -22,6 +22,7 @@ import pandas as pd
 
 from geo.errors import GeocodeError, ValidationError
 from geo.importing import proposal_confidence, proposal_source
+from geo.importing.alert_tables import alert_subtypes, default_category
 from geo.importing.columns import (
     apply_mapping,
     auto_mapping,
@@ -151,6 +152,10 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     preset, mapping = resolve_mapping(raw, options)
     progress(0.1, "Checking every row")
     fields = apply_mapping(raw.frame, mapping, preset)
+    alerts = alert_subtypes(raw.frame, fields) if not preset.mapping else ""
+    if alerts and "category" not in options.defaults:
+        options = replace(options, defaults={**options.defaults,
+                                             "category": default_category(raw.columns)})
     site_ids = frozenset(store.sites_frame()["site_id"])
     parsed = parse_rows(fields, ParseOptions(
         day_first=date_order(options, preset, fields["date_start"]),
@@ -188,6 +193,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
     notes = [*raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
+             *([alerts] if alerts else []),
              *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
