@@ -4,6 +4,8 @@ events (ACLED's aggregated counts, GDELT's Mentions and GKG files), ..."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from geo.errors import InputFileError, ValidationError
@@ -187,3 +189,27 @@ def test_two_date_columns_named_alike_but_for_case_say_which_was_read(store):
             "read as date_start, 'date' was not, and they differ in 1 row(s) (row 1: "
             "'2025-08-10' / '2025-08-08'). If 'date' holds it, choose it") in " ".join(
         result.notes)
+
+
+# Liveuamap's map data as community scrapers save it (`venues`: id, name, lat, lng, time in
+# Unix seconds, source, link): constructed records in that layout
+LIVEUAMAP = {"venues": [
+    {"id": 23178861, "name": "Explosions reported in Odesa", "lat": 46.4825, "lng": 30.7233,
+     "time": 1723100000, "source": "https://t.me/example/1", "cat_id": "32",
+     "link": "https://liveuamap.com/en/2024/8-august/23178861-explosions-reported-in-odesa"},
+    {"id": 23178862, "name": "Drone attack on a depot in Kremenchuk", "lat": 49.067,
+     "lng": 33.4204, "time": 1723186400, "source": "https://t.me/example/2", "cat_id": "19",
+     "link": "https://liveuamap.com/en/2024/9-august/23178862-drone-attack"}]}
+
+
+def test_a_name_column_of_headlines_is_the_description_not_the_place(store):
+    """'Explosions reported in Odesa' was stored as the name of the place."""
+    result = preview_bytes(store, json.dumps(LIVEUAMAP).encode(), "liveuamap.json")
+    rows = result.incidents
+    assert result.mapping["place"] is None and result.mapping["description"] == "name"
+    assert list(rows["description"]) == ["Explosions reported in Odesa",
+                                         "Drone attack on a depot in Kremenchuk"]
+    assert str(rows.iloc[0]["date_start"].date()) == "2024-08-08"
+    named = {"venues": [{**v, "name": "Odesa Sea Port"} for v in LIVEUAMAP["venues"]]}
+    kept = preview_bytes(store, json.dumps(named).encode(), "named.json")
+    assert kept.mapping["place"] == "name"

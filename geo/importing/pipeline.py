@@ -53,7 +53,7 @@ from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.thermal import parse_thermal
-from geo.importing.vocabulary_columns import without_prose_vocabularies
+from geo.importing.vocabulary_columns import without_headline_places, without_prose_vocabularies
 from geo.records import validate_incidents
 from geo.store.incident_store import IncidentStore
 from geo.visible import undecoded_marked
@@ -119,7 +119,8 @@ def proposed_mapping(raw: RawTable, preset: Preset) -> dict[str, str | None]:
     """The mapping proposed from the file's column names, checked against its cells."""
     proposed = with_moment_date(auto_mapping(raw.columns, preset), raw.frame)
     if not preset.mapping:  # a preset names its own columns
-        proposed = without_prose_vocabularies(proposed, raw.frame)
+        proposed = without_headline_places(
+            without_prose_vocabularies(proposed, raw.frame), raw.frame)
     return proposed
 
 
