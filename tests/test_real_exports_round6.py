@@ -213,3 +213,28 @@ def test_a_name_column_of_headlines_is_the_description_not_the_place(store):
     named = {"venues": [{**v, "name": "Odesa Sea Port"} for v in LIVEUAMAP["venues"]]}
     kept = preview_bytes(store, json.dumps(named).encode(), "named.json")
     assert kept.mapping["place"] == "name"
+
+
+def test_a_qgis_geopackage_leaves_out_its_saved_styles_and_reads_an_event_dt(store, tmp_path):
+    """A GeoPackage saved by QGIS keeps its layer styles in a table 'layer_styles': it was
+    read as one more layer (its style a row to import), and the layer's date field
+    'event_dt' was not found ('Missing column for date'). Built here as QGIS writes it."""
+    import sqlite3
+
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    path = tmp_path / "strikes.gpkg"
+    gpd.GeoDataFrame({"name": ["Depot"], "event_dt": pd.to_datetime(["2025-08-08 03:10"])},
+                     geometry=[shapely.Point(30.61, 46.70)], crs=4326).to_file(
+        path, layer="strikes", driver="GPKG")
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, f_table_name TEXT, "
+                   "styleName TEXT, styleQML TEXT, update_time DATETIME)")
+        db.execute("INSERT INTO layer_styles VALUES (1, 'strikes', 'default', '<qgis/>', "
+                   "'2025-08-09 10:00')")
+    result = preview_bytes(store, path.read_bytes(), "strikes.gpkg")
+    assert "f_table_name" not in result.raw.columns and result.counts()["new"] == 1
+    assert result.mapping["date_start"] == "event_dt"
+    assert any("QGIS's own table(s) 'layer_styles'" in note for note in result.notes)
