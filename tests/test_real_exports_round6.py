@@ -4,6 +4,7 @@ events (ACLED's aggregated counts, GDELT's Mentions and GKG files), ..."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -238,3 +239,39 @@ def test_a_qgis_geopackage_leaves_out_its_saved_styles_and_reads_an_event_dt(sto
     assert "f_table_name" not in result.raw.columns and result.counts()["new"] == 1
     assert result.mapping["date_start"] == "event_dt"
     assert any("QGIS's own table(s) 'layer_styles'" in note for note in result.notes)
+
+
+def _shapefile_zip(folder, encoding: str) -> bytes:
+    """A zipped point shapefile whose .dbf states no code page (no .cpg, language byte 0),
+    as older ArcView and MapInfo exports are."""
+    import zipfile
+
+    import geopandas as gpd
+    import shapely
+
+    gpd.GeoDataFrame({"nazva": ["Одеса, порт"], "date": ["2025-08-08"],
+                      "opys": ["удар БПЛА"]}, geometry=[shapely.Point(30.61, 46.70)],
+                     crs=4326).to_file(folder / "strikes.shp", encoding=encoding)
+    (folder / "strikes.cpg").unlink()
+    dbf = bytearray((folder / "strikes.dbf").read_bytes())
+    dbf[29] = 0
+    (folder / "strikes.dbf").write_bytes(bytes(dbf))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for part in folder.iterdir():
+            archive.write(part, part.name)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-8"])
+def test_a_shapefile_whose_dbf_states_no_code_page_is_read_as_its_bytes_show(tmp_path,
+                                                                           encoding):
+    """Windows-1251 was refused: 'has text that cannot be read (Unknown error: Wrapping
+    ... failed); save it again as UTF-8'."""
+    raw = read_upload(_shapefile_zip(tmp_path, encoding), "strikes.zip")
+    assert list(raw.frame["nazva"]) == ["Одеса, порт"]
+    assert list(raw.frame["opys"]) == ["удар БПЛА"]
+    said = [n for n in raw.notes if "states no code page" in n]
+    assert said == ([] if encoding == "utf-8" else [
+        "'strikes.dbf' states no code page (no .cpg beside it): its text was read as "
+        "Windows-1251 (Cyrillic), as its bytes show"])
