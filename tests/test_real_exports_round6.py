@@ -275,3 +275,15 @@ def test_a_shapefile_whose_dbf_states_no_code_page_is_read_as_its_bytes_show(tmp
     assert said == ([] if encoding == "utf-8" else [
         "'strikes.dbf' states no code page (no .cpg beside it): its text was read as "
         "Windows-1251 (Cyrillic), as its bytes show"])
+
+
+def test_a_geojson_saved_in_windows_1251_is_read_and_said(store):
+    """Refused: 'has text that cannot be read (Unknown error: Wrapping ���� failed)'."""
+    data = json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"date": "2025-08-08", "name": "Одеса, порт"},
+        "geometry": {"type": "Point", "coordinates": [30.61, 46.7]}}]},
+        ensure_ascii=False).encode("cp1251")
+    result = preview_bytes(store, data, "strikes.geojson")
+    assert list(result.incidents["place"]) == ["Одеса, порт"]
+    assert ("The file is not in UTF-8, as JSON is written: its text was read as Windows-1251 "
+            "(Cyrillic), as its bytes show") in result.notes
