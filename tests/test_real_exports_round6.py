@@ -108,6 +108,23 @@ def test_firms_kmz_reads_the_fields_its_descriptions_list(store):
     assert list(detections["daynight"]) == ["day", "night"]
 
 
+def test_a_firms_kml_with_footprints_reads_each_detection_once(store):
+    """A FIRMS KML giving each detection's footprint too ('Fire Detection Footprints'
+    folders, the pixel's outline with the same description) imported it twice."""
+    footprint = FIRMS_KML.split("<Folder>")[2].replace(
+        "Fire Detection Centroids (Last 6 to 12hrs)", "Fire Detection Footprints (Last 6 to 12hrs)"
+    ).replace("<Point><coordinates>-121.49013,45.70122,0</coordinates></Point>",
+              "<Polygon><outerBoundaryIs><LinearRing><coordinates>-121.4923,45.7029 "
+              "-121.4879,45.7029 -121.4879,45.6995 -121.4923,45.6995 -121.4923,45.7029"
+              "</coordinates></LinearRing></outerBoundaryIs></Polygon>")
+    kml = FIRMS_KML.replace("</Document>", "<Folder>" + footprint.split("</Document>")[0]
+                            + "</Document>")
+    result = preview_bytes(store, kml.encode(), "firms.kml")
+    assert result.counts()["new"] == 2
+    assert any("1 placemark(s) in folders of fire detection footprints" in note
+               for note in result.notes)
+
+
 def test_a_description_of_prose_stays_a_description():
     """A balloon of sentences, one with a colon, is no list of fields."""
     kml = FIRMS_KML.replace("<b>Scan: </b> 0.39 km<br/>", "").split("<Folder>")[0] + (

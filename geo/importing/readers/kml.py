@@ -47,14 +47,33 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     _check_every_placemark_read(name, label, written.count, sum(len(f) for _, f in layers))
     inherited = _with_written_times(layers, written.times, unnamed=path.stem)
     _with_addresses(layers, written.addresses, unnamed=path.stem)
+    layers, footprints = _without_footprints(layers)
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
+    if footprints:
+        table.notes.append(
+            f"{footprints:,} placemark(s) in folders of fire detection footprints (the "
+            "pixel's outline, as NASA FIRMS's KML gives each detection twice) were left out: "
+            "each detection is read once, from the folders of its centroids")
     refuse_bad_coordinates(table, layers, root, unnamed=path.stem)
     if inherited:
         table.notes.append(f"{inherited:,} placemark(s) without a time of their own took "
                            "their folder's TimeStamp or TimeSpan, as Google Earth shows them")
     table = with_description_fields(_with_when(table))
     return with_source_links(_with_plain_descriptions(table), FIELDS["source_url"][1])
+
+
+def _without_footprints(layers):
+    """A FIRMS KML's detections without their footprints, when it has both folders ('Fire
+    Detection Centroids (Last 0 to 6hrs)', '... Footprints ...'): read twice, each
+    detection became two (the footprint's inner point a few metres from the centroid)."""
+    def kind(layer: str, word: str) -> bool:
+        return word in layer.lower()
+
+    if not any(kind(layer, "centroid") for layer, _ in layers):
+        return layers, 0
+    kept = [(layer, frame) for layer, frame in layers if not kind(layer, "footprint")]
+    return kept, sum(len(frame) for layer, frame in layers if kind(layer, "footprint"))
 
 
 def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileError | None:
