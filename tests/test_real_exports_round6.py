@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,8 @@ from geo.errors import InputFileError, ValidationError
 from geo.importing.pipeline import read_upload
 from tests.support.imports import preview_bytes
 from tests.test_kml_fragments import kmz
+
+DATA = Path(__file__).parent / "data"
 
 # FIRMS's Landsat 30 m CSV layout (as FIRMS documents it and `openwfm/wrfxpy`-style readers
 # list it: latitude,longitude,path,row,scan,track,acq_date,acq_time,satellite,confidence,
@@ -304,3 +307,30 @@ def test_a_geojson_saved_in_windows_1251_is_read_and_said(store):
     assert list(result.incidents["place"]) == ["Одеса, порт"]
     assert ("The file is not in UTF-8, as JSON is written: its text was read as Windows-1251 "
             "(Cyrillic), as its bytes show") in result.notes
+
+
+def test_a_firms_csv_resaved_with_decimal_commas_keeps_its_power_and_pixel(store):
+    """The real VIIRS sample as a spreadsheet in most of Europe saves it (';', decimal
+    commas, dates 19.03.2025): every row was rejected ("frp '0,95' is not a fire radiative
+    power"), and the pixel's size was not read."""
+    import csv
+
+    lines = list(csv.reader(io.StringIO((DATA / "firms_viirs_nrt_silex.csv").read_text())))
+    header, numbers = lines[0], {"latitude", "longitude", "bright_ti4", "scan", "track",
+                                 "bright_ti5", "frp"}
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(header)
+    for line in lines[1:]:
+        cells = dict(zip(header, line, strict=True))
+        year, month, day = cells["acq_date"].split("-")
+        cells["acq_date"] = f"{day}.{month}.{year}"
+        writer.writerow([cells[h].replace(".", ",") if h in numbers else cells[h]
+                         for h in header])
+    result = preview_bytes(store, out.getvalue().encode("cp1252"), "fire_nrt_SV-C2.csv")
+    first = result.incidents.iloc[0]
+    assert result.counts()["new"] == len(lines) - 1
+    assert str(first["date_start"].date()) == "2025-03-19"
+    assert "0.39 km × 0.36 km VIIRS pixel" in first["geo_method"]
+    assert first["description"].startswith("Thermal detection: fire radiative power 0.95 MW")
+    assert result.thermal.detections["frp"].iloc[0] == 0.95

@@ -41,6 +41,7 @@ NOMINAL_PIXEL = {"VIIRS": " (375 m at nadir, larger towards the scan's edge)",
 LANDSAT_SATELLITE = r"(?i)^\s*(?:L\d{1,2}\s*$|landsat)|\bOLI\b"
 UNITS = r"\s*(?:MW|km|K)\s*$"  # as FIRMS's KML writes FRP, scan/track and brightness
 UNIT_FIELDS = ("frp", "scan", "track", "viirs_brightness", "modis_brightness")
+DECIMAL_COMMA = r"^\s*(-?\d+),(\d+)\s*$"
 # a date and its time in one value (a KML's 'Detection Time: 2024-09-03 18:55 UTC')
 STAMP = r"^\s*(\S+(?:\s+[A-Za-z]{3}\s+\d{4})?)[ T](\d{1,2}:\d{2})(?::\d{2})?\s*(?:UTC|GMT|Z)?\s*$"
 ZONE = r"\s*(?:UTC|GMT|Z)\s*$"
@@ -102,14 +103,16 @@ def _with_instrument(satellite: pd.Series, instrument: pd.Series) -> pd.Series:
 
 def _split_stamps(out: pd.DataFrame) -> None:
     """A date written with its time and no time column ('2024-09-03 18:55 UTC'): the day as
-    the date, the time as acq_time; values without their units."""
+    the date, the time as acq_time; values without their units, with a decimal point."""
     stamp = out["date_start"].str.extract(STAMP)
     split = (stamp[0].notna() & (out["time"].str.strip() == "")).to_numpy(dtype=bool)
     out.loc[split, "date_start"] = stamp.loc[split, 0]
     out.loc[split, "time"] = stamp.loc[split, 1]
     out["time"] = out["time"].str.replace(ZONE, "", regex=True)
     for name in UNIT_FIELDS:
-        out[name] = out[name].str.replace(UNITS, "", regex=True)
+        # a decimal comma: a FIRMS CSV re-saved by a spreadsheet in most of Europe
+        out[name] = out[name].str.replace(UNITS, "", regex=True).str.replace(
+            DECIMAL_COMMA, r"\1.\2", regex=True)
 
 
 def _firms(frame: pd.DataFrame) -> pd.DataFrame:
