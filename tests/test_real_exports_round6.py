@@ -334,3 +334,21 @@ def test_a_firms_csv_resaved_with_decimal_commas_keeps_its_power_and_pixel(store
     assert "0.39 km × 0.36 km VIIRS pixel" in first["geo_method"]
     assert first["description"].startswith("Thermal detection: fire radiative power 0.95 MW")
     assert result.thermal.detections["frp"].iloc[0] == 0.95
+
+
+def test_a_workbook_of_a_sheet_per_month_reads_every_month(store):
+    """Only the first sheet was read ('the other sheets (August) were not read')."""
+    from tests.support.xlsx import workbook
+
+    header = ["Date", "Place", "Latitude", "Longitude"]
+    data = workbook({"Read me": [["Strikes by month"], ["Source: own notes"]],
+                     "July": [header, ["2025-07-02", "Kremenchuk", 49.07, 33.42]],
+                     "August": [header, ["2025-08-08", "Odesa", 46.70, 30.61],
+                                ["2025-08-09", "Odesa", 46.71, 30.62]],
+                     "Sources": [["Name", "Link"], ["Suspilne", "https://suspilne.media"]]})
+    result = preview_bytes(store, data, "strikes_2025.xlsx")
+    assert result.counts()["new"] == 3
+    assert list(result.raw.frame["sheet"]) == ["July", "August", "August"]
+    assert list(result.raw.frame.index) == [1, 2, 3]
+    assert any("Read 2 sheets of the same columns ('July', 'August')" in n for n in result.notes)
+    assert any("other sheets (Read me, Sources) were not read" in n for n in result.notes)
