@@ -352,3 +352,22 @@ def test_a_workbook_of_a_sheet_per_month_reads_every_month(store):
     assert list(result.raw.frame.index) == [1, 2, 3]
     assert any("Read 2 sheets of the same columns ('July', 'August')" in n for n in result.notes)
     assert any("other sheets (Read me, Sources) were not read" in n for n in result.notes)
+
+
+def test_a_file_without_dates_says_no_column_holds_one_and_a_dated_column_is_named(store):
+    """A map layer of areas and places (DeepStateMap's GeoJSON: name, description, no date)
+    was asked to 'Choose the date column', though none holds a date; a column of dates not
+    named for it ('reported') was not pointed to."""
+    layer = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Окупована територія", "description": ""},
+         "geometry": {"type": "Polygon", "coordinates": [
+             [[37.5, 48.5], [37.9, 48.5], [37.9, 48.8], [37.5, 48.5]]]}},
+        {"type": "Feature", "properties": {"name": "Бахмут", "description": "Місто"},
+         "geometry": {"type": "Point", "coordinates": [38.0, 48.59]}}]}
+    with pytest.raises(ValidationError, match="No column of the file holds dates, and each "
+                                              "incident needs the day it happened"):
+        preview_bytes(store, json.dumps(layer).encode(), "deepstate.geojson")
+    dated = "reported,place,lat,lon,count\n08.08.2025,Odesa,46.7,30.6,3\n"
+    with pytest.raises(ValidationError, match="'reported' holds dates: choose the column of "
+                                              r"each event's date.*--map date_start=reported"):
+        preview_bytes(store, dated.encode(), "reported.csv")

@@ -134,13 +134,50 @@ def listed_columns(columns) -> str:
         f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
 
 
+NO_DATE = "Missing column for date"
+DATE_SAMPLE = 50
+
+
+def dated_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns whose filled cells (of the first DATE_SAMPLE) are mostly dates written
+    as dates (not bare numbers, which any count or id is)."""
+    from geo.importing.date_fields import parse_dates
+
+    found = []
+    for column in frame.columns:
+        cells = frame[column].iloc[:DATE_SAMPLE * 4]
+        cells = cells[cells.str.strip() != ""].iloc[:DATE_SAMPLE]
+        if cells.empty or cells.str.fullmatch(r"\s*[-+]?\d+(?:[.,]\d+)?\s*").any():
+            continue
+        if parse_dates(cells).value.notna().mean() >= 0.8:
+            found.append(column)
+    return found
+
+
+def _with_date_hint(problem: str, frame: pd.DataFrame) -> str:
+    """The missing date said with what the cells show: the columns that hold dates, or
+    that none does (a map's layers of places or areas, DeepStateMap's, carry no date)."""
+    found = listed_columns(frame.columns)
+    dated = dated_columns(frame)
+    if dated:
+        shown = ", ".join(f"'{c}'" for c in dated[:5])
+        return (f"{NO_DATE}; found: {found}. {shown} hold{'s' if len(dated) == 1 else ''} "
+                "dates: choose the column of each event's date in the mapping (command line: "
+                f"--map date_start={dated[0]})")
+    return (f"{NO_DATE}; found: {found}. No column of the file holds dates, and each "
+            "incident needs the day it happened: a map layer of places or areas (a front "
+            "line, occupied areas, a list of sites) is no list of events. Add a column with "
+            "each row's date (the same for every row if the file is the map's state on one "
+            "day) and import it again")
+
+
 def check_mapping(mapping: Mapping, columns) -> list[str]:
     """What stops the import: no date, or no location (coordinates or a place name)."""
     found = listed_columns(columns)
     problems = [f"Column '{source}' (for {name}) is not in the file; found: {found}"
                 for name, source in mapping.items() if source and source not in columns]
     if not mapping.get("date_start"):
-        problems.append(f"Missing column for date; found: {found}. Choose the date column "
+        problems.append(f"{NO_DATE}; found: {found}. Choose the date column "
                         "in the mapping (command line: --map date_start=COLUMN)")
     lat, lon, place = (mapping.get(k) for k in ("latitude", "longitude", "place"))
     region = mapping.get("admin1") or mapping.get("admin2")  # a row placed at its region
@@ -204,6 +241,9 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
     Values are stripped of surrounding spaces; nothing else is changed."""
     preset = PRESETS[preset] if isinstance(preset, str) else preset
     problems = _unread_fields(mapping, preset) + check_mapping(mapping, list(frame.columns))
+    if not mapping.get("date_start"):
+        problems = [_with_date_hint(p, frame) if p.startswith(NO_DATE) else p
+                    for p in problems]
     if problems:
         raise ValidationError(problems, summary="The columns cannot be used")
     empty = np.full(len(frame), "", dtype=object)
