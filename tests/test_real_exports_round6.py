@@ -371,3 +371,25 @@ def test_a_file_without_dates_says_no_column_holds_one_and_a_dated_column_is_nam
     with pytest.raises(ValidationError, match="'reported' holds dates: choose the column of "
                                               r"each event's date.*--map date_start=reported"):
         preview_bytes(store, dated.encode(), "reported.csv")
+
+
+OVERLAY = ("<GroundOverlay><name>Satellite image</name><Icon><href>files/overlay.jpg</href>"
+           "</Icon><LatLonBox><north>46.8</north><south>46.6</south><east>30.7</east>"
+           "<west>30.5</west></LatLonBox></GroundOverlay>")
+
+
+def test_a_kmz_image_overlay_is_left_out_not_refused_as_an_undated_incident(store):
+    """Google Earth keeps a picture laid on the map as a GroundOverlay beside the
+    placemarks: GDAL read it as an area, refused as 'Row 2: date is empty; fill it in'."""
+    kml = ("<?xml version='1.0' encoding='UTF-8'?><kml xmlns='http://www.opengis.net/kml/2.2'>"
+           "<Document><name>Strikes</name><Folder><name>August</name><Placemark><name>Depot "
+           "fire</name><TimeStamp><when>2025-08-08T03:10:00Z</when></TimeStamp><Point>"
+           "<coordinates>30.61,46.70,0</coordinates></Point></Placemark>" + OVERLAY
+           + "</Folder></Document></kml>")
+    result = preview_bytes(store, kmz(kml.encode()), "strikes.kmz")
+    assert result.counts() == {"new": 1, "changed": 0, "duplicate": 0, "needs review": 0,
+                               "rejected": 0}
+    assert any("1 image overlay(s) (GroundOverlay" in note for note in result.notes)
+    only = kml.split("<Placemark>")[0] + OVERLAY + "</Folder></Document></kml>"
+    with pytest.raises(InputFileError, match=r"holds 1 image overlay.*and no placemark"):
+        read_upload(kmz(only.encode()), "overlay.kmz")

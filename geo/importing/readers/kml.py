@@ -42,6 +42,11 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
                                           and frame[c].isna().all()]))
               for layer, frame in layers]
+    layers, overlays = _without_overlays(layers)
+    if not layers:
+        raise InputFileError(f"'{name}' holds {overlays:,} image overlay(s) (pictures laid on "
+                             f"the map) and no placemark: there is no incident in it to "
+                             f"import ({label})")
     root = kml_root(data, zipped=zipped)
     written = placemark_times(root)
     _check_every_placemark_read(name, label, written.count, sum(len(f) for _, f in layers))
@@ -50,6 +55,9 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     layers, footprints = _without_footprints(layers)
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
+    if overlays:
+        table.notes.append(f"{overlays:,} image overlay(s) (GroundOverlay: a picture laid on "
+                           "the map, not a placemark) were left out")
     if footprints:
         table.notes.append(
             f"{footprints:,} placemark(s) in folders of fire detection footprints (the "
@@ -61,6 +69,21 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
                            "their folder's TimeStamp or TimeSpan, as Google Earth shows them")
     table = with_description_fields(_with_when(table))
     return with_source_links(_with_plain_descriptions(table), FIELDS["source_url"][1])
+
+
+def _without_overlays(layers):
+    """The layers without their image overlays: GDAL reads a GroundOverlay as a feature
+    (its picture in 'icon', its box as an area), which was then refused as an incident
+    without a date ('Row 2: date is empty; fill it in')."""
+    kept, overlays = [], 0
+    for layer, frame in layers:
+        if "icon" in frame.columns:
+            picture = frame["icon"].notna() & frame["icon"].astype(str).str.strip().ne("")
+            overlays += int(picture.sum())
+            frame = frame.loc[~picture.to_numpy()]
+        if len(frame):
+            kept.append((layer, frame))
+    return kept, overlays
 
 
 def _without_footprints(layers):
