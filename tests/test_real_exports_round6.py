@@ -393,3 +393,28 @@ def test_a_kmz_image_overlay_is_left_out_not_refused_as_an_undated_incident(stor
     only = kml.split("<Placemark>")[0] + OVERLAY + "</Folder></Document></kml>"
     with pytest.raises(InputFileError, match=r"holds 1 image overlay.*and no placemark"):
         read_upload(kmz(only.encode()), "overlay.kmz")
+
+
+# An ArcGIS layer's query answer (f=json, as ArcGIS dashboards' layers give it): Esri JSON,
+# its points in Web Mercator (wkid 102100), its dates in Unix milliseconds. Constructed in
+# the layout of ArcGIS's REST API.
+ESRI = {"objectIdFieldName": "OBJECTID", "geometryType": "esriGeometryPoint",
+        "spatialReference": {"wkid": 102100, "latestWkid": 3857},
+        "fields": [{"name": "OBJECTID", "type": "esriFieldTypeOID", "alias": "OBJECTID"},
+                   {"name": "EventDate", "type": "esriFieldTypeDate", "alias": "Event Date",
+                    "length": 8},
+                   {"name": "Place", "type": "esriFieldTypeString", "alias": "Place",
+                    "length": 255}],
+        "features": [{"attributes": {"OBJECTID": 1, "EventDate": 1723100000000,
+                                     "Place": "Odesa"},
+                      "geometry": {"x": 3420102.11, "y": 5858010.22}}]}
+
+
+def test_an_arcgis_esri_json_answer_is_read_as_features(store):
+    """Read as a list of records, its field list was taken for the rows ('found: name,
+    type, alias, length')."""
+    result = preview_bytes(store, json.dumps(ESRI).encode(), "query.json")
+    row = result.incidents.iloc[0]
+    assert result.counts()["new"] == 1 and row["place"] == "Odesa"
+    assert str(row["date_start"].date()) == "2024-08-08"
+    assert (round(row["latitude"], 4), round(row["longitude"], 4)) == (46.4825, 30.7233)

@@ -8,7 +8,7 @@ from geo.importing.readers.coordinate_pairs import with_coordinate_pairs
 from geo.importing.readers.delimited import read_delimited
 from geo.importing.readers.encodings import cyrillic_or_western
 from geo.importing.readers.excel import read_excel
-from geo.importing.readers.geojson import read_geojson
+from geo.importing.readers.geojson import read_esri_json, read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
 from geo.importing.readers.german_east import with_german_east
@@ -36,9 +36,11 @@ READERS = {
     detect.FLATGEOBUF: read_flatgeobuf,
     detect.UMAP: read_umap,
     detect.KEPLER: read_kepler,
+    detect.ESRI_JSON: read_esri_json,
     detect.GPX: read_gpx,
 }
-JSON_KINDS = (detect.GEOJSON, detect.JSON_RECORDS, detect.UMAP, detect.KEPLER)
+JSON_KINDS = (detect.GEOJSON, detect.JSON_RECORDS, detect.UMAP, detect.KEPLER,
+              detect.ESRI_JSON)
 
 
 def read_file(data: bytes, file_name: str, *, encoding: str | None = None,

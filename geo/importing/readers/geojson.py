@@ -156,3 +156,12 @@ def read_geojson(data: bytes, name: str) -> RawTable:
         layers = read_layers(path, name, "GeoJSON")
     return table_from_layers(layers, name, file_format="GeoJSON", unit="feature",
                              drop=STYLE_PROPERTIES)
+
+
+def read_esri_json(data: bytes, name: str) -> RawTable:
+    """Esri JSON (an ArcGIS layer's query answer or export: features of 'attributes' and an
+    x/y 'geometry', a 'spatialReference'), read by GDAL's ESRIJSON driver: its date fields
+    as dates, its points reprojected from the layer's reference (Web Mercator, often)."""
+    with on_disk(data, ".json") as path:
+        layers = read_layers(path, name, "Esri JSON")
+    return table_from_layers(layers, name, file_format="Esri JSON", unit="feature")
