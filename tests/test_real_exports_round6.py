@@ -418,3 +418,15 @@ def test_an_arcgis_esri_json_answer_is_read_as_features(store):
     assert result.counts()["new"] == 1 and row["place"] == "Odesa"
     assert str(row["date_start"].date()) == "2024-08-08"
     assert (round(row["latitude"], 4), round(row["longitude"], 4)) == (46.4825, 30.7233)
+
+
+def test_coordinates_in_metres_are_said_to_be_a_projection_not_degrees(store):
+    """ArcGIS Online's 'Export to CSV' of a Web Mercator layer writes x/y in metres: each
+    row was refused for a latitude out of range, and nothing said why."""
+    data = ("OBJECTID,EventDate,Place,x,y\n1,8/8/2024 6:53:20 AM,Odesa,3420102.11,"
+            "5858010.22\n")
+    result = preview_bytes(store, data.encode(), "agol_export.csv")
+    assert result.counts()["rejected"] == 1
+    assert any(note.startswith("1 row(s) give coordinates in metres, not degrees (row 1: "
+                               "5858010.22 / 3420102.11): a projected system, as Web "
+                               "Mercator (EPSG:3857)") for note in result.notes)
