@@ -430,3 +430,16 @@ def test_coordinates_in_metres_are_said_to_be_a_projection_not_degrees(store):
     assert any(note.startswith("1 row(s) give coordinates in metres, not degrees (row 1: "
                                "5858010.22 / 3420102.11): a projected system, as Web "
                                "Mercator (EPSG:3857)") for note in result.notes)
+
+
+def test_an_old_ucdp_ged_file_names_its_deaths_best_est(store):
+    """GED up to version 2.0 named the estimates best_est, low_est, high_est (upper case
+    in its CSV): the deaths were left unread."""
+    data = ("ID,YEAR,TYPE_OF_VIOLENCE,WHERE_PREC,WHERE_COORDINATES,ADM_1,LATITUDE,LONGITUDE,"
+            "COUNTRY,DATE_PREC,DATE_START,DATE_END,BEST_EST,HIGH_EST,LOW_EST\n"
+            "104,2014,1,1,Sloviansk town,Donetsk oblast,48.866667,37.616667,Ukraine,1,"
+            "2014-05-02,2014-05-02,2,3,2\n")
+    result = preview_bytes(store, data.encode(), "ged20.csv")
+    row = result.incidents.iloc[0]
+    assert result.preset.name == "ucdp" and row["incident_id"] == "ucdp-104"
+    assert row["casualties"] == "2 killed (UCDP best estimate; low 2, high 3)"
