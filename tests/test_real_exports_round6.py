@@ -443,3 +443,23 @@ def test_an_old_ucdp_ged_file_names_its_deaths_best_est(store):
     row = result.incidents.iloc[0]
     assert result.preset.name == "ucdp" and row["incident_id"] == "ucdp-104"
     assert row["casualties"] == "2 killed (UCDP best estimate; low 2, high 3)"
+
+
+def test_a_my_maps_balloon_of_fields_gives_the_date(store):
+    """A My Maps layer typed by hand, its fields only in the balloon ('Дата: 08.08.2025'),
+    was refused for want of a date column."""
+    placemark = ("<Placemark><name>{name}</name><description><![CDATA[Дата: {date}<br>Тип: "
+                 "{kind}<br>Джерело: https://t.me/x/{n}]]></description><Point><coordinates>"
+                 "{point},0</coordinates></Point></Placemark>")
+    kml = ("<?xml version='1.0' encoding='UTF-8'?><kml xmlns='http://www.opengis.net/kml/2.2'>"
+           "<Document><name>Удари</name><Folder><name>Серпень</name>"
+           + placemark.format(name="Нафтобаза", date="08.08.2025", kind="удар БПЛА", n=1,
+                              point="30.61,46.70")
+           + placemark.format(name="НПЗ", date="02.07.2025", kind="ракетний удар", n=2,
+                              point="33.42,49.07")
+           + "</Folder></Document></kml>")
+    result = preview_bytes(store, kml.encode(), "udary.kml")
+    rows = result.incidents
+    assert [str(d.date()) for d in rows["date_start"]] == ["2025-08-08", "2025-07-02"]
+    assert list(rows["subtype"]) == ["drone", "missile"]
+    assert list(rows["source_url"]) == ["https://t.me/x/1", "https://t.me/x/2"]
