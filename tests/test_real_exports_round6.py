@@ -463,3 +463,21 @@ def test_a_my_maps_balloon_of_fields_gives_the_date(store):
     assert [str(d.date()) for d in rows["date_start"]] == ["2025-08-08", "2025-07-02"]
     assert list(rows["subtype"]) == ["drone", "missile"]
     assert list(rows["source_url"]) == ["https://t.me/x/1", "https://t.me/x/2"]
+
+
+def test_an_arcgis_kml_balloon_table_gives_every_field(store):
+    """ArcGIS's 'Layer To KML' writes a feature's attributes only as a table in its balloon
+    (a title row, then a nested table of name/value rows): refused for want of a date."""
+    rows = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in (
+        ("FID", "0"), ("EVENT_DATE", "2025/08/08"), ("TYPE", "drone strike"),
+        ("SOURCE", "Suspilne")))
+    balloon = ("<html><body><table><tr style='text-align:center'><td>Depot</td></tr><tr><td>"
+               f"<table>{rows}</table></td></tr></table></body></html>")
+    kml = ("<?xml version='1.0' encoding='UTF-8'?><kml xmlns='http://www.opengis.net/kml/2.2'>"
+           "<Document><Folder><name>Strikes</name><Placemark id='ID_00000'><name>Depot</name>"
+           f"<description><![CDATA[{balloon}]]></description><Point><coordinates>30.61,46.70,0"
+           "</coordinates></Point></Placemark></Folder></Document></kml>")
+    raw = read_upload(kml.encode(), "strikes.kml")
+    assert {"FID", "EVENT_DATE", "TYPE", "SOURCE"} <= set(raw.columns)
+    row = preview_bytes(store, kml.encode(), "strikes.kml").incidents.iloc[0]
+    assert str(row["date_start"].date()) == "2025-08-08" and row["subtype"] == "drone"

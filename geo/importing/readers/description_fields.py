@@ -19,7 +19,8 @@ from geo.importing.readers.table import RawTable
 
 # 'Key: value' on a line of its own; a key is a short label, not a sentence or an address
 LINE_PAIR = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.*?)\s*$")
-TABLE_PAIR = re.compile(r"<tr[^>]*>\s*<t[dh][^>]*>(.*?)</t[dh]>\s*<t[dh][^>]*>(.*?)</t[dh]>\s*"
+CELL = r"((?:(?!</?t[dhr][\s>]).)*)"  # a cell's content, no row or cell inside it
+TABLE_PAIR = re.compile(rf"<tr[^>]*>\s*<t[dh][^>]*>{CELL}</t[dh]>\s*<t[dh][^>]*>{CELL}</t[dh]>\s*"
                         r"</tr>", re.IGNORECASE | re.DOTALL)
 NOT_A_KEY = re.compile(r"https?$|[.!?]|\s{2,}", re.IGNORECASE)
 MIN_PAIRS = 3          # a list of fields, not a line that happens to hold a colon
