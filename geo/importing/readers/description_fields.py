@@ -26,6 +26,7 @@ NOT_A_KEY = re.compile(r"https?$|[.!?]|\s{2,}", re.IGNORECASE)
 MIN_PAIRS = 3          # a list of fields, not a line that happens to hold a colon
 SHARE = 0.9            # of the non-empty descriptions, that are such lists
 MAX_COLUMNS = 40
+SAMPLE = 200
 
 
 def description_pairs(html: str) -> list[tuple[str, str]]:
@@ -51,6 +52,9 @@ def with_description_fields(table: RawTable) -> RawTable:
         return table
     texts = [str(v) for v in frame["description"].to_numpy(dtype=object)]
     filled = [i for i, text in enumerate(texts) if text.strip()]
+    sample = filled[:SAMPLE]   # a file of prose balloons is not parsed to its end
+    if sum(bool(description_pairs(texts[i])) for i in sample) < SHARE * len(sample):
+        return table
     listed = {i: dict(description_pairs(texts[i])) for i in filled}
     listed = {i: pairs for i, pairs in listed.items() if pairs}
     if not filled or len(listed) < SHARE * len(filled):
