@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
 from geo.errors import InputFileError, ValidationError
 from geo.importing.pipeline import read_upload
-from tests.support.imports import preview_bytes
-from tests.test_kml_fragments import kmz
-
-DATA = Path(__file__).parent / "data"
+from tests.support.files import TEST_DATA as DATA
+from tests.support.imports import kmz, preview_bytes
 
 # FIRMS's Landsat 30 m CSV layout (as FIRMS documents it and `openwfm/wrfxpy`-style readers
 # list it: latitude,longitude,path,row,scan,track,acq_date,acq_time,satellite,confidence,
