@@ -478,3 +478,16 @@ def test_an_arcgis_kml_balloon_table_gives_every_field(store):
     assert {"FID", "EVENT_DATE", "TYPE", "SOURCE"} <= set(raw.columns)
     row = preview_bytes(store, kml.encode(), "strikes.kml").incidents.iloc[0]
     assert str(row["date_start"].date()) == "2025-08-08" and row["subtype"] == "drone"
+
+
+def test_a_telegram_export_says_how_to_read_the_places_its_messages_name(store):
+    """Telegram Desktop's result.json (messages with date, date_unixtime, text,
+    text_entities) was refused only for want of a location column. Constructed."""
+    export = {"name": "Channel", "type": "public_channel", "id": 1, "messages": [
+        {"id": 1, "type": "message", "date": "2025-08-08T03:15:00",
+         "date_unixtime": "1754622900", "from": "Channel", "from_id": "channel1",
+         "text": "Вибухи в Одесі", "text_entities": [{"type": "plain",
+                                                      "text": "Вибухи в Одесі"}]}]}
+    with pytest.raises(ValidationError, match=r"a Telegram chat or channel export "
+                                              r"\(result.json\).*python -m geo parse"):
+        preview_bytes(store, json.dumps(export).encode(), "result.json")

@@ -154,6 +154,21 @@ def dated_columns(frame: pd.DataFrame) -> list[str]:
     return found
 
 
+NO_LOCATION = "Missing column for a location"
+# a Telegram Desktop chat or channel export (result.json): its messages' own keys
+TELEGRAM_KEYS = frozenset({"date_unixtime", "text_entities"})
+
+
+def _with_location_hint(problem: str, frame: pd.DataFrame) -> str:
+    """A Telegram export's messages are text: said, with the way to read their places."""
+    if not {normalise_header(c) for c in frame.columns} >= TELEGRAM_KEYS:
+        return problem
+    return (f"{problem}. The file is a Telegram chat or channel export (result.json): its "
+            "messages are text, with no place or point of their own. Save the messages' "
+            "text as .txt files and run `python -m geo parse FILES -o proposals.csv` to "
+            "propose incidents from the places they name, then import proposals.csv")
+
+
 def _with_date_hint(problem: str, frame: pd.DataFrame) -> str:
     """The missing date said with what the cells show: the columns that hold dates, or
     that none does (a map's layers of places or areas, DeepStateMap's, carry no date)."""
@@ -186,7 +201,7 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
         problems.append(f"Missing column for {absent} ({given} is '{lat or lon}'); found: "
                         f"{found}")
     elif not lat and not place and not region:
-        problems.append(f"Missing column for a location (latitude and longitude, a place "
+        problems.append(f"{NO_LOCATION} (latitude and longitude, a place "
                         f"name or a region); found: {found}")
     return problems
 
@@ -244,6 +259,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
     if not mapping.get("date_start"):
         problems = [_with_date_hint(p, frame) if p.startswith(NO_DATE) else p
                     for p in problems]
+    problems = [_with_location_hint(p, frame) if p.startswith(NO_LOCATION) else p
+                for p in problems]
     if problems:
         raise ValidationError(problems, summary="The columns cannot be used")
     empty = np.full(len(frame), "", dtype=object)
