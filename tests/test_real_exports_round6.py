@@ -491,3 +491,21 @@ def test_a_telegram_export_says_how_to_read_the_places_its_messages_name(store):
     with pytest.raises(ValidationError, match=r"a Telegram chat or channel export "
                                               r"\(result.json\).*python -m geo parse"):
         preview_bytes(store, json.dumps(export).encode(), "result.json")
+
+
+def test_a_firms_kml_turned_into_geojson_reads_its_balloon_fields(store):
+    """ogr2ogr or togeojson keep a KML's balloon as the 'description' property: the FIRMS
+    KML as GeoJSON was refused for want of a date, as the KML was."""
+    import re
+
+    balloons = re.findall(r"<description><!\[CDATA\[(.*?)\]\]></description>", FIRMS_KML,
+                          re.DOTALL)
+    points = [[-121.5075, 45.731552], [-121.49013, 45.70122]]
+    layer = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"Name": " Fire Detection Centroid ",
+                                           "description": balloon},
+         "geometry": {"type": "Point", "coordinates": point}}
+        for balloon, point in zip(balloons, points, strict=True)]}
+    result = preview_bytes(store, json.dumps(layer).encode(), "firms.geojson")
+    assert result.preset.name == "firms" and result.counts()["new"] == 2
+    assert list(result.incidents["subtype"]) == ["landsat_oli", "viirs"]
