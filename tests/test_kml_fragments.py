@@ -6,11 +6,8 @@ constructed in their form."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from geo.importing.readers.dispatch import read_file
-from tests.support.imports import preview_bytes
+from tests.support.imports import kmz, preview_bytes
 
 PLACEMARK = b"""<?xml version="1.0" encoding="UTF-8"?>
 <Placemark xmlns="http://www.opengis.net/kml/2.2">
@@ -19,13 +16,6 @@ PLACEMARK = b"""<?xml version="1.0" encoding="UTF-8"?>
   <Point><coordinates>33.42,49.068,0</coordinates></Point>
 </Placemark>
 """
-
-
-def kmz(document: bytes) -> bytes:
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as archive:
-        archive.writestr("doc.kml", document)
-    return data.getvalue()
 
 
 def test_a_lone_placemark_is_a_kml_file(store):

@@ -1,6 +1,6 @@
 """Columns named as kepler.gl names them, found when no column has a field's own name: a
 point as a pair sharing a prefix (`gps_data.lat` and `gps_data.lng`, `point_lat` and
-`point_lon`), a date as the one column ending in `_date`, `_datetime` or `_timestamp`
+`point_lon`), a date as the one column ending in `_date`, `_datetime`, `_timestamp` or `_dt`
 (`gps_data.utc_timestamp`). Two candidates for a date are no guess: the date then stays
 unmapped and the import asks for it by name.
 
@@ -15,7 +15,7 @@ from geo.importing.presets.base import normalise_header
 
 LATITUDE_ENDS = ("lat", "latitude")
 LONGITUDE_ENDS = ("lng", "lon", "long", "longitude")
-DATE_ENDS = ("_date", "_datetime", "_timestamp")
+DATE_ENDS = ("_date", "_datetime", "_timestamp", "_dt")  # 'event_dt', as GIS fields cut it
 # field -> the last words of a header that mean it
 LAST_WORDS = {
     "description": ("description", "notes", "summary", "details"),

@@ -35,13 +35,15 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "longitude": ("Longitude", ("longitude", "lon", "lng", "long", "x", "lon_dd")),
     "place": ("Place name", ("place", "location", "site", "town", "city", "village",
                              "place_name", "location_name", "locality", "settlement",
-                             "address", "name", "asciiname")),
+                             "address", "name", "asciiname", "location_title")),
     "country": ("Country", ("country", "country_code", "iso2")),
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
-                                   "state", "adm1_name", "adm1_en", "admin1_name")),
+                                   "state", "adm1_name", "adm1_en", "admin1_name",
+                                   "location_oblast")),
     # read only to place rows by name: the incident record keeps no raion
     "admin2": ("Raion / district (admin2)", ("admin2", "adm_2", "adm2", "admin2_name", "raion",
-                                             "rayon", "district", "adm2_name", "adm2_en")),
+                                             "rayon", "district", "adm2_name", "adm2_en",
+                                             "location_raion")),
     "geo_precision": ("Location precision", ("geo_precision", "location_precision")),
     "geo_method": ("How it was placed", ("geo_method",)),
     "category": ("Category", ("category", "type", "incident_type")),
@@ -132,13 +134,65 @@ def listed_columns(columns) -> str:
         f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
 
 
+NO_DATE = "Missing column for date"
+DATE_SAMPLE = 50
+
+
+def dated_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns whose filled cells (of the first DATE_SAMPLE) are mostly dates written
+    as dates (not bare numbers, which any count or id is)."""
+    from geo.importing.date_fields import parse_dates
+
+    found = []
+    for column in frame.columns:
+        cells = frame[column].iloc[:DATE_SAMPLE * 4]
+        cells = cells[cells.str.strip() != ""].iloc[:DATE_SAMPLE]
+        if cells.empty or cells.str.fullmatch(r"\s*[-+]?\d+(?:[.,]\d+)?\s*").any():
+            continue
+        if parse_dates(cells).value.notna().mean() >= 0.8:
+            found.append(column)
+    return found
+
+
+NO_LOCATION = "Missing column for a location"
+# a Telegram Desktop chat or channel export (result.json): its messages' own keys
+TELEGRAM_KEYS = frozenset({"date_unixtime", "text_entities"})
+
+
+def _with_location_hint(problem: str, frame: pd.DataFrame) -> str:
+    """A Telegram export's messages are text: said, with the way to read their places."""
+    if not {normalise_header(c) for c in frame.columns} >= TELEGRAM_KEYS:
+        return problem
+    return (f"{problem}. The file is a Telegram chat or channel export (result.json): its "
+            "messages are text, with no place or point of their own. Save the messages' "
+            "text as .txt files and run `python -m geo parse FILES -o proposals.csv` to "
+            "propose incidents from the places they name, then import proposals.csv")
+
+
+def _with_date_hint(problem: str, frame: pd.DataFrame) -> str:
+    """The missing date said with what the cells show: the columns that hold dates, or
+    that none does (a map's layers of places or areas, DeepStateMap's, carry no date)."""
+    found = listed_columns(frame.columns)
+    dated = dated_columns(frame)
+    if dated:
+        shown = ", ".join(f"'{c}'" for c in dated[:5])
+        return (f"{NO_DATE}; found: {found}. {shown} hold{'s' if len(dated) == 1 else ''} "
+                "dates: choose the column of each event's date in the mapping (command line: "
+                f"--map date_start={dated[0]})")
+    return (f"{NO_DATE}; found: {found}. No column of the file holds dates, and each "
+            "incident needs the day it happened: a map layer of places or areas (a front "
+            "line, occupied areas, a list of sites) is no list of events. Add a column with "
+            "each row's date (the same for every row if the file is the map's state on one "
+            "day) and import it again")
+
+
 def check_mapping(mapping: Mapping, columns) -> list[str]:
     """What stops the import: no date, or no location (coordinates or a place name)."""
     found = listed_columns(columns)
     problems = [f"Column '{source}' (for {name}) is not in the file; found: {found}"
                 for name, source in mapping.items() if source and source not in columns]
     if not mapping.get("date_start"):
-        problems.append(f"Missing column for date; found: {found}. Choose the date column "
+        problems.append(f"{NO_DATE}; found: {found}. Choose the date column "
                         "in the mapping (command line: --map date_start=COLUMN)")
     lat, lon, place = (mapping.get(k) for k in ("latitude", "longitude", "place"))
     region = mapping.get("admin1") or mapping.get("admin2")  # a row placed at its region
@@ -147,7 +201,7 @@ def check_mapping(mapping: Mapping, columns) -> list[str]:
         problems.append(f"Missing column for {absent} ({given} is '{lat or lon}'); found: "
                         f"{found}")
     elif not lat and not place and not region:
-        problems.append(f"Missing column for a location (latitude and longitude, a place "
+        problems.append(f"{NO_LOCATION} (latitude and longitude, a place "
                         f"name or a region); found: {found}")
     return problems
 
@@ -202,6 +256,11 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
     Values are stripped of surrounding spaces; nothing else is changed."""
     preset = PRESETS[preset] if isinstance(preset, str) else preset
     problems = _unread_fields(mapping, preset) + check_mapping(mapping, list(frame.columns))
+    if not mapping.get("date_start"):
+        problems = [_with_date_hint(p, frame) if p.startswith(NO_DATE) else p
+                    for p in problems]
+    problems = [_with_location_hint(p, frame) if p.startswith(NO_LOCATION) else p
+                for p in problems]
     if problems:
         raise ValidationError(problems, summary="The columns cannot be used")
     empty = np.full(len(frame), "", dtype=object)
@@ -235,6 +294,35 @@ def unread_note(columns: list) -> str:
     return (f"{len(columns)} column(s) of the file match no field of an incident and are not "
             f"imported: {shown}{more}. To keep one, choose it for a field (Columns on the "
             "Import page, --map FIELD=COLUMN on the command line).")
+
+
+def twin_notes(frame: pd.DataFrame, mapping: Mapping) -> list[str]:
+    """A read column whose name another column shares but for case or spacing ('Date' and
+    'date', as two exports pasted side by side have them): the first is read, and where the
+    two differ the import says so with the first such row, instead of reading one
+    without a word."""
+    by_name: dict[str, list[str]] = {}
+    for column in frame.columns:
+        by_name.setdefault(normalise_header(column), []).append(column)
+    notes = []
+    for field, source in mapping.items():
+        if not source or source not in frame:
+            continue
+        for twin in by_name.get(normalise_header(source), []):
+            if twin == source or twin in mapping.values():
+                continue
+            read, other = _stripped(frame[source]), _stripped(frame[twin])
+            differ = np.flatnonzero((read != other) & (other != ""))
+            if not len(differ):
+                continue
+            row = frame.index[differ[0]]
+            notes.append(
+                f"Columns '{source}' and '{twin}' have the same name but for case or spacing: "
+                f"'{source}' was read as {field}, '{twin}' was not, and they differ in "
+                f"{len(differ):,} row(s) (row {row}: '{read[differ[0]]}' / "
+                f"'{other[differ[0]]}'). If '{twin}' holds it, choose it (Columns on the "
+                f"Import page, --map {field}={twin} on the command line)")
+    return notes
 
 
 def raion_note(column: str | None) -> str:

@@ -92,6 +92,15 @@ def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints
         hints.append("Every latitude is beyond ±90 and every point fits with latitude and "
                      "longitude swapped: the columns look swapped. Choose 'swap latitude/"
                      "longitude' to fix it")
+    metres = both & (np.abs(lat) > 1000) & (np.abs(lon) > 1000)
+    if not swap and metres.any() and metres[both].mean() >= 0.5:
+        first = int(np.flatnonzero(metres)[0])
+        hints.append(
+            f"{int(metres.sum()):,} row(s) give coordinates in metres, not degrees (row "
+            f"{rows[first]}: {lat[first]:.2f} / {lon[first]:.2f}): a projected system, as "
+            "Web Mercator (EPSG:3857) in an ArcGIS export or UTM. Export the layer with "
+            "WGS 84 (EPSG:4326) degrees, or as a GeoPackage or zipped shapefile whose "
+            "projection is read with it")
     for name, values, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
         out = np.isfinite(values) & (np.abs(values) > limit)
         issues.add("rejected", rows[out], [f"{name} {v:g} is out of range (-{limit}..{limit})"

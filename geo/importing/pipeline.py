@@ -22,16 +22,19 @@ import pandas as pd
 
 from geo.errors import GeocodeError, ValidationError
 from geo.importing import proposal_confidence, proposal_source
+from geo.importing.alert_tables import alert_subtypes, default_category
 from geo.importing.columns import (
     apply_mapping,
     auto_mapping,
     raion_note,
     read_columns,
+    twin_notes,
     unread_note,
 )
 from geo.importing.date_fields import numeric_order_evidence
 from geo.importing.linking import link_rows
 from geo.importing.moment_columns import with_moment_date
+from geo.importing.not_events import refuse_non_events
 from geo.importing.places import geocode_rows
 from geo.importing.presets.base import Preset
 from geo.importing.presets.firms import FIRMS
@@ -50,7 +53,7 @@ from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.thermal import parse_thermal
-from geo.importing.vocabulary_columns import without_prose_vocabularies
+from geo.importing.vocabulary_columns import without_headline_places, without_prose_vocabularies
 from geo.records import validate_incidents
 from geo.store.incident_store import IncidentStore
 from geo.visible import undecoded_marked
@@ -104,14 +107,20 @@ def resolve_mapping(raw: RawTable, options: ImportOptions):
         raise ValidationError([f"Unknown preset '{options.preset}'; use one of: "
                                f"{', '.join(PRESETS)}"])
     preset = PRESETS[options.preset] if options.preset else detect_preset(raw.columns)
-    return preset, {**proposed_mapping(raw, preset), **(options.mapping or {})}
+    proposed = proposed_mapping(raw, preset)
+    # a count table is refused unless its date column was chosen by hand
+    chosen = (options.mapping or {}).get("date_start")
+    if not chosen or chosen == proposed.get("date_start"):
+        refuse_non_events(raw.columns, raw.file_name, counts=not preset.mapping)
+    return preset, {**proposed, **(options.mapping or {})}
 
 
 def proposed_mapping(raw: RawTable, preset: Preset) -> dict[str, str | None]:
     """The mapping proposed from the file's column names, checked against its cells."""
     proposed = with_moment_date(auto_mapping(raw.columns, preset), raw.frame)
     if not preset.mapping:  # a preset names its own columns
-        proposed = without_prose_vocabularies(proposed, raw.frame)
+        proposed = without_headline_places(
+            without_prose_vocabularies(proposed, raw.frame), raw.frame)
     return proposed
 
 
@@ -144,6 +153,10 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     preset, mapping = resolve_mapping(raw, options)
     progress(0.1, "Checking every row")
     fields = apply_mapping(raw.frame, mapping, preset)
+    alerts = alert_subtypes(raw.frame, fields) if not preset.mapping else ""
+    if alerts and "category" not in options.defaults:
+        options = replace(options, defaults={**options.defaults,
+                                             "category": default_category(raw.columns)})
     site_ids = frozenset(store.sites_frame()["site_id"])
     parsed = parse_rows(fields, ParseOptions(
         day_first=date_order(options, preset, fields["date_start"]),
@@ -180,7 +193,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
-    notes = [*raw.notes, *parsed.hints,
+    notes = [*raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
+             *([alerts] if alerts else []),
              *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,

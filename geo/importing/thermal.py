@@ -19,13 +19,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from geo.importing.presets.firms import hhmm
+from geo.importing.presets.firms import LANDSAT, hhmm
 from geo.importing.problems import RowIssues
 from geo.store.thermal import Coverage, ThermalRows
 
 COVERAGE_PAD_DEG = 0.25
-VIIRS_CONFIDENCE = {"l": "low", "n": "nominal", "h": "high", "low": "low",
-                    "nominal": "nominal", "high": "high"}
+# VIIRS writes l/n/h, Landsat H/M/L
+VIIRS_CONFIDENCE = {"l": "low", "n": "nominal", "h": "high", "m": "medium", "low": "low",
+                    "nominal": "nominal", "high": "high", "medium": "medium"}
 DAYNIGHT = {"d": "day", "n": "night", "day": "day", "night": "night"}
 
 
@@ -74,13 +75,17 @@ def parse_thermal(fields: pd.DataFrame, incidents: pd.DataFrame,
         f"acq_time '{v}' is not a time of day (FIRMS writes it 140, 0140 or 01:40, UTC); "
         "fix it" for v in acq_time.to_numpy()[~time_ok]])
     frp = pd.to_numeric(fields["frp"], errors="coerce")
-    frp_ok = (frp >= 0).to_numpy(dtype=bool)
+    # Landsat gives no fire radiative power (its files have no frp column)
+    unstated = fields["frp"].str.strip().eq("") & (
+        fields["frp"].str.strip().eq("").all() | fields["instrument"].eq(LANDSAT))
+    frp_ok = ((frp >= 0) | unstated).to_numpy(dtype=bool)
     issues.add("rejected", rows[~frp_ok], [
         f"frp '{v}' is not a fire radiative power in MW (a number, 0 or more); fix it"
         for v in fields["frp"].to_numpy()[~frp_ok]])
     confidence, confidence_ok = _confidence(fields["confidence"])
     issues.add("rejected", rows[~confidence_ok], [
-        f"confidence '{v}' is neither l/n/h (VIIRS) nor 0-100 (MODIS); fix it"
+        f"confidence '{v}' is neither l/n/h (VIIRS), h/m/l (Landsat) nor 0-100 (MODIS); "
+        "fix it"
         for v in fields["confidence"].to_numpy()[~confidence_ok]])
     daynight_text = fields["daynight"] if "daynight" in fields else pd.Series(
         "", index=fields.index, dtype=object)

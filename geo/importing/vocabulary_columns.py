@@ -45,3 +45,33 @@ def without_prose_vocabularies(mapping: dict[str, str | None], frame: pd.DataFra
         if not _names_words(name, frame[column]):
             out[name] = None
     return out
+
+
+# names a map gives its features' labels: a place's name, or a report's headline
+LABEL_NAMES = frozenset({"name", "title", "назва"})
+HEADLINE_WORDS = 4
+
+
+def _headline(text: str) -> bool:
+    """'Explosions reported in Odesa': a sentence's words, some in lower case; not
+    'Kyiv Thermal Power Plant No. 5' (a name, capitalised) nor 'Depot fire' (short)."""
+    words = text.split()
+    return len(words) >= HEADLINE_WORDS and sum(w[:1].islower() for w in words) >= 2
+
+
+def without_headline_places(mapping: dict[str, str | None], frame: pd.DataFrame,
+                            ) -> dict[str, str | None]:
+    """A label column read as the place ('name', as Liveuamap's and many web maps' JSON
+    has it) whose cells are mostly headlines is the description, when the rows have their
+    own coordinates and no description column: 'Explosions reported in Odesa' was stored
+    as the place's name."""
+    column = mapping.get("place")
+    if (column is None or column not in frame or mapping.get("description")
+            or normalise_header(column) not in LABEL_NAMES
+            or not (mapping.get("latitude") and mapping.get("longitude"))):
+        return mapping
+    cells = frame[column].iloc[:SAMPLE]
+    cells = cells[cells.str.strip() != ""]
+    if cells.empty or sum(map(_headline, cells)) * 2 < len(cells):
+        return mapping
+    return {**mapping, "place": None, "description": column}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.importing.alert_tables import default_category
 from geo.importing.columns import FIELDS, fields_for
 from geo.importing.pipeline import ImportOptions, proposed_mapping
 from geo.importing.presets.base import Preset
@@ -91,7 +92,8 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
                                     help="Country for place names without one: ISO code or "
                                          "name (UA, Ukraine); leave empty for none.")
         category = _default_choice(
-            top[1], PRESETS[preset], "category", "Category", CATEGORIES, "strike",
+            top[1], PRESETS[preset], "category", "Category", CATEGORIES,
+            default_category(raw.columns) if preset == "auto" else "strike",
             key=f"{key}_category", format_func=lambda c: CATEGORY_LABELS[c],
             help="Used for rows whose file has no category column or an empty cell.")
         claim = _default_choice(

@@ -4,6 +4,8 @@ geocoder (rows in these tests carry coordinates)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 
 from geo.importing.pipeline import ImportOptions, preview_import, read_upload
 
@@ -46,3 +48,11 @@ UMAP = {
 def preview_bytes(store, data: bytes, name: str, **options):
     raw = read_upload(data, name)
     return preview_import(raw, store, ImportOptions(today=TODAY, **options))
+
+
+def kmz(document: bytes) -> bytes:
+    """A KML document zipped as a KMZ (its doc.kml)."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("doc.kml", document)
+    return data.getvalue()

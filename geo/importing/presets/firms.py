@@ -1,12 +1,17 @@
-"""NASA FIRMS active-fire exports: VIIRS 375 m (bright_ti4/bright_ti5) and MODIS
-(brightness/bright_t31), NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...),
-archive downloads (with `type`) and area/country API answers (with or without `instrument`).
+"""NASA FIRMS active-fire exports: VIIRS 375 m (bright_ti4/bright_ti5), MODIS
+(brightness/bright_t31) and Landsat 30 m (path/row, confidence H/M/L, satellite L8/L9, no frp),
+NRT and standard (version '2.0NRT', '6.1NRT', '2.0URT', '2.0'...), archive downloads (with
+`type`) and area/country API answers (with or without `instrument`).
 
 The country download's `country_id` (ISO alpha-3) is the country; `version` (2.0NRT near
 real time, 2 or 6.1 the standard archive) is kept in the description.
 
 acq_time is read in every form it is found in: 45, 045, 0045 (HHMM as FIRMS writes it),
-00:45 or 00:45:00 (after a spreadsheet); acq_date as 2025-08-08 or 08/08/2025. Detections
+00:45 or 00:45:00 (after a spreadsheet); acq_date as 2025-08-08 or 08/08/2025. FIRMS's KML
+and KMZ write each detection's fields as lines of its description (read as columns by
+geo.importing.readers.description_fields): 'Detection Time' (2024-09-03 18:55 UTC, or a
+'Detection Date' beside it), 'Sensor' (VIIRS NOAA-20, Landsat 8 OLI, ...), 'Day/Night',
+and values with their units (5.3 MW, 0.39 km, 330.1 K). Detections
 are stored as thermal detections, never as strikes (geo.importing.thermal). A detection's
 identity is its satellite, overpass time and pixel (set in geo.importing.thermal once the
 date is read), so a file overlapping an earlier one adds only the detections it lacks.
@@ -23,11 +28,24 @@ import pandas as pd
 from geo.importing.presets.base import Preset, slug
 from geo.schema import THERMAL_CATEGORY, UNKNOWN_PRECISION
 
-CONFIDENCE = {"l": "low", "n": "nominal", "h": "high"}
+CONFIDENCE = {"l": "low", "n": "nominal", "h": "high", "m": "medium",  # m: Landsat's
+              "low": "low", "nominal": "nominal", "high": "high", "medium": "medium"}
 # No level of the map is a pixel: 'site' is the facility itself, 'town' a town's centre. A
 # detection's point is kept as given (precision unknown), its pixel's size in geo_method.
+LANDSAT = "Landsat OLI"
 NOMINAL_PIXEL = {"VIIRS": " (375 m at nadir, larger towards the scan's edge)",
-                 "MODIS": " (1 km at nadir, larger towards the scan's edge)"}
+                 "MODIS": " (1 km at nadir, larger towards the scan's edge)",
+                 LANDSAT: " (30 m)"}
+# FIRMS's satellite codes of the Landsat product: L8, L9 (its scan and track are the pixel's
+# place in the scene, not a size in km)
+LANDSAT_SATELLITE = r"(?i)^\s*(?:L\d{1,2}\s*$|landsat)|\bOLI\b"
+UNITS = r"\s*(?:MW|km|K)\s*$"  # as FIRMS's KML writes FRP, scan/track and brightness
+UNIT_FIELDS = ("frp", "scan", "track", "viirs_brightness", "modis_brightness")
+DECIMAL_COMMA = r"^\s*(-?\d+),(\d+)\s*$"
+# a date and its time in one value (a KML's 'Detection Time: 2024-09-03 18:55 UTC')
+STAMP = r"^\s*(\S+(?:\s+[A-Za-z]{3}\s+\d{4})?)[ T](\d{1,2}:\d{2})(?::\d{2})?\s*(?:UTC|GMT|Z)?\s*$"
+ZONE = r"\s*(?:UTC|GMT|Z)\s*$"
+MAX_PIXEL_KM = 10.0  # MODIS's largest pixel, at the scan's edge, is 4.8 km
 IN_THE_PIXEL = "; the fire is somewhere in it, not at a located site"
 TYPES = {"0": "presumed vegetation fire", "1": "active volcano",
          "2": "other static land source", "3": "offshore"}
@@ -49,8 +67,9 @@ def pixel_method(instrument: pd.Series, scan: pd.Series, track: pd.Series) -> pd
     """How a detection is placed: the centre of its pixel, of the size FIRMS gives (scan x
     track, km) or else the instrument's size at nadir."""
     scan, track = (v.str.strip().str.replace(r"\.0+$", "", regex=True) for v in (scan, track))
-    sized = pd.to_numeric(scan, errors="coerce").gt(0) & pd.to_numeric(track,
-                                                                       errors="coerce").gt(0)
+    sizes = [pd.to_numeric(v, errors="coerce") for v in (scan, track)]
+    sized = (instrument != LANDSAT) & sizes[0].gt(0) & sizes[1].gt(0) \
+        & sizes[0].le(MAX_PIXEL_KM) & sizes[1].le(MAX_PIXEL_KM)
     named = instrument.where(instrument != "", "satellite")
     nominal = named.map(NOMINAL_PIXEL).fillna("")
     pixel = ("a " + scan + " km × " + track + " km " + named + " pixel (scan × track)").where(
@@ -59,16 +78,46 @@ def pixel_method(instrument: pd.Series, scan: pd.Series, track: pd.Series) -> pd
 
 
 def instrument_of(frame: pd.DataFrame) -> pd.Series:
-    """The file's instrument, or the one its brightness columns name (VIIRS I-band, MODIS)."""
+    """The file's instrument, or the one its brightness columns (VIIRS I-band, MODIS) or its
+    satellite (Landsat's L8, L9) name."""
     given = frame["instrument"].str.strip()
     inferred = pd.Series("", index=frame.index, dtype=object)
     inferred = inferred.mask(frame["modis_brightness"] != "", "MODIS")
     inferred = inferred.mask(frame["viirs_brightness"] != "", "VIIRS")
+    # a sensor named in words (a KML's 'Sensor: VIIRS NOAA-20') over its brightness's name
+    sensor = frame["satellite"]
+    inferred = inferred.mask(sensor.str.contains(r"(?i)\bMODIS\b"), "MODIS")
+    inferred = inferred.mask(sensor.str.contains(r"(?i)\bVIIRS\b"), "VIIRS")
+    inferred = inferred.mask(sensor.str.contains(LANDSAT_SATELLITE), LANDSAT)
     return given.where(given != "", inferred)
+
+
+def _with_instrument(satellite: pd.Series, instrument: pd.Series) -> pd.Series:
+    """'N20 VIIRS'; 'VIIRS NOAA-20' as a KML names its sensor, without the instrument again."""
+    satellite = satellite.str.strip()
+    named = pd.Series([bool(i) and i.split()[-1].lower() in s.lower()
+                       for s, i in zip(satellite, instrument, strict=True)],
+                      index=satellite.index, dtype=bool)
+    return satellite.where(named, (satellite + " " + instrument).str.strip())
+
+
+def _split_stamps(out: pd.DataFrame) -> None:
+    """A date written with its time and no time column ('2024-09-03 18:55 UTC'): the day as
+    the date, the time as acq_time; values without their units, with a decimal point."""
+    stamp = out["date_start"].str.extract(STAMP)
+    split = (stamp[0].notna() & (out["time"].str.strip() == "")).to_numpy(dtype=bool)
+    out.loc[split, "date_start"] = stamp.loc[split, 0]
+    out.loc[split, "time"] = stamp.loc[split, 1]
+    out["time"] = out["time"].str.replace(ZONE, "", regex=True)
+    for name in UNIT_FIELDS:
+        # a decimal comma: a FIRMS CSV re-saved by a spreadsheet in most of Europe
+        out[name] = out[name].str.replace(UNITS, "", regex=True).str.replace(
+            DECIMAL_COMMA, r"\1.\2", regex=True)
 
 
 def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
+    _split_stamps(out)
     out["acq_time"] = out["time"]  # as written, for geo.importing.thermal
     when = hhmm(out["time"])
     confidence = out["confidence"].str.strip()
@@ -80,9 +129,11 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     version = (", version " + written).where(written != "", "")
     extra = (", FIRMS type " + kind + " (" + kind.map(TYPES).fillna("not a known type")
              + ")").where(kind != "", "")
-    out["description"] = ("Thermal detection: fire radiative power " + out["frp"].str.strip()
-                          + " MW, confidence " + confidence + ", satellite "
-                          + out["satellite"].str.strip() + " " + instrument
+    frp = out["frp"].str.strip()
+    power = ("fire radiative power " + frp + " MW").where(
+        frp != "", "no fire radiative power given")
+    out["description"] = ("Thermal detection: " + power + ", confidence " + confidence
+                          + ", satellite " + _with_instrument(out["satellite"], instrument)
                           + ", acquired " + when.where(when != "", out["time"]) + " UTC"
                           + version + extra)
     out["date_text"] = (out["date_start"].str.strip() + " " + when + " UTC").where(
@@ -102,22 +153,28 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
 FIRMS = Preset(
     name="firms", label="NASA FIRMS fire detections",
     help="Satellite thermal detections (acq_date, acq_time in any form, frp, confidence, "
-         "satellite; VIIRS or MODIS, NRT or standard, archive or area download): stored as "
-         "the 'Thermal detection' category, never as strikes. A detection is identified by "
-         "its satellite, time and pixel: an overlapping file adds only new ones. Its "
-         "point is the centre of a pixel (375 m VIIRS, 1 km MODIS): precision unknown, "
-         "never the site itself; the pixel's size is kept in how it was placed.",
-    mapping={"date_start": ("acq_date",), "time": ("acq_time",), "latitude": ("latitude",),
+         "satellite; VIIRS, MODIS or Landsat, NRT or standard, archive or area download): "
+         "stored as the 'Thermal detection' category, never as strikes. A detection is "
+         "identified by its satellite, time and pixel: an overlapping file adds only new "
+         "ones. Its point is the centre of a pixel (375 m VIIRS, 1 km MODIS, 30 m Landsat): "
+         "precision unknown, never the site itself; the pixel's size is kept in how it was "
+         "placed.",
+    mapping={"date_start": ("acq_date", "detection_date", "detection_time"),
+             "time": ("acq_time", "detection_time"), "latitude": ("latitude",),
              "longitude": ("longitude",), "confidence": ("confidence",), "frp": ("frp",),
-             "satellite": ("satellite",), "instrument": ("instrument",),
-             "daynight": ("daynight",), "detection_type": ("type",),
+             "satellite": ("satellite", "sensor"), "instrument": ("instrument",),
+             "daynight": ("daynight", "day_night"), "detection_type": ("type",),
              "viirs_brightness": ("bright_ti4",),
              "modis_brightness": ("brightness",), "scan": ("scan",), "track": ("track",),
              "version": ("version",), "country": ("country_id",)},
     signature=(frozenset({"acq_date", "acq_time", "frp"}),
                frozenset({"acq_date", "acq_time", "bright_ti4"}),
                frozenset({"acq_date", "acq_time", "brightness"}),
-               frozenset({"acq_date", "frp", "confidence"})),
+               frozenset({"acq_date", "frp", "confidence"}),
+               # Landsat: no frp and no brightness
+               frozenset({"acq_date", "acq_time", "daynight"}),
+               # FIRMS's KML/KMZ: the fields its descriptions list
+               frozenset({"detection_time", "sensor", "confidence"})),
     extra_fields={"confidence": "Confidence", "frp": "Fire radiative power (MW)",
                   "satellite": "Satellite", "instrument": "Instrument",
                   "daynight": "Day or night pass (D/N)",

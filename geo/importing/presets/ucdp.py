@@ -84,9 +84,12 @@ UCDP = Preset(
              "latitude": ("latitude",), "longitude": ("longitude",),
              "geo_precision": ("where_prec",), "description": ("source_headline",),
              "claimant": ("source_original",), "violence_type": ("type_of_violence",),
-             "deaths_best": ("best",), "deaths_low": ("low",), "deaths_high": ("high",),
+             # best_est, low_est, high_est: GED's names up to version 2.0 (2015)
+             "deaths_best": ("best", "best_est"), "deaths_low": ("low", "low_est"),
+             "deaths_high": ("high", "high_est"),
              "dyad": ("dyad_name",), "where_description": ("where_description",)},
     signature=(frozenset({"where_prec", "date_prec", "best"}),
+               frozenset({"where_prec", "date_prec", "best_est"}),
                frozenset({"where_coordinates", "type_of_violence", "date_start"})),
     extra_fields={"violence_type": "Type of violence (1-3)", "deaths_best": "Deaths (best)",
                   "deaths_low": "Deaths (low)", "deaths_high": "Deaths (high)",

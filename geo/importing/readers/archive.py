@@ -12,10 +12,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
-import pandas as pd
-
 from geo.errors import InputFileError
-from geo.importing.readers.table import RawTable
+from geo.importing.readers.table import RawTable, stacked
 from geo.importing.readers.unpacking import member_bytes
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".geojson")
@@ -58,15 +56,7 @@ def read_archive(data: bytes, name: str,
 def _joined(tables: list[RawTable], name: str) -> RawTable:
     """The tables one after the other, rows numbered on: the second file's row 1 follows
     the first file's last row."""
-    frames, problems, notes, offset = [], {}, [], 0
-    for table in tables:
-        frames.append(table.frame.assign(file=table.file_name).set_axis(
-            table.frame.index + offset))
-        problems.update({row + offset: list(messages)
-                         for row, messages in table.row_problems.items()})
-        notes += [f"{table.file_name}: {note}" for note in table.notes]
-        offset += int(table.frame.index.max())
-    whole = pd.concat(frames, sort=False).fillna("").rename_axis("row")
+    whole, problems, notes = stacked(tables, [t.file_name for t in tables], "file")
     notes.insert(0, f"Read {len(tables)} files from the archive '{name}' "
                     f"({_listed([t.file_name for t in tables])}); the column 'file' says "
                     "which each row came from")

@@ -17,13 +17,14 @@ from geo.importing.readers.unpacking import check_unpacked
 CSV, EXCEL, GEOJSON, KML, KMZ, GEOPACKAGE, PARQUET, JSON_RECORDS = (
     "csv", "xlsx", "geojson", "kml", "kmz", "gpkg", "parquet", "json")
 SHAPEFILE, FLATGEOBUF, ARCHIVE, GPX = "shp.zip", "fgb", "zip", "gpx"
-UMAP, KEPLER = "umap", "keplergl"
+UMAP, KEPLER, ESRI_JSON = "umap", "keplergl", "esrijson"
 LABELS = {CSV: "CSV text", EXCEL: "Excel workbook (.xlsx)", GEOJSON: "GeoJSON",
           KML: "KML", KMZ: "KMZ (zipped KML)", GEOPACKAGE: "GeoPackage",
           PARQUET: "(Geo)Parquet", JSON_RECORDS: "JSON records",
           SHAPEFILE: "zipped shapefile", FLATGEOBUF: "FlatGeobuf",
           ARCHIVE: "ZIP of data files", UMAP: "uMap map export (.umap)",
-          KEPLER: "kepler.gl map export (keplergl.json)", GPX: "GPX (GPS waypoints)"}
+          KEPLER: "kepler.gl map export (keplergl.json)", GPX: "GPX (GPS waypoints)",
+          ESRI_JSON: "Esri JSON (an ArcGIS layer's query or export)"}
 # Leading bytes of formats that cannot be imported, with what to do instead.
 REFUSED = {
     b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Office workbook; save it as .xlsx or CSV",
@@ -75,7 +76,8 @@ def _zip_kind(data: bytes, name: str) -> str:
 
 def _json_kind(head: str, name: str) -> str:
     """uMap's and kepler.gl's map exports by their top-level keys, else GeoJSON by its type,
-    else a list of records."""
+    else Esri JSON (ArcGIS's features of 'attributes' and 'geometry': read as records, its
+    field list was taken for the rows), else a list of records."""
     if re.match(r'\{\s*"type"\s*:\s*"umap"', head) or (
             re.search(r'"type"\s*:\s*"umap"', head) and re.search(r'"layers"\s*:', head)):
         return UMAP
@@ -85,8 +87,12 @@ def _json_kind(head: str, name: str) -> str:
         raise _refuse(name, "a kepler.gl map configuration without its data (its layers and "
                             "filters only); in kepler.gl export the map as JSON with its data, "
                             "or export the dataset as CSV")
-    return GEOJSON if re.search(r'"type"\s*:\s*"(FeatureCollection|Feature)"', head) \
-        else JSON_RECORDS
+    if re.search(r'"type"\s*:\s*"(FeatureCollection|Feature)"', head):
+        return GEOJSON
+    if re.search(r'"features"\s*:\s*\[', head) and re.search(r'"attributes"\s*:\s*\{', head) \
+            and re.search(r'"(geometryType|spatialReference|objectIdFieldName)"\s*:', head):
+        return ESRI_JSON
+    return JSON_RECORDS
 
 
 def detect_format(data: bytes, name: str) -> str:

@@ -6,8 +6,9 @@ from geo.importing.readers import detect, json_lines, json_surrogates
 from geo.importing.readers.archive import read_archive
 from geo.importing.readers.coordinate_pairs import with_coordinate_pairs
 from geo.importing.readers.delimited import read_delimited
+from geo.importing.readers.encodings import cyrillic_or_western
 from geo.importing.readers.excel import read_excel
-from geo.importing.readers.geojson import read_geojson
+from geo.importing.readers.geojson import read_esri_json, read_geojson
 from geo.importing.readers.geopackage import read_geopackage
 from geo.importing.readers.geoparquet import read_geoparquet
 from geo.importing.readers.german_east import with_german_east
@@ -18,7 +19,7 @@ from geo.importing.readers.kepler import read_kepler
 from geo.importing.readers.kml import read_kml
 from geo.importing.readers.repeated_header import without_repeated_headers
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
-from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, check_size
+from geo.importing.readers.table import ENCODING_LABELS, MAX_FILE_BYTES, RawTable, check_size
 from geo.importing.readers.umap import read_umap
 from geo.importing.readers.wide_text import as_utf8
 from geo.importing.readers.wkt_points import with_wkt_points
@@ -35,9 +36,11 @@ READERS = {
     detect.FLATGEOBUF: read_flatgeobuf,
     detect.UMAP: read_umap,
     detect.KEPLER: read_kepler,
+    detect.ESRI_JSON: read_esri_json,
     detect.GPX: read_gpx,
 }
-JSON_KINDS = (detect.GEOJSON, detect.JSON_RECORDS, detect.UMAP, detect.KEPLER)
+JSON_KINDS = (detect.GEOJSON, detect.JSON_RECORDS, detect.UMAP, detect.KEPLER,
+              detect.ESRI_JSON)
 
 
 def read_file(data: bytes, file_name: str, *, encoding: str | None = None,
@@ -64,6 +67,7 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
             member, name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes))
     if kind not in JSON_KINDS:
         return READERS[kind](data, file_name)
+    data, legacy = _single_byte_json(data)
     data, surrogates = json_surrogates.marked(data)
     data, nuls = json_surrogates.marked_nuls(data)
     lines = ""
@@ -73,8 +77,26 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
     table = READERS[kind](data, file_name)
     if lines:
         table.notes.insert(0, lines)
+    if legacy:
+        table.notes.insert(0, f"The file is not in UTF-8, as JSON is written: its text was "
+                              f"read as {ENCODING_LABELS[legacy]}, as its bytes show")
     if surrogates:
         table.notes.append(json_surrogates.note(surrogates))
     if nuls:
         table.notes.append(json_surrogates.nul_note(nuls))
     return table
+
+
+def _single_byte_json(data: bytes) -> tuple[bytes, str]:
+    """JSON (GeoJSON) a tool saved in Windows-1251 or -1252 instead of UTF-8, as UTF-8, and
+    the encoding it was in ('' when it was UTF-8, or is neither): GDAL passed its bytes on
+    undecoded and it was refused 'Wrapping ... failed' with the bytes as '�'."""
+    try:
+        data.decode("utf-8")
+        return data, ""
+    except UnicodeDecodeError:
+        encoding = cyrillic_or_western(data)
+    try:
+        return data.decode(encoding).encode("utf-8"), encoding
+    except UnicodeDecodeError:
+        return data, ""

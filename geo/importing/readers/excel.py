@@ -5,7 +5,9 @@ title, as official workbooks have): the header is then the next row naming two c
 more, and the title is said in a note. Dates typed as dates in Excel come out in
 ISO form (2025-08-08, 2025-08-08T01:23:00); numbers as Excel shows them without a
 trailing '.0'. The first sheet whose columns hold a date and a location is read (else the
-first with data rows: the import then names what it lacks); the others are named in a note.
+first with data rows: the import then names what it lacks), with every other sheet of the
+same columns after it (a sheet per month: the column 'sheet' names each row's); the others
+are named in a note.
 A formula the workbook keeps no value of (a file a script wrote, never opened in a
 spreadsheet) is a problem of its row, not an empty cell.
 """
@@ -19,10 +21,11 @@ import pandas as pd
 
 from geo.errors import InputFileError
 from geo.importing.columns import readable
+from geo.importing.presets.base import normalise_header
 from geo.importing.readers.excel_formulas import formulas_without_values
 from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.headerless import looks_like_values
-from geo.importing.readers.table import RawTable, text_frame, unique_header
+from geo.importing.readers.table import RawTable, stacked, text_frame, unique_header
 from geo.importing.readers.title_lines import MAX_TITLE_LINES, title_note
 from geo.importing.readers.xml_doctype import refuse_doctype
 
@@ -53,19 +56,46 @@ def read_excel(data: bytes, name: str) -> RawTable:
     if not tables:
         raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
                              "check that you saved the right workbook")
-    # a 'Read me' or legend sheet before the data: the first sheet that can be imported
+    # a 'Read me' or legend sheet before the data: the first sheet that can be imported,
+    # and every other sheet of the same columns (a workbook of a sheet per month or year)
     sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)), tables[0])
+    header = _header(cells[0].columns)
+    same = [(s, c) for s, c in tables if s == sheet
+            or (readable(c[0].columns) and _header(c[0].columns) == header)]
+    parts = [_sheet_table(data, name, s, c) for s, c in same]
+    table = parts[0] if len(parts) == 1 else _joined_sheets(parts, [s for s, _ in same], name)
+    read = {s for s, _ in same}
+    others = [s for s, _ in sheets if s not in read]
+    if others:
+        table.notes.append(f"Read the sheet{'s' if len(read) > 1 else ''} "
+                           f"{', '.join(repr(s) for s, _ in same)}; the workbook's other "
+                           f"sheets ({', '.join(others)}) were not read: save one as its own "
+                           "file to import it")
+    return table
+
+
+def _header(columns) -> tuple[str, ...]:
+    return tuple(normalise_header(c) for c in columns)
+
+
+def _sheet_table(data: bytes, name: str, sheet: str, cells) -> RawTable:
     cells, title, skipped = cells
     table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
     if title:
         table.notes.append(title_note(title))
-    others = [s for s, _ in sheets if s != sheet]
-    if others:
-        table.notes.append(f"Read the sheet '{sheet}'; the workbook's other sheets "
-                           f"({', '.join(others)}) were not read: save one as its own "
-                           "file to import it")
     _say_formulas(table, formulas_without_values(data, sheet), skipped, sheet)
     return table
+
+
+def _joined_sheets(tables: list[RawTable], sheets: list[str], name: str) -> RawTable:
+    """Sheets of the same columns one after the other, rows numbered on, with a column
+    'sheet' (only the first was read: a sheet per month left the others out)."""
+    whole, problems, notes = stacked(tables, sheets, "sheet")
+    notes.insert(0, f"Read {len(tables)} sheets of the same columns "
+                    f"({', '.join(repr(s) for s in sheets)}) one after the other; the column "
+                    "'sheet' says which each row came from")
+    return RawTable(whole, name, row_problems=problems, notes=notes,
+                    file_format=f"Excel workbook, {len(tables)} sheets", unit="row")
 
 
 def _say_formulas(table: RawTable, found: dict, skipped: int, sheet: str) -> None:

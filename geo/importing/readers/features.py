@@ -34,10 +34,10 @@ def on_disk(data: bytes, suffix: str) -> Iterator[Path]:
         yield path
 
 
-def read_layers(path: Path, name: str, what: str,
-                only: tuple[str, ...] = ()) -> list[tuple[str, object]]:
+def read_layers(path: Path, name: str, what: str, only: tuple[str, ...] = (),
+                encodings: dict[str, str] | None = None) -> list[tuple[str, object]]:
     """(layer name, GeoDataFrame) of every layer with features (of those named in `only`,
-    when given), read by pyogrio."""
+    when given), read by pyogrio; a layer named in `encodings` read in that encoding."""
     import pyogrio
 
     try:
@@ -47,7 +47,7 @@ def read_layers(path: Path, name: str, what: str,
             for layer, _ in pyogrio.list_layers(path):
                 if only and layer not in only:
                     continue
-                frame = read_layer(path, layer)
+                frame = read_layer(path, layer, (encodings or {}).get(str(layer)))
                 if len(frame):
                     frames.append((str(layer), frame))
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError,

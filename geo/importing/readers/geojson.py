@@ -17,6 +17,7 @@ from pandas._libs.lib import dicts_to_array  # DataFrame.from_records' own helpe
 
 from geo.allocation import paused_gc
 from geo.errors import InputFileError
+from geo.importing.readers.description_fields import with_description_fields
 from geo.importing.readers.features import (
     POINT_COLUMNS,
     on_disk,
@@ -150,9 +151,19 @@ def read_geojson(data: bytes, name: str) -> RawTable:
     # resumed with it alive, the collector's next pass would walk all of it (0.1-0.2 s).
     with paused_gc():
         table = _read_plain(data, name)
-    if table is not None:
-        return table
-    with on_disk(data, ".geojson") as path:
-        layers = read_layers(path, name, "GeoJSON")
-    return table_from_layers(layers, name, file_format="GeoJSON", unit="feature",
-                             drop=STYLE_PROPERTIES)
+    if table is None:
+        with on_disk(data, ".geojson") as path:
+            layers = read_layers(path, name, "GeoJSON")
+        table = table_from_layers(layers, name, file_format="GeoJSON", unit="feature",
+                                  drop=STYLE_PROPERTIES)
+    # a KML turned into GeoJSON (ogr2ogr, togeojson) keeps its balloons' fields there
+    return with_description_fields(table)
+
+
+def read_esri_json(data: bytes, name: str) -> RawTable:
+    """Esri JSON (an ArcGIS layer's query answer or export: features of 'attributes' and an
+    x/y 'geometry', a 'spatialReference'), read by GDAL's ESRIJSON driver: its date fields
+    as dates, its points reprojected from the layer's reference (Web Mercator, often)."""
+    with on_disk(data, ".json") as path:
+        layers = read_layers(path, name, "Esri JSON")
+    return table_from_layers(layers, name, file_format="Esri JSON", unit="feature")

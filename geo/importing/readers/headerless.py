@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from geo.errors import InputFileError
+from geo.importing.not_events import refuse_headerless_non_events
 from geo.importing.presets.registry import PRESETS
 
 VALUE = re.compile(
@@ -42,6 +43,7 @@ def layout_for(cells: list[str], name: str) -> tuple[str, tuple[str, ...]]:
         for layout in preset.layouts:
             if len(layout) == len(cells):
                 return preset.label, layout
+    refuse_headerless_non_events(cells, name)
     raise InputFileError(
         f"'{name}' has no header row: its first line holds values ({shown}), not column "
         "names. Add a first line naming the columns (for example date,latitude,longitude,"

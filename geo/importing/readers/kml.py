@@ -1,7 +1,9 @@
 """KML and KMZ (Google Earth, My Maps) -> text cells and points, read by GDAL's LIBKML
 driver: each placemark's name, description (as plain text), time stamp or span (as 'when'
-and 'end') and extended data, one layer per folder. Display-only KML fields (altitude mode, extrude,
-icon, ...) are left out.
+and 'end') and extended data, one layer per folder; fields a description lists one
+'name: value' a line (NASA FIRMS's KML) as columns (geo.importing.readers.
+description_fields). Display-only KML fields (altitude mode, extrude, icon, ...) are left
+out.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from geo.errors import InputFileError
 from geo.importing.columns import FIELDS
 from geo.importing.presets.base import normalise_header
+from geo.importing.readers.description_fields import with_description_fields
 from geo.importing.readers.description_links import with_source_links
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.html_text import plain_text_column
@@ -39,19 +42,61 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
     layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
                                           and frame[c].isna().all()]))
               for layer, frame in layers]
+    layers, overlays = _without_overlays(layers)
+    if not layers:
+        raise InputFileError(f"'{name}' holds {overlays:,} image overlay(s) (pictures laid on "
+                             f"the map) and no placemark: there is no incident in it to "
+                             f"import ({label})")
     root = kml_root(data, zipped=zipped)
     written = placemark_times(root)
     _check_every_placemark_read(name, label, written.count, sum(len(f) for _, f in layers))
     inherited = _with_written_times(layers, written.times, unnamed=path.stem)
     _with_addresses(layers, written.addresses, unnamed=path.stem)
+    layers, footprints = _without_footprints(layers)
     table = table_from_layers(layers, name, file_format=label, unit="placemark",
                               drop=DISPLAY_FIELDS)
+    if overlays:
+        table.notes.append(f"{overlays:,} image overlay(s) (GroundOverlay: a picture laid on "
+                           "the map, not a placemark) were left out")
+    if footprints:
+        table.notes.append(
+            f"{footprints:,} placemark(s) in folders of fire detection footprints (the "
+            "pixel's outline, as NASA FIRMS's KML gives each detection twice) were left out: "
+            "each detection is read once, from the folders of its centroids")
     refuse_bad_coordinates(table, layers, root, unnamed=path.stem)
     if inherited:
         table.notes.append(f"{inherited:,} placemark(s) without a time of their own took "
                            "their folder's TimeStamp or TimeSpan, as Google Earth shows them")
-    return with_source_links(_with_plain_descriptions(_with_when(table)),
-                             FIELDS["source_url"][1])
+    table = with_description_fields(_with_when(table))
+    return with_source_links(_with_plain_descriptions(table), FIELDS["source_url"][1])
+
+
+def _without_overlays(layers):
+    """The layers without their image overlays: GDAL reads a GroundOverlay as a feature
+    (its picture in 'icon', its box as an area), which was then refused as an incident
+    without a date ('Row 2: date is empty; fill it in')."""
+    kept, overlays = [], 0
+    for layer, frame in layers:
+        if "icon" in frame.columns:
+            picture = frame["icon"].notna() & frame["icon"].astype(str).str.strip().ne("")
+            overlays += int(picture.sum())
+            frame = frame.loc[~picture.to_numpy()]
+        if len(frame):
+            kept.append((layer, frame))
+    return kept, overlays
+
+
+def _without_footprints(layers):
+    """A FIRMS KML's detections without their footprints, when it has both folders ('Fire
+    Detection Centroids (Last 0 to 6hrs)', '... Footprints ...'): read twice, each
+    detection became two (the footprint's inner point a few metres from the centroid)."""
+    def kind(layer: str, word: str) -> bool:
+        return word in layer.lower()
+
+    if not any(kind(layer, "centroid") for layer, _ in layers):
+        return layers, 0
+    kept = [(layer, frame) for layer, frame in layers if not kind(layer, "footprint")]
+    return kept, sum(len(frame) for layer, frame in layers if kind(layer, "footprint"))
 
 
 def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileError | None:

@@ -174,3 +174,19 @@ def text_frame(columns: dict[str, object], file_name: str, *, unit: str) -> pd.D
         raise InputFileError(f"'{file_name}' has no {unit} with any value; check that it "
                              "holds data")
     return frame.loc[filled]
+
+
+def stacked(tables: list[RawTable], labels: list[str], column: str,
+            ) -> tuple[pd.DataFrame, dict[int, list[str]], list[str]]:
+    """(cells, row problems, notes) of tables one after the other, rows numbered on (the
+    second's row 1 follows the first's last row), with `column` naming each row's table
+    and each note prefixed with it: the files of an archive, the sheets of a workbook."""
+    frames, problems, notes, offset = [], {}, [], 0
+    for label, table in zip(labels, tables, strict=True):
+        frames.append(table.frame.assign(**{column: label}).set_axis(
+            table.frame.index + offset))
+        problems.update({row + offset: list(messages)
+                         for row, messages in table.row_problems.items()})
+        notes += [f"{label}: {note}" for note in table.notes]
+        offset += int(table.frame.index.max())
+    return pd.concat(frames, sort=False).fillna("").rename_axis("row"), problems, notes

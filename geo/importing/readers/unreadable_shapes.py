@@ -17,13 +17,15 @@ import numpy as np
 LOST_SHAPES = "lost_shapes"
 
 
-def read_layer(path: Path, layer: str):
-    """The layer as a GeoDataFrame; a shape that cannot be parsed is left empty and noted
-    in the frame's attrs[LOST_SHAPES]."""
+def read_layer(path: Path, layer: str, encoding: str | None = None):
+    """The layer as a GeoDataFrame (its text in `encoding` when given: a shapefile's .dbf
+    that states none); a shape that cannot be parsed is left empty and noted in the frame's
+    attrs[LOST_SHAPES]."""
     import pyogrio
     import shapely
 
-    options = dict(layer=layer, datetime_as_string=True, use_arrow=True)
+    options = dict(layer=layer, datetime_as_string=True, use_arrow=True,
+                   **({"encoding": encoding} if encoding else {}))
     try:
         return pyogrio.read_dataframe(path, **options)
     except shapely.errors.GEOSException as error:
