@@ -351,6 +351,22 @@ def test_a_workbook_of_a_sheet_per_month_reads_every_month(store):
     assert any("other sheets (Read me, Sources) were not read" in n for n in result.notes)
 
 
+def test_sheets_read_together_keep_a_column_of_their_own_named_sheet(store):
+    """The column saying which sheet a row came from took the name 'sheet' over the file's
+    own column 'sheet', whose values were lost without a word."""
+    from tests.support.xlsx import workbook
+
+    header = ["Date", "Place", "Latitude", "Longitude", "Sheet"]
+    data = workbook({"July": [header, ["2025-07-02", "Kremenchuk", 49.07, 33.42, "A-1"]],
+                     "August": [header, ["2025-08-08", "Odesa", 46.70, 30.61, "B-7"]]})
+    result = preview_bytes(store, data, "strikes_2025.xlsx")
+    frame = result.raw.frame
+    own = next(c for c in frame.columns if c.lower() == "sheet")
+    assert list(frame[own]) == ["A-1", "B-7"]
+    assert list(frame["sheet_2"]) == ["July", "August"]
+    assert any("the column 'sheet_2' says which each row came from" in n for n in result.notes)
+
+
 def test_a_file_without_dates_says_no_column_holds_one_and_a_dated_column_is_named(store):
     """A map layer of areas and places (DeepStateMap's GeoJSON: name, description, no date)
     was asked to 'Choose the date column', though none holds a date; a column of dates not

@@ -56,9 +56,9 @@ def read_archive(data: bytes, name: str,
 def _joined(tables: list[RawTable], name: str) -> RawTable:
     """The tables one after the other, rows numbered on: the second file's row 1 follows
     the first file's last row."""
-    whole, problems, notes = stacked(tables, [t.file_name for t in tables], "file")
+    whole, problems, notes, column = stacked(tables, [t.file_name for t in tables], "file")
     notes.insert(0, f"Read {len(tables)} files from the archive '{name}' "
-                    f"({_listed([t.file_name for t in tables])}); the column 'file' says "
+                    f"({_listed([t.file_name for t in tables])}); the column '{column}' says "
                     "which each row came from")
     return RawTable(whole, name, encoding=tables[0].encoding, delimiter=tables[0].delimiter,
                     row_problems=problems, notes=notes, file_format="ZIP archive",

@@ -90,10 +90,10 @@ def _sheet_table(data: bytes, name: str, sheet: str, cells) -> RawTable:
 def _joined_sheets(tables: list[RawTable], sheets: list[str], name: str) -> RawTable:
     """Sheets of the same columns one after the other, rows numbered on, with a column
     'sheet' (only the first was read: a sheet per month left the others out)."""
-    whole, problems, notes = stacked(tables, sheets, "sheet")
+    whole, problems, notes, column = stacked(tables, sheets, "sheet")
     notes.insert(0, f"Read {len(tables)} sheets of the same columns "
                     f"({', '.join(repr(s) for s in sheets)}) one after the other; the column "
-                    "'sheet' says which each row came from")
+                    f"'{column}' says which each row came from")
     return RawTable(whole, name, row_problems=problems, notes=notes,
                     file_format=f"Excel workbook, {len(tables)} sheets", unit="row")
 

@@ -177,10 +177,15 @@ def text_frame(columns: dict[str, object], file_name: str, *, unit: str) -> pd.D
 
 
 def stacked(tables: list[RawTable], labels: list[str], column: str,
-            ) -> tuple[pd.DataFrame, dict[int, list[str]], list[str]]:
-    """(cells, row problems, notes) of tables one after the other, rows numbered on (the
-    second's row 1 follows the first's last row), with `column` naming each row's table
-    and each note prefixed with it: the files of an archive, the sheets of a workbook."""
+            ) -> tuple[pd.DataFrame, dict[int, list[str]], list[str], str]:
+    """(cells, row problems, notes, the column added) of tables one after the other, rows
+    numbered on (the second's row 1 follows the first's last row), with a column named
+    `column` naming each row's table (`column_2`... when the tables have one so named in
+    any case: theirs is kept), and each note prefixed with it: the files of an archive,
+    the sheets of a workbook."""
+    taken = {str(name).strip().lower() for table in tables for name in table.frame.columns}
+    column = next(name for name in (column, *(f"{column}_{n}" for n in range(2, len(taken) + 2)))
+                  if name not in taken)
     frames, problems, notes, offset = [], {}, [], 0
     for label, table in zip(labels, tables, strict=True):
         frames.append(table.frame.assign(**{column: label}).set_axis(
@@ -189,4 +194,4 @@ def stacked(tables: list[RawTable], labels: list[str], column: str,
                          for row, messages in table.row_problems.items()})
         notes += [f"{label}: {note}" for note in table.notes]
         offset += int(table.frame.index.max())
-    return pd.concat(frames, sort=False).fillna("").rename_axis("row"), problems, notes
+    return pd.concat(frames, sort=False).fillna("").rename_axis("row"), problems, notes, column
