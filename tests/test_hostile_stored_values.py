@@ -72,3 +72,40 @@ def test_a_stored_time_of_the_wrong_kind_is_named_with_its_table(tmp_path, capsy
     code = main([*command, "--db", str(path)])
     err = capsys.readouterr().err
     assert code == 2 and f"table '{table}'" in err and "'garbage'" in err, err
+
+
+@pytest.mark.parametrize("command", [["query"], ["export", "-o", "{tmp}/out.kml"],
+                                     ["export", "-o", "{tmp}/out.parquet"],
+                                     ["snapshot", "-o", "{tmp}/out.png"]])
+def test_utf8_bytes_in_a_text_column_read_as_the_text_they_hold(tmp_path, capsys, command):
+    path = tmp_path / "store.sqlite"
+    written_over(path, "place", "Одеса".encode())  # a BLOB: a script's bytes, not text
+    code = main([part.format(tmp=tmp_path) for part in command] + ["--db", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "b'" not in out
+    if command == ["query"]:
+        assert "Одеса" in out, out
+    if command[-1].endswith(".kml"):
+        assert "Одеса" in (tmp_path / "out.kml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["query"], ["export", "-o", "{tmp}/out.kml"],
+                                     ["export", "-o", "{tmp}/out.parquet"],
+                                     ["snapshot", "-o", "{tmp}/out.png"]])
+def test_bytes_that_are_no_text_in_a_text_column_are_named(tmp_path, capsys, command):
+    path = tmp_path / "store.sqlite"
+    written_over(path, "description", b"\xff\x00abc")
+    code = main([part.format(tmp=tmp_path) for part in command] + ["--db", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "seed-002-01" in err and "description" in err and "not text (UTF-8)" in err, err
+    assert "Traceback" not in err and not list(tmp_path.glob("out.*"))
+
+
+def test_a_wrong_date_text_is_not_called_a_wrong_day(tmp_path, capsys):
+    path = tmp_path / "store.sqlite"
+    written_over(path, "date_text", b"\xe9t\xe9")
+    assert main(["query", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "date_text" in err and "not text (UTF-8)" in err and "a day" not in err, err
