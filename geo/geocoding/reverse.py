@@ -158,9 +158,9 @@ class ReverseGeocoder:
         self.index = index
         self.places = index.settlements
         self.grid = PointGrid(index.place_lat[self.places], index.place_lon[self.places])
-        self.countries = _polygons(data_dir / "basemap" / "countries.geojson",
+        self.countries = read_polygons(data_dir / "basemap" / "countries.geojson",
                                    lambda row: row.get("iso_a2"))
-        self.oblasts = _polygons(data_dir / "boundaries" / "ukraine_admin1.geojson",
+        self.oblasts = read_polygons(data_dir / "boundaries" / "ukraine_admin1.geojson",
                                  lambda row: oblast_of(row, index.admin1_names, index.admin1))
 
     def reverse_column(self, latitudes, longitudes) -> pd.DataFrame:
@@ -175,7 +175,8 @@ class ReverseGeocoder:
         ident = [self.index.ident_of(p) if p >= 0 else "" for p in found.tolist()]
         country = np.where(known, self.index.place_country[found].astype(str), "")[where]
         region, method = region[where], np.where(place >= 0, "nearest place", "").astype(object)
-        inside, oblast = _inside(self.countries, lat, lon), _inside(self.oblasts, lat, lon)
+        inside = polygon_ids(self.countries, lat, lon)
+        oblast = polygon_ids(self.oblasts, lat, lon)
         country = np.where(pd.notna(inside), inside, country)
         region = np.where(pd.notna(oblast), oblast, region).astype(np.int64)
         method[pd.notna(inside)] = "polygon"
@@ -194,7 +195,7 @@ class ReverseGeocoder:
         return f"{self.index.name_of(p)}, {region['name']}" if region else self.index.name_of(p)
 
 
-def _polygons(path: Path, identify) -> list[tuple[object, object]] | None:
+def read_polygons(path: Path, identify) -> list[tuple[object, object]] | None:
     """[(prepared polygon, id)] of the polygons in `path` that `identify` names; None if absent."""
     if not path.exists():
         return None
@@ -210,7 +211,7 @@ def _polygons(path: Path, identify) -> list[tuple[object, object]] | None:
     return found
 
 
-def _inside(polygons, lat, lon) -> np.ndarray:
+def polygon_ids(polygons, lat, lon) -> np.ndarray:
     """Id of the polygon containing each point, else None (bounding box first, then polygon)."""
     found = np.full(len(lat), None, dtype=object)
     if not polygons:

@@ -1,0 +1,109 @@
+"""Points whose latitude and longitude look swapped although both orders are valid
+numbers (geo.importing.coordinates catches a swap only when a latitude is beyond ±90).
+
+A Ukrainian file with its columns swapped puts Kyiv at 30.52 N, 50.45 E, in Iran, Odesa
+in Iraq and Lviv in Saudi Arabia: every number is a valid coordinate, and such a file was
+stored without a word. A point is held for review (topic 'location', with the rule that
+sends it abroad and what to do) when it lies outside the country its row belongs to and
+swapped lies inside it. The row's country is the one its country column names, else the
+country preferred for place names (--country), else the file's: the country that most of
+its points fall in, as given or swapped, those as given first (a file of points in Iran,
+swapped in Ukraine, Russia and Belarus, is a file about Iran)."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo.geocoding.reverse import polygon_ids, read_polygons
+from geo.importing.problems import RowIssues
+
+SAMPLE = 5_000  # points enough to say which country a file is about
+
+
+@functools.lru_cache(maxsize=2)
+def country_shapes(data_dir: Path) -> tuple[list, dict[str, str], dict[str, str]]:
+    """[(polygon, ISO2)] of the shipped countries; ISO2 by lower-case name or code; name by
+    ISO2."""
+    path = Path(data_dir) / "basemap" / "countries.geojson"
+    shapes = read_polygons(path, lambda row: (row["iso_a2"], row["name"])
+                           if row.get("iso_a2") and row.get("name") else None) or []
+    names = {code: name for _, (code, name) in shapes}
+    codes = {key.casefold(): code for code, name in names.items() for key in (code, name)}
+    return [(geometry, code) for geometry, (code, _) in shapes], codes, names
+
+
+def file_country(shapes, lat: np.ndarray, lon: np.ndarray) -> str | None:
+    """The country most of the points fall in, as given or swapped; those as given count
+    first."""
+    placed = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon))
+    if not len(placed):
+        return None
+    sample = placed[np.linspace(0, len(placed) - 1, min(SAMPLE, len(placed))).astype(int)]
+    given = Counter(polygon_ids(shapes, lat[sample], lon[sample]))
+    swapped = Counter(polygon_ids(shapes, lon[sample], lat[sample]))
+    given.pop(None, None)
+    swapped.pop(None, None)
+    if not given and not swapped:
+        return None
+    return max(given.keys() | swapped.keys(),
+               key=lambda code: (given[code] + swapped[code], given[code]))
+
+
+def hold_swapped_points(incidents: pd.DataFrame, issues: RowIssues, hints: list[str],
+                        data_dir: Path, preferred_country: str | None = None) -> int:
+    """Hold for review each row whose point lies outside its country and swapped inside it;
+    how many were held."""
+    shapes, codes, names = country_shapes(Path(data_dir))
+    lat = incidents["latitude"].to_numpy(dtype=np.float64)
+    lon = incidents["longitude"].to_numpy(dtype=np.float64)
+    if not shapes or not np.isfinite(lat).any():
+        return 0
+    preferred = codes.get((preferred_country or "").strip().casefold())
+    default = preferred or file_country(shapes, lat, lon)
+    stated = incidents["country"].astype(str).str.strip().str.casefold().map(codes)
+    expected = stated.fillna(default or "").to_numpy(dtype=object)
+    candidates = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon) & (np.abs(lon) <= 90)
+                                & (expected != ""))
+    candidates = candidates[_swapped_inside(shapes, lat, lon, candidates, expected)]
+    given = polygon_ids(shapes, lat[candidates], lon[candidates])
+    elsewhere = given != expected[candidates]
+    held, given = candidates[elsewhere], given[elsewhere]
+    if not len(held):
+        return 0
+    whose = np.where(stated.notna().to_numpy()[held], "the row's country",
+                     "the country given for the import" if preferred
+                     else "where most of the file's points are")
+    issues.add("review", incidents.index[held], [
+        f"latitude {lat[i]:.10g} and longitude {lon[i]:.10g} put the point "
+        f"{_where(code, names)}, but swapped they put it in {names[expected[i]]}, {reason}: "
+        "if the file's latitude and longitude columns are swapped, import it again with "
+        "'swap latitude/longitude' (--swap-coordinates); if the point is right, include "
+        "the row (--include-review)"
+        for i, code, reason in zip(held, given, whose, strict=True)], topic="location")
+    if len(held) > 1:
+        hints.append(f"{len(held):,} point(s) lie outside their country, and inside it with "
+                     "latitude and longitude swapped: they are held for review. If the "
+                     "file's columns are swapped, choose 'swap latitude/longitude' "
+                     "(--swap-coordinates)")
+    return len(held)
+
+
+def _swapped_inside(shapes, lat, lon, rows: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """Whether each of `rows`, its latitude and longitude swapped, lies in its expected
+    country: only the expected countries' polygons are tried, bounding box first."""
+    inside = np.zeros(len(rows), dtype=bool)
+    for geometry, code in shapes:
+        mine = np.flatnonzero(expected[rows] == code)
+        if len(mine):
+            found = polygon_ids([(geometry, code)], lon[rows[mine]], lat[rows[mine]])
+            inside[mine] = found == code
+    return inside
+
+
+def _where(code: str | None, names: dict[str, str]) -> str:
+    return f"in {names[code]}" if code else "outside every country of the map (sea, or farther)"
