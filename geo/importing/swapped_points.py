@@ -82,13 +82,13 @@ def hold_swapped_points(incidents: pd.DataFrame, issues: RowIssues, hints: list[
         f"latitude {lat[i]:.10g} and longitude {lon[i]:.10g} put the point "
         f"{_where(code, names)}, but swapped they put it in {names[expected[i]]}, {reason}: "
         "if the file's latitude and longitude columns are swapped, import it again with "
-        "'swap latitude/longitude' (--swap-coordinates); if the point is right, include "
+        "'Swap lat/lon' (--swap-coordinates); if the point is right, include "
         "the row (--include-review)"
         for i, code, reason in zip(held, given, whose, strict=True)], topic="location")
     if len(held) > 1:
         hints.append(f"{len(held):,} point(s) lie outside their country, and inside it with "
                      "latitude and longitude swapped: they are held for review. If the "
-                     "file's columns are swapped, choose 'swap latitude/longitude' "
+                     "file's columns are swapped, choose 'Swap lat/lon' "
                      "(--swap-coordinates)")
     return len(held)
 
