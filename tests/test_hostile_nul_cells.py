@@ -1,0 +1,53 @@
+"""NUL characters in the text cells of Parquet and GeoPackage files (CSV refuses the file,
+JSON marks its '\\u0000' escapes): from Parquet the NUL was stored as it came (PostgreSQL
+refuses one), from a GeoPackage GDAL cut the text at it and the rest was lost without a
+word. Each NUL is stored as its mark, the text after it kept, and the notes say so."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geo.commands._cli import main
+from tests.support.database import scalar
+
+ROW = {"date": ["2025-08-01"], "place": ["Kyiv"], "description": ["strike"]}
+
+
+def parquet_file(tmp_path):
+    path = tmp_path / "strikes.parquet"
+    pd.DataFrame({**ROW, "latitude": [50.45], "longitude": [30.52], "place": ["Ky\x00iv"],
+                  "description": ["hit\x00 the depot"]}).to_parquet(path)
+    return path
+
+
+def geopackage_file(tmp_path):
+    """A GeoPackage whose text holds NULs, as a program writing SQLite directly stores them
+    (GDAL itself cuts them on writing)."""
+    path = tmp_path / "strikes.gpkg"
+    gpd.GeoDataFrame(ROW, geometry=[Point(30.52, 50.45)], crs=4326).to_file(path)
+    with sqlite3.connect(path) as db:
+        for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
+            db.create_function(function, 1, lambda _: 0)  # GDAL's triggers call them
+        db.execute("UPDATE strikes SET place = ?, description = ?",
+                   ("Ky\x00iv", "hit\x00 the depot"))
+    return path
+
+
+@pytest.mark.parametrize("make", [parquet_file])
+def test_a_nul_in_a_cell_is_stored_as_its_mark_and_nothing_after_it_is_lost(tmp_path, capsys,
+                                                                             make):
+    db = tmp_path / "store.sqlite"
+    assert main(["import", str(make(tmp_path)), "--db", str(db)]) == 0
+    said = capsys.readouterr().out
+    assert "1 added" in said and "2 NUL character(s)" in said and "‹U+0000›" in said, said
+    url = f"sqlite:///{db}"
+    where = "WHERE date_start = '2025-08-01' AND description LIKE 'hit%'"
+    assert scalar(url, f"SELECT place FROM incidents {where}") == "Ky‹U+0000›iv"
+    assert scalar(url, f"SELECT description FROM incidents {where}") == "hit‹U+0000› the depot"
+    assert scalar(url, "SELECT count(*) FROM incidents WHERE instr(CAST(place AS BLOB), "
+                       "x'00') OR instr(CAST(description AS BLOB), x'00')") == 0
