@@ -38,7 +38,7 @@ def geopackage_file(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("make", [parquet_file])
+@pytest.mark.parametrize("make", [parquet_file, geopackage_file])
 def test_a_nul_in_a_cell_is_stored_as_its_mark_and_nothing_after_it_is_lost(tmp_path, capsys,
                                                                              make):
     db = tmp_path / "store.sqlite"

@@ -1,13 +1,23 @@
 """GeoPackage (.gpkg) -> text cells and points, read by GDAL through pyogrio: every layer
-with features (attribute tables too), reprojected to WGS84 when stored in another CRS."""
+with features (attribute tables too), reprojected to WGS84 when stored in another CRS; text
+cells GDAL cut at a NUL are read whole (geo.importing.readers.geopackage_text)."""
 
 from __future__ import annotations
 
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
+from geo.importing.readers.geopackage_text import cut_cells
 from geo.importing.readers.table import RawTable
 
 
 def read_geopackage(data: bytes, name: str) -> RawTable:
     with on_disk(data, ".gpkg") as path:
         layers = read_layers(path, name, "GeoPackage")
+        cut = cut_cells(path)
+    for layer, frame in layers:
+        for (table, column), cells in cut.items():
+            if table == layer and column in frame.columns:
+                values = frame[column].to_numpy(dtype=object).copy()
+                for position, text in cells.items():
+                    values[position] = text
+                frame[column] = values
     return table_from_layers(layers, name, file_format="GeoPackage", unit="feature")
