@@ -160,3 +160,15 @@ def test_a_timemap_cell_giving_a_key_twice_refuses_the_file_by_its_row(tmp_path,
     assert "Row 2: its sources cell gives the key 'path' twice" in err, err
     assert "'https://a.example/first', then 'https://b.example/second'" in err, err
     assert "Traceback" not in err
+
+
+def test_a_json_lines_record_giving_a_key_twice_refuses_the_file_by_its_line(tmp_path,
+                                                                              capsys):
+    path = tmp_path / "events.jsonl"
+    path.write_text('{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7}\n'
+                    '{"date": "2025-08-09", "latitude": 46.5, "latitude": 30.7, '
+                    '"longitude": 30.7}\n', encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "line 2 gives the key 'latitude' twice" in err, err
+    assert "46.5, then 30.7" in err, err
