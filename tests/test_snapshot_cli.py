@@ -65,6 +65,10 @@ def test_an_empty_selection_is_a_snapshot_not_an_error(tmp_path, db, capsys):
     (["--region", "atlantis"], "Unknown region 'atlantis'"),
     (["--bbox", "1,2,3"], "not four numbers"),
     (["--size", "poster"], "Unknown snapshot size 'poster'"),
+    (["--size", "100000x100000"], "Snapshot size 100,000 x 100,000 pixels is outside 400 to "
+                                  "6,000 pixels each way"),
+    (["--size", "12x12"], "Snapshot size 12 x 12 pixels is outside 400 to 6,000 pixels"),
+    (["--size", "p" * 5000], f"Unknown snapshot size '{'p' * 40}… (5,000 characters)'"),
 ])
 def test_bad_options_are_named(tmp_path, db, capsys, argv, message):
     out = tmp_path / "x.png"
