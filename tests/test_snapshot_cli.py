@@ -146,5 +146,18 @@ def test_a_listed_value_keeps_a_comma_written_with_a_backslash():
     """'--operator "Naftogaz, JSC"' was two operators, neither of them known."""
     from geo.commands._view_options import _list
 
-    assert _list(r"SOCAR,Naftogaz\, JSC") == ("SOCAR", "Naftogaz, JSC")
-    assert _list("SOCAR, Naftogaz") == ("SOCAR", "Naftogaz")
+    assert _list(r"SOCAR,Naftogaz\, JSC", "--operator") == ("SOCAR", "Naftogaz, JSC")
+    assert _list("SOCAR, Naftogaz", "--operator") == ("SOCAR", "Naftogaz")
+
+
+@pytest.mark.parametrize("option", ["--category", "--operator", "--claim", "--layers"])
+@pytest.mark.parametrize("verb, suffix", [("export", "csv"), ("snapshot", "png")])
+def test_an_option_naming_nothing_is_refused_not_read_as_none_or_all(tmp_path, db, capsys,
+                                                                      option, verb, suffix):
+    """'--category ""' (an empty shell variable) exported no incident, and '--layers ,,'
+    drew every layer, without a word."""
+    out = tmp_path / f"x.{suffix}"
+    for given in ("", " , ,"):
+        code, _, stderr = run(capsys, verb, "-o", str(out), "--db", db, option, given)
+        assert code == 2 and f"{option} '{given}' names nothing" in stderr, stderr
+        assert not out.exists()
