@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.geocoding.reverse import polygon_ids, read_polygons
 from geo.importing.problems import RowIssues
+from geo.shipped import polygon_ids, read_polygons
 
 SAMPLE = 5_000  # points enough to say which country a file is about
 
