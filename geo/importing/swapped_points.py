@@ -65,22 +65,27 @@ def hold_swapped_points(incidents: pd.DataFrame, issues: RowIssues, hints: list[
         return 0
     preferred = codes.get((preferred_country or "").strip().casefold())
     default = preferred or file_country(shapes, lat, lon)
-    stated = incidents["country"].astype(str).str.strip().str.casefold().map(codes)
-    expected = stated.fillna(default or "").to_numpy(dtype=object)
+    listed = [code for _, code in shapes]  # a country as its number here: -1 for none
+    number = {code: i for i, code in enumerate(listed)}
+    which, written = pd.factorize(incidents["country"].to_numpy(dtype=object))  # a few
+    stated = np.array([number.get(codes.get(str(name).strip().casefold()), -1)
+                       for name in written] + [-1], dtype=np.int64)[which]
+    expected = np.where(stated >= 0, stated, number.get(default, -1))
     candidates = np.flatnonzero(np.isfinite(lat) & np.isfinite(lon) & (np.abs(lon) <= 90)
-                                & (expected != ""))
+                                & (expected >= 0))
     candidates = candidates[_swapped_inside(shapes, lat, lon, candidates, expected)]
     given = polygon_ids(shapes, lat[candidates], lon[candidates])
-    elsewhere = given != expected[candidates]
+    elsewhere = given != np.array(listed, dtype=object)[expected[candidates]]
     held, given = candidates[elsewhere], given[elsewhere]
     if not len(held):
         return 0
-    whose = np.where(stated.notna().to_numpy()[held], "the row's country",
+    whose = np.where(stated[held] >= 0, "the row's country",
                      "the country given for the import" if preferred
                      else "where most of the file's points are")
     issues.add("review", incidents.index[held], [
         f"latitude {lat[i]:.10g} and longitude {lon[i]:.10g} put the point "
-        f"{_where(code, names)}, but swapped they put it in {names[expected[i]]}, {reason}: "
+        f"{_where(code, names)}, but swapped they put it in {names[listed[expected[i]]]}, "
+        f"{reason}: "
         "if the file's latitude and longitude columns are swapped, import it again with "
         "'Swap lat/lon' (--swap-coordinates); if the point is right, include "
         "the row (--include-review)"
@@ -95,13 +100,13 @@ def hold_swapped_points(incidents: pd.DataFrame, issues: RowIssues, hints: list[
 
 def _swapped_inside(shapes, lat, lon, rows: np.ndarray, expected: np.ndarray) -> np.ndarray:
     """Whether each of `rows`, its latitude and longitude swapped, lies in its expected
-    country: only the expected countries' polygons are tried, bounding box first."""
+    country (the number of its polygon in `shapes`): only the expected countries' polygons
+    are tried (a file has one or a few), bounding box first."""
     inside = np.zeros(len(rows), dtype=bool)
-    for geometry, code in shapes:
-        mine = np.flatnonzero(expected[rows] == code)
-        if len(mine):
-            found = polygon_ids([(geometry, code)], lon[rows[mine]], lat[rows[mine]])
-            inside[mine] = found == code
+    for country in np.unique(expected[rows]):
+        mine = np.flatnonzero(expected[rows] == country)
+        geometry, code = shapes[country]
+        inside[mine] = polygon_ids([(geometry, code)], lon[rows[mine]], lat[rows[mine]]) == code
     return inside
 
 
