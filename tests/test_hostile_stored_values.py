@@ -162,3 +162,17 @@ def test_bytes_in_a_claim_note_are_read_as_the_text_they_hold(tmp_path, capsys):
     assert main(["claim", "--history", "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert "відео" in out and "b'" not in out, out
+
+
+@pytest.mark.parametrize(("column", "value", "text"), [("place", "Одеса".encode(), True),
+                                                       ("description", b"\xff\x00abc", False)])
+def test_the_map_page_reads_bytes_in_a_text_column_or_names_them(db_path, new_app, column,
+                                                                value, text):
+    written_over(db_path, column, value)
+    app = new_app(None, timeout=180).run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = " ".join(e.value for e in app.error).replace("\\", "")  # escaped Markdown
+    if text:
+        assert not shown, shown
+    else:
+        assert "seed-002-01" in shown and column in shown and "not text" in shown, shown
