@@ -51,3 +51,16 @@ def test_a_nul_in_a_cell_is_stored_as_its_mark_and_nothing_after_it_is_lost(tmp_
     assert scalar(url, f"SELECT description FROM incidents {where}") == "hit‹U+0000› the depot"
     assert scalar(url, "SELECT count(*) FROM incidents WHERE instr(CAST(place AS BLOB), "
                        "x'00') OR instr(CAST(description AS BLOB), x'00')") == 0
+
+
+def test_bytes_that_are_no_utf8_in_a_binary_cell_are_stored_as_their_marks(tmp_path, capsys):
+    """A Parquet table's binary column: each byte that was no UTF-8 became '�', which says
+    neither that there was one nor which."""
+    path = tmp_path / "strikes.parquet"
+    pd.DataFrame({**ROW, "latitude": [50.45], "longitude": [30.52],
+                  "description": [b"\xff\xfe strike"], "place": ["Київ".encode()]}).to_parquet(path)
+    db = tmp_path / "store.sqlite"
+    assert main(["import", str(path), "--db", str(db)]) == 0, capsys.readouterr()
+    url = f"sqlite:///{db}"
+    assert scalar(url, "SELECT description FROM incidents WHERE place = 'Київ'") == \
+        "‹0xFF›‹0xFE› strike"
