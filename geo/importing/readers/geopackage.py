@@ -13,11 +13,21 @@ def read_geopackage(data: bytes, name: str) -> RawTable:
     with on_disk(data, ".gpkg") as path:
         layers = read_layers(path, name, "GeoPackage")
         cut = cut_cells(path)
+    unplaced = 0
     for layer, frame in layers:
-        for (table, column), cells in cut.items():
-            if table == layer and column in frame.columns:
-                values = frame[column].to_numpy(dtype=object).copy()
-                for position, text in cells.items():
-                    values[position] = text
-                frame[column] = values
-    return table_from_layers(layers, name, file_format="GeoPackage", unit="feature")
+        for (table, column), (features, cells) in cut.items():
+            if table != layer or column not in frame.columns:
+                continue
+            if features != len(frame):  # GDAL reads a table's features in order, all of them
+                unplaced += len(cells)
+                continue
+            values = frame[column].to_numpy(dtype=object).copy()
+            for position, text in cells.items():
+                values[position] = text
+            frame[column] = values
+    table = table_from_layers(layers, name, file_format="GeoPackage", unit="feature")
+    if unplaced:
+        table.notes.append(f"{unplaced:,} text cell(s) hold a NUL character, which GDAL reads "
+                           "as their end: what follows it in them is not imported. Remove the "
+                           "NUL characters and export the file again to keep it")
+    return table

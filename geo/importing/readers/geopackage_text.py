@@ -16,11 +16,14 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def cut_cells(path: Path) -> dict[tuple[str, str], dict[int, str]]:
-    """{(layer, column): {position of the feature in its layer: the whole text}} of every
-    text cell holding a NUL; {} when there is none (or no table SQLite can read, which
-    GDAL could not read either)."""
-    found: dict[tuple[str, str], dict[int, str]] = {}
+Cells = dict[tuple[str, str], tuple[int, dict[int, str]]]
+
+
+def cut_cells(path: Path) -> Cells:
+    """{(layer, column): (features in the layer, {position of the feature in its layer: the
+    whole text})} of every text cell holding a NUL; {} when there is none (or no table
+    SQLite can read, which GDAL could not read either)."""
+    found: Cells = {}
     try:
         with sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True) as db:
             for (layer,) in db.execute("SELECT table_name FROM gpkg_contents").fetchall():
@@ -30,7 +33,7 @@ def cut_cells(path: Path) -> dict[tuple[str, str], dict[int, str]]:
     return found
 
 
-def _layer_cells(db: sqlite3.Connection, layer: str) -> dict[tuple[str, str], dict[int, str]]:
+def _layer_cells(db: sqlite3.Connection, layer: str) -> Cells:
     table = _quoted(layer)
     texts = [str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")
              if "TEXT" in str(row[2]).upper() or not row[2]]
@@ -45,6 +48,7 @@ def _layer_cells(db: sqlite3.Connection, layer: str) -> dict[tuple[str, str], di
             order = np.array([r for (r,) in db.execute(f"SELECT rowid FROM {table} "
                                                        "ORDER BY rowid")], dtype=np.int64)
         positions = np.searchsorted(order, [rowid for rowid, _ in rows])
-        found[(layer, column)] = {int(p): bytes(value).decode("utf-8", "replace")
-                                  for p, (_, value) in zip(positions, rows, strict=True)}
+        found[(layer, column)] = (len(order), {
+            int(p): bytes(value).decode("utf-8", "replace")
+            for p, (_, value) in zip(positions, rows, strict=True)})
     return found
