@@ -60,3 +60,18 @@ def test_a_file_about_iran_is_not_taken_for_a_swapped_one(tmp_path, capsys):
 def test_a_right_ukrainian_file_is_untouched(tmp_path, capsys):
     code, said = imported(tmp_path, capsys, rows(KYIV, KHARKIV, ODESA, LVIV))
     assert code == 0 and "4 added" in said and "swapped" not in said, said
+
+
+def test_the_import_page_holds_swapped_points_for_review_with_the_reason(new_app):
+    from tests.support.import_page import button, metrics, uploaded
+
+    page = new_app("import_page", timeout=120).run()
+    uploaded(page, rows(KYIV, KHARKIV, ODESA, LVIV, swapped=True).encode(), "strikes.csv")
+    assert metrics(page)["Needs review"] == "4"
+    table = page.dataframe[0].value
+    assert "swapped they put it in Ukraine" in table["Why"].iat[1], table["Why"].iat[1]
+    assert "'Swap lat/lon'" in table["Why"].iat[1] and "'Import rows to check'" in \
+        table["Why"].iat[1]
+    next(t for t in page.toggle if t.label == "Swap lat/lon").set_value(True)
+    button(page, "Check the file with these settings").click().run()
+    assert not page.exception and metrics(page)["New"] == "4", metrics(page)

@@ -87,8 +87,8 @@ def hold_swapped_points(incidents: pd.DataFrame, issues: RowIssues, hints: list[
         f"{_where(code, names)}, but swapped they put it in {names[listed[expected[i]]]}, "
         f"{reason}: "
         "if the file's latitude and longitude columns are swapped, import it again with "
-        "'Swap lat/lon' (--swap-coordinates); if the point is right, include "
-        "the row (--include-review)"
+        "'Swap lat/lon' (--swap-coordinates); if the point is right, import the row "
+        "with 'Import rows to check' (--include-review)"
         for i, code, reason in zip(held, given, whose, strict=True)], topic="location")
     if len(held) > 1:
         hints.append(f"{len(held):,} point(s) lie outside their country, and inside it with "
