@@ -50,7 +50,7 @@ def file_country(shapes, lat: np.ndarray, lon: np.ndarray) -> str | None:
     swapped.pop(None, None)
     if not given and not swapped:
         return None
-    return max(given.keys() | swapped.keys(),
+    return max(sorted(given.keys() | swapped.keys()),  # sorted: one answer for a tie
                key=lambda code: (given[code] + swapped[code], given[code]))
 
 
