@@ -63,3 +63,27 @@ def test_bytes_that_are_no_utf8_in_a_binary_cell_are_stored_as_their_marks(tmp_p
     url = f"sqlite:///{db}"
     assert scalar(url, "SELECT description FROM incidents WHERE place = 'Київ'") == \
         "‹0xFF›‹0xFE› strike"
+
+
+def test_a_shapefile_row_whose_text_gdal_cut_at_a_nul_is_refused_naming_the_cell(tmp_path,
+                                                                                  capsys):
+    """GDAL reads a .dbf text cell up to its first NUL: 'Ky\\0\\0iv' came in as 'Ky'. A NUL
+    only padding a cell's end, as some writers pad, is no text and changes nothing."""
+    import zipfile
+
+    folder = tmp_path / "shape"
+    folder.mkdir()
+    gpd.GeoDataFrame({"date": ["2025-08-01", "2025-08-02"], "place": ["KyQQiv", "OdesaQQ"]},
+                     geometry=[Point(30.52, 50.45), Point(30.72, 46.48)],
+                     crs=4326).to_file(folder / "strikes.shp")
+    dbf = folder / "strikes.dbf"
+    dbf.write_bytes(dbf.read_bytes().replace(b"QQ", b"\0\0"))
+    path = tmp_path / "strikes.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for part in folder.iterdir():
+            archive.write(part, part.name)
+    assert main(["import", str(path), "--db", str(tmp_path / "s.sqlite")]) == 0
+    said = capsys.readouterr().out
+    assert "1 added" in said and "rejected: 1" in said, said
+    assert ("Row 1: its 'place' cell holds a NUL character, after which the shapefile reader "
+            "reads nothing (it read only 'Ky')") in said, said
