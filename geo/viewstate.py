@@ -227,7 +227,10 @@ def from_query(query: dict[str, str], default: ViewState, *, categories, claim_s
             if -90 <= lat <= 90 and -180 <= lon <= 180 and 1 <= zoom <= 18:
                 state = replace(state, center=(lat, lon), zoom=zoom)
             else:
-                problems.append("Link map position is out of range; ignored")
+                problems.append(
+                    f"Link map position is out of range: lat={_shown(query['lat'])!r}, "
+                    f"lon={_shown(query['lon'])!r}, z={_shown(query['z'])!r} (lat -90 to 90, "
+                    "lon -180 to 180, z 1 to 18); ignored")
     except ValueError:
         problems.append(f"Link map position is not numeric: "
                         f"lat={_shown(query.get('lat'))!r}, lon={_shown(query.get('lon'))!r}, "

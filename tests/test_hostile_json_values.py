@@ -135,3 +135,40 @@ def test_a_nul_escape_is_a_mark_and_said_as_a_nul_in_a_text_file_is_refused():
     assert row["description"] == "before‹U+0000›after"
     assert row["place"] == "a\\u0000 is how JSON writes it"  # an escaped backslash: text
     assert any("1 NUL escape" in note for note in table.notes), table.notes
+
+
+def test_a_timemap_cell_giving_a_key_twice_refuses_the_file_by_its_row(tmp_path, capsys):
+    """A TimeMap CSV's sources cell of JSON read with the last 'path' only: the first
+    source was lost unsaid, as a JSON file's repeated key once was."""
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["id", "date", "location", "latitude", "longitude", "description",
+                     "sources", "filters"])
+    writer.writerow(["CIV1", "08/08/2025", "Odesa", "46.48", "30.72", "strike",
+                     '[{"path": "https://a.example/1"}]', '[{"key": "weapon", "value": "drone"}]'])
+    writer.writerow(["CIV2", "08/09/2025", "Odesa", "46.48", "30.72", "strike",
+                     '[{"path": "https://a.example/first", "path": "https://b.example/second"}]',
+                     "[]"])
+    path = tmp_path / "timemap.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    code = main(["import", str(path), "--preset", "timemap", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "Row 2: its sources cell gives the key 'path' twice" in err, err
+    assert "'https://a.example/first', then 'https://b.example/second'" in err, err
+    assert "Traceback" not in err
+
+
+def test_a_json_lines_record_giving_a_key_twice_refuses_the_file_by_its_line(tmp_path,
+                                                                              capsys):
+    path = tmp_path / "events.jsonl"
+    path.write_text('{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7}\n'
+                    '{"date": "2025-08-09", "latitude": 46.5, "latitude": 30.7, '
+                    '"longitude": 30.7}\n', encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "line 2 gives the key 'latitude' twice" in err, err
+    assert "46.5, then 30.7" in err, err

@@ -104,3 +104,12 @@ def test_a_repeated_parameter_s_values_are_cut_in_the_message():
     query, problems = single_values({"sel": ["x" * 5_000, "y"], "from": ["2025-08-01"]})
     assert query == {"sel": "y", "from": "2025-08-01"}
     assert len(problems) == 1 and "(5,000 characters)" in problems[0]
+
+
+@pytest.mark.parametrize("lat, lon, z", [("nan", "30.7", "9"), ("46.5", "inf", "9"),
+                                         ("46.5", "30.7", "-3"), ("1e400", "0", "99")])
+def test_a_map_position_out_of_range_names_its_values_and_the_ranges(lat, lon, z):
+    state, problems = parse({"lat": lat, "lon": lon, "z": z})
+    assert state.center == DEFAULT.center and state.zoom == DEFAULT.zoom
+    assert problems == [f"Link map position is out of range: lat={lat!r}, lon={lon!r}, "
+                        f"z={z!r} (lat -90 to 90, lon -180 to 180, z 1 to 18); ignored"]

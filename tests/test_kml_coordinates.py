@@ -79,3 +79,14 @@ def test_a_placemark_no_row_can_be_told_for_refuses_the_file_by_name():
     with pytest.raises(InputFileError, match=r"placemark 2 'Twin' has coordinates 'inf,0'.*"
                                              r"rename one of the folders"):
         read_file(data, "strikes.kml")
+
+
+def test_a_number_of_degrees_a_million_digits_long_is_quoted_cut_with_its_length():
+    """The value and the placemark's name were quoted whole: a 5 MB message."""
+    digits = "3" + "0" * 1_000_000
+    data = kml(("Odesa", [("Depot " * 50_000, f"{digits},46.7"), ("Fine", "30.61,46.70")]))
+    table = read_file(data, "strikes.kml")
+    [problem] = table.row_problems[1]
+    assert len(problem) < 1_000, len(problem)
+    assert "(1,000,001 characters)' is not a finite number of degrees" in problem, problem
+    assert "(299,999 characters)" in problem and "Depot Depot" in problem  # its last space folded

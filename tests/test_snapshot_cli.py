@@ -65,6 +65,10 @@ def test_an_empty_selection_is_a_snapshot_not_an_error(tmp_path, db, capsys):
     (["--region", "atlantis"], "Unknown region 'atlantis'"),
     (["--bbox", "1,2,3"], "not four numbers"),
     (["--size", "poster"], "Unknown snapshot size 'poster'"),
+    (["--size", "100000x100000"], "Snapshot size 100,000 x 100,000 pixels is outside 400 to "
+                                  "6,000 pixels each way"),
+    (["--size", "12x12"], "Snapshot size 12 x 12 pixels is outside 400 to 6,000 pixels"),
+    (["--size", "p" * 5000], f"Unknown snapshot size '{'p' * 40}… (5,000 characters)'"),
 ])
 def test_bad_options_are_named(tmp_path, db, capsys, argv, message):
     out = tmp_path / "x.png"
@@ -142,5 +146,18 @@ def test_a_listed_value_keeps_a_comma_written_with_a_backslash():
     """'--operator "Naftogaz, JSC"' was two operators, neither of them known."""
     from geo.commands._view_options import _list
 
-    assert _list(r"SOCAR,Naftogaz\, JSC") == ("SOCAR", "Naftogaz, JSC")
-    assert _list("SOCAR, Naftogaz") == ("SOCAR", "Naftogaz")
+    assert _list(r"SOCAR,Naftogaz\, JSC", "--operator") == ("SOCAR", "Naftogaz, JSC")
+    assert _list("SOCAR, Naftogaz", "--operator") == ("SOCAR", "Naftogaz")
+
+
+@pytest.mark.parametrize("option", ["--category", "--operator", "--claim", "--layers"])
+@pytest.mark.parametrize("verb, suffix", [("export", "csv"), ("snapshot", "png")])
+def test_an_option_naming_nothing_is_refused_not_read_as_none_or_all(tmp_path, db, capsys,
+                                                                      option, verb, suffix):
+    """'--category ""' (an empty shell variable) exported no incident, and '--layers ,,'
+    drew every layer, without a word."""
+    out = tmp_path / f"x.{suffix}"
+    for given in ("", " , ,"):
+        code, _, stderr = run(capsys, verb, "-o", str(out), "--db", db, option, given)
+        assert code == 2 and f"{option} '{given}' names nothing" in stderr, stderr
+        assert not out.exists()

@@ -136,3 +136,16 @@ def test_extents_from_names_boxes_and_map_bounds():
         parse_bbox("22,44,41")
     with pytest.raises(FilterError, match="outside the offline basemap"):
         resolve_extent(bbox=(-80.0, 30.0, -70.0, 40.0))
+
+
+@pytest.mark.parametrize(("bbox", "drawn"), [
+    ((30.5, 50.4, 30.5000001, 50.4000001), (30.25, 50.15, 30.75, 50.65)),  # one depot
+    ((61.9, 59.9, 62.0, 60.0), (61.5, 59.5, 62.0, 60.0)),  # in the basemap's corner
+])
+def test_an_extent_smaller_than_half_a_degree_inside_the_basemap_is_widened(bbox, drawn):
+    """It was refused as 'outside the offline basemap', which it is not: the CLI's small
+    bbox, and the live map zoomed in on a town (the snapshot fell back to the story)."""
+    assert resolve_extent(bbox=bbox) == pytest.approx(drawn)
+    zoomed = {"_southWest": {"lat": bbox[1], "lng": bbox[0]},
+              "_northEast": {"lat": bbox[3], "lng": bbox[2]}}
+    assert resolve_extent(bounds=zoomed) == pytest.approx(drawn)

@@ -69,16 +69,22 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
                           "e.g. 2025-08-08") from error
 
 
-def _list(text: str | None) -> tuple[str, ...] | None:
-    """'a,b' -> ('a', 'b'); a comma of a value is written '\\,' ('Naftogaz\\, JSC')."""
+def _list(text: str | None, option: str) -> tuple[str, ...] | None:
+    """'a,b' -> ('a', 'b'); a comma of a value is written '\\,' ('Naftogaz\\, JSC'). An
+    option naming nothing ('', ',,': an empty shell variable) is refused: it selected no
+    incident, or every layer, without a word."""
     if text is None:
         return None
     values = (v.replace("\\,", ",").strip() for v in re.split(r"(?<!\\),", text))
-    return tuple(v for v in values if v)
+    found = tuple(v for v in values if v)
+    if not found:
+        raise FilterError(f"{option} '{text}' names nothing; give one or more values "
+                          "separated by commas, or leave the option out for all")
+    return found
 
 
 def _choices(text: str | None, allowed: tuple[str, ...], option: str):
-    values = _list(text)
+    values = _list(text, option)
     unknown = [v for v in values or () if v not in allowed]
     if unknown:
         raise FilterError(f"{option}: unknown value(s) {', '.join(unknown)}; choose from "
@@ -91,7 +97,7 @@ def parse_layers(text: str | None) -> tuple[str, ...]:
         return LAYER_KEYS
     if text.strip().lower() == "none":
         return ()
-    return check_layer_keys(_list(text))
+    return check_layer_keys(_list(text, "--layers"))
 
 
 def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
@@ -107,7 +113,7 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     low, high = date_extent(sources.incidents)
     state = ViewState(date_from=date_from or low, date_to=date_to or high, layers=layers,
                       categories=_choices(args.category, CATEGORIES, "--category"),
-                      operators=_list(args.operator),
+                      operators=_list(args.operator, "--operator"),
                       claim_statuses=_choices(args.claim, CLAIM_STATUSES, "--claim"),
                       pipeline=args.near_pipeline or "", pipeline_km=args.within_km)
     check_window(state.date_from, state.date_to, "swap --from and --to")

@@ -23,6 +23,7 @@ from geo.geocoding.gazetteer_sources import GazetteerSources
 from geo.geocoding.geodesy import KM_PER_DEGREE, haversine_km, outside_block_km
 from geo.geocoding.region_names import oblast_of
 from geo.settings import Settings
+from geo.shipped import polygon_ids, read_polygons
 
 GRID_CELL_DEG = 0.25
 MAX_RING = 12              # 3 degrees; farther from every place, compare with all of them
@@ -168,9 +169,9 @@ class ReverseGeocoder:
         self.index = index
         self.places = index.settlements
         self.grid = PointGrid(index.place_lat[self.places], index.place_lon[self.places])
-        self.countries = _polygons(data_dir / "basemap" / "countries.geojson",
+        self.countries = read_polygons(data_dir / "basemap" / "countries.geojson",
                                    lambda row: row.get("iso_a2"))
-        self.oblasts = _polygons(data_dir / "boundaries" / "ukraine_admin1.geojson",
+        self.oblasts = read_polygons(data_dir / "boundaries" / "ukraine_admin1.geojson",
                                  lambda row: oblast_of(row, index.admin1_names, index.admin1))
 
     def reverse_column(self, latitudes, longitudes) -> pd.DataFrame:
@@ -185,7 +186,8 @@ class ReverseGeocoder:
         ident = [self.index.ident_of(p) if p >= 0 else "" for p in found.tolist()]
         country = np.where(known, self.index.place_country[found].astype(str), "")[where]
         region, method = region[where], np.where(place >= 0, "nearest place", "").astype(object)
-        inside, oblast = _inside(self.countries, lat, lon), _inside(self.oblasts, lat, lon)
+        inside = polygon_ids(self.countries, lat, lon)
+        oblast = polygon_ids(self.oblasts, lat, lon)
         country = np.where(pd.notna(inside), inside, country)
         region = np.where(pd.notna(oblast), oblast, region).astype(np.int64)
         method[pd.notna(inside)] = "polygon"
@@ -202,40 +204,6 @@ class ReverseGeocoder:
     def _label(self, p: int) -> str:
         region = self.index.admin1_of(p)
         return f"{self.index.name_of(p)}, {region['name']}" if region else self.index.name_of(p)
-
-
-def _polygons(path: Path, identify) -> list[tuple[object, object]] | None:
-    """[(prepared polygon, id)] of the polygons in `path` that `identify` names; None if absent."""
-    if not path.exists():
-        return None
-    import shapely
-
-    from geo.shipped import read_geojson
-
-    frame = read_geojson(path)
-    found = [(geometry, identify(row))
-             for geometry, (_, row) in zip(frame.geometry, frame.iterrows(), strict=True)]
-    found = [(geometry, ident) for geometry, ident in found if ident is not None]
-    shapely.prepare([geometry for geometry, _ in found])
-    return found
-
-
-def _inside(polygons, lat, lon) -> np.ndarray:
-    """Id of the polygon containing each point, else None (bounding box first, then polygon)."""
-    found = np.full(len(lat), None, dtype=object)
-    if not polygons:
-        return found
-    import shapely
-
-    open_points = np.isfinite(lat) & np.isfinite(lon)
-    for geometry, ident in polygons:
-        west, south, east, north = geometry.bounds
-        near = np.flatnonzero(open_points & (lon >= west) & (lon <= east)
-                              & (lat >= south) & (lat <= north))
-        hit = near[shapely.contains_xy(geometry, lon[near], lat[near])]
-        found[hit] = ident
-        open_points[hit] = False
-    return found
 
 
 def load_reverse_geocoder(settings: Settings | None = None) -> ReverseGeocoder:

@@ -52,6 +52,7 @@ from geo.importing.readers.dispatch import read_file
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
+from geo.importing.swapped_points import hold_swapped_points
 from geo.importing.thermal import parse_thermal
 from geo.importing.vocabulary_columns import without_headline_places, without_prose_vocabularies
 from geo.records import validate_incidents
@@ -164,6 +165,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
         today=options.today, file_name=raw.file_name, defaults=options.defaults,
         known_site_ids=site_ids))
     issues, incidents = parsed.issues, parsed.incidents
+    hold_swapped_points(incidents, issues, parsed.hints, store.data_dir, options.default_country)
     thermal = parse_thermal(fields, incidents, issues) if preset.name == FIRMS.name else None
     for row, messages in raw.row_problems.items():
         if row in incidents.index:

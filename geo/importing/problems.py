@@ -12,6 +12,25 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+SHOWN_QUOTE = 80  # characters of a value a long message quotes
+LONG_MESSAGE = 1_000  # shorter ones are left whole: a value's own apostrophe pairs wrongly
+QUOTED = re.compile("'([^']*)'")  # paired from the left, as a reader pairs them
+
+
+def quotes_cut(message: str) -> str:
+    """`message` with each value it quotes cut to its first characters and its length: a
+    cell of 99,000 characters that is no latitude made a message of 99,000 characters, on
+    the command line and in the Import page's table, for each such row."""
+    if len(message) <= LONG_MESSAGE:
+        return message
+    return QUOTED.sub(_cut, message)
+
+
+def _cut(match: re.Match) -> str:
+    value = match.group(1)
+    return match.group() if len(value) <= SHOWN_QUOTE else \
+        f"'{value[:SHOWN_QUOTE]}…' ({len(value):,} characters)"
+
 
 @dataclass
 class RowIssues:
@@ -24,7 +43,7 @@ class RowIssues:
     def add(self, kind: str, rows, messages, topic: str = "other") -> None:
         target = self.rejected if kind == "rejected" else self.review
         for row, message in zip(rows, messages, strict=True):
-            text = f"Row {row}: {message}"
+            text = f"Row {row}: {quotes_cut(message)}"
             target[int(row)].append(text)
             if kind == "review":
                 self.topics[(int(row), text)] = topic

@@ -41,15 +41,28 @@ def parse_bbox(text: str) -> Extent:
 
 
 def clip_to_coverage(extent: Extent) -> Extent:
+    """`extent` within the basemap's coverage, at least MIN_SPAN_DEGREES each way: a smaller
+    one (a bbox around one depot, the live map zoomed in on a town) is widened around its
+    middle, where it was refused as lying outside the basemap, which it did not."""
     west, south, east, north = extent
     cw, cs, ce, cn = BASEMAP_COVERAGE
     clipped = (max(west, cw), max(south, cs), min(east, ce), min(north, cn))
-    if clipped[2] - clipped[0] < MIN_SPAN_DEGREES or clipped[3] - clipped[1] < MIN_SPAN_DEGREES:
+    if clipped[2] <= clipped[0] or clipped[3] <= clipped[1]:
         raise FilterError(
             f"Extent {tuple(round(v, 2) for v in extent)} lies outside the offline basemap "
             f"(lon {cw:g}–{ce:g} E, lat {cs:g}–{cn:g} N); choose a region inside it"
         )
-    return clipped
+    (west, east), (south, north) = (_widened(clipped[0], clipped[2], cw, ce),
+                                    _widened(clipped[1], clipped[3], cs, cn))
+    return (west, south, east, north)
+
+
+def _widened(low: float, high: float, first: float, last: float) -> tuple[float, float]:
+    """low..high grown to MIN_SPAN_DEGREES around its middle, kept within first..last."""
+    if high - low >= MIN_SPAN_DEGREES:
+        return low, high
+    low = min(max((low + high - MIN_SPAN_DEGREES) / 2, first), last - MIN_SPAN_DEGREES)
+    return low, low + MIN_SPAN_DEGREES
 
 
 def story_extent(sites: pd.DataFrame, pad: float = 0.08) -> Extent:

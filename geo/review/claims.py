@@ -23,7 +23,7 @@ from geo.store import history as history_rows
 from geo.store import revision_log, tables
 from geo.store.engine import bump_revision, writing
 from geo.store.incident_store import IncidentStore
-from geo.store.stored_values import stored_table
+from geo.store.stored_values import decoded_text, stored_table
 
 HISTORY_COLUMNS = ("change_id", "incident_id", "previous_status", "status", "changed_by",
                    "changed_at", "note", "changed_from", "batch_id")
@@ -91,7 +91,7 @@ def claim_history(store: IncidentStore, incident_id: str | None = None) -> pd.Da
         query = query.where(history.c.incident_id == str(incident_id),
                             history_rows.is_current(history))
     with store.engine.connect() as conn, stored_table("claim_history"):
-        frame = pd.read_sql(query, conn)
+        frame = decoded_text(pd.read_sql(query, conn), "incident", "incident_id")
         frame = frame.reindex(columns=list(HISTORY_COLUMNS))
         frame["changed_at"] = pd.to_datetime(frame["changed_at"], utc=True)
     return frame

@@ -27,4 +27,4 @@ SIZES = {
     "default": SnapshotSize("1600 x 1000 px (screen)", 1600, 1000, 150),
     "print": SnapshotSize("A4 landscape, 300 dpi (print)", 3508, 2480, 300),
 }
-SIZE_PATTERN = re.compile(r"^\s*(\d{3,4})\s*[xX×]\s*(\d{3,4})\s*$")
+SIZE_PATTERN = re.compile(r"^\s*(\d{1,9})\s*[xX×]\s*(\d{1,9})\s*$")

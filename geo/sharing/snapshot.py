@@ -40,12 +40,13 @@ from layers.base import MapLayers
 MARGIN_IN = 0.16
 # the live map a static snapshot stands for: its layers drawn at that map's zoom
 STATIC_MAP_WIDTH_PX = 1200
+SIDE_PX = (400, 6000)  # of a snapshot of a size given in pixels
 READING_NOTE = ("Each point is a claim with its source, not a settled fact. Symbol fill "
                 "shows how precisely the place is known.")
 
 
 def parse_size(text: str | None) -> SnapshotSize:
-    """'default', 'print' (or 'a4'), or 'WIDTHxHEIGHT' in pixels (400..6000)."""
+    """'default', 'print' (or 'a4'), or 'WIDTHxHEIGHT' in pixels (SIDE_PX)."""
     key = (text or "default").strip().lower()
     if key in ("a4", "a4-landscape"):
         key = "print"
@@ -56,9 +57,13 @@ def parse_size(text: str | None) -> SnapshotSize:
     match = SIZE_PATTERN.match(key)
     if match:
         width, height = int(match.group(1)), int(match.group(2))
-        if 400 <= width <= 6000 and 400 <= height <= 6000:
+        if all(SIDE_PX[0] <= side <= SIDE_PX[1] for side in (width, height)):
             return SnapshotSize(f"{width} x {height} px", width, height, 150)
-    raise ExportError(f"Unknown snapshot size '{text}'; use 'default' (1600x1000), 'print' "
+        raise ExportError(f"Snapshot size {width:,} x {height:,} pixels is outside "
+                          f"{SIDE_PX[0]:,} to {SIDE_PX[1]:,} pixels each way; give a size "
+                          "within it, e.g. 1200x800, or 'print' (A4 landscape at 300 dpi)")
+    shown = text if len(str(text)) <= 40 else f"{str(text)[:40]}… ({len(str(text)):,} characters)"
+    raise ExportError(f"Unknown snapshot size '{shown}'; use 'default' (1600x1000), 'print' "
                       "(A4 landscape at 300 dpi) or WIDTHxHEIGHT in pixels, e.g. 1200x800")
 
 

@@ -51,7 +51,7 @@ from geo.store.map_query import answers, map_frame
 from geo.store.meta_keys import META_REVISION, META_STORE_ID
 from geo.store.query import incident_frame, window_query
 from geo.store.seed import SEED_BATCH_ID, read_seed_incidents, read_seed_sites
-from geo.store.stored_values import stored_table
+from geo.store.stored_values import decoded_text, stored_table
 from geo.store.thermal import delete_thermal, insert_thermal
 from geo.viewstate import ViewFilter
 
@@ -182,13 +182,13 @@ class IncidentStore:
     def sites_frame(self) -> pd.DataFrame:
         with self.engine.connect() as conn:
             frame = pd.read_sql(sa.select(tables.sites), conn)
-        return coerce_sites(frame)
+        return coerce_sites(decoded_text(frame, "site", "site_id"))
 
     def batches_frame(self) -> pd.DataFrame:
         with self.engine.connect() as conn, stored_table("batches"):
-            return pd.read_sql(
+            return decoded_text(pd.read_sql(
                 sa.select(tables.batches).order_by(tables.batches.c.created_at.desc()), conn
-            )
+            ), "batch", "batch_id")
 
     # --- writes ------------------------------------------------------------------------
     def add_batch(self, batch_id: str, incidents: pd.DataFrame, *, file_name: str = "",

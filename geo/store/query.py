@@ -34,7 +34,13 @@ from geo.analysis.operators import sql_condition
 from geo.schema import INCIDENT_COLUMNS
 from geo.store import postgis, tables
 from geo.store.database_errors import raw_reads
-from geo.store.stored_values import NotStoredKind, not_stored_error, stored_days, stored_numbers
+from geo.store.stored_values import (
+    NotStoredKind,
+    not_stored_error,
+    stored_days,
+    stored_numbers,
+    stored_text,
+)
 from geo.viewstate import ViewFilter
 
 # What a map of the results needs: where, when, what and how sure (style and time
@@ -204,8 +210,8 @@ def typed_columns(names, columns) -> dict[str, np.ndarray]:
                 out[name] = stored_days(column).astype("datetime64[s]")
             elif name in tables.NUMERIC_COLUMNS:
                 out[name] = stored_numbers(column)
-            else:  # a copy, not a view holding every column
-                out[name] = column.copy()
+            else:
+                out[name] = stored_text(column)
         except NotStoredKind as bad:
             raise not_stored_error(name, bad.value, names, columns) from None
     return out

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from geo.store import history as history_rows
 from geo.store import revision_log, tables
-from geo.store.stored_values import stored_table
+from geo.store.stored_values import decoded_text, stored_table
 
 REVIEW_COLUMNS = ("last_reviewed_by", "last_reviewed_at", "batch_id")
 
@@ -28,7 +28,7 @@ def _read(conn: sa.Connection, of_incidents=None) -> pd.DataFrame:
                       history.c.changed_at.label("last_reviewed_at"), history.c.batch_id
                       ).where(history.c.change_id.in_(newest))
     with stored_table("claim_history"):
-        frame = pd.read_sql(query, conn)
+        frame = decoded_text(pd.read_sql(query, conn), "incident", "incident_id")
         # one type whatever the rows read (pandas infers it from them, empty or not): reads
         # are concatenated
         frame = frame.astype({"incident_id": "str", "last_reviewed_by": "str",

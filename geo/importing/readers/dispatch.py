@@ -17,6 +17,7 @@ from geo.importing.readers.hxl import without_hxl_row
 from geo.importing.readers.json_records import read_json_records
 from geo.importing.readers.kepler import read_kepler
 from geo.importing.readers.kml import read_kml
+from geo.importing.readers.nul_cells import with_nuls_marked
 from geo.importing.readers.repeated_header import without_repeated_headers
 from geo.importing.readers.shapefile import read_flatgeobuf, read_shapefile_zip
 from geo.importing.readers.table import ENCODING_LABELS, MAX_FILE_BYTES, RawTable, check_size
@@ -66,7 +67,7 @@ def _read(data: bytes, file_name: str, *, encoding: str | None, delimiter: str |
         return read_archive(data, file_name, lambda member, name: read_file(
             member, name, encoding=encoding, delimiter=delimiter, max_bytes=max_bytes))
     if kind not in JSON_KINDS:
-        return READERS[kind](data, file_name)
+        return with_nuls_marked(READERS[kind](data, file_name))
     data, legacy = _single_byte_json(data)
     data, surrogates = json_surrogates.marked(data)
     data, nuls = json_surrogates.marked_nuls(data)

@@ -6,14 +6,15 @@ and tracks are paths travelled or planned, not the place of an incident: they ar
 and said so, and a file that holds only paths is refused with what to do. GDAL gives every
 waypoint the whole GPX schema (hdop, magvar, sat, ...); fields no waypoint fills are not the
 file's columns and are dropped. A waypoint's `time` is a date and time (ISO 8601), not a
-time of day: it is the column `when`, as a KML placemark's time.
+time of day: it is the column `when`, as a KML placemark's time. Times, latitudes and
+longitudes are taken as the file writes them (geo.importing.readers.gpx_xml).
 """
 
 from __future__ import annotations
 
 from geo.errors import InputFileError
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
-from geo.importing.readers.gpx_xml import waypoint_times
+from geo.importing.readers.gpx_xml import written_waypoints
 from geo.importing.readers.table import RawTable
 from geo.importing.readers.xml_doctype import refuse_doctype
 
@@ -47,23 +48,27 @@ def _read_gpx(data: bytes, name: str) -> RawTable:
                 "track is a path, not the place of an incident. Mark each incident as a "
                 "waypoint in the GPS or map app and export again") from error
         paths = _path_counts(path)
+    written = written_waypoints(data)
     layers = [(layer, _with_written_times(
         frame.loc[:, [c for c in frame.columns
-                      if c == frame.geometry.name or frame[c].notna().any()]], data))
+                      if c == frame.geometry.name or frame[c].notna().any()]], written))
               for layer, frame in layers]
     table = table_from_layers(layers, name, file_format="GPX", unit="waypoint")
+    if written is not None and len(written) == len(table.frame):
+        for column in ("latitude", "longitude"):
+            table.frame[column] = [getattr(waypoint, column) for waypoint in written]
     if paths:
         table.notes.append(f"Not imported: the file's {_said(paths)}, paths rather than "
                            "places; only its waypoints were read")
     return table
 
 
-def _with_written_times(frame, data: bytes):
+def _with_written_times(frame, written):
     """The waypoints' times as the file writes them (geo.importing.readers.gpx_xml) in the
     column `when`, when the XML holds one for each waypoint GDAL read."""
-    written = waypoint_times(data)
-    if written is not None and len(written) == len(frame) and any(written):
-        frame = frame.assign(time=written)
+    times = [waypoint.time for waypoint in written or ()]
+    if written is not None and len(written) == len(frame) and any(times):
+        frame = frame.assign(time=times)
     return frame.rename(columns={"time": "when"})
 
 

@@ -44,6 +44,13 @@ def _cut(value) -> str:
     return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
+def repeated_words(repeated: RepeatedKey) -> str:
+    """What a key given twice is, and what to do: 'gives the key ... twice ...'."""
+    return (f"gives the key '{_cut(repeated.key)[1:-1]}' twice in one object "
+            f"({_cut(repeated.first)}, then {_cut(repeated.second)}): a reader keeps only one "
+            "of them; remove or rename the other and import the file again")
+
+
 def parse_json(data: bytes, name: str):
     """The document; UnicodeDecodeError and json.JSONDecodeError are the caller's to word."""
     text = data.decode("utf-8-sig")
@@ -51,10 +58,7 @@ def parse_json(data: bytes, name: str):
         with paused_gc():
             return loads(text, unique_keys)
     except RepeatedKey as repeated:
-        raise InputFileError(
-            f"'{name}' gives the key '{_cut(repeated.key)[1:-1]}' twice in one object "
-            f"({_cut(repeated.first)}, then {_cut(repeated.second)}): a reader keeps only one "
-            "of them; remove or rename the other and import the file again") from None
+        raise InputFileError(f"'{name}' {repeated_words(repeated)}") from None
     except RecursionError as error:
         raise InputFileError(
             f"'{name}' nests its JSON too deep to read (over about a thousand levels); no "

@@ -6,7 +6,9 @@ refused as 'not valid JSON: Extra data at line 2'.
 
 The lines become the document they stand for: a FeatureCollection when every object is a
 GeoJSON Feature, else a list of records, read as those are. A line that is not a JSON
-object refuses the file with its number: leaving it out would lose an event unsaid.
+object refuses the file with its number: leaving it out would lose an event unsaid. So does
+a line giving a key twice in one object (geo.importing.readers.json_document): one of its
+values was lost unsaid.
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ from __future__ import annotations
 import json
 
 from geo.errors import InputFileError
-from geo.importing.readers.json_document import loads
+from geo.importing.readers.json_document import RepeatedKey, loads, repeated_words, unique_keys
 
 RS = b"\x1e"  # the record separator a GeoJSON text sequence puts before each feature
 BLANK = b" \t\r\n" + RS
 
 
 def _line(raw: bytes):
+    """The line's JSON value, None when it is none; RepeatedKey for a key given twice."""
     try:
-        return loads(raw.decode("utf-8-sig"))
+        return loads(raw.decode("utf-8-sig"), unique_keys)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
 
@@ -32,8 +35,12 @@ def is_json_lines(data: bytes) -> bool:
     document written over several lines starts with a line that is not one)."""
     first, _, rest = data.lstrip(BLANK).partition(b"\n")
     first = first.strip(BLANK)
-    return (first.startswith(b"{") and first.endswith(b"}") and bool(rest.strip(BLANK))
-            and isinstance(_line(first), dict))
+    if not (first.startswith(b"{") and first.endswith(b"}") and rest.strip(BLANK)):
+        return False
+    try:
+        return isinstance(_line(first), dict)
+    except RepeatedKey:  # an object still: as_document names the key
+        return True
 
 
 def as_document(data: bytes, name: str) -> tuple[bytes, str]:
@@ -43,7 +50,10 @@ def as_document(data: bytes, name: str) -> tuple[bytes, str]:
         raw = raw.strip(BLANK)
         if not raw:
             continue
-        value = _line(raw)
+        try:
+            value = _line(raw)
+        except RepeatedKey as repeated:
+            raise InputFileError(f"'{name}' line {number:,} {repeated_words(repeated)}") from None
         if not isinstance(value, dict):
             shown = raw[:60].decode("utf-8", "replace")
             raise InputFileError(

@@ -39,6 +39,7 @@ def note(count: int) -> str:
 
 
 NUL_ESCAPE = re.compile(rb"\\u0000|\\.")  # an escaped backslash is consumed whole
+NUL_MARK = "‹U+0000›"
 
 
 def marked_nuls(data: bytes) -> tuple[bytes, int]:
@@ -52,11 +53,11 @@ def marked_nuls(data: bytes) -> tuple[bytes, int]:
         if match.group() != b"\\u0000":
             return match.group()
         count += 1
-        return "‹U+0000›".encode()
+        return NUL_MARK.encode()
 
     return NUL_ESCAPE.sub(mark, data), count
 
 
-def nul_note(count: int) -> str:
-    return (f"{count:,} NUL escape(s) (\\u0000), which no stored text holds (PostgreSQL "
-            "refuses one, a spreadsheet cuts the cell there), are shown as marks (‹U+0000›)")
+def nul_note(count: int, what: str = "NUL escape(s) (\\u0000)") -> str:
+    return (f"{count:,} {what}, which no stored text holds (PostgreSQL refuses one, a "
+            f"spreadsheet cuts the cell there), are shown as marks ({NUL_MARK})")

@@ -15,7 +15,7 @@ from geo.importing.readers.features import POINT_COLUMNS
 from geo.importing.readers.kml_xml import UNNAMED, folder_placemarks, local_name
 from geo.importing.readers.table import RawTable
 
-SHOWN_CHARS = 80  # of a coordinates text in a message
+SHOWN_CHARS = 80  # of a coordinates text, a value or a name in a message
 
 
 class BadCoordinates(NamedTuple):
@@ -25,6 +25,12 @@ class BadCoordinates(NamedTuple):
     why: str         # which part is no number of degrees
 
 
+def _cut(text: str) -> str:
+    """A value as a message quotes it: a 5 MB number of degrees made a 5 MB message."""
+    return text if len(text) <= SHOWN_CHARS else \
+        f"{text[:SHOWN_CHARS]}… ({len(text):,} characters)"
+
+
 def _not_degrees(text: str) -> str | None:
     """What in a <coordinates> text is no number of degrees: a value that is no finite
     number ('inf', 'nan', '1e999', 'abc'), or a tuple without its latitude; None when
@@ -32,14 +38,14 @@ def _not_degrees(text: str) -> str | None:
     for point in text.split():
         parts = point.split(",")
         if len(parts) < 2:
-            return f"'{point}' is not a longitude,latitude pair"
+            return f"'{_cut(point)}' is not a longitude,latitude pair"
         for part in parts[:2]:
             try:
                 finite = math.isfinite(float(part))
             except ValueError:
                 finite = False
             if not finite:
-                return f"'{part}' is not a finite number of degrees"
+                return f"'{_cut(part)}' is not a finite number of degrees"
     return None
 
 
@@ -57,10 +63,9 @@ def _bad(placemark, number: int) -> BadCoordinates | None:
 
 
 def _problem(bad: BadCoordinates) -> str:
-    shown = bad.written if len(bad.written) <= SHOWN_CHARS else \
-        bad.written[:SHOWN_CHARS] + "…"
-    name = f" '{bad.name}'" if bad.name else ""
-    return (f"placemark {bad.number:,}{name} has coordinates '{shown}': {bad.why}. Write "
+    name = f" '{_cut(bad.name)}'" if bad.name else ""
+    return (f"placemark {bad.number:,}{name} has coordinates '{_cut(bad.written)}': "
+            f"{bad.why}. Write "
             "them as longitude,latitude in decimal degrees (30.61,46.70) in the map tool or "
             "the file and import it again, or remove them to place the row by its place name")
 

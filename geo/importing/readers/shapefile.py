@@ -1,6 +1,7 @@
 """Zipped shapefiles (.shp with its .shx, .dbf, .prj; NASA FIRMS's shapefile download) and
 FlatGeobuf (.fgb) -> text cells and points, read by GDAL through pyogrio: every layer (each
-.shp of the archive), reprojected to WGS84 when stored in another CRS.
+.shp of the archive), reprojected to WGS84 when stored in another CRS. A row whose text
+GDAL cut at a NUL is refused (geo.importing.readers.dbf_text).
 
 A .dbf states its text's code page in a .cpg beside it or in its header's language driver
 byte. One that states neither (older ArcView, MapInfo and Ukrainian or Russian cadastral
@@ -15,6 +16,7 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
+from geo.importing.readers.dbf_text import cut_cells
 from geo.importing.readers.encodings import cyrillic_or_western
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
 from geo.importing.readers.table import ENCODING_LABELS, RawTable
@@ -30,6 +32,7 @@ def read_shapefile_zip(data: bytes, name: str) -> RawTable:
         layers = read_layers(f"/vsizip/{path}", name, "zipped shapefile",
                              encodings=encodings)
     table = table_from_layers(layers, name, file_format="Shapefile (zipped)", unit="feature")
+    _refuse_cut_text(table, layers, data)
     for layer, encoding in encodings.items():
         if encoding != "utf-8":
             table.notes.append(
@@ -66,6 +69,30 @@ def unstated_encodings(data: bytes) -> dict[str, str]:
                     cyrillic_or_western(records)
             found[PurePosixPath(member).stem] = encoding
         return found
+
+
+def _tables(data: bytes) -> dict[str, bytes]:
+    """Each .dbf of the archive by its layer's name (the file name without .dbf)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {PurePosixPath(member).stem: archive.read(member)
+                for member in archive.namelist() if member.lower().endswith(".dbf")}
+
+
+def _refuse_cut_text(table: RawTable, layers, data: bytes) -> None:
+    """Refuses each row with a text cell GDAL read only up to a NUL, naming the cell."""
+    tables = _tables(data)
+    first_row = 1
+    for layer, frame in layers:
+        count, cut = cut_cells(tables.get(layer, b""))
+        for field, positions in cut.items() if count == len(frame) else ():
+            for row in (positions + first_row).tolist():
+                read = f" (it read only '{table.frame.at[row, field]}')" if (
+                    field in table.frame and row in table.frame.index) else ""
+                table.row_problems.setdefault(row, []).append(
+                    f"Row {row}: its '{field}' cell holds a NUL character, after which the "
+                    f"shapefile reader reads nothing{read}: remove the NUL characters from "
+                    "the attribute table and export the file again")
+        first_row += len(frame)
 
 
 def read_flatgeobuf(data: bytes, name: str) -> RawTable:

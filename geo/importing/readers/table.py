@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import InputFileError
+from geo.visible import undecoded_marked
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 1_000  # ACLED has 31, UCDP GED 49; a spreadsheet of notes a few hundred
@@ -143,8 +144,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # Excel's and GDAL's 5.0 is the 5 the file shows
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+    if isinstance(value, bytes):  # each byte that is no UTF-8 as its mark ‹0xFF›, not '�'
+        return undecoded_marked(value.decode("utf-8", "surrogateescape"))
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
