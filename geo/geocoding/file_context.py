@@ -36,6 +36,10 @@ RIVAL_SUPPORT = 0
 LEAD_KM, LEAD_LEAST, LEAD_TIMES = 10.0, 2, 4.0
 LEAD_WIDE_KM, LEAD_WIDE_TIMES = 50.0, 1.5
 LEAD_CANDIDATES = 10
+# a town this big is no village the rows around it tell apart: its namesake is not guessed
+# over it, nor it over one ("Sloviansk" was guessed Nikopol, once Slaviansk, in a list of
+# the region's places with more of them around Nikopol)
+GUESS_TOWN_SIZE = 20_000
 DOUBT_OUTWEIGHS = 50.0     # a namesake chosen by size by less than this much...
 DOUBT_KM = 25.0            # ...with at most DOUBT_OWN other placed points of the file this
 DOUBT_OWN = 1              # near it, while another namesake has DOUBT_RIVAL times as many
@@ -143,12 +147,13 @@ def _best_guess_by_support(result: GeocodeResult, group: list,
                            near: list[int]) -> GeocodeResult:
     """An ambiguous name left open: of at most LEAD_CANDIDATES namesakes, the best guess is
     the one with the most of the file's placed points within LEAD_KM (the heaviest among
-    equals), no longer the heaviest alone: that guess was within 10 km of the truth on 178
-    rows of the UCDP dev set, the heaviest on 117; ACLED 24 and 15, CIR 194 and 163)."""
+    equals; not when either is a town of GUESS_TOWN_SIZE), no longer the heaviest alone:
+    that guess was within 10 km of the truth on 178 rows of the UCDP dev set, the heaviest
+    on 117; ACLED 24 and 15, CIR 194 and 163)."""
     if len(group) > LEAD_CANDIDATES or max(near) == 0:
         return result
     top = max(range(len(near)), key=near.__getitem__)     # the first of equals: heaviest
-    if top == 0:
+    if top == 0 or max(group[0].population, group[top].population) >= GUESS_TOWN_SIZE:
         return result
     guess = group[top]
     rest = tuple(c for c in (result.best, *result.others) if c is not guess)
