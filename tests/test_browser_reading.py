@@ -171,9 +171,13 @@ def test_a_table_row_and_the_keyboard_list_show_their_incident_on_the_map(
                            f"'{selected}'")
     frame = map_frame(page, until="/Kremenchuk refinery/.test((document.querySelector("
                                   "'.leaflet-popup-content') || {}).textContent || '')")
+    # the map pans the popup into view after it opens (slower under load: CI once read its
+    # box mid-pan, 686 px above the map): wait for it to come clear of the top, then measure
+    frame.wait_for_function(f"() => {{ const box = ({POPUP_BOX})(); "
+                            "return box && box[1] >= 0; }", timeout=15_000)
     popup = frame.evaluate(POPUP_BOX)
     size = frame.evaluate("() => window.incidentMap.getSize()")
-    assert popup[1] >= 0 and popup[3] <= size["y"]
+    assert popup[1] >= 0 and popup[3] <= size["y"], (popup, size)
 
 
 def test_only_what_the_map_shows_narrows_the_table_and_exports_to_the_maps_area(
