@@ -302,8 +302,10 @@ class Geocoder(CompoundPlaces):
             return found
         station = self._named_site(text.name, ("railway_station",), hints, "railway_station")
         if (station is None or station.status not in CONFIDENT or site_core(
-                normalize_name(station.best.label.split(",")[0])) != text.name
-                or distance_km(station.best, found.best) <= NAMESAKES_KM):
+                normalize_name(station.best.label.split(",")[0])) != text.name):
+            return found
+        apart = distance_km(station.best, found.best)
+        if apart <= NAMESAKES_KM:
             return found
         village = replace(station.best, kind="place", precision="town")
         return GeocodeResult("ambiguous", village, (found.best, *found.others),
@@ -311,7 +313,7 @@ class Geocoder(CompoundPlaces):
                                  f"no place spelt '{text.name}' but the railway station of "
                                  f"that name (GeoNames {station.best.feature}): its settlement, "
                                  f"or {found.best.label} by a spelling of its name, "
-                                 f"{distance_km(station.best, found.best):.0f} km apart"))
+                                 f"{apart:.0f} km apart"))
 
     def _natural_feature(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
         """A name no place bears, with no kind word: an island or a hill of that name."""

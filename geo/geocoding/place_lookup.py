@@ -36,6 +36,7 @@ from geo.geocoding.geodesy import haversine_km
 from geo.geocoding.normalize import name_hash, normalize_name, phonetic_key, phonetic_keys
 from geo.geocoding.place_text import parse_place
 from geo.geocoding.results import LIVING, Candidate, GeocodeResult, Hints, join_notes
+from geo.geocoding.slips import neighbour_swaps
 
 FOLDED_QUALITY = 0.85      # a place matched only by a folded spelling of one of its names
 VARIANT_SIMILARITY = 75.0  # rapidfuzz ratio a folded match's own name needs (_place_result)
@@ -375,8 +376,7 @@ class PlaceLookup:
     def _keys_transposed_uncached(self, key: str) -> list[tuple[str, float]]:
         """Keys that are `key` with two neighbouring letters swapped, the commonest slip
         ('Popsana', 'Rubzihne': 13 real rows; a swap scores under the cutoff of a ratio)."""
-        swapped = sorted({key[:i] + key[i + 1] + key[i] + key[i + 2:]
-                          for i in range(len(key) - 1)} - {key})
+        swapped = sorted(neighbour_swaps(key))
         return [(other, fuzz.ratio(key, other))
                 for other, where in zip(swapped, self.index.lookup(swapped), strict=True)
                 if where is not None]

@@ -19,6 +19,7 @@ from geo.geocoding.choose import decide
 from geo.geocoding.normalize import phonetic_key, phonetic_keys
 from geo.geocoding.place_text import LEVEL_OF, PlaceText, strip_level
 from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
+from geo.geocoding.slips import neighbour_swaps
 
 ADMIN1_FUZZY_CUTOFF = 80.0   # an admin1 hint misspelt ("Donestk", "Charkov", "Loehansk"): the
 ADMIN1_FUZZY_MIN_KEY = 5     # country's one region whose name's key is this alike, keys this long
@@ -92,8 +93,7 @@ def admin1_spelt_like(geocoder, core: str, country: str | None) -> set[int]:
                                               score_cutoff=ADMIN1_FUZZY_CUTOFF, limit=None)]
     # two neighbouring letters swapped, the commonest slip, scores under the cutoff
     # ("Dontesk region", "Donestk Oblast")
-    swapped = set(phonetic_keys([core[:i] + core[i + 1] + core[i] + core[i + 2:]
-                                 for i in range(len(core) - 1)]))
+    swapped = set(phonetic_keys(sorted(neighbour_swaps(core))))
     alike += [k for k in swapped if k in keyed]
     regions = {keyed[k] for k in alike}
     return set(regions.pop()) if len(regions) == 1 else set()
