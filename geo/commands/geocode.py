@@ -5,7 +5,7 @@ stderr; `python -m geo gazetteer build` does it ahead) and cached in INCIDENT_MA
 Columns not named (the place names; country, admin1, admin2) are found by their headers, as
 the Import page finds columns, and stderr says which were taken: a raion column such as
 ACLED's `admin2` or UCDP's `adm_2` settles most namesakes a region leaves open (the UCDP
-dev set: 8.6% ambiguous with the region alone, 2.8% with the raion). `--no-guess` uses only
+dev set: 7.7% ambiguous with the region alone, 2.3% with the raion). `--no-guess` uses only
 the columns named.
 Rows that already have both latitude and longitude keep them and get geocode_status 'given'
 and geocode_precision 'unknown' (the file states no precision for them).
