@@ -138,11 +138,24 @@ def test_unknown_names_are_not_found_and_typos_are_marked_fuzzy(geocoder):
 
 
 def test_a_country_hint_filters_but_a_default_country_only_prefers(geocoder):
-    outside = geocoder.geocode("Belgorod", country="UA")
+    outside = geocoder.geocode("Sudzha", country="UA")     # a small town across the border
     assert outside.status == "not_found" and outside.best is None
-    assert "Belgorod Oblast (RU)" in outside.row()["geocode_candidates"]
+    assert "Kursk Oblast (RU)" in outside.row()["geocode_candidates"]
+    assert "exists only outside UA" in outside.note
     baku = geocoder.geocode("Baku", default_country="UA")
     assert baku.best.ident == "geonames:587084" and "none in UA" in baku.note
+
+
+def test_a_city_across_the_border_is_found_though_the_country_given_lacks_it(geocoder):
+    """A file of one country's war names the cities over its border with that country in
+    every row; a city of FOREIGN_CITY_SIZE people abroad is taken, and the note says so."""
+    for city, region in (("Kamensk-Shakhtinsky", "Rostov Oblast (RU)"),
+                         ("Novozybkov", "Bryansk Oblast (RU)")):
+        found = geocoder.geocode(city, country="UA")
+        assert found.status in ("exact", "alias") and found.best.label.endswith(region)
+        assert found.best.precision == "town"
+        assert "exists only outside UA: the city of" in found.note
+        assert "country given set aside" in found.note
 
 
 def test_column_is_one_row_per_input_with_every_output_column(geocoder):

@@ -266,9 +266,9 @@ def test_a_country_the_text_names_outranks_the_country_column(geocoder):
     said = geocoder.geocode("Klimovo, Bryansk, Russia", country="Ukraine")
     assert said.status == "exact" and said.best.label.startswith("Klimovo, Bryansk Oblast")
     assert "the text says RU: the country UA given set aside" in said.note
-    # the column alone still filters: a town only elsewhere is not found, but listed
-    town = geocoder.geocode("Shebekino", country="Ukraine")
-    assert town.status == "not_found" and town.others[0].country == "RU"
+    # the column alone still filters: a village only elsewhere is not found, but listed
+    village = geocoder.geocode("Tyotkino", country="Ukraine")
+    assert village.status == "not_found" and village.others[0].country == "RU"
 
 
 def test_a_region_misspelt_in_the_text_narrows_and_never_blocks(geocoder):

@@ -47,6 +47,7 @@ SHORT_FUZZY_CUTOFF = 80.0  # ...match this well...
 SHORT_FUZZY_SIZE = 20_000  # ...and only places of at least this many people
 SHORT_KEY_LENGTH = 4       # a folded key this short finds only a town of SHORT_FUZZY_SIZE
 TINY_KEY_SIZE = 1_000_000  # a shorter one only a city this big, its letters reordered ('Kiyv')
+FOREIGN_CITY_SIZE = 20_000   # a name found only abroad is that city when it has this many people
 SWAPPED_FUZZY_SIZE = 5_000  # ...or this many, its name with two letters swapped ('Popsana')
 TOWN_ENDING_CUTOFF = 85.0  # ...and one begun otherwise this well ('Svadovsk' is Skadovsk)
 LIKE_ENOUGH = 90.0         # a key begun alike this well needs no search among endings
@@ -285,15 +286,25 @@ class PlaceLookup:
 
     def _only_elsewhere(self, name: str, hints: Hints) -> GeocodeResult | None:
         """The name, spelt so, exists only outside the country given: not found here (no
-        fuzzy neighbour either), with the places elsewhere listed."""
+        fuzzy neighbour either), with the places elsewhere listed. Unless it is a city of
+        FOREIGN_CITY_SIZE people that outweighs every namesake: a file of one country's war
+        names the cities across its border ('Belgorod' in a Ukrainian file); a village is as
+        likely a misspelt local one."""
         if not name or not hints.strict_country or hints.admin1 is not None:
             return None
         postings = self._postings(phonetic_key(name), name_hash(name))
-        others = [self.place_candidate(p, m) for p, m in postings.items() if m[0]]
+        others = sorted((self.place_candidate(p, m) for p, m in postings.items() if m[0]),
+                        key=lambda c: -c.weight)
         if not others:
             return None
-        return GeocodeResult("not_found", None, tuple(sorted(others, key=lambda c: -c.weight)),
-                             note=f"'{name}' exists only outside {hints.country}")
+        note = f"'{name}' exists only outside {hints.country}"
+        city, rest = others[0], sum(c.weight for c in others[1:])
+        if city.population >= FOREIGN_CITY_SIZE and city.weight >= DOMINANCE * rest:
+            found = GeocodeResult(city.status, city, tuple(others[1:]))
+            return found.with_note(join_notes(
+                f"{note}: the city of {city.population:,} people there taken, the country "
+                "given set aside", describe(found)))
+        return GeocodeResult("not_found", None, tuple(others), note=note)
 
     def _fuzzy_result(self, name: str, hints: Hints,
                       towns_too: bool = False) -> GeocodeResult | None:
