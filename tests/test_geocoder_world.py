@@ -674,3 +674,34 @@ def test_an_admin1_of_another_country_alone_is_looked_in_there(geocoder):
     kharkiv = geocoder.geocode("Kharkiv", admin1="Belgorod Oblast", country="Ukraine")
     assert kharkiv.best.label == "Kharkiv, Kharkiv Oblast (UA)"
     assert "no 'Kharkiv' in RU, where the admin1 lies; found in UA" in kharkiv.note
+
+
+def test_a_part_of_a_place_is_placed_at_the_place_never_more_precisely(geocoder):
+    """'central X', 'the centre of X', 'X city centre', 'northern X oblast' were not found:
+    the whole text is in no gazetteer. A part is placed at the whole, at its precision."""
+    for text, label in (("central Poltava", "Poltava, Poltava Oblast"),
+                        ("the centre of Vinnytsia", "Vinnytsya, Vinnytsia Oblast"),
+                        ("Lviv city centre", "Lviv, Lviv Oblast")):
+        found = geocoder.geocode(text, country="UA")
+        assert found.best.label.startswith(label) and found.best.precision == "town", text
+        assert "names a part of" in found.note
+    region = geocoder.geocode("northern Sumy oblast", country="UA")
+    assert region.best.precision == "admin1" and region.best.label.startswith("Sumy Oblast")
+    # a part of a sea is not a misspelt town across the ocean
+    assert geocoder.geocode("western Black Sea").status == "not_found"
+
+
+def test_two_places_named_together(geocoder):
+    """'A and B': close together, the first at precision admin2 (about the two); far apart,
+    ambiguous with both; a namesake of one is the one by the other; an unknown one: not
+    found, as the text says something else."""
+    close = geocoder.geocode("Irpin and Bucha", country="UA")
+    assert close.status == "exact" and close.best.label.startswith("Irpin, Kyiv Oblast")
+    assert close.best.precision == "admin2" and "names two places 4 km apart" in close.note
+    assert any(c.label.startswith("Bucha, Kyiv Oblast") for c in close.others)
+    apart = geocoder.geocode("Kharkiv and Izium", country="UA")
+    assert apart.status == "ambiguous" and apart.best.label.startswith("Kharkiv, Kharkiv")
+    assert apart.others[0].label.startswith("Izyum")
+    by_other = geocoder.geocode("the road between Orlivka and Reni", country="UA")
+    assert by_other.best.ident == "geonames:698379" and by_other.best.precision == "admin2"
+    assert geocoder.geocode("Nowhereville and Bucha", country="UA").status == "not_found"

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from geo.geocoding import around, regions
+from geo.geocoding import around, regions, wider_texts
 from geo.geocoding.choose import NAMESAKES_KM, decide
 from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
@@ -126,6 +126,10 @@ class Geocoder(CompoundPlaces):
                 country=country, admin2=admin2, default_country=default_country)) or result
         if result.status == "not_found" and text.alternatives:
             result = self._alternative(place, text, dict(
+                country=country, admin1=admin1, admin2=admin2,
+                default_country=default_country)) or result
+        if result.status == "not_found" and not text.facility:
+            result = wider_texts.resolved(self.geocode, place, text.head, dict(
                 country=country, admin1=admin1, admin2=admin2,
                 default_country=default_country)) or result
         if text.near and result.best is not None:
