@@ -705,3 +705,18 @@ def test_two_places_named_together(geocoder):
     by_other = geocoder.geocode("the road between Orlivka and Reni", country="UA")
     assert by_other.best.ident == "geonames:698379" and by_other.best.precision == "admin2"
     assert geocoder.geocode("Nowhereville and Bucha", country="UA").status == "not_found"
+
+
+def test_russian_adjective_endings_are_read_as_ukrainian_ones(geocoder):
+    """A village GeoNames lists without its Russian name ('Yasnoe', Ясное, is Yasne, Ясне):
+    read with Ukrainian endings, never exact, and the note says so."""
+    from geo.geocoding.russian_endings import ukrainian_readings
+
+    assert ukrainian_readings("polevoe") == ["polove", "poleve"]
+    assert ukrainian_readings("belaya kamenka") == ["bela kamenka"]
+    assert ukrainian_readings("kamianka") == [] and ukrainian_readings("oe") == []
+    for name, region, label in (("Yasnoe", "Poltava", "Yasne, Poltava Oblast"),
+                                ("Tikhoe village", "Kharkiv", "Tykhe, Kharkiv Oblast")):
+        found = geocoder.geocode(name, admin1=region, country="UA")
+        assert found.status == "alias" and found.best.label.startswith(label)
+        assert "read with Ukrainian endings as" in found.note

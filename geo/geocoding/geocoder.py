@@ -45,6 +45,7 @@ from geo.geocoding.results import (
     given,
     join_notes,
 )
+from geo.geocoding.russian_endings import ukrainian_readings
 from geo.geocoding.site_register import SiteRegister
 from geo.settings import Settings
 
@@ -115,6 +116,7 @@ class Geocoder(CompoundPlaces):
                   or (None if self._spelt_so_outside_region(name, hints)
                       else self._fuzzy_result(
                           name, hints, towns_too=text.qualifier not in VILLAGE_WORDS))
+                  or (None if district else self._ukrainian_endings(name, text, hints))
                   # "X district, Kharkiv": a district of that city before a namesake elsewhere
                   or (self._context_only(text, hints) if district
                       else self._outside_hints(name, hints))
@@ -161,6 +163,20 @@ class Geocoder(CompoundPlaces):
             if found is not None and found.best is not None:   # a translation: never exact
                 return replace(found, status="alias" if found.status == "exact" else found.status,
                                note=join_notes(f"'{name}' read as '{other}'", found.note))
+        return None
+
+    def _ukrainian_endings(self, name: str, text: PlaceText,
+                           hints: Hints) -> GeocodeResult | None:
+        """'Polevoe' (Russian) is Polove: the name read with Ukrainian adjective endings,
+        spelt so or alike; a reading, never `exact`."""
+        for reading in ukrainian_readings(name):
+            found = (self._place_result(reading, hints, "place", text.qualifier)
+                     or self._fuzzy_result(reading, hints,
+                                           towns_too=text.qualifier not in VILLAGE_WORDS))
+            if found is not None and found.best is not None:
+                return replace(found, status="alias" if found.status == "exact" else found.status,
+                               note=join_notes(f"'{name}' read with Ukrainian endings as "
+                                               f"'{reading}'", found.note))
         return None
 
     def _in_country_given(self, place, hints: Hints, given_hints: dict) -> GeocodeResult | None:
