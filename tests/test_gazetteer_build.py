@@ -40,6 +40,8 @@ def test_the_shipped_geonames_dump_reads_every_populated_place_raion_and_city_di
     assert set(raions.feature) == {"ADM2", "ADM2H"} and len(raions) == 583
     assert len(districts) == 402 and "697287" in set(districts.ref)   # Donetsk's Petrovsky
     assert not districts.name.str.contains("Hromada").any()   # 2020 communities are not parts
+    communities = divisions[divisions.feature == "HROMADA"]    # ...but hromadas of their own
+    assert len(communities) == 1395 and communities.name.str.lower().str.contains("hromada").all()
     natural = places.feature.isin(["ISL", "HLL", "MT", "PK"])   # islands, hills: town-wide
     assert set(places.loc[~populated & ~natural, "precision"]) == {"site"}
     assert set(places.loc[natural, "precision"]) == {"town"} and natural.sum() > 500

@@ -720,3 +720,20 @@ def test_russian_adjective_endings_are_read_as_ukrainian_ones(geocoder):
         found = geocoder.geocode(name, admin1=region, country="UA")
         assert found.status == "alias" and found.best.label.startswith(label)
         assert "read with Ukrainian endings as" in found.note
+
+
+def test_a_hromada_is_found_at_its_point_at_precision_admin2(geocoder):
+    """A territorial community (hromada, since 2020), as exports of hromada-level data and
+    articles name them, was a fuzzy village elsewhere or not found; GeoNames lists 1,395."""
+    for text in ("Velykopysarivska hromada", "Velykopysarivska silska hromada",
+                 "Velykopysarivska territorial community"):
+        found = geocoder.geocode(text, admin1="Sumy", country="UA")
+        assert found.status == "alias" and found.best.precision == "admin2", text
+        assert found.best.label == "Velykopysarivska hromada (Sumy Oblast)"
+        assert "hromada (territorial community" in found.note
+    # a hromada in the text narrows a village's namesakes to those around it
+    inside = geocoder.geocode("Mylove, Mylivska hromada", country="UA")
+    assert inside.best.label.startswith("Mylove, Kherson") and "the hromada given" in inside.note
+    # a raion is still a raion, not the hromada of its centre
+    raion = geocoder.geocode("Bilozerka raion", admin1="Kherson", country="UA")
+    assert raion.best.label.startswith("Bilozerka Raion (raion")

@@ -72,6 +72,8 @@ class GazetteerIndex:
         self.country_names = NameTable.from_tables(meta["country_names"])
         self.quarters = meta["quarters"]
         self.quarter_names = NameTable.from_tables(meta["quarter_names"])
+        self.hromadas = meta["hromadas"]
+        self.hromada_names = NameTable.from_tables(meta["hromada_names"])
         self.admin1_index = {a["code"]: i for i, a in enumerate(self.admin1)}
         self.admin2_at = {f"geonames:{d['geonameid']}": i for i, d in enumerate(self.admin2)}
 

@@ -22,11 +22,13 @@ import pandas as pd
 from geo.geocoding.gazetteer_merge import merge_places
 from geo.geocoding.gazetteer_regions import admin1_containing, place_regions, region_tables
 from geo.geocoding.gazetteer_sources import GazetteerSources
+from geo.geocoding.hromadas import core_of_community
 from geo.geocoding.normalize import name_hash, normalize_many, phonetic_keys
 from geo.geocoding.place_text import SITE_KIND_OF_FEATURE, site_core, site_key, strip_level
 from geo.geocoding.region_names import NameTable
 from geo.geocoding.source_readers import (
     ADMIN2_FEATURES,
+    HROMADA_FEATURE,
     QUARTER_FEATURES,
     read_cities500,
     read_geonames_dump,
@@ -85,6 +87,7 @@ def build_index(sources: GazetteerSources, folder: Path,
     progress("merging places of every source")
     places = merge_places(dumps, cities, osm, postal, admin1_code)
     quarters = divisions[divisions.feature.isin(QUARTER_FEATURES)].reset_index(drop=True)
+    communities = divisions[divisions.feature == HROMADA_FEATURE].reset_index(drop=True)
     divisions = divisions[divisions.feature.isin(ADMIN2_FEATURES)].reset_index(drop=True)
     admin2_at = {code: i for i, code in enumerate(divisions.admin2)}
     arrays = {
@@ -113,12 +116,18 @@ def build_index(sources: GazetteerSources, folder: Path,
         if region >= 0 and admin1[region]["country"] == entry["country"]:
             entry["admin1"] = region
     quarter, quarter_names = _division_table(quarters, admin1_at)
+    hromada, hromada_names = _division_table(communities.assign(
+        name=communities.name.map(core_of_community),
+        alternates=communities.alternates.map(
+            lambda names: ",".join(core_of_community(n) for n in str(names).split(",") if n))),
+        admin1_at)
     for name, array in arrays.items():
         np.save(folder / f"{name}.npy", array)
     meta = {"admin1": admin1, "countries": countries, "admin1_names": names.tables(),
             "country_names": NameTable(country_names).tables(), "admin2": admin2,
             "admin2_names": admin2_names.tables(), "quarters": quarter,
-            "quarter_names": quarter_names.tables()}
+            "quarter_names": quarter_names.tables(), "hromadas": hromada,
+            "hromada_names": hromada_names.tables()}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 

@@ -24,6 +24,7 @@ from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
 from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
+from geo.geocoding.hromadas import hromada_result, says_hromada
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import FOLDED_QUALITY, VILLAGE_WORDS
 from geo.geocoding.place_text import (
@@ -251,7 +252,9 @@ class Geocoder(CompoundPlaces):
         if regions_named and part.level in ("any", "admin1") and hints.admin1 is None:
             hints.admin1 = regions_named
             return
-        raion = regions.admin2_result(self, part.name, hints) if part.level == "admin2" else None
+        raion = ((says_hromada(part.qualifier) and hromada_result(self, part.name, hints))
+                 or regions.admin2_result(self, part.name, hints)
+                 if part.level == "admin2" else None)
         if raion is not None and raion.status in CONFIDENT:
             if raion.best.feature == "ADM2":
                 hints.admin2 = {self.index.admin2_at[raion.best.ident]}

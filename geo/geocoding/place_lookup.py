@@ -208,8 +208,9 @@ class PlaceLookup:
             near = [p for p in places if haversine_km(
                 self.index.place_lat[p], self.index.place_lon[p], hints.around.latitude,
                 hints.around.longitude) <= RAION_KM]
+            what = "hromada" if hints.around.feature == "ADM3" else "raion"
             where = (f"within {RAION_KM:.0f} km of {hints.around.label.split(',')[0]} "
-                     "(the raion given)")
+                     f"(the {what} given)")
             note = join_notes(note, _narrowed(where, near, places))
             places = near or places
         return places, note

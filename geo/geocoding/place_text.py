@@ -24,7 +24,9 @@ LEVEL_WORDS = {
     "admin1": ("oblast", "obl", "region", "province", "krai", "kray", "republic", "okrug",
                "autonomous okrug", "oblisi", "voblasc", "region of", "oblast of", "province of",
                "autonomous republic of", "republic of"),
-    "admin2": ("raion", "rayon", "district", "hromada", "municipality", "district of"),
+    "admin2": ("raion", "rayon", "district", "hromada", "gromada", "community",
+               "territorial community", "amalgamated territorial community", "otg",
+               "municipality", "district of"),
 }
 FACILITY_WORDS = {
     "refinery": ("oil refinery", "refinery", "npz", "oil processing plant", "oil plant",
@@ -87,6 +89,12 @@ PART_OF = re.compile(r"^\s*(?:the\s+)?(?P<part>(?:[^\s,;()/]+\s+){0,2}?[^\s,;()/
                      r"mikrorayon|quarter|suburb)\s+of\s+(?:the\s+)?(?P<town>[^,;()]+)"
                      r"(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 BRACKETS = str.maketrans("[]", "()")
+# a hromada (geo.geocoding.hromadas) said with its kind: "miska hromada", "silska hromada"
+COMMUNITY_QUALIFIERS = frozenset({"hromada", "gromada", "community", "territorial community",
+                                  "otg", "amalgamated territorial community"})
+COMMUNITY_KINDS = re.compile(r"\b(?:miska|silska|selyshchna|terytorialna|teritorialna|urban|"
+                             r"rural|settlement|village|amalgamated|territorial|united|"
+                             r"obiednana|obyednana)\b")
 RAION_WORDS = frozenset({"district", "raion", "rayon"})   # the others name a part of a town
 
 
@@ -155,6 +163,8 @@ def _parse_part(text: str) -> PlaceText:
     words = [w for w in name.split() if w not in FILLER_WORDS] if facility else name.split()
     words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "the Kharkiv region"
     name, level, word = strip_qualifier(" ".join(words))
+    if word in COMMUNITY_QUALIFIERS:   # "kupianska miska hromada": a town's community
+        name = " ".join(COMMUNITY_KINDS.sub(" ", name).split()) or name
     return PlaceText(name, level, facility, (), near, full, full, word)
 
 

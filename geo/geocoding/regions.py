@@ -204,14 +204,16 @@ def admin2_candidate(geocoder, d: int) -> Candidate:
                      feature="ADM2" if entry["current"] else "ADM2H")
 
 
+def divisions_serving(ids: set[int], entries: list[dict], hints: Hints) -> set[int]:
+    """The raions or hromadas `ids` (rows of `entries`) in the country and region hinted."""
+    return {d for d in ids if hints.country in (None, entries[d]["country"])
+            and (hints.admin1 is None or entries[d]["admin1"] in hints.admin1)}
+
+
 def admin2_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     """'Sverdlovsk raion', 'Pokrovskyi raion': the raion, current or historic, at its point."""
     index = geocoder.index
-    ids = index.admin2_names.find(strip_level(name)[0])
-    if hints.country:
-        ids = {d for d in ids if index.admin2[d]["country"] == hints.country}
-    if hints.admin1 is not None:
-        ids = {d for d in ids if index.admin2[d]["admin1"] in hints.admin1}
+    ids = divisions_serving(index.admin2_names.find(strip_level(name)[0]), index.admin2, hints)
     if not ids:
         return None
     cands = [admin2_candidate(geocoder, d) for d in sorted(ids)]

@@ -4,7 +4,8 @@
   GeoNames' readme): populated places (class P), the named sites whose kind the gazetteer
   knows (SITE_FEATURES: airports, power stations, railway stations, border posts...) and the
   second-level divisions (ADM2, and ADM2H for raions before the 2020 reform), and the
-  districts of cities (ADM3 that is not a 2020 hromada: "Petrovsky District" of Donetsk).
+  districts of cities (ADM3 that is not a 2020 hromada: "Petrovsky District" of Donetsk), and
+  the hromadas (territorial communities, ADM3 since the 2020 reform).
 - GeoNames postal-code files (12 columns, tab-separated; or the CSV re-packaging with a
   header): one place per distinct name and point, named in Latin (KMU 2010 for Ukraine,
   BGN/PCGN elsewhere) with the Cyrillic kept as an alternate. Their points are weak: a point
@@ -44,6 +45,7 @@ SITE_FEATURES = ("AIRP", "AIRF", "AIRB", "AIRH", "PS", "PSH", "PSN", "RSTN", "RS
 ADMIN2_FEATURES = ("ADM2", "ADM2H")
 QUARTER_FEATURES = ("ADM3", "ADM3H")   # a city's districts, read for "Donetsk - Petrovskyi"
 HROMADA = "hromada"                     # ADM3 since the 2020 reform: communities, not quarters
+HROMADA_FEATURE = "HROMADA"             # what such an ADM3 is filed as (geo.geocoding.hromadas)
 OSM_SETTLEMENTS = ("city", "town", "village", "hamlet", "suburb")
 SHARED_POINT_NAMES = 3      # a postal point given to this many names is an estimated centre
 CHUNK_ROWS = 250_000
@@ -73,19 +75,21 @@ def _frame(**columns) -> pd.DataFrame:
 
 
 def read_geonames_dump(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(places and sites, divisions: second-level and city districts) of a GeoNames dump,
-    in PLACE_COLUMNS."""
+    """(places and sites, divisions: second-level, city districts and hromadas) of a GeoNames
+    dump, in PLACE_COLUMNS."""
     kept = []
     with open_text(path) as handle:
         try:
             for chunk in pd.read_csv(handle, sep="\t", header=None, names=DUMP_COLUMNS,
                                      dtype=str, quoting=csv.QUOTE_NONE, na_filter=False,
                                      chunksize=CHUNK_ROWS, usecols=range(15)):
-                quarter = (chunk.feature_code.isin(QUARTER_FEATURES)
-                           & ~chunk.name.str.lower().str.contains(HROMADA))
+                third = chunk.feature_code.isin(QUARTER_FEATURES)
+                hromada = third & chunk.name.str.lower().str.contains(HROMADA)
                 wanted = ((chunk.feature_class == "P") | chunk.feature_code.isin(SITE_FEATURES)
-                          | chunk.feature_code.isin(ADMIN2_FEATURES) | quarter)
-                kept.append(chunk[wanted])
+                          | chunk.feature_code.isin(ADMIN2_FEATURES) | third)
+                chunk = chunk[wanted].copy()
+                chunk.loc[hromada[wanted], "feature_code"] = HROMADA_FEATURE
+                kept.append(chunk)
         except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as error:
             raise GeocodeError(f"'{path}' is not a GeoNames dump (19 tab-separated columns): "
                                f"{error}") from error
@@ -101,7 +105,7 @@ def read_geonames_dump(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                    admin2=(admin1 + "." + rows.admin2).where(rows.admin2 != "", ""),
                    feature=rows.feature_code, source="geonames", ref=rows.geonameid,
                    precision=site.map({True: "site", False: "town"}))
-    divisions = frame.feature.isin(ADMIN2_FEATURES + QUARTER_FEATURES)
+    divisions = frame.feature.isin(ADMIN2_FEATURES + QUARTER_FEATURES + (HROMADA_FEATURE,))
     return frame[~divisions].reset_index(drop=True), frame[divisions].reset_index(drop=True)
 
 

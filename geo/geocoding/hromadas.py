@@ -1,0 +1,64 @@
+"""Hromadas: Ukraine's territorial communities since the 2020 reform, a level under the raion
+('Mylivska hromada', 'Velykopysarivska territorial community', 'Kupianska miska hromada').
+GeoNames lists them as ADM3 with names such as "Mylivska Terytorialna Hromada"; the index
+keeps each under its core name ('mylivska'), found by the adjective and its stems as raions
+are. One is answered at its GeoNames point, precision admin2 (a community is some 10-40 km
+across), only when the text says it names one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.geocoding.choose import decide
+from geo.geocoding.normalize import normalize_name
+from geo.geocoding.place_text import COMMUNITY_QUALIFIERS, strip_level
+from geo.geocoding.regions import divisions_serving
+from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
+
+# the words of GeoNames' hromada names around the core, in every romanisation it lists
+COMMUNITY_WORDS = re.compile(
+    r"\b(?:terytorialna|teritorialna|terytorialnoi|hromada|hromady|gromada|miska|silska|"
+    r"selyshchna|selishhna|selyshna|urban|rural|settlement|village|amalgamated|united|"
+    r"territorial|community|obiednana|obyednana|obednana|obiednanoi|otg|obshhina|obshchina|"
+    r"selskaja|gorodskaja|poselkovaja|rada|miskrada|silrada)\b")
+
+
+def core_of_community(name: str) -> str:
+    """'Mylivska Terytorialna Hromada' -> 'mylivska'; a Cyrillic name is kept as it is (the
+    name table folds it)."""
+    normalised = normalize_name(name)
+    core = community_core(normalised)
+    return core if core and normalised.isascii() else name
+
+
+def community_core(normalised: str) -> str:
+    """'kupianska miska' -> 'kupianska': a normalised name without the community words."""
+    return " ".join(COMMUNITY_WORDS.sub(" ", normalised).split())
+
+
+def says_hromada(qualifier: str) -> bool:
+    return qualifier in COMMUNITY_QUALIFIERS   # place_text reads them as admin2 words
+
+
+def hromada_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
+    """'mylivska' said to be a hromada: the one of that name serving the hints."""
+    index = geocoder.index
+    ids = divisions_serving(index.hromada_names.find(community_core(strip_level(name)[0])),
+                            index.hromadas, hints)
+    if not ids:
+        return None
+    result = decide([_candidate(geocoder, h) for h in sorted(ids)], f"hromadas named '{name}'")
+    return replace(result, note=join_notes("hromada (territorial community, GeoNames ADM3): "
+                                           "its point, precision admin2", result.note))
+
+
+def _candidate(geocoder, h: int) -> Candidate:
+    entry = geocoder.index.hromadas[h]
+    region = geocoder.index.admin1[entry["admin1"]] if entry["admin1"] >= 0 else None
+    where = region["name"] if region else entry["country"]
+    return Candidate("admin2", f"geonames:{entry['geonameid']}",
+                     f"{entry['name'].title()} hromada ({where})", entry["lat"], entry["lon"],
+                     "admin2", entry["country"], region["name"] if region else "", 0, "alias",
+                     0.95, 1.0, source="GeoNames", feature="ADM3")
