@@ -737,3 +737,21 @@ def test_a_hromada_is_found_at_its_point_at_precision_admin2(geocoder):
     # a raion is still a raion, not the hromada of its centre
     raion = geocoder.geocode("Bilozerka raion", admin1="Kherson", country="UA")
     assert raion.best.label.startswith("Bilozerka Raion (raion")
+
+
+def test_an_unlisted_facility_is_placed_by_the_town_its_name_begins_with(geocoder):
+    """'X coke plant', 'X filtration station': no such site in the register or GeoNames, and
+    'x coke' is no place; the town X, at precision admin2 (the plant is somewhere by it)."""
+    found = geocoder.geocode("Kramatorsk cement plant", admin1="Donetsk", country="UA")
+    assert found.best.label.startswith("Kramatorsk, Donetsk") and found.best.precision == "admin2"
+    assert "no cement facility of the sites register or GeoNames" in found.note
+    # a register site of the town keeps answering a text that names only its kind
+    assert geocoder.geocode("Kremenchuk refinery").best.kind == "site"
+
+
+def test_a_numbered_part_and_a_coast_are_placed_by_their_town(geocoder):
+    numbered = geocoder.geocode("Hirske-2", admin1="Luhansk", country="UA")
+    assert numbered.best.label.startswith("Hirske, Luhansk")
+    assert "names a part of 'hirske'" in numbered.note
+    coast = geocoder.geocode("off the coast of Zatoka", country="UA")
+    assert coast.best.label.startswith("Zatoka") and coast.best.precision == "admin2"

@@ -18,7 +18,8 @@ NOTE_KEPT = "near it: placed at the place itself"
 # normalised text (geo.geocoding.normalize): lower case, no punctuation
 NEAR_WORDS = ("outskirts of", "outskirts", "suburbs of", "suburbs", "immediate vicinity of",
               "vicinity of", "vicinity", "environs of", "environs", "gates of", "near",
-              "close to", "outside", "around", "area of", "area")
+              "close to", "outside", "around", "area of", "area", "off the coast of",
+              "coast of", "coastline of", "coastal waters of")
 # the words that say it where an article's words are read one by one
 NEAR_TOKENS = frozenset(phrase.split()[0] for phrase in NEAR_WORDS)
 # "the northern outskirts of Kyiv": the side of it is no nearer a point

@@ -46,7 +46,7 @@ FACILITY_WORDS = {
     "office": ("headquarters", "office", "hq"),
     "embassy": ("embassy", "consulate"),
     "airport": ("international airport", "airport", "airfield", "aerodrome", "air base",
-                "airbase", "military airfield", "heliport"),
+                "airbase", "military airfield", "heliport", "airdrome"),
     "railway_station": ("railway station", "train station", "rail station", "railway junction",
                         "railway hub"),
     "border_post": ("border crossing point", "border checkpoint", "border crossing",

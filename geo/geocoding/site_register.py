@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import GeocodeError
+from geo.geocoding.around import precision_around
 from geo.geocoding.normalize import normalize_name
 from geo.geocoding.place_text import PlaceText
 from geo.geocoding.results import (
@@ -68,8 +69,13 @@ class SiteRegister:
             return None
         rows = [i for i, kind in enumerate(self.frame.kind) if text.facility in ("any", kind)]
         place = geocoder.place_only(text.name, hints) if text.name else None
-        if text.name and place is None:      # not a place: an operator or a site's own word
-            rows = [i for i in rows if set(text.name.split()) <= set(self.words[i])]
+        extra = []
+        if text.name and place is None:
+            place, extra = _town_first(text.name, hints, geocoder)
+        if text.name and (place is None or extra):
+            # not a place: an operator or a site's own words ("Azot", "coke")
+            words = extra or text.name.split()
+            rows = [i for i in rows if set(words) <= set(self.words[i])]
         where = place.best if place and place.best else hints.anchor
         if where is not None and where.latitude is not None:
             rows = [i for i in rows
@@ -88,9 +94,27 @@ class SiteRegister:
                 f"{text.facility.replace('_', ' ')} found by kind and place", result.note))
         if place is not None:
             kind = "facility" if text.facility == "any" else text.facility.replace("_", " ")
+            if extra:   # "Avdiivka coke plant": a site the town is named in, somewhere by it
+                return replace(place, best=replace(
+                    place.best, precision=precision_around(place.best.precision)),
+                    note=join_notes(f"no {' '.join(extra)} {kind} of the sites register or "
+                                    f"GeoNames: placed at {place.best.label.split(',')[0]}, "
+                                    "the town its name begins with, precision "
+                                    f"{precision_around(place.best.precision)}", place.note))
             return replace(place, note=join_notes(
                 f"no {kind} of the sites register there; placed at the town", place.note))
         return None
+
+
+def _town_first(name: str, hints: Hints, geocoder: PlaceResolver):
+    """('Avdiivka', ['coke']) of 'avdiivka coke' (a plant's name): the longest run of leading
+    words that is a place found with no doubt, and the words after it; (None, []) if none."""
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        found = geocoder.place_only(" ".join(words[:end]), hints)
+        if found is not None and found.status in ("exact", "alias"):
+            return found, words[end:]
+    return None, []
 
 
 def _site_forms(normalized: str) -> tuple[str, ...]:

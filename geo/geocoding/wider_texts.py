@@ -19,6 +19,7 @@ PART_WORDS = re.compile(
     rf"^(?:the\s+)?(?:{CENTRE}\s+of\s+(?:the\s+)?|(?:central|downtown)\s+"
     rf"|(?:{'|'.join(sorted(COMPASS_WORDS - {'central'}))})\s+(?:part\s+of\s+(?:the\s+)?)?)"
     rf"(?=\S)|\s+{CENTRE}$")
+NUMBERED = re.compile(r"(?<=[a-z])\s+\d{1,2}$")
 AND = re.compile(r"\s+and\s+")
 BETWEEN = re.compile(r"^(?:\S+\s+){0,2}?between\s+")   # "the road between", "fighting between"
 SURE = ("exact", "alias")        # the whole a part names must be found without a doubt
@@ -29,8 +30,9 @@ TWO_PLACES_KM = 30.0              # two places this close: somewhere about them,
 
 def whole_named(normalised: str) -> str | None:
     """'central kherson' -> 'kherson'; 'centre of kharkiv' -> 'kharkiv'; 'kyiv city centre'
-    -> 'kyiv'; 'northern donetsk oblast' -> 'donetsk oblast'. None when no such word."""
-    whole = PART_WORDS.sub("", normalised).strip()
+    -> 'kyiv'; 'northern donetsk oblast' -> 'donetsk oblast'; 'zolote 5' (Zolote-5, a
+    numbered mining settlement of the town) -> 'zolote'. None when no such word."""
+    whole = NUMBERED.sub("", PART_WORDS.sub("", normalised)).strip()
     return whole if whole and whole != normalised else None
 
 
