@@ -755,3 +755,27 @@ def test_a_numbered_part_and_a_coast_are_placed_by_their_town(geocoder):
     assert "names a part of 'hirske'" in numbered.note
     coast = geocoder.geocode("off the coast of Zatoka", country="UA")
     assert coast.best.label.startswith("Zatoka") and coast.best.precision == "admin2"
+
+
+def test_a_raion_after_a_place_is_the_raion_it_lies_in(geocoder):
+    """WarSpotting writes 'nearest settlement, X raion' with the raions of 2020: the raion
+    was read as a part of the town ('Irpin, Bucha raion': the raion's point, 24 km off),
+    'Izium raion' was not understood (a short name's folded key finds no raion), and
+    'Kherson raion' was the small raion of before 2020 alone."""
+    town = geocoder.geocode("Hostomel, Bucha raion", country="UA")
+    assert town.best.label.startswith("Hostomel, Kyiv Oblast") and town.best.kind == "place"
+    izium = geocoder.geocode("Izium raion", country="UA")
+    assert izium.best.label.startswith("Izyum Raion (raion, Kharkiv")
+    village = geocoder.geocode("Kapytolivka, Izium raion", country="UA")
+    assert "not understood" not in village.note and village.best.admin1 == "Kharkiv Oblast"
+    kherson = geocoder.geocode("Kherson raion", country="UA")
+    assert kherson.best.feature == "ADM2" and "before 2020" not in kherson.best.label
+    # a city's own raions are still its parts
+    pechersk = geocoder.geocode("Kyiv - Pecherskyi")
+    assert pechersk.best.label.startswith("Pechersk Raion, Kyiv")
+
+
+def test_a_hromada_given_narrows_to_its_own_few_kilometres(geocoder):
+    """A hromada is a fifth of a raion: its namesakes within 20 km of its point, not 40."""
+    found = geocoder.geocode("Mylove (Mylivska hromada)", country="UA")
+    assert "within 20 km of Mylivska hromada (the hromada given)" in found.note

@@ -56,6 +56,7 @@ FUZZY_KEYS = 10            # keys alike compared: the closest are often villages
 SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM would confirm
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
+HROMADA_KM = 20.0          # a hromada's (ADM3 since 2020), this near
 SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
 VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor",
                  "rural type settlement", "rural settlement")
@@ -205,11 +206,12 @@ class PlaceLookup:
             note = join_notes(note, _narrowed("in the raion given", inside, places))
             places = inside or places
         if hints.around is not None:
+            what = "hromada" if hints.around.feature == "ADM3" else "raion"
+            km = HROMADA_KM if what == "hromada" else RAION_KM
             near = [p for p in places if haversine_km(
                 self.index.place_lat[p], self.index.place_lon[p], hints.around.latitude,
-                hints.around.longitude) <= RAION_KM]
-            what = "hromada" if hints.around.feature == "ADM3" else "raion"
-            where = (f"within {RAION_KM:.0f} km of {hints.around.label.split(',')[0]} "
+                hints.around.longitude) <= km]
+            where = (f"within {km:.0f} km of {hints.around.label.split(' (')[0]} "
                      f"(the {what} given)")
             note = join_notes(note, _narrowed(where, near, places))
             places = near or places

@@ -32,6 +32,7 @@ COMPASS_NAMES = {
 COMPASS_NAMES |= {f"{word}ern": names for word, names in COMPASS_NAMES.items()
                   if word != "central"}
 QUARTER_KM = 25.0           # a district's point lies this near its city's point...
+CITY_RAION_KM = 16.0        # ...a raion's, this near, to be a raion of the city (Kyiv's <= 14.5 km)
 RIVAL_SHARE = 0.2           # ...and nearer it than any city of this share of its people
 
 
@@ -92,6 +93,9 @@ def _districts(geocoder, core: str, town: Candidate) -> list[Candidate]:
                          (index.admin2, index.admin2_names)):
         for d in sorted(names.find_any(core)):
             entry = table[d]
+            if table is index.admin2 and haversine_km(entry["lat"], entry["lon"], town.latitude,
+                                                      town.longitude) > CITY_RAION_KM:
+                continue    # "Irpin, Bucha raion": the raion the town lies in, not a part
             found.append(Candidate("place", f"geonames:{entry['geonameid']}",
                                    f"{entry['name']}, {town.label}", entry["lat"], entry["lon"],
                                    "town", entry["country"], town.admin1, 0, town.status,

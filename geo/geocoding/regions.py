@@ -16,7 +16,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from geo.geocoding.choose import decide
-from geo.geocoding.normalize import phonetic_key, phonetic_keys
+from geo.geocoding.normalize import normalize_name, phonetic_key, phonetic_keys
 from geo.geocoding.place_text import LEVEL_OF, PlaceText, strip_level
 from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
 from geo.geocoding.slips import neighbour_swaps
@@ -213,7 +213,12 @@ def divisions_serving(ids: set[int], entries: list[dict], hints: Hints) -> set[i
 def admin2_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     """'Sverdlovsk raion', 'Pokrovskyi raion': the raion, current or historic, at its point."""
     index = geocoder.index
-    ids = divisions_serving(index.admin2_names.find(strip_level(name)[0]), index.admin2, hints)
+    core = strip_level(name)[0]
+    # spelt so or otherwise: "kherson" is the raion before 2020 spelt so and the one after it
+    # ("Khersonskyi"), which the reform made five times as big
+    ids = divisions_serving(index.admin2_names.find_any(core), index.admin2, hints)
+    if not ids:
+        ids = divisions_serving(_raions_of_centre(geocoder, core, hints), index.admin2, hints)
     if not ids:
         return None
     cands = [admin2_candidate(geocoder, d) for d in sorted(ids)]
@@ -225,6 +230,16 @@ def admin2_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
         cands[0] = replace(cands[0], weight=10.0 * len(historic))
     result = decide(cands, f"raions named '{name}'")
     return replace(result, note=join_notes("raion (GeoNames admin2)", result.note))
+
+
+def _raions_of_centre(geocoder, core: str, hints: Hints) -> set[int]:
+    """The raions named as their centre town is spelt in the gazetteer: "Izium raion" is
+    Izyum Raion (the folded key of a name this short finds no raion)."""
+    town = geocoder.place_only(core, hints) if core else None
+    if (town is None or town.best.kind != "place" or (town.status not in ("exact", "alias")
+            and not town.best.feature.startswith("PPLA"))):   # a centre among its namesakes
+        return set()
+    return geocoder.index.admin2_names.find_any(normalize_name(town.best.label.split(",")[0]))
 
 
 COMPASS_WORDS = frozenset({"southern", "northern", "eastern", "western", "central", "south",
