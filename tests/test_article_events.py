@@ -362,3 +362,10 @@ def test_an_abbreviation_the_text_gave_a_plant_and_a_clause_with_its_own_month(g
         ("2025-06-06", "2025-06-06", "day", "gppd_wri1005114"),
         ("2025-04-11", "2025-04-20", "approximate", "gppd_wri1005114"),
         ("2025-02-01", "2025-02-28", "month", "Chornobyl, Kyiv Oblast (UA)")]
+
+
+def test_a_fire_flaring_up_again_is_not_a_new_strike(geocoder):
+    text = ("Drones attacked Crimea on the night of October 16-17, igniting the oil depot in "
+            "Hvardiiske. On the morning of October 21, the oil depot caught fire again with "
+            "renewed intensity.")
+    assert days(text, geocoder, "2024-10-21") == ["2024-10-16"]

@@ -760,3 +760,18 @@ def test_this_refinery_in_a_town_places_the_refinery_hit_in_its_region(geocoder)
             "Nizhnekamsk plays a crucial role in supplying fuel to the Russian military.")
     assert proposed(text, geocoder, "2025-01-11", ("label", "precision")) == [
         ("Nizhnekamsk, Tatarstan Republic (RU)", "town")]
+
+
+def test_a_village_among_namesakes_is_the_one_in_the_region_the_article_names(geocoder):
+    # the geocoder's best guess among the Hvardiiskes is the one of Crimea; a namesake's other
+    # spelling in the other country the article names (Gvardeyskoye, Kaliningrad Oblast) and
+    # the register's SOCAR depot near a Hvardiyske of Odesa Oblast are not it
+    text = ("Ukraine's Special Operations Forces have released footage showing a drone strike "
+            "on a Russian oil depot in Crimea. The attack targeted a full storage tank near the "
+            "village of Hvardiiske, resulting in a significant explosion.")
+    assert {admin1 for admin1, in proposed(text, geocoder, "2025-09-26", ("admin1",))} == {
+        "Crimea"}
+    text = ("Drones attacked Crimea on the night of October 16-17, igniting the oil depot in "
+            "Hvardiiske.")
+    found = proposed(text, geocoder, "2024-10-21", ("admin1", "precision", "site_id"))
+    assert ("Crimea", "town", "") in found and all(a == "Crimea" for a, _, _ in found)

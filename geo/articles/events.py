@@ -185,6 +185,8 @@ def not_a_report(text: str, trigger: str) -> str:
         return "talks as the background of what is told, not an event"
     if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
         return "damage summed up, not one event"
+    if lx.REKINDLED.search(text) and not any(kind.search(text) for _, kind in lx.SUBTYPES):
+        return "the fire of a strike told before flaring up again, not a new strike"
     if lx.NEGATION.search(before + " " + trigger):
         return "denied or not said to have happened"
     if lx.INTERCEPTION.search(text) and not lx.DAMAGE.search(lx.INTERCEPTION.sub(" ", text)):

@@ -113,6 +113,16 @@ def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
     return [country for country, _ in named.most_common()]
 
 
+def _regions(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
+    """The regions the article names as such ("in Crimea", "the Smolensk region"), most
+    named first: a namesake outside them is looked for in these."""
+    named = Counter(part.name for refs in refs_by_sentence for ref in refs
+                    for part in [*ref.context, *ref.parts]
+                    if part.level == "admin1" or (part.level == "any" and resolver.is_region(
+                        part.name)))
+    return [region for region, _ in named.most_common()]
+
+
 def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
     """The country most of the article's named places lie in: where a facility the text does
     not place is ("Russian forces struck a DTEK power plant" in a text of Kyiv, Dnipro and
@@ -479,6 +489,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                                     for s in sentences])
     resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
+    resolver.regions = _regions(refs, resolver)
     default_country = _home_country(refs, resolver)
     if default_country and default_country not in resolver.countries:
         # 'the airfields of Saky and Belbek' in a text naming only Russia (as the occupier)
