@@ -775,3 +775,11 @@ def test_a_village_among_namesakes_is_the_one_in_the_region_the_article_names(ge
             "Hvardiiske.")
     found = proposed(text, geocoder, "2024-10-21", ("admin1", "precision", "site_id"))
     assert ("Crimea", "town", "") in found and all(a == "Crimea" for a, _, _ in found)
+
+
+def test_a_village_of_many_namesakes_is_the_one_in_the_region_the_article_names(geocoder):
+    # 18 Hlybokes; the geocoder's best guess alone is Hlyboka, Chernivtsi Oblast
+    text = ("Russian troops shelled the Kharkiv region overnight. A drone hit a substation in "
+            "the village of Hlyboke, the governor said.")
+    found = proposed(text, geocoder, "2025-03-01", ("admin1", "precision"))
+    assert ("Kharkiv Oblast", "town") in found and all(a == "Kharkiv Oblast" for a, _ in found)

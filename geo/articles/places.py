@@ -95,12 +95,13 @@ class PlaceResolver:
         """The geocoder's answer; when it lies in a country the article never names, the
         answer inside one the article names, if there is one ('Trypillya' is not Tripoli)."""
         result = self._ask(query, country, admin1, "")
-        if result.status == "ambiguous" and result.best is not None and any(
-                self._same_region(result.best, region) for region in self.regions):
-            # the best guess among namesakes lies in a region the article names: not a
-            # namesake's other spelling in another country it names ("a Russian oil depot in
-            # Crimea ... near the village of Hvardiiske" is not Gvardeyskoye, Kaliningrad)
-            return result
+        if result.status == "ambiguous" and result.best is not None:
+            result = self._namesake_in_named_region(result)
+            if any(self._same_region(result.best, region) for region in self.regions):
+                # not a namesake's other spelling in another country the article names ("a
+                # Russian oil depot in Crimea ... near the village of Hvardiiske" is not
+                # Gvardeyskoye, Kaliningrad Oblast)
+                return result
         sure = result.status in ("exact", "alias") and result.best is not None
         if country or not self.countries or (sure and result.best.country in self.countries):
             return result
@@ -109,6 +110,20 @@ class PlaceResolver:
             if other.best is not None and other.best.country == named and \
                     other.status in PLACED:
                 return other
+        return result
+
+    def _namesake_in_named_region(self, result: GeocodeResult) -> GeocodeResult:
+        """Among namesakes, the one in the region the article names first ("Hlyboke" in a text
+        of the Kharkiv region is the village there, not Hlyboka, Chernivtsi Oblast)."""
+        for region in self.regions:
+            if self._same_region(result.best, region):
+                return result
+            inside = [c for c in result.others if self._same_region(c, region)]
+            if len(inside) == 1:
+                others = tuple(c for c in (result.best, *result.others) if c is not inside[0])
+                return replace(result, best=inside[0], others=others,
+                               note=f"{result.note}; the one in {region}, the region the "
+                                    "article names")
         return result
 
     def _same_region(self, place: Candidate, region: str) -> bool:
