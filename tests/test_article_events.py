@@ -369,3 +369,33 @@ def test_a_fire_flaring_up_again_is_not_a_new_strike(geocoder):
             "Hvardiiske. On the morning of October 21, the oil depot caught fire again with "
             "renewed intensity.")
     assert days(text, geocoder, "2024-10-21") == ["2024-10-16"]
+
+
+def at_country(text: str, geocoder, date: str) -> list[tuple]:
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [(p.place.country, p.interval.start.isoformat()) for p in parse.proposals
+            if p.place.precision == "country"]
+
+
+def test_a_strike_on_a_country_s_energy_told_at_the_country_only_is_proposed_there(geocoder):
+    # the Russian Defence Ministry's bulletin names no town or region: the claim is the
+    # country's, proposed at country precision (low confidence: only a country is given)
+    text = ("The Russian Armed Forces launched a group strike on Ukrainian energy facilities\n\n"
+            "The Russian Armed Forces have hit Ukrainian energy facilities in response to the "
+            "AFU's attempts to strike at Russian territory, the Russian Defence Ministry has "
+            "said.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-06-20")
+    assert [(p.place.country, p.place.precision) for p in parse.proposals] == [("UA", "country")]
+    assert "only a country is given for it" in parse.proposals[0].doubts
+
+
+def test_a_country_only_as_the_attacker_a_remark_or_beside_a_named_place_is_not(geocoder):
+    assert ("RU", "2025-11-08") not in at_country(
+        "On Saturday, Russian attacks on energy infrastructure left Ukraine scrambling to turn "
+        "light and heating back on.", geocoder, "2025-11-08")
+    assert at_country("Drones hit a refinery in Ryazan overnight. The Ryazan Oil Refinery was "
+                      "targeted due to its involvement in supporting the Russian occupation "
+                      "army in Ukraine.", geocoder, "2025-02-24") == []
+    assert at_country("Drones hit a refinery in Ryazan overnight, the governor said. Officials "
+                      "met on Monday to discuss the budget. Ukraine, in turn, has struck "
+                      "Russian oil refineries and pipelines.", geocoder, "2025-08-31") == []

@@ -783,3 +783,10 @@ def test_a_village_of_many_namesakes_is_the_one_in_the_region_the_article_names(
             "the village of Hlyboke, the governor said.")
     found = proposed(text, geocoder, "2025-03-01", ("admin1", "precision"))
     assert ("Kharkiv Oblast", "town") in found and all(a == "Kharkiv Oblast" for a, _ in found)
+
+
+def test_a_plant_that_lost_power_is_not_where_the_strike_was(geocoder):
+    text = ("A drone attack on the northern Kyiv and Chernihiv regions on Wednesday knocked out "
+            "power to the Chernobyl nuclear power plant for three hours.")
+    found = proposed(text, geocoder, "2025-10-04", ("admin1", "precision"))
+    assert sorted(found) == [("Chernihiv Oblast", "admin1"), ("Kyiv Oblast", "admin1")]

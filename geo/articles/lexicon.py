@@ -74,7 +74,12 @@ HISTORY = re.compile(HISTORY_WORDS, re.IGNORECASE)
 # (", damaging energy infrastructure and leaving 30,000 households without electricity"), or
 # to where the place lies (", whose main city ... is 120 miles southeast of Moscow")
 EFFECT_START = re.compile(r"(?:,|\band)\s+(?:forcing|leaving|cutting|causing|resulting|"
-                          r"disrupting|affecting|so that)\b|,\s+whose\b|,\s+(?:which|that)\s+"
+                          r"disrupting|affecting|so that)\b|,\s+whose\b|"
+                          # "... knocked out power to the Chernobyl nuclear power plant": the
+                          # plant lost power; what was struck is named before
+                          r"\b(?:knock(?:ed|s|ing)?\s+out|cut(?:s|ting)?(?:\s+off)?)\s+(?:the\s+)?"
+                          r"(?:power|electricity)(?:\s+supply|\s+supplies)?\s+(?:to|for)\b|"
+                          r",\s+(?:which|that)\s+"
                           r"(?!(?:was|were|is|are|has|have|had|came|come)\b)(?=\w+s\b)",
                           re.IGNORECASE)
 # "The attack disrupted air traffic across southern Russia, with authorities delaying or
@@ -95,6 +100,8 @@ HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"
                      r"is scheduled", r"are scheduled", r"is expected", r"are expected",
                      r"may(?! \d)")
 HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
+                 r"keeps? (?:on )?(?:striking|attacking|hitting|targeting|shelling)",
+                 r"continu(?:es|ed) to (?:strike|attack|hit|target|shell)",
                  r"daily", r"frequently", r"constantly", r"usually", r"times since",
                  r"over \d+ times", r"more than \d+ times")
 # "targeted multiple times since 2022, most recently in February": the last of the series

@@ -6,6 +6,7 @@ both call it, and geo.articles.rows turns its result into import rows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -13,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geo.articles.attribution import speaker as find_speaker
+from geo.articles.country_level import why_not_at_country
 from geo.articles.counts import casualties, munitions, other_harm
 from geo.articles.events import Event, Unproposed, read_sentence
 from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
@@ -464,13 +466,25 @@ def _owned_and_dated(proposal: Proposal, resolver: PlaceResolver) -> bool:
         proposal.interval.resolved and proposal.interval.precision == "day"
 
 
+def _country_of_place(resolver: PlaceResolver, name: str) -> str:
+    """The country of the town or region a name is ('Tatarstan': RU), '' for a country's or
+    one the gazetteer reads only by similarity."""
+    if resolver.country_of(name):
+        return ""
+    found = resolver.geocode(name)
+    return found.best.country if found.status in ("exact", "alias") and found.best else ""
+
+
 def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
     """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
     no named facility, is not an incident a map can hold."""
     place = proposal.place
     if place.precision == "country" and proposal.category in ("strike", "security") and \
             not place.named and not _owned_and_dated(proposal, resolver):
-        return "only a country is named for it"
+        # a strike on energy the text tells only at the struck country, on one day or night
+        # (geo.articles.country_level), is a claim of its own; an arrest is not
+        return why_not_at_country(proposal, functools.partial(_country_of_place, resolver)) \
+            if proposal.category == "strike" else "only a country is named for it"
     return ""
 
 
