@@ -172,3 +172,10 @@ def test_a_fire_raging_for_days_broke_out_that_long_before_the_article():
 def test_a_season_is_its_months(text, start, end):
     _, interval = one(text)
     assert (interval.start, interval.end) == (day(start), day(end))
+
+
+
+def test_the_invasion_a_strike_is_the_largest_since_is_not_its_time():
+    for text in ("the largest strike on its gas production facilities since the invasion in "
+                 "2022", "the heaviest attack since the full-scale war began in February 2022"):
+        assert all(m.kind == "ignored" for m in find_dates(text)), text

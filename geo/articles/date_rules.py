@@ -71,7 +71,10 @@ RULES = [
           r"(?P<unit>days?|weeks?)\b", "relative", ago),
     _rule(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?"
           rf"(?:{MON}(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{4}}|then|the\s+start\s+of\s+the\s+"
-          r"(?:full-scale\s+)?(?:war|invasion))", "ignored", ignored),
+          r"(?:full-scale\s+)?(?:war|invasion)"
+          # "the largest strike ... since the invasion in 2022": the series' start, not its time
+          r"|(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:war|invasion)(?:\s+(?:began|started))?\s+"
+          r"in\s+(?:(?:early|mid|late)[-\s]+)?(?:[A-Z][a-z]+\s+)?\d{4})", "ignored", ignored),
     _rule(r"\b(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|an|two|three|several|many|a "
           r"few|over \w+)?\s*(?:years|months|weeks|decades|centuries)\b|\bin the \d{4}s\b|\bat "
           r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\(\d{4} GMT\)", "ignored", ignored),
