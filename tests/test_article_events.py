@@ -399,3 +399,13 @@ def test_a_country_only_as_the_attacker_a_remark_or_beside_a_named_place_is_not(
     assert at_country("Drones hit a refinery in Ryazan overnight, the governor said. Officials "
                       "met on Monday to discuss the budget. Ukraine, in turn, has struck "
                       "Russian oil refineries and pipelines.", geocoder, "2025-08-31") == []
+
+
+def test_earlier_strikes_told_as_a_list_of_months_are_one_claim_each_at_the_place(geocoder):
+    text = ("Drones struck an oil refinery in Kirishi, in Russia's Leningrad region, overnight "
+            "Oct. 4. The refinery is one of Russia's largest. It has been targeted at least "
+            "three other times — in September and March this year and in March 2024.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-04")
+    assert sorted((p.interval.start.isoformat(), p.place.admin1) for p in parse.proposals) == [
+        ("2024-03-01", "Leningrad Oblast"), ("2025-03-01", "Leningrad Oblast"),
+        ("2025-09-01", "Leningrad Oblast"), ("2025-10-04", "Leningrad Oblast")]

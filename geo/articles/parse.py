@@ -43,6 +43,8 @@ OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by
 # "This is not the first time the refinery has been targeted. A previous drone attack occurred
 # on 12 March": an attack with no place of its own that points back at the one told before
 POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:attack|strike)s?\b"
+                         r"|\b(?:targeted|hit|struck|attacked)\s+(?:at\s+least\s+)?\w+\s+other\s+"
+                         r"times\b"
                          r"|\bon the premises\b", re.IGNORECASE)
 # "The incident occurred in ...": where the event told before happened
 TOLD_WHERE = re.compile(r"\b(?:the|this)\s+(?:incident|attack|strike|explosion|blast|fire)\s+"
