@@ -790,3 +790,12 @@ def test_a_plant_that_lost_power_is_not_where_the_strike_was(geocoder):
             "power to the Chernobyl nuclear power plant for three hours.")
     found = proposed(text, geocoder, "2025-10-04", ("admin1", "precision"))
     assert sorted(found) == [("Chernihiv Oblast", "admin1"), ("Kyiv Oblast", "admin1")]
+
+
+def test_a_village_only_namesakes_spelt_otherwise_hold_is_at_the_region_the_text_gives(geocoder):
+    # no Razdoro in the gazetteer (Razdorovo is missing): Rozdory (Ukraine) and Razdor
+    # (Astrakhan Oblast) are other villages; the depot is placed at the Smolensk region
+    text = ("Satellite images have appeared showing the consequences of attacks on the Rosneft "
+            "oil depot in the village of Razdoro, Smolensk region.")
+    found = proposed(text, geocoder, "2024-04-26", ("admin1", "precision"))
+    assert found == [("Smolensk Oblast", "admin1")]

@@ -102,6 +102,11 @@ class PlaceResolver:
                 # Russian oil depot in Crimea ... near the village of Hvardiiske" is not
                 # Gvardeyskoye, Kaliningrad Oblast)
                 return result
+            if self.regions and all(c.status != "exact" for c in (result.best, *result.others)):
+                # "the village of Razdoro, Smolensk region": no Razdoro there; a Razdor of
+                # Astrakhan Oblast, spelt otherwise, in a region the article never names, is not it
+                return GeocodeResult("not_found", note=f"'{query}': only namesakes spelt "
+                                     "otherwise, outside the regions the article names")
         sure = result.status in ("exact", "alias") and result.best is not None
         if country or not self.countries or (sure and result.best.country in self.countries):
             return result
