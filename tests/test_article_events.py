@@ -409,3 +409,12 @@ def test_earlier_strikes_told_as_a_list_of_months_are_one_claim_each_at_the_plac
     assert sorted((p.interval.start.isoformat(), p.place.admin1) for p in parse.proposals) == [
         ("2024-03-01", "Leningrad Oblast"), ("2025-03-01", "Leningrad Oblast"),
         ("2025-09-01", "Leningrad Oblast"), ("2025-10-04", "Leningrad Oblast")]
+
+
+def test_a_country_wide_strike_does_not_fold_into_a_week_s_bombing_by_another_weapon(geocoder):
+    text = ("This week, Russia has dropped a modified FAB-1500 glide bomb on Kharkiv region for "
+            "first time, destroying an entire street in a village. A major Russian missile and "
+            "drone strike on Wednesday targeted Ukrainian energy facilities in six regions.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-05-10")
+    assert sorted((p.place.precision, p.subtype) for p in parse.proposals) == [
+        ("admin1", "airstrike"), ("country", "missile_and_drone")]
