@@ -1,4 +1,4 @@
-"""The article reader on real news it was not written from: 116 articles about strikes on
+"""The article reader on real news it was not written from: 130 articles about strikes on
 refineries, depots, power plants, substations, ports and gas infrastructure (wire reports,
 Russian, Ukrainian and Azerbaijani outlets, partisan sites), annotated by hand in
 tests/data/articles/annotations.csv (origin of each in articles.csv and the README there).
@@ -37,7 +37,10 @@ RECALL_FLOOR = PRECISION_FLOOR = 0.85
 # Oilprice.com (15 March 2024) says "A crude processing unit at the refinery in Nizhny
 # Novgorod is on fire ... Gleb Nikitin, governor of Nizhny Novgorod": annotated at the region
 # (the refinery is in Kstovo), proposed at the city the words name
-READ_AS_ITS_CITY = {"moscowtimes_2025-02-11_saratov_industrial_site.txt#0",
+# AP (via The Economic Times) names "the Orenburg plant ... located in a region of the same
+# name": annotated at the region, proposed at the city, as the Astrakhan plant above
+READ_AS_ITS_CITY = {"economictimes_ap_2025-10-19_orenburg_gpp.txt#0",
+                    "moscowtimes_2025-02-11_saratov_industrial_site.txt#0",
                     "moscowtimes_2025-02-11_saratov_industrial_site.txt#1",
                     "politis_2025-08-28_kuibyshev_afipsky.txt#0",
                     "united24_2025-09-24_astrakhan_gpp.txt#0",

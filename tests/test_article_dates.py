@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from geo.articles.date_rules import find_dates, listed_days
+from geo.articles.date_rules import find_dates, listed_days, listed_months
 from geo.articles.dates import UNBOUNDED_PAST, DateContext, Interval
 
 D = dt.date(2025, 8, 8)            # a Friday
@@ -172,3 +172,21 @@ def test_a_fire_raging_for_days_broke_out_that_long_before_the_article():
 def test_a_season_is_its_months(text, start, end):
     _, interval = one(text)
     assert (interval.start, interval.end) == (day(start), day(end))
+
+
+
+def test_the_invasion_a_strike_is_the_largest_since_is_not_its_time():
+    for text in ("the largest strike on its gas production facilities since the invasion in "
+                 "2022", "the heaviest attack since the full-scale war began in February 2022"):
+        assert all(m.kind == "ignored" for m in find_dates(text)), text
+
+
+def test_a_list_of_months_is_one_date_each_with_the_year_said_after_it():
+    text = ("It has been targeted at least three other times — in September and March this "
+            "year and in March 2024.")
+    found = [(m.text, m.resolve(DateContext(dt.date(2025, 10, 4)))) for m in
+             listed_months(text)]
+    assert [(words, i.start.isoformat(), i.end.isoformat()) for words, i in found] == [
+        ("September", "2025-09-01", "2025-09-30"), ("March this year", "2025-03-01", "2025-03-31"),
+        ("March 2024", "2024-03-01", "2024-03-31")]
+    assert listed_months("struck in March 2024 at night") == []

@@ -362,3 +362,59 @@ def test_an_abbreviation_the_text_gave_a_plant_and_a_clause_with_its_own_month(g
         ("2025-06-06", "2025-06-06", "day", "gppd_wri1005114"),
         ("2025-04-11", "2025-04-20", "approximate", "gppd_wri1005114"),
         ("2025-02-01", "2025-02-28", "month", "Chornobyl, Kyiv Oblast (UA)")]
+
+
+def test_a_fire_flaring_up_again_is_not_a_new_strike(geocoder):
+    text = ("Drones attacked Crimea on the night of October 16-17, igniting the oil depot in "
+            "Hvardiiske. On the morning of October 21, the oil depot caught fire again with "
+            "renewed intensity.")
+    assert days(text, geocoder, "2024-10-21") == ["2024-10-16"]
+
+
+def at_country(text: str, geocoder, date: str) -> list[tuple]:
+    parse = parse_article(article_from_text(text), geocoder, date=date)
+    return [(p.place.country, p.interval.start.isoformat()) for p in parse.proposals
+            if p.place.precision == "country"]
+
+
+def test_a_strike_on_a_country_s_energy_told_at_the_country_only_is_proposed_there(geocoder):
+    # the Russian Defence Ministry's bulletin names no town or region: the claim is the
+    # country's, proposed at country precision (low confidence: only a country is given)
+    text = ("The Russian Armed Forces launched a group strike on Ukrainian energy facilities\n\n"
+            "The Russian Armed Forces have hit Ukrainian energy facilities in response to the "
+            "AFU's attempts to strike at Russian territory, the Russian Defence Ministry has "
+            "said.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-06-20")
+    assert [(p.place.country, p.place.precision) for p in parse.proposals] == [("UA", "country")]
+    assert "only a country is given for it" in parse.proposals[0].doubts
+
+
+def test_a_country_only_as_the_attacker_a_remark_or_beside_a_named_place_is_not(geocoder):
+    assert ("RU", "2025-11-08") not in at_country(
+        "On Saturday, Russian attacks on energy infrastructure left Ukraine scrambling to turn "
+        "light and heating back on.", geocoder, "2025-11-08")
+    assert at_country("Drones hit a refinery in Ryazan overnight. The Ryazan Oil Refinery was "
+                      "targeted due to its involvement in supporting the Russian occupation "
+                      "army in Ukraine.", geocoder, "2025-02-24") == []
+    assert at_country("Drones hit a refinery in Ryazan overnight, the governor said. Officials "
+                      "met on Monday to discuss the budget. Ukraine, in turn, has struck "
+                      "Russian oil refineries and pipelines.", geocoder, "2025-08-31") == []
+
+
+def test_earlier_strikes_told_as_a_list_of_months_are_one_claim_each_at_the_place(geocoder):
+    text = ("Drones struck an oil refinery in Kirishi, in Russia's Leningrad region, overnight "
+            "Oct. 4. The refinery is one of Russia's largest. It has been targeted at least "
+            "three other times — in September and March this year and in March 2024.")
+    parse = parse_article(article_from_text(text), geocoder, date="2025-10-04")
+    assert sorted((p.interval.start.isoformat(), p.place.admin1) for p in parse.proposals) == [
+        ("2024-03-01", "Leningrad Oblast"), ("2025-03-01", "Leningrad Oblast"),
+        ("2025-09-01", "Leningrad Oblast"), ("2025-10-04", "Leningrad Oblast")]
+
+
+def test_a_country_wide_strike_does_not_fold_into_a_week_s_bombing_by_another_weapon(geocoder):
+    text = ("This week, Russia has dropped a modified FAB-1500 glide bomb on Kharkiv region for "
+            "first time, destroying an entire street in a village. A major Russian missile and "
+            "drone strike on Wednesday targeted Ukrainian energy facilities in six regions.")
+    parse = parse_article(article_from_text(text), geocoder, date="2024-05-10")
+    assert sorted((p.place.precision, p.subtype) for p in parse.proposals) == [
+        ("admin1", "airstrike"), ("country", "missile_and_drone")]

@@ -760,3 +760,42 @@ def test_this_refinery_in_a_town_places_the_refinery_hit_in_its_region(geocoder)
             "Nizhnekamsk plays a crucial role in supplying fuel to the Russian military.")
     assert proposed(text, geocoder, "2025-01-11", ("label", "precision")) == [
         ("Nizhnekamsk, Tatarstan Republic (RU)", "town")]
+
+
+def test_a_village_among_namesakes_is_the_one_in_the_region_the_article_names(geocoder):
+    # the geocoder's best guess among the Hvardiiskes is the one of Crimea; a namesake's other
+    # spelling in the other country the article names (Gvardeyskoye, Kaliningrad Oblast) and
+    # the register's SOCAR depot near a Hvardiyske of Odesa Oblast are not it
+    text = ("Ukraine's Special Operations Forces have released footage showing a drone strike "
+            "on a Russian oil depot in Crimea. The attack targeted a full storage tank near the "
+            "village of Hvardiiske, resulting in a significant explosion.")
+    assert {admin1 for admin1, in proposed(text, geocoder, "2025-09-26", ("admin1",))} == {
+        "Crimea"}
+    text = ("Drones attacked Crimea on the night of October 16-17, igniting the oil depot in "
+            "Hvardiiske.")
+    found = proposed(text, geocoder, "2024-10-21", ("admin1", "precision", "site_id"))
+    assert ("Crimea", "town", "") in found and all(a == "Crimea" for a, _, _ in found)
+
+
+def test_a_village_of_many_namesakes_is_the_one_in_the_region_the_article_names(geocoder):
+    # 18 Hlybokes; the geocoder's best guess alone is Hlyboka, Chernivtsi Oblast
+    text = ("Russian troops shelled the Kharkiv region overnight. A drone hit a substation in "
+            "the village of Hlyboke, the governor said.")
+    found = proposed(text, geocoder, "2025-03-01", ("admin1", "precision"))
+    assert ("Kharkiv Oblast", "town") in found and all(a == "Kharkiv Oblast" for a, _ in found)
+
+
+def test_a_plant_that_lost_power_is_not_where_the_strike_was(geocoder):
+    text = ("A drone attack on the northern Kyiv and Chernihiv regions on Wednesday knocked out "
+            "power to the Chernobyl nuclear power plant for three hours.")
+    found = proposed(text, geocoder, "2025-10-04", ("admin1", "precision"))
+    assert sorted(found) == [("Chernihiv Oblast", "admin1"), ("Kyiv Oblast", "admin1")]
+
+
+def test_a_village_only_namesakes_spelt_otherwise_hold_is_at_the_region_the_text_gives(geocoder):
+    # no Razdoro in the gazetteer (Razdorovo is missing): Rozdory (Ukraine) and Razdor
+    # (Astrakhan Oblast) are other villages; the depot is placed at the Smolensk region
+    text = ("Satellite images have appeared showing the consequences of attacks on the Rosneft "
+            "oil depot in the village of Razdoro, Smolensk region.")
+    found = proposed(text, geocoder, "2024-04-26", ("admin1", "precision"))
+    assert found == [("Smolensk Oblast", "admin1")]

@@ -10,7 +10,8 @@ register's names; `plants`: power plants named for a town or region, in the regi
 power plants; `place_context`: places given by pointing at others), `lexicon` (event,
 munition and facility words), `counts` (munitions and casualties), `attribution` (who says
 so), `events` (a sentence -> what it states happened), `repeats` (earlier strikes told only
-by their count: "the second time"), `proposals` (events -> one dated proposal per
+by their count: "the second time"), `country_level` (when a strike told only at a country
+is proposed there), `proposals` (events -> one dated proposal per
 incident), `parse` (all of it in order) and `rows` (proposals as rows of the import
 template, through the import preview).
 """

@@ -71,7 +71,10 @@ RULES = [
           r"(?P<unit>days?|weeks?)\b", "relative", ago),
     _rule(r"\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|mid|late)[-\s]+)?"
           rf"(?:{MON}(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{4}}|then|the\s+start\s+of\s+the\s+"
-          r"(?:full-scale\s+)?(?:war|invasion))", "ignored", ignored),
+          r"(?:full-scale\s+)?(?:war|invasion)"
+          # "the largest strike ... since the invasion in 2022": the series' start, not its time
+          r"|(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:war|invasion)(?:\s+(?:began|started))?\s+"
+          r"in\s+(?:(?:early|mid|late)[-\s]+)?(?:[A-Z][a-z]+\s+)?\d{4})", "ignored", ignored),
     _rule(r"\b(?:for|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|a|an|two|three|several|many|a "
           r"few|over \w+)?\s*(?:years|months|weeks|decades|centuries)\b|\bin the \d{4}s\b|\bat "
           r"\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\(\d{4} GMT\)", "ignored", ignored),
@@ -167,3 +170,40 @@ def listed_days(text: str, offset: int = 0) -> list[DateMention]:
                                       in itertools.pairwise(numbers)):
             return days
     return []
+
+
+# "targeted three other times — in September and March this year and in March 2024": months
+# apart, each with the year that follows it in the list
+MONTH_ITEM = re.compile(rf"{MON}(?:,?\s+(?P<year>\d{{4}})\b|\s+(?:of\s+)?(?P<which>this|last)"
+                        r"\s+year\b)?", re.IGNORECASE)
+MONTH_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:in\s+)?$", re.IGNORECASE)
+
+
+def listed_months(text: str, offset: int = 0) -> list[DateMention]:
+    """'in September and March this year and in March 2024': each month of a list of months
+    after 'in' as its own date ('September this year', 'March this year', 'March 2024');
+    [] when `text` has no such list of two or more."""
+    items, run = [], []
+    for found in MONTH_ITEM.finditer(text):
+        if not _capital_month(found):
+            continue
+        gap = text[run[-1].end():found.start()] if run else text[:found.start()]
+        if run and not MONTH_JOIN.fullmatch(gap):
+            items.append(run)
+            run = []
+        if run or re.search(r"\bin\s+$", text[:found.start()], re.IGNORECASE):
+            run.append(found)
+    items.append(run)
+    listed = max(items, key=len)
+    if len(listed) < 2:
+        return []
+    mentions, qualifier = [], ""
+    for found in reversed(listed):          # a year said after a month holds for those before
+        if found.group("year") or found.group("which"):
+            qualifier = found.group("year") or f"of {found.group('which')} year"
+        words = f"in {found.group('month')} {qualifier}".strip()
+        one = next((m for m in find_dates(words) if m.kind == "absolute"), None)
+        if one is not None:
+            mentions.append(DateMention(offset + found.start(), offset + found.end(),
+                                        found.group(), "absolute", one.match, one.resolver))
+    return mentions[::-1] if len(mentions) >= 2 else []

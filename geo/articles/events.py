@@ -16,13 +16,16 @@ from dataclasses import dataclass, field, replace
 
 from geo.articles import lexicon as lx
 from geo.articles.counts import Count, casualties, munitions, subtype
-from geo.articles.date_rules import find_dates, listed_days
+from geo.articles.date_rules import find_dates, listed_days, listed_months
 from geo.articles.dates import DateMention
 from geo.articles.places import Place
 from geo.articles.repeats import told_again
 from geo.articles.sentences import Sentence
 
-CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|"
+# a dash before a list of months is no clause of its own ("targeted three other times — in
+# September and March this year")
+CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+(?!in\s+[A-Z][a-z]+\s+(?:and|\d{4}|this|last)\b)|"
+                          r"\s+--\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|"
                           r",?\s+and\s+(?=(?:later|then|also|earlier)\s)|"
                           r",\s+(?=(?:the\s+same\s+\w+\s+)?where\s)|"
                           r"\s+and\s+the\s+(?=[\w\s]{0,40}\b(?:in|near|at)\s+[A-Z])|"
@@ -185,6 +188,8 @@ def not_a_report(text: str, trigger: str) -> str:
         return "talks as the background of what is told, not an event"
     if lx.SCALE_OF_DAMAGE.search(before + " " + trigger):
         return "damage summed up, not one event"
+    if lx.REKINDLED.search(text) and not any(kind.search(text) for _, kind in lx.SUBTYPES):
+        return "the fire of a strike told before flaring up again, not a new strike"
     if lx.NEGATION.search(before + " " + trigger):
         return "denied or not said to have happened"
     if lx.INTERCEPTION.search(text) and not lx.DAMAGE.search(lx.INTERCEPTION.sub(" ", text)):
@@ -296,7 +301,7 @@ def read_sentence(sentence: Sentence, places: list[Place], speaker: str,
                                 "the text does not say where it happened")
         if sentence.heading:
             event.doubts.append("read from a title or caption")
-        days = listed_days(text, start) if timed else []
+        days = (listed_days(text, start) or listed_months(text, start)) if timed else []
         events += [replace(event, dates=[day], doubts=list(event.doubts)) for day in days] \
             or [event]                  # "attacks on March 22 and 29": one attack each day
         counted = told_again(text) if category == "strike" else ""

@@ -74,7 +74,12 @@ HISTORY = re.compile(HISTORY_WORDS, re.IGNORECASE)
 # (", damaging energy infrastructure and leaving 30,000 households without electricity"), or
 # to where the place lies (", whose main city ... is 120 miles southeast of Moscow")
 EFFECT_START = re.compile(r"(?:,|\band)\s+(?:forcing|leaving|cutting|causing|resulting|"
-                          r"disrupting|affecting|so that)\b|,\s+whose\b|,\s+(?:which|that)\s+"
+                          r"disrupting|affecting|so that)\b|,\s+whose\b|"
+                          # "... knocked out power to the Chernobyl nuclear power plant": the
+                          # plant lost power; what was struck is named before
+                          r"\b(?:knock(?:ed|s|ing)?\s+out|cut(?:s|ting)?(?:\s+off)?)\s+(?:the\s+)?"
+                          r"(?:power|electricity)(?:\s+supply|\s+supplies)?\s+(?:to|for)\b|"
+                          r",\s+(?:which|that)\s+"
                           r"(?!(?:was|were|is|are|has|have|had|came|come)\b)(?=\w+s\b)",
                           re.IGNORECASE)
 # "The attack disrupted air traffic across southern Russia, with authorities delaying or
@@ -95,6 +100,8 @@ HYPOTHETICAL = words(r"if", r"would", r"could", r"might", r"should", r"must", r"
                      r"is scheduled", r"are scheduled", r"is expected", r"are expected",
                      r"may(?! \d)")
 HABITUAL = words(r"regularly", r"often", r"routinely", r"every (?:day|night|week)",
+                 r"keeps? (?:on )?(?:striking|attacking|hitting|targeting|shelling)",
+                 r"continu(?:es|ed) to (?:strike|attack|hit|target|shell)",
                  r"daily", r"frequently", r"constantly", r"usually", r"times since",
                  r"over \d+ times", r"more than \d+ times")
 # "targeted multiple times since 2022, most recently in February": the last of the series
@@ -102,6 +109,9 @@ LATEST = words(r"most\s+recently", r"the\s+latest\s+(?:on|in)", r"(?:the\s+)?las
                r"(?:on|in)")
 # "due to the scale of the destruction of the energy infrastructure": damage summed up
 SCALE_OF_DAMAGE = words(r"(?:scale|extent|amount)\s+of\s+(?:the\s+)?(?:destruction|damage)")
+# "the oil depot caught fire again with renewed intensity": the fire of a strike told before
+REKINDLED = words(r"(?:caught|catch|catching) fire again", r"flared up again",
+                  r"re-?ignit(?:ed|es)", r"rekindled", r"(?:fire|blaze) (?:\w+ ){0,3}?flared up")
 NEGATION = words(r"(?:did|does|do|has|have|had|was|were) not", r"didn't", r"wasn't",
                  r"weren't", r"denied", r"no (?:attack|strike|damage)", r"never",
                  r"without mentioning", r"made no mention")
@@ -130,8 +140,8 @@ FACILITY_HEADS = (
     "petrochemical plant", "refining complex", "gas processing plant", "oil depot", "oil depots",
     "fuel depot", "petrol depot", "fuel storage depot", "fuel storage facility",
     "oil storage depot", "oil storage facility", "oil products depot", "storage depot", "depot",
-    "depots", "tank farm", "storage tanks", "oil terminals", "oil terminal", "logistics terminal",
-    "terminal", "seaport", "port", "oil pumping station", "pumping station",
+    "depots", "tank farm", "storage tanks", "storage tank", "oil terminals", "oil terminal",
+    "logistics terminal", "terminal", "seaport", "port", "oil pumping station", "pumping station",
     "gas compressor stations", "gas compressor station", "compressor stations",
     "compressor station", "gas distribution station", "gas metering station",
     "gas measuring unit", "gas station", "filling station", "petrol station",
@@ -155,7 +165,8 @@ GENERIC_HEADS = {"facility", "facilities", "infrastructure facility", "plant", "
                  "industrial enterprise", "energy facility",
                  "energy facilities", "energy infrastructure", "gas infrastructure",
                  "production facilities", "fuel and energy facility", "fuel and energy complex",
-                 "depot", "depots", "terminal", "port", "power plants", "storage tanks"}
+                 "depot", "depots", "terminal", "port", "power plants", "storage tanks",
+                 "storage tank"}
 FACILITY_PATTERN = re.compile(r"\b(?:" + "|".join(
     re.escape(h) for h in sorted(FACILITY_HEADS, key=len, reverse=True)) + r")(?:s|es)?\b",
     re.IGNORECASE)

@@ -6,6 +6,7 @@ both call it, and geo.articles.rows turns its result into import rows.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -13,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geo.articles.attribution import speaker as find_speaker
+from geo.articles.country_level import why_not_at_country
 from geo.articles.counts import casualties, munitions, other_harm
 from geo.articles.events import Event, Unproposed, read_sentence
 from geo.articles.metadata import ArticleMeta, read_metadata, with_overrides
@@ -41,6 +43,8 @@ OPERATOR = re.compile(r"\b(?:under the (?:full )?control of|operated by|owned by
 # "This is not the first time the refinery has been targeted. A previous drone attack occurred
 # on 12 March": an attack with no place of its own that points back at the one told before
 POINTS_BACK = re.compile(r"\b(?:previous|prior|earlier)\s+(?:[\w-]+\s+){0,2}(?:attack|strike)s?\b"
+                         r"|\b(?:targeted|hit|struck|attacked)\s+(?:at\s+least\s+)?\w+\s+other\s+"
+                         r"times\b"
                          r"|\bon the premises\b", re.IGNORECASE)
 # "The incident occurred in ...": where the event told before happened
 TOLD_WHERE = re.compile(r"\b(?:the|this)\s+(?:incident|attack|strike|explosion|blast|fire)\s+"
@@ -111,6 +115,16 @@ def _countries(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
                     for part in [*ref.context, *ref.parts])
     named.pop("", None)
     return [country for country, _ in named.most_common()]
+
+
+def _regions(refs_by_sentence, resolver: PlaceResolver) -> list[str]:
+    """The regions the article names as such ("in Crimea", "the Smolensk region"), most
+    named first: a namesake outside them is looked for in these."""
+    named = Counter(part.name for refs in refs_by_sentence for ref in refs
+                    for part in [*ref.context, *ref.parts]
+                    if part.level == "admin1" or (part.level == "any" and resolver.is_region(
+                        part.name)))
+    return [region for region, _ in named.most_common()]
 
 
 def _home_country(refs_by_sentence, resolver: PlaceResolver) -> str | None:
@@ -454,13 +468,25 @@ def _owned_and_dated(proposal: Proposal, resolver: PlaceResolver) -> bool:
         proposal.interval.resolved and proposal.interval.precision == "day"
 
 
+def _country_of_place(resolver: PlaceResolver, name: str) -> str:
+    """The country of the town or region a name is ('Tatarstan': RU), '' for a country's or
+    one the gazetteer reads only by similarity."""
+    if resolver.country_of(name):
+        return ""
+    found = resolver.geocode(name)
+    return found.best.country if found.status in ("exact", "alias") and found.best else ""
+
+
 def _keep(proposal: Proposal, resolver: PlaceResolver) -> str:
     """'' to keep a proposal, else why not: a strike or arrest placed only at a country, on
     no named facility, is not an incident a map can hold."""
     place = proposal.place
     if place.precision == "country" and proposal.category in ("strike", "security") and \
             not place.named and not _owned_and_dated(proposal, resolver):
-        return "only a country is named for it"
+        # a strike on energy the text tells only at the struck country, on one day or night
+        # (geo.articles.country_level), is a claim of its own; an arrest is not
+        return why_not_at_country(proposal, functools.partial(_country_of_place, resolver)) \
+            if proposal.category == "strike" else "only a country is named for it"
     return ""
 
 
@@ -479,6 +505,7 @@ def parse_article(article: ArticleText, geocoder, *, date: str | dt.date | None 
                                     for s in sentences])
     resolver = PlaceResolver(geocoder, sites, plants=read_plants(plants_csv))
     resolver.countries = _countries(refs, resolver)
+    resolver.regions = _regions(refs, resolver)
     default_country = _home_country(refs, resolver)
     if default_country and default_country not in resolver.countries:
         # 'the airfields of Saky and Belbek' in a text naming only Russia (as the occupier)

@@ -80,6 +80,7 @@ class PlaceResolver:
         self.sites = sites
         self.plants = plants
         self.countries = list(countries)      # named in the article, most named first
+        self.regions: list[str] = []          # the regions the article names ("Crimea")
         self._answers: dict[tuple, GeocodeResult] = {}
 
     def _ask(self, query: str, country: str, admin1: str, default: str) -> GeocodeResult:
@@ -94,6 +95,18 @@ class PlaceResolver:
         """The geocoder's answer; when it lies in a country the article never names, the
         answer inside one the article names, if there is one ('Trypillya' is not Tripoli)."""
         result = self._ask(query, country, admin1, "")
+        if result.status == "ambiguous" and result.best is not None:
+            result = self._namesake_in_named_region(result)
+            if any(self._same_region(result.best, region) for region in self.regions):
+                # not a namesake's other spelling in another country the article names ("a
+                # Russian oil depot in Crimea ... near the village of Hvardiiske" is not
+                # Gvardeyskoye, Kaliningrad Oblast)
+                return result
+            if self.regions and all(c.status != "exact" for c in (result.best, *result.others)):
+                # "the village of Razdoro, Smolensk region": no Razdoro there; a Razdor of
+                # Astrakhan Oblast, spelt otherwise, in a region the article never names, is not it
+                return GeocodeResult("not_found", note=f"'{query}': only namesakes spelt "
+                                     "otherwise, outside the regions the article names")
         sure = result.status in ("exact", "alias") and result.best is not None
         if country or not self.countries or (sure and result.best.country in self.countries):
             return result
@@ -104,10 +117,34 @@ class PlaceResolver:
                 return other
         return result
 
+    def _namesake_in_named_region(self, result: GeocodeResult) -> GeocodeResult:
+        """Among namesakes, the one in the region the article names first ("Hlyboke" in a text
+        of the Kharkiv region is the village there, not Hlyboka, Chernivtsi Oblast)."""
+        for region in self.regions:
+            if self._same_region(result.best, region):
+                return result
+            inside = [c for c in result.others if self._same_region(c, region)]
+            if len(inside) == 1:
+                others = tuple(c for c in (result.best, *result.others) if c is not inside[0])
+                return replace(result, best=inside[0], others=others,
+                               note=f"{result.note}; the one in {region}, the region the "
+                                    "article names")
+        return result
+
+    def _same_region(self, place: Candidate, region: str) -> bool:
+        return bool(place.admin1 and self.geocoder.admin1_ids(
+            normalize_name(place.admin1), place.country or None)
+            & self.geocoder.admin1_ids(normalize_name(region), None))
+
     # ---- hints -----------------------------------------------------------------------------
 
     def country_of(self, name: str) -> str:
         return self.geocoder.index.country_named(normalize_name(name)) or ""
+
+    def is_region(self, name: str) -> bool:
+        """A name the geocoder reads as a region ("Crimea"), not a town."""
+        best = self._ask(name, "", "", "").best
+        return best is not None and best.kind == "admin1"
 
     def hints(self, ref: PlaceRef) -> tuple[str, str]:
         """(country, admin1) the text states around the place: possessives, broader places."""
@@ -278,6 +315,15 @@ class PlaceResolver:
                            note=f"'{ref.text}' taken as the register's {kind.replace('_', ' ')} "
                                 f"near {near.label}")
 
+    def _site_far(self, site: Candidate, part: Part, country: str, admin1: str) -> bool:
+        """A register site found by its kind near a place the name may mean ("the oil depot in
+        Hvardiiske": the SOCAR depot near a Hvardiyske of Odesa Oblast) is not that place's
+        when the name's best guess, asked alone, lies far from it (the Hvardiiske of Crimea)."""
+        alone = self.geocode(_level_text(part), country, admin1)
+        best = alone.best
+        return alone.status == "ambiguous" and best is not None and best.latitude is not None \
+            and site.latitude is not None and distance_km(site, best) > SITE_NEAR_KM
+
     def resolve(self, ref: PlaceRef, previous: Place | None = None,
                 sentence: tuple[str, str] = ("", "")) -> Place | None:
         """`previous`: the place told just before (for "the thermal power plant");
@@ -314,7 +360,8 @@ class PlaceResolver:
             result = self.geocode(query, country, admin1)
             by_kind = "found by kind and place" in result.note
             if result.best is not None and result.best.kind == "site" and not (
-                    by_kind and chain[0].level in ("admin1", "admin2")):
+                    by_kind and chain[0].level in ("admin1", "admin2")) and not (
+                    by_kind and self._site_far(result.best, chain[0], country, admin1)):
                 return self._place(ref, result, query, country, admin1)
         if ref.facility_name and (not chain or chain[0].level != "any"):
             region = next((p.name for p in chain if p.level == "admin1"), admin1)

@@ -312,6 +312,15 @@ def _same_facility(fine: Place, coarse: Place) -> bool:
         "any" in (fine.kind, coarse.kind)
 
 
+def _same_weapon(fine: str, coarse: str) -> bool:
+    """'a FAB-1500 glide bomb on Kharkiv region' is not the same week's 'missile and drone
+    strike on energy facilities in six regions', told at the country: one weapon, or one told
+    without its weapon."""
+    kinds = {fine, coarse} - {"unspecified", ""}
+    return len(kinds) <= 1 or (kinds <= {"missile", "drone", "missile_and_drone"} and \
+        "missile_and_drone" in kinds)
+
+
 def _inside(small: Place, large: Place) -> bool:
     if small.country != large.country or not large.country:
         return False
@@ -350,6 +359,8 @@ def fold(proposals: list[Proposal]) -> list[Proposal]:
                       and _inside(p.place, coarse.place)
                       and p.target_kind() == coarse.target_kind()
                       and _same_facility(p.place, coarse.place)
+                      and (coarse.place.precision != "country"
+                           or _same_weapon(p.subtype, coarse.subtype))
                       and _same_time(p.interval, coarse.interval, p.date_words,
                                      coarse.date_words)), None)
         if finer is not None:
