@@ -779,3 +779,17 @@ def test_a_hromada_given_narrows_to_its_own_few_kilometres(geocoder):
     """A hromada is a fifth of a raion: its namesakes within 20 km of its point, not 40."""
     found = geocoder.geocode("Mylove (Mylivska hromada)", country="UA")
     assert "within 20 km of Mylivska hromada (the hromada given)" in found.note
+
+
+def test_a_site_kind_then_the_place_it_is_in(geocoder):
+    """'oil depot in X' was not found unless X alone was certain (an ambiguous X was 'not
+    understood' as context and the head had no name); 'oil depot near X' is about X."""
+    inside = geocoder.geocode("oil depot in Kropyvnytskyi")
+    assert inside.best.label.startswith("Kropyvnytskyi, Kirovohrad")
+    assert inside.best.precision == "town"
+    assert "no oil depot of the sites register there; placed at the town" in inside.note
+    near = geocoder.geocode("oil depot near Kropyvnytskyi")   # never the town's precision
+    assert near.best.precision in ("admin2", "admin1")
+    assert near.best.admin1.startswith("Kirovohrad")
+    doubtful = geocoder.geocode("oil depot in Hvardiiske")    # ten villages of the name
+    assert doubtful.status == "ambiguous" and doubtful.best is not None

@@ -93,6 +93,10 @@ class Geocoder(CompoundPlaces):
             inner = text.context[0]
             text = replace(inner, context=(replace(text, context=()), *text.context[1:]),
                            full=text.full)
+        if (text.facility and not text.name and text.context and not text.context[0].near
+                and text.context[0].level in ("any", "place")):
+            # "oil depot in Hvardiiske": the site's kind, then the place it is in
+            text = replace(text, name=text.context[0].name, context=text.context[1:])
         hints = self._hints(text, country, admin1, admin2, default_country)
         name, level = text.name, text.level
         regional = level in ("any", "admin1")

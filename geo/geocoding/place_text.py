@@ -188,6 +188,8 @@ def parse_place(text: str) -> PlaceText:
         main, context = head_words, [split[1], *context]
     head = _parse_part(main)
     parts = [_parse_part(c) for c in context]
+    if split and head_words.strip() and split[0].lower() in ("near", "outside"):
+        parts[0] = replace(parts[0], near=True)   # "oil depot near Luhansk": around it
     level_words = [p for p in parts if p.full in LEVEL_OF]   # "Topoli (village)"
     if level_words and head.level == "any" and head.name:
         word = level_words[0].full
