@@ -172,3 +172,33 @@ def test_a_json_lines_record_giving_a_key_twice_refuses_the_file_by_its_line(tmp
     err = capsys.readouterr().err
     assert code == 2 and "line 2 gives the key 'latitude' twice" in err, err
     assert "46.5, then 30.7" in err, err
+
+
+NOT_NUMBERS = ('[{"date": "2025-08-01", "place": "Kyiv", "lat": NaN, "lon": 30.5},'
+               ' {"date": "2025-08-02", "place": "Odesa", "lat": "NaN", "lon": 30.7},'
+               ' {"date": "2025-08-03", "place": "Lviv", "lat": Infinity, "lon": 24.0},'
+               ' {"date": "2025-08-04", "place": "Lviv", "lat": 1e309, "lon": 24.0}]')
+
+
+def test_json_coordinates_that_are_no_numbers_are_named_as_written(tmp_path, capsys):
+    """Python's parser takes NaN and Infinity, which are no JSON, and reads 1e309 as inf: a
+    NaN latitude was read as an empty cell ('latitude is empty'), 1e309 named 'inf'."""
+    path = tmp_path / "records.json"
+    path.write_text(NOT_NUMBERS, encoding="utf-8")
+    assert main(["import", str(path), "--db", str(tmp_path / "s.sqlite")]) == 1
+    said = capsys.readouterr().out
+    assert ("Rows 1-2 (2 rows): longitude is given but latitude is 'NaN', which is no number "
+            "(a missing value); give both") in said, said
+    assert ("Rows 3-4 (2 rows): latitude 'Infinity' is not a finite number; write decimal "
+            "degrees such as 46.4857 (also row 4: '1e309')") in said, said
+
+
+def test_geojson_coordinates_that_are_no_numbers_are_named_as_written(tmp_path, capsys):
+    features = [feature({"date": "2025-08-01", "place": "Kyiv"}) for _ in range(2)]
+    text = json.dumps({"type": "FeatureCollection", "features": features})
+    path = tmp_path / "points.geojson"
+    path.write_text(text.replace("46.5", "NaN", 1).replace("46.5", "-1E+400"), encoding="utf-8")
+    assert main(["import", str(path), "--db", str(tmp_path / "s.sqlite")]) == 1
+    said = capsys.readouterr().out
+    assert "Row 1: longitude is given but latitude is 'NaN', which is no number" in said, said
+    assert "Row 2: latitude '-1E+400' is not a finite number" in said, said
