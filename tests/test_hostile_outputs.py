@@ -383,8 +383,8 @@ def test_a_workbook_formula_without_a_value_refuses_its_row_not_read_as_empty(tm
         archive.writestr("xl/worksheets/sheet1.xml",
                          f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>')
     table = read_file(path.read_bytes(), path.name)
-    assert table.row_problems == {1: [
-        "Row 1: cell B2 holds a formula (=46+0.1) the workbook keeps no value of; open and "
+    assert table.row_problems == {2: [
+        "Row 2: cell B2 holds a formula (=46+0.1) the workbook keeps no value of; open and "
         "save the file in Excel or LibreOffice (they work it out), or type the value"]}
 
 
