@@ -22,6 +22,7 @@ import pandas as pd
 from geo.errors import InputFileError
 from geo.importing.columns import readable
 from geo.importing.presets.base import normalise_header
+from geo.importing.readers.excel_escapes import decoded, lone_note
 from geo.importing.readers.excel_formulas import formulas_without_values
 from geo.importing.readers.excel_rows import filled_rows
 from geo.importing.readers.features import on_disk, read_layers
@@ -51,9 +52,10 @@ def read_excel(data: bytes, name: str) -> RawTable:
         columns = {c: frame[c].to_numpy(dtype=object) for c in frame.columns
                    if c != "geometry"}
         try:
-            tables.append((sheet, _below_title(text_frame(columns, name, unit="row"))))
+            cells, lone = decoded(text_frame(columns, name, unit="row"))
         except InputFileError:
             continue  # a sheet of empty rows: try the next one
+        tables.append((sheet, (*_below_title(cells), lone)))
     if not tables:
         raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
                              "check that you saved the right workbook")
@@ -80,11 +82,13 @@ def _header(columns) -> tuple[str, ...]:
 
 
 def _sheet_table(data: bytes, name: str, sheet: str, cells) -> RawTable:
-    cells, title, skipped = cells
+    cells, title, skipped, lone = cells
     numbered = _sheet_numbers(cells, filled_rows(data, sheet), skipped)
     table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
     if title:
         table.notes.append(title_note(title))
+    if lone:
+        table.notes.append(lone_note(lone))
     if not numbered:
         table.notes.append(f"Sheet '{sheet}': its rows could not be matched to the sheet's own "
                            "row numbers, so rows are numbered from 1, the first holding a "
