@@ -202,3 +202,43 @@ def test_geojson_coordinates_that_are_no_numbers_are_named_as_written(tmp_path, 
     said = capsys.readouterr().out
     assert "Row 1: longitude is given but latitude is 'NaN', which is no number" in said, said
     assert "Row 2: latitude '-1E+400' is not a finite number" in said, said
+
+
+def cir_export(tmp_path, groups: list[str]):
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["entry", "date", "event_group", "title", "brief description", "lat",
+                     "lon", "country", "province", "district", "town/city", "arms/munition",
+                     "violence level", "link", "geolocation"])
+    for number, group in enumerate(groups, start=1):
+        writer.writerow([f"UW{number:04d}", f"0{number}/08/2025", group, "strike",
+                         "a strike", "46.48", "30.72", "Ukraine", "Odesa", "", "Odesa", "",
+                         "2", "https://example.org/a", ""])
+    path = tmp_path / "cir.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_a_cir_event_group_giving_a_key_twice_refuses_the_file_by_its_row(tmp_path, capsys):
+    """CIR's event-group cell was read with json.loads, which keeps the last value of a key
+    given twice: the first was lost unsaid, where a TimeMap cell's is refused."""
+    path = cir_export(tmp_path, ['["Bombing or Explosion Feb - June"]',
+                                 '[{"group": "Bombing", "group": "Detentions or Arrests"}]'])
+    code = main(["import", str(path), "--preset", "cir", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert ("Row 2: its event group cell gives the key 'group' twice in one object "
+            "('Bombing', then 'Detentions or Arrests')") in err, err
+
+
+def test_a_cir_event_group_nested_past_reading_is_its_text(tmp_path, capsys):
+    """json.loads of a cell of 100,000 '[' ended the import in a RecursionError."""
+    path = cir_export(tmp_path, ["[" * 100_000])
+    code = main(["import", str(path), "--preset", "cir", "--dry-run",
+                 "--db", str(tmp_path / "s.sqlite")])
+    captured = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in captured.err, captured.err
+    assert "cir.csv: " in captured.out, captured.out
