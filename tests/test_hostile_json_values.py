@@ -242,3 +242,14 @@ def test_a_cir_event_group_nested_past_reading_is_its_text(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code in (0, 1) and "Traceback" not in captured.err, captured.err
     assert "cir.csv: " in captured.out, captured.out
+
+
+def test_a_json_lines_line_nested_past_reading_is_named_so(tmp_path, capsys):
+    """It was refused as 'line 2 is not one (JSON object)', which it was."""
+    path = tmp_path / "events.jsonl"
+    path.write_text('{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7}\n'
+                    '{"date": "2025-08-09", "x": ' + "[" * 50_000 + "]" * 50_000 + "}\n",
+                    encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "'events.jsonl' line 2 nests its JSON too deep to read" in err, err

@@ -21,6 +21,8 @@ LONGEST_INT = sys.get_int_max_str_digits() or sys.maxsize
 # an exponent of three digits or more: a float past 1.8e308 becomes inf
 HUGE_EXPONENT = re.compile(r"\d[eE][+]?0*[1-9]\d{2}")
 SHOWN_CHARS = 60  # of a repeated key's values in the message
+TOO_DEEP = ("nests its JSON too deep to read (over about a thousand levels); no export of "
+            "incidents or map features nests so deep: check the file, or export it again")
 
 
 class Written(str):
@@ -75,10 +77,7 @@ def parse_json(data: bytes, name: str):
     except RepeatedKey as repeated:
         raise InputFileError(f"'{name}' {repeated_words(repeated)}") from None
     except RecursionError as error:
-        raise InputFileError(
-            f"'{name}' nests its JSON too deep to read (over about a thousand levels); no "
-            "export of incidents or map features nests so deep: check the file, or export it "
-            "again") from error
+        raise InputFileError(f"'{name}' {TOO_DEEP}") from error
 
 
 def loads(text: str, pairs_hook=None):
