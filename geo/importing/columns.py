@@ -17,7 +17,7 @@ from geo.errors import ValidationError
 from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
 from geo.importing.european_headers import FRENCH_NAMES, GERMAN_NAMES
-from geo.importing.presets.base import Preset, header_keys, normalise_header
+from geo.importing.presets.base import SHOWS_NOTHING, Preset, header_keys, normalise_header
 from geo.importing.presets.registry import PRESETS, detect_preset
 
 # field -> (label shown to the user, header names that mean it, most specific first)
@@ -228,10 +228,20 @@ def filled(column: pd.Series) -> np.ndarray:
 # numpy's loop calls str.strip itself, with no bytecode or bound method per cell as a
 # comprehension has: 35 ms instead of 75 ms for the 900,000 cells of a 100,000-row file
 _strip = np.frompyfunc(str.strip, 1, 1)
+# fields read as a date, a number or a word of a vocabulary, not kept as text: a character
+# that shows nothing in one (a zero-width space or a BOM copied from a web page, a bidi
+# mark) is no part of its value, where '50.4\u200b' was refused as no number and
+# 'strike\u200b' as no category, whose message showed what no one could see to remove
+TYPED = frozenset({"date_start", "date_end", "time", "date_precision", "latitude",
+                   "longitude", "category", "claim_status", "geo_precision"})
+_unseen = np.frompyfunc(lambda text: SHOWS_NOTHING.sub("", text).strip(), 1, 1)
 
 
-def _stripped(column: pd.Series) -> np.ndarray:
-    return _strip(column.to_numpy(dtype=object))
+def _stripped(column: pd.Series, typed: bool = False) -> np.ndarray:
+    values = _strip(column.to_numpy(dtype=object))
+    if typed and SHOWS_NOTHING.search("".join(values)):  # in C: most files hold none
+        return _unseen(values)
+    return values
 
 
 def _unread_fields(mapping: Mapping, preset: Preset) -> list[str]:
@@ -253,7 +263,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
                   ) -> pd.DataFrame:
     """Text frame with one column per import field ('' where unmapped), preset applied.
 
-    Values are stripped of surrounding spaces; nothing else is changed."""
+    Values are stripped of surrounding spaces, and a date's, a number's or a vocabulary
+    word's of the characters that show nothing (TYPED); nothing else is changed."""
     preset = PRESETS[preset] if isinstance(preset, str) else preset
     problems = _unread_fields(mapping, preset) + check_mapping(mapping, list(frame.columns))
     if not mapping.get("date_start"):
@@ -268,7 +279,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
     with paused_gc():
         for name in fields_for(preset):
             source = mapping.get(name)
-            columns[name] = _stripped(frame[source]) if source else empty.copy()
+            columns[name] = _stripped(frame[source], name in TYPED) if source else \
+                empty.copy()
     out = pd.DataFrame(columns, index=frame.index, dtype=object)
     if preset.transform is not None:
         out = preset.transform(out)
