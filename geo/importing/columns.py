@@ -19,6 +19,7 @@ from geo.importing.cyrillic_headers import CYRILLIC_NAMES
 from geo.importing.european_headers import FRENCH_NAMES, GERMAN_NAMES
 from geo.importing.presets.base import SHOWS_NOTHING, Preset, header_keys, normalise_header
 from geo.importing.presets.registry import PRESETS, detect_preset
+from geo.importing.problems import SHOWN_QUOTE, quotes_cut
 
 # field -> (label shown to the user, header names that mean it, most specific first)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -127,10 +128,16 @@ def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
             used.add(found)
 
 
+def _shown_name(name: str) -> str:
+    return name if len(name) <= SHOWN_QUOTE else \
+        f"{name[:SHOWN_QUOTE]}… ({len(name):,} characters)"
+
+
 def listed_columns(columns) -> str:
-    """'date, lat, lon' for a message: the first FOUND_SHOWN columns and how many more."""
+    """'date, lat, lon' for a message: the first FOUND_SHOWN columns and how many more, a
+    name past SHOWN_QUOTE characters cut with its length (one of 100,000 was listed whole)."""
     columns = list(columns)
-    return ", ".join(map(str, columns[:FOUND_SHOWN])) + (
+    return ", ".join(_shown_name(str(c)) for c in columns[:FOUND_SHOWN]) + (
         f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
 
 
@@ -272,8 +279,9 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
                     for p in problems]
     problems = [_with_location_hint(p, frame) if p.startswith(NO_LOCATION) else p
                 for p in problems]
-    if problems:
-        raise ValidationError(problems, summary="The columns cannot be used")
+    if problems:   # each column quoted cut: a name may run to 100,000 characters
+        raise ValidationError([quotes_cut(p) for p in problems],
+                              summary="The columns cannot be used")
     empty = np.full(len(frame), "", dtype=object)
     columns = {}
     with paused_gc():
