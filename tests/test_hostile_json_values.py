@@ -253,3 +253,17 @@ def test_a_json_lines_line_nested_past_reading_is_named_so(tmp_path, capsys):
     code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
     err = capsys.readouterr().err
     assert code == 2 and "'events.jsonl' line 2 nests its JSON too deep to read" in err, err
+
+
+def test_a_nan_altitude_is_no_reason_to_refuse_a_geojson_file(tmp_path, capsys):
+    """NaN kept as written was no number to the check of shapes: a Point's altitude written
+    NaN refused the whole file (its position is read, its altitude never)."""
+    point = feature({"date": "2025-08-01", "place": "Kyiv"})
+    point["geometry"]["coordinates"] = [30.7, 46.5, "ALTITUDE"]
+    line = {"type": "Feature", "properties": {"date": "2025-08-02", "place": "Odesa"},
+            "geometry": {"type": "LineString", "coordinates": [[30.7, 46.5], [30.8, 46.6]]}}
+    path = tmp_path / "shapes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [point, line]})
+                    .replace('"ALTITUDE"', "NaN"), encoding="utf-8")
+    assert main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")]) == 0
+    assert "2 would be added" in capsys.readouterr().out
