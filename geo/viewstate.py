@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from urllib.parse import unquote, urlencode
+from urllib.parse import parse_qsl, unquote, urlencode
 
 from geo.errors import FilterError
 from geo.names import LAYER_KEYS
+from geo.visible import UNDECODED, undecoded_marked
 
 # where the map opens: every map is built there; a view's own position is sent apart
 DEFAULT_CENTER = (47.0, 34.0)
@@ -148,6 +149,31 @@ def single_values(given: dict[str, list[str]]) -> tuple[dict[str, str], list[str
     return {name: values[-1] for name, values in given.items() if values}, problems
 
 
+def not_utf8(query_string: str) -> tuple[set[str], list[str]]:
+    """The parameters of a link's query (as written: 'op=caf%E9') whose name or value holds
+    a percent-escape that is no UTF-8 text (Latin-1's é, a link cut inside a character),
+    named as the page's query reads them (such bytes as '�'), and what to say of each: the
+    page read '�' in its place and said nothing, or named an unknown value '�'. Each is
+    ignored, as any bad value of a link is, its bytes shown as marks (‹0xE9›); none is
+    guessed in another encoding, which could name another operator or site."""
+    if "%" not in query_string:
+        return set(), []
+    names, problems = set(), []
+    for name, value in parse_qsl(query_string, keep_blank_values=True,
+                                 errors="surrogateescape"):
+        if UNDECODED.search(name) or UNDECODED.search(value):
+            names.add(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+            problems.append(_not_utf8_words(name, value))
+    return names, problems
+
+
+def _not_utf8_words(name: str, value: str) -> str:
+    return (f"Link parameter '{_shown(undecoded_marked(name))}' is not UTF-8 text: "
+            f"'{_shown(undecoded_marked(value))}' (the bytes shown as ‹0x..› are no UTF-8: "
+            "a link written in another encoding, or cut inside a character); ignored. Copy "
+            "the link again from the map's Share panel")
+
+
 def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
@@ -158,7 +184,12 @@ def _date(text: str, name: str, problems: list[str]) -> dt.date | None:
 
 
 def _choices(text: str, allowed, name: str, problems: list[str]) -> tuple[str, ...]:
-    values = tuple(unquote(v) for v in text.split(",") if v and v != "none")
+    values = tuple(unquote(v, errors="surrogateescape") for v in text.split(",")
+                   if v and v != "none")   # each value quoted again: a ',' in one is %2C
+    undecoded = [v for v in values if UNDECODED.search(v)]
+    if undecoded:
+        problems.append(_not_utf8_words(name, ",".join(undecoded)))
+        values = tuple(v for v in values if v not in undecoded)
     unknown = [v for v in values if allowed is not None and v not in allowed]
     if unknown:
         problems.append(f"Link parameter '{name}' has unknown value(s) "

@@ -73,6 +73,18 @@ def test_the_map_page_with_hostile_links_and_stored_text(hostile_app, browser_pa
     assert page.get_by_role("option").filter(has_text="![an image]").count() >= 1
 
 
+def test_a_link_whose_escapes_are_no_utf8_is_said_by_its_parameter(hostile_app,
+                                                                     browser_page):
+    """'?op=caf%E9' (Latin-1's é): Streamlit decodes the query with 'replace', and the page
+    read 'caf�'; the page reads the query as the browser sent it."""
+    page = browser_page
+    page.goto(f"{hostile_app.url}/?op=caf%E9&from=2025-08-01")
+    alert = page.get_by_test_id("stAlert").filter(has_text="is not UTF-8 text")
+    alert.first.wait_for(timeout=90_000)
+    assert "Link parameter 'op' is not UTF-8 text: 'caf‹0xE9›'" in alert.first.inner_text()
+    checked(page, "a link of Latin-1")
+
+
 def test_a_hostile_review_is_stored_as_typed_and_shown_as_text(hostile_app, browser_page):
     page = browser_page
     page.goto(f"{hostile_app.url}/?sel=hostile-05")

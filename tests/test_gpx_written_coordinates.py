@@ -37,4 +37,4 @@ def test_a_waypoint_whose_coordinates_are_no_numbers_is_refused_not_misplaced(tm
     assert code == 0 and "1 added" in out and "rejected: 3" in out, out
     assert "Row 1: latitude 'abc' is not a number" in out, out
     assert "Row 3: latitude '1e400' is not a finite number" in out, out
-    assert "Row 2: longitude is given but latitude is empty" in out, out
+    assert "Row 2: longitude is given but latitude is 'NaN', which is no number" in out, out

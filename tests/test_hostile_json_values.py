@@ -172,3 +172,98 @@ def test_a_json_lines_record_giving_a_key_twice_refuses_the_file_by_its_line(tmp
     err = capsys.readouterr().err
     assert code == 2 and "line 2 gives the key 'latitude' twice" in err, err
     assert "46.5, then 30.7" in err, err
+
+
+NOT_NUMBERS = ('[{"date": "2025-08-01", "place": "Kyiv", "lat": NaN, "lon": 30.5},'
+               ' {"date": "2025-08-02", "place": "Odesa", "lat": "NaN", "lon": 30.7},'
+               ' {"date": "2025-08-03", "place": "Lviv", "lat": Infinity, "lon": 24.0},'
+               ' {"date": "2025-08-04", "place": "Lviv", "lat": 1e309, "lon": 24.0}]')
+
+
+def test_json_coordinates_that_are_no_numbers_are_named_as_written(tmp_path, capsys):
+    """Python's parser takes NaN and Infinity, which are no JSON, and reads 1e309 as inf: a
+    NaN latitude was read as an empty cell ('latitude is empty'), 1e309 named 'inf'."""
+    path = tmp_path / "records.json"
+    path.write_text(NOT_NUMBERS, encoding="utf-8")
+    assert main(["import", str(path), "--db", str(tmp_path / "s.sqlite")]) == 1
+    said = capsys.readouterr().out
+    assert ("Rows 1-2 (2 rows): longitude is given but latitude is 'NaN', which is no number "
+            "(a missing value); give both") in said, said
+    assert ("Rows 3-4 (2 rows): latitude 'Infinity' is not a finite number; write decimal "
+            "degrees such as 46.4857 (also row 4: '1e309')") in said, said
+
+
+def test_geojson_coordinates_that_are_no_numbers_are_named_as_written(tmp_path, capsys):
+    features = [feature({"date": "2025-08-01", "place": "Kyiv"}) for _ in range(2)]
+    text = json.dumps({"type": "FeatureCollection", "features": features})
+    path = tmp_path / "points.geojson"
+    path.write_text(text.replace("46.5", "NaN", 1).replace("46.5", "-1E+400"), encoding="utf-8")
+    assert main(["import", str(path), "--db", str(tmp_path / "s.sqlite")]) == 1
+    said = capsys.readouterr().out
+    assert "Row 1: longitude is given but latitude is 'NaN', which is no number" in said, said
+    assert "Row 2: latitude '-1E+400' is not a finite number" in said, said
+
+
+def cir_export(tmp_path, groups: list[str]):
+    import csv
+    import io
+
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["entry", "date", "event_group", "title", "brief description", "lat",
+                     "lon", "country", "province", "district", "town/city", "arms/munition",
+                     "violence level", "link", "geolocation"])
+    for number, group in enumerate(groups, start=1):
+        writer.writerow([f"UW{number:04d}", f"0{number}/08/2025", group, "strike",
+                         "a strike", "46.48", "30.72", "Ukraine", "Odesa", "", "Odesa", "",
+                         "2", "https://example.org/a", ""])
+    path = tmp_path / "cir.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_a_cir_event_group_giving_a_key_twice_refuses_the_file_by_its_row(tmp_path, capsys):
+    """CIR's event-group cell was read with json.loads, which keeps the last value of a key
+    given twice: the first was lost unsaid, where a TimeMap cell's is refused."""
+    path = cir_export(tmp_path, ['["Bombing or Explosion Feb - June"]',
+                                 '[{"group": "Bombing", "group": "Detentions or Arrests"}]'])
+    code = main(["import", str(path), "--preset", "cir", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert ("Row 2: its event group cell gives the key 'group' twice in one object "
+            "('Bombing', then 'Detentions or Arrests')") in err, err
+
+
+def test_a_cir_event_group_nested_past_reading_is_its_text(tmp_path, capsys):
+    """json.loads of a cell of 100,000 '[' ended the import in a RecursionError."""
+    path = cir_export(tmp_path, ["[" * 100_000])
+    code = main(["import", str(path), "--preset", "cir", "--dry-run",
+                 "--db", str(tmp_path / "s.sqlite")])
+    captured = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in captured.err, captured.err
+    assert "cir.csv: " in captured.out, captured.out
+
+
+def test_a_json_lines_line_nested_past_reading_is_named_so(tmp_path, capsys):
+    """It was refused as 'line 2 is not one (JSON object)', which it was."""
+    path = tmp_path / "events.jsonl"
+    path.write_text('{"date": "2025-08-08", "latitude": 46.5, "longitude": 30.7}\n'
+                    '{"date": "2025-08-09", "x": ' + "[" * 50_000 + "]" * 50_000 + "}\n",
+                    encoding="utf-8")
+    code = main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "'events.jsonl' line 2 nests its JSON too deep to read" in err, err
+
+
+def test_a_nan_altitude_is_no_reason_to_refuse_a_geojson_file(tmp_path, capsys):
+    """NaN kept as written was no number to the check of shapes: a Point's altitude written
+    NaN refused the whole file (its position is read, its altitude never)."""
+    point = feature({"date": "2025-08-01", "place": "Kyiv"})
+    point["geometry"]["coordinates"] = [30.7, 46.5, "ALTITUDE"]
+    line = {"type": "Feature", "properties": {"date": "2025-08-02", "place": "Odesa"},
+            "geometry": {"type": "LineString", "coordinates": [[30.7, 46.5], [30.8, 46.6]]}}
+    path = tmp_path / "shapes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [point, line]})
+                    .replace('"ALTITUDE"', "NaN"), encoding="utf-8")
+    assert main(["import", str(path), "--dry-run", "--db", str(tmp_path / "s.sqlite")]) == 0
+    assert "2 would be added" in capsys.readouterr().out

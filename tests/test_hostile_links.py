@@ -66,6 +66,11 @@ def opened(new_app, query: dict):
     ({"from": "9999-12-30", "to": "9999-12-31"}, "lies outside the incidents' dates"),
     ({"op": "No such operator"}, "Link parameter 'op' has unknown value(s) No such operator"),
     ({"utm_source": "mail"}, "'utm_source' are not read by this map"),
+    # a percent-escape that is no UTF-8 (Latin-1's é): the page read '�' and said nothing,
+    # or named an unknown operator '�'; quoted twice, as the share link quotes a value
+    ({"op": b"caf\xe9"}, "Link parameter 'op' is not UTF-8 text: 'caf‹0xE9›'"),
+    ({"op": "caf%E9,SOCAR"}, "Link parameter 'op' is not UTF-8 text: 'caf‹0xE9›'"),
+    ({b"x\xff": "1"}, "Link parameter 'x‹0xFF›' is not UTF-8 text: '1'"),
 ])
 def test_the_map_page_says_what_of_a_link_it_cannot_follow(new_app, query, said):
     warnings = opened(new_app, query)
@@ -113,3 +118,17 @@ def test_a_map_position_out_of_range_names_its_values_and_the_ranges(lat, lon, z
     assert state.center == DEFAULT.center and state.zoom == DEFAULT.zoom
     assert problems == [f"Link map position is out of range: lat={lat!r}, lon={lon!r}, "
                         f"z={z!r} (lat -90 to 90, lon -180 to 180, z 1 to 18); ignored"]
+
+
+def test_a_link_value_that_is_no_utf8_is_left_out_and_said_not_guessed():
+    from geo.viewstate import not_utf8
+
+    names, said = not_utf8("op=caf%E9&cat=strike&lat=46.5")
+    assert names == {"op"} and len(said) == 1 and "'caf‹0xE9›'" in said[0], said
+    assert not_utf8("op=caf%C3%A9&cat=strike") == (set(), [])
+    back, problems = parse({"op": "caf%E9,SOCAR"}, operators=["SOCAR", "café"])
+    assert back.operators == ("SOCAR",), back
+    assert problems == ["Link parameter 'op' is not UTF-8 text: 'caf‹0xE9›' (the bytes shown "
+                        "as ‹0x..› are no UTF-8: a link written in another encoding, or cut "
+                        "inside a character); ignored. Copy the link again from the map's "
+                        "Share panel"]

@@ -6,6 +6,7 @@ word. Each NUL is stored as its mark, the text after it kept, and the notes say 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -87,3 +88,38 @@ def test_a_shapefile_row_whose_text_gdal_cut_at_a_nul_is_refused_naming_the_cell
     assert "1 added" in said and "rejected: 1" in said, said
     assert ("Row 1: its 'place' cell holds a NUL character, after which the shapefile reader "
             "reads nothing (it read only 'Ky')") in said, said
+
+
+def flatgeobuf_with_nuls(tmp_path, columns: dict) -> Path:
+    """A FlatGeobuf whose text (names, cells) holds NULs where 'QQ' is written: FlatGeobuf
+    states each string's length, so a writer may store any character (GDAL cuts them)."""
+    path = tmp_path / "strikes.fgb"
+    gpd.GeoDataFrame({"date": ["2025-08-01"], **columns}, geometry=[Point(30.52, 50.45)],
+                     crs=4326).to_file(path)
+    path.write_bytes(path.read_bytes().replace(b"QQ", b"\0\0"))
+    return path
+
+
+def test_a_flatgeobuf_cell_holding_a_nul_is_stored_as_its_mark(tmp_path, capsys):
+    path = flatgeobuf_with_nuls(tmp_path, {"place": ["KyQQiv"], "description": ["hit"]})
+    db = tmp_path / "store.sqlite"
+    assert main(["import", str(path), "--db", str(db)]) == 0
+    assert "2 NUL character(s)" in capsys.readouterr().out
+    assert scalar(f"sqlite:///{db}", "SELECT place FROM incidents WHERE description = 'hit'") \
+        == "Ky‹U+0000›‹U+0000›iv"
+
+
+def test_a_flatgeobuf_column_name_holding_a_nul_is_read_whole(tmp_path, capsys):
+    """GDAL reads a FlatGeobuf column's name up to its first NUL: 'description\\0\\0 (old)'
+    came in as 'description' and its cells were stored as the incidents' descriptions, and
+    two names cut to one ('a\\0\\0x', 'a\\0\\0y') ended the import in a traceback."""
+    path = flatgeobuf_with_nuls(tmp_path, {"place": ["Kyiv"], "descriptionQQ (old)": ["x"],
+                                           "aQQx": ["1"], "aQQy": ["2"]})
+    db = tmp_path / "store.sqlite"
+    assert main(["import", str(path), "--db", str(db)]) == 0
+    said = capsys.readouterr().out
+    assert "1 added" in said, said
+    assert ("'description‹U+0000›‹U+0000› (old)', 'a‹U+0000›‹U+0000›x', "
+            "'a‹U+0000›‹U+0000›y'") in said, said
+    assert scalar(f"sqlite:///{db}", "SELECT count(*) FROM incidents WHERE description = 'x'") \
+        == 0

@@ -383,8 +383,8 @@ def test_a_workbook_formula_without_a_value_refuses_its_row_not_read_as_empty(tm
         archive.writestr("xl/worksheets/sheet1.xml",
                          f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>')
     table = read_file(path.read_bytes(), path.name)
-    assert table.row_problems == {1: [
-        "Row 1: cell B2 holds a formula (=46+0.1) the workbook keeps no value of; open and "
+    assert table.row_problems == {2: [
+        "Row 2: cell B2 holds a formula (=46+0.1) the workbook keeps no value of; open and "
         "save the file in Excel or LibreOffice (they work it out), or type the value"]}
 
 
@@ -415,3 +415,18 @@ def test_a_db_that_keeps_nothing_is_refused_by_what_it_is(tmp_path, capsys, db, 
                       encoding="utf-8")
     code, out, err = run(capsys, "import", str(source), "--db", db, "--by", "Ana")
     assert code == 2 and said in err and "added" not in out, err
+
+
+@pytest.mark.parametrize("options, said", [
+    (("--near-pipeline", "Trans-Balkan", "--within-km", "1e309"),
+     "--within-km 1e309 is not a distance over 0 and at most 500 km"),
+    (("--within-km", "abc"), "--within-km abc is not a distance over 0 and at most 500 km"),
+    (("--bbox", "30,46,1e309,47"), "Bounding box '30,46,1e309,47' is not four finite numbers"),
+    (("--bbox", "nan,46,31,47"), "Bounding box 'nan,46,31,47' is not four finite numbers"),
+])
+def test_a_number_no_float_holds_is_named_as_given(tmp_path, capsys, hostile_db, options,
+                                                   said):
+    """'--within-km 1e309' was named 'inf', '--bbox nan,...' '(nan, 46.0, ...)'."""
+    code, _, err = run(capsys, "export", "-o", str(tmp_path / "x.csv"), "--db", hostile_db,
+                       *options)
+    assert code == 2 and said in err, err

@@ -51,3 +51,23 @@ def test_xml_declaring_entities_is_refused_by_name(data, name, part):
     message = str(refused.value)
     assert name in message and "<!DOCTYPE>" in message, message
     assert part is None or part in message
+
+
+def nested_kml(folders: int) -> bytes:
+    placemark = ("<Placemark><name>Kyiv</name><TimeStamp><when>2025-08-01</when></TimeStamp>"
+                 "<Point><coordinates>30.52,50.45</coordinates></Point></Placemark>")
+    return ('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+            + "<Folder>" * folders + placemark + "</Folder>" * folders
+            + "</Document></kml>").encode()
+
+
+def test_a_kml_nested_deeper_than_gdal_reads_is_named_so():
+    """GDAL's KML reader stops at 100 levels of elements: such a file was refused for an
+    'Invalid root element', which it had not; 95 folders (100 levels) are read."""
+
+    assert len(read_file(nested_kml(95), "folders.kml").frame) == 1
+    for folders, levels in ((96, "101"), (20_000, "20,005")):
+        with pytest.raises(InputFileError, match=(
+                f"'folders.kml' nests its KML elements {levels} levels deep \\(folders within "
+                "folders\\); the KML reader reads at most 100")):
+            read_file(nested_kml(folders), "folders.kml")

@@ -66,7 +66,7 @@ def test_excel_day_numbers_of_a_workbook_are_their_dates(store):
                                   [45123, "49.068", "33.42", "Krementschuk"]]})
     preview = preview_bytes(store, data, "tabelle.xlsx")
     assert preview.counts()["new"] == 1, preview.grouped_problems()
-    assert preview.incidents.loc[1, "date_start"] == pd.Timestamp("2023-07-16")
+    assert preview.incidents.loc[2, "date_start"] == pd.Timestamp("2023-07-16")
 
 
 def test_a_number_that_is_no_plausible_day_is_still_refused(store):

@@ -346,7 +346,8 @@ def test_a_workbook_of_a_sheet_per_month_reads_every_month(store):
     result = preview_bytes(store, data, "strikes_2025.xlsx")
     assert result.counts()["new"] == 3
     assert list(result.raw.frame["sheet"]) == ["July", "August", "August"]
-    assert list(result.raw.frame.index) == [1, 2, 3]
+    assert list(result.raw.frame.index) == [2, 4, 5]  # each sheet's own, numbered on
+    assert any("plus 2 on sheet 'August' (its row 2 is row 4 here)" in n for n in result.notes)
     assert any("Read 2 sheets of the same columns ('July', 'August')" in n for n in result.notes)
     assert any("other sheets (Read me, Sources) were not read" in n for n in result.notes)
 

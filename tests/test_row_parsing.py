@@ -157,9 +157,10 @@ def test_coordinate_problems_are_named_by_row_and_column():
     assert rows.issues.rejected[1] == ["Row 1: latitude 95.2 is out of range (-90..90)"]
     assert rows.issues.rejected[2] == ["Row 2: longitude 200 is out of range (-180..180)"]
     assert rows.issues.rejected[3][0].startswith("Row 3: latitude 'abc' is not a number")
-    # 'nan' is a missing value (as pandas writes one), not a number: half a point
-    assert rows.issues.rejected[4] == ["Row 4: longitude is given but latitude is empty; give "
-                                       "both, or neither to look the place name up"]
+    # 'nan' is a missing value (as numpy writes one), not a number: half a point, named
+    assert rows.issues.rejected[4] == ["Row 4: longitude is given but latitude is 'nan', which "
+                                       "is no number (a missing value); give both, or neither "
+                                       "to look the place name up"]
     assert rows.issues.rejected[5][0].startswith("Row 5: longitude 'inf' is not a finite")
     assert rows.issues.rejected[6] == ["Row 6: latitude is given but longitude is empty; give "
                                        "both, or neither to look the place name up"]

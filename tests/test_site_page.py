@@ -62,6 +62,10 @@ def test_a_site_without_claims_and_an_unknown_site_say_so(page):
     page.run()
     assert any("Unknown site id 'no_such_site'" in w.value.replace("\\", "")
                for w in page.warning)
+    page.query_params["site"] = b"odesa\xe9"   # no UTF-8: read as 'odesa�' and unsaid
+    page.run()
+    assert any("Link parameter 'site' is not UTF-8 text: 'odesa‹0xE9›'" in
+               w.value.replace("\\", "") for w in page.warning), [w.value for w in page.warning]
 
 
 def test_relinking_through_the_form_is_kept_in_the_history(page, db_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--claim", metavar="LIST", help="only these claim statuses")
     parser.add_argument("--near-pipeline", metavar="NAME",
                         help="only incidents near this pipeline route (its name on the map)")
-    parser.add_argument("--within-km", metavar="KM", type=float, default=DEFAULT_PIPELINE_KM,
+    parser.add_argument("--within-km", metavar="KM", default=str(DEFAULT_PIPELINE_KM),
                         help=f"with --near-pipeline: the distance in km (default "
                              f"{DEFAULT_PIPELINE_KM:g})")
     where = parser.add_mutually_exclusive_group()
@@ -100,6 +101,19 @@ def parse_layers(text: str | None) -> tuple[str, ...]:
     return check_layer_keys(_list(text, "--layers"))
 
 
+def _km(text: str) -> float:
+    """--within-km as a number of km, else refused naming it as written ('1e309' was named
+    'inf')."""
+    try:
+        km = float(text)
+    except ValueError:
+        km = math.nan
+    if not 0 < km <= MAX_PIPELINE_KM:
+        raise FilterError(f"--within-km {text} is not a distance over 0 and at most "
+                          f"{MAX_PIPELINE_KM:g} km")
+    return km
+
+
 def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
     """Read the store and shipped layers and apply the options; `clip_to_extent` also
     keeps only incidents inside --bbox/--region (exports), not only draws that extent."""
@@ -115,11 +129,8 @@ def load_view(args, *, clip_to_extent: bool = False) -> LoadedView:
                       categories=_choices(args.category, CATEGORIES, "--category"),
                       operators=_list(args.operator, "--operator"),
                       claim_statuses=_choices(args.claim, CLAIM_STATUSES, "--claim"),
-                      pipeline=args.near_pipeline or "", pipeline_km=args.within_km)
+                      pipeline=args.near_pipeline or "", pipeline_km=_km(args.within_km))
     check_window(state.date_from, state.date_to, "swap --from and --to")
-    if state.pipeline and not 0 < state.pipeline_km <= MAX_PIPELINE_KM:
-        raise FilterError(f"--within-km {state.pipeline_km:g} is not a distance between 0 "
-                          f"and {MAX_PIPELINE_KM:g} km")
     if args.bbox or args.region:
         extent = resolve_extent(region=args.region, bbox=bbox, sites=sources.sites)
         view = incidents_in_view(state, sources, bbox=extent if clip_to_extent else None)

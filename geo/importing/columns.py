@@ -17,8 +17,9 @@ from geo.errors import ValidationError
 from geo.importing.column_suffixes import LAST_WORDS, by_last_word, date_column, point_pair
 from geo.importing.cyrillic_headers import CYRILLIC_NAMES
 from geo.importing.european_headers import FRENCH_NAMES, GERMAN_NAMES
-from geo.importing.presets.base import Preset, header_keys, normalise_header
+from geo.importing.presets.base import SHOWS_NOTHING, Preset, header_keys, normalise_header
 from geo.importing.presets.registry import PRESETS, detect_preset
+from geo.importing.problems import SHOWN_QUOTE, quotes_cut
 
 # field -> (label shown to the user, header names that mean it, most specific first)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -127,10 +128,16 @@ def _by_suffix(mapping: Mapping, columns: list, used: set[str]) -> None:
             used.add(found)
 
 
+def _shown_name(name: str) -> str:
+    return name if len(name) <= SHOWN_QUOTE else \
+        f"{name[:SHOWN_QUOTE]}… ({len(name):,} characters)"
+
+
 def listed_columns(columns) -> str:
-    """'date, lat, lon' for a message: the first FOUND_SHOWN columns and how many more."""
+    """'date, lat, lon' for a message: the first FOUND_SHOWN columns and how many more, a
+    name past SHOWN_QUOTE characters cut with its length (one of 100,000 was listed whole)."""
     columns = list(columns)
-    return ", ".join(map(str, columns[:FOUND_SHOWN])) + (
+    return ", ".join(_shown_name(str(c)) for c in columns[:FOUND_SHOWN]) + (
         f" and {len(columns) - FOUND_SHOWN:,} more" if len(columns) > FOUND_SHOWN else "")
 
 
@@ -228,10 +235,20 @@ def filled(column: pd.Series) -> np.ndarray:
 # numpy's loop calls str.strip itself, with no bytecode or bound method per cell as a
 # comprehension has: 35 ms instead of 75 ms for the 900,000 cells of a 100,000-row file
 _strip = np.frompyfunc(str.strip, 1, 1)
+# fields read as a date, a number or a word of a vocabulary, not kept as text: a character
+# that shows nothing in one (a zero-width space or a BOM copied from a web page, a bidi
+# mark) is no part of its value, where '50.4\u200b' was refused as no number and
+# 'strike\u200b' as no category, whose message showed what no one could see to remove
+TYPED = frozenset({"date_start", "date_end", "time", "date_precision", "latitude",
+                   "longitude", "category", "claim_status", "geo_precision"})
+_unseen = np.frompyfunc(lambda text: SHOWS_NOTHING.sub("", text).strip(), 1, 1)
 
 
-def _stripped(column: pd.Series) -> np.ndarray:
-    return _strip(column.to_numpy(dtype=object))
+def _stripped(column: pd.Series, typed: bool = False) -> np.ndarray:
+    values = _strip(column.to_numpy(dtype=object))
+    if typed and SHOWS_NOTHING.search("".join(values)):  # in C: most files hold none
+        return _unseen(values)
+    return values
 
 
 def _unread_fields(mapping: Mapping, preset: Preset) -> list[str]:
@@ -253,7 +270,8 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
                   ) -> pd.DataFrame:
     """Text frame with one column per import field ('' where unmapped), preset applied.
 
-    Values are stripped of surrounding spaces; nothing else is changed."""
+    Values are stripped of surrounding spaces, and a date's, a number's or a vocabulary
+    word's of the characters that show nothing (TYPED); nothing else is changed."""
     preset = PRESETS[preset] if isinstance(preset, str) else preset
     problems = _unread_fields(mapping, preset) + check_mapping(mapping, list(frame.columns))
     if not mapping.get("date_start"):
@@ -261,14 +279,16 @@ def apply_mapping(frame: pd.DataFrame, mapping: Mapping, preset: Preset | str = 
                     for p in problems]
     problems = [_with_location_hint(p, frame) if p.startswith(NO_LOCATION) else p
                 for p in problems]
-    if problems:
-        raise ValidationError(problems, summary="The columns cannot be used")
+    if problems:   # each column quoted cut: a name may run to 100,000 characters
+        raise ValidationError([quotes_cut(p) for p in problems],
+                              summary="The columns cannot be used")
     empty = np.full(len(frame), "", dtype=object)
     columns = {}
     with paused_gc():
         for name in fields_for(preset):
             source = mapping.get(name)
-            columns[name] = _stripped(frame[source]) if source else empty.copy()
+            columns[name] = _stripped(frame[source], name in TYPED) if source else \
+                empty.copy()
     out = pd.DataFrame(columns, index=frame.index, dtype=object)
     if preset.transform is not None:
         out = preset.transform(out)

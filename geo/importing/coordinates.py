@@ -61,6 +61,14 @@ def _unwritten(text: pd.Series, values: np.ndarray) -> pd.Series:
     return text
 
 
+def _unwritten_words(name: str, text: str) -> str:
+    """What a coordinate cell without a number holds: empty, or a word for no value named
+    as written ('NaN' from a JSON file or numpy, 'N/A'), which is no number of degrees."""
+    if not text.strip():
+        return f"{name} is empty"
+    return f"{name} is '{text}', which is no number (a missing value)"
+
+
 def _not_a_number(name: str, text: str, value: float) -> str:
     if OST_OR_OUEST.search(text):
         return (f"{name} '{text}' ends in 'O', which is east in German (Ost) and west in "
@@ -110,9 +118,14 @@ def check_coordinates(fields: pd.DataFrame, swap: bool, issues: RowIssues, hints
     if swap:
         given_lat, given_lon = given_lon, given_lat
     half = given_lat ^ given_lon
+    # the cell of the other half as written: empty, or a word for no value ('NaN')
+    other_cells = np.where(given_lat, fields["longitude" if not swap else "latitude"],
+                           fields["latitude" if not swap else "longitude"])[half]
     issues.add("rejected", rows[half], [
-        f"{'latitude' if a else 'longitude'} is given but {'longitude' if a else 'latitude'} "
-        "is empty; give both, or neither to look the place name up" for a in given_lat[half]])
+        f"{'latitude' if a else 'longitude'} is given but "
+        f"{_unwritten_words('longitude' if a else 'latitude', text)}; give both, or neither "
+        "to look the place name up" for a, text in zip(given_lat[half], other_cells,
+                                                       strict=True)])
     zero = both & (lat == 0) & (lon == 0)
     issues.add("review", rows[zero], ["latitude and longitude are both 0, which usually "
                                       "means a missing value; check the point"] * zero.sum(),

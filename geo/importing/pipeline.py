@@ -46,6 +46,7 @@ from geo.importing.preview import (
     ImportPreview,
     check_against_store,
 )
+from geo.importing.problems import quotes_cut
 from geo.importing.proposal_confidence import hold_unsure_proposals
 from geo.importing.proposal_source import articles_of
 from geo.importing.readers.dispatch import read_file
@@ -195,9 +196,11 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
-    notes = [*raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
-             *([alerts] if alerts else []),
-             *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
+    # a column named in 100,000 characters was quoted whole, in every note naming it
+    notes = [quotes_cut(note) for note in (
+        *raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
+        *([alerts] if alerts else []),
+        *(note for note in (unread, raion_note(mapping.get("admin2"))) if note))]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
                          choices, store_revision=revision, thermal=thermal, identity=identity)

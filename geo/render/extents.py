@@ -7,6 +7,8 @@ basemap covers, so a snapshot never shows unmapped land as sea.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from pyproj import CRS
 
@@ -32,11 +34,14 @@ MIN_FRAME_PAD = 0.3  # degrees each side: a lone incident is shown with its surr
 def parse_bbox(text: str) -> Extent:
     parts = [p.strip() for p in str(text).split(",")]
     try:
-        west, south, east, north = (float(p) for p in parts)
+        west, south, east, north = values = [float(p) for p in parts]
     except ValueError as error:
         raise FilterError(
             f"Bounding box '{text}' is not four numbers W,S,E,N, e.g. '22,44,41,53'"
         ) from error
+    if not all(math.isfinite(v) for v in values):  # 'nan' and '1e309' were named nan, inf
+        raise FilterError(f"Bounding box '{text}' is not four finite numbers of degrees "
+                          "W,S,E,N, e.g. '22,44,41,53'")
     return check_extent((west, south, east, north))
 
 

@@ -17,6 +17,7 @@ import streamlit as st
 from geo.names import LAYER_KEYS, LAYER_TITLES
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.ui import persisted, safe_text
+from geo.ui.link_query import link_parameters
 from geo.viewstate import (
     DEFAULT_PIPELINE_KM,
     MAX_PIPELINE_KM,
@@ -64,14 +65,14 @@ def _initial_state(default: ViewState, pipeline_names: list[str],
                    offered: Choices | None = None) -> ViewState:
     if "view_initialised" in st.session_state:
         return default
-    query, repeated = single_values({name: st.query_params.get_all(name)
-                                     for name in st.query_params})
+    given, undecoded = link_parameters()
+    query, repeated = single_values(given)
     state, problems = from_query(
         query, default, categories=CATEGORIES, claim_statuses=CLAIM_STATUSES,
         operators=offered.operators if offered is not None else None,
         pipelines=pipeline_names,
     )
-    problems = repeated + problems
+    problems = undecoded + repeated + problems
     if offered is not None:
         problems += _window_problems(state, query, offered.extent)
     st.session_state["view_initialised"] = True

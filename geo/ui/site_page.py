@@ -14,6 +14,7 @@ import streamlit as st
 from geo.analysis.site_history import HISTORY_COLUMNS, claim_counts, site_history
 from geo.schema import CLAIM_LABELS, GEO_PRECISION_LABELS, SITE_KIND_LABELS
 from geo.ui import cached, safe_text, site_data, site_link_form
+from geo.ui.link_query import link_parameters
 from geo.ui.safe_text import text as escaped
 
 SITE_KEY = "site_page_site"
@@ -34,7 +35,10 @@ def _label(sites: pd.DataFrame):
 def pick_site(sites: pd.DataFrame) -> str | None:
     """The site chosen in the picker; a `site` in the URL chooses it on arrival."""
     ids = sites.sort_values("name", key=lambda s: s.str.lower())["site_id"].tolist()
-    wanted = st.query_params.get("site")
+    given, undecoded = link_parameters()
+    for problem in undecoded:
+        st.warning(safe_text.block(problem), icon=":material/warning:")
+    wanted = (given.get("site") or [None])[-1]
     if wanted and wanted != st.session_state.get(PARAM_SEEN):
         st.session_state[PARAM_SEEN] = wanted
         if wanted in ids:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from geo.visible import HIDDEN
+
 Transform = Callable[[pd.DataFrame], pd.DataFrame]
 DBF_NAME_LENGTH = 10  # a shapefile's field names are cut to this length
 
@@ -56,11 +58,18 @@ class Preset:
                    default=0)
 
 
+# what geo.visible marks as hidden, and the joiners and soft hyphen it leaves as they are
+SHOWS_NOTHING = re.compile(f"{HIDDEN.pattern}|[\u00ad\u200c\u200d]")
+
+
 def normalise_header(name: str) -> str:
     """'Event Date' -> 'event_date', 'verifiedDate' -> 'verified_date' (a web map's camel
     case), 'Дата події' -> 'дата_події': letters of any script kept (a Cyrillic header is
-    not an empty name, 'ё' read as 'е'), everything else one '_'."""
-    words = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", str(name).strip())
+    not an empty name, 'ё' read as 'е'), everything else one '_'. A character that shows
+    nothing (a zero-width space or joiner, a soft hyphen, a BOM, a bidi mark: copied from a
+    web page with the header) is no letter and no gap: 'da\u200bte' is 'date', which was
+    'da_te', no field's name, and the file was refused for having no date."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", SHOWS_NOTHING.sub("", str(name)).strip())
     # Russian writes 'ё' or 'е' as it likes ('Населённый пункт'): one key for both
     return re.sub(r"[\W_]+", "_", words.casefold().replace("ё", "е")).strip("_")
 

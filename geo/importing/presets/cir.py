@@ -19,11 +19,10 @@ in the description.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
 from geo.importing.presets.base import Preset, joined, prefixed, slug
+from geo.importing.presets.json_cells import each_cell, parsed
 
 # the group's words without the period CIR adds to it; strikes and arrests are this map's
 # own categories, troop movements, losses and the rest are 'other'
@@ -45,14 +44,10 @@ def _reused(frame: pd.DataFrame, entry: pd.Series) -> pd.Series:
 
 def _groups(text: str) -> list[str]:
     """The event groups of one cell: a JSON list (Eyes on Russia's categories) or text."""
+    value = parsed(text)
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
     text = text.strip()
-    if text.startswith("["):
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError:
-            value = None
-        if isinstance(value, list):
-            return [str(v).strip() for v in value if str(v).strip()]
     return [text] if text else []
 
 
@@ -72,7 +67,7 @@ def _kinds(groups: list[list[str]]) -> list[tuple[str, str]]:
 
 def _cir(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    groups = [_groups(cell) for cell in out["event_group"].to_numpy(dtype=object)]
+    groups = each_cell(_groups, out["event_group"], "event group")
     kinds = _kinds(groups)
     group = pd.Series(["; ".join(g) for g in groups], index=out.index, dtype=object)
     out["subtype"] = pd.Series([k for k, _ in kinds], index=out.index, dtype=object)

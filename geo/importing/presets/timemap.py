@@ -8,48 +8,21 @@ for its points, so they are kept as given with precision unknown. Sources (objec
 a path and a description, source ids, or comma-separated links) and filters/associations
 (key = value categories) are kept in the description; the first web link is the source
 URL and a 'weapon' filter gives the munitions. Events are matched on their id. A sources
-or filters cell of JSON giving a key twice in one object refuses the file by its row, as a
-JSON file doing so is refused (geo.importing.readers.json_document): the first value was
-lost unsaid.
+or filters cell of JSON giving a key twice in one object refuses the file by its row
+(geo.importing.presets.json_cells).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from geo.errors import ValidationError
 from geo.importing.presets.base import Preset, joined, prefixed
-from geo.importing.readers.json_document import RepeatedKey, loads, repeated_words, unique_keys
-
-
-def _parsed(text: str):
-    text = text.strip()
-    if text.startswith(("[", "{")):
-        try:
-            return loads(text, unique_keys)
-        except (ValueError, RecursionError):  # not JSON, or nested past reading: the text
-            return text
-    return text
-
-
-def _each_cell(read, cells: pd.Series, what: str) -> list[tuple[str, str]]:
-    """read(cell) of every cell; a cell whose JSON gives a key twice refuses the file, each
-    such row named."""
-    out, problems = [], []
-    for row, text in cells.items():
-        try:
-            out.append(read(text))
-        except RepeatedKey as repeated:
-            problems.append(f"Row {row}: its {what} cell {repeated_words(repeated)}")
-            out.append(("", ""))
-    if problems:
-        raise ValidationError(problems, summary="Nothing was imported")
-    return out
+from geo.importing.presets.json_cells import each_cell, parsed
 
 
 def _sources(text: str) -> tuple[str, str]:
     """(first web link, every source in words) of one event's sources cell."""
-    value = _parsed(text)
+    value = parsed(text)
     items = value if isinstance(value, list) else [s for s in str(value).split(",") if s]
     links, words = [], []
     for item in items:
@@ -67,7 +40,7 @@ def _sources(text: str) -> tuple[str, str]:
 
 def _filters(text: str) -> tuple[str, str]:
     """(munitions, every category in words) of one event's filters/associations cell."""
-    value = _parsed(text)
+    value = parsed(text)
     items = value if isinstance(value, list) else [s for s in str(value).split(",") if s]
     pairs = []
     for item in items:
@@ -87,9 +60,9 @@ def _filters(text: str) -> tuple[str, str]:
 
 def _timemap(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    links, sources = zip(*_each_cell(_sources, out["sources"], "sources"),
+    links, sources = zip(*each_cell(_sources, out["sources"], "sources"),
                          strict=True) if len(out) else ((), ())
-    munitions, filters = zip(*_each_cell(_filters, joined(out["filters"], out["category"]),
+    munitions, filters = zip(*each_cell(_filters, joined(out["filters"], out["category"]),
                                          "filters"), strict=True) if len(out) else ((), ())
     index = out.index
     out["source_url"] = out["source_url"].where(out["source_url"] != "",

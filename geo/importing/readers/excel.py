@@ -22,10 +22,12 @@ import pandas as pd
 from geo.errors import InputFileError
 from geo.importing.columns import readable
 from geo.importing.presets.base import normalise_header
+from geo.importing.readers.excel_escapes import decoded, lone_note
 from geo.importing.readers.excel_formulas import formulas_without_values
+from geo.importing.readers.excel_rows import filled_rows
 from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.headerless import looks_like_values
-from geo.importing.readers.table import RawTable, stacked, text_frame, unique_header
+from geo.importing.readers.table import RawTable, offsets, stacked, text_frame, unique_header
 from geo.importing.readers.title_lines import MAX_TITLE_LINES, title_note
 from geo.importing.readers.xml_doctype import refuse_doctype
 
@@ -50,9 +52,10 @@ def read_excel(data: bytes, name: str) -> RawTable:
         columns = {c: frame[c].to_numpy(dtype=object) for c in frame.columns
                    if c != "geometry"}
         try:
-            tables.append((sheet, _below_title(text_frame(columns, name, unit="row"))))
+            cells, lone = decoded(text_frame(columns, name, unit="row"))
         except InputFileError:
             continue  # a sheet of empty rows: try the next one
+        tables.append((sheet, (*_below_title(cells), lone)))
     if not tables:
         raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
                              "check that you saved the right workbook")
@@ -79,12 +82,32 @@ def _header(columns) -> tuple[str, ...]:
 
 
 def _sheet_table(data: bytes, name: str, sheet: str, cells) -> RawTable:
-    cells, title, skipped = cells
+    cells, title, skipped, lone = cells
+    numbered = _sheet_numbers(cells, filled_rows(data, sheet), skipped)
     table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
     if title:
         table.notes.append(title_note(title))
-    _say_formulas(table, formulas_without_values(data, sheet), skipped, sheet)
+    if lone:
+        table.notes.append(lone_note(lone))
+    if not numbered:
+        table.notes.append(f"Sheet '{sheet}': its rows could not be matched to the sheet's own "
+                           "row numbers, so rows are numbered from 1, the first holding a "
+                           "value below the header, empty rows not counted")
+    _say_formulas(table, formulas_without_values(data, sheet) if numbered else {}, sheet)
     return table
+
+
+def _sheet_numbers(cells: pd.DataFrame, filled: list[int] | None, above: int) -> bool:
+    """Numbers the rows of `cells` as the spreadsheet does at its left (a sheet that starts
+    with its header has its first data row at 2), from the sheet's rows holding a value
+    (`filled`), `above` of them above the first data row (the header, a title); else from
+    1, the first row below the header, empty rows not counted. Whether the sheet's own
+    numbers were given."""
+    if filled is not None and len(filled) == above + len(cells):
+        cells.index = pd.Index(filled[above:], name="row")
+        return True
+    cells.index = pd.Index(np.arange(1, len(cells) + 1), name="row")
+    return False
 
 
 def _joined_sheets(tables: list[RawTable], sheets: list[str], name: str) -> RawTable:
@@ -93,17 +116,21 @@ def _joined_sheets(tables: list[RawTable], sheets: list[str], name: str) -> RawT
     whole, problems, notes, column = stacked(tables, sheets, "sheet")
     notes.insert(0, f"Read {len(tables)} sheets of the same columns "
                     f"({', '.join(repr(s) for s in sheets)}) one after the other; the column "
-                    f"'{column}' says which each row came from")
+                    f"'{column}' says which each row came from. Row numbers are each "
+                    "sheet's own, plus " + ", plus ".join(
+                        f"{offset:,} on sheet '{sheet}' (its row {table.frame.index[0]} is "
+                        f"row {table.frame.index[0] + offset} here)" for sheet, table, offset
+                        in zip(sheets, tables, offsets(tables), strict=True) if offset))
     return RawTable(whole, name, row_problems=problems, notes=notes,
                     file_format=f"Excel workbook, {len(tables)} sheets", unit="row")
 
 
-def _say_formulas(table: RawTable, found: dict, skipped: int, sheet: str) -> None:
-    """Each formula without a value refuses its row; where GDAL's rows cannot be matched to
-    the sheet's (it leaves empty rows out), the whole file is refused, never a wrong row."""
+def _say_formulas(table: RawTable, found: dict, sheet: str) -> None:
+    """Each formula without a value refuses its row (numbered as the sheet numbers it);
+    one on no row read (a row of nothing else, the header) refuses the whole file, never a
+    wrong row."""
     frame, unplaced = table.frame, []
     for row, cells in found.items():
-        row -= skipped      # the sheet's rows above the header a title pushed down
         for column, problem in cells:
             if (row in frame.index and column < frame.shape[1]
                     and str(frame.loc[row].iloc[column]) == ""):
@@ -116,13 +143,13 @@ def _say_formulas(table: RawTable, found: dict, skipped: int, sheet: str) -> Non
 
 
 def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
-    """(the sheet's rows below its header, the title lines above it, how many rows of
-    `cells` those took): a sheet whose first
+    """(the sheet's rows below its header, the title lines above it, how many of the
+    sheet's rows holding a value lie above the first data row): a sheet whose first
     row holds one value at most (a report's title: GDAL names its empty cells Field2,
     Field3, ...) has its header on the first of the next rows that holds two or more."""
     named = [c for c in cells.columns if not GDAL_EMPTY_NAME.fullmatch(str(c))]
     if len(named) > 1:
-        return cells, [], 0
+        return cells, [], 1
     rows = cells.to_numpy(dtype=object)
     for at, row in enumerate(rows[:MAX_TITLE_LINES]):
         if sum(bool(str(value).strip()) for value in row) >= 2:
@@ -132,5 +159,5 @@ def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
             frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
             title = [*named, *(" ".join(str(v) for v in r if str(v).strip())
                                for r in rows[:at])]
-            return frame, title, at + 1
-    return cells, [], 0
+            return frame, title, (1 if named else 0) + at + 1  # GDAL's header row: the
+    return cells, [], 1 if named else 0                     # first, empty when none named

@@ -16,7 +16,7 @@ UNREADABLE = (zipfile.BadZipFile, KeyError, OSError, EOFError, RuntimeError,
               NotImplementedError, zlib.error, ET.ParseError)
 
 
-def _sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
     """The zip member of the sheet named `sheet` (workbook.xml, then its relationships)."""
     try:
         workbook = ET.fromstring(archive.read("xl/workbook.xml"))
@@ -30,13 +30,13 @@ def _sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 
 def formulas_without_values(data: bytes, sheet: str) -> dict[int, list[tuple[int, str]]]:
-    """Row (1 = the first below the sheet's first row) -> (column, 0 = A; what to do) of
+    """Row (the sheet's own number, 1 = its first row) -> (column, 0 = A; what to do) of
     its cells holding a formula the workbook keeps no value of (a file a script wrote,
     never opened in a spreadsheet): GDAL reads them as empty, so a latitude or a date would
     be lost without a word."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            path = _sheet_path(archive, sheet)
+            path = sheet_path(archive, sheet)
             xml = archive.read(path) if path else b""
     except UNREADABLE:  # damaged where GDAL did not look: GDAL's reading stands
         return {}
@@ -55,7 +55,7 @@ def _find_formulas(xml: bytes, found: dict[int, list[tuple[int, str]]]) -> None:
         formula, value = cell.find(f"{{{MAIN}}}f"), cell.find(f"{{{MAIN}}}v")
         if formula is not None and value is None:  # <v/> is a value: an empty text
             reference = cell.get("r", "")
-            row = int("".join(ch for ch in reference if ch.isdigit()) or 0) - 1
+            row = int("".join(ch for ch in reference if ch.isdigit()) or 0)
             column = 0
             for letter in (ch for ch in reference if ch.isalpha()):
                 column = column * 26 + ord(letter.upper()) - 64

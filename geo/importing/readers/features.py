@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import InputFileError
-from geo.importing.readers.table import RawTable, text_frame
+from geo.importing.readers.table import RawTable, text_frame, unique_header
 from geo.importing.readers.unreadable_shapes import lost_shape_problem, lost_shapes, read_layer
 
 POINT_COLUMNS = ("latitude", "longitude")
@@ -96,9 +96,13 @@ def coordinate_text(values: np.ndarray) -> np.ndarray:
 def _text_columns(frame, geometry_name: str | None, drop, name: str) -> dict[str, np.ndarray]:
     import pyarrow
 
+    kept = [i for i, c in enumerate(frame.columns) if c != geometry_name and c not in drop]
+    names = [frame.columns[i] for i in kept]
+    if len(set(names)) < len(names):   # a FlatGeobuf's or Parquet's column named twice:
+        names = unique_header(names)   # each kept, as a CSV's ('a', 'a (2)'), not a crash
     try:
-        return {c: frame[c].to_numpy(dtype=object) for c in frame.columns
-                if c != geometry_name and c not in drop}
+        return {name: frame.iloc[:, i].to_numpy(dtype=object)
+                for name, i in zip(names, kept, strict=True)}
     except pyarrow.ArrowException as error:   # text GDAL passed on undecoded
         raise InputFileError(f"'{name}' has text that cannot be read ({error}); save it "
                              "again as UTF-8 and import it again") from error

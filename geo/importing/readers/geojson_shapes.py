@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from itertools import chain
 
+from geo.importing.readers.json_document import Written
+
 # how deep a type's coordinates nest positions: a Point is one, a LineString a list of them
 DEPTH = {"Point": 0, "MultiPoint": 1, "LineString": 1, "Polygon": 2, "MultiLineString": 2,
          "MultiPolygon": 3}
 SHOWN_CHARS = 60
 
 
-NUMBERS = {int, float}  # as json parses them; true and false are no coordinate
+# as json parses them, and a number it keeps as written (NaN, 1e309: an altitude so written
+# refused the file); true and false are no coordinate
+NUMBERS = {int, float, Written}
 
 
 def _is_position(value) -> bool:

@@ -9,7 +9,7 @@ import io
 from geo.errors import InputFileError
 from geo.importing.readers.features import table_from_layers
 from geo.importing.readers.json_document import parse_json
-from geo.importing.readers.table import RawTable, text_frame
+from geo.importing.readers.table import RawTable, text_frame, unique_header
 from geo.importing.readers.unpacking import check_cells
 
 
@@ -36,6 +36,26 @@ def read_geoparquet(data: bytes, name: str) -> RawTable:
         raise InputFileError(f"'{name}' could not be read as Parquet: {error}. Check that it "
                              "is a complete file, or export it again") from error
     frame = table.to_pandas()
-    cells = text_frame({c: frame[c].to_numpy(dtype=object) for c in frame.columns}, name,
-                       unit="row")
+    columns = [frame.iloc[:, at].to_numpy(dtype=object) for at in range(frame.shape[1])]
+    if len(columns) == table.num_columns:   # no column became the frame's index
+        _mark_nan(columns, table)
+    # by position: a name given twice was one cell of both values ("['Kyiv' 'Odesa']")
+    cells = text_frame(dict(zip(unique_header([str(c) for c in frame.columns]), columns,
+                                strict=True)), name, unit="row")
     return RawTable(cells, name, file_format="Parquet", unit="row")
+
+
+def _mark_nan(columns: list, table) -> None:
+    """A float cell holding NaN (not null: no value) as 'NaN', the value the file holds: it
+    was an empty cell, and a NaN latitude was named 'empty' (geo.importing.readers.
+    json_document reads JSON's NaN so too)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for at, column in enumerate(table.columns):
+        if not pa.types.is_floating(column.type):
+            continue
+        nan = pc.is_nan(column).fill_null(False).to_numpy(zero_copy_only=False)
+        if nan.any():
+            columns[at] = columns[at].copy()
+            columns[at][nan] = "NaN"

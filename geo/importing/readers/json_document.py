@@ -2,20 +2,37 @@
 
 Python's parser recurses once a nesting level, so a file nested some thousand levels deep
 (hostile, or broken) would end in a RecursionError: it is the project's error instead. A
-number of more digits than Python turns into an int is kept as the text written. A key
+number of more digits than Python turns into an int, one too large for a float (1e309) and
+the words NaN and Infinity (no JSON, which Python's parser takes) are kept as written. A key
 given twice in one object ('"description": "a", "description": "b"') refuses the file by
 name: Python's parser and GDAL keep the last value, and the first was lost unsaid."""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 import sys
 
 from geo.allocation import paused_gc
 from geo.errors import InputFileError
 
 LONGEST_INT = sys.get_int_max_str_digits() or sys.maxsize
+# an exponent of three digits or more: a float past 1.8e308 becomes inf
+HUGE_EXPONENT = re.compile(r"\d[eE][+]?0*[1-9]\d{2}")
 SHOWN_CHARS = 60  # of a repeated key's values in the message
+TOO_DEEP = ("nests its JSON too deep to read (over about a thousand levels); no export of "
+            "incidents or map features nests so deep: check the file, or export it again")
+
+
+class Written(str):
+    """A number kept as the text written (its repr too: a GeoJSON reader quotes a string
+    among the coordinates, which a number is not)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 class RepeatedKey(Exception):
@@ -60,24 +77,32 @@ def parse_json(data: bytes, name: str):
     except RepeatedKey as repeated:
         raise InputFileError(f"'{name}' {repeated_words(repeated)}") from None
     except RecursionError as error:
-        raise InputFileError(
-            f"'{name}' nests its JSON too deep to read (over about a thousand levels); no "
-            "export of incidents or map features nests so deep: check the file, or export it "
-            "again") from error
+        raise InputFileError(f"'{name}' {TOO_DEEP}") from error
 
 
 def loads(text: str, pairs_hook=None):
-    """json.loads, with an integer too long for Python's int (over 4,300 digits: a
-    ValueError) kept as the text written; a file holding none is parsed at full speed."""
+    """json.loads, with what no number of the document can hold kept as the text written:
+    an integer too long for Python's int (over 4,300 digits: a ValueError), a number too
+    large for a float ('1e309' was read as inf and named 'inf'), and the words NaN and
+    Infinity, which are no JSON but Python's parser takes (a NaN latitude was read as an
+    empty cell, and named 'empty'). A file holding none is parsed at full speed."""
+    floats = float if HUGE_EXPONENT.search(text) is None else _float
     try:
-        return json.loads(text, object_pairs_hook=pairs_hook)
+        return json.loads(text, object_pairs_hook=pairs_hook, parse_constant=Written,
+                          parse_float=floats)
     except json.JSONDecodeError:
         raise
     except ValueError as error:
         if "integer string conversion" not in str(error):
             raise
-        return json.loads(text, parse_int=_integer, object_pairs_hook=pairs_hook)
+        return json.loads(text, parse_int=_integer, object_pairs_hook=pairs_hook,
+                          parse_constant=Written, parse_float=floats)
 
 
 def _integer(text: str) -> int | str:
-    return int(text) if len(text) <= LONGEST_INT else text
+    return int(text) if len(text) <= LONGEST_INT else Written(text)
+
+
+def _float(text: str) -> float | str:
+    value = float(text)
+    return value if math.isfinite(value) else Written(text)

@@ -16,18 +16,31 @@ from __future__ import annotations
 import json
 
 from geo.errors import InputFileError
-from geo.importing.readers.json_document import RepeatedKey, loads, repeated_words, unique_keys
+from geo.importing.readers.json_document import (
+    TOO_DEEP,
+    RepeatedKey,
+    loads,
+    repeated_words,
+    unique_keys,
+)
 
 RS = b"\x1e"  # the record separator a GeoJSON text sequence puts before each feature
 BLANK = b" \t\r\n" + RS
 
 
+class _TooDeep:
+    """A line nested past reading (it may be an object: it is not named as none)."""
+
+
 def _line(raw: bytes):
-    """The line's JSON value, None when it is none; RepeatedKey for a key given twice."""
+    """The line's JSON value, None when it is none, _TooDeep when nested past reading;
+    RepeatedKey for a key given twice."""
     try:
         return loads(raw.decode("utf-8-sig"), unique_keys)
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except (UnicodeDecodeError, ValueError):
         return None
+    except RecursionError:
+        return _TooDeep
 
 
 def is_json_lines(data: bytes) -> bool:
@@ -54,6 +67,8 @@ def as_document(data: bytes, name: str) -> tuple[bytes, str]:
             value = _line(raw)
         except RepeatedKey as repeated:
             raise InputFileError(f"'{name}' line {number:,} {repeated_words(repeated)}") from None
+        if value is _TooDeep:
+            raise InputFileError(f"'{name}' line {number:,} {TOO_DEEP}")
         if not isinstance(value, dict):
             shown = raw[:60].decode("utf-8", "replace")
             raise InputFileError(

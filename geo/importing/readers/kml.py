@@ -18,11 +18,18 @@ from geo.importing.readers.html_text import plain_text_column
 from geo.importing.readers.kml_coordinates import refuse_bad_coordinates
 from geo.importing.readers.kml_fragment import wrapped
 from geo.importing.readers.kml_old_schema import rewritten
-from geo.importing.readers.kml_xml import UNNAMED, kml_root, network_link, placemark_times
+from geo.importing.readers.kml_xml import (
+    UNNAMED,
+    depth,
+    kml_root,
+    network_link,
+    placemark_times,
+)
 from geo.importing.readers.table import RawTable
 from geo.importing.readers.xml_doctype import refuse_doctype
 
 TIME_COLUMNS = ("timestamp", "begin", "end")
+LIBKML_DEPTH = 100  # elements, <kml> the first: GDAL's LIBKML driver reads no deeper
 DISPLAY_FIELDS = ("altitudeMode", "tessellate", "extrude", "visibility", "drawOrder", "icon",
                   "snippet")
 
@@ -38,7 +45,8 @@ def read_kml(data: bytes, name: str, *, zipped: bool) -> RawTable:
         try:
             layers = read_layers(path, name, label)
         except InputFileError as error:
-            raise _only_linked(name, label, data, zipped) or error from None
+            raise _only_linked(name, label, data, zipped) or \
+                _too_deep(name, label, data, zipped) or error from None
     layers = [(layer, frame.drop(columns=[c for c in frame.columns if c == "id"
                                           and frame[c].isna().all()]))
               for layer, frame in layers]
@@ -108,6 +116,18 @@ def _only_linked(name: str, label: str, data: bytes, zipped: bool) -> InputFileE
         f"'{name}' is a {label} file with no placemarks, only a network link to {link}: the "
         "data stays online. In Google My Maps export the map again with \"Keep data up to "
         "date with network link KML\" unticked, or download the linked KML and import that")
+
+
+def _too_deep(name: str, label: str, data: bytes, zipped: bool) -> InputFileError | None:
+    """A file nesting deeper than GDAL's KML reader reads says so: it was refused as having
+    an 'Invalid root element', which it had not."""
+    deep = depth(data, zipped=zipped)
+    if deep <= LIBKML_DEPTH:
+        return None
+    return InputFileError(
+        f"'{name}' nests its {label} elements {deep:,} levels deep (folders within folders); "
+        f"the KML reader reads at most {LIBKML_DEPTH}: move its placemarks into fewer levels "
+        "of folders and export it again")
 
 
 def _check_every_placemark_read(name: str, label: str, count: int | None, read: int) -> None:

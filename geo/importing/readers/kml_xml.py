@@ -95,6 +95,17 @@ def kml_root(data: bytes, *, zipped: bool):
     return _root(data, zipped)
 
 
+def depth(data: bytes, *, zipped: bool) -> int:
+    """How many elements deep the KML nests (<kml> is 1); 0 when its XML cannot be read."""
+    root = _root(data, zipped)
+    deepest, level = 0, [(root, 1)] if root is not None else []
+    while level:   # not recursive: a hostile file nests thousands of folders
+        element, at = level.pop()
+        deepest = max(deepest, at)
+        level.extend((child, at + 1) for child in element)
+    return deepest
+
+
 def network_link(data: bytes, *, zipped: bool) -> str:
     """The address of the file's first network link; '' when it has none."""
     root = _root(data, zipped)

@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from geo.importing.readers.dbf_text import cut_cells
 from geo.importing.readers.encodings import cyrillic_or_western
 from geo.importing.readers.features import on_disk, read_layers, table_from_layers
+from geo.importing.readers.flatgeobuf_header import with_whole_names
 from geo.importing.readers.table import ENCODING_LABELS, RawTable
 
 DBF_LANGUAGE_BYTE = 29
@@ -98,4 +99,5 @@ def _refuse_cut_text(table: RawTable, layers, data: bytes) -> None:
 def read_flatgeobuf(data: bytes, name: str) -> RawTable:
     with on_disk(data, ".fgb") as path:
         layers = read_layers(path, name, "FlatGeobuf")
+    layers = [(layer, with_whole_names(frame, data)) for layer, frame in layers]
     return table_from_layers(layers, name, file_format="FlatGeobuf", unit="feature")

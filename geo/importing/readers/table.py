@@ -187,12 +187,17 @@ def stacked(tables: list[RawTable], labels: list[str], column: str,
     taken = {str(name).strip().lower() for table in tables for name in table.frame.columns}
     column = next(name for name in (column, *(f"{column}_{n}" for n in range(2, len(taken) + 2)))
                   if name not in taken)
-    frames, problems, notes, offset = [], {}, [], 0
-    for label, table in zip(labels, tables, strict=True):
+    frames, problems, notes = [], {}, []
+    for label, table, offset in zip(labels, tables, offsets(tables), strict=True):
         frames.append(table.frame.assign(**{column: label}).set_axis(
             table.frame.index + offset))
         problems.update({row + offset: list(messages)
                          for row, messages in table.row_problems.items()})
         notes += [f"{label}: {note}" for note in table.notes]
-        offset += int(table.frame.index.max())
     return pd.concat(frames, sort=False).fillna("").rename_axis("row"), problems, notes, column
+
+
+def offsets(tables: list[RawTable]) -> list[int]:
+    """What `stacked` adds to each table's row numbers: the last number before it."""
+    ends = np.cumsum([int(table.frame.index.max()) for table in tables])
+    return [0, *ends[:-1].tolist()]
