@@ -793,3 +793,16 @@ def test_a_site_kind_then_the_place_it_is_in(geocoder):
     assert near.best.admin1.startswith("Kirovohrad")
     doubtful = geocoder.geocode("oil depot in Hvardiiske")    # ten villages of the name
     assert doubtful.status == "ambiguous" and doubtful.best is not None
+
+
+def test_a_place_no_source_files_under_a_raion_counts_in_the_raion_near_it(geocoder):
+    """OpenStreetMap's villages carry no raion code: 'X, Bakhmut raion' found none of them
+    in the raion ('none in the raion given') and kept every namesake in Ukraine; and every
+    place without a raion had been filed under a historic entry with no code (the Crimean
+    Khanate)."""
+    index = geocoder.index
+    coded = {i for i, d in enumerate(index.admin2) if d["code"]}
+    filed = index.place_admin2[index.place_admin2 >= 0]
+    assert set(np.unique(filed).tolist()) <= coded
+    found = geocoder.geocode("Lypivka, Bakhmut raion", country="UA")
+    assert found.best.admin1 == "Donetsk Oblast" and "in the raion given" in found.note

@@ -89,7 +89,9 @@ def build_index(sources: GazetteerSources, folder: Path,
     quarters = divisions[divisions.feature.isin(QUARTER_FEATURES)].reset_index(drop=True)
     communities = divisions[divisions.feature == HROMADA_FEATURE].reset_index(drop=True)
     divisions = divisions[divisions.feature.isin(ADMIN2_FEATURES)].reset_index(drop=True)
-    admin2_at = {code: i for i, code in enumerate(divisions.admin2)}
+    # (an empty code is no raion's: 62 historic entries have none, and every place without
+    # a raion had been filed under the last of them, the Crimean Khanate)
+    admin2_at = {code: i for i, code in enumerate(divisions.admin2) if code}
     arrays = {
         "place_lat": places.lat.to_numpy(np.float64),
         "place_lon": places.lon.to_numpy(np.float64),

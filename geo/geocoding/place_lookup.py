@@ -57,6 +57,7 @@ SETTLEMENTS = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC")   # what OSM wo
 LISTED = 25                # candidates built per name (see PlaceLookup.candidates)
 RAION_KM = 40.0            # a raion before 2020: its places lie this near its point
 HROMADA_KM = 20.0          # a hromada's (ADM3 since 2020), this near
+UNFILED_RAION_KM = 45.0    # a place filed under no raion counts in a raion of 2020 this near
 SIZE_WORDS = {"town": 2000.0, "city": 2000.0}   # "X town": places smaller weigh x0.1
 VILLAGE_WORDS = ("village", "vilage", "selo", "hamlet", "khutir", "khutor",
                  "rural type settlement", "rural settlement")
@@ -202,7 +203,8 @@ class PlaceLookup:
         if hints.admin1 is not None:
             places = [p for p in places if int(self.index.place_admin1[p]) in hints.admin1]
         if hints.admin2 is not None:
-            inside = [p for p in places if int(self.index.place_admin2[p]) in hints.admin2]
+            inside = [p for p in places if int(self.index.place_admin2[p]) in hints.admin2
+                      or self._near_raion_unfiled(p, hints.admin2)]
             note = join_notes(note, _narrowed("in the raion given", inside, places))
             places = inside or places
         if hints.around is not None:
@@ -286,6 +288,15 @@ class PlaceLookup:
         if not namesakes:
             return pool, kept
         return {**pool, **added}, kept + namesakes
+
+    def _near_raion_unfiled(self, place: int, raions: set[int]) -> bool:
+        """A place no source files under a raion (OpenStreetMap's) within UNFILED_RAION_KM of
+        the point of one of `raions` (a raion of 2020 is some 80 km across)."""
+        if self.index.place_admin2[place] >= 0:
+            return False
+        lat, lon = self.index.place_lat[place], self.index.place_lon[place]
+        return any(haversine_km(lat, lon, self.index.admin2[r]["lat"], self.index.admin2[r]["lon"])
+                   <= UNFILED_RAION_KM for r in raions)
 
     def _only_elsewhere(self, name: str, hints: Hints) -> GeocodeResult | None:
         """The name, spelt so, exists only outside the country given: not found here (no
