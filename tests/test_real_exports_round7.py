@@ -1,12 +1,18 @@
 """Exports of other tools met in the seventh round (tests/data/README.md): rows whose file
-states no category."""
+states no category, HDX's and ACLED's tables of counts (HDX HAPI's conflict events, HDX's
+'Start Date, End Date, ..., Events' with its HXL row, ACLED's aggregated workbook with its
+terms-of-use sheet first)."""
 
 from __future__ import annotations
 
+import pytest
+
+from geo.errors import ValidationError
 from tests.support.cli import geo
 from tests.support.database import outside
 from tests.support.files import TEST_DATA as DATA
 from tests.support.imports import preview_bytes
+from tests.support.xlsx import workbook
 
 UNSTATED = "state no category (no category column, or an empty cell): stored as 'Other'"
 
@@ -52,3 +58,58 @@ def test_the_command_line_chooses_the_category_of_rows_without_one(database_url,
     assert rows == {"Odesa": "other", "Somewhere": "strike"}
     bad = geo("import", again, "--category", "picnic", db=database_url)
     assert bad.returncode == 2 and "invalid choice: 'picnic'" in bad.stderr
+
+
+# HDX HAPI's conflict events (hdx_hapi_conflict_event_global_2025.csv; ACLED's counts per
+# admin area and month): the header as `OCHA-DAP/hdx-scraper-acled` @
+# e5dd3f64cf080e208f97ed565875e72cccd3f38c, tests/fixtures/, holds it (with its BOM);
+# constructed values (ACLED's terms keep its data out of this repository).
+HAPI = ("\ufefflocation_code,has_hrp,in_gho,provider_admin1_name,provider_admin2_name,"
+        "admin1_code,admin1_name,admin2_code,admin2_name,admin_level,event_type,events,"
+        "fatalities,reference_period_start,reference_period_end,dataset_hdx_id,"
+        "resource_hdx_id,warning,error\n"
+        "UKR,Y,Y,Kharkivska,,UA63,Kharkivska,,,1,political_violence,12,3,2025-01-01,"
+        "2025-01-31,921fe117,fb139931,,\n")
+# HDX's ACLED conflict events and fatalities, with its HXL row (the same repository @
+# a5666a0d498e862fafccd7b010c61dcc534e9bc3, tests/fixtures/conflict_events_and_fatalities
+# .csv: the header and HXL row verbatim, constructed values)
+HDX_SPAN = ("Country ISO3,Admin 1 PCode,Admin 1 Name,Admin 2 PCode,Admin 2 Name,Start Date,"
+            "End Date,Event Type,Events,Fatalities,Dataset Id,Resource Id\n"
+            "#country+code,#adm1+code,#adm1+name,#adm2+code,#adm2+name,#date+start,#date+end,"
+            "#event+type,#event+num,#fatality+num,#meta+dataset_id,#meta+resource_id\n"
+            "UKR,UA63,Kharkivska,,,2025-01-01 00:00:00+00:00,2025-01-31 00:00:00+00:00,"
+            "political_violence,12,3,921fe117,fb139931\n")
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    (HAPI, "events per reference_period_start, reference_period_end"),
+    (HDX_SPAN, "Events per Start Date, End Date")])
+def test_hdx_conflict_event_counts_are_refused_as_counts(store, data, said):
+    """HAPI's file was refused 'Missing column for date' and HDX's 'Missing column for a
+    location': neither said the table holds counts, nor what to import instead."""
+    with pytest.raises(ValidationError, match=f"holds counts, not events: {said}.*for ACLED: "
+                                              "the Data Export Tool's event data"):
+        preview_bytes(store, data.encode(), "conflict_events.csv")
+
+
+def test_an_event_list_with_start_and_end_dates_is_no_count_table(store):
+    rows = ("start_date,end_date,lat,lon,fatalities\n2025-08-08,2025-08-09,46.1,30.1,2\n")
+    assert preview_bytes(store, rows.encode(), "events.csv").counts()["new"] == 1
+
+
+def test_acleds_aggregated_workbook_is_refused_as_counts_not_for_its_terms_sheet(store):
+    """ACLED's aggregated workbook on HDX (download-political-violence-events-and-
+    fatalities-as-of-2025-01-10.xlsx in the same repository at its HEAD above: sheets 'TOU',
+    'Non_HRP', 'HRP_1', 'HRP_2') was refused for its first sheet's columns: 'Missing column
+    for date; found: Licensing, Field2, Field3, Field4'. Its sheets' headers verbatim,
+    constructed values."""
+    data = workbook({
+        "TOU": [["Licensing"], ["By using ACLED data you agree to abide by the Terms of Use"]],
+        "Non_HRP": [["Country", "Month", "Year", "Events", "Fatalities"],
+                    ["Albania", "January", "2025", "0", "0"]],
+        "HRP_1": [["Country", "Admin1", "Admin2", "ISO3", "Admin2 Pcode", "Admin1 Pcode",
+                   "Month", "Year", "Events", "Fatalities"],
+                  ["Ukraine", "Kharkiv", "Kharkivskyi", "UKR", "UA6312", "UA63", "January",
+                   "2025", "12", "3"]]})
+    with pytest.raises(ValidationError, match="holds counts, not events: Events per Month"):
+        preview_bytes(store, data, "download-political-violence-events-and-fatalities.xlsx")

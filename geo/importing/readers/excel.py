@@ -21,6 +21,7 @@ import pandas as pd
 
 from geo.errors import InputFileError
 from geo.importing.columns import readable
+from geo.importing.not_events import is_count_table
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.excel_formulas import formulas_without_values
 from geo.importing.readers.features import on_disk, read_layers
@@ -57,8 +58,12 @@ def read_excel(data: bytes, name: str) -> RawTable:
         raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
                              "check that you saved the right workbook")
     # a 'Read me' or legend sheet before the data: the first sheet that can be imported,
-    # and every other sheet of the same columns (a workbook of a sheet per month or year)
-    sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)), tables[0])
+    # and every other sheet of the same columns (a workbook of a sheet per month or year);
+    # else the first of counts (ACLED's aggregated workbook: 'TOU' before the counts), to
+    # be refused as counts by name
+    sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)),
+                        next(((s, c) for s, c in tables if is_count_table(c[0].columns)),
+                             tables[0]))
     header = _header(cells[0].columns)
     same = [(s, c) for s, c in tables if s == sheet
             or (readable(c[0].columns) and _header(c[0].columns) == header)]
