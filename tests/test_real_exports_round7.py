@@ -1,7 +1,7 @@
 """Exports of other tools met in the seventh round (tests/data/README.md): rows whose file
 states no category, HDX's and ACLED's tables of counts (HDX HAPI's conflict events, HDX's
 'Start Date, End Date, ..., Events' with its HXL row, ACLED's aggregated workbook with its
-terms-of-use sheet first)."""
+terms-of-use sheet first) and a file about a region the map ships no countries for."""
 
 from __future__ import annotations
 
@@ -113,3 +113,28 @@ def test_acleds_aggregated_workbook_is_refused_as_counts_not_for_its_terms_sheet
                    "2025", "12", "3"]]})
     with pytest.raises(ValidationError, match="holds counts, not events: Events per Month"):
         preview_bytes(store, data, "download-political-violence-events-and-fatalities.xlsx")
+
+
+# Town points in Africa (Dabat, Mogadishu, Khartoum, Lagos, Nairobi), the map shipping none
+# of Africa's countries: swapped, Dabat falls in Sicily, the others in no shipped country.
+AFRICA = ("event_date,latitude,longitude,location\n"
+          "2016-01-08,12.98085,37.76239,Dabat\n2016-01-09,2.0469,45.3182,Mogadishu\n"
+          "2016-01-10,15.5007,32.5599,Khartoum\n2016-01-11,6.5244,3.3792,Lagos\n"
+          "2016-01-12,-1.2921,36.8219,Nairobi\n")
+
+
+def test_a_file_about_a_region_the_map_ships_no_countries_for_holds_no_point_as_swapped(
+        store):
+    """ACLED's All Africa file of 2016 (6,830 events, `OCHA-DAP/hdx-scraper-acled` @
+    d90df8d9527b8105fb39263657c9594b37edd143, tests/fixtures/2016/06/ACLED-All-Africa-
+    File_20160101-to-20160528.xlsx; not copied: ACLED's terms) held Dabat, Ethiopia, for
+    review as 'outside every country of the map, but swapped in Italy, where most of the
+    file's points are': one point of thousands, swapped in Sicily, made Italy the file's
+    country."""
+    result = preview_bytes(store, AFRICA.encode(), "africa.csv")
+    assert result.counts()["new"] == 5 and not result.issues.review
+    # a Ukrainian file with its columns swapped is still held (Kyiv, Odesa, Kharkiv)
+    swapped = ("date,lat,lon\n2025-08-08,30.5234,50.4501\n2025-08-08,30.7233,46.4825\n"
+               "2025-08-08,36.2304,49.9935\n")
+    held = preview_bytes(store, swapped.encode(), "swapped.csv")
+    assert len(held.issues.review) == 3
