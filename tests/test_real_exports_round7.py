@@ -138,3 +138,33 @@ def test_a_file_about_a_region_the_map_ships_no_countries_for_holds_no_point_as_
                "2025-08-08,36.2304,49.9935\n")
     held = preview_bytes(store, swapped.encode(), "swapped.csv")
     assert len(held.issues.review) == 3
+
+
+def test_an_empty_place_column_gives_way_and_a_column_of_links_is_the_source(store):
+    """OCHA's Ukraine hostilities layer (tests/data/ocha_ukr_hostilities_sample.geojson,
+    real): `Location__`, null in every feature, was taken as the place, so none of the 596
+    rows had one though `Name` holds the settlement; the reports the rows cite
+    (`Humanitari`, one link or several) were left out as a column that matches no field."""
+    data = (DATA / "ocha_ukr_hostilities_sample.geojson").read_bytes()
+    result = preview_bytes(store, data, "UKR_Hostilities.geojson")
+    assert result.mapping["place"] == "Name" and result.mapping["source_url"] == "Humanitari"
+    rows = result.incidents
+    assert list(rows["place"]) == ["Hirnyk", "Klishchiivka", "Avdiivka", "Bakhmut",
+                                   "Zaliznychne", "Bakhmut"]
+    assert rows["source_url"].iat[0] == "https://t.me/pavlokyrylenko_donoda/5889"
+    assert rows["source_url"].iat[4].endswith("stanom-na-14.12.2022,-294-doba.html")
+    several = rows.iloc[5]
+    assert several["source_url"] == "https://t.me/pavlokyrylenko_donoda/5910"
+    assert several["description"].startswith("Other sources: https://dn.npu.gov.ua/news/")
+    assert set(rows["geo_precision"]) == {"unknown"} and set(rows["category"]) == {"other"}
+
+
+def test_a_column_of_links_beside_words_or_a_named_source_is_not_taken(store):
+    rows = ("date,lat,lon,source,seen\n2025-08-08,46.1,30.1,Suspilne,https://a.example/1\n")
+    result = preview_bytes(store, rows.encode(), "named.csv")
+    assert result.mapping["source_url"] is None and result.mapping["source_name"] == "source"
+    words = ("date,lat,lon,seen\n2025-08-08,46.1,30.1,see https://a.example/1\n")
+    assert preview_bytes(store, words.encode(), "words.csv").mapping["source_url"] is None
+    pictures = ("date,lat,lon,gx_media_links\n2025-08-08,46.1,30.1,"
+                "https://mymaps.usercontent.google.com/hostedimage/m/x\n")
+    assert preview_bytes(store, pictures.encode(), "my_maps.csv").mapping["source_url"] is None

@@ -32,6 +32,8 @@ from geo.importing.columns import (
     unread_note,
 )
 from geo.importing.date_fields import numeric_order_evidence
+from geo.importing.empty_columns import with_filled_columns
+from geo.importing.link_columns import with_link_column
 from geo.importing.linking import link_rows
 from geo.importing.moment_columns import with_moment_date
 from geo.importing.not_events import refuse_non_events
@@ -120,8 +122,9 @@ def proposed_mapping(raw: RawTable, preset: Preset) -> dict[str, str | None]:
     """The mapping proposed from the file's column names, checked against its cells."""
     proposed = with_moment_date(auto_mapping(raw.columns, preset), raw.frame)
     if not preset.mapping:  # a preset names its own columns
-        proposed = without_headline_places(
-            without_prose_vocabularies(proposed, raw.frame), raw.frame)
+        proposed = without_headline_places(without_prose_vocabularies(
+            with_filled_columns(proposed, raw.frame, preset), raw.frame), raw.frame)
+        proposed = with_link_column(proposed, raw.frame)
     return proposed
 
 
