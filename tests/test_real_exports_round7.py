@@ -168,3 +168,38 @@ def test_a_column_of_links_beside_words_or_a_named_source_is_not_taken(store):
     pictures = ("date,lat,lon,gx_media_links\n2025-08-08,46.1,30.1,"
                 "https://mymaps.usercontent.google.com/hostedimage/m/x\n")
     assert preview_bytes(store, pictures.encode(), "my_maps.csv").mapping["source_url"] is None
+
+
+# FIRMS's older KML (FireMapper): each placemark's fields on one line of its description,
+# the date ('05 Jun 2013') and time ('19:35') apart, the sensor 'NPP VIIRS' or 'Aqua MODIS',
+# as `openwfm/wrf-fire` @ 885222fe9c70f18c5bf9d697dea35774a2de0720,
+# other/Matlab/detection/read_fire_kml.m, parses it; constructed values, one placemark
+# stating no confidence.
+def _firemapper(lat, lon, time, sensor, confidence=""):
+    fields = [("Latitude", lat), ("Longitude", lon), ("Detection Date", "05 Jun 2013"),
+              ("Detection Time", time), ("Sensor", sensor),
+              *([("Confidence", confidence)] if confidence else [])]
+    line = "".join(f"<b>{name}: </b> {value}<br/>" for name, value in fields)
+    return (f"<Placemark><name> Fire Detection Centroid </name>\n"
+            f"<description><![CDATA[{line}]]></description>\n"
+            f"<Point><coordinates>{lon},{lat},0</coordinates></Point></Placemark>\n")
+
+
+FIREMAPPER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<kml xmlns="http://earth.google.com/kml/2.1"><Document><name>FireMapper</name>\n'
+              "<Folder><name>Fire Detection Centroids</name>\n"
+              + _firemapper("39.1123", "-105.1234", "19:35", "NPP VIIRS", "nominal")
+              + _firemapper("39.2001", "-105.2002", "17:50", "Aqua MODIS")
+              + "</Folder></Document></kml>")
+
+
+def test_an_old_firms_kml_reads_its_date_and_time_apart_and_says_no_confidence(store):
+    """Read right but for the detection that states no confidence: its description said
+    'confidence , satellite Aqua MODIS'."""
+    result = preview_bytes(store, FIREMAPPER.encode(), "FireMapper.kml")
+    rows = result.incidents
+    assert result.preset.name == "firms" and result.counts()["new"] == 2
+    assert list(rows["date_text"]) == ["05 Jun 2013 19:35 UTC", "05 Jun 2013 17:50 UTC"]
+    assert list(rows["subtype"]) == ["viirs", "modis"]
+    assert "confidence nominal, satellite NPP VIIRS" in rows["description"].iat[0]
+    assert ", no confidence given, satellite Aqua MODIS" in rows["description"].iat[1]
