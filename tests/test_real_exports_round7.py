@@ -203,3 +203,30 @@ def test_an_old_firms_kml_reads_its_date_and_time_apart_and_says_no_confidence(s
     assert list(rows["subtype"]) == ["viirs", "modis"]
     assert "confidence nominal, satellite NPP VIIRS" in rows["description"].iat[0]
     assert ", no confidence given, satellite Aqua MODIS" in rows["description"].iat[1]
+
+
+MERGED = [["Event", "", "", "Location", ""], ["date", "type", "source", "lat", "lon"],
+          ["2025-08-08", "drone strike", "Suspilne", "46.1", "30.1"]]
+
+
+def test_a_row_of_merged_group_names_over_the_header_is_left_out_and_said(store):
+    """A spreadsheet's merged cells over its header ('Event' over three columns, 'Location'
+    over two), saved as a workbook or a CSV: the group row was read as the header ('Event,
+    column_2, column_3, Location, column_5') and the file refused for want of a date."""
+    said = "The line above the header names groups of its columns ('Event', 'Location'"
+    for data, name in ((workbook({"Sheet1": MERGED}), "merged.xlsx"),
+                       ("\n".join(",".join(row) for row in MERGED).encode(), "merged.csv")):
+        result = preview_bytes(store, data, name)
+        assert result.counts()["new"] == 1 and result.mapping["date_start"] == "date"
+        assert any(said in note for note in result.notes), result.notes
+
+
+def test_ochas_timeseries_with_grouped_columns_is_refused_by_its_own_column_names(store):
+    """OCHA's Ukraine time series (tests/data/ocha_ukraine_timeseries_grouped_header.csv:
+    its first three lines, real): 'Flash Appeal', 'Update' and 'Funding' over its columns.
+    It was refused naming 'Flash Appeal, column_2, column_3, ...'; now by its columns (it
+    has no place: national figures, not events)."""
+    data = (DATA / "ocha_ukraine_timeseries_grouped_header.csv").read_bytes()
+    with pytest.raises(ValidationError, match=r"Missing column for a location .*; found: "
+                                              r"Total Population\(Flash Appeal\), People"):
+        preview_bytes(store, data, "timeseries.csv")

@@ -27,7 +27,12 @@ from geo.importing.readers.excel_formulas import formulas_without_values
 from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.headerless import looks_like_values
 from geo.importing.readers.table import RawTable, stacked, text_frame, unique_header
-from geo.importing.readers.title_lines import MAX_TITLE_LINES, title_note
+from geo.importing.readers.title_lines import (
+    MAX_TITLE_LINES,
+    group_note,
+    is_group_row,
+    title_note,
+)
 from geo.importing.readers.xml_doctype import refuse_doctype
 
 XLSX_OPTIONS = {"OGR_XLSX_HEADERS": "FORCE"}
@@ -84,10 +89,10 @@ def _header(columns) -> tuple[str, ...]:
 
 
 def _sheet_table(data: bytes, name: str, sheet: str, cells) -> RawTable:
-    cells, title, skipped = cells
+    cells, said, skipped = cells
     table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
-    if title:
-        table.notes.append(title_note(title))
+    if said:
+        table.notes.append(said)
     _say_formulas(table, formulas_without_values(data, sheet), skipped, sheet)
     return table
 
@@ -120,15 +125,21 @@ def _say_formulas(table: RawTable, found: dict, skipped: int, sheet: str) -> Non
         raise InputFileError(f"'{table.file_name}', sheet '{sheet}': {unplaced[0]}{more}")
 
 
-def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
-    """(the sheet's rows below its header, the title lines above it, how many rows of
-    `cells` those took): a sheet whose first
-    row holds one value at most (a report's title: GDAL names its empty cells Field2,
-    Field3, ...) has its header on the first of the next rows that holds two or more."""
+def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, str, int]:
+    """(the sheet's rows below its header, the note saying what was above it, how many
+    rows of `cells` those took): a sheet whose first row holds one value at most (a
+    report's title: GDAL names its empty cells Field2, Field3, ...) has its header on the
+    first of the next rows that holds two or more; a first row of a few group names over
+    a row naming every column (merged cells) has its header on that row."""
     named = [c for c in cells.columns if not GDAL_EMPTY_NAME.fullmatch(str(c))]
-    if len(named) > 1:
-        return cells, [], 0
     rows = cells.to_numpy(dtype=object)
+    header = [str(c) if c in named else "" for c in cells.columns]
+    if len(rows) and is_group_row(header, [str(v) for v in rows[0]]):
+        frame = pd.DataFrame(rows[1:], columns=unique_header(rows[0]), dtype=object)
+        frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
+        return frame, group_note([str(c) for c in named]), 1   # merged cells over it
+    if len(named) > 1:
+        return cells, "", 0
     for at, row in enumerate(rows[:MAX_TITLE_LINES]):
         if sum(bool(str(value).strip()) for value in row) >= 2:
             if looks_like_values([str(value) for value in row]):
@@ -137,5 +148,5 @@ def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
             frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
             title = [*named, *(" ".join(str(v) for v in r if str(v).strip())
                                for r in rows[:at])]
-            return frame, title, at + 1
-    return cells, [], 0
+            return frame, title_note(title), at + 1
+    return cells, "", 0
