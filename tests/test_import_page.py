@@ -138,9 +138,7 @@ def test_cancelling_an_undo_keeps_the_batch(page, db_path):
 
 
 def test_duplicates_of_stored_incidents_can_be_kept(page, db_path):
-    # the seed's SOCAR depot, a strike (a row that states no category is 'other', and
-    # compared with the stored incidents of that category)
-    seed_point = b"date,lat,lon,category\n2025-08-08,46.64206,30.56863,strike\n"
+    seed_point = b"date,lat,lon\n2025-08-08,46.64206,30.56863\n"  # the seed's SOCAR depot
     uploaded(page, seed_point, "again.csv")
     assert metrics(page)["Duplicate"] == "1"
     assert button(page, "Import ").disabled

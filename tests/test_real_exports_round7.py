@@ -230,3 +230,15 @@ def test_ochas_timeseries_with_grouped_columns_is_refused_by_its_own_column_name
     with pytest.raises(ValidationError, match=r"Missing column for a location .*; found: "
                                               r"Total Population\(Flash Appeal\), People"):
         preview_bytes(store, data, "timeseries.csv")
+
+
+def test_a_row_that_states_no_category_still_duplicates_a_stored_strike_at_its_place(store):
+    """A point at the seed's SOCAR depot on the day of its strike: once rows without a
+    category were 'other', it was kept as new beside the stored strike."""
+    point = b"date,lat,lon\n2025-08-08,46.64206,30.56863\n"
+    result = preview_bytes(store, point, "again.csv")
+    assert result.duplicates.iat[0].startswith("no category stated, 0.0 km away and on an "
+                                               "overlapping date as stored incident")
+    stated = preview_bytes(store, b"date,lat,lon,category\n2025-08-08,46.64206,30.56863,"
+                                  b"other\n", "stated.csv")
+    assert stated.duplicates.iat[0] == ""   # 'other' by the file's word: another event

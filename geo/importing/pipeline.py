@@ -56,6 +56,7 @@ from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.swapped_points import hold_swapped_points
 from geo.importing.thermal import parse_thermal
+from geo.importing.unstated_duplicates import unstated_rows
 from geo.importing.vocabulary_columns import without_headline_places, without_prose_vocabularies
 from geo.records import validate_incidents
 from geo.store.incident_store import IncidentStore
@@ -194,7 +195,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(0.7, "Matching source ids and looking for duplicates")
     rejected = incidents.index.isin(list(issues.rejected))
     revision = store.revision()
-    duplicates, identity = check_against_store(incidents, rejected, store, preset)
+    unstated = unstated_rows(fields["category"], incidents["category"])
+    duplicates, identity = check_against_store(incidents, rejected, store, preset, unstated)
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
@@ -203,7 +205,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
              *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
-                         choices, store_revision=revision, thermal=thermal, identity=identity)
+                         choices, store_revision=revision, thermal=thermal, identity=identity,
+                         unstated=unstated)
 
 
 def new_batch_id(now: dt.datetime | None = None) -> str:
