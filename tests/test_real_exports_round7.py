@@ -242,3 +242,14 @@ def test_a_row_that_states_no_category_still_duplicates_a_stored_strike_at_its_p
     stated = preview_bytes(store, b"date,lat,lon,category\n2025-08-08,46.64206,30.56863,"
                                   b"other\n", "stated.csv")
     assert stated.duplicates.iat[0] == ""   # 'other' by the file's word: another event
+
+
+def test_hdxs_ucdp_summary_of_deaths_per_year_is_refused_as_counts(store):
+    """HDX's UCDP summary for Bangladesh (`OCHA-DAP/hdx-scraper-ucdp` @
+    9cb5fc6ad8e5c31886ff4bb61d8e42bd43fdaf79, tests/fixtures/qc_conflict_data_BGD.csv: its
+    header, HXL row and first two records; UCDP GED, CC BY 4.0) was refused as a file
+    without dates ('no column of the file holds dates ... a map layer of places')."""
+    data = ("year,adm_1,best\n#date+year,#adm1+name,#affected+killed\n"
+            "2013,Barisāl Division,1\n1989,Chittagong Division,6\n")
+    with pytest.raises(ValidationError, match="holds counts, not events: best per year"):
+        preview_bytes(store, data.encode(), "qc_conflict_data_BGD.csv")

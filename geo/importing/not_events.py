@@ -20,7 +20,8 @@ from geo.importing.presets.base import normalise_header
 
 COUNTS = frozenset({"events", "event_count", "events_count", "number_of_events", "num_events",
                     "n_events", "total_events", "event_total", "count_events"})
-DEATHS = frozenset({"fatalities", "deaths", "killed", "total_fatalities"})
+# 'best': UCDP's best estimate of deaths (HDX's UCDP summaries: year, adm_1, best)
+DEATHS = frozenset({"fatalities", "deaths", "killed", "total_fatalities", "best"})
 # HDX HAPI's conflict events (hdx_hapi_conflict_event_*.csv, ACLED's counts per admin area):
 # events and fatalities per reference_period_start .. reference_period_end
 PERIODS = frozenset({"week", "month", "year_month", "month_year", "quarter", "period",
@@ -85,7 +86,8 @@ def _counted(headers: dict[str, str]) -> tuple[str, str] | None:
         periods = [k for k in headers if k in SPANS]
     # deaths per month is a count only in a table without a day or a point of its own
     dated = keys & {"date", "datetime", "timestamp", "latitude", "lat", "longitude", "lon"}
-    counts = sorted(keys & COUNTS) or (sorted(keys & DEATHS) if periods and not dated else [])
+    counts = sorted(keys & COUNTS) or (
+        sorted(keys & DEATHS) if (periods or "year" in keys) and not dated else [])
     if not counts or not (periods or "year" in keys):
         return None
     return (", ".join(headers[k] for k in counts),
