@@ -8,9 +8,11 @@ from __future__ import annotations
 import pytest
 
 from geo.errors import ValidationError
+from geo.importing.pipeline import ImportOptions, preview_import, read_upload
 from tests.support.cli import geo
 from tests.support.database import outside
 from tests.support.files import TEST_DATA as DATA
+from tests.support.geocoding import session_geocoder
 from tests.support.imports import preview_bytes
 from tests.support.xlsx import workbook
 
@@ -253,3 +255,20 @@ def test_hdxs_ucdp_summary_of_deaths_per_year_is_refused_as_counts(store):
             "2013,Barisāl Division,1\n1989,Chittagong Division,6\n")
     with pytest.raises(ValidationError, match="holds counts, not events: best per year"):
         preview_bytes(store, data.encode(), "qc_conflict_data_BGD.csv")
+
+
+@pytest.fixture(scope="module")
+def geocoder(tmp_path_factory):
+    return session_geocoder(tmp_path_factory)
+
+
+def test_an_oblast_and_raion_written_in_each_others_columns_are_put_back(store, geocoder):
+    """Record 13 of the official air-raid alerts (tests/data/air_raid_alerts_official_uk_
+    sample.csv, real) names 'Лубенський район' as its oblast and 'Полтавська область' as its
+    raion: it was placed at the whole oblast, its raion no hint."""
+    sample = DATA / "air_raid_alerts_official_uk_sample.csv"
+    raw = read_upload(sample.read_bytes(), sample.name)
+    preview = preview_import(raw, store, ImportOptions(), geocoder=lambda: geocoder)
+    row = preview.incidents.loc[13]
+    assert row["place"] == "Лубенський район" and "Lubny Raion" in row["geo_method"]
+    assert any("1 row(s) name an oblast in the raion column" in note for note in preview.notes)

@@ -52,6 +52,7 @@ from geo.importing.proposal_confidence import hold_unsure_proposals
 from geo.importing.proposal_source import articles_of
 from geo.importing.readers.dispatch import read_file
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
+from geo.importing.region_places import SWAPPED_NOTE, unswapped_regions
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.swapped_points import hold_swapped_points
@@ -159,6 +160,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(0.1, "Checking every row")
     fields = apply_mapping(raw.frame, mapping, preset)
     alerts = alert_subtypes(raw.frame, fields) if not preset.mapping else ""
+    swapped_regions = unswapped_regions(fields)
     if alerts and "category" not in options.defaults:
         options = replace(options, defaults={**options.defaults,
                                              "category": default_category(raw.columns)})
@@ -202,6 +204,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
         *proposal_source.READS, *proposal_confidence.READS}))
     notes = [*raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
              *([alerts] if alerts else []),
+             *([SWAPPED_NOTE.format(count=swapped_regions)] if swapped_regions else []),
              *(note for note in (unread, raion_note(mapping.get("admin2"))) if note)]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
