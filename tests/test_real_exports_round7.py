@@ -127,7 +127,7 @@ AFRICA = ("event_date,latitude,longitude,location\n"
 
 def test_a_file_about_a_region_the_map_ships_no_countries_for_holds_no_point_as_swapped(
         store):
-    """ACLED's All Africa file of 2016 (6,830 events, `OCHA-DAP/hdx-scraper-acled` @
+    """ACLED's All Africa file of 2016 (6,831 events, `OCHA-DAP/hdx-scraper-acled` @
     d90df8d9527b8105fb39263657c9594b37edd143, tests/fixtures/2016/06/ACLED-All-Africa-
     File_20160101-to-20160528.xlsx; not copied: ACLED's terms) held Dabat, Ethiopia, for
     review as 'outside every country of the map, but swapped in Italy, where most of the
