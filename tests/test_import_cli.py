@@ -144,7 +144,7 @@ def test_acled_preset_and_place_names(database_url, tmp_path):
 
 def test_query_lists_the_window_and_box_from_sql(database_url, tmp_path, good_csv):
     db = database_url
-    geo("import", good_csv, db=db)
+    geo("import", good_csv, "--category", "strike", db=db)  # a table of strikes, unsaid
     done = geo("query", "--from", "2025-08-09", "--to", "2025-08-31", "--bbox",
                "30.0,46.0,30.5,46.5", db=db)
     assert done.returncode == 0, done.stderr

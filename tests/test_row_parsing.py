@@ -219,9 +219,10 @@ def test_vocabularies_accept_labels_and_reject_unknown_values_with_the_list():
         "'air strike', 'обстріл', 'Luftangriff', 'frappe aérienne'",
         "Row 2: claim_status 'maybe' is not known; use one of: claimed, reported, geolocated, "
         "confirmed"]
-    # empty values take the defaults: strike, reported, and the file name as source
+    # empty values take the defaults: other (a row that states no category is no strike on
+    # no evidence), reported, and the file name as source
     assert (frame.loc[3, "category"], frame.loc[3, "claim_status"],
-            frame.loc[3, "source_name"]) == ("strike", "reported", "t.csv")
+            frame.loc[3, "source_name"]) == ("other", "reported", "t.csv")
 
 
 def test_a_source_that_is_a_link_becomes_the_source_url():

@@ -18,6 +18,7 @@ from geo.commands._store_option import add_by_option, add_db_option, open_store
 from geo.errors import ValidationError
 from geo.importing.pipeline import ImportOptions, import_path
 from geo.importing.presets.registry import PRESETS, describe_presets
+from geo.schema import CATEGORIES
 from geo.settings import Settings
 
 NAME = "import"
@@ -53,6 +54,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the file's latitude and longitude columns are swapped")
     parser.add_argument("--country", metavar="ISO2",
                         help="country preferred when looking up place names, e.g. UA")
+    parser.add_argument("--category", choices=CATEGORIES, metavar="CATEGORY",
+                        help="category of rows whose file states none (default: other; one "
+                             f"of {', '.join(CATEGORIES)})")
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                         help="read FIELD from COLUMN (e.g. --map date_start=Datum); "
                              "FIELD= leaves it unread")
@@ -99,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
     options = ImportOptions(preset=args.preset, mapping=_mapping(args.map) or None,
                             day_first=args.day_first, swap_coordinates=args.swap_coordinates,
                             keep_duplicates=args.keep_duplicates,
-                            include_review=args.include_review, default_country=args.country)
+                            include_review=args.include_review, default_country=args.country,
+                            defaults={"category": args.category} if args.category else {})
     result = import_path(args.file, store, options, geocoder=lambda: _geocoder(settings),
                          dry_run=args.dry_run, progress=_report if args.progress else None,
                          imported_by=person.name, imported_from=person.origin)

@@ -78,6 +78,7 @@ def apply_fixes(preview: ImportPreview, edits: pd.DataFrame,
             kept[row] = bool(edit["include"])
     rejected = incidents.index.isin(list(issues.rejected))
     revision = store.revision()
-    duplicates, identity = check_against_store(incidents, rejected, store, preview.preset)
+    duplicates, identity = check_against_store(incidents, rejected, store, preview.preset,
+                                               preview.unstated)
     return replace(preview, incidents=incidents, issues=issues, duplicates=duplicates,
                    kept=kept, store_revision=revision, identity=identity)

@@ -1,6 +1,7 @@
 """Tables that are not lists of events, refused with what they are and what to import
 instead: counts per period (ACLED's weekly and monthly aggregated data, HDX's conflict
-summaries: a number of events or fatalities per week or month and region) and GDELT's
+summaries, HDX HAPI's conflict events: a number of events or fatalities per week or month
+and region) and GDELT's
 companion files (the Mentions table, one row per article that mentions an event; the Global
 Knowledge Graph, one row per article).
 
@@ -19,8 +20,15 @@ from geo.importing.presets.base import normalise_header
 
 COUNTS = frozenset({"events", "event_count", "events_count", "number_of_events", "num_events",
                     "n_events", "total_events", "event_total", "count_events"})
-DEATHS = frozenset({"fatalities", "deaths", "killed", "total_fatalities"})
-PERIODS = frozenset({"week", "month", "year_month", "month_year", "quarter", "period"})
+# 'best': UCDP's best estimate of deaths (HDX's UCDP summaries: year, adm_1, best)
+DEATHS = frozenset({"fatalities", "deaths", "killed", "total_fatalities", "best"})
+# HDX HAPI's conflict events (hdx_hapi_conflict_event_*.csv, ACLED's counts per admin area):
+# events and fatalities per reference_period_start .. reference_period_end
+PERIODS = frozenset({"week", "month", "year_month", "month_year", "quarter", "period",
+                     "reference_period_start", "reference_period_end"})
+# a period as a first and last day: a period only beside a count of events (an event list
+# has its own start_date and end_date); HDX's 'Start Date, End Date, Event Type, Events'
+SPANS = frozenset({"start_date", "end_date"})
 EVENT_LEVEL = frozenset({"event_date", "event_id_cnty", "event_id_no_cnty", "data_id",
                          "globaleventid", "date_start", "acq_date"})
 MENTIONS = frozenset({"globaleventid", "mention_time_date", "mention_identifier"})
@@ -46,15 +54,11 @@ def refuse_non_events(columns, name: str, *, counts: bool = True) -> None:
         raise ValidationError([_mentions(name)], summary=NOT_EVENTS)
     if any(keys >= gkg for gkg in GKG_HEADERS):
         raise ValidationError([_gkg(name)], summary=NOT_EVENTS)
-    if not counts or keys & EVENT_LEVEL:
+    if not counts:
         return
-    periods = sorted(keys & PERIODS)
-    # deaths per month is a count only in a table without a day or a point of its own
-    dated = keys & {"date", "datetime", "timestamp", "latitude", "lat", "longitude", "lon"}
-    counts = sorted(keys & COUNTS) or (sorted(keys & DEATHS) if periods and not dated else [])
-    if counts and (periods or "year" in keys):
-        period = ", ".join(headers[k] for k in periods or ["year"])
-        counted = ", ".join(headers[k] for k in counts)
+    found = _counted(headers)
+    if found:
+        counted, period = found
         acled = " (for ACLED: the Data Export Tool's event data, with event_date, location, " \
                 "latitude and longitude, not its aggregated data)" \
             if keys & {"event_type", "disorder_type", "sub_event_type", "admin1"} else ""
@@ -63,6 +67,31 @@ def refuse_non_events(columns, name: str, *, counts: bool = True) -> None:
             "one incident per event, with its own date and place, so a count of events "
             "cannot be imported as one. Import the event-level data the counts were made "
             f"from{acled}"], summary=NOT_EVENTS)
+
+
+def is_count_table(columns) -> bool:
+    """Whether the header is a table of counts per period (a workbook's sheet of them is
+    the one to refuse by name, not a 'Terms of use' sheet before it)."""
+    return _counted({normalise_header(c): str(c) for c in columns}) is not None
+
+
+def _counted(headers: dict[str, str]) -> tuple[str, str] | None:
+    """(the counted columns, the period's columns) of a count table's header (normalised:
+    as written), None for a table of events."""
+    keys = set(headers)
+    if keys & EVENT_LEVEL:
+        return None
+    periods = [k for k in headers if k in PERIODS]  # in the file's order
+    if not periods and keys & COUNTS:
+        periods = [k for k in headers if k in SPANS]
+    # deaths per month is a count only in a table without a day or a point of its own
+    dated = keys & {"date", "datetime", "timestamp", "latitude", "lat", "longitude", "lon"}
+    counts = sorted(keys & COUNTS) or (
+        sorted(keys & DEATHS) if (periods or "year" in keys) and not dated else [])
+    if not counts or not (periods or "year" in keys):
+        return None
+    return (", ".join(headers[k] for k in counts),
+            ", ".join(headers[k] for k in periods or ["year"]))
 
 
 def refuse_headerless_non_events(cells: list[str], name: str) -> None:

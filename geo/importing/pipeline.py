@@ -32,6 +32,8 @@ from geo.importing.columns import (
     unread_note,
 )
 from geo.importing.date_fields import numeric_order_evidence
+from geo.importing.empty_columns import with_filled_columns
+from geo.importing.link_columns import with_link_column
 from geo.importing.linking import link_rows
 from geo.importing.moment_columns import with_moment_date
 from geo.importing.not_events import refuse_non_events
@@ -51,10 +53,12 @@ from geo.importing.proposal_confidence import hold_unsure_proposals
 from geo.importing.proposal_source import articles_of
 from geo.importing.readers.dispatch import read_file
 from geo.importing.readers.table import MAX_FILE_BYTES, RawTable, read_path
+from geo.importing.region_places import SWAPPED_NOTE, unswapped_regions
 from geo.importing.result import ImportResult
 from geo.importing.rows import ParseOptions, parse_rows
 from geo.importing.swapped_points import hold_swapped_points
 from geo.importing.thermal import parse_thermal
+from geo.importing.unstated_duplicates import unstated_rows
 from geo.importing.vocabulary_columns import without_headline_places, without_prose_vocabularies
 from geo.records import validate_incidents
 from geo.store.incident_store import IncidentStore
@@ -121,8 +125,9 @@ def proposed_mapping(raw: RawTable, preset: Preset) -> dict[str, str | None]:
     """The mapping proposed from the file's column names, checked against its cells."""
     proposed = with_moment_date(auto_mapping(raw.columns, preset), raw.frame)
     if not preset.mapping:  # a preset names its own columns
-        proposed = without_headline_places(
-            without_prose_vocabularies(proposed, raw.frame), raw.frame)
+        proposed = without_headline_places(without_prose_vocabularies(
+            with_filled_columns(proposed, raw.frame, preset), raw.frame), raw.frame)
+        proposed = with_link_column(proposed, raw.frame)
     return proposed
 
 
@@ -156,6 +161,7 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(0.1, "Checking every row")
     fields = apply_mapping(raw.frame, mapping, preset)
     alerts = alert_subtypes(raw.frame, fields) if not preset.mapping else ""
+    swapped_regions = unswapped_regions(fields)
     if alerts and "category" not in options.defaults:
         options = replace(options, defaults={**options.defaults,
                                              "category": default_category(raw.columns)})
@@ -192,7 +198,8 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     progress(0.7, "Matching source ids and looking for duplicates")
     rejected = incidents.index.isin(list(issues.rejected))
     revision = store.revision()
-    duplicates, identity = check_against_store(incidents, rejected, store, preset)
+    unstated = unstated_rows(fields["category"], incidents["category"])
+    duplicates, identity = check_against_store(incidents, rejected, store, preset, unstated)
     progress(1.0, "Preview ready")
     unread = unread_note(raw.unread(read_columns(mapping, preset) | {
         *proposal_source.READS, *proposal_confidence.READS}))
@@ -200,10 +207,12 @@ def preview_import(raw: RawTable, store: IncidentStore, options: ImportOptions =
     notes = [quotes_cut(note) for note in (
         *raw.notes, *parsed.hints, *twin_notes(raw.frame, mapping),
         *([alerts] if alerts else []),
+        *([SWAPPED_NOTE.format(count=swapped_regions)] if swapped_regions else []),
         *(note for note in (unread, raion_note(mapping.get("admin2"))) if note))]
     return ImportPreview(raw.file_name, file_sha256, raw, preset, mapping, options, incidents,
                          issues, duplicates, notes, parsed.swap_suggested,
-                         choices, store_revision=revision, thermal=thermal, identity=identity)
+                         choices, store_revision=revision, thermal=thermal, identity=identity,
+                         unstated=unstated)
 
 
 def new_batch_id(now: dt.datetime | None = None) -> str:

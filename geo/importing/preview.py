@@ -34,6 +34,7 @@ from geo.importing.presets.base import Preset
 from geo.importing.problems import RowIssues, grouped_problems, strip_row
 from geo.importing.readers.table import RawTable
 from geo.importing.thermal import ThermalRows
+from geo.importing.unstated_duplicates import with_any_category
 from geo.schema import INCIDENT_COLUMNS
 from geo.sharing.csv_safety import neutralise_formulas
 from geo.store.incident_store import IncidentStore, candidate_view
@@ -89,10 +90,16 @@ def find_row_duplicates(incidents: pd.DataFrame, rejected: np.ndarray, store: In
 
 
 def check_against_store(incidents: pd.DataFrame, rejected: np.ndarray, store: IncidentStore,
-                        preset: Preset) -> tuple[pd.Series, IdentityMatch]:
-    """(duplicate reasons, identity matches) of the rows against the store and each other."""
+                        preset: Preset, unstated: np.ndarray | None = None,
+                        ) -> tuple[pd.Series, IdentityMatch]:
+    """(duplicate reasons, identity matches) of the rows against the store and each other;
+    `unstated` rows (their file states no category) are also compared with stored incidents
+    of any category (geo.importing.unstated_duplicates)."""
     identity = match_identities(incidents, rejected, store, preset)
-    return find_row_duplicates(incidents, rejected, store, preset, identity), identity
+    reasons = find_row_duplicates(incidents, rejected, store, preset, identity)
+    if unstated is not None and not preset.identity:
+        reasons = with_any_category(reasons, incidents, unstated, rejected, store)
+    return reasons, identity
 
 
 @dataclass
@@ -113,6 +120,7 @@ class ImportPreview:
     store_revision: int | None = None  # the store's revision the duplicates were found at
     thermal: ThermalRows | None = None  # FIRMS files: typed detections and coverage
     identity: IdentityMatch | None = None  # rows matched on their source id
+    unstated: np.ndarray | None = None  # rows whose file states no category ('other')
 
     @property
     def changed(self) -> pd.Series:

@@ -24,6 +24,8 @@ from geo.importing.problems import RowIssues
 from geo.importing.region_places import NOTE as region_places_note
 from geo.importing.region_places import region_places
 from geo.importing.source_links import sources
+from geo.importing.unstated_category import CATEGORY as UNSTATED_CATEGORY
+from geo.importing.unstated_category import note as unstated_category_note
 from geo.schema import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -39,7 +41,9 @@ from geo.schema import (
 DATE_HELP = "write it as YYYY-MM-DD (2025-08-08), '8 August 2025' or day/month/year"
 # Coordinates whose precision the file does not state are kept as given, precision unknown:
 # never 'site' (the facility itself) on no evidence.
-DEFAULTS = {"category": "strike", "claim_status": "reported",
+# A row whose file states no category is not a strike on no evidence
+# (geo.importing.unstated_category).
+DEFAULTS = {"category": UNSTATED_CATEGORY, "claim_status": "reported",
             "geo_precision": UNKNOWN_PRECISION}
 SYNONYMS = {
     "category": {**{category_words.fold(v): k for k, v in CATEGORY_LABELS.items()},
@@ -245,6 +249,9 @@ def parse_rows(fields: pd.DataFrame, options: ParseOptions = ParseOptions()) -> 
     date_from, date_to, date_precision, date_text = _dates(
         fields, vocab["date_precision"], options, issues, hints)
 
+    unstated = unstated_category_note(fields["category"], options.defaults.get("category"))
+    if unstated:
+        hints.append(unstated)
     place, by_region = region_places(fields, given)
     if by_region:
         hints.append(region_places_note.format(count=by_region))

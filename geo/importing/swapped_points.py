@@ -8,7 +8,9 @@ sends it abroad and what to do) when it lies outside the country its row belongs
 swapped lies inside it. The row's country is the one its country column names, else the
 country preferred for place names (--country), else the file's: the country that most of
 its points fall in, as given or swapped, those as given first (a file of points in Iran,
-swapped in Ukraine, Russia and Belarus, is a file about Iran)."""
+swapped in Ukraine, Russia and Belarus, is a file about Iran), if at least half of them do
+(none else: a file about Africa, whose countries the map does not ship, is about no country
+of the map, though a few of its points swapped fall in Italy)."""
 
 from __future__ import annotations
 
@@ -50,8 +52,12 @@ def file_country(shapes, lat: np.ndarray, lon: np.ndarray) -> str | None:
     swapped.pop(None, None)
     if not given and not swapped:
         return None
-    return max(sorted(given.keys() | swapped.keys()),  # sorted: one answer for a tie
+    best = max(sorted(given.keys() | swapped.keys()),  # sorted: one answer for a tie
                key=lambda code: (given[code] + swapped[code], given[code]))
+    # a country that only a few of the points fall in, as given or swapped, is no file's
+    # country: a file about a region the map's countries leave out (Africa: ACLED's All
+    # Africa file) has a few points that, swapped, fall in Italy or Greece
+    return best if 2 * (given[best] + swapped[best]) >= len(sample) else None
 
 
 def hold_swapped_points(incidents: pd.DataFrame, issues: RowIssues, hints: list[str],

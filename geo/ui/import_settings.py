@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.importing.alert_tables import default_category
 from geo.importing.columns import FIELDS, fields_for
 from geo.importing.pipeline import ImportOptions, proposed_mapping
 from geo.importing.presets.base import Preset
 from geo.importing.presets.registry import PRESETS, detect_preset
 from geo.importing.readers.table import RawTable
+from geo.importing.unstated_category import CATEGORY as UNSTATED_CATEGORY
 from geo.schema import CATEGORIES, CATEGORY_LABELS, CLAIM_LABELS, CLAIM_STATUSES
 from geo.ui import safe_text
 
@@ -93,9 +93,9 @@ def render(raw: RawTable, digest: str) -> ImportOptions:
                                          "name (UA, Ukraine); leave empty for none.")
         category = _default_choice(
             top[1], PRESETS[preset], "category", "Category", CATEGORIES,
-            default_category(raw.columns) if preset == "auto" else "strike",
-            key=f"{key}_category", format_func=lambda c: CATEGORY_LABELS[c],
-            help="Used for rows whose file has no category column or an empty cell.")
+            UNSTATED_CATEGORY, key=f"{key}_category", format_func=lambda c: CATEGORY_LABELS[c],
+            help="Used for rows whose file has no category column or an empty cell: 'Other' "
+                 "unless you know them to be strikes (or another category).")
         claim = _default_choice(
             top[2], PRESETS[preset], "claim_status", "Claim status", CLAIM_STATUSES,
             "reported", key=f"{key}_claim",

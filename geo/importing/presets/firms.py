@@ -132,7 +132,8 @@ def _firms(frame: pd.DataFrame) -> pd.DataFrame:
     frp = out["frp"].str.strip()
     power = ("fire radiative power " + frp + " MW").where(
         frp != "", "no fire radiative power given")
-    out["description"] = ("Thermal detection: " + power + ", confidence " + confidence
+    stated = (", confidence " + confidence).where(confidence != "", ", no confidence given")
+    out["description"] = ("Thermal detection: " + power + stated
                           + ", satellite " + _with_instrument(out["satellite"], instrument)
                           + ", acquired " + when.where(when != "", out["time"]) + " UTC"
                           + version + extra)

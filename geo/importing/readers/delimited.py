@@ -35,7 +35,12 @@ from geo.importing.readers.table import (
     no_rows,
     unique_header,
 )
-from geo.importing.readers.title_lines import title_line_count, title_note
+from geo.importing.readers.title_lines import (
+    group_note,
+    group_row_names,
+    title_line_count,
+    title_note,
+)
 
 SNIFF_LINES = 200
 UNUSED_DELIMITER = "\x1f"   # a file of one column: no character of its text splits a line
@@ -240,7 +245,8 @@ def read_delimited(data: bytes, file_name: str, *, encoding: str | None = None,
         return _with_layout(text, header_cells, file_name, delimiter, encoding, max_bytes)
     table = RawTable(pd.DataFrame(), file_name, encoding, delimiter, file_format="CSV")
     if title:
-        table.notes.append(title_note(title))
+        groups = group_row_names(title + lines[:1]) if len(title) == 1 else []
+        table.notes.append(group_note(groups) if groups else title_note(title))
     plain = None
     if encoding in PLAIN_ENCODINGS and not other_lines and not whole and not title:
         plain = plain_cells(data, delimiter, header_cells)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from geo.errors import InputFileError
 from geo.importing.columns import readable
+from geo.importing.not_events import is_count_table
 from geo.importing.presets.base import normalise_header
 from geo.importing.readers.excel_escapes import decoded, lone_note
 from geo.importing.readers.excel_formulas import formulas_without_values
@@ -28,7 +29,12 @@ from geo.importing.readers.excel_rows import filled_rows
 from geo.importing.readers.features import on_disk, read_layers
 from geo.importing.readers.headerless import looks_like_values
 from geo.importing.readers.table import RawTable, offsets, stacked, text_frame, unique_header
-from geo.importing.readers.title_lines import MAX_TITLE_LINES, title_note
+from geo.importing.readers.title_lines import (
+    MAX_TITLE_LINES,
+    group_note,
+    is_group_row,
+    title_note,
+)
 from geo.importing.readers.xml_doctype import refuse_doctype
 
 XLSX_OPTIONS = {"OGR_XLSX_HEADERS": "FORCE"}
@@ -60,8 +66,12 @@ def read_excel(data: bytes, name: str) -> RawTable:
         raise InputFileError(f"'{name}' is an Excel workbook whose sheets hold no data rows; "
                              "check that you saved the right workbook")
     # a 'Read me' or legend sheet before the data: the first sheet that can be imported,
-    # and every other sheet of the same columns (a workbook of a sheet per month or year)
-    sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)), tables[0])
+    # and every other sheet of the same columns (a workbook of a sheet per month or year);
+    # else the first of counts (ACLED's aggregated workbook: 'TOU' before the counts), to
+    # be refused as counts by name
+    sheet, cells = next(((s, c) for s, c in tables if readable(c[0].columns)),
+                        next(((s, c) for s, c in tables if is_count_table(c[0].columns)),
+                             tables[0]))
     header = _header(cells[0].columns)
     same = [(s, c) for s, c in tables if s == sheet
             or (readable(c[0].columns) and _header(c[0].columns) == header)]
@@ -82,11 +92,11 @@ def _header(columns) -> tuple[str, ...]:
 
 
 def _sheet_table(data: bytes, name: str, sheet: str, cells) -> RawTable:
-    cells, title, skipped, lone = cells
+    cells, said, skipped, lone = cells
     numbered = _sheet_numbers(cells, filled_rows(data, sheet), skipped)
     table = RawTable(cells, name, file_format=f"Excel workbook, sheet '{sheet}'", unit="row")
-    if title:
-        table.notes.append(title_note(title))
+    if said:
+        table.notes.append(said)
     if lone:
         table.notes.append(lone_note(lone))
     if not numbered:
@@ -142,15 +152,22 @@ def _say_formulas(table: RawTable, found: dict, sheet: str) -> None:
         raise InputFileError(f"'{table.file_name}', sheet '{sheet}': {unplaced[0]}{more}")
 
 
-def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
-    """(the sheet's rows below its header, the title lines above it, how many of the
-    sheet's rows holding a value lie above the first data row): a sheet whose first
+def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, str, int]:
+    """(the sheet's rows below its header, the note saying what was above it, how many of
+    the sheet's rows holding a value lie above the first data row): a sheet whose first
     row holds one value at most (a report's title: GDAL names its empty cells Field2,
-    Field3, ...) has its header on the first of the next rows that holds two or more."""
+    Field3, ...) has its header on the first of the next rows that holds two or more; a
+    first row of a few group names over a row naming every column (merged cells) has its
+    header on that row."""
     named = [c for c in cells.columns if not GDAL_EMPTY_NAME.fullmatch(str(c))]
-    if len(named) > 1:
-        return cells, [], 1
     rows = cells.to_numpy(dtype=object)
+    header = [str(c) if c in named else "" for c in cells.columns]
+    if len(rows) and is_group_row(header, [str(v) for v in rows[0]]):
+        frame = pd.DataFrame(rows[1:], columns=unique_header(rows[0]), dtype=object)
+        frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
+        return frame, group_note([str(c) for c in named]), 2   # merged cells over the header
+    if len(named) > 1:
+        return cells, "", 1
     for at, row in enumerate(rows[:MAX_TITLE_LINES]):
         if sum(bool(str(value).strip()) for value in row) >= 2:
             if looks_like_values([str(value) for value in row]):
@@ -159,5 +176,5 @@ def _below_title(cells: pd.DataFrame) -> tuple[pd.DataFrame, list[str], int]:
             frame.index = pd.Index(np.arange(1, len(frame) + 1), name="row")
             title = [*named, *(" ".join(str(v) for v in r if str(v).strip())
                                for r in rows[:at])]
-            return frame, title, (1 if named else 0) + at + 1  # GDAL's header row: the
-    return cells, [], 1 if named else 0                     # first, empty when none named
+            return frame, title_note(title), (1 if named else 0) + at + 1  # GDAL's header
+    return cells, "", 1 if named else 0            # row: the first, empty when none named

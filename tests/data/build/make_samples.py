@@ -216,6 +216,22 @@ def firms_viirs_country_geojson() -> None:
     (OUT / "firms_viirs_country_nepal.geojson").write_text(json.dumps(document, indent=1) + "\n")
 
 
+def ocha_hostilities_geojson() -> None:
+    """The first 4 features of OCHA's Ukraine hostilities layer (a shapefile's fields as
+    GeoJSON: `Location__` null throughout, the settlement under `Name`, its reports under
+    `Humanitari`), the first citing several links and the first whose link holds a comma."""
+    document = json.loads(show("OCHA-DAP+hdx-scraper-ukraine-viz",
+                               "f8b7c03362c3edb09dfe7a40c70c382c3813c453",
+                               "UKR_Hostilities.geojson"))
+    features = document["features"]
+    links = [f["properties"]["Humanitari"] or "" for f in features]
+    several = next(i for i, cell in enumerate(links) if cell.count("http") > 1)
+    comma = next(i for i, cell in enumerate(links) if "," in cell and cell.count("http") == 1)
+    document["features"] = [features[i] for i in sorted({0, 1, 2, 3, several, comma})]
+    (OUT / "ocha_ukr_hostilities_sample.geojson").write_text(
+        json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     firms_modis_json()
     firms_modis_geojson()
@@ -230,3 +246,4 @@ if __name__ == "__main__":
     ucdp_api_json()
     firms_noaa20_archive_json()
     firms_viirs_country_geojson()
+    ocha_hostilities_geojson()
