@@ -806,3 +806,15 @@ def test_a_place_no_source_files_under_a_raion_counts_in_the_raion_near_it(geoco
     assert set(np.unique(filed).tolist()) <= coded
     found = geocoder.geocode("Lypivka, Bakhmut raion", country="UA")
     assert found.best.admin1 == "Donetsk Oblast" and "in the raion given" in found.note
+
+
+def test_a_hromada_not_listed_is_its_centre_town_never_a_village_spelt_alike(geocoder):
+    """'Уманська територіальна громада' (GeoNames lists no Umanska hromada) was the villages
+    'Umanske' spelt alike, in another oblast; the official alerts write a city's hromada
+    'м. X та X-ська територіальна громада' (the town and its hromada)."""
+    found = geocoder.geocode("Уманська територіальна громада", admin1="Черкаська область")
+    assert found.best.label.startswith("Uman, Cherkasy Oblast")
+    assert found.best.precision == "admin2" and "the town its name is made from" in found.note
+    town_and = geocoder.geocode("м. Старокостянтинів та Старокостянтинівська територіальна "
+                                "громада", admin1="Хмельницька область")
+    assert town_and.best.label.startswith("Starokostiantynivska hromada")

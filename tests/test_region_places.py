@@ -31,9 +31,15 @@ def test_alerts_are_placed_at_their_raion_or_oblast(store, geocoder):
     oblast = rows.loc[1]   # Вінницька область, no raion
     assert (oblast["place"], oblast["geo_precision"]) == ("Вінницька область", "admin1")
     assert "Vinnytsia Oblast" in oblast["geo_method"]
-    raion = rows.loc[3]    # Уманський район, Черкаська область: the raion's point
-    assert raion["place"] == "Уманський район" and "Uman Raion" in raion["geo_method"]
-    assert str(raion["date_start"].date()) == "2022-03-15"
+    # Уманська територіальна громада (a hromada GeoNames does not list), Уманський район:
+    # the town it is named from, at raion precision, stored as region-level (it was the
+    # raion, five times as big)
+    hromada = rows.loc[3]
+    assert hromada["place"] == "Уманська територіальна громада"
+    assert hromada["geo_precision"] == "admin1" and "690688 Uman (alias)" in hromada["geo_method"]
+    assert str(hromada["date_start"].date()) == "2022-03-15"
+    listed = rows.loc[6]   # м. Старокостянтинів та Старокостянтинівська територіальна громада
+    assert "Starokostiantynivska hromada" in listed["geo_method"]
     assert "site" not in set(rows["geo_precision"])
     assert any("name no place, only a region" in note for note in preview.notes)
     assert preview.counts()["new"] >= 13

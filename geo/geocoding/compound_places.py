@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from geo.geocoding import regions
 from geo.geocoding.gazetteer_merge import SECTION_FEATURES
-from geo.geocoding.hromadas import community_core, hromada_result, says_hromada
+from geo.geocoding.hromadas import hromada_result, says_hromada
 from geo.geocoding.place_lookup import PlaceLookup
 from geo.geocoding.place_text import PlaceText
 from geo.geocoding.quarters import QUARTER_KM, may_name_a_part, part_of_town
@@ -77,10 +77,9 @@ class CompoundPlaces(PlaceLookup):
         no raion of that name lies by the town ('Kalmiuskyi district, Mariupol' is the city's;
         'Kharkivskyi district, Kharkiv' is the raion around the city)."""
         if says_hromada(text.qualifier):
-            found = hromada_result(self, text.name, hints)
-            if found is not None:
-                return found
-            text = replace(text, name=community_core(text.name))  # "kupianska miska"
+            # one GeoNames does not list is its centre town's (geocoder: at precision
+            # admin2), never the raion named alike, five times its size
+            return hromada_result(self, text.name, hints)
         raion = regions.admin2_result(self, text.name, hints)
         part = self._part_of_town(text, hints)
         if part is None or raion is None or raion.best is None:

@@ -24,7 +24,7 @@ from geo.geocoding.column import geocode_column
 from geo.geocoding.compound_places import CompoundPlaces
 from geo.geocoding.english_names import translated_names
 from geo.geocoding.gazetteer import GazetteerIndex, GazetteerSources, load_index
-from geo.geocoding.hromadas import hromada_result, says_hromada
+from geo.geocoding.hromadas import centre_town_spellings, hromada_result, says_hromada
 from geo.geocoding.normalize import normalize_name, phonetic_key
 from geo.geocoding.place_lookup import FOLDED_QUALITY, VILLAGE_WORDS
 from geo.geocoding.place_text import (
@@ -108,6 +108,7 @@ class Geocoder(CompoundPlaces):
                       or regions.admin1_fuzzy_result(self, name, hints)
                       if level == "admin1" else None)
                   or (self._district(text, hints) if district else None)
+                  or (self._hromada_centre(text, hints) if district else None)
                   or (regions.country_result(self, text) if level == "any" else None)
                   or self._station_spelt_so(text, hints, self._place_result(
                       name, hints, level, text.qualifier))
@@ -168,6 +169,21 @@ class Geocoder(CompoundPlaces):
             if found is not None and found.best is not None:   # a translation: never exact
                 return replace(found, status="alias" if found.status == "exact" else found.status,
                                note=join_notes(f"'{name}' read as '{other}'", found.note))
+        return None
+
+    def _hromada_centre(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
+        """A hromada GeoNames does not list ('Umanska terytorialna hromada'): the town its
+        adjective names, at precision admin2 (never the villages 'Umanske' spelt alike)."""
+        if not says_hromada(text.qualifier):
+            return None
+        for town in centre_town_spellings(text.name):
+            found = self._place_result(town, hints, "place")
+            if found is not None and found.status in ("exact", "alias"):
+                best = replace(found.best, precision="admin2", status="alias",
+                               label=f"{found.best.label} (hromada centre)")
+                return replace(found, status="alias", best=best, note=join_notes(
+                    f"no hromada '{text.name}' in GeoNames: placed at {found.best.label}, "
+                    "the town its name is made from, precision admin2", found.note))
         return None
 
     def _ukrainian_endings(self, name: str, text: PlaceText,

@@ -17,6 +17,8 @@ from geo.geocoding.place_text import COMMUNITY_QUALIFIERS, strip_level
 from geo.geocoding.regions import divisions_serving
 from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
 
+ADJECTIVE = "ska"     # Umanska, Toretska: a hromada is named by its centre's adjective
+MIN_STEM = 3
 # the words of GeoNames' hromada names around the core, in every romanisation it lists
 COMMUNITY_WORDS = re.compile(
     r"\b(?:terytorialna|teritorialna|terytorialnoi|hromada|hromady|gromada|miska|silska|"
@@ -38,6 +40,20 @@ def community_core(normalised: str) -> str:
     return " ".join(COMMUNITY_WORDS.sub(" ", normalised).split())
 
 
+def centre_town_spellings(core: str) -> list[str]:
+    """The names a hromada's adjective makes of its centre town, likeliest first:
+    'umanska' -> uman, 'toretska' -> toretsk, 'skvyrska' -> skvyra, 'vilshanska' ->
+    vilshanka, 'hrebinkivska' -> hrebinka, 'starokostiantynivska' -> starokostiantyniv."""
+    words = core.split()
+    if not words or not words[-1].endswith(ADJECTIVE):
+        return []
+    lead, stem = words[:-1], words[-1][:-len(ADJECTIVE)]
+    forms = [stem, f"{stem}sk", f"{stem}a", f"{stem}ka"]
+    if stem.endswith("iv"):
+        forms += [f"{stem[:-2]}ka", f"{stem[:-2]}e", f"{stem[:-2]}ove"]
+    return [" ".join([*lead, form]) for form in forms if len(form) >= MIN_STEM]
+
+
 def says_hromada(qualifier: str) -> bool:
     return qualifier in COMMUNITY_QUALIFIERS   # place_text reads them as admin2 words
 
@@ -47,6 +63,9 @@ def hromada_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
     index = geocoder.index
     ids = divisions_serving(index.hromada_names.find(community_core(strip_level(name)[0])),
                             index.hromadas, hints)
+    if hints.admin2:   # the raion given, by its code (a hromada is filed under its raion's)
+        codes = {index.admin2[r]["code"] for r in hints.admin2}
+        ids = {h for h in ids if index.hromadas[h]["code"] in codes} or ids
     if not ids:
         return None
     result = decide([_candidate(geocoder, h) for h in sorted(ids)], f"hromadas named '{name}'")

@@ -164,6 +164,8 @@ def _parse_part(text: str) -> PlaceText:
     words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words  # "the Kharkiv region"
     name, level, word = strip_qualifier(" ".join(words))
     if word in COMMUNITY_QUALIFIERS:   # "kupianska miska hromada": a town's community
+        # "м. Первомайськ та Первомайська територіальна громада": the town and its hromada
+        name = name.rpartition(" ta ")[2]
         name = " ".join(COMMUNITY_KINDS.sub(" ", name).split()) or name
     return PlaceText(name, level, facility, (), near, full, full, word)
 

@@ -36,7 +36,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "longitude": ("Longitude", ("longitude", "lon", "lng", "long", "x", "lon_dd")),
     "place": ("Place name", ("place", "location", "site", "town", "city", "village",
                              "place_name", "location_name", "locality", "settlement",
-                             "address", "name", "asciiname", "location_title")),
+                             "address", "name", "asciiname", "location_title",
+                             # the official alerts' community: a place (geo.geocoding.hromadas)
+                             "hromada", "admin3", "adm3_name", "adm3_en")),
     "country": ("Country", ("country", "country_code", "iso2")),
     "admin1": ("Region (admin1)", ("admin1", "adm_1", "adm1", "region", "oblast", "province",
                                    "state", "adm1_name", "adm1_en", "admin1_name",
