@@ -103,6 +103,21 @@ def test_options_month_first_map_and_keep_duplicates(tmp_path):
     assert count(db, "WHERE date_start = '2025-08-25'") == 2
 
 
+def test_each_duplicate_skipped_is_named_with_what_it_duplicates(tmp_path):
+    """The summary counted them ("duplicates skipped: 2") and named none: a row left out
+    without a word of which."""
+    path = tmp_path / "twice.csv"
+    path.write_text("date,lat,lon,place\n2025-08-25,46.1,30.1,A\n2025-08-25,46.1,30.1,A\n",
+                    encoding="utf-8")
+    db = tmp_path / "cli.sqlite"
+    first = geo("import", path, db=db)
+    assert "duplicates skipped: 1" in first.stdout
+    assert "Row 2: same category, place and dates as row 1 of this file" in first.stdout
+    again = geo("import", path, db=db)
+    assert "Row 1: same category, 0.0 km away and on an overlapping date as stored " \
+        "incident" in again.stdout
+
+
 def test_a_files_own_dates_decide_their_order_whatever_the_preset(tmp_path):
     """'08/25/2025' can only be month-first: the file's 08/05/2025 is 5 August, and no
     row is rejected for the default day-first order."""

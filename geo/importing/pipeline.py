@@ -244,13 +244,15 @@ def _settings(preview: ImportPreview) -> dict:
 
 def _result(preview: ImportPreview, **counts) -> ImportResult:
     status, include = preview.status, preview.include
+    skipped = preview.duplicates[((status == DUPLICATE) & ~include).to_numpy()]
+    unit = preview.raw.unit.capitalize()
     return ImportResult(
         preview.file_name, counts.pop("batch_id", None), counts.pop("added", 0),
         int(((status == DUPLICATE) & ~include).sum()),
         int(((status == "needs review") & ~include).sum()), preview.counts()[REJECTED],
         problems=tuple(preview.grouped_problems()), notes=tuple(preview.notes),
         missing=tuple(preview.missing["incident_id"]) if len(preview.missing) else (),
-        **counts)
+        skipped=tuple(f"{unit} {row}: {why}" for row, why in skipped.items()), **counts)
 
 
 def commit_import(preview: ImportPreview, store: IncidentStore, *, batch_id: str | None = None,

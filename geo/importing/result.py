@@ -28,6 +28,7 @@ class ImportResult:
     updated: int = 0
     missing: tuple[str, ...] = ()  # stored ids of this source the file no longer holds
     notes: tuple[str, ...] = ()    # what the preview says of the file as a whole
+    skipped: tuple[str, ...] = ()  # each duplicate skipped: its row and what it duplicates
 
     def summary(self, max_problems: int = 50) -> str:
         verb = "would be added" if self.dry_run else "added"
@@ -46,10 +47,16 @@ class ImportResult:
             lines.append(f"  stored earlier but no longer in this file (kept; the source may "
                          f"have deleted them): {len(self.missing):,}: {shown}")
         lines += [f"Note: {_line(note)}" for note in self.notes]
-        if self.problems:
-            lines.append("Problems:")
-            lines += [f"  {_line(p)}" for p in self.problems[:max_problems]]
-            if len(self.problems) > max_problems:
-                lines.append(f"  ... and {len(self.problems) - max_problems:,} more "
-                             "(the Import page lists them all)")
+        lines += _listed("Duplicates skipped (--keep-duplicates stores them):", self.skipped,
+                         max_problems)
+        lines += _listed("Problems:", self.problems, max_problems)
         return "\n".join(lines)
+
+
+def _listed(title: str, items: tuple[str, ...], most: int) -> list[str]:
+    """`title` and the first `most` of `items`, one a line, saying how many more there are."""
+    if not items:
+        return []
+    more = ([f"  ... and {len(items) - most:,} more (the Import page lists them all)"]
+            if len(items) > most else [])
+    return [title, *(f"  {_line(item)}" for item in items[:most]), *more]
