@@ -196,3 +196,12 @@ def test_a_tass_dateline_without_a_year_is_the_report_s_day_not_an_event_s():
     meta = read_metadata(article_from_text(text))
     assert meta.date is None
     assert [text[a:b] for a, b in meta.date_spans] == ["MELITOPOL, September 20. /TASS/."]
+
+
+def test_characters_of_no_width_inside_words_are_dropped():
+    """A zero-width space copied from a web page ('Odesa\u200b oil depot') stopped the
+    site match; a soft hyphen split a word no one sees split. Bidi marks stay (shown marked)."""
+    from geo.articles.text import article_from_text
+
+    text = article_from_text("Drones hit the Odesa\u200b oil de\u00adpot.\u2066x\u2069").text
+    assert "Odesa oil depot" in text and "\u2066" in text

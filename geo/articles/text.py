@@ -21,6 +21,9 @@ from geo.importing.readers.table import file_size
 from geo.visible import undecoded_marked
 
 MAX_ARTICLE_BYTES = 5 * 2**20
+# characters of no width a web page leaves inside words (zero-width space and joiners, word
+# joiner, BOM, soft hyphen); bidi marks stay, for the escaping path to show
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".md", ".markdown")
 PASTED = "pasted text"
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button",
@@ -136,7 +139,8 @@ def article_from_text(text: str, name: str = PASTED) -> ArticleText:
         body, fields = markdown_to_text(text)
     else:
         body, fields = tidy(text), {}
-    if not body:
+    body = ZERO_WIDTH.sub("", body)   # "Odesa\u200b oil depot" matched no site
+    if not body.strip():
         raise InputFileError(f"'{name}' has no readable text once its markup is removed; "
                              "paste the article's words instead")
     return ArticleText(body, name, fields)
