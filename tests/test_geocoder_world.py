@@ -818,3 +818,13 @@ def test_a_hromada_not_listed_is_its_centre_town_never_a_village_spelt_alike(geo
     town_and = geocoder.geocode("м. Старокостянтинів та Старокостянтинівська територіальна "
                                 "громада", admin1="Хмельницька область")
     assert town_and.best.label.startswith("Starokostiantynivska hromada")
+
+
+def test_a_place_not_found_by_a_regions_capital_is_placed_at_the_city(geocoder):
+    """'X, Kyiv' with X in no gazetteer (a square, a microdistrict, a company's terminal) was
+    placed at Kyiv oblast's point, 60-70 km from the city; Kyiv the city, precision admin2.
+    A text that says region keeps the region."""
+    square = geocoder.geocode("Sofiiska Square, Kyiv", country="UA")
+    assert square.best.label.startswith("Kyiv, Kyiv City") and square.best.precision == "admin2"
+    region = geocoder.geocode("Sofiiska Square, Kyiv region", country="UA")
+    assert region.best.precision == "admin1"

@@ -23,6 +23,8 @@ from geo.geocoding.results import (
     join_notes,
 )
 
+CAPITALS = ("PPLA", "PPLC")   # a region's capital, named as its region is
+
 
 class CompoundPlaces(PlaceLookup):
     """The readings of a place text of several names, for the geocoder."""
@@ -114,6 +116,16 @@ class CompoundPlaces(PlaceLookup):
             return None
         return part_of_town(self, town, text.name)
 
+    def _capital_named(self, name: str, hints: Hints) -> Candidate | None:
+        """The region's capital a context names with the region alike ('Babyn Yar, Kyiv',
+        'Korabel microdistrict (Kherson)': a part of the city, not somewhere in the oblast,
+        whose point lay 60-70 km off), unless the text says region."""
+        town = self.place_only(name, Hints(country=hints.country, admin1=hints.admin1))
+        if (town is None or town.status not in CONFIDENT or town.best.kind != "place"
+                or town.best.feature not in CAPITALS):
+            return None
+        return town.best
+
     def _context_only(self, text: PlaceText, hints: Hints) -> GeocodeResult | None:
         """'X, Y' where X is not found: Y, a region at its own precision or a place at
         precision admin2 (X lies somewhere near it: a district of that city, a village)."""
@@ -125,6 +137,8 @@ class CompoundPlaces(PlaceLookup):
                                                                admin1=hints.admin1))
             hints = replace(hints, anchor=town.best if town and town.status in CONFIDENT
                             else None)
+        if hints.anchor is None and text.context[0].level == "any" and not text.context[0].near:
+            hints = replace(hints, anchor=self._capital_named(text.context[0].name, hints))
         if hints.anchor is not None:
             best = replace(hints.anchor, precision="admin2", status="alias")
             return GeocodeResult("alias", best, (), 0.5, f"{what}, precision admin2")
