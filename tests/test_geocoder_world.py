@@ -828,3 +828,5 @@ def test_a_place_not_found_by_a_regions_capital_is_placed_at_the_city(geocoder):
     assert square.best.label.startswith("Kyiv, Kyiv City") and square.best.precision == "admin2"
     region = geocoder.geocode("Sofiiska Square, Kyiv region", country="UA")
     assert region.best.precision == "admin1"
+    water = geocoder.geocode("Kremenchuk Reservoir, Poltava", country="UA")  # not in the city
+    assert water.best.precision == "admin1" and water.best.label.startswith("Poltava Oblast")

@@ -5,6 +5,7 @@ may be a raion or a part of the city; 'X, Y' with X not found is placed at Y."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from geo.geocoding import regions
@@ -24,6 +25,9 @@ from geo.geocoding.results import (
 )
 
 CAPITALS = ("PPLA", "PPLC")   # a region's capital, named as its region is
+# what lies in a region, not in its capital: "Kakhovka Reservoir, Kherson" is no part of the city
+NATURE = re.compile(r"\b(?:reservoir|river|lake|canal|sea|bay|gulf|estuary|liman|lagoon|spit|"
+                    r"forest|island|steppe|coast|valley|border|front|frontline|direction)\b")
 
 
 class CompoundPlaces(PlaceLookup):
@@ -137,7 +141,8 @@ class CompoundPlaces(PlaceLookup):
                                                                admin1=hints.admin1))
             hints = replace(hints, anchor=town.best if town and town.status in CONFIDENT
                             else None)
-        if hints.anchor is None and text.context[0].level == "any" and not text.context[0].near:
+        if (hints.anchor is None and text.context[0].level == "any" and not text.context[0].near
+                and not NATURE.search(text.head)):
             hints = replace(hints, anchor=self._capital_named(text.context[0].name, hints))
         if hints.anchor is not None:
             best = replace(hints.anchor, precision="admin2", status="alias")
