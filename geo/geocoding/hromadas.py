@@ -8,36 +8,22 @@ across), only when the text says it names one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from geo.geocoding.choose import decide
 from geo.geocoding.normalize import normalize_name
-from geo.geocoding.place_text import COMMUNITY_QUALIFIERS, strip_level
+from geo.geocoding.place_text import COMMUNITY_QUALIFIERS, community_core
 from geo.geocoding.regions import divisions_serving
 from geo.geocoding.results import Candidate, GeocodeResult, Hints, join_notes
 
 ADJECTIVE = "ska"     # Umanska, Toretska: a hromada is named by its centre's adjective
 MIN_STEM = 3
-# the words of GeoNames' hromada names around the core, in every romanisation it lists
-COMMUNITY_WORDS = re.compile(
-    r"\b(?:terytorialna|teritorialna|terytorialnoi|hromada|hromady|gromada|miska|silska|"
-    r"selyshchna|selishhna|selyshna|urban|rural|settlement|village|amalgamated|united|"
-    r"territorial|community|obiednana|obyednana|obednana|obiednanoi|otg|obshhina|obshchina|"
-    r"selskaja|gorodskaja|poselkovaja|rada|miskrada|silrada)\b")
-
-
 def core_of_community(name: str) -> str:
     """'Mylivska Terytorialna Hromada' -> 'mylivska'; a Cyrillic name is kept as it is (the
     name table folds it)."""
     normalised = normalize_name(name)
     core = community_core(normalised)
     return core if core and normalised.isascii() else name
-
-
-def community_core(normalised: str) -> str:
-    """'kupianska miska' -> 'kupianska': a normalised name without the community words."""
-    return " ".join(COMMUNITY_WORDS.sub(" ", normalised).split())
 
 
 def centre_town_spellings(core: str) -> list[str]:
@@ -59,10 +45,10 @@ def says_hromada(qualifier: str) -> bool:
 
 
 def hromada_result(geocoder, name: str, hints: Hints) -> GeocodeResult | None:
-    """'mylivska' said to be a hromada: the one of that name serving the hints."""
+    """'mylivska' said to be a hromada (a PlaceText's name: its community words already
+    gone, place_text.community_core): the one of that name serving the hints."""
     index = geocoder.index
-    ids = divisions_serving(index.hromada_names.find(community_core(strip_level(name)[0])),
-                            index.hromadas, hints)
+    ids = divisions_serving(index.hromada_names.find(name), index.hromadas, hints)
     if hints.admin2:   # the raion given, by its code (a hromada is filed under its raion's)
         codes = {index.admin2[r]["code"] for r in hints.admin2}
         ids = {h for h in ids if index.hromadas[h]["code"] in codes} or ids

@@ -92,9 +92,13 @@ BRACKETS = str.maketrans("[]", "()")
 # a hromada (geo.geocoding.hromadas) said with its kind: "miska hromada", "silska hromada"
 COMMUNITY_QUALIFIERS = frozenset({"hromada", "gromada", "community", "territorial community",
                                   "otg", "amalgamated territorial community"})
-COMMUNITY_KINDS = re.compile(r"\b(?:miska|silska|selyshchna|terytorialna|teritorialna|urban|"
-                             r"rural|settlement|village|amalgamated|territorial|united|"
-                             r"obiednana|obyednana)\b")
+# the words around a hromada's core name, in every romanisation GeoNames lists: "Mylivska
+# Terytorialna Hromada", "Kupianska miska hromada", "Potiivs'ka sil's'ka gromada"
+COMMUNITY_WORDS = re.compile(
+    r"\b(?:terytorialna|teritorialna|terytorialnoi|hromada|hromady|gromada|miska|silska|"
+    r"selyshchna|selishhna|selyshna|urban|rural|settlement|village|amalgamated|united|"
+    r"territorial|community|obiednana|obyednana|obednana|obiednanoi|otg|obshhina|obshchina|"
+    r"selskaja|gorodskaja|poselkovaja|rada|miskrada|silrada)\b")
 RAION_WORDS = frozenset({"district", "raion", "rayon"})   # the others name a part of a town
 
 
@@ -166,8 +170,13 @@ def _parse_part(text: str) -> PlaceText:
     if word in COMMUNITY_QUALIFIERS:   # "kupianska miska hromada": a town's community
         # "м. Первомайськ та Первомайська територіальна громада": the town and its hromada
         name = name.rpartition(" ta ")[2]
-        name = " ".join(COMMUNITY_KINDS.sub(" ", name).split()) or name
+        name = community_core(name) or name
     return PlaceText(name, level, facility, (), near, full, full, word)
+
+
+def community_core(normalised: str) -> str:
+    """'kupianska miska' -> 'kupianska': a normalised name without the community words."""
+    return " ".join(COMMUNITY_WORDS.sub(" ", normalised).split())
 
 
 @functools.lru_cache(maxsize=50_000)
